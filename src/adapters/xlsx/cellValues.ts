@@ -1,0 +1,41 @@
+import type ExcelJS from "exceljs";
+import type { CellScalar, CellValue } from "../../domain/grid";
+
+const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
+
+/** ExcelJS turns date-formatted numbers into JS dates at UTC midnight; give Excel's serial back. */
+export function dateToSerial(d: Date): number {
+  return (d.getTime() - EXCEL_EPOCH_UTC) / 86_400_000;
+}
+
+function scalarOf(v: unknown): CellScalar | { error: string } {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
+  if (v instanceof Date) return dateToSerial(v);
+  if (typeof v === "object" && "error" in v) return { error: String((v as { error: unknown }).error) };
+  return null;
+}
+
+/** A plain value for an ExcelJS cell value: rich text and hyperlinks become their text. */
+export function plainValue(v: ExcelJS.CellValue): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v !== "object" || v instanceof Date) return scalarOf(v);
+  if ("richText" in v) return v.richText.map((r) => r.text).join("");
+  if ("formula" in v || "sharedFormula" in v) {
+    const f = String(("formula" in v ? v.formula : undefined) ?? (v as { sharedFormula?: string }).sharedFormula ?? "");
+    const result = scalarOf((v as { result?: unknown }).result);
+    return result === null ? { formula: f } : { formula: f, result };
+  }
+  if ("hyperlink" in v) return String((v as { text?: unknown }).text ?? "");
+  if ("error" in v) return { error: String(v.error) };
+  return null;
+}
+
+export function sameValue(a: CellValue, b: CellValue): boolean {
+  if (a === b) return true;
+  if (a && b && typeof a === "object" && typeof b === "object") {
+    if ("formula" in a && "formula" in b) return a.formula === b.formula;
+    if ("error" in a && "error" in b) return a.error === b.error;
+  }
+  return false;
+}

@@ -1,0 +1,160 @@
+import ExcelJS from "exceljs";
+import { cellAddress, isEmptyValue, parseRangeAddress, type CellValue, type Grid, type RangeBox } from "../../domain/grid";
+import type { RangeRequest, SheetSummary, TableData, TableSummary, WorkbookPort, WorkbookSummary } from "../../domain/workbook";
+import { nameKey } from "../../domain/text";
+import { plainValue, sameValue } from "./cellValues";
+import { compactValidations, keepFilterButtons } from "./normalize";
+import { renderGrid } from "./render";
+
+/** A grid would change a non-empty cell: refused before anything is written. */
+export class GridConflictError extends Error {
+  constructor(
+    readonly sheet: string,
+    readonly cells: readonly string[],
+  ) {
+    super(`Grid would overwrite ${cells.length} non-empty cell(s) on "${sheet}": ${cells.slice(0, 5).join(", ")}`);
+    this.name = "GridConflictError";
+  }
+}
+
+interface TableModelInternal {
+  name: string;
+  tableRef?: string;
+  ref?: string;
+  totalsRow?: boolean;
+  columns: { name: string }[];
+}
+
+function tableModel(t: ExcelJS.Table): TableModelInternal {
+  return (t as unknown as { table: TableModelInternal }).table;
+}
+
+function tableBox(t: TableModelInternal): RangeBox | undefined {
+  const box = parseRangeAddress(t.tableRef ?? t.ref ?? "");
+  if (!box) return undefined;
+  return t.totalsRow ? { ...box, bottom: box.bottom - 1 } : box;
+}
+
+/** The port over an ExcelJS workbook in memory: the command line, the tests and the browser preview use it. */
+export class XlsxWorkbook implements WorkbookPort {
+  constructor(readonly book: ExcelJS.Workbook) {}
+
+  static async fromBuffer(data: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(data as ArrayBuffer);
+    for (const ws of book.worksheets) {
+      compactValidations(ws);
+      keepFilterButtons(ws);
+    }
+    return new XlsxWorkbook(book);
+  }
+
+  static empty(): XlsxWorkbook {
+    const book = new ExcelJS.Workbook();
+    book.creator = "Sổ theo dõi phong trào";
+    return new XlsxWorkbook(book);
+  }
+
+  async toBuffer(): Promise<Uint8Array> {
+    for (const ws of this.book.worksheets) compactValidations(ws);
+    const out = await this.book.xlsx.writeBuffer();
+    return new Uint8Array(out as ArrayBuffer);
+  }
+
+  private sheet(name: string): ExcelJS.Worksheet | undefined {
+    const key = nameKey(name);
+    return this.book.worksheets.find((w) => nameKey(w.name) === key);
+  }
+
+  private tables(): TableSummary[] {
+    const out: TableSummary[] = [];
+    for (const ws of this.book.worksheets) {
+      for (const t of ws.getTables() as unknown as ExcelJS.Table[]) {
+        const m = tableModel(t);
+        const range = tableBox(m);
+        if (range) out.push({ name: m.name, sheet: ws.name, range, headers: m.columns.map((c) => c.name) });
+      }
+    }
+    return out;
+  }
+
+  async summarize(): Promise<WorkbookSummary> {
+    const tables = this.tables();
+    const sheets: SheetSummary[] = this.book.worksheets.map((ws) => ({
+      name: ws.name,
+      usedRange: usedRange(ws),
+      tables: tables.filter((t) => t.sheet === ws.name),
+    }));
+    return { sheets };
+  }
+
+  async readRanges(requests: readonly RangeRequest[]): Promise<CellValue[][][]> {
+    return requests.map((r) => readBox(this.sheet(r.sheet), r.range));
+  }
+
+  async readTables(names: readonly string[]): Promise<Map<string, TableData>> {
+    const wanted = new Set(names.map(nameKey));
+    const out = new Map<string, TableData>();
+    for (const t of this.tables()) {
+      if (!wanted.has(nameKey(t.name))) continue;
+      const body = { ...t.range, top: t.range.top + 1 };
+      const rows = body.bottom >= body.top ? readBox(this.sheet(t.sheet), body) : [];
+      out.set(t.name, { ...t, rows });
+    }
+    return out;
+  }
+
+  async applyGrids(grids: readonly Grid[]): Promise<void> {
+    for (const g of grids) this.checkGrid(g);
+    for (const g of grids) {
+      const ws = this.sheet(g.sheet) ?? this.book.addWorksheet(g.sheet);
+      const boxes = new Map(this.tables().map((t) => [t.name, t.range] as const));
+      renderGrid(ws, g, boxes);
+    }
+  }
+
+  /** Refuses a grid that would write over user data or reuse a table name. */
+  private checkGrid(g: Grid): void {
+    const ws = this.sheet(g.sheet);
+    if (!ws && !g.createSheet) throw new Error(`Sheet "${g.sheet}" does not exist`);
+    const names = new Set(this.tables().map((t) => nameKey(t.name)));
+    for (const t of g.tables ?? []) if (names.has(nameKey(t.name))) throw new Error(`Table "${t.name}" already exists`);
+    if (!ws) return;
+    const conflicts: string[] = [];
+    for (const c of g.cells) {
+      const current = plainValue(ws.getCell(c.row + 1, c.col + 1).value);
+      if (isEmptyValue(current)) continue;
+      const wanted: CellValue = c.formula !== undefined ? { formula: c.formula } : (c.value ?? null);
+      if (!sameValue(current, wanted)) conflicts.push(cellAddress(c.row, c.col));
+    }
+    if (conflicts.length > 0) throw new GridConflictError(g.sheet, conflicts);
+  }
+}
+
+function usedRange(ws: ExcelJS.Worksheet): RangeBox | null {
+  let box: RangeBox | null = null;
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (isEmptyValue(plainValue(cell.value))) return;
+      if (!box) box = { top: r - 1, bottom: r - 1, left: c - 1, right: c - 1 };
+      else {
+        box.top = Math.min(box.top, r - 1);
+        box.bottom = Math.max(box.bottom, r - 1);
+        box.left = Math.min(box.left, c - 1);
+        box.right = Math.max(box.right, c - 1);
+      }
+    });
+  });
+  return box;
+}
+
+function readBox(ws: ExcelJS.Worksheet | undefined, box: RangeBox): CellValue[][] {
+  const rows: CellValue[][] = [];
+  for (let r = box.top; r <= box.bottom; r++) {
+    const row: CellValue[] = [];
+    const xr = ws?.findRow(r + 1);
+    for (let c = box.left; c <= box.right; c++) row.push(xr ? plainValue(xr.getCell(c + 1).value) : null);
+    rows.push(row);
+  }
+  return rows;
+}

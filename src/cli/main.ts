@@ -1,0 +1,115 @@
+import { WorkbookFileError } from "../adapters/xlsx/errors";
+import { GridConflictError, XlsxWorkbook } from "../adapters/xlsx/xlsxWorkbook";
+import { chauSonPlan } from "../domain/plan/chauSon";
+import { demoRows } from "../domain/sample/demoData";
+import { applyTemplates } from "../domain/template/applyTemplates";
+import type { TemplateNote } from "../domain/template/planTemplates";
+import { t } from "../i18n";
+import { openWorkbook, saveWorkbook } from "./workbookFiles";
+
+/** Exit codes: 0 done, 1 the job failed, 2 a file could not be read or written, 64 bad usage. */
+const EXIT = { ok: 0, failed: 1, file: 2, usage: 64 } as const;
+
+interface Args {
+  command: string | undefined;
+  positional: string[];
+  options: Map<string, string | true>;
+}
+
+export function parseArgs(argv: readonly string[]): Args {
+  const positional: string[] = [];
+  const options = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a.startsWith("--")) {
+      const next = argv[i + 1];
+      if (next !== undefined && !next.startsWith("--") && a !== "--json" && a !== "--fix") {
+        options.set(a.slice(2), next);
+        i++;
+      } else options.set(a.slice(2), true);
+    } else positional.push(a);
+  }
+  return { command: positional.shift(), positional, options };
+}
+
+function printNotes(notes: readonly TemplateNote[]): void {
+  for (const n of notes) {
+    const line = `${n.severity === "warning" ? "CẢNH BÁO: " : "- "}${t(n.code, { ...n.params, sheet: n.sheet })}`;
+    (n.severity === "warning" ? process.stderr : process.stdout).write(`${line}\n`);
+  }
+}
+
+/** Marks a workbook as the sample, so that `demo` may replace its own output but never a user's file. */
+export const DEMO_SUBJECT = "Sổ theo dõi phong trào - dữ liệu mẫu";
+
+async function demo(args: Args): Promise<number> {
+  const outOption = args.options.get("out");
+  const out = typeof outOption === "string" ? outOption : "demo/chau-son-2021.xlsx";
+  const previous = await openWorkbook(out, true);
+  if (previous.existed && previous.port.book.subject !== DEMO_SUBJECT) {
+    process.stderr.write(`${t("cli-demo-target-exists", { file: out })}\n`);
+    return EXIT.failed;
+  }
+  const sample = { port: XlsxWorkbook.empty(), unsupported: [], existed: false };
+  sample.port.book.subject = DEMO_SUBJECT;
+  const result = await applyTemplates(sample.port, chauSonPlan, demoRows(chauSonPlan));
+  printNotes(result.notes);
+  await saveWorkbook(sample, out);
+  process.stdout.write(`${t("cli-written", { file: out })}\n`);
+  return EXIT.ok;
+}
+
+async function template(args: Args): Promise<number> {
+  const file = args.positional[0];
+  if (!file) {
+    process.stderr.write(`${t("cli-missing-file", { command: "template" })}\n`);
+    return EXIT.usage;
+  }
+  const opened = await openWorkbook(file, true);
+  const result = await applyTemplates(opened.port, chauSonPlan);
+  printNotes(result.notes);
+  if (result.grids.length === 0 && opened.existed) {
+    process.stdout.write(`${t("templates-up-to-date")}\n${t("cli-unchanged", { file })}\n`);
+    return EXIT.ok;
+  }
+  await saveWorkbook(opened, file);
+  process.stdout.write(`${t("cli-written", { file })}\n`);
+  return EXIT.ok;
+}
+
+const COMMANDS: Record<string, (a: Args) => Promise<number>> = { demo, template };
+
+/** Runs one command line; returns the exit code. Every failure becomes a Vietnamese message. */
+export async function run(argv: readonly string[]): Promise<number> {
+  const args = parseArgs(argv);
+  const command = args.command ? COMMANDS[args.command] : undefined;
+  if (!command) {
+    if (args.command && args.command !== "help") process.stderr.write(`${t("cli-unknown-command", { command: args.command })}\n`);
+    process.stderr.write(`${t("cli-usage")}\n`);
+    return args.command === "help" ? EXIT.ok : EXIT.usage;
+  }
+  try {
+    return await command(args);
+  } catch (e) {
+    if (e instanceof WorkbookFileError) {
+      process.stderr.write(`${t(`file-${e.problem}`, { file: e.file, detail: e.detail })}\n`);
+      return EXIT.file;
+    }
+    if (e instanceof GridConflictError) {
+      process.stderr.write(`${t("file-would-overwrite", { file: "", sheet: e.sheet, detail: e.cells.slice(0, 5).join(", ") })}\n`);
+      return EXIT.failed;
+    }
+    process.stderr.write(`${t("cli-unexpected", { detail: (e as Error).message })}\n`);
+    return EXIT.failed;
+  }
+}
+
+if (require.main === module) {
+  run(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      process.stderr.write(`${t("cli-unexpected", { detail: String(e) })}\n`);
+      process.exit(EXIT.failed);
+    },
+  );
+}

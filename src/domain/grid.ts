@@ -1,0 +1,159 @@
+/**
+ * The Grid: a declarative description of what to put on one sheet. Pure data, produced by the
+ * core and rendered by an adapter. Rows and columns are 0-based (row 0 is Excel's row 1).
+ */
+
+export type CellScalar = string | number | boolean | null;
+
+/** A value as read from a workbook: scalars, an Excel error such as `#REF!`, or a formula with its cached result. */
+export type CellValue = CellScalar | { error: string } | { formula: string; result?: CellScalar | { error: string } };
+
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  font?: string;
+  color?: string; // RRGGBB
+  fill?: string; // RRGGBB
+  hAlign?: "left" | "center" | "right";
+  vAlign?: "top" | "middle" | "bottom";
+  wrap?: boolean;
+  numFmt?: string;
+  border?: "thin";
+}
+
+export interface RangeBox {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** One cell to write. Either a literal value (text stays text, never a formula) or a formula without `=`. */
+export interface GridCell {
+  row: number;
+  col: number;
+  value?: CellScalar;
+  formula?: string;
+  style?: CellStyle;
+}
+
+export interface GridColumn {
+  col: number;
+  width?: number;
+  style?: CellStyle;
+}
+
+export interface GridTable {
+  name: string;
+  /** Header row and body, as written (the cells themselves come from `cells`). */
+  range: RangeBox;
+  headers: readonly string[];
+  /** Body formulas Excel fills into new rows, by header (A1 form for the first body row). */
+  calculatedColumns?: Readonly<Record<string, string>>;
+  style?: string;
+}
+
+/** Grow an existing table: headers added at its right end, and/or its last row moved down. */
+export interface GridTableChange {
+  name: string;
+  addHeaders: readonly string[];
+  /** New last row of the body (0-based), when rows were filled below it. */
+  bottom?: number;
+}
+
+export type DataValidationRule =
+  | { kind: "list"; source: string } // a formula giving a range, or a quoted inline list
+  | { kind: "whole"; min: number; max?: number }
+  | { kind: "date"; min: number; max: number }; // Excel serials
+
+export interface DataValidation {
+  range: RangeBox;
+  rule: DataValidationRule;
+  promptTitle: string;
+  prompt: string;
+  errorTitle: string;
+  error: string;
+}
+
+export interface ConditionalFormat {
+  range: RangeBox;
+  /** A formula (no `=`) relative to the range's top-left cell; true means format the cell. */
+  formula: string;
+  style: { fill: string; color?: string };
+}
+
+export interface PrintSetup {
+  paper: "A4";
+  orientation: "portrait" | "landscape";
+  marginsCm: { top: number; bottom: number; left: number; right: number };
+  fitToWidth: boolean;
+  printArea?: RangeBox;
+}
+
+export interface Grid {
+  sheet: string;
+  /** Create the sheet when the workbook lacks it. Adapters never delete or rename sheets. */
+  createSheet: boolean;
+  cells: readonly GridCell[];
+  columns?: readonly GridColumn[];
+  merges?: readonly RangeBox[];
+  tables?: readonly GridTable[];
+  tableChanges?: readonly GridTableChange[];
+  validations?: readonly DataValidation[];
+  conditionalFormats?: readonly ConditionalFormat[];
+  freeze?: { rows: number; cols: number };
+  print?: PrintSetup;
+  tabColor?: string;
+}
+
+/** Column letters for a 0-based column index: 0 → A, 26 → AA. */
+export function columnLetter(col: number): string {
+  let n = col + 1;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** A1 address of a 0-based cell; `absolute` gives `$A$1`. */
+export function cellAddress(row: number, col: number, absolute = false): string {
+  const d = absolute ? "$" : "";
+  return `${d}${columnLetter(col)}${d}${row + 1}`;
+}
+
+export function rangeAddress(box: RangeBox): string {
+  const a = cellAddress(box.top, box.left);
+  const b = cellAddress(box.bottom, box.right);
+  return a === b ? a : `${a}:${b}`;
+}
+
+/** Parses `B7` or `AA10` into 0-based indexes; undefined when it is not an address. */
+export function parseCellAddress(address: string): { row: number; col: number } | undefined {
+  const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(address.trim().toUpperCase());
+  if (!m) return undefined;
+  const letters = m[1] as string;
+  let col = 0;
+  for (const ch of letters) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+export function parseRangeAddress(address: string): RangeBox | undefined {
+  const [a, b] = address.split(":");
+  const tl = a ? parseCellAddress(a) : undefined;
+  const br = b ? parseCellAddress(b) : tl;
+  if (!tl || !br) return undefined;
+  return { top: tl.row, left: tl.col, bottom: br.row, right: br.col };
+}
+
+/** Sheet name quoted for use in a formula: `'Danh mục'!`. */
+export function sheetRef(sheet: string): string {
+  return `'${sheet.replace(/'/g, "''")}'!`;
+}
+
+export function isEmptyValue(v: CellValue | undefined): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}

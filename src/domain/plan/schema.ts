@@ -1,0 +1,81 @@
+import * as z from "zod";
+
+/** ISO calendar date `yyyy-mm-dd`, checked to be a real day. */
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "phải có dạng yyyy-mm-dd")
+  .refine((s) => {
+    const [y, m, d] = s.split("-").map(Number) as [number, number, number];
+    const t = new Date(Date.UTC(y, m - 1, d));
+    return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+  }, "không phải một ngày có thật");
+
+/** A plan section reference such as `III.3` or `II.1`. */
+export const sectionRefSchema = z.string().regex(/^[IVX]+\.\d+$/, "phải có dạng như III.3");
+
+const nonEmpty = z.string().trim().min(1, "không được để trống");
+
+export const planTaskSchema = z.object({
+  content: nonEmpty,
+  section: sectionRefSchema,
+  deadline: isoDateSchema.optional(),
+});
+
+export const planUnitSchema = z.object({
+  name: nonEmpty,
+  group: nonEmpty,
+  section: sectionRefSchema,
+  tasks: z.array(planTaskSchema).min(1, "mỗi đơn vị cần ít nhất một nhiệm vụ"),
+});
+
+export const milestoneSchema = z.object({
+  section: sectionRefSchema,
+  kind: z.enum(["launch", "pledge"]),
+  content: nonEmpty,
+  deadline: isoDateSchema,
+  /** The unit that carries the milestone's task in `Nhiệm vụ`. */
+  unit: nonEmpty,
+});
+
+export const planDefinitionSchema = z
+  .object({
+    movement: nonEmpty,
+    issuingBody: z.object({ parent: nonEmpty, name: nonEmpty }),
+    place: nonEmpty,
+    planNumber: nonEmpty,
+    planDate: isoDateSchema,
+    year: z.number().int().min(2000).max(2100),
+    units: z.array(planUnitSchema).min(1, "kế hoạch cần ít nhất một đơn vị"),
+    milestones: z.array(milestoneSchema),
+    reporting: z.object({
+      cadence: z.array(z.enum(["semiannual", "annual"])).min(1),
+      receiver: nonEmpty,
+      via: z.string(),
+      reportSymbol: nonEmpty,
+    }),
+    recipients: z.array(nonEmpty).min(1, "cần ít nhất một nơi nhận"),
+    signatory: z.object({ authority: nonEmpty, title: nonEmpty, name: nonEmpty }),
+  })
+  .superRefine((plan, ctx) => {
+    const names = new Set<string>();
+    plan.units.forEach((u, i) => {
+      if (names.has(u.name)) {
+        ctx.addIssue({ code: "custom", path: ["units", i, "name"], message: `đơn vị "${u.name}" bị trùng` });
+      }
+      names.add(u.name);
+    });
+    plan.milestones.forEach((m, i) => {
+      if (!names.has(m.unit)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["milestones", i, "unit"],
+          message: `đơn vị "${m.unit}" không có trong danh sách đơn vị của kế hoạch`,
+        });
+      }
+    });
+  });
+
+export type PlanDefinition = z.infer<typeof planDefinitionSchema>;
+export type PlanUnit = z.infer<typeof planUnitSchema>;
+export type PlanTask = z.infer<typeof planTaskSchema>;
+export type Milestone = z.infer<typeof milestoneSchema>;

@@ -1,0 +1,49 @@
+import type { CellValue, Grid, RangeBox } from "./grid";
+
+/** A table as the workbook has it: where it is and its header texts, left to right. */
+export interface TableSummary {
+  name: string;
+  sheet: string;
+  /** Header row plus body (no totals row). */
+  range: RangeBox;
+  headers: string[];
+}
+
+export interface SheetSummary {
+  name: string;
+  /** Bounds of every non-empty cell, or null for an empty sheet. */
+  usedRange: RangeBox | null;
+  tables: TableSummary[];
+}
+
+export interface WorkbookSummary {
+  sheets: SheetSummary[];
+}
+
+/** A table's content as plain values, rows in sheet order. `rows[i]` is Excel row `range.top + 1 + i`. */
+export interface TableData extends TableSummary {
+  rows: CellValue[][];
+}
+
+export interface RangeRequest {
+  sheet: string;
+  range: RangeBox;
+}
+
+/**
+ * The port: what an adapter (Office.js, or ExcelJS on .xlsx files) must do. Each operation is
+ * one user-level step so that the Office adapter can run it in a fixed number of syncs.
+ */
+export interface WorkbookPort {
+  /** Sheets in workbook order with their tables and used ranges. */
+  summarize(): Promise<WorkbookSummary>;
+  /** Values of rectangular ranges, each as rows of cells. Missing sheets read as empty. */
+  readRanges(requests: readonly RangeRequest[]): Promise<CellValue[][][]>;
+  /** Tables by name; a name the workbook lacks is absent from the result. */
+  readTables(names: readonly string[]): Promise<Map<string, TableData>>;
+  /**
+   * Renders grids in order. An adapter refuses (throws before writing anything) when a grid
+   * would change a non-empty cell: writing over user data is never an adapter's decision.
+   */
+  applyGrids(grids: readonly Grid[]): Promise<void>;
+}

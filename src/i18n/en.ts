@@ -1,0 +1,38 @@
+import type { Catalog } from "./catalog";
+
+export const en: Catalog = {
+  "sheet-created": (p) => `Created sheet "${p.sheet}".`,
+  "table-created": (p) => `Created table ${p.table} at ${p.address} on "${p.sheet}".`,
+  "columns-added": (p) => `Table ${p.table} ("${p.sheet}") lacked ${p.headers}: added at the table's end (columns ${p.columns}).`,
+  "rows-prefilled": (p) => `Pre-filled ${p.count} rows from the plan into ${p.table} ("${p.sheet}").`,
+  "sheet-not-ours": (p) =>
+    `Sheet "${p.sheet}" holds other content and none of our tables: left untouched. Rename it (for example to "${p.suggestion}") and run again to create a new "${p.sheet}".`,
+  "table-elsewhere": (p) => `The tables of "${p.expected}" are on sheet "${p.sheet}": used there.`,
+  "columns-blocked": (p) =>
+    `Could not add ${p.headers} to ${p.table} ("${p.sheet}"): columns ${p.columns} right of the table hold data. Insert empty columns right of the table or move that data, then run again.`,
+  "prefill-skipped": (p) =>
+    `${p.table} ("${p.sheet}") is empty but the rows below it hold data, so the plan's rows were not filled in. Move that data and run again.`,
+  "list-source-missing": (p) =>
+    `No dropdown for "${p.header}" in ${p.table}: table ${p.source} was not found. Recreate sheet "Danh mục" and run again.`,
+  "templates-up-to-date": () => "The workbook already has every template sheet, table and column: nothing changed.",
+  "file-not-found": (p) => `File "${p.file}" was not found. Check the path and name.`,
+  "file-not-a-workbook": (p) => `"${p.file}" is not an Excel workbook (.xlsx). Open it in Excel and save it as "Excel Workbook (*.xlsx)".`,
+  "file-read-only": (p) => `Cannot write "${p.file}": the file or folder is read-only. Clear read-only or choose another place (--out).`,
+  "file-locked": (p) => `"${p.file}" is open in Excel. Close it there and run again.`,
+  "file-unsupported-content": (p) =>
+    `"${p.file}" contains ${p.detail}, which rewriting the file from the command line would lose, so it was not written. Use the add-in inside Excel, or run on a copy without them.`,
+  "file-write-failed": (p) => `Could not write "${p.file}" (${p.detail}). The original file is unchanged. Check free disk space and run again.`,
+  "file-would-overwrite": (p) => `Not written: it would overwrite existing data on "${p.sheet}", cells ${p.detail}. The file is unchanged.`,
+  "cli-usage": () =>
+    [
+      "Usage: npm run cli -- <command>",
+      "  demo [--out FILE]     write the sample workbook (default demo/chau-son-2021.xlsx)",
+      "  template FILE         add or upgrade the template sheets in FILE (created if missing)",
+    ].join("\n"),
+  "cli-unknown-command": (p) => `Unknown command "${p.command}".`,
+  "cli-missing-file": (p) => `${p.command} needs a file name, for example: npm run cli -- ${p.command} book.xlsx`,
+  "cli-demo-target-exists": (p) => `"${p.file}" exists and is not a sample workbook: not overwritten. Choose another name with --out.`,
+  "cli-written": (p) => `Wrote ${p.file}.`,
+  "cli-unchanged": (p) => `${p.file} is unchanged.`,
+  "cli-unexpected": (p) => `Unexpected error: ${p.detail}. Your file was not changed.`,
+};

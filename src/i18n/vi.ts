@@ -1,0 +1,43 @@
+import type { Catalog } from "./catalog";
+
+/** Vietnamese, the default language of every message. */
+export const vi: Catalog = {
+  // Templates
+  "sheet-created": (p) => `Đã tạo trang tính "${p.sheet}".`,
+  "table-created": (p) => `Đã tạo bảng ${p.table} tại ${p.address} trên trang "${p.sheet}".`,
+  "columns-added": (p) => `Bảng ${p.table} (trang "${p.sheet}") thiếu cột ${p.headers}: đã thêm vào cuối bảng (cột ${p.columns}).`,
+  "rows-prefilled": (p) => `Đã điền sẵn ${p.count} dòng từ kế hoạch vào bảng ${p.table} (trang "${p.sheet}").`,
+  "sheet-not-ours": (p) =>
+    `Trang tính "${p.sheet}" đã có dữ liệu khác, không phải bảng của sổ theo dõi: giữ nguyên, không sửa. Hãy đổi tên trang này (ví dụ thành "${p.suggestion}") rồi chạy lại để tạo trang "${p.sheet}" mới.`,
+  "table-elsewhere": (p) => `Các bảng của trang "${p.expected}" đang nằm ở trang "${p.sheet}": vẫn dùng tại đó.`,
+  "columns-blocked": (p) =>
+    `Không thêm được cột ${p.headers} vào bảng ${p.table} (trang "${p.sheet}") vì cột ${p.columns} bên phải bảng đang có dữ liệu. Hãy chèn cột trống bên phải bảng hoặc chuyển dữ liệu đó đi, rồi chạy lại.`,
+  "prefill-skipped": (p) =>
+    `Bảng ${p.table} (trang "${p.sheet}") đang trống nhưng các dòng ngay dưới bảng có dữ liệu, nên chưa điền sẵn danh sách từ kế hoạch. Hãy dời dữ liệu đó đi rồi chạy lại.`,
+  "list-source-missing": (p) =>
+    `Chưa tạo danh sách chọn cho cột "${p.header}" của bảng ${p.table} vì không tìm thấy bảng ${p.source}. Hãy tạo lại trang "Danh mục" rồi chạy lại.`,
+  "templates-up-to-date": () => "Sổ đã có đủ các trang, bảng và cột mẫu: không thay đổi gì.",
+  // Files
+  "file-not-found": (p) => `Không tìm thấy tệp "${p.file}". Hãy kiểm tra lại đường dẫn và tên tệp.`,
+  "file-not-a-workbook": (p) =>
+    `Tệp "${p.file}" không phải sổ tính Excel (.xlsx). Hãy mở tệp trong Excel và lưu lại dưới dạng "Excel Workbook (*.xlsx)".`,
+  "file-read-only": (p) => `Không ghi được vào "${p.file}": tệp hoặc thư mục chỉ cho phép đọc. Hãy bỏ thuộc tính chỉ đọc hoặc chọn nơi lưu khác (--out).`,
+  "file-locked": (p) => `Tệp "${p.file}" đang được mở trong Excel. Hãy đóng tệp trong Excel rồi chạy lại.`,
+  "file-unsupported-content": (p) =>
+    `Tệp "${p.file}" có ${p.detail}; công cụ dòng lệnh ghi lại tệp sẽ làm mất các phần này nên không ghi. Hãy dùng add-in ngay trong Excel, hoặc chạy trên một bản sao không có các phần đó.`,
+  "file-write-failed": (p) => `Không ghi được tệp "${p.file}" (${p.detail}). Tệp gốc vẫn giữ nguyên. Hãy kiểm tra chỗ trống trên đĩa rồi chạy lại.`,
+  "file-would-overwrite": (p) => `Không ghi vì sẽ ghi đè lên dữ liệu đang có ở trang "${p.sheet}", ô ${p.detail}. Tệp giữ nguyên.`,
+  // Command line
+  "cli-usage": () =>
+    [
+      "Cách dùng: npm run cli -- <lệnh>",
+      "  demo [--out TỆP]      tạo sổ mẫu (mặc định demo/chau-son-2021.xlsx)",
+      "  template TỆP          thêm hoặc nâng cấp các trang mẫu trong TỆP (tạo mới nếu chưa có)",
+    ].join("\n"),
+  "cli-unknown-command": (p) => `Không có lệnh "${p.command}".`,
+  "cli-missing-file": (p) => `Lệnh ${p.command} cần tên tệp, ví dụ: npm run cli -- ${p.command} so-theo-doi.xlsx`,
+  "cli-demo-target-exists": (p) => `Tệp "${p.file}" đã có và không phải sổ mẫu: không ghi đè. Hãy chọn tên khác bằng --out.`,
+  "cli-written": (p) => `Đã ghi ${p.file}.`,
+  "cli-unchanged": (p) => `Tệp ${p.file} không thay đổi.`,
+  "cli-unexpected": (p) => `Lỗi không mong đợi: ${p.detail}. Tệp của bạn không bị thay đổi.`,
+};
