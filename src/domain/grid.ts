@@ -49,7 +49,7 @@ export interface GridTable {
   /** Header row and body, as written (the cells themselves come from `cells`). */
   range: RangeBox;
   headers: readonly string[];
-  /** Body formulas Excel fills into new rows, by header (A1 form for the first body row). */
+  /** Formulas Excel fills into rows added to the table, by header (structured references). */
   calculatedColumns?: Readonly<Record<string, string>>;
   style?: string;
 }
@@ -60,6 +60,8 @@ export interface GridTableChange {
   addHeaders: readonly string[];
   /** New last row of the body (0-based), when rows were filled below it. */
   bottom?: number;
+  /** Formulas Excel fills into new rows, by header, for added columns. */
+  calculatedColumns?: Readonly<Record<string, string>>;
 }
 
 export type DataValidationRule =

@@ -5,6 +5,7 @@ export const en: Catalog = {
   "table-created": (p) => `Created table ${p.table} at ${p.address} on "${p.sheet}".`,
   "columns-added": (p) => `Table ${p.table} ("${p.sheet}") lacked ${p.headers}: added at the table's end (columns ${p.columns}).`,
   "rows-prefilled": (p) => `Pre-filled ${p.count} rows from the plan into ${p.table} ("${p.sheet}").`,
+  "rows-sample": (p) => `Filled ${p.count} sample rows into ${p.table} ("${p.sheet}").`,
   "sheet-not-ours": (p) =>
     `Sheet "${p.sheet}" holds other content and none of our tables: left untouched. Rename it (for example to "${p.suggestion}") and run again to create a new "${p.sheet}".`,
   "table-elsewhere": (p) => `The tables of "${p.expected}" are on sheet "${p.sheet}": used there.`,

@@ -7,6 +7,7 @@ export const vi: Catalog = {
   "table-created": (p) => `Đã tạo bảng ${p.table} tại ${p.address} trên trang "${p.sheet}".`,
   "columns-added": (p) => `Bảng ${p.table} (trang "${p.sheet}") thiếu cột ${p.headers}: đã thêm vào cuối bảng (cột ${p.columns}).`,
   "rows-prefilled": (p) => `Đã điền sẵn ${p.count} dòng từ kế hoạch vào bảng ${p.table} (trang "${p.sheet}").`,
+  "rows-sample": (p) => `Đã điền ${p.count} dòng dữ liệu mẫu vào bảng ${p.table} (trang "${p.sheet}").`,
   "sheet-not-ours": (p) =>
     `Trang tính "${p.sheet}" đã có dữ liệu khác, không phải bảng của sổ theo dõi: giữ nguyên, không sửa. Hãy đổi tên trang này (ví dụ thành "${p.suggestion}") rồi chạy lại để tạo trang "${p.sheet}" mới.`,
   "table-elsewhere": (p) => `Các bảng của trang "${p.expected}" đang nằm ở trang "${p.sheet}": vẫn dùng tại đó.`,

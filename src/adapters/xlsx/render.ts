@@ -62,7 +62,7 @@ function addTable(ws: ExcelJS.Worksheet, t: GridTable): void {
     headerRow: true,
     totalsRow: false,
     style: { theme: "TableStyleMedium2", showRowStripes: true },
-    columns: t.headers.map((name) => ({ name, filterButton: true })),
+    columns: t.headers.map((name) => ({ name, filterButton: true, calculatedColumnFormula: t.calculatedColumns?.[name] })),
     rows,
   } as ExcelJS.TableProperties);
 }
@@ -70,13 +70,15 @@ function addTable(ws: ExcelJS.Worksheet, t: GridTable): void {
 interface TableModelInternal {
   tableRef: string;
   autoFilterRef?: string;
-  columns: { name: string; filterButton?: boolean; totalsRowFunction?: string }[];
+  columns: { name: string; filterButton?: boolean; totalsRowFunction?: string; calculatedColumnFormula?: string }[];
   totalsRow?: boolean;
 }
 
 function changeTable(ws: ExcelJS.Worksheet, ch: GridTableChange, box: { top: number; left: number; bottom: number; right: number }): void {
   const table = (ws.getTable(ch.name) as unknown as { table: TableModelInternal }).table;
-  for (const name of ch.addHeaders) table.columns.push({ name, filterButton: true, totalsRowFunction: "none" });
+  for (const name of ch.addHeaders) {
+    table.columns.push({ name, filterButton: true, totalsRowFunction: "none", calculatedColumnFormula: ch.calculatedColumns?.[name] });
+  }
   const bottom = Math.max(box.bottom, ch.bottom ?? box.bottom);
   const right = box.right + ch.addHeaders.length;
   table.tableRef = rangeAddress({ top: box.top, left: box.left, bottom, right });

@@ -4,7 +4,10 @@ import type { RangeRequest, SheetSummary, TableData, TableSummary, WorkbookPort,
 import { nameKey } from "../../domain/text";
 import { plainValue, sameValue } from "./cellValues";
 import { compactValidations, keepFilterButtons } from "./normalize";
+import { patchExcelJs } from "./exceljsPatches";
 import { renderGrid } from "./render";
+
+patchExcelJs();
 
 /** A grid would change a non-empty cell: refused before anything is written. */
 export class GridConflictError extends Error {
@@ -57,6 +60,8 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async toBuffer(): Promise<Uint8Array> {
     for (const ws of this.book.worksheets) compactValidations(ws);
+    // Formulas are written without cached results: make Excel compute them all on opening.
+    this.book.calcProperties = { ...this.book.calcProperties, fullCalcOnLoad: true };
     const out = await this.book.xlsx.writeBuffer();
     return new Uint8Array(out as ArrayBuffer);
   }

@@ -47,7 +47,7 @@ export const chauSonPlan: PlanDefinition = {
       ].map((content) => ({ content, section: "III.1" })),
     },
     {
-      name: "Trạm Y tế xã",
+      name: "Trạm y tế xã",
       group: "Chuyên môn",
       section: "III.2",
       tasks: [

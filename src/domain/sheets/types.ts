@@ -6,8 +6,12 @@ export type ListSource =
   | { kind: "enum"; values: readonly string[] }
   | { kind: "table"; table: string; header: string };
 
-/** Builds a row formula from the A1 addresses of other columns in the same row. */
-export type RowFormula = (cellOf: (header: string) => string) => string;
+/**
+ * Builds a row formula from references to other columns in the same row. Cell formulas get
+ * structured references (`tblCamKet[[#This Row],[Số hộ]]`, which follow moved columns);
+ * conditional formats, where Excel forbids those, get A1 references (`$C2`).
+ */
+export type RowFormula = (ref: (header: string) => string) => string;
 
 export interface ColumnSpec {
   header: string;

@@ -13,13 +13,14 @@ import {
   type Probe,
   type SheetLayout,
 } from "./layout";
-import { listSourceFormula, RULE_ROWS, tableParts, type TablePlacement, type TableParts } from "./tableGrid";
+import { calculatedColumns, listSourceFormula, RULE_ROWS, tableParts, type TablePlacement, type TableParts } from "./tableGrid";
 
 export type TemplateNoteCode =
   | "sheet-created"
   | "table-created"
   | "columns-added"
   | "rows-prefilled"
+  | "rows-sample"
   | "sheet-not-ours"
   | "table-elsewhere"
   | "columns-blocked"
@@ -104,8 +105,17 @@ function newTableParts(ctx: Context, t: NewTable): { parts: TableParts; table: G
   });
   const range = { top: t.top, left: t.left, bottom: t.top + bodyRows, right: t.left + t.spec.columns.length - 1 };
   ctx.notes.push({ code: "table-created", severity: "info", sheet: t.sheet, params: { table: t.spec.name, address: rangeAddress(range) } });
-  if (rows.length > 0) ctx.notes.push({ code: "rows-prefilled", severity: "info", sheet: t.sheet, params: { table: t.spec.name, count: rows.length } });
-  return { parts, table: { name: t.spec.name, range, headers: t.spec.columns.map((c) => c.header) } };
+  if (rows.length > 0) {
+    const code = ctx.rowsOverride.has(t.spec.name) ? "rows-sample" : "rows-prefilled";
+    ctx.notes.push({ code, severity: "info", sheet: t.sheet, params: { table: t.spec.name, count: rows.length } });
+  }
+  const table: GridTable = {
+    name: t.spec.name,
+    range,
+    headers: t.spec.columns.map((c) => c.header),
+    calculatedColumns: calculatedColumns(t.spec.name, t.spec.columns),
+  };
+  return { parts, table };
 }
 
 function probeValues(probes: readonly Probe[], values: readonly CellValue[][][], t: ExistingTable, kind: Probe["kind"]) {
@@ -115,7 +125,10 @@ function probeValues(probes: readonly Probe[], values: readonly CellValue[][][],
 
 function existingTableParts(ctx: Context, t: ExistingTable, probes: readonly Probe[], values: readonly CellValue[][][]) {
   const parts: TableParts[] = [];
-  const change = { name: t.summary.name, addHeaders: [] as string[], bottom: undefined as number | undefined };
+  const change: { name: string; addHeaders: string[]; bottom?: number; calculatedColumns?: Record<string, string> } = {
+    name: t.summary.name,
+    addHeaders: [],
+  };
   const placement = ctx.placements.get(nameKey(t.spec.name)) as TablePlacement;
   const sheet = t.summary.sheet;
   const body = t.summary.range.bottom - t.summary.range.top;
@@ -132,6 +145,7 @@ function existingTableParts(ctx: Context, t: ExistingTable, probes: readonly Pro
         }),
       );
       change.addHeaders = t.missingHeaders;
+      change.calculatedColumns = calculatedColumns(t.summary.name, columns);
       ctx.notes.push({ code: "columns-added", severity: "info", sheet, params: { table: t.summary.name, headers: t.missingHeaders.join(", "), columns: letters } });
     } else {
       ctx.notes.push({ code: "columns-blocked", severity: "warning", sheet, params: { table: t.summary.name, headers: t.missingHeaders.join(", "), columns: letters } });
@@ -183,6 +197,7 @@ function sheetGrids(ctx: Context, s: SheetLayout, probes: readonly Probe[], valu
     if (!v) bySheet.set(sheet, (v = { parts: [], tables: [], changes: [] }));
     return v;
   };
+  if (s.createSheet) ctx.notes.push({ code: "sheet-created", severity: "info", sheet: s.home, params: {} });
   for (const t of s.existing) {
     const r = existingTableParts(ctx, t, probes, values);
     slot(t.summary.sheet).parts.push(...r.parts);
@@ -193,7 +208,6 @@ function sheetGrids(ctx: Context, s: SheetLayout, probes: readonly Probe[], valu
     slot(t.sheet).parts.push(r.parts);
     slot(t.sheet).tables.push(r.table);
   }
-  if (s.createSheet) ctx.notes.push({ code: "sheet-created", severity: "info", sheet: s.home, params: {} });
   for (const [sheet, v] of bySheet) {
     const merged = mergeParts(v.parts);
     if (merged.cells.length === 0 && v.tables.length === 0 && v.changes.length === 0) continue;

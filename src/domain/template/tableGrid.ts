@@ -50,6 +50,18 @@ export function listSourceFormula(p: TablePlacement, header: string): string | u
   return `OFFSET(${s}$${L}$${first},0,0,MAX(1,COUNTA(${s}$${L}$${first}:$${L}$${first + LIST_ROWS - 1})),1)`;
 }
 
+/** `tblX[[#This Row],[Header]]`, escaping the characters Excel reserves in column specifiers. */
+export function thisRowRef(table: string, header: string): string {
+  return `${table}[[#This Row],[${header.replace(/(['#[\]])/g, "'$1")}]]`;
+}
+
+/** The formula of each formula column among `columns`, as Excel fills it into new rows. */
+export function calculatedColumns(tableName: string, columns: readonly ColumnSpec[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const c of columns) if (c.formula) out[c.header] = c.formula((h) => thisRowRef(tableName, h));
+  return out;
+}
+
 function rowAddress(colOf: (h: string) => number | undefined, row: number): (h: string) => string {
   return (h) => {
     const col = colOf(h);
@@ -91,7 +103,7 @@ export function tableParts(req: PartsRequest): TableParts {
       const isInfoDate = c.header === "Giá trị" && spec.prefill === "info" && INFO_DATE_KEYS.has(String(data?.["Mục"]));
       const style = isInfoDate ? columnStyle("date") : columnStyle(c.kind);
       if (c.formula) {
-        parts.cells.push({ row, col, formula: c.formula(rowAddress(colOf, row)), style });
+        parts.cells.push({ row, col, formula: c.formula((h) => thisRowRef(p.name, h)), style });
       } else {
         parts.cells.push({ row, col, value: data?.[c.header] ?? null, style });
       }
