@@ -7,8 +7,7 @@ module.exports = {
     "^.+\\.tsx?$": [
       "ts-jest",
       {
-        isolatedModules: true,
-        tsconfig: { module: "commonjs", moduleResolution: "node10", jsx: "react-jsx", esModuleInterop: true, verbatimModuleSyntax: false },
+        tsconfig: { isolatedModules: true, module: "commonjs", moduleResolution: "node10", jsx: "react-jsx", esModuleInterop: true, verbatimModuleSyntax: false },
       },
     ],
   },

@@ -152,9 +152,10 @@ function existingTableParts(ctx: Context, t: ExistingTable, probes: readonly Pro
     }
   }
   const pre = probeValues(probes, values, t, "prefill");
-  if (pre && allEmpty(pre.values)) {
+  const bodyEmpty = allEmpty(pre?.values?.slice(0, body));
+  if (pre && bodyEmpty) {
     const rows = prefillRows(t.spec, ctx.plan);
-    if (!overlapsOtherTable(ctx, t, pre.probe.request.range)) {
+    if (allEmpty(pre.values) && !overlapsOtherTable(ctx, t, pre.probe.request.range)) {
       const widened = change.addHeaders.length > 0;
       const present = t.spec.columns.filter((c) => widened || !t.missingHeaders.includes(c.header));
       parts.push(
