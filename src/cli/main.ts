@@ -1,3 +1,5 @@
+import { mkdir } from "node:fs/promises";
+import * as path from "node:path";
 import { WorkbookFileError } from "../adapters/xlsx/errors";
 import { GridConflictError, XlsxWorkbook } from "../adapters/xlsx/xlsxWorkbook";
 import { chauSonPlan } from "../domain/plan/chauSon";
@@ -45,6 +47,7 @@ export const DEMO_SUBJECT = "Sổ theo dõi phong trào - dữ liệu mẫu";
 async function demo(args: Args): Promise<number> {
   const outOption = args.options.get("out");
   const out = typeof outOption === "string" ? outOption : "demo/chau-son-2021.xlsx";
+  await mkdir(path.dirname(path.resolve(out)), { recursive: true });
   const previous = await openWorkbook(out, true);
   if (previous.existed && previous.port.book.subject !== DEMO_SUBJECT) {
     process.stderr.write(`${t("cli-demo-target-exists", { file: out })}\n`);

@@ -1,5 +1,4 @@
 import { promises as fs } from "node:fs";
-import * as path from "node:path";
 import { WorkbookFileError } from "../adapters/xlsx/errors";
 import { readWorkbookFile, unsupportedContent, writeFileAtomic } from "../adapters/xlsx/files";
 import { XlsxWorkbook } from "../adapters/xlsx/xlsxWorkbook";
@@ -32,6 +31,5 @@ export async function saveWorkbook(opened: OpenedWorkbook, file: string): Promis
   if (opened.unsupported.length > 0) {
     throw new WorkbookFileError("unsupported-content", file, opened.unsupported.join(", "));
   }
-  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
   await writeFileAtomic(file, await opened.port.toBuffer());
 }

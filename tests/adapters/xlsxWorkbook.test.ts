@@ -1,0 +1,89 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import JSZip from "jszip";
+import { XlsxWorkbook, GridConflictError } from "../../src/adapters/xlsx/xlsxWorkbook";
+import { chauSonPlan } from "../../src/domain/plan/chauSon";
+import { demoRows } from "../../src/domain/sample/demoData";
+import { SHEET_SPECS } from "../../src/domain/sheets/specs";
+import { applyTemplates } from "../../src/domain/template/applyTemplates";
+
+const dir = mkdtempSync(path.join(tmpdir(), "xlsx-"));
+
+async function demoBuffer(): Promise<Uint8Array> {
+  const book = XlsxWorkbook.empty();
+  await applyTemplates(book, chauSonPlan, demoRows(chauSonPlan));
+  return book.toBuffer();
+}
+
+async function sheetXml(data: Uint8Array, sheetName: string): Promise<string> {
+  const zip = await JSZip.loadAsync(data);
+  const wb = await zip.file("xl/workbook.xml")!.async("string");
+  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+  const rid = new RegExp(`<sheet [^>]*name="${sheetName}"[^>]*r:id="(rId\\d+)"`).exec(wb)![1];
+  const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)![1]!;
+  return zip.file(`xl/${target.replace(/^\/?xl\//, "")}`)!.async("string");
+}
+
+const sqrefs = (xml: string) => [...xml.matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g)].map((m) => m[1]!);
+
+describe("the xlsx adapter on real files", () => {
+  let data: Uint8Array;
+  beforeAll(async () => {
+    data = await demoBuffer();
+  });
+
+  it("reads back every sheet, table and header it wrote", async () => {
+    const book = await XlsxWorkbook.fromBuffer(data);
+    const summary = await book.summarize();
+    expect(summary.sheets.map((s) => s.name)).toEqual(SHEET_SPECS.map((s) => s.name));
+    for (const spec of SHEET_SPECS) {
+      const sheet = summary.sheets.find((s) => s.name === spec.name)!;
+      expect(sheet.tables.map((t) => [t.name, t.headers])).toEqual(spec.tables.map((t) => [t.name, t.columns.map((c) => c.header)]));
+    }
+  });
+
+  it("reads tables as plain values: numbers, text, date serials and formulas", async () => {
+    const book = await XlsxWorkbook.fromBuffer(data);
+    const tables = await book.readTables(["tblDongGop", "tblCamKet", "tblKhông"]);
+    expect([...tables.keys()].sort()).toEqual(["tblCamKet", "tblDongGop"]);
+    const ledger = tables.get("tblDongGop")!;
+    expect(ledger.rows).toHaveLength(320);
+    const expected = demoRows(chauSonPlan).get("tblDongGop")!;
+    expect(ledger.rows[0]!.slice(0, 4)).toEqual([expected[0]!["Ngày"], expected[0]!["Loại"], expected[0]!["Số chứng từ"], expected[0]!["Người, đơn vị"]]);
+    const rate = tables.get("tblCamKet")!.rows[0]![7];
+    expect(rate).toMatchObject({ formula: expect.stringContaining("tblCamKet[[#This Row],[Số hộ đã ký]]") });
+  });
+
+  it("keeps data validations as they were through a read and a write (no overlapping ranges)", async () => {
+    const resaved = await (await XlsxWorkbook.fromBuffer(data)).toBuffer();
+    for (const sheet of ["Nhiệm vụ", "Cam kết", "Đóng góp", "Khen thưởng"]) {
+      const before = sqrefs(await sheetXml(data, sheet)).sort();
+      expect(before.length).toBeGreaterThan(2);
+      expect(sqrefs(await sheetXml(resaved, sheet)).sort()).toEqual(before);
+    }
+  });
+
+  it("keeps the calculated column and visible filter buttons through a read and a write", async () => {
+    const resaved = await (await XlsxWorkbook.fromBuffer(data)).toBuffer();
+    const zip = await JSZip.loadAsync(resaved);
+    const tables = await Promise.all(Object.keys(zip.files).filter((f) => /^xl\/tables\/table\d+\.xml$/.test(f)).map((f) => zip.file(f)!.async("string")));
+    const camKet = tables.find((x) => x.includes('name="tblCamKet"'))!;
+    expect(camKet).toContain("<calculatedColumnFormula>IF(AND(N(tblCamKet[[#This Row],[Số hộ]])&gt;0");
+    for (const t of tables) expect(t).not.toContain('hiddenButton="1"');
+  });
+
+  it("refuses a grid that would overwrite a user's cell, before writing anything", async () => {
+    const book = await XlsxWorkbook.fromBuffer(data);
+    const grid = { sheet: "Danh mục", createSheet: false, cells: [{ row: 20, col: 0, value: "mới" }, { row: 1, col: 0, value: "đè" }] };
+    await expect(book.applyGrids([grid])).rejects.toBeInstanceOf(GridConflictError);
+    const after = await book.readRanges([{ sheet: "Danh mục", range: { top: 20, left: 0, bottom: 20, right: 0 } }]);
+    expect(after).toEqual([[[null]]]);
+  });
+
+  it("writes the demo as a workbook that names itself the sample", async () => {
+    const file = path.join(dir, "demo.xlsx");
+    writeFileSync(file, data);
+    expect(readFileSync(file).subarray(0, 2).toString()).toBe("PK");
+  });
+});

@@ -1,0 +1,89 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { WorkbookFileError } from "../src/adapters/xlsx/errors";
+import { writeFileAtomic } from "../src/adapters/xlsx/files";
+import { run } from "../src/cli/main";
+import { captureOutput } from "./helpers/output";
+
+const dir = mkdtempSync(path.join(tmpdir(), "cli-"));
+
+describe("command line", () => {
+  it("demo writes a sample workbook and may replace its own output", async () => {
+    const out = path.join(dir, "demo", "mau.xlsx");
+    const first = await captureOutput(() => run(["demo", "--out", out]));
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain(`Đã ghi ${out}`);
+    const again = await captureOutput(() => run(["demo", "--out", out]));
+    expect(again.code).toBe(0);
+    expect(readFileSync(out).equals(readFileSync(out))).toBe(true);
+  });
+
+  it("demo is deterministic", async () => {
+    const a = path.join(dir, "a.xlsx");
+    const b = path.join(dir, "b.xlsx");
+    await captureOutput(() => run(["demo", "--out", a]));
+    await captureOutput(() => run(["demo", "--out", b]));
+    const { XlsxWorkbook } = await import("../src/adapters/xlsx/xlsxWorkbook");
+    const read = async (f: string) => (await XlsxWorkbook.fromBuffer(readFileSync(f))).readTables(["tblDongGop", "tblCamKet", "tblNhiemVu", "tblKhenThuong"]);
+    expect(await read(a)).toEqual(await read(b));
+  });
+
+  it("demo never overwrites a user's workbook", async () => {
+    const file = path.join(dir, "cua-toi.xlsx");
+    await captureOutput(() => run(["template", file]));
+    const bytes = readFileSync(file);
+    const r = await captureOutput(() => run(["demo", "--out", file]));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("không phải sổ mẫu: không ghi đè");
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+  });
+
+  it("template creates a missing file", async () => {
+    const file = path.join(dir, "moi.xlsx");
+    const r = await captureOutput(() => run(["template", file]));
+    expect(r.code).toBe(0);
+    expect(existsSync(file)).toBe(true);
+    expect(r.stdout).toContain('Đã tạo trang tính "Nhiệm vụ"');
+  });
+
+  it("says in Vietnamese when a file is not a workbook, and leaves it alone", async () => {
+    const file = path.join(dir, "ghi-chu.xlsx");
+    writeFileSync(file, "đây là văn bản, không phải sổ tính");
+    const r = await captureOutput(() => run(["template", file]));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`Tệp "${file}" không phải sổ tính Excel (.xlsx)`);
+    expect(readFileSync(file, "utf8")).toBe("đây là văn bản, không phải sổ tính");
+  });
+
+  it("refuses a workbook that is open in Excel", async () => {
+    const locked = path.join(dir, "khoa.xlsx");
+    writeFileSync(path.join(dir, "~$khoa.xlsx"), "owner");
+    const l = await captureOutput(() => run(["template", locked]));
+    expect(l.code).toBe(2);
+    expect(l.stderr).toContain("đang được mở trong Excel");
+    expect(existsSync(locked)).toBe(false);
+  });
+
+  it("names a missing folder", async () => {
+    const r = await captureOutput(() => run(["template", path.join(dir, "khong-co", "so.xlsx")]));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("Không tìm thấy");
+  });
+
+  it("prints usage for an unknown command", async () => {
+    const r = await captureOutput(() => run(["lam-gi"]));
+    expect(r.code).toBe(64);
+    expect(r.stderr).toContain('Không có lệnh "lam-gi"');
+    expect(r.stderr).toContain("template TỆP");
+  });
+
+  it("writes atomically: a failed write leaves the target as it was and no temporary file", async () => {
+    const target = path.join(dir, "la-thu-muc");
+    mkdirSync(target);
+    writeFileSync(path.join(target, "ben-trong.txt"), "giữ nguyên");
+    await expect(writeFileAtomic(target, new Uint8Array([1, 2, 3]))).rejects.toBeInstanceOf(WorkbookFileError);
+    expect(readFileSync(path.join(target, "ben-trong.txt"), "utf8")).toBe("giữ nguyên");
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+});
