@@ -1,0 +1,102 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+
+const PROFILE = path.resolve(__dirname, "../../../shared/tools/libreoffice-recalc-profile");
+
+export function sofficePath(): string | undefined {
+  const r = spawnSync("sh", ["-c", "command -v soffice || command -v libreoffice"], { encoding: "utf8" });
+  const p = r.stdout.trim();
+  return p || undefined;
+}
+
+/**
+ * `describe` for tests that need LibreOffice: without it they say so loudly and skip, except
+ * under CI=true where a missing LibreOffice fails the run.
+ */
+export function describeWithLibreOffice(name: string, body: () => void): void {
+  if (sofficePath()) {
+    describe(name, body);
+    return;
+  }
+  if (process.env.CI === "true") {
+    describe(name, () => {
+      it("needs LibreOffice (soffice), which CI must install", () => {
+        throw new Error("LibreOffice (soffice) is not installed: apt-get install -y --no-install-recommends libreoffice-calc-nogui");
+      });
+    });
+    return;
+  }
+  console.warn(`\n*** SKIPPED "${name}": LibreOffice (soffice) is not installed. Install libreoffice-calc-nogui to run the oracle tests. ***\n`);
+  describe.skip(name, body);
+}
+
+function freshProfile(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "lo-profile-"));
+  cpSync(PROFILE, dir, { recursive: true });
+  chmodSync(dir, 0o755);
+  for (const f of readdirSync(dir, { recursive: true }) as string[]) chmodSync(path.join(dir, f), 0o755);
+  return dir;
+}
+
+const CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,UTF8,1,,0,false,true,false,false,false,-1";
+
+/** Recalculates every formula with LibreOffice and returns each sheet as rows of text cells. */
+export function recalculatedSheets(xlsx: string): Map<string, string[][]> {
+  const out = mkdtempSync(path.join(tmpdir(), "lo-out-"));
+  execFileSync(sofficePath()!, [`-env:UserInstallation=file://${freshProfile()}`, "--headless", "--convert-to", CSV_FILTER, "--outdir", out, xlsx], {
+    stdio: "pipe",
+    timeout: 120_000,
+  });
+  const base = path.basename(xlsx, ".xlsx");
+  const sheets = new Map<string, string[][]>();
+  for (const f of readdirSync(out)) {
+    if (!f.startsWith(`${base}-`) || !f.endsWith(".csv")) continue;
+    sheets.set(f.slice(base.length + 1, -4), parseCsv(readFileSync(path.join(out, f), "utf8")));
+  }
+  return sheets;
+}
+
+/** Converts to PDF with LibreOffice; returns the PDF's path. */
+export function convertToPdf(xlsx: string, outDir: string): string {
+  execFileSync(sofficePath()!, [`-env:UserInstallation=file://${freshProfile()}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, xlsx], { stdio: "pipe", timeout: 120_000 });
+  const pdf = path.join(outDir, `${path.basename(xlsx, ".xlsx")}.pdf`);
+  if (!existsSync(pdf)) throw new Error(`LibreOffice wrote no PDF for ${xlsx}`);
+  return pdf;
+}
+
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (ch === "\n") {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+    } else if (ch !== "\r") cell += ch;
+  }
+  if (cell || row.length) rows.push([...row, cell]);
+  return rows;
+}
+
+/** A number as LibreOffice printed it (`58.44%`, `1,500,000`, `0.75`); NaN for text. */
+export function csvNumber(s: string): number {
+  const t = s.replace(/,/g, "").trim();
+  if (t.endsWith("%")) return Number(t.slice(0, -1)) / 100;
+  return t === "" ? NaN : Number(t);
+}
