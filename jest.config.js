@@ -11,5 +11,6 @@ module.exports = {
       },
     ],
   },
-  testTimeout: 60000,
+  testTimeout: 120000,
+  reporters: ["default", "<rootDir>/tests/summaryReporter.js"],
 };

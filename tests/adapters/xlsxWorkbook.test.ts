@@ -52,7 +52,7 @@ describe("the xlsx adapter on real files", () => {
     const expected = demoRows(chauSonPlan).get("tblDongGop")!;
     expect(ledger.rows[0]!.slice(0, 4)).toEqual([expected[0]!["Ngày"], expected[0]!["Loại"], expected[0]!["Số chứng từ"], expected[0]!["Người, đơn vị"]]);
     const rate = tables.get("tblCamKet")!.rows[0]![7];
-    expect(rate).toMatchObject({ formula: expect.stringContaining("tblCamKet[[#This Row],[Số hộ đã ký]]") });
+    expect(rate !== null && typeof rate === "object" && "formula" in rate ? rate.formula : rate).toContain("tblCamKet[[#This Row],[Số hộ đã ký]]");
   });
 
   it("keeps data validations as they were through a read and a write (no overlapping ranges)", async () => {
@@ -81,7 +81,7 @@ describe("the xlsx adapter on real files", () => {
     expect(after).toEqual([[[null]]]);
   });
 
-  it("writes the demo as a workbook that names itself the sample", async () => {
+  it("writes the demo as a workbook that names itself the sample", () => {
     const file = path.join(dir, "demo.xlsx");
     writeFileSync(file, data);
     expect(readFileSync(file).subarray(0, 2).toString()).toBe("PK");

@@ -13,7 +13,7 @@ export async function buildUserWorkbook(file: string): Promise<void> {
   own.getCell("A2").numFmt = "#,##0";
   own.getCell("A3").value = new Date(Date.UTC(2021, 5, 15));
   own.getCell("A3").numFmt = "dd/mm/yyyy";
-  own.getCell("A4").value = { formula: "A2*2", result: 3000000 } as ExcelJS.CellFormulaValue;
+  own.getCell("A4").value = { formula: "A2*2", result: 3000000 };
   own.getCell("A5").value = "=không phải công thức";
   own.getCell("A6").value = { richText: [{ text: "Chữ " }, { text: "đậm", font: { bold: true } }] };
   own.getCell("B2").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFFF00" } };

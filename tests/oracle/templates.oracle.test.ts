@@ -60,8 +60,8 @@ describeWithLibreOffice("LibreOffice recalculates what the templates write", () 
     await book.xlsx.readFile(demo);
     const ws = book.addWorksheet("Kiểm tra");
     sources.forEach((src, i) => {
-      ws.getCell(1, i + 1).value = { formula: `ROWS(${src})` } as ExcelJS.CellFormulaValue;
-      for (let k = 1; k <= 12; k++) ws.getCell(k + 1, i + 1).value = { formula: `IF(${k}<=ROWS(${src}),INDEX(${src},${k}),"")` } as ExcelJS.CellFormulaValue;
+      ws.getCell(1, i + 1).value = { formula: `ROWS(${src})` };
+      for (let k = 1; k <= 12; k++) ws.getCell(k + 1, i + 1).value = { formula: `IF(${k}<=ROWS(${src}),INDEX(${src},${k}),"")` };
     });
     await book.xlsx.writeFile(probe);
     const out = recalculatedSheets(probe);

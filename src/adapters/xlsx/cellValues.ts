@@ -12,7 +12,7 @@ function scalarOf(v: unknown): CellScalar | { error: string } {
   if (v === null || v === undefined) return null;
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
   if (v instanceof Date) return dateToSerial(v);
-  if (typeof v === "object" && "error" in v) return { error: String((v as { error: unknown }).error) };
+  if (typeof v === "object" && "error" in v) return { error: String((v).error) };
   return null;
 }
 
@@ -26,7 +26,10 @@ export function plainValue(v: ExcelJS.CellValue): CellValue {
     const result = scalarOf((v as { result?: unknown }).result);
     return result === null ? { formula: f } : { formula: f, result };
   }
-  if ("hyperlink" in v) return String((v as { text?: unknown }).text ?? "");
+  if ("hyperlink" in v) {
+    const text = (v as { text?: unknown }).text;
+    return typeof text === "string" ? text : plainValue(text as ExcelJS.CellValue);
+  }
   if ("error" in v) return { error: String(v.error) };
   return null;
 }

@@ -41,7 +41,7 @@ export function excelStyle(s: CellStyle): Partial<ExcelJS.Style> {
 function writeCells(ws: ExcelJS.Worksheet, grid: Grid): void {
   for (const c of grid.cells) {
     const cell = ws.getCell(c.row + 1, c.col + 1);
-    if (c.formula !== undefined) cell.value = { formula: c.formula, date1904: false } as ExcelJS.CellFormulaValue;
+    if (c.formula !== undefined) cell.value = { formula: c.formula, date1904: false };
     // Text is written as a string value: ExcelJS stores it as text, never as a formula.
     else if (c.value !== undefined) cell.value = c.value;
     if (c.style) Object.assign(cell, excelStyle(c.style));
@@ -64,7 +64,7 @@ function addTable(ws: ExcelJS.Worksheet, t: GridTable): void {
     style: { theme: "TableStyleMedium2", showRowStripes: true },
     columns: t.headers.map((name) => ({ name, filterButton: true, calculatedColumnFormula: t.calculatedColumns?.[name] })),
     rows,
-  } as ExcelJS.TableProperties);
+  });
 }
 
 interface TableModelInternal {
@@ -140,7 +140,7 @@ export function renderGrid(ws: ExcelJS.Worksheet, grid: Grid, tableBoxes: Map<st
   for (const c of grid.columns ?? []) {
     const col = ws.getColumn(c.col + 1);
     if (c.width) col.width = c.width;
-    if (c.style) col.style = excelStyle(c.style) as ExcelJS.Style;
+    if (c.style) col.style = excelStyle(c.style);
   }
   writeCells(ws, grid);
   for (const m of grid.merges ?? []) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);

@@ -63,7 +63,7 @@ export class XlsxWorkbook implements WorkbookPort {
     // Formulas are written without cached results: make Excel compute them all on opening.
     this.book.calcProperties = { ...this.book.calcProperties, fullCalcOnLoad: true };
     const out = await this.book.xlsx.writeBuffer();
-    return new Uint8Array(out as ArrayBuffer);
+    return new Uint8Array(out);
   }
 
   private sheet(name: string): ExcelJS.Worksheet | undefined {
@@ -83,21 +83,21 @@ export class XlsxWorkbook implements WorkbookPort {
     return out;
   }
 
-  async summarize(): Promise<WorkbookSummary> {
+  summarize(): Promise<WorkbookSummary> {
     const tables = this.tables();
     const sheets: SheetSummary[] = this.book.worksheets.map((ws) => ({
       name: ws.name,
       usedRange: usedRange(ws),
       tables: tables.filter((t) => t.sheet === ws.name),
     }));
-    return { sheets };
+    return Promise.resolve({ sheets });
   }
 
-  async readRanges(requests: readonly RangeRequest[]): Promise<CellValue[][][]> {
-    return requests.map((r) => readBox(this.sheet(r.sheet), r.range));
+  readRanges(requests: readonly RangeRequest[]): Promise<CellValue[][][]> {
+    return Promise.resolve(requests.map((r) => readBox(this.sheet(r.sheet), r.range)));
   }
 
-  async readTables(names: readonly string[]): Promise<Map<string, TableData>> {
+  readTables(names: readonly string[]): Promise<Map<string, TableData>> {
     const wanted = new Set(names.map(nameKey));
     const out = new Map<string, TableData>();
     for (const t of this.tables()) {
@@ -106,16 +106,21 @@ export class XlsxWorkbook implements WorkbookPort {
       const rows = body.bottom >= body.top ? readBox(this.sheet(t.sheet), body) : [];
       out.set(t.name, { ...t, rows });
     }
-    return out;
+    return Promise.resolve(out);
   }
 
-  async applyGrids(grids: readonly Grid[]): Promise<void> {
-    for (const g of grids) this.checkGrid(g);
-    for (const g of grids) {
-      const ws = this.sheet(g.sheet) ?? this.book.addWorksheet(g.sheet);
-      const boxes = new Map(this.tables().map((t) => [t.name, t.range] as const));
-      renderGrid(ws, g, boxes);
-    }
+  /** Checks every grid first, so a refused batch leaves the workbook untouched. */
+  applyGrids(grids: readonly Grid[]): Promise<void> {
+    // A throw inside the executor rejects the promise: nothing is written after a refusal.
+    return new Promise((resolve) => {
+      for (const g of grids) this.checkGrid(g);
+      for (const g of grids) {
+        const ws = this.sheet(g.sheet) ?? this.book.addWorksheet(g.sheet);
+        const boxes = new Map(this.tables().map((t) => [t.name, t.range] as const));
+        renderGrid(ws, g, boxes);
+      }
+      resolve();
+    });
   }
 
   /** Refuses a grid that would write over user data or reuse a table name. */

@@ -89,7 +89,6 @@ export const nhiemVuTable: TableSpec = {
   conditionalFormats: [
     {
       id: "task-overdue",
-      target: "row",
       formula: (c) => `AND(ISNUMBER(${c("Hạn hoàn thành")}),${c("Hạn hoàn thành")}<TODAY(),${c("Trạng thái")}<>"Hoàn thành")`,
       fill: "FFC7CE",
       color: "9C0006",
@@ -116,7 +115,7 @@ export const camKetTable: TableSpec = {
   conditionalFormats: [
     {
       id: "signed-above-households",
-      target: "Số hộ đã ký",
+      column: "Số hộ đã ký",
       formula: (c) => `AND(ISNUMBER(${c("Số hộ")}),ISNUMBER(${c("Số hộ đã ký")}),${c("Số hộ đã ký")}>${c("Số hộ")})`,
       fill: "FFC7CE",
       color: "9C0006",

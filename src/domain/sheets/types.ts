@@ -27,8 +27,8 @@ export interface ColumnSpec {
 
 export interface ConditionalFormatSpec {
   id: string;
-  /** The header of the column to colour; `row` colours the whole table row. */
-  target: string | "row";
+  /** The column to colour, by header; without it the whole table row is coloured. */
+  column?: string;
   formula: RowFormula;
   fill: string;
   color?: string;

@@ -116,7 +116,7 @@ export function tableParts(req: PartsRequest): TableParts {
   if (req.withConditionalFormats) {
     const right = p.left + p.headers.length - 1;
     for (const cf of spec.conditionalFormats ?? []) {
-      const target = cf.target === "row" ? undefined : colOf(cf.target);
+      const target = cf.column === undefined ? undefined : colOf(cf.column);
       parts.conditionalFormats.push({
         range: { top: firstRow, bottom: req.ruleBottom, left: target ?? p.left, right: target ?? right },
         formula: cf.formula(rowAddress(colOf, firstRow)),
