@@ -44,6 +44,12 @@ export interface GridColumn {
   style?: CellStyle;
 }
 
+export interface GridRowHeight {
+  row: number;
+  /** Points. */
+  height: number;
+}
+
 export interface GridTable {
   name: string;
   /** Header row and body, as written (the cells themselves come from `cells`). */
@@ -91,6 +97,8 @@ export interface PrintSetup {
   marginsCm: { top: number; bottom: number; left: number; right: number };
   fitToWidth: boolean;
   printArea?: RangeBox;
+  /** Rows repeated at the top of every printed page, e.g. a table's header row (0-based, inclusive). */
+  titleRows?: { from: number; to: number };
 }
 
 export interface Grid {
@@ -99,6 +107,7 @@ export interface Grid {
   createSheet: boolean;
   cells: readonly GridCell[];
   columns?: readonly GridColumn[];
+  rowHeights?: readonly GridRowHeight[];
   merges?: readonly RangeBox[];
   tables?: readonly GridTable[];
   tableChanges?: readonly GridTableChange[];

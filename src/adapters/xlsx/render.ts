@@ -132,6 +132,7 @@ function applyPrint(ws: ExcelJS.Worksheet, grid: Grid): void {
     fitToHeight: 0,
     margins: { top: inch(p.marginsCm.top), bottom: inch(p.marginsCm.bottom), left: inch(p.marginsCm.left), right: inch(p.marginsCm.right), header: 0.3, footer: 0.3 },
     ...(p.printArea ? { printArea: rangeAddress(p.printArea) } : {}),
+    ...(p.titleRows ? { printTitlesRow: `${p.titleRows.from + 1}:${p.titleRows.to + 1}` } : {}),
   };
 }
 
@@ -143,6 +144,7 @@ export function renderGrid(ws: ExcelJS.Worksheet, grid: Grid, tableBoxes: Map<st
     if (c.style) col.style = excelStyle(c.style);
   }
   writeCells(ws, grid);
+  for (const h of grid.rowHeights ?? []) ws.getRow(h.row + 1).height = h.height;
   for (const m of grid.merges ?? []) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
   for (const t of grid.tables ?? []) addTable(ws, t);
   for (const ch of grid.tableChanges ?? []) {

@@ -20,7 +20,17 @@ export function columnStyle(kind: ColumnKind): CellStyle {
   return style;
 }
 
-export const HEADER_STYLE: CellStyle = { bold: true, wrap: true, vAlign: "middle", hAlign: "center" };
+/** Headers stand out even where table styles are not drawn (old viewers, LibreOffice, print). */
+export const HEADER_STYLE: CellStyle = { bold: true, wrap: true, vAlign: "middle", hAlign: "center", fill: "DDEBF7", border: "thin" };
+
+/** How a tracking sheet prints: A4 landscape, one page wide, the header row on every page. */
+export const TRACKING_PRINT = {
+  paper: "A4",
+  orientation: "landscape",
+  marginsCm: { top: 1.5, bottom: 1.5, left: 1.5, right: 1.5 },
+  fitToWidth: true,
+  titleRows: { from: 0, to: 0 },
+} as const;
 
 const MIN_DATE = isoToSerial("2000-01-01");
 const MAX_DATE = isoToSerial("2100-12-31");

@@ -77,7 +77,7 @@ export const nhiemVuTable: TableSpec = {
   prefill: "tasks",
   columns: [
     { header: "STT", kind: "index", width: 6 },
-    { header: "Đơn vị", kind: "text", width: 30, required: true, list: tableList(TABLE.donVi, "Đơn vị") },
+    { header: "Đơn vị", kind: "longtext", width: 30, required: true, list: tableList(TABLE.donVi, "Đơn vị") },
     { header: "Nội dung nhiệm vụ", kind: "longtext", width: 60, required: true },
     { header: "Mục kế hoạch", kind: "text", width: 11 },
     { header: "Hạn hoàn thành", kind: "date", width: 14, hint: "Để trống nếu là nhiệm vụ thường xuyên." },

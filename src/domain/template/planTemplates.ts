@@ -1,5 +1,6 @@
 import { columnLetter, isEmptyValue, rangeAddress, type CellValue, type Grid, type GridTable, type GridTableChange } from "../grid";
 import type { PlanDefinition } from "../plan/schema";
+import { TRACKING_PRINT } from "../sheets/nativeRules";
 import { prefillRows, type PrefillRow } from "../sheets/prefill";
 import type { TableSpec } from "../sheets/types";
 import { nameKey } from "../text";
@@ -178,6 +179,7 @@ function mergeParts(list: readonly TableParts[]): TableParts {
   return {
     cells: list.flatMap((p) => p.cells),
     columns: list.flatMap((p) => p.columns),
+    rowHeights: list.flatMap((p) => p.rowHeights),
     validations: list.flatMap((p) => p.validations),
     conditionalFormats: list.flatMap((p) => p.conditionalFormats),
   };
@@ -218,11 +220,12 @@ function sheetGrids(ctx: Context, s: SheetLayout, probes: readonly Probe[], valu
       createSheet: isNew,
       cells: merged.cells,
       columns: merged.columns,
+      rowHeights: merged.rowHeights,
       tables: v.tables,
       tableChanges: v.changes,
       validations: merged.validations,
       conditionalFormats: merged.conditionalFormats,
-      ...(isNew ? { freeze: { rows: 1, cols: 0 }, tabColor: s.spec.tabColor } : {}),
+      ...(isNew ? { freeze: { rows: 1, cols: 0 }, tabColor: s.spec.tabColor, print: TRACKING_PRINT } : {}),
     });
   }
   return grids;

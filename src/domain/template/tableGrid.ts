@@ -5,6 +5,7 @@ import {
   type DataValidation,
   type GridCell,
   type GridColumn,
+  type GridRowHeight,
 } from "../grid";
 import { columnStyle, columnValidation, HEADER_STYLE } from "../sheets/nativeRules";
 import { INFO_DATE_KEYS, type PrefillRow } from "../sheets/prefill";
@@ -23,6 +24,7 @@ export interface TablePlacement {
 export interface TableParts {
   cells: GridCell[];
   columns: GridColumn[];
+  rowHeights: GridRowHeight[];
   validations: DataValidation[];
   conditionalFormats: ConditionalFormat[];
 }
@@ -86,11 +88,38 @@ export interface PartsRequest {
   listSource: (table: string, header: string) => string | undefined;
 }
 
+const LINE_POINTS = 15;
+
+/** Lines a text takes in a wrapped column of this width: about one character per width unit, less a margin. */
+export function wrappedLines(text: string, width: number): number {
+  const perLine = Math.max(1, Math.floor(width) - 1);
+  return text.split("\n").reduce((n, para) => n + Math.max(1, Math.ceil(para.length / perLine)), 0);
+}
+
+/**
+ * Heights for rows whose wrapped text needs more than one line: Excel and LibreOffice do not
+ * fit rows to wrapped text when a file opens, so long tasks would print over each other.
+ */
+function wrappedRowHeights(columns: readonly ColumnSpec[], colOf: (h: string) => number | undefined, cells: readonly GridCell[]): GridRowHeight[] {
+  const widthByCol = new Map<number, number>();
+  for (const c of columns) {
+    const col = colOf(c.header);
+    if (col !== undefined) widthByCol.set(col, c.width);
+  }
+  const lines = new Map<number, number>();
+  for (const cell of cells) {
+    const width = widthByCol.get(cell.col);
+    if (width === undefined || typeof cell.value !== "string" || !cell.style?.wrap) continue;
+    lines.set(cell.row, Math.max(lines.get(cell.row) ?? 1, wrappedLines(cell.value, width)));
+  }
+  return [...lines].filter(([, n]) => n > 1).map(([row, n]) => ({ row, height: n * LINE_POINTS }));
+}
+
 /** Header, body cells, widths, native validation and conditional formats for columns of one table. */
 export function tableParts(req: PartsRequest): TableParts {
   const { spec, placement: p } = req;
   const colOf = columnIndexOf(p);
-  const parts: TableParts = { cells: [], columns: [], validations: [], conditionalFormats: [] };
+  const parts: TableParts = { cells: [], columns: [], rowHeights: [], validations: [], conditionalFormats: [] };
   const firstRow = p.top + 1;
   for (const c of req.columns) {
     const col = colOf(c.header);
@@ -101,7 +130,7 @@ export function tableParts(req: PartsRequest): TableParts {
       const row = firstRow + i;
       const data = req.rows[i];
       const isInfoDate = c.header === "Giá trị" && spec.prefill === "info" && INFO_DATE_KEYS.has(String(data?.["Mục"]));
-      const style = isInfoDate ? columnStyle("date") : columnStyle(c.kind);
+      const style = isInfoDate ? { ...columnStyle("date"), hAlign: "left" as const } : columnStyle(c.kind);
       if (c.formula) {
         parts.cells.push({ row, col, formula: c.formula((h) => thisRowRef(p.name, h)), style });
       } else {
@@ -113,6 +142,7 @@ export function tableParts(req: PartsRequest): TableParts {
     const dv = columnValidation(c, range, source);
     if (dv) parts.validations.push(dv);
   }
+  if (req.setColumnFormats) parts.rowHeights = wrappedRowHeights(req.columns, colOf, parts.cells);
   if (req.withConditionalFormats) {
     const right = p.left + p.headers.length - 1;
     for (const cf of spec.conditionalFormats ?? []) {
