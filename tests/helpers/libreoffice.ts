@@ -58,6 +58,14 @@ export function recalculatedSheets(xlsx: string): Map<string, string[][]> {
   return sheets;
 }
 
+/** Saves a workbook again through LibreOffice, as a commune using LibreOffice would; returns the new file. */
+export function resaveWithLibreOffice(xlsx: string, outDir: string): string {
+  execFileSync(sofficePath()!, [`-env:UserInstallation=file://${freshProfile()}`, "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", outDir, xlsx], { stdio: "pipe", timeout: 120_000 });
+  const out = path.join(outDir, path.basename(xlsx));
+  if (!existsSync(out)) throw new Error(`LibreOffice wrote no xlsx for ${xlsx}`);
+  return out;
+}
+
 /** Converts to PDF with LibreOffice; returns the PDF's path. */
 export function convertToPdf(xlsx: string, outDir: string): string {
   execFileSync(sofficePath()!, [`-env:UserInstallation=file://${freshProfile()}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, xlsx], { stdio: "pipe", timeout: 120_000 });

@@ -3,6 +3,7 @@ import { parseCellAddress, rangeAddress, type RangeBox } from "../../domain/grid
 
 interface TableModel {
   columns: { name: string; filterButton?: boolean }[];
+  style?: unknown;
 }
 
 type ValidationModel = Record<string, unknown>;
@@ -51,9 +52,14 @@ function columnRuns(cells: { row: number; col: number }[]): RangeBox[] {
   return merged;
 }
 
-/** A table without filter settings shows its buttons; ExcelJS would write it with them hidden. */
-export function keepFilterButtons(ws: ExcelJS.Worksheet): void {
+/**
+ * Tables as ExcelJS must hold them to write them back unchanged: a table without filter settings
+ * shows its buttons (ExcelJS would hide them), and a table without a style (LibreOffice writes
+ * none) keeps none (ExcelJS would crash writing it).
+ */
+export function repairTables(ws: ExcelJS.Worksheet): void {
   for (const t of ws.getTables() as unknown as { table: TableModel }[]) {
     for (const c of t.table.columns) if (c.filterButton === undefined) c.filterButton = true;
+    t.table.style ??= { theme: null, showFirstColumn: false, showLastColumn: false, showRowStripes: false, showColumnStripes: false };
   }
 }

@@ -3,7 +3,7 @@ import { cellAddress, isEmptyValue, parseRangeAddress, type CellValue, type Grid
 import type { RangeRequest, SheetSummary, TableData, TableSummary, WorkbookPort, WorkbookSummary } from "../../domain/workbook";
 import { nameKey } from "../../domain/text";
 import { plainValue, sameValue } from "./cellValues";
-import { compactValidations, keepFilterButtons } from "./normalize";
+import { compactValidations, repairTables } from "./normalize";
 import { patchExcelJs } from "./exceljsPatches";
 import { renderGrid } from "./render";
 
@@ -47,7 +47,7 @@ export class XlsxWorkbook implements WorkbookPort {
     await book.xlsx.load(data as ArrayBuffer);
     for (const ws of book.worksheets) {
       compactValidations(ws);
-      keepFilterButtons(ws);
+      repairTables(ws);
     }
     return new XlsxWorkbook(book);
   }
