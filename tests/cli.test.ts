@@ -87,3 +87,48 @@ describe("command line", () => {
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 });
+
+describe("content the file writer cannot carry", () => {
+  it("refuses to rewrite a workbook with a chart, and leaves it as it was", async () => {
+    const JSZip = (await import("jszip")).default;
+    const ExcelJS = (await import("exceljs")).default;
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet("Biểu đồ").getCell("A1").value = 5;
+    const zip = await JSZip.loadAsync(await book.xlsx.writeBuffer());
+    zip.file("xl/charts/chart1.xml", "<c:chartSpace/>");
+    const file = path.join(dir, "co-bieu-do.xlsx");
+    writeFileSync(file, await zip.generateAsync({ type: "nodebuffer" }));
+    const bytes = readFileSync(file);
+    const r = await captureOutput(() => run(["template", file]));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("có biểu đồ");
+    expect(r.stderr).toContain("Hãy dùng add-in ngay trong Excel");
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+  });
+});
+
+describe("a read-only target", () => {
+  it("is refused before anything is written, with a message saying what to do", async () => {
+    const fsModule = await import("node:fs");
+    const ExcelJS = (await import("exceljs")).default;
+    const file = path.join(dir, "chi-doc.xlsx");
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet("Sổ cũ").getCell("A1").value = "dữ liệu cũ";
+    await book.xlsx.writeFile(file);
+    const bytes = readFileSync(file);
+    // Root ignores file modes here, so the permission answer is simulated at the file system call.
+    const realAccess = fsModule.promises.access.bind(fsModule.promises);
+    const access = jest.spyOn(fsModule.promises, "access").mockImplementation((p, mode) => {
+      if (mode === fsModule.constants.W_OK) return Promise.reject(Object.assign(new Error("EACCES"), { code: "EACCES" }));
+      return realAccess(p, mode);
+    });
+    try {
+      const r = await captureOutput(() => run(["template", file]));
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`Không ghi được vào "${file}": tệp hoặc thư mục chỉ cho phép đọc`);
+    } finally {
+      access.mockRestore();
+    }
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+  });
+});

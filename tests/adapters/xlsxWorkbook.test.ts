@@ -87,3 +87,15 @@ describe("the xlsx adapter on real files", () => {
     expect(readFileSync(file).subarray(0, 2).toString()).toBe("PK");
   });
 });
+
+describe("text that looks like a formula", () => {
+  it("is written as text, never as a formula", async () => {
+    const book = XlsxWorkbook.empty();
+    const risky = ["=SUM(A1:A9)", "+84 912 345 678", "-5", "@tên"];
+    await book.applyGrids([{ sheet: "Thử", createSheet: true, cells: risky.map((value, i) => ({ row: i, col: 0, value })) }]);
+    const read = await (await XlsxWorkbook.fromBuffer(await book.toBuffer())).readRanges([{ sheet: "Thử", range: { top: 0, left: 0, bottom: 3, right: 0 } }]);
+    expect(read[0]!.map((r) => r[0])).toEqual(risky);
+    const xml = await sheetXml(await book.toBuffer(), "Thử");
+    expect(xml).not.toContain("<f>");
+  });
+});
