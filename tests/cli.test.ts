@@ -56,6 +56,14 @@ describe("command line", () => {
     expect(readFileSync(file, "utf8")).toBe("đây là văn bản, không phải sổ tính");
   });
 
+  it("recognises an old .xls or a password-protected workbook and says what to do", async () => {
+    const file = path.join(dir, "cu.xlsx");
+    writeFileSync(file, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]));
+    const r = await captureOutput(() => run(["template", file]));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("là sổ Excel 97-2003 (.xls) hoặc có đặt mật khẩu mở tệp");
+  });
+
   it("refuses a workbook that is open in Excel", async () => {
     const locked = path.join(dir, "khoa.xlsx");
     writeFileSync(path.join(dir, "~$khoa.xlsx"), "owner");

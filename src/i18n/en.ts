@@ -18,6 +18,8 @@ export const en: Catalog = {
   "templates-up-to-date": () => "The workbook already has every template sheet, table and column: nothing changed.",
   "file-not-found": (p) => `File "${p.file}" was not found. Check the path and name.`,
   "file-not-a-workbook": (p) => `"${p.file}" is not an Excel workbook (.xlsx). Open it in Excel and save it as "Excel Workbook (*.xlsx)".`,
+  "file-legacy-or-encrypted": (p) =>
+    `"${p.file}" is an Excel 97-2003 workbook (.xls) or is protected by a password to open. Open it in Excel, remove the password if any, and save it as "Excel Workbook (*.xlsx)".`,
   "file-read-only": (p) => `Cannot write "${p.file}": the file or folder is read-only. Clear read-only or choose another place (--out).`,
   "file-locked": (p) => `"${p.file}" is open in Excel. Close it there and run again.`,
   "file-unsupported-content": (p) =>

@@ -2,6 +2,7 @@
 export type WorkbookFileProblem =
   | "not-found"
   | "not-a-workbook"
+  | "legacy-or-encrypted"
   | "read-only"
   | "locked"
   | "unsupported-content"

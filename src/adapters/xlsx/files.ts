@@ -32,6 +32,8 @@ export async function readWorkbookFile(file: string): Promise<{ buffer: Buffer; 
     if (code === "EISDIR") throw new WorkbookFileError("not-a-workbook", file, "là một thư mục", { cause: e });
     throw e;
   }
+  // An OLE compound file: an Excel 97-2003 .xls, or an .xlsx encrypted with a password to open.
+  if (buffer.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) throw new WorkbookFileError("legacy-or-encrypted", file);
   try {
     const zip = await JSZip.loadAsync(buffer);
     if (!zip.file("xl/workbook.xml")) throw new Error("no xl/workbook.xml");
