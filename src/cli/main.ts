@@ -7,9 +7,10 @@ import { demoRows } from "../domain/sample/demoData";
 import { applyTemplates } from "../domain/template/applyTemplates";
 import type { TemplateNote } from "../domain/template/planTemplates";
 import { t } from "../i18n";
+import { validateCommand } from "./validateCommand";
 import { openWorkbook, saveWorkbook } from "./workbookFiles";
 
-/** Exit codes: 0 done, 1 the job failed, 2 a file could not be read or written, 64 bad usage. */
+/** Exit codes: 0 done (validate: no errors), 1 the job failed (validate: errors found), 2 a file could not be read or written, 64 bad usage. */
 const EXIT = { ok: 0, failed: 1, file: 2, usage: 64 } as const;
 
 interface Args {
@@ -80,7 +81,32 @@ async function template(args: Args): Promise<number> {
   return EXIT.ok;
 }
 
-const COMMANDS: Record<string, (a: Args) => Promise<number>> = { demo, template };
+/** Today in the machine's time zone, as the commune's staff count days. */
+function localToday(now: Date): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
+async function validate(args: Args): Promise<number> {
+  const file = args.positional[0];
+  if (!file) {
+    process.stderr.write(`${t("cli-missing-file", { command: "validate" })}\n`);
+    return EXIT.usage;
+  }
+  const now = new Date();
+  const today = args.options.get("today");
+  const out = args.options.get("out");
+  return validateCommand({
+    file,
+    json: args.options.has("json"),
+    fix: args.options.has("fix"),
+    ...(typeof out === "string" ? { out } : {}),
+    today: typeof today === "string" && /^\d{4}-\d{2}-\d{2}$/.test(today) ? today : localToday(now),
+    now,
+  });
+}
+
+const COMMANDS: Record<string, (a: Args) => Promise<number>> = { demo, template, validate };
 
 /** Runs one command line; returns the exit code. Every failure becomes a Vietnamese message. */
 export async function run(argv: readonly string[]): Promise<number> {

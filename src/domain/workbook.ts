@@ -1,4 +1,5 @@
-import type { CellValue, Grid, RangeBox } from "./grid";
+import type { CellScalar, CellValue, Grid, RangeBox } from "./grid";
+import type { SheetMarks } from "./rules/marks";
 
 /** A table as the workbook has it: where it is and its header texts, left to right. */
 export interface TableSummary {
@@ -30,6 +31,17 @@ export interface RangeRequest {
   range: RangeBox;
 }
 
+/** Write `value` into a cell, only if it still holds `expected` (what validation read). */
+export interface CellUpdate {
+  sheet: string;
+  row: number;
+  col: number;
+  expected: CellValue;
+  value: CellScalar;
+  /** Number format to give the cell when it has none of its own (a date written as a serial). */
+  numFmt?: string;
+}
+
 /**
  * The port: what an adapter (Office.js, or ExcelJS on .xlsx files) must do. Each operation is
  * one user-level step so that the Office adapter can run it in a fixed number of syncs.
@@ -46,4 +58,10 @@ export interface WorkbookPort {
    * would change a non-empty cell: writing over user data is never an adapter's decision.
    */
   applyGrids(grids: readonly Grid[]): Promise<void>;
+  /** Applies updates whose cell still holds the expected value; returns those skipped because it changed. */
+  updateCells(updates: readonly CellUpdate[]): Promise<{ applied: number; skipped: CellUpdate[] }>;
+  /** Highlights issue cells (replacing earlier highlights), leaving every cell's own format as it is. */
+  markIssues(marks: readonly SheetMarks[]): Promise<void>;
+  /** Removes the highlights, and only them. */
+  clearMarks(): Promise<void>;
 }

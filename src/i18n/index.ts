@@ -1,6 +1,11 @@
 import { format, type Locale, type Params } from "./catalog";
-import { en } from "./en";
-import { vi } from "./vi";
+import { en as enBase } from "./en";
+import { rulesEn } from "./rules.en";
+import { rulesVi } from "./rules.vi";
+import { vi as viBase } from "./vi";
+
+const vi = { ...viBase, ...rulesVi };
+const en = { ...enBase, ...rulesEn };
 
 export type { Locale, Params } from "./catalog";
 

@@ -36,6 +36,7 @@ export function plainValue(v: ExcelJS.CellValue): CellValue {
 
 export function sameValue(a: CellValue, b: CellValue): boolean {
   if (a === b) return true;
+  if ((a === null || a === "") && (b === null || b === "")) return true;
   if (a && b && typeof a === "object" && typeof b === "object") {
     if ("formula" in a && "formula" in b) return a.formula === b.formula;
     if ("error" in a && "error" in b) return a.error === b.error;

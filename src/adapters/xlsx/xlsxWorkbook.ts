@@ -1,10 +1,12 @@
 import ExcelJS from "exceljs";
 import { cellAddress, isEmptyValue, parseRangeAddress, type CellValue, type Grid, type RangeBox } from "../../domain/grid";
-import type { RangeRequest, SheetSummary, TableData, TableSummary, WorkbookPort, WorkbookSummary } from "../../domain/workbook";
+import type { SheetMarks } from "../../domain/rules/marks";
+import type { CellUpdate, RangeRequest, SheetSummary, TableData, TableSummary, WorkbookPort, WorkbookSummary } from "../../domain/workbook";
 import { nameKey } from "../../domain/text";
 import { plainValue, sameValue } from "./cellValues";
 import { compactValidations, repairTables } from "./normalize";
 import { patchExcelJs } from "./exceljsPatches";
+import { addSheetMarks, clearSheetMarks } from "./marks";
 import { renderGrid } from "./render";
 
 patchExcelJs();
@@ -123,6 +125,35 @@ export class XlsxWorkbook implements WorkbookPort {
     });
   }
 
+  updateCells(updates: readonly CellUpdate[]): Promise<{ applied: number; skipped: CellUpdate[] }> {
+    const skipped: CellUpdate[] = [];
+    let applied = 0;
+    for (const u of updates) {
+      const cell = this.sheet(u.sheet)?.getCell(u.row + 1, u.col + 1);
+      if (!cell || !sameValue(plainValue(cell.value), u.expected)) {
+        skipped.push(u);
+        continue;
+      }
+      cell.value = u.value;
+      if (u.numFmt && (!cell.numFmt || cell.numFmt === "General" || cell.numFmt === "@")) cell.numFmt = u.numFmt;
+      applied++;
+    }
+    return Promise.resolve({ applied, skipped });
+  }
+
+  markIssues(marks: readonly SheetMarks[]): Promise<void> {
+    for (const ws of this.book.worksheets) {
+      clearSheetMarks(ws);
+      addSheetMarks(ws, marks.filter((m) => nameKey(m.sheet) === nameKey(ws.name)));
+    }
+    return Promise.resolve();
+  }
+
+  clearMarks(): Promise<void> {
+    for (const ws of this.book.worksheets) clearSheetMarks(ws);
+    return Promise.resolve();
+  }
+
   /** Refuses a grid that would write over user data or reuse a table name. */
   private checkGrid(g: Grid): void {
     const ws = this.sheet(g.sheet);
@@ -163,7 +194,11 @@ function readBox(ws: ExcelJS.Worksheet | undefined, box: RangeBox): CellValue[][
   for (let r = box.top; r <= box.bottom; r++) {
     const row: CellValue[] = [];
     const xr = ws?.findRow(r + 1);
-    for (let c = box.left; c <= box.right; c++) row.push(xr ? plainValue(xr.getCell(c + 1).value) : null);
+    for (let c = box.left; c <= box.right; c++) {
+      const cell = xr?.getCell(c + 1);
+      // Excel keeps a merged range's value in its top-left cell; the others are empty.
+      row.push(cell && !(cell.isMerged && cell.master.address !== cell.address) ? plainValue(cell.value) : null);
+    }
     rows.push(row);
   }
   return rows;

@@ -82,7 +82,7 @@ export const nhiemVuTable: TableSpec = {
     { header: "Mục kế hoạch", kind: "text", width: 11 },
     { header: "Hạn hoàn thành", kind: "date", width: 14, hint: "Để trống nếu là nhiệm vụ thường xuyên." },
     { header: "Trạng thái", kind: "text", width: 16, required: true, list: enumList(TASK_STATES) },
-    { header: "Ngày hoàn thành", kind: "date", width: 15, hint: "Ghi khi nhiệm vụ đã Hoàn thành." },
+    { header: "Ngày hoàn thành", kind: "date", width: 15, pastOnly: true, hint: "Ghi khi nhiệm vụ đã Hoàn thành." },
     { header: "Kết quả, minh chứng", kind: "longtext", width: 36 },
     { header: "Ghi chú", kind: "text", width: 20 },
   ],
@@ -103,7 +103,7 @@ export const camKetTable: TableSpec = {
   name: TABLE.camKet,
   columns: [
     { header: "Thôn, đơn vị", kind: "text", width: 26, required: true, list: tableList(TABLE.thon, "Thôn") },
-    { header: "Ngày cập nhật", kind: "date", width: 14, required: true },
+    { header: "Ngày cập nhật", kind: "date", width: 14, required: true, pastOnly: true },
     { header: "Số hộ", kind: "whole", width: 10, hint: "Tổng số hộ của thôn (để trống với trường học, cơ quan)." },
     { header: "Số hộ đã ký", kind: "whole", width: 12, hint: "Số hộ đã ký cam kết, cộng dồn đến ngày cập nhật." },
     { header: "Số HS, SV đã ký", kind: "whole", width: 14 },
@@ -126,7 +126,7 @@ export const camKetTable: TableSpec = {
 export const dongGopTable: TableSpec = {
   name: TABLE.dongGop,
   columns: [
-    { header: "Ngày", kind: "date", width: 12, required: true },
+    { header: "Ngày", kind: "date", width: 12, required: true, pastOnly: true },
     { header: "Loại", kind: "text", width: 7, required: true, list: enumList(LEDGER_KINDS) },
     { header: "Số chứng từ", kind: "text", width: 12 },
     { header: "Người, đơn vị", kind: "text", width: 30, required: true },
@@ -162,7 +162,7 @@ export const khenThuongTable: TableSpec = {
       list: tableList(TABLE.hinhThucKhenThuong, "Hình thức khen thưởng"),
     },
     { header: "Cấp khen", kind: "text", width: 18, required: true, list: enumList(AWARD_LEVELS) },
-    { header: "Ngày đề nghị", kind: "date", width: 13, required: true },
+    { header: "Ngày đề nghị", kind: "date", width: 13, required: true, pastOnly: true },
     { header: "Trạng thái", kind: "text", width: 16, required: true, list: enumList(NOMINATION_STATES) },
     { header: "Số quyết định", kind: "text", width: 15 },
     { header: "Ghi chú", kind: "text", width: 20 },

@@ -23,6 +23,8 @@ export interface ColumnSpec {
   formula?: RowFormula;
   /** Vietnamese input hint shown by Excel when the cell is selected. */
   hint?: string;
+  /** A date of something that happened: it cannot be after today. */
+  pastOnly?: boolean;
 }
 
 export interface ConditionalFormatSpec {

@@ -1,0 +1,75 @@
+import { copyFile, constants as fsConstants, stat } from "node:fs/promises";
+import * as path from "node:path";
+import { fixThrough, validateThrough } from "../domain/rules/runValidation";
+import type { Issue } from "../domain/rules/types";
+import { t } from "../i18n";
+import { openWorkbook, saveWorkbook } from "./workbookFiles";
+
+/** The JSON of DOMAIN.md: one object per issue. */
+export function issueJson(issues: readonly Issue[]) {
+  return issues.map((i) => ({ sheet: i.sheet, cell: i.cell, row: i.row, column: i.column, rule: i.rule, severity: i.severity, message: t(i.rule, i.params) }));
+}
+
+/** Issues grouped by sheet with counts, in Vietnamese. */
+export function issueText(issues: readonly Issue[]): string {
+  const lines: string[] = [];
+  const sheets = [...new Set(issues.map((i) => i.sheet))];
+  for (const sheet of sheets) {
+    const of = issues.filter((i) => i.sheet === sheet);
+    const errors = of.filter((i) => i.severity === "error").length;
+    lines.push(t("cli-sheet-counts", { sheet, errors, warnings: of.length - errors }));
+    for (const i of of) lines.push(`  ${i.severity === "error" ? "LỖI     " : "CẢNH BÁO"} ${i.cell.padEnd(6)} ${t(i.rule, i.params)}`);
+  }
+  const errors = issues.filter((i) => i.severity === "error").length;
+  const fixable = issues.filter((i) => i.fix).length;
+  lines.push(issues.length === 0 ? t("cli-no-issues") : t("cli-total-counts", { errors, warnings: issues.length - errors, fixable }));
+  return lines.join("\n");
+}
+
+function stamp(now: Date): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}${p(now.getSeconds())}`;
+}
+
+/** Copies the file beside itself before it is changed in place; returns the copy's path. */
+async function backup(file: string, now: Date): Promise<string> {
+  const dir = path.dirname(file);
+  const base = path.basename(file, path.extname(file));
+  const copy = path.join(dir, `${base}.ban-sao-${stamp(now)}${path.extname(file)}`);
+  await copyFile(file, copy, fsConstants.COPYFILE_EXCL);
+  return copy;
+}
+
+export interface ValidateOptions {
+  file: string;
+  json: boolean;
+  fix: boolean;
+  out?: string;
+  today: string;
+  now: Date;
+}
+
+/** `validate FILE [--json] [--fix [--out FILE2]]`: exit 0 without errors, 1 with errors. */
+export async function validateCommand(o: ValidateOptions): Promise<number> {
+  const opened = await openWorkbook(o.file, false);
+  let issues: Issue[];
+  if (o.fix) {
+    const target = o.out ?? o.file;
+    if (o.out && (await stat(o.out).then(() => true, () => false))) {
+      process.stderr.write(`${t("cli-out-exists", { file: o.out })}\n`);
+      return 1;
+    }
+    const result = await fixThrough(opened.port, o.today);
+    issues = result.remaining;
+    if (result.applied > 0) {
+      if (!o.out) process.stderr.write(`${t("cli-backup", { file: await backup(o.file, o.now) })}\n`);
+      await saveWorkbook(opened, target);
+    }
+    process.stderr.write(`${t("cli-fixed", { applied: result.applied, skipped: result.skipped, file: target })}\n`);
+  } else {
+    issues = await validateThrough(opened.port, o.today);
+  }
+  if (o.json) process.stdout.write(`${JSON.stringify(issueJson(issues), null, 2)}\n`);
+  else process.stdout.write(`${issueText(issues)}\n`);
+  return issues.some((i) => i.severity === "error") ? 1 : 0;
+}

@@ -1,0 +1,51 @@
+import type { CellValue } from "../grid";
+import { EMPTY, MAX_CELL_TEXT, type CellRead } from "./read";
+
+/** NFC, no leading or trailing spaces, single spaces inside (line breaks kept). */
+export function canonicalText(s: string): string {
+  return s
+    .normalize("NFC")
+    .split("\n")
+    .map((line) => line.replace(/[\s\u00a0]+/g, " ").trim())
+    .join("\n")
+    .trim();
+}
+
+/** A key that ignores case, diacritics (đ too) and spacing: `THÔN 1`, `thon  1` → `thon 1`. */
+export function foldKey(s: string): string {
+  return s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .replace(/[\s\u00a0]+/g, " ")
+    .trim();
+}
+
+/**
+ * The scalar a cell shows: a formula gives its cached result. Errors, a formula without a
+ * result and booleans are reported, not guessed.
+ */
+export function scalarOf(v: CellValue): CellRead<string | number> {
+  if (v === null || v === undefined) return EMPTY;
+  if (typeof v === "object") {
+    if ("error" in v) return { kind: "invalid", problem: "error-value", detail: v.error };
+    if (v.result === undefined || v.result === null) return { kind: "invalid", problem: "formula-no-result", detail: v.formula };
+    const inner = scalarOf(v.result);
+    return inner.kind === "value" ? { kind: "value", value: inner.value, assumed: "formula-result" } : inner;
+  }
+  if (typeof v === "boolean") return { kind: "invalid", problem: "boolean", detail: v ? "TRUE" : "FALSE" };
+  if (typeof v === "string" && v.trim() === "") return EMPTY;
+  return { kind: "value", value: v };
+}
+
+/** Reads a text cell: numbers become their text; NFD, stray and double spaces get a canonical fix. */
+export function readText(v: CellValue): CellRead<string> {
+  const s = scalarOf(v);
+  if (s.kind !== "value") return s;
+  if (typeof s.value === "number") return { kind: "value", value: String(s.value) };
+  if (s.value.length > MAX_CELL_TEXT) return { kind: "invalid", problem: "too-long", detail: String(s.value.length) };
+  const canon = canonicalText(s.value);
+  if (canon === s.value || s.assumed === "formula-result") return { kind: "value", value: canon, ...(s.assumed ? { assumed: s.assumed } : {}) };
+  return { kind: "value", value: canon, assumed: "text-normalised", canonical: canon };
+}

@@ -1,0 +1,80 @@
+import { foldKey } from "../cells/text";
+import type { IssueSink, TableView } from "./view";
+
+const GOODS = ["Hiện vật", "Số lượng", "Giá trị hiện vật (đồng)"] as const;
+const MONEY_FORMS = new Set(["Tiền mặt", "Chuyển khoản"]);
+
+function moneyRow(v: TableView, i: number, sink: IssueSink): void {
+  const amount = v.num(i, "Số tiền (đồng)");
+  if (v.has("Số tiền (đồng)") && v.isEmpty(i, "Số tiền (đồng)")) sink.at(v, i, "Số tiền (đồng)", "money-amount-missing");
+  else if (amount === 0) sink.at(v, i, "Số tiền (đồng)", "money-amount-not-positive", { value: amount });
+  const goods = GOODS.find((h) => v.has(h) && !v.isEmpty(i, h));
+  if (goods) sink.at(v, i, goods, "money-row-has-goods", { form: v.text(i, "Hình thức") ?? "" });
+}
+
+function goodsRow(v: TableView, i: number, sink: IssueSink): void {
+  for (const h of ["Hiện vật", "Số lượng"]) if (v.has(h) && v.isEmpty(i, h)) sink.at(v, i, h, "goods-missing");
+  if (v.num(i, "Số lượng") === 0) sink.at(v, i, "Số lượng", "goods-quantity-not-positive", { value: 0 });
+  if (v.has("Số tiền (đồng)") && !v.isEmpty(i, "Số tiền (đồng)")) sink.at(v, i, "Số tiền (đồng)", "goods-row-has-money");
+}
+
+/** Voucher numbers are unique within `Loại`; a missing one is a warning. */
+function vouchers(v: TableView, sink: IssueSink): void {
+  if (!v.has("Số chứng từ")) return;
+  const seen = new Map<string, number>();
+  for (let i = 0; i < v.rowCount; i++) {
+    if (v.blank[i]) continue;
+    const voucher = v.text(i, "Số chứng từ");
+    if (voucher === undefined) {
+      if (v.isEmpty(i, "Số chứng từ")) sink.at(v, i, "Số chứng từ", "voucher-missing");
+      continue;
+    }
+    const key = `${v.text(i, "Loại") ?? ""}\u0000${foldKey(voucher)}`;
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, i);
+    else sink.at(v, i, "Số chứng từ", "voucher-duplicate", { voucher, kind: v.text(i, "Loại") ?? "", firstRow: v.data.range.top + 2 + first });
+  }
+}
+
+/**
+ * The money balance, taken in date order (ties in row order), never goes below zero: flag the
+ * first `Chi` that makes it so. When a row's date, kind, form or amount cannot be read the
+ * balance is unknowable, and nothing is guessed: the unreadable cells are their own issues.
+ */
+function cashBalance(v: TableView, sink: IssueSink): void {
+  const rows: number[] = [];
+  for (let i = 0; i < v.rowCount; i++) {
+    if (v.blank[i]) continue;
+    const kind = v.text(i, "Loại");
+    const form = v.text(i, "Hình thức");
+    if (v.text(i, "Ngày") === undefined || (kind !== "Thu" && kind !== "Chi") || form === undefined) return;
+    if (!MONEY_FORMS.has(form)) continue;
+    if (v.num(i, "Số tiền (đồng)") === undefined) {
+      if (v.isEmpty(i, "Số tiền (đồng)")) continue;
+      return;
+    }
+    rows.push(i);
+  }
+  rows.sort((a, b) => (v.text(a, "Ngày") as string).localeCompare(v.text(b, "Ngày") as string) || a - b);
+  let balance = 0;
+  for (const i of rows) {
+    const amount = v.num(i, "Số tiền (đồng)") as number;
+    balance += v.text(i, "Loại") === "Thu" ? amount : -amount;
+    if (balance < 0) {
+      sink.at(v, i, "Số tiền (đồng)", "cash-negative", { balance, date: v.text(i, "Ngày") as string });
+      return;
+    }
+  }
+}
+
+/** The donations ledger: money rows, goods rows, vouchers, the cash balance. */
+export function ledgerRules(v: TableView, sink: IssueSink): void {
+  for (let i = 0; i < v.rowCount; i++) {
+    if (v.blank[i]) continue;
+    const form = v.text(i, "Hình thức");
+    if (form !== undefined && MONEY_FORMS.has(form)) moneyRow(v, i, sink);
+    else if (form === "Hiện vật") goodsRow(v, i, sink);
+  }
+  vouchers(v, sink);
+  cashBalance(v, sink);
+}

@@ -1,0 +1,81 @@
+import { SHEET_SPECS, TABLE } from "../sheets/specs";
+import type { TableSpec } from "../sheets/types";
+import { nameKey } from "../text";
+import type { TableData } from "../workbook";
+import { listResolver } from "./catalogs";
+import { checkColumn } from "./columns";
+import { ledgerRules } from "./ledgerRules";
+import { catalogDuplicates, nominationRules, pledgeRules, taskRules, villagesWithoutPledge } from "./tableRules";
+import type { Issue } from "./types";
+import { IssueSink, TableView } from "./view";
+
+/** Every table the templates define, in workbook order. */
+export const VALIDATED_TABLES: readonly { sheet: string; spec: TableSpec }[] = SHEET_SPECS.flatMap((s) => s.tables.map((spec) => ({ sheet: s.name, spec })));
+
+const CATALOG_TABLES: ReadonlySet<string> = new Set([TABLE.thon, TABLE.donVi, TABLE.nhomDongGop, TABLE.hinhThucKhenThuong]);
+
+function findTable(tables: ReadonlyMap<string, TableData>, name: string): TableData | undefined {
+  const key = nameKey(name);
+  for (const [n, t] of tables) if (nameKey(n) === key) return t;
+  return undefined;
+}
+
+function structure(tables: ReadonlyMap<string, TableData>, sink: IssueSink): Map<string, TableView> {
+  const views = new Map<string, TableView>();
+  for (const { sheet, spec } of VALIDATED_TABLES) {
+    const data = findTable(tables, spec.name);
+    if (!data) {
+      sink.atTable(sheet, spec.name, 0, 0, "table-missing", { table: spec.name, expectedSheet: sheet });
+      continue;
+    }
+    const view = new TableView(data, spec);
+    spec.columns.forEach((c) => {
+      if (!view.has(c.header)) sink.atTable(data.sheet, data.name, data.range.top, data.range.right + 1, "column-missing", { header: c.header, table: data.name });
+    });
+    views.set(spec.name, view);
+  }
+  return views;
+}
+
+function readColumns(views: ReadonlyMap<string, TableView>, names: (n: string) => boolean, sink: IssueSink, today: string): void {
+  const lists = listResolver(views);
+  for (const [name, view] of views) {
+    if (!names(name)) continue;
+    for (const c of view.spec.columns) view.parsed.set(c.header, checkColumn({ view, sink, list: lists(view.spec, c.header), today }, c));
+  }
+}
+
+const sheetOrder = new Map(VALIDATED_TABLES.map((t, i) => [t.spec.name, i] as const));
+
+/** Stable order: sheet (workbook order of our tables), then row, then column, then rule. */
+export function compareIssues(a: Issue, b: Issue): number {
+  return (sheetOrder.get(a.table) ?? 99) - (sheetOrder.get(b.table) ?? 99) || a.row - b.row || a.col - b.col || a.rule.localeCompare(b.rule);
+}
+
+/**
+ * Every problem in our tables, as issues pointing at cells. `today` (ISO date) is passed in:
+ * the core never reads the clock. Never throws on any table content.
+ */
+export function validateWorkbook(tables: ReadonlyMap<string, TableData>, today: string): Issue[] {
+  const sink = new IssueSink();
+  const views = structure(tables, sink);
+  // Catalogues first: the other tables' lists are what the catalogues hold.
+  readColumns(views, (n) => CATALOG_TABLES.has(n) || n === TABLE.thongTin, sink, today);
+  readColumns(views, (n) => !CATALOG_TABLES.has(n) && n !== TABLE.thongTin, sink, today);
+  const view = (n: string) => views.get(n);
+  for (const n of [TABLE.thon, TABLE.donVi] as const) {
+    const v = view(n);
+    if (v) catalogDuplicates(v, n === TABLE.thon ? "Thôn" : "Đơn vị", sink);
+  }
+  const thon = view(TABLE.thon);
+  if (thon) villagesWithoutPledge(thon, view(TABLE.camKet), sink);
+  const nv = view(TABLE.nhiemVu);
+  if (nv) taskRules(nv, sink);
+  const ck = view(TABLE.camKet);
+  if (ck) pledgeRules(ck, sink);
+  const dg = view(TABLE.dongGop);
+  if (dg) ledgerRules(dg, sink);
+  const kt = view(TABLE.khenThuong);
+  if (kt) nominationRules(kt, sink, today);
+  return sink.issues.sort(compareIssues);
+}

@@ -1,0 +1,107 @@
+import { cellAddress, isEmptyValue, type CellValue } from "../grid";
+import type { ColumnSpec, TableSpec } from "../sheets/types";
+import { nameKey } from "../text";
+import type { TableData } from "../workbook";
+import { RULES, type Fix, type Issue, type RuleId } from "./types";
+
+export type Parsed = string | number | undefined;
+
+/**
+ * One of our tables as validation sees it: columns found by header wherever the user moved
+ * them, and each cell's value once read (undefined for empty or unreadable).
+ */
+export class TableView {
+  private readonly index = new Map<string, number>();
+  readonly parsed = new Map<string, Parsed[]>();
+  readonly blank: boolean[];
+
+  constructor(
+    readonly data: TableData,
+    readonly spec: TableSpec,
+  ) {
+    data.headers.forEach((h, i) => {
+      const k = nameKey(h);
+      if (!this.index.has(k)) this.index.set(k, i);
+    });
+    const dataCols = spec.columns.filter((c) => !c.formula).map((c) => this.colOf(c.header)).filter((i): i is number => i !== undefined);
+    this.blank = data.rows.map((row) => dataCols.every((i) => isEmptyValue(row[i])));
+  }
+
+  get name(): string {
+    return this.data.name;
+  }
+
+  get sheet(): string {
+    return this.data.sheet;
+  }
+
+  get rowCount(): number {
+    return this.data.rows.length;
+  }
+
+  colOf(header: string): number | undefined {
+    return this.index.get(nameKey(header));
+  }
+
+  has(header: string): boolean {
+    return this.colOf(header) !== undefined;
+  }
+
+  raw(i: number, header: string): CellValue {
+    const c = this.colOf(header);
+    return c === undefined ? null : (this.data.rows[i]?.[c] ?? null);
+  }
+
+  value(i: number, header: string): Parsed {
+    return this.parsed.get(header)?.[i];
+  }
+
+  text(i: number, header: string): string | undefined {
+    const v = this.value(i, header);
+    return typeof v === "string" ? v : undefined;
+  }
+
+  num(i: number, header: string): number | undefined {
+    const v = this.value(i, header);
+    return typeof v === "number" ? v : undefined;
+  }
+
+  /** Empty cell (as opposed to one that holds something unreadable). */
+  isEmpty(i: number, header: string): boolean {
+    return isEmptyValue(this.raw(i, header));
+  }
+
+  column(header: string): ColumnSpec | undefined {
+    return this.spec.columns.find((c) => c.header === header);
+  }
+}
+
+/** Collects issues with their cell addresses. */
+export class IssueSink {
+  readonly issues: Issue[] = [];
+
+  at(view: TableView, i: number, header: string, rule: RuleId, params: Record<string, string | number> = {}, fix?: Fix): void {
+    const c = view.colOf(header) ?? 0;
+    const row = view.data.range.top + 1 + i;
+    const col = view.data.range.left + c;
+    const cell = cellAddress(row, col);
+    this.issues.push({
+      rule,
+      severity: RULES[rule].severity,
+      sheet: view.sheet,
+      table: view.name,
+      row: row + 1,
+      column: header,
+      cell,
+      col,
+      params: { ...params, cell, sheet: view.sheet, column: header },
+      ...(fix ? { fix } : {}),
+    });
+  }
+
+  /** An issue about a whole table or a missing column: placed on the header row. */
+  atTable(sheet: string, table: string, row: number, col: number, rule: RuleId, params: Record<string, string | number>): void {
+    const cell = cellAddress(row, col);
+    this.issues.push({ rule, severity: RULES[rule].severity, sheet, table, row: row + 1, column: "", cell, col, params: { ...params, cell, sheet, table } });
+  }
+}
