@@ -12,6 +12,7 @@ function isRealDate(y: number, m: number, d: number): boolean {
 
 /** ISO date of an Excel serial, honouring the 1900 system's fictitious 29/02/1900 (serial 60). */
 export function serialToIsoDate(serial: number): string | undefined {
+  if (!Number.isFinite(serial)) return undefined;
   const day = Math.floor(serial);
   if (day < 1 || day === 60 || day > 2_958_465) return undefined;
   const base = day < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
@@ -25,7 +26,7 @@ export function isoDateToSerial(iso: string): number {
   return serial <= 60 ? serial - 1 : serial;
 }
 
-const DAY_FIRST = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{2}|\d{4})$/;
+const DAY_FIRST = /^(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{2}|\d{4})$/;
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 
 function fromText(text: string): CellRead<string> {
@@ -34,14 +35,15 @@ function fromText(text: string): CellRead<string> {
   if (iso) return dateParts(Number(iso[1]), Number(iso[2]), Number(iso[3]), false, s);
   const m = DAY_FIRST.exec(s);
   if (!m) return { kind: "invalid", problem: "not-a-date", detail: s };
-  const yy = m[3] as string;
+  const yy = m[4] as string;
   const year = yy.length === 2 ? 2000 + Number(yy) : Number(yy);
-  return dateParts(year, Number(m[2]), Number(m[1]), yy.length === 2, s);
+  return dateParts(year, Number(m[3]), Number(m[1]), yy.length === 2, s);
 }
 
 function dateParts(y: number, m: number, d: number, twoDigitYear: boolean, text: string): CellRead<string> {
   if (m > 12 && d <= 12 && isRealDate(y, d, m)) return { kind: "invalid", problem: "month-first-date", detail: text };
-  if (!isRealDate(y, m, d)) return { kind: "invalid", problem: "impossible-date", detail: text };
+  // Excel's dates start on 01/01/1900: an earlier one cannot be stored as a date.
+  if (!isRealDate(y, m, d) || y < 1900 || y > 9999) return { kind: "invalid", problem: "impossible-date", detail: text };
   const iso = `${y}-${pad(m)}-${pad(d)}`;
   return { kind: "value", value: iso, assumed: twoDigitYear ? "two-digit-year" : "date-from-text", canonical: isoDateToSerial(iso) };
 }
