@@ -3,11 +3,18 @@ import type { Catalog, Params } from "./catalog";
 const at = (p: Params) => `Cell ${p.cell} ("${p.sheet}", column "${p.column}")`;
 const dmy = (iso: unknown) => (typeof iso === "string" && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso.split("-").reverse().join("/") : String(iso));
 
+const CELL_PROBLEM: Record<string, string> = {
+  "error-value": "shows an error",
+  "formula-no-result": "is a formula without a result",
+  "boolean": "holds TRUE or FALSE",
+  "too-long": "is over 32,767 characters",
+};
+
 export const rulesEn: Catalog = {
   "table-missing": (p) => `Table ${p.table} ("${p.expectedSheet}") was not found. Run "Templates" to create it again; existing data is kept.`,
   "column-missing": (p) => `Table ${p.table} ("${p.sheet}") lacks column "${p.header}". Run "Templates" to add it at the table's end, or restore its name if it was renamed.`,
   "required": (p) => `${at(p)} is empty. This column is required.`,
-  "cell-unreadable": (p) => `${at(p)} cannot be read (${p.problem}${p.detail ? `: ${p.detail}` : ""}). Enter the right value.`,
+  "cell-unreadable": (p) => `${at(p)} ${CELL_PROBLEM[String(p.problem)] ?? "cannot be read"}${p.detail ? ` (${p.detail})` : ""}. Enter the right value.`,
   "text-spacing": (p) => `${at(p)} has stray spaces or decomposed Vietnamese accents. "Fix" normalises it; the text stays the same.`,
   "date-invalid": (p) => `${at(p)}: "${p.value}" is not a valid date. Write it day/month/year, e.g. 15/06/2021.`,
   "date-month-first": (p) => `${at(p)}: "${p.value}" looks month-first. Write it day/month/year, e.g. 15/06/2021.`,
