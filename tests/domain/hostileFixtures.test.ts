@@ -1,10 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { XlsxWorkbook } from "../../src/adapters/xlsx/xlsxWorkbook";
-import { validateThrough } from "../../src/domain/rules/runValidation";
 import type { Issue } from "../../src/domain/rules/types";
-import { baseBook, FIXTURE_TODAY } from "../fixtures/base";
-import { HOSTILE_FIXTURES } from "../fixtures/hostile";
+import { fixtureIssues, HOSTILE_FIXTURES } from "../fixtures/hostile";
 
 const GOLDEN = path.resolve(__dirname, "../fixtures/golden");
 const UPDATE = process.env.UPDATE_GOLDEN === "1";
@@ -12,14 +9,6 @@ const UPDATE = process.env.UPDATE_GOLDEN === "1";
 /** What a golden file keeps of an issue: where, which rule, how severe, and the fix if any. */
 function golden(issues: readonly Issue[]) {
   return issues.map((i) => ({ sheet: i.sheet, cell: i.cell, rule: i.rule, severity: i.severity, ...(i.fix ? { fix: i.fix.value } : {}) }));
-}
-
-export async function fixtureIssues(name: string): Promise<Issue[]> {
-  const fixture = HOSTILE_FIXTURES.find((f) => f.name === name)!;
-  const book = await baseBook();
-  fixture.mutate(book);
-  const port = await XlsxWorkbook.fromBuffer((await book.xlsx.writeBuffer()));
-  return validateThrough(port, FIXTURE_TODAY);
 }
 
 describe("hostile workbooks give exactly their golden issues", () => {

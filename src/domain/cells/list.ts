@@ -5,22 +5,29 @@ import { foldKey, readText } from "./text";
 /** Allowed values of a list column, indexed for exact and for folded (case, diacritics) lookups. */
 export class AllowedList {
   private readonly exact: Set<string>;
-  private readonly folded = new Map<string, string[]>();
+  /** Built on the first inexact lookup: most cells match exactly. */
+  private folded: Map<string, string[]> | undefined;
 
   constructor(readonly values: readonly string[]) {
     this.exact = new Set(values);
-    for (const v of values) {
+  }
+
+  private foldedIndex(): Map<string, string[]> {
+    if (this.folded) return this.folded;
+    const folded = new Map<string, string[]>();
+    for (const v of this.values) {
       const k = foldKey(v);
-      const list = this.folded.get(k) ?? [];
+      const list = folded.get(k) ?? [];
       if (!list.includes(v)) list.push(v);
-      this.folded.set(k, list);
+      folded.set(k, list);
     }
+    return (this.folded = folded);
   }
 
   /** The list value a text stands for: itself, or the only value equal once case and diacritics are ignored. */
   match(text: string): { value: string; exact: boolean } | undefined {
     if (this.exact.has(text)) return { value: text, exact: true };
-    const candidates = this.folded.get(foldKey(text));
+    const candidates = this.foldedIndex().get(foldKey(text));
     return candidates?.length === 1 ? { value: candidates[0] as string, exact: false } : undefined;
   }
 }

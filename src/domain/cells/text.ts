@@ -1,26 +1,47 @@
 import type { CellValue } from "../grid";
 import { EMPTY, MAX_CELL_TEXT, type CellRead } from "./read";
 
+/** Spacing that canonical text never has: at either end, doubled, or any blank but a plain space or line break. */
+const UNTIDY = /^[\s\u00a0]|[\s\u00a0]$|[\s\u00a0]{2}|[^\S \n]/;
+
+/**
+ * Remembers results for repeated strings (a ledger repeats its kinds, forms, groups and
+ * villages thousands of times); forgets everything past a bound so memory stays flat.
+ */
+function memo(fn: (s: string) => string, bound = 50_000): (s: string) => string {
+  let cache = new Map<string, string>();
+  return (s) => {
+    let v = cache.get(s);
+    if (v === undefined) {
+      if (cache.size >= bound) cache = new Map();
+      v = fn(s);
+      cache.set(s, v);
+    }
+    return v;
+  };
+}
+
 /** NFC, no leading or trailing spaces, single spaces inside (line breaks kept). */
-export function canonicalText(s: string): string {
-  return s
-    .normalize("NFC")
+export const canonicalText = memo((s: string): string => {
+  const nfc = s.normalize("NFC");
+  if (!UNTIDY.test(nfc)) return nfc;
+  return nfc
     .split("\n")
     .map((line) => line.replace(/[\s\u00a0]+/g, " ").trim())
     .join("\n")
     .trim();
-}
+});
 
 /** A key that ignores case, diacritics (đ too) and spacing: `THÔN 1`, `thon  1` → `thon 1`. */
-export function foldKey(s: string): string {
-  return s
+export const foldKey = memo((s: string): string =>
+  s
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/[đĐ]/g, "d")
     .toLowerCase()
     .replace(/[\s\u00a0]+/g, " ")
-    .trim();
-}
+    .trim(),
+);
 
 /**
  * The scalar a cell shows: a formula gives its cached result. Errors, a formula without a

@@ -1,5 +1,4 @@
-import { foldKey } from "../cells/text";
-import type { IssueSink, TableView } from "./view";
+import { compareText, type IssueSink, type TableView } from "./view";
 
 const GOODS = ["Hiện vật", "Số lượng", "Giá trị hiện vật (đồng)"] as const;
 const MONEY_FORMS = new Set(["Tiền mặt", "Chuyển khoản"]);
@@ -29,7 +28,8 @@ function vouchers(v: TableView, sink: IssueSink): void {
       if (v.isEmpty(i, "Số chứng từ")) sink.at(v, i, "Số chứng từ", "voucher-missing");
       continue;
     }
-    const key = `${v.text(i, "Loại") ?? ""}\u0000${foldKey(voucher)}`;
+    // Voucher numbers differ by case at most ("pt-01", "PT-01"); no diacritics to fold.
+    const key = `${v.text(i, "Loại") ?? ""}\u0000${voucher.toUpperCase()}`;
     const first = seen.get(key);
     if (first === undefined) seen.set(key, i);
     else sink.at(v, i, "Số chứng từ", "voucher-duplicate", { voucher, kind: v.text(i, "Loại") ?? "", firstRow: v.data.range.top + 2 + first });
@@ -55,7 +55,7 @@ function cashBalance(v: TableView, sink: IssueSink): void {
     }
     rows.push(i);
   }
-  rows.sort((a, b) => (v.text(a, "Ngày") as string).localeCompare(v.text(b, "Ngày") as string) || a - b);
+  rows.sort((a, b) => compareText(v.text(a, "Ngày") as string, v.text(b, "Ngày") as string) || a - b);
   let balance = 0;
   for (const i of rows) {
     const amount = v.num(i, "Số tiền (đồng)") as number;

@@ -1,5 +1,5 @@
 import { foldKey } from "../cells/text";
-import type { IssueSink, TableView } from "./view";
+import { compareText, type IssueSink, type TableView } from "./view";
 
 /** `Hoàn thành` needs `Ngày hoàn thành`, and a completion date needs `Hoàn thành`. */
 export function taskRules(v: TableView, sink: IssueSink): void {
@@ -27,7 +27,7 @@ export function pledgeRules(v: TableView, sink: IssueSink): void {
   }
   for (const rows of byPlace.values()) {
     const dated = rows.filter((i) => v.text(i, "Ngày cập nhật") !== undefined && v.num(i, "Số hộ đã ký") !== undefined);
-    dated.sort((a, b) => (v.text(a, "Ngày cập nhật") as string).localeCompare(v.text(b, "Ngày cập nhật") as string) || a - b);
+    dated.sort((a, b) => compareText(v.text(a, "Ngày cập nhật") as string, v.text(b, "Ngày cập nhật") as string) || a - b);
     for (let k = 1; k < dated.length; k++) {
       const prev = dated[k - 1] as number;
       const cur = dated[k] as number;

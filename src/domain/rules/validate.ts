@@ -7,7 +7,7 @@ import { checkColumn } from "./columns";
 import { ledgerRules } from "./ledgerRules";
 import { catalogDuplicates, nominationRules, pledgeRules, taskRules, villagesWithoutPledge } from "./tableRules";
 import type { Issue } from "./types";
-import { IssueSink, TableView } from "./view";
+import { compareText, IssueSink, TableView } from "./view";
 
 /** Every table the templates define, in workbook order. */
 export const VALIDATED_TABLES: readonly { sheet: string; spec: TableSpec }[] = SHEET_SPECS.flatMap((s) => s.tables.map((spec) => ({ sheet: s.name, spec })));
@@ -49,7 +49,7 @@ const sheetOrder = new Map(VALIDATED_TABLES.map((t, i) => [t.spec.name, i] as co
 
 /** Stable order: sheet (workbook order of our tables), then row, then column, then rule. */
 export function compareIssues(a: Issue, b: Issue): number {
-  return (sheetOrder.get(a.table) ?? 99) - (sheetOrder.get(b.table) ?? 99) || a.row - b.row || a.col - b.col || a.rule.localeCompare(b.rule);
+  return (sheetOrder.get(a.table) ?? 99) - (sheetOrder.get(b.table) ?? 99) || a.row - b.row || a.col - b.col || compareText(a.rule, b.rule);
 }
 
 /**
