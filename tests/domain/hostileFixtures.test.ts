@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import type { Issue } from "../../src/domain/rules/types";
+import { RULES, type Issue } from "../../src/domain/rules/types";
+import { t } from "../../src/i18n";
 import { fixtureIssues, HOSTILE_FIXTURES } from "../fixtures/hostile";
 
 const GOLDEN = path.resolve(__dirname, "../fixtures/golden");
@@ -11,6 +12,8 @@ function golden(issues: readonly Issue[]) {
   return issues.map((i) => ({ sheet: i.sheet, cell: i.cell, rule: i.rule, severity: i.severity, ...(i.fix ? { fix: i.fix.value } : {}) }));
 }
 
+const raised: Issue[] = [];
+
 describe("hostile workbooks give exactly their golden issues", () => {
   it("has at least 30 fixtures, each with a golden file", () => {
     expect(HOSTILE_FIXTURES.length).toBeGreaterThanOrEqual(30);
@@ -18,7 +21,9 @@ describe("hostile workbooks give exactly their golden issues", () => {
   });
 
   it.each(HOSTILE_FIXTURES.map((f) => [f.name, f.clean === true] as const))("%s", async (name, clean) => {
-    const actual = golden(await fixtureIssues(name));
+    const issues = await fixtureIssues(name);
+    raised.push(...issues);
+    const actual = golden(issues);
     const file = path.join(GOLDEN, `${name}.json`);
     if (UPDATE) {
       mkdirSync(GOLDEN, { recursive: true });
@@ -29,5 +34,20 @@ describe("hostile workbooks give exactly their golden issues", () => {
     // Only fixtures declared clean may expect nothing: an empty golden elsewhere would pass anything.
     expect(actual.length === 0).toBe(clean);
     expect(actual).toEqual(expected);
+  });
+
+  // Runs after the fixtures above (jest runs a file's tests in order), over every issue they raised.
+  it("raise every rule, each with a message naming its cell and sheet in both languages", () => {
+    expect(new Set(raised.map((i) => i.rule))).toEqual(new Set(Object.keys(RULES)));
+    for (const i of raised) {
+      for (const locale of ["vi", "en"] as const) {
+        const text = t(i.rule, i.params, locale);
+        if (i.rule === "table-missing") expect(text).toContain(i.table);
+        else if (i.rule === "column-missing") expect(text).toContain(String(i.params.header));
+        else expect(text).toContain(i.cell);
+        expect(text).toContain(i.rule === "table-missing" ? String(i.params.expectedSheet) : i.sheet);
+        expect([i.rule, text.includes("undefined")]).toEqual([i.rule, false]);
+      }
+    }
   });
 });
