@@ -52,16 +52,22 @@ export function compareIssues(a: Issue, b: Issue): number {
   return (sheetOrder.get(a.table) ?? 99) - (sheetOrder.get(b.table) ?? 99) || a.row - b.row || a.col - b.col || compareText(a.rule, b.rule);
 }
 
-/**
- * Every problem in our tables, as issues pointing at cells. `today` (ISO date) is passed in:
- * the core never reads the clock. Never throws on any table content.
- */
-export function validateWorkbook(tables: ReadonlyMap<string, TableData>, today: string): Issue[] {
+/** Our tables found and every cell read (values in the views, reading problems in the sink). */
+export function readOurTables(tables: ReadonlyMap<string, TableData>, today: string): { views: Map<string, TableView>; sink: IssueSink } {
   const sink = new IssueSink();
   const views = structure(tables, sink);
   // Catalogues first: the other tables' lists are what the catalogues hold.
   readColumns(views, (n) => CATALOG_TABLES.has(n) || n === TABLE.thongTin, sink, today);
   readColumns(views, (n) => !CATALOG_TABLES.has(n) && n !== TABLE.thongTin, sink, today);
+  return { views, sink };
+}
+
+/**
+ * Every problem in our tables, as issues pointing at cells. `today` (ISO date) is passed in:
+ * the core never reads the clock. Never throws on any table content.
+ */
+export function validateWorkbook(tables: ReadonlyMap<string, TableData>, today: string): Issue[] {
+  const { views, sink } = readOurTables(tables, today);
   const view = (n: string) => views.get(n);
   for (const n of [TABLE.thon, TABLE.donVi] as const) {
     const v = view(n);

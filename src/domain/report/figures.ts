@@ -1,0 +1,251 @@
+import { foldKey } from "../cells/text";
+import { DONOR_GROUPS, NOMINATION_STATES, NOMINEE_KINDS, AWARD_FORMS, TASK_STATES } from "../sheets/enums";
+import { TABLE } from "../sheets/specs";
+import type { TableData } from "../workbook";
+import { readOurTables } from "../rules/validate";
+import type { TableView } from "../rules/view";
+import type { Period } from "./period";
+
+export interface TaskCounts {
+  total: number;
+  doneOnTime: number;
+  doneLate: number;
+  overdue: number;
+  open: number;
+}
+
+export interface PlacePledges {
+  place: string;
+  asOf: string;
+  households: number;
+  householdsSigned: number;
+  students: number;
+  officials: number;
+  workers: number;
+}
+
+export interface GroupDonations {
+  group: string;
+  count: number;
+  money: number;
+  goodsValue: number;
+}
+
+/** The figures of a report (DOMAIN.md, `report --json`). Amounts are whole đồng. */
+export interface Figures {
+  period: { from: string; to: string; label: string };
+  tasks: TaskCounts & { byUnit: (TaskCounts & { unit: string })[] };
+  pledges: { byPlace: PlacePledges[]; total: Omit<PlacePledges, "place" | "asOf"> & { householdRate: number | null } };
+  donations: {
+    openingCash: number;
+    receivedMoney: number;
+    receivedGoodsValue: number;
+    disbursedMoney: number;
+    disbursedGoodsValue: number;
+    closingCash: number;
+    donors: number;
+    byGroup: GroupDonations[];
+  };
+  nominations: { total: number; byKind: Record<string, number>; byForm: Record<string, number>; byStatus: Record<string, number> };
+  /** Rows left out of a figure because a cell it needs cannot be read. */
+  excludedRows: number;
+  excludedRowsBySection: { tasks: number; pledges: number; donations: number; nominations: number };
+}
+
+/** A cell that holds something unreadable (empty cells are not errors). */
+const unreadable = (v: TableView, i: number, h: string) => v.has(h) && !v.isEmpty(i, h) && v.value(i, h) === undefined;
+const bad = (v: TableView, i: number, headers: readonly string[]) => headers.some((h) => unreadable(v, i, h));
+
+const zeroTasks = (): TaskCounts => ({ total: 0, doneOnTime: 0, doneLate: 0, overdue: 0, open: 0 });
+
+/** Orders names: the catalogue's order first, then the others as they first appear. */
+function catalogOrder(catalog: readonly string[], seen: Iterable<string>): string[] {
+  const out = [...catalog];
+  for (const s of seen) if (!out.includes(s)) out.push(s);
+  return out;
+}
+
+function columnValues(v: TableView | undefined, header: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < (v?.rowCount ?? 0); i++) {
+    const t = v?.text(i, header);
+    if (t !== undefined && !out.includes(t)) out.push(t);
+  }
+  return out;
+}
+
+function taskFigures(v: TableView | undefined, units: readonly string[], to: string) {
+  const byUnit = new Map<string, TaskCounts>();
+  const total = zeroTasks();
+  let excluded = 0;
+  for (let i = 0; i < (v?.rowCount ?? 0); i++) {
+    if (!v || v.blank[i]) continue;
+    const unit = v.text(i, "Đơn vị");
+    const state = v.text(i, "Trạng thái");
+    if (unit === undefined || state === undefined || !(TASK_STATES as readonly string[]).includes(state) || bad(v, i, ["Hạn hoàn thành", "Ngày hoàn thành"])) {
+      excluded++;
+      continue;
+    }
+    const deadline = v.text(i, "Hạn hoàn thành");
+    const completed = v.text(i, "Ngày hoàn thành");
+    const done = state === "Hoàn thành" && (completed === undefined || completed <= to);
+    const key: keyof TaskCounts = done
+      ? deadline === undefined || completed === undefined || completed <= deadline ? "doneOnTime" : "doneLate"
+      : deadline !== undefined && deadline < to ? "overdue" : "open";
+    const u = byUnit.get(unit) ?? zeroTasks();
+    for (const c of [u, total]) {
+      c.total++;
+      c[key]++;
+    }
+    byUnit.set(unit, u);
+  }
+  const order = catalogOrder(units, byUnit.keys());
+  return { figures: { ...total, byUnit: order.map((unit) => ({ unit, ...(byUnit.get(unit) ?? zeroTasks()) })) }, excluded };
+}
+
+const PLEDGE_COUNTS = ["Số hộ", "Số hộ đã ký", "Số HS, SV đã ký", "Số CB, CC, VC đã ký", "Số CN, NLĐ đã ký"] as const;
+
+function pledgeFigures(v: TableView | undefined, places: readonly string[], to: string) {
+  const latest = new Map<string, number>();
+  let excluded = 0;
+  for (let i = 0; i < (v?.rowCount ?? 0); i++) {
+    if (!v || v.blank[i]) continue;
+    const place = v.text(i, "Thôn, đơn vị");
+    const date = v.text(i, "Ngày cập nhật");
+    if (place === undefined || date === undefined || bad(v, i, PLEDGE_COUNTS)) {
+      excluded++;
+      continue;
+    }
+    if (date > to) continue;
+    const prev = latest.get(place);
+    // Ties on the date: the row further down the sheet (entered later) wins.
+    if (prev === undefined || date >= (v.text(prev, "Ngày cập nhật") as string)) latest.set(place, i);
+  }
+  const n = (i: number, h: string) => v?.num(i, h) ?? 0;
+  const byPlace: PlacePledges[] = catalogOrder(places, latest.keys())
+    .filter((p) => latest.has(p))
+    .map((place) => {
+      const i = latest.get(place) as number;
+      return {
+        place,
+        asOf: v?.text(i, "Ngày cập nhật") as string,
+        households: n(i, "Số hộ"),
+        householdsSigned: n(i, "Số hộ đã ký"),
+        students: n(i, "Số HS, SV đã ký"),
+        officials: n(i, "Số CB, CC, VC đã ký"),
+        workers: n(i, "Số CN, NLĐ đã ký"),
+      };
+    });
+  const sum = (f: (p: PlacePledges) => number) => byPlace.reduce((s, p) => s + f(p), 0);
+  const withHouseholds = byPlace.filter((p) => p.households > 0);
+  const households = sum((p) => p.households);
+  const rateBase = withHouseholds.reduce((s, p) => s + p.households, 0);
+  const total = {
+    households,
+    householdsSigned: sum((p) => p.householdsSigned),
+    students: sum((p) => p.students),
+    officials: sum((p) => p.officials),
+    workers: sum((p) => p.workers),
+    householdRate: rateBase > 0 ? withHouseholds.reduce((s, p) => s + p.householdsSigned, 0) / rateBase : null,
+  };
+  return { figures: { byPlace, total }, excluded };
+}
+
+const MONEY = new Set(["Tiền mặt", "Chuyển khoản"]);
+const NO_GROUP = "Chưa ghi nhóm";
+
+function donationFigures(v: TableView | undefined, from: string, to: string) {
+  const d = { openingCash: 0, receivedMoney: 0, receivedGoodsValue: 0, disbursedMoney: 0, disbursedGoodsValue: 0, closingCash: 0, donors: 0 };
+  const groups = new Map<string, GroupDonations>();
+  const donors = new Set<string>();
+  let excluded = 0;
+  for (let i = 0; i < (v?.rowCount ?? 0); i++) {
+    if (!v || v.blank[i]) continue;
+    const date = v.text(i, "Ngày");
+    const kind = v.text(i, "Loại");
+    const form = v.text(i, "Hình thức");
+    const money = form !== undefined && MONEY.has(form);
+    const amountHeader = money ? "Số tiền (đồng)" : "Giá trị hiện vật (đồng)";
+    if (date === undefined || (kind !== "Thu" && kind !== "Chi") || (form !== "Hiện vật" && !money) || unreadable(v, i, amountHeader) || unreadable(v, i, "Nhóm")) {
+      excluded++;
+      continue;
+    }
+    const amount = v.num(i, amountHeader) ?? 0;
+    if (date < from) {
+      if (money) d.openingCash += kind === "Thu" ? amount : -amount;
+      continue;
+    }
+    if (date > to) continue;
+    if (kind === "Chi") {
+      if (money) d.disbursedMoney += amount;
+      else d.disbursedGoodsValue += amount;
+      continue;
+    }
+    if (money) d.receivedMoney += amount;
+    else d.receivedGoodsValue += amount;
+    const who = v.text(i, "Người, đơn vị");
+    if (who !== undefined) donors.add(foldKey(who));
+    const group = v.text(i, "Nhóm") ?? NO_GROUP;
+    const g = groups.get(group) ?? { group, count: 0, money: 0, goodsValue: 0 };
+    g.count++;
+    if (money) g.money += amount;
+    else g.goodsValue += amount;
+    groups.set(group, g);
+  }
+  d.closingCash = d.openingCash + d.receivedMoney - d.disbursedMoney;
+  d.donors = donors.size;
+  const byGroup = catalogOrder(DONOR_GROUPS, groups.keys()).map((group) => groups.get(group) ?? { group, count: 0, money: 0, goodsValue: 0 });
+  return { figures: { ...d, byGroup }, excluded };
+}
+
+function counter(keys: readonly string[]): Record<string, number> {
+  return Object.fromEntries(keys.map((k) => [k, 0]));
+}
+
+function nominationFigures(v: TableView | undefined, forms: readonly string[], from: string, to: string) {
+  const f = { total: 0, byKind: counter(NOMINEE_KINDS), byForm: counter(forms), byStatus: counter(NOMINATION_STATES) };
+  let excluded = 0;
+  for (let i = 0; i < (v?.rowCount ?? 0); i++) {
+    if (!v || v.blank[i]) continue;
+    const date = v.text(i, "Ngày đề nghị");
+    if (date === undefined || bad(v, i, ["Đối tượng", "Hình thức khen thưởng", "Trạng thái"])) {
+      excluded++;
+      continue;
+    }
+    if (date < from || date > to) continue;
+    f.total++;
+    const inc = (r: Record<string, number>, k: string | undefined) => {
+      if (k !== undefined) r[k] = (r[k] ?? 0) + 1;
+    };
+    inc(f.byKind, v.text(i, "Đối tượng"));
+    inc(f.byForm, v.text(i, "Hình thức khen thưởng"));
+    inc(f.byStatus, v.text(i, "Trạng thái"));
+  }
+  return { figures: f, excluded };
+}
+
+/**
+ * The report's figures for a period, from our tables as read. A row whose needed cell cannot be
+ * read is left out of that figure and counted, never guessed.
+ */
+export function figuresForPeriod(tables: ReadonlyMap<string, TableData>, period: Period): Figures {
+  const { views } = readOurTables(tables, period.to);
+  const v = (n: string) => views.get(n);
+  const units = columnValues(v(TABLE.donVi), "Đơn vị");
+  const villages = columnValues(v(TABLE.thon), "Thôn");
+  const forms = [...AWARD_FORMS, ...columnValues(v(TABLE.hinhThucKhenThuong), "Hình thức khen thưởng").filter((f) => !(AWARD_FORMS as readonly string[]).includes(f))];
+  const tasks = taskFigures(v(TABLE.nhiemVu), units, period.to);
+  const pledges = pledgeFigures(v(TABLE.camKet), [...villages, ...units], period.to);
+  const donations = donationFigures(v(TABLE.dongGop), period.from, period.to);
+  const nominations = nominationFigures(v(TABLE.khenThuong), forms, period.from, period.to);
+  const excludedRowsBySection = { tasks: tasks.excluded, pledges: pledges.excluded, donations: donations.excluded, nominations: nominations.excluded };
+  return {
+    period: { from: period.from, to: period.to, label: period.label },
+    tasks: tasks.figures,
+    pledges: pledges.figures,
+    donations: donations.figures,
+    nominations: nominations.figures,
+    excludedRows: tasks.excluded + pledges.excluded + donations.excluded + nominations.excluded,
+    excludedRowsBySection,
+  };
+}

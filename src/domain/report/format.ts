@@ -1,0 +1,27 @@
+/** Numbers the Vietnamese way: `2.345`, `12.500.000`. */
+export function formatCount(n: number): string {
+  const sign = n < 0 ? "-" : "";
+  return sign + String(Math.abs(Math.round(n))).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+}
+
+/** A rate as a percentage with one decimal and a comma: `93,8%`. */
+export function formatRate(rate: number): string {
+  return `${(Math.round(rate * 1000) / 10).toFixed(1).replace(".", ",")}%`;
+}
+
+/** `dd/mm/yyyy` of an ISO date. */
+export function formatDate(iso: string): string {
+  const [y, m, d] = iso.split("-");
+  return `${d}/${m}/${y}`;
+}
+
+/**
+ * The date line of an administrative document (Nghị định 30/2020): days below 10 and the months
+ * January and February are written with a leading zero.
+ */
+export function documentDate(place: string, iso: string): string {
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  const day = d < 10 ? `0${d}` : String(d);
+  const month = m <= 2 ? `0${m}` : String(m);
+  return `${place}, ngày ${day} tháng ${month} năm ${y}`;
+}

@@ -1,0 +1,150 @@
+import fc from "fast-check";
+import { isoToSerial } from "../../../src/domain/dates";
+import type { CellValue } from "../../../src/domain/grid";
+import { figuresForPeriod } from "../../../src/domain/report/figures";
+import { parsePeriod } from "../../../src/domain/report/period";
+import { AWARD_FORMS, DONOR_GROUPS, NOMINATION_STATES, NOMINEE_KINDS, TASK_STATES } from "../../../src/domain/sheets/enums";
+import { tableSpec } from "../../../src/domain/sheets/specs";
+import type { TableData } from "../../../src/domain/workbook";
+
+const VILLAGES = ["Thôn mẫu 1", "Thôn mẫu 2", "Thôn mẫu 3"];
+const UNITS = ["Công an xã", "Trường học"];
+const day2021 = fc.integer({ min: 0, max: 364 }).map((d) => isoToSerial("2021-01-01") + d);
+
+type Row = Record<string, CellValue>;
+
+function table(name: string, sheet: string, rows: Row[]): TableData {
+  const headers = tableSpec(name).columns.map((c) => c.header);
+  return { name, sheet, headers, range: { top: 0, left: 0, bottom: rows.length, right: headers.length - 1 }, rows: rows.map((r) => headers.map((h) => r[h] ?? null)) };
+}
+
+const ledgerRow: fc.Arbitrary<Row> = fc
+  .record({
+    "Ngày": day2021,
+    "Loại": fc.constantFrom("Thu", "Chi"),
+    "Người, đơn vị": fc.constantFrom("Cá nhân mẫu 1", "Doanh nghiệp mẫu 2", "cá nhân mẫu 1", "Hộ gia đình mẫu 3"),
+    "Nhóm": fc.constantFrom(...DONOR_GROUPS),
+    "Hình thức": fc.constantFrom("Tiền mặt", "Chuyển khoản", "Hiện vật"),
+    amount: fc.integer({ min: 1, max: 50_000_000 }),
+  })
+  .map(({ amount, ...r }): Row => (r["Hình thức"] === "Hiện vật" ? { ...r, "Hiện vật": "Gạo", "Số lượng": 10, "Giá trị hiện vật (đồng)": amount } : { ...r, "Số tiền (đồng)": amount }));
+
+const pledgeRow: fc.Arbitrary<Row> = fc.record({
+  "Thôn, đơn vị": fc.constantFrom(...VILLAGES, ...UNITS),
+  "Ngày cập nhật": day2021,
+  "Số hộ": fc.integer({ min: 0, max: 500 }),
+  "Số hộ đã ký": fc.integer({ min: 0, max: 500 }),
+  "Số HS, SV đã ký": fc.integer({ min: 0, max: 900 }),
+  "Số CB, CC, VC đã ký": fc.integer({ min: 0, max: 50 }),
+  "Số CN, NLĐ đã ký": fc.integer({ min: 0, max: 300 }),
+});
+
+const taskRow: fc.Arbitrary<Row> = fc.record({
+  "Đơn vị": fc.constantFrom(...UNITS),
+  "Nội dung nhiệm vụ": fc.constant("Nhiệm vụ mẫu"),
+  "Hạn hoàn thành": fc.option(day2021, { nil: null }),
+  "Trạng thái": fc.constantFrom(...TASK_STATES),
+  "Ngày hoàn thành": fc.option(day2021, { nil: null }),
+});
+
+const nominationRow: fc.Arbitrary<Row> = fc.record({
+  "Đối tượng": fc.constantFrom(...NOMINEE_KINDS),
+  "Tên tập thể, cá nhân": fc.constantFrom("A", "B", "C"),
+  "Đơn vị, thôn": fc.constantFrom(...VILLAGES),
+  "Hình thức khen thưởng": fc.constantFrom(...AWARD_FORMS),
+  "Cấp khen": fc.constant("Chủ tịch UBND xã"),
+  "Ngày đề nghị": day2021,
+  "Trạng thái": fc.constantFrom(...NOMINATION_STATES),
+});
+
+interface Book {
+  ledger: Row[];
+  pledges: Row[];
+  tasks: Row[];
+  nominations: Row[];
+}
+
+const workbook: fc.Arbitrary<Book> = fc.record({
+  ledger: fc.array(ledgerRow, { maxLength: 60 }),
+  pledges: fc.array(pledgeRow, { maxLength: 30 }),
+  tasks: fc.array(taskRow, { maxLength: 20 }),
+  nominations: fc.array(nominationRow, { maxLength: 20 }),
+});
+
+function tablesOf(w: Book): Map<string, TableData> {
+  return new Map<string, TableData>([
+    ["tblThon", table("tblThon", "Danh mục", VILLAGES.map((v) => ({ "Thôn": v })))],
+    ["tblDonVi", table("tblDonVi", "Danh mục", UNITS.map((u) => ({ "Đơn vị": u })))],
+    ["tblDongGop", table("tblDongGop", "Đóng góp", w.ledger)],
+    ["tblCamKet", table("tblCamKet", "Cam kết", w.pledges)],
+    ["tblNhiemVu", table("tblNhiemVu", "Nhiệm vụ", w.tasks)],
+    ["tblKhenThuong", table("tblKhenThuong", "Khen thưởng", w.nominations)],
+  ]);
+}
+
+const S1 = parsePeriod("2021-S1");
+const S2 = parsePeriod("2021-S2");
+const YEAR = parsePeriod("2021");
+
+describe("report figures (properties)", () => {
+  it("sum over places equals the total", () => {
+    fc.assert(
+      fc.property(workbook, (w) => {
+        const { pledges } = figuresForPeriod(tablesOf(w), YEAR);
+        for (const k of ["households", "householdsSigned", "students", "officials", "workers"] as const) {
+          expect(pledges.byPlace.reduce((s, p) => s + p[k], 0)).toBe(pledges.total[k]);
+        }
+      }),
+    );
+  });
+
+  it("S1 + S2 = the year for every flow; closing cash of S1 is opening cash of S2", () => {
+    fc.assert(
+      fc.property(workbook, (w) => {
+        const t = tablesOf(w);
+        const [a, b, y] = [figuresForPeriod(t, S1), figuresForPeriod(t, S2), figuresForPeriod(t, YEAR)];
+        for (const k of ["receivedMoney", "receivedGoodsValue", "disbursedMoney", "disbursedGoodsValue"] as const) {
+          expect(a.donations[k] + b.donations[k]).toBe(y.donations[k]);
+          expect(Number.isSafeInteger(y.donations[k])).toBe(true);
+        }
+        expect(a.donations.closingCash).toBe(b.donations.openingCash);
+        expect(b.donations.closingCash).toBe(y.donations.closingCash);
+        expect(a.nominations.total + b.nominations.total).toBe(y.nominations.total);
+        for (const part of ["byKind", "byForm", "byStatus"] as const) {
+          for (const k of Object.keys(y.nominations[part])) expect((a.nominations[part][k] ?? 0) + (b.nominations[part][k] ?? 0)).toBe(y.nominations[part][k]);
+        }
+        y.donations.byGroup.forEach((g, i) => {
+          expect(a.donations.byGroup[i]!.money + b.donations.byGroup[i]!.money).toBe(g.money);
+          expect(a.donations.byGroup[i]!.count + b.donations.byGroup[i]!.count).toBe(g.count);
+        });
+      }),
+    );
+  });
+
+  it("row order does not change the figures when no two updates of a place share a date", () => {
+    fc.assert(
+      fc.property(workbook, fc.integer({ min: 0, max: 100_000 }), (w, seed) => {
+        const pledges = w.pledges.filter((p, i, all) => all.findIndex((q) => q["Thôn, đơn vị"] === p["Thôn, đơn vị"] && q["Ngày cập nhật"] === p["Ngày cập nhật"]) === i);
+        const unique: Book = { ...w, pledges };
+        const shuffle = <T,>(xs: T[]) => xs.map((x, i) => [x, (i * 7919 + seed) % 104729] as const).sort((p, q) => p[1] - q[1]).map(([x]) => x);
+        const shuffled: Book = { ledger: shuffle(unique.ledger), pledges: shuffle(unique.pledges), tasks: shuffle(unique.tasks), nominations: shuffle(unique.nominations) };
+        expect(figuresForPeriod(tablesOf(shuffled), YEAR)).toEqual(figuresForPeriod(tablesOf(unique), YEAR));
+      }),
+    );
+  });
+
+  it("a tie on the date goes to the row further down the sheet", () => {
+    const p = (signed: number): Row => ({ "Thôn, đơn vị": "Thôn mẫu 1", "Ngày cập nhật": isoToSerial("2021-06-20"), "Số hộ": 100, "Số hộ đã ký": signed });
+    const f = figuresForPeriod(tablesOf({ ledger: [], pledges: [p(40), p(60)], tasks: [], nominations: [] }), YEAR);
+    expect(f.pledges.byPlace).toEqual([{ place: "Thôn mẫu 1", asOf: "2021-06-20", households: 100, householdsSigned: 60, students: 0, officials: 0, workers: 0 }]);
+  });
+
+  it("a period with no data gives zeros, not errors", () => {
+    const f = figuresForPeriod(tablesOf({ ledger: [], pledges: [], tasks: [], nominations: [] }), S1);
+    expect(f.tasks).toMatchObject({ total: 0, doneOnTime: 0, doneLate: 0, overdue: 0, open: 0 });
+    expect(f.pledges.total).toEqual({ households: 0, householdsSigned: 0, students: 0, officials: 0, workers: 0, householdRate: null });
+    expect(f.donations).toMatchObject({ openingCash: 0, receivedMoney: 0, closingCash: 0, donors: 0 });
+    expect(f.nominations.total).toBe(0);
+    expect(f.excludedRows).toBe(0);
+  });
+});
