@@ -35,6 +35,8 @@ export interface GridCell {
   col: number;
   value?: CellScalar;
   formula?: string;
+  /** The formula's value as the core computed it, shown by viewers that do not recalculate. */
+  result?: CellScalar;
   style?: CellStyle;
 }
 

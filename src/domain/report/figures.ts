@@ -3,7 +3,7 @@ import { DONOR_GROUPS, NOMINATION_STATES, NOMINEE_KINDS, AWARD_FORMS, TASK_STATE
 import { TABLE } from "../sheets/specs";
 import type { TableData } from "../workbook";
 import { readOurTables } from "../rules/validate";
-import type { TableView } from "../rules/view";
+import { compareText, type TableView } from "../rules/view";
 import type { Period } from "./period";
 
 export interface TaskCounts {
@@ -47,6 +47,10 @@ export interface Figures {
     byGroup: GroupDonations[];
   };
   nominations: { total: number; byKind: Record<string, number>; byForm: Record<string, number>; byStatus: Record<string, number> };
+  /** The plan's milestone tasks (section II) as the table has them, for the report's text. */
+  milestones: { section: string; unit: string; content: string; deadline: string | null; state: string; completed: string | null }[];
+  /** Tasks overdue as of the end of the period. */
+  overdueTasks: { unit: string; content: string; deadline: string }[];
   /** Rows left out of a figure because a cell it needs cannot be read. */
   excludedRows: number;
   excludedRowsBySection: { tasks: number; pledges: number; donations: number; nominations: number };
@@ -76,6 +80,8 @@ function columnValues(v: TableView | undefined, header: string): string[] {
 
 function taskFigures(v: TableView | undefined, units: readonly string[], to: string) {
   const byUnit = new Map<string, TaskCounts>();
+  const milestones: Figures["milestones"] = [];
+  const overdueTasks: Figures["overdueTasks"] = [];
   const total = zeroTasks();
   let excluded = 0;
   for (let i = 0; i < (v?.rowCount ?? 0); i++) {
@@ -92,6 +98,10 @@ function taskFigures(v: TableView | undefined, units: readonly string[], to: str
     const key: keyof TaskCounts = done
       ? deadline === undefined || completed === undefined || completed <= deadline ? "doneOnTime" : "doneLate"
       : deadline !== undefined && deadline < to ? "overdue" : "open";
+    const section = v.text(i, "Mục kế hoạch") ?? "";
+    const content = v.text(i, "Nội dung nhiệm vụ") ?? "";
+    if (/^II\./.test(section)) milestones.push({ section, unit, content, deadline: deadline ?? null, state, completed: completed ?? null });
+    if (key === "overdue") overdueTasks.push({ unit, content, deadline: deadline as string });
     const u = byUnit.get(unit) ?? zeroTasks();
     for (const c of [u, total]) {
       c.total++;
@@ -100,7 +110,10 @@ function taskFigures(v: TableView | undefined, units: readonly string[], to: str
     byUnit.set(unit, u);
   }
   const order = catalogOrder(units, byUnit.keys());
-  return { figures: { ...total, byUnit: order.map((unit) => ({ unit, ...(byUnit.get(unit) ?? zeroTasks()) })) }, excluded };
+  // Lists in a fixed order (oldest deadline first), whatever the order of the rows.
+  milestones.sort((a, b) => compareText(a.section, b.section) || compareText(a.completed ?? "", b.completed ?? ""));
+  overdueTasks.sort((a, b) => compareText(a.deadline, b.deadline) || compareText(a.unit, b.unit) || compareText(a.content, b.content));
+  return { figures: { ...total, byUnit: order.map((unit) => ({ unit, ...(byUnit.get(unit) ?? zeroTasks()) })) }, milestones, overdueTasks, excluded };
 }
 
 const PLEDGE_COUNTS = ["Số hộ", "Số hộ đã ký", "Số HS, SV đã ký", "Số CB, CC, VC đã ký", "Số CN, NLĐ đã ký"] as const;
@@ -245,6 +258,8 @@ export function figuresForPeriod(tables: ReadonlyMap<string, TableData>, period:
     pledges: pledges.figures,
     donations: donations.figures,
     nominations: nominations.figures,
+    milestones: tasks.milestones,
+    overdueTasks: tasks.overdueTasks,
     excludedRows: tasks.excluded + pledges.excluded + donations.excluded + nominations.excluded,
     excludedRowsBySection,
   };
