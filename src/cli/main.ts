@@ -3,10 +3,13 @@ import * as path from "node:path";
 import { WorkbookFileError } from "../adapters/xlsx/errors";
 import { GridConflictError, XlsxWorkbook } from "../adapters/xlsx/xlsxWorkbook";
 import { chauSonPlan } from "../domain/plan/chauSon";
+import { addReport } from "../domain/report/addReport";
+import { parsePeriod } from "../domain/report/period";
 import { demoRows } from "../domain/sample/demoData";
 import { applyTemplates } from "../domain/template/applyTemplates";
 import type { TemplateNote } from "../domain/template/planTemplates";
 import { t } from "../i18n";
+import { reportCommand } from "./reportCommand";
 import { validateCommand } from "./validateCommand";
 import { openWorkbook, saveWorkbook } from "./workbookFiles";
 
@@ -58,6 +61,11 @@ async function demo(args: Args): Promise<number> {
   sample.port.book.subject = DEMO_SUBJECT;
   const result = await applyTemplates(sample.port, chauSonPlan, demoRows(chauSonPlan));
   printNotes(result.notes);
+  // The sample's reports, dated a few days after each period as a commune would send them.
+  for (const [p, dated] of [["2021-S1", "2021-07-05"], ["2021", "2022-01-05"]] as const) {
+    const added = await addReport(sample.port, chauSonPlan, parsePeriod(p), dated);
+    process.stdout.write(`${t("cli-report-added", { sheet: added.sheet, file: out })}\n`);
+  }
   await saveWorkbook(sample, out);
   process.stdout.write(`${t("cli-written", { file: out })}\n`);
   return EXIT.ok;
@@ -106,7 +114,25 @@ async function validate(args: Args): Promise<number> {
   });
 }
 
-const COMMANDS: Record<string, (a: Args) => Promise<number>> = { demo, template, validate };
+async function report(args: Args): Promise<number> {
+  const file = args.positional[0];
+  if (!file) {
+    process.stderr.write(`${t("cli-missing-file", { command: "report" })}\n`);
+    return EXIT.usage;
+  }
+  const period = args.options.get("period");
+  const out = args.options.get("out");
+  const today = args.options.get("today");
+  return reportCommand({
+    file,
+    period: typeof period === "string" ? period : undefined,
+    json: args.options.has("json"),
+    ...(typeof out === "string" ? { out } : {}),
+    today: typeof today === "string" && /^\d{4}-\d{2}-\d{2}$/.test(today) ? today : localToday(new Date()),
+  });
+}
+
+const COMMANDS: Record<string, (a: Args) => Promise<number>> = { demo, template, validate, report };
 
 /** Runs one command line; returns the exit code. Every failure becomes a Vietnamese message. */
 export async function run(argv: readonly string[]): Promise<number> {

@@ -15,7 +15,7 @@ export interface CellStyle {
   font?: string;
   color?: string; // RRGGBB
   fill?: string; // RRGGBB
-  hAlign?: "left" | "center" | "right";
+  hAlign?: "left" | "center" | "right" | "justify";
   vAlign?: "top" | "middle" | "bottom";
   wrap?: boolean;
   numFmt?: string;

@@ -1,0 +1,41 @@
+import { stat } from "node:fs/promises";
+import { chauSonPlan } from "../domain/plan/chauSon";
+import { addReport } from "../domain/report/addReport";
+import { parsePeriod, PeriodError, type Period } from "../domain/report/period";
+import { t } from "../i18n";
+import { openWorkbook, saveWorkbook } from "./workbookFiles";
+
+export interface ReportOptions {
+  file: string;
+  period: string | undefined;
+  json: boolean;
+  out?: string;
+  today: string;
+}
+
+/** `report FILE --period P [--json] [--out FILE2]`: adds the report sheet; with --json prints the figures. */
+export async function reportCommand(o: ReportOptions): Promise<number> {
+  let period: Period;
+  try {
+    period = parsePeriod(o.period ?? "");
+  } catch (e) {
+    if (!(e instanceof PeriodError)) throw e;
+    process.stderr.write(`${t("cli-bad-period", { period: o.period ?? "" })}\n`);
+    return 64;
+  }
+  if (o.out && (await stat(o.out).then(() => true, () => false))) {
+    process.stderr.write(`${t("cli-out-exists", { file: o.out })}\n`);
+    return 1;
+  }
+  const opened = await openWorkbook(o.file, false);
+  const result = await addReport(opened.port, chauSonPlan, period, o.today);
+  const target = o.out ?? o.file;
+  await saveWorkbook(opened, target);
+  if (o.json) process.stdout.write(`${JSON.stringify(result.figures, null, 2)}\n`);
+  process.stderr.write(`${t("cli-report-added", { sheet: result.sheet, file: target })}\n`);
+  if (result.summaryAdded) process.stderr.write(`${t("cli-summary-added", { file: target })}\n`);
+  if (result.figures.excludedRows > 0) process.stderr.write(`${t("cli-report-excluded", { count: result.figures.excludedRows, file: o.file })}\n`);
+  return 0;
+}
+
+

@@ -1,0 +1,204 @@
+import type { Grid } from "../grid";
+import type { Figures } from "./figures";
+import { documentDate, formatDate } from "./format";
+import type { Period } from "./period";
+import type { ReportInfo } from "./reportInfo";
+import { directions, donationSentence, launchSentence, nominationSentence, pledgeSentence, shortcomings, taskSentence } from "./reportText";
+import { REPORT_WIDTHS, SheetBuilder, sumFormula } from "./sheetBuilder";
+
+const LAST_COL = REPORT_WIDTHS.length - 1;
+const COUNT = "#,##0";
+const RATE = "0.0%";
+
+/** "XÃ CHÂU SƠN" as running text: "xã Châu Sơn". */
+export function bodyName(body: string): string {
+  const [kind, ...name] = body.toLocaleLowerCase("vi").split(/\s+/);
+  const title = name.map((w) => w.charAt(0).toLocaleUpperCase("vi") + w.slice(1));
+  const twoWordKind = kind === "thị" && name[0] === "trấn";
+  return twoWordKind ? `thị trấn ${title.slice(1).join(" ")}` : [kind ?? "", ...title].join(" ");
+}
+
+function header(b: SheetBuilder, info: ReportInfo, period: Period, today: string): void {
+  b.text(0, 2, info.parentBody, { bold: true, hAlign: "center" });
+  b.text(3, LAST_COL, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true, hAlign: "center" });
+  b.row++;
+  b.text(0, 2, info.body, { bold: true, hAlign: "center" });
+  b.text(3, LAST_COL, "Độc lập - Tự do - Hạnh phúc", { bold: true, size: 14, hAlign: "center" });
+  b.row += 2;
+  b.text(0, 2, `Số:     /${info.symbol}`, { hAlign: "center" });
+  b.text(3, LAST_COL, documentDate(info.place, today), { italic: true, size: 14, hAlign: "center" });
+  b.row += 2;
+  b.text(0, LAST_COL, "BÁO CÁO", { bold: true, size: 14, hAlign: "center" });
+  b.row++;
+  b.text(0, LAST_COL, `Kết quả thực hiện phong trào "${info.movement}" ${period.label}`, { bold: true, size: 14, hAlign: "center" });
+  b.row += 2;
+  b.paragraph(
+    `Thực hiện Kế hoạch số ${info.planNumber} ngày ${info.planDate} của Ủy ban nhân dân ${bodyName(info.body)} ` +
+      `về phát động phong trào "${info.movement}", Ủy ban nhân dân xã báo cáo kết quả thực hiện ${period.label} ` +
+      `(từ ngày ${formatDate(period.from)} đến ngày ${formatDate(period.to)}) như sau:`,
+  );
+}
+
+function pledgeTable(b: SheetBuilder, f: Figures): void {
+  const rows = f.pledges.byPlace.map((p, i) => [i + 1, p.place, p.households, p.householdsSigned, null, p.students, p.officials, p.workers]);
+  const t = f.pledges.total;
+  const rate = (r: number) => `IF(N(C${r + 1})>0,D${r + 1}/C${r + 1},"")`;
+  b.table({
+    headers: ["STT", "Thôn, đơn vị", "Số hộ", "Số hộ đã ký", "Tỷ lệ hộ đã ký", "HS, SV đã ký", "CB, CC, VC đã ký", "CN, NLĐ đã ký"],
+    rows,
+    formats: [undefined, undefined, COUNT, COUNT, RATE, COUNT, COUNT, COUNT],
+    rowFormulas: [undefined, undefined, undefined, undefined, (r, i) => {
+      const p = f.pledges.byPlace[i];
+      return { formula: rate(r), result: p && p.households > 0 ? p.householdsSigned / p.households : "" };
+    }],
+    totals: [
+      undefined,
+      "Tổng cộng",
+      (a, z) => ({ formula: sumFormula(2, a, z), result: t.households }),
+      (a, z) => ({ formula: sumFormula(3, a, z), result: t.householdsSigned }),
+      (a, z) => {
+        const base = `SUMIF(C${a + 1}:C${z + 1},">0",C${a + 1}:C${z + 1})`;
+        return { formula: z < a ? '""' : `IF(${base}>0,SUMIF(C${a + 1}:C${z + 1},">0",D${a + 1}:D${z + 1})/${base},"")`, result: t.householdRate ?? "" };
+      },
+      (a, z) => ({ formula: sumFormula(5, a, z), result: t.students }),
+      (a, z) => ({ formula: sumFormula(6, a, z), result: t.officials }),
+      (a, z) => ({ formula: sumFormula(7, a, z), result: t.workers }),
+    ],
+  });
+}
+
+function taskTable(b: SheetBuilder, f: Figures): void {
+  const t = f.tasks;
+  b.table({
+    headers: ["STT", "Đơn vị", "Tổng số nhiệm vụ", "Hoàn thành đúng hạn", "Hoàn thành quá hạn", "Quá hạn chưa hoàn thành", "Đang thực hiện", "Ghi chú"],
+    rows: t.byUnit.map((u, i) => [i + 1, u.unit, u.total, u.doneOnTime, u.doneLate, u.overdue, u.open, null]),
+    formats: [undefined, undefined, COUNT, COUNT, COUNT, COUNT, COUNT, undefined],
+    totals: [
+      undefined,
+      "Tổng cộng",
+      (a, z) => ({ formula: sumFormula(2, a, z), result: t.total }),
+      (a, z) => ({ formula: sumFormula(3, a, z), result: t.doneOnTime }),
+      (a, z) => ({ formula: sumFormula(4, a, z), result: t.doneLate }),
+      (a, z) => ({ formula: sumFormula(5, a, z), result: t.overdue }),
+      (a, z) => ({ formula: sumFormula(6, a, z), result: t.open }),
+      undefined,
+    ],
+  });
+}
+
+function donationTables(b: SheetBuilder, f: Figures): void {
+  const d = f.donations;
+  b.table({
+    headers: ["STT", "Nội dung", "Số tiền (đồng)"],
+    rows: [
+      [1, "Tồn quỹ đầu kỳ", d.openingCash],
+      [2, "Tiếp nhận trong kỳ (tiền mặt, chuyển khoản)", d.receivedMoney],
+      [3, "Đã chi trong kỳ", d.disbursedMoney],
+      [4, "Tồn quỹ cuối kỳ", null],
+    ],
+    formats: [undefined, undefined, COUNT],
+    rowFormulas: [undefined, undefined, (r, i) => (i === 3 ? { formula: `C${r - 2}+C${r - 1}-C${r}`, result: d.closingCash } : undefined)],
+  });
+  b.blank();
+  b.paragraph("Tiếp nhận theo nhóm người đóng góp:", { italic: true });
+  b.table({
+    headers: ["STT", "Nhóm", "Số lượt", "Tiền (đồng)", "Hiện vật (đồng)", "Cộng (đồng)"],
+    rows: d.byGroup.map((g, i) => [i + 1, g.group, g.count, g.money, g.goodsValue, null]),
+    formats: [undefined, undefined, COUNT, COUNT, COUNT, COUNT],
+    rowFormulas: [undefined, undefined, undefined, undefined, undefined, (r, i) => {
+      const g = d.byGroup[i];
+      return { formula: `D${r + 1}+E${r + 1}`, result: g ? g.money + g.goodsValue : null };
+    }],
+    totals: [
+      undefined,
+      "Tổng cộng",
+      (a, z) => ({ formula: sumFormula(2, a, z), result: d.byGroup.reduce((s, g) => s + g.count, 0) }),
+      (a, z) => ({ formula: sumFormula(3, a, z), result: d.receivedMoney }),
+      (a, z) => ({ formula: sumFormula(4, a, z), result: d.receivedGoodsValue }),
+      (a, z) => ({ formula: sumFormula(5, a, z), result: d.receivedMoney + d.receivedGoodsValue }),
+    ],
+  });
+}
+
+function nominationTable(b: SheetBuilder, f: Figures): void {
+  const forms = Object.entries(f.nominations.byForm);
+  b.table({
+    headers: ["STT", "Hình thức khen thưởng", "Số lượng"],
+    rows: forms.map(([form, count], i) => [i + 1, form, count]),
+    formats: [undefined, undefined, COUNT],
+    totals: [undefined, "Tổng cộng", (a, z) => ({ formula: sumFormula(2, a, z), result: f.nominations.total })],
+  });
+}
+
+function closing(b: SheetBuilder, info: ReportInfo, period: Period): void {
+  b.paragraph(`Trên đây là báo cáo kết quả thực hiện phong trào "${info.movement}" ${period.label} của Ủy ban nhân dân ${bodyName(info.body)}./.`);
+  b.blank();
+  const top = b.row;
+  const recipients = [info.receiver, ...info.recipients].map((r) => `- ${r};`);
+  b.text(0, 3, "Nơi nhận:", { bold: true, italic: true, size: 12 });
+  [...recipients, "- Lưu: VT."].forEach((r, i) => b.text(0, 3, r, { size: 11 }, top + 1 + i));
+  b.text(4, LAST_COL, info.authority, { bold: true, hAlign: "center" }, top);
+  b.text(4, LAST_COL, info.signerTitle, { bold: true, hAlign: "center" }, top + 1);
+  const nameRow = Math.max(top + 6, top + recipients.length + 2);
+  b.text(4, LAST_COL, info.signer, { bold: true, hAlign: "center" }, nameRow);
+  b.row = nameRow + 1;
+}
+
+/** The report sheet in the layout of Nghị định 30/2020/NĐ-CP: A4 portrait, Times New Roman, one page wide. */
+export function reportGrid(sheet: string, f: Figures, info: ReportInfo, period: Period, today: string): Grid {
+  const b = new SheetBuilder();
+  header(b, info, period, today);
+  b.heading("I. KẾT QUẢ THỰC HIỆN");
+  b.heading("1. Tổ chức phát động phong trào");
+  b.paragraph(launchSentence(f));
+  b.heading("2. Ký cam kết phòng, chống dịch Covid-19");
+  b.paragraph(pledgeSentence(f));
+  pledgeTable(b, f);
+  b.blank();
+  b.heading("3. Thực hiện nhiệm vụ của các đơn vị");
+  b.paragraph(taskSentence(f));
+  taskTable(b, f);
+  b.blank();
+  b.heading("4. Huy động, tiếp nhận và sử dụng nguồn đóng góp");
+  b.paragraph(donationSentence(f));
+  donationTables(b, f);
+  b.blank();
+  b.heading("5. Công tác thi đua, khen thưởng");
+  b.paragraph(nominationSentence(f));
+  nominationTable(b, f);
+  b.blank();
+  b.heading("II. TỒN TẠI, HẠN CHẾ");
+  for (const line of shortcomings(f)) b.paragraph(line);
+  b.paragraph("………………………………………………………………………………………………………………");
+  b.heading("III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI");
+  for (const line of directions(f)) b.paragraph(line);
+  b.paragraph("………………………………………………………………………………………………………………");
+  b.blank();
+  closing(b, info, period);
+  const last = b.row - 1;
+  return {
+    sheet,
+    createSheet: true,
+    cells: b.cells,
+    merges: b.merges,
+    rowHeights: b.heights,
+    columns: REPORT_WIDTHS.map((width, col) => ({ col, width })),
+    print: {
+      paper: "A4",
+      orientation: "portrait",
+      marginsCm: { top: 2, bottom: 2, left: 3, right: 1.5 },
+      fitToWidth: true,
+      printArea: { top: 0, left: 0, bottom: last, right: LAST_COL },
+    },
+  };
+}
+
+/** A sheet name not yet taken: the period's name, else with " (2)", " (3)"… (a report is never overwritten). */
+export function freeSheetName(base: string, taken: readonly string[]): string {
+  const used = new Set(taken.map((t) => t.toLocaleLowerCase("vi")));
+  if (!used.has(base.toLocaleLowerCase("vi"))) return base;
+  for (let k = 2; ; k++) {
+    const name = `${base} (${k})`;
+    if (!used.has(name.toLocaleLowerCase("vi"))) return name;
+  }
+}

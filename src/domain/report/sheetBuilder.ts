@@ -1,0 +1,103 @@
+import { columnLetter, type CellScalar, type CellStyle, type GridCell, type GridRowHeight, type RangeBox } from "../grid";
+import { wrappedLines } from "../template/tableGrid";
+
+export const REPORT_FONT = "Times New Roman";
+
+/** Column widths of the report sheet (A–H): fit an A4 portrait page at one page wide. */
+export const REPORT_WIDTHS = [6, 30, 13, 13, 13, 13, 13, 13] as const;
+
+const LINE_POINTS = 18;
+
+/** Writes a document sheet row by row: merged text blocks, tables, with Times New Roman everywhere. */
+export class SheetBuilder {
+  row = 0;
+  readonly cells: GridCell[] = [];
+  readonly merges: RangeBox[] = [];
+  readonly heights: GridRowHeight[] = [];
+
+  private style(s: CellStyle): CellStyle {
+    return { font: REPORT_FONT, size: 13, vAlign: "top", ...s };
+  }
+
+  /** Text across columns `from`..`to` of the current row, wrapped, with the row tall enough for it. */
+  text(from: number, to: number, value: string, s: CellStyle = {}, row = this.row): void {
+    this.cells.push({ row, col: from, value, style: this.style({ wrap: true, ...s }) });
+    for (let c = from + 1; c <= to; c++) this.cells.push({ row, col: c, style: this.style(s) });
+    if (to > from) this.merges.push({ top: row, bottom: row, left: from, right: to });
+    const width = REPORT_WIDTHS.slice(from, to + 1).reduce((a, b) => a + b, 0) * (13 / (s.size ?? 13));
+    const lines = wrappedLines(value, width);
+    this.raise(row, lines * LINE_POINTS * ((s.size ?? 13) / 13));
+  }
+
+  /** A full-width paragraph on its own row, then the next row. */
+  paragraph(value: string, s: CellStyle = {}): void {
+    this.text(0, REPORT_WIDTHS.length - 1, value, { hAlign: "justify", ...s });
+    this.row++;
+  }
+
+  heading(value: string): void {
+    this.text(0, REPORT_WIDTHS.length - 1, value, { bold: true });
+    this.row++;
+  }
+
+  blank(n = 1): void {
+    this.row += n;
+  }
+
+  private raise(row: number, height: number): void {
+    const h = this.heights.find((x) => x.row === row);
+    if (h) h.height = Math.max(h.height, height);
+    else if (height > LINE_POINTS) this.heights.push({ row, height });
+  }
+
+  /**
+   * A bordered table: a header row, body rows, and a totals row whose cells are formulas over
+   * the rows above (so a corrected line updates its total). Returns the first and last body rows.
+   */
+  table(spec: {
+    headers: readonly string[];
+    rows: readonly (readonly CellScalar[])[];
+    formats?: readonly (string | undefined)[];
+    /** Per column, a formula for a body row (its sheet row and its index among the body rows). */
+    rowFormulas?: readonly (((row: number, index: number) => { formula: string; result: CellScalar } | undefined) | undefined)[];
+    totals?: readonly (((first: number, last: number) => { formula: string; result: CellScalar }) | string | undefined)[];
+  }): { first: number; last: number } {
+    const border = { border: "thin" as const };
+    spec.headers.forEach((h, c) => {
+      this.cells.push({ row: this.row, col: c, value: h, style: this.style({ ...border, bold: true, hAlign: "center", vAlign: "middle", wrap: true, size: 12 }) });
+      this.raise(this.row, wrappedLines(h, (REPORT_WIDTHS[c] ?? 10) * 1.08) * 16);
+    });
+    this.row++;
+    const first = this.row;
+    for (const [index, r] of spec.rows.entries()) {
+      r.forEach((v, c) => {
+        const f = spec.rowFormulas?.[c]?.(this.row, index);
+        const numFmt = spec.formats?.[c];
+        const style = this.style({ ...border, size: 12, wrap: c === 1, hAlign: typeof v === "number" || f ? "right" : c === 0 ? "center" : "left", ...(numFmt ? { numFmt } : {}) });
+        this.cells.push(f ? { row: this.row, col: c, formula: f.formula, result: f.result, style } : { row: this.row, col: c, value: v, style });
+        if (c === 1 && typeof v === "string") this.raise(this.row, wrappedLines(v, REPORT_WIDTHS[1]) * 16);
+      });
+      this.row++;
+    }
+    const last = this.row - 1;
+    if (spec.totals) {
+      spec.headers.forEach((_h, c) => {
+        const t = spec.totals?.[c];
+        const numFmt = spec.formats?.[c];
+        const style = this.style({ ...border, size: 12, bold: true, hAlign: typeof t === "string" ? "center" : "right", ...(numFmt ? { numFmt } : {}) });
+        if (typeof t === "function") {
+          const f = t(first, last);
+          this.cells.push({ row: this.row, col: c, formula: f.formula, result: f.result, style });
+        } else this.cells.push({ row: this.row, col: c, value: t ?? null, style });
+      });
+      this.row++;
+    }
+    return { first, last };
+  }
+}
+
+/** `SUM(C5:C12)` over a column's body rows (0-based rows). */
+export function sumFormula(col: number, first: number, last: number): string {
+  const L = columnLetter(col);
+  return last < first ? "0" : `SUM(${L}${first + 1}:${L}${last + 1})`;
+}

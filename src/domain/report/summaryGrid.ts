@@ -1,0 +1,190 @@
+import { isoToSerial } from "../dates";
+import type { CellStyle, Grid, GridCell, RangeBox } from "../grid";
+import type { PlanDefinition } from "../plan/schema";
+import { NOMINATION_STATES, NOMINEE_KINDS } from "../sheets/enums";
+
+/** The live summary: headline figures as formulas over the tables (Excel 2010 functions only). */
+export const SUMMARY_SHEET = "Tổng hợp";
+
+/** Rows kept for lists that grow (units, villages, groups, forms): blank while unused. */
+export const SUMMARY_ROWS = { units: 30, villages: 60, groups: 15, forms: 15 } as const;
+
+const FROM = "$B$3";
+const TO = "$D$3";
+const COUNT = "#,##0";
+const BORDER: CellStyle = { border: "thin" };
+const DATE_OR_BLANK = "dd/mm/yyyy;;";
+
+class Sheet {
+  row = 0;
+  readonly cells: GridCell[] = [];
+  readonly merges: RangeBox[] = [];
+
+  put(col: number, value: string | number | null, style: CellStyle = {}): void {
+    this.cells.push({ row: this.row, col, value, style: { font: "Times New Roman", size: 12, ...style } });
+  }
+
+  formula(col: number, formula: string, style: CellStyle = {}): void {
+    this.cells.push({ row: this.row, col, formula, style: { font: "Times New Roman", size: 12, ...BORDER, ...style } });
+  }
+
+  heading(text: string): void {
+    this.row++;
+    this.put(0, text, { bold: true });
+    this.merges.push({ top: this.row, bottom: this.row, left: 0, right: 7 });
+    this.row++;
+  }
+
+  headers(names: readonly string[]): void {
+    names.forEach((n, c) => this.put(c, n, { bold: true, wrap: true, hAlign: "center", vAlign: "middle", fill: "DDEBF7", ...BORDER }));
+    this.row++;
+  }
+}
+
+/** Row `r` (0-based) as Excel writes it. */
+const R = (r: number) => r + 1;
+const dated = (column: string) => `${column},">="&${FROM},${column},"<="&${TO}`;
+/** The k-th entry of a catalogue column, or "" past its end. */
+const nth = (col: string, first: number, r: number) => `IF(ROWS($A$${R(first)}:$A${R(r)})<=COUNTA(${col}),INDEX(${col},ROWS($A$${R(first)}:$A${R(r)})),"")`;
+
+function tasks(s: Sheet): void {
+  s.heading("1. Thực hiện nhiệm vụ theo đơn vị (tính đến ngày ở ô D3)");
+  s.headers(["Đơn vị", "Tổng số nhiệm vụ", "Hoàn thành đúng hạn", "Hoàn thành quá hạn", "Quá hạn chưa hoàn thành", "Đang thực hiện"]);
+  const first = s.row;
+  const nv = (c: string) => `tblNhiemVu[${c}]`;
+  for (let k = 0; k < SUMMARY_ROWS.units; k++, s.row++) {
+    const a = `$A${R(s.row)}`;
+    const unit = `(${nv("Đơn vị")}=${a})`;
+    const done = `(${nv("Trạng thái")}="Hoàn thành")*(${nv("Ngày hoàn thành")}<=${TO})`;
+    const onTime = `(((${nv("Hạn hoàn thành")}="")+(${nv("Ngày hoàn thành")}="")+(${nv("Ngày hoàn thành")}<=${nv("Hạn hoàn thành")}))>0)`;
+    s.formula(0, nth("tblDonVi[Đơn vị]", first, s.row), { wrap: true });
+    s.formula(1, `IF(${a}="","",COUNTIFS(${nv("Đơn vị")},${a}))`, { numFmt: COUNT });
+    s.formula(2, `IF(${a}="","",SUMPRODUCT(${unit}*${done}*${onTime}))`, { numFmt: COUNT });
+    s.formula(3, `IF(${a}="","",SUMPRODUCT(${unit}*${done})-C${R(s.row)})`, { numFmt: COUNT });
+    s.formula(4, `IF(${a}="","",SUMPRODUCT(${unit}*(1-${done})*(${nv("Hạn hoàn thành")}<>"")*(${nv("Hạn hoàn thành")}<${TO})))`, { numFmt: COUNT });
+    s.formula(5, `IF(${a}="","",B${R(s.row)}-C${R(s.row)}-D${R(s.row)}-E${R(s.row)})`, { numFmt: COUNT });
+  }
+  s.put(0, "Cộng", { bold: true, ...BORDER });
+  for (const c of ["B", "C", "D", "E", "F"]) s.formula(c.charCodeAt(0) - 65, `SUM(${c}${R(first)}:${c}${R(s.row - 1)})`, { bold: true, numFmt: COUNT });
+  s.row++;
+}
+
+function pledges(s: Sheet): void {
+  s.heading("2. Ký cam kết: số liệu mới nhất của từng thôn, đơn vị (tính đến ngày ở ô D3)");
+  s.headers(["Thôn, đơn vị", "Ngày cập nhật", "Số hộ", "Số hộ đã ký", "Tỷ lệ hộ đã ký", "HS, SV đã ký", "CB, CC, VC đã ký", "CN, NLĐ đã ký"]);
+  const first = s.row;
+  const ck = (c: string) => `tblCamKet[${c}]`;
+  const lists: [string, number][] = [["tblThon[Thôn]", SUMMARY_ROWS.villages], ["tblDonVi[Đơn vị]", SUMMARY_ROWS.units]];
+  for (const [list, count] of lists) {
+    const start = s.row;
+    for (let k = 0; k < count; k++, s.row++) {
+      const a = `$A${R(s.row)}`;
+      const b = `$B${R(s.row)}`;
+      s.formula(0, nth(list, start, s.row), { wrap: true });
+      s.formula(1, `IF(${a}="","",SUMPRODUCT(MAX((${ck("Thôn, đơn vị")}=${a})*(${ck("Ngày cập nhật")}<=${TO})*${ck("Ngày cập nhật")})))`, { numFmt: DATE_OR_BLANK });
+      // LOOKUP(2,1/(…)) finds the last matching row: on a tie of dates the row further down wins.
+      const latest = (c: string) => `IF(N(${b})=0,"",LOOKUP(2,1/((${ck("Thôn, đơn vị")}=${a})*(${ck("Ngày cập nhật")}=${b})),${ck(c)}))`;
+      s.formula(2, latest("Số hộ"), { numFmt: COUNT });
+      s.formula(3, latest("Số hộ đã ký"), { numFmt: COUNT });
+      s.formula(4, `IF(N(C${R(s.row)})>0,D${R(s.row)}/C${R(s.row)},"")`, { numFmt: "0.0%" });
+      s.formula(5, latest("Số HS, SV đã ký"), { numFmt: COUNT });
+      s.formula(6, latest("Số CB, CC, VC đã ký"), { numFmt: COUNT });
+      s.formula(7, latest("Số CN, NLĐ đã ký"), { numFmt: COUNT });
+    }
+  }
+  const last = s.row - 1;
+  s.put(0, "Cộng", { bold: true, ...BORDER });
+  s.put(1, null, BORDER);
+  for (const c of ["C", "D", "F", "G", "H"]) s.formula(c.charCodeAt(0) - 65, `SUM(${c}${R(first)}:${c}${R(last)})`, { bold: true, numFmt: COUNT });
+  const base = `SUMIF(C${R(first)}:C${R(last)},">0",C${R(first)}:C${R(last)})`;
+  s.formula(4, `IF(${base}>0,SUMIF(C${R(first)}:C${R(last)},">0",D${R(first)}:D${R(last)})/${base},"")`, { bold: true, numFmt: "0.0%" });
+  s.row++;
+}
+
+const money = (kind: string, dates: string, extra = "") =>
+  ["Tiền mặt", "Chuyển khoản"].map((form) => `SUMIFS(tblDongGop[Số tiền (đồng)],tblDongGop[Loại],"${kind}",tblDongGop[Hình thức],"${form}"${extra},${dates})`).join("+");
+const goods = (kind: string, dates: string, extra = "") => `SUMIFS(tblDongGop[Giá trị hiện vật (đồng)],tblDongGop[Loại],"${kind}",tblDongGop[Hình thức],"Hiện vật"${extra},${dates})`;
+
+function donations(s: Sheet): void {
+  s.heading("3. Nguồn đóng góp (từ ngày ở ô B3 đến ngày ở ô D3), đơn vị: đồng");
+  const before = `tblDongGop[Ngày],"<"&${FROM}`;
+  const within = dated("tblDongGop[Ngày]");
+  const first = s.row;
+  const lines: [string, string][] = [
+    ["Tồn quỹ đầu kỳ", `${money("Thu", before)}-(${money("Chi", before)})`],
+    ["Tiếp nhận bằng tiền", money("Thu", within)],
+    ["Tiếp nhận hiện vật (giá trị)", goods("Thu", within)],
+    ["Đã chi bằng tiền", money("Chi", within)],
+    ["Hiện vật đã phân phát (giá trị)", goods("Chi", within)],
+    ["Tồn quỹ cuối kỳ", `B${R(first)}+B${R(first + 1)}-B${R(first + 3)}`],
+  ];
+  for (const [label, f] of lines) {
+    s.put(0, label, BORDER);
+    s.formula(1, f, { numFmt: COUNT });
+    s.row++;
+  }
+  s.row++;
+  s.headers(["Nhóm người đóng góp", "Số lượt", "Tiền (đồng)", "Hiện vật (đồng)"]);
+  const start = s.row;
+  for (let k = 0; k < SUMMARY_ROWS.groups; k++, s.row++) {
+    const a = `$A${R(s.row)}`;
+    const group = `,tblDongGop[Nhóm],${a}`;
+    s.formula(0, nth("tblNhomDongGop[Nhóm người đóng góp]", start, s.row));
+    s.formula(1, `IF(${a}="","",COUNTIFS(tblDongGop[Loại],"Thu"${group},${within}))`, { numFmt: COUNT });
+    s.formula(2, `IF(${a}="","",${money("Thu", within, group)})`, { numFmt: COUNT });
+    s.formula(3, `IF(${a}="","",${goods("Thu", within, group)})`, { numFmt: COUNT });
+  }
+}
+
+function nominations(s: Sheet): void {
+  s.heading("4. Đề nghị khen thưởng (từ ngày ở ô B3 đến ngày ở ô D3)");
+  s.headers(["Hình thức khen thưởng", "Số lượng"]);
+  const within = dated("tblKhenThuong[Ngày đề nghị]");
+  const start = s.row;
+  for (let k = 0; k < SUMMARY_ROWS.forms; k++, s.row++) {
+    const a = `$A${R(s.row)}`;
+    s.formula(0, nth("tblHinhThucKhenThuong[Hình thức khen thưởng]", start, s.row));
+    s.formula(1, `IF(${a}="","",COUNTIFS(tblKhenThuong[Hình thức khen thưởng],${a},${within}))`, { numFmt: COUNT });
+  }
+  s.row++;
+  s.headers(["Đối tượng, trạng thái", "Số lượng"]);
+  for (const [column, values] of [["Đối tượng", NOMINEE_KINDS], ["Trạng thái", NOMINATION_STATES]] as const) {
+    for (const v of values) {
+      s.put(0, v, BORDER);
+      s.formula(1, `COUNTIFS(tblKhenThuong[${column}],"${v}",${within})`, { numFmt: COUNT });
+      s.row++;
+    }
+  }
+  s.put(0, "Tổng số đề nghị", { bold: true, ...BORDER });
+  s.formula(1, `COUNTIFS(${within})`, { bold: true, numFmt: COUNT });
+  s.row++;
+}
+
+/** The `Tổng hợp` sheet. Its period cells (B3, D3) start at the plan's year and are the user's to change. */
+export function summaryGrid(plan: PlanDefinition): Grid {
+  const s = new Sheet();
+  s.put(0, "TỔNG HỢP KẾT QUẢ THỰC HIỆN PHONG TRÀO", { bold: true, size: 14 });
+  s.merges.push({ top: 0, bottom: 0, left: 0, right: 7 });
+  s.row++;
+  s.put(0, "Các số liệu dưới đây là công thức trên các bảng, tự cập nhật khi số liệu thay đổi. Đổi ngày ở ô B3, D3 để xem kỳ khác.", { italic: true, wrap: true });
+  s.merges.push({ top: 1, bottom: 1, left: 0, right: 7 });
+  s.row++;
+  s.put(0, "Từ ngày", { bold: true });
+  s.put(1, isoToSerial(`${plan.year}-01-01`), { numFmt: "dd/mm/yyyy", fill: "FFF2CC", ...BORDER });
+  s.put(2, "Đến ngày", { bold: true, hAlign: "right" });
+  s.put(3, isoToSerial(`${plan.year}-12-31`), { numFmt: "dd/mm/yyyy", fill: "FFF2CC", ...BORDER });
+  s.row++;
+  tasks(s);
+  pledges(s);
+  donations(s);
+  nominations(s);
+  return {
+    sheet: SUMMARY_SHEET,
+    createSheet: true,
+    cells: s.cells,
+    merges: s.merges,
+    rowHeights: [{ row: 1, height: 32 }],
+    columns: [34, 13, 13, 13, 13, 13, 13, 13].map((width, col) => ({ col, width })),
+    print: { paper: "A4", orientation: "portrait", marginsCm: { top: 2, bottom: 2, left: 2, right: 1.5 }, fitToWidth: true },
+  };
+}
