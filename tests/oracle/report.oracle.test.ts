@@ -1,0 +1,105 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import { XlsxWorkbook } from "../../src/adapters/xlsx/xlsxWorkbook";
+import { run } from "../../src/cli/main";
+import { reportFigures } from "../../src/domain/report/addReport";
+import type { Figures } from "../../src/domain/report/figures";
+import { parsePeriod } from "../../src/domain/report/period";
+import { convertToPdf, csvNumber, describeWithLibreOffice, recalculatedSheets } from "../helpers/libreoffice";
+import { captureOutput } from "../helpers/output";
+
+const dir = mkdtempSync(path.join(tmpdir(), "report-oracle-"));
+const OUTPUT = path.resolve(__dirname, "../../test-output");
+
+/** The rows of a recalculated sheet that start with `label` in column B (report) or A (summary). */
+const rowsLabelled = (rows: string[][], col: number, label: string) => rows.filter((r) => r[col] === label);
+
+describeWithLibreOffice("LibreOffice recalculates the report and Tổng hợp to the core's figures", () => {
+  const demo = path.join(dir, "demo.xlsx");
+  let sheets: Map<string, string[][]>;
+  let year: Figures;
+  let half: Figures;
+
+  beforeAll(async () => {
+    expect((await captureOutput(() => run(["demo", "--out", demo]))).code).toBe(0);
+    const port = await XlsxWorkbook.fromBuffer(readFileSync(demo));
+    year = await reportFigures(port, parsePeriod("2021"));
+    half = await reportFigures(port, parsePeriod("2021-S1"));
+    sheets = recalculatedSheets(demo);
+  });
+
+  it("the report's totals rows, recalculated, equal the figures", () => {
+    const report = sheets.get("BC năm 2021")!;
+    const totals = rowsLabelled(report, 1, "Tổng cộng").map((r) => r.slice(2).map(csvNumber));
+    const p = year.pledges.total;
+    expect(totals[0]!.slice(0, 2)).toEqual([p.households, p.householdsSigned]);
+    expect(totals[0]![2]).toBeCloseTo(p.householdRate!, 9);
+    expect(totals[0]!.slice(3, 6)).toEqual([p.students, p.officials, p.workers]);
+    const t = year.tasks;
+    expect(totals[1]!.slice(0, 5)).toEqual([t.total, t.doneOnTime, t.doneLate, t.overdue, t.open]);
+    const d = year.donations;
+    expect(totals[2]!.slice(0, 4)).toEqual([d.byGroup.reduce((s, g) => s + g.count, 0), d.receivedMoney, d.receivedGoodsValue, d.receivedMoney + d.receivedGoodsValue]);
+    expect(totals[3]![0]).toBe(year.nominations.total);
+    expect(csvNumber(rowsLabelled(report, 1, "Tồn quỹ cuối kỳ")[0]![2]!)).toBe(d.closingCash);
+    const s1 = sheets.get("BC 6 tháng đầu năm 2021")!;
+    expect(csvNumber(rowsLabelled(s1, 1, "Tổng cộng")[1]![2]!)).toBe(half.tasks.total);
+    expect(csvNumber(rowsLabelled(s1, 1, "Tồn quỹ cuối kỳ")[0]![2]!)).toBe(half.donations.closingCash);
+  });
+
+  it("every Tổng hợp formula, recalculated, equals the core's figures for the year", () => {
+    const sum = sheets.get("Tổng hợp")!;
+    for (const u of year.tasks.byUnit) {
+      const row = rowsLabelled(sum, 0, u.unit)[0]!;
+      expect([u.unit, ...row.slice(1, 6).map(csvNumber)]).toEqual([u.unit, u.total, u.doneOnTime, u.doneLate, u.overdue, u.open]);
+    }
+    const cong = rowsLabelled(sum, 0, "Cộng");
+    expect(cong[0]!.slice(1, 6).map(csvNumber)).toEqual([year.tasks.total, year.tasks.doneOnTime, year.tasks.doneLate, year.tasks.overdue, year.tasks.open]);
+    for (const p of year.pledges.byPlace) {
+      const row = rowsLabelled(sum, 0, p.place)[1] ?? rowsLabelled(sum, 0, p.place)[0]!;
+      const counts = [row[2], row[3], row[5], row[6], row[7]].map((x) => (x === "" ? 0 : csvNumber(x!)));
+      expect([p.place, ...counts]).toEqual([p.place, p.households, p.householdsSigned, p.students, p.officials, p.workers]);
+    }
+    const pt = year.pledges.total;
+    expect([2, 3, 5, 6, 7].map((c) => csvNumber(cong[1]![c]!))).toEqual([pt.households, pt.householdsSigned, pt.students, pt.officials, pt.workers]);
+    expect(csvNumber(cong[1]![4]!)).toBeCloseTo(pt.householdRate!, 9);
+    const d = year.donations;
+    const line = (label: string) => csvNumber(rowsLabelled(sum, 0, label)[0]![1]!);
+    expect([line("Tồn quỹ đầu kỳ"), line("Tiếp nhận bằng tiền"), line("Tiếp nhận hiện vật (giá trị)"), line("Đã chi bằng tiền"), line("Hiện vật đã phân phát (giá trị)"), line("Tồn quỹ cuối kỳ")]).toEqual([
+      d.openingCash, d.receivedMoney, d.receivedGoodsValue, d.disbursedMoney, d.disbursedGoodsValue, d.closingCash,
+    ]);
+    for (const g of d.byGroup.filter((x) => x.count > 0)) {
+      const row = rowsLabelled(sum, 0, g.group)[0]!;
+      expect([g.group, ...row.slice(1, 4).map(csvNumber)]).toEqual([g.group, g.count, g.money, g.goodsValue]);
+    }
+    for (const [form, n] of Object.entries(year.nominations.byForm)) expect([form, line(form)]).toEqual([form, n]);
+    for (const [kind, n] of Object.entries(year.nominations.byKind)) expect([kind, csvNumber(rowsLabelled(sum, 0, kind).at(-1)![1]!)]).toEqual([kind, n]);
+    for (const [status, n] of Object.entries(year.nominations.byStatus)) expect([status, line(status)]).toEqual([status, n]);
+    expect(line("Tổng số đề nghị")).toBe(year.nominations.total);
+  });
+
+  it("prints the report on A4 portrait, one page wide, header blocks side by side; a PNG of page 1 is written for people", async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(demo) as unknown as ArrayBuffer);
+    for (const ws of [...book.worksheets]) if (ws.name !== "BC năm 2021") book.removeWorksheet(ws.id);
+    const only = path.join(dir, "bao-cao.xlsx");
+    writeFileSync(only, (await book.xlsx.writeBuffer()));
+    const pdf = convertToPdf(only, dir);
+    const info = execFileSync("pdfinfo", ["-f", "1", "-l", "99", pdf], { encoding: "utf8" });
+    const sizes = [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
+    expect(sizes.length).toBeGreaterThanOrEqual(1);
+    for (const s of sizes) expect(s).toEqual([595, 842]);
+    const page1 = execFileSync("pdftotext", ["-f", "1", "-l", "1", "-layout", pdf, "-"], { encoding: "utf8" });
+    const headerLine = page1.split("\n").find((l) => l.includes("ỦY BAN NHÂN DÂN") && l.includes("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+    expect(headerLine).toBeDefined();
+    const tableHeader = page1.split("\n").find((l) => l.includes("STT") && l.includes("Thôn, đơn vị"));
+    expect(tableHeader).toBeDefined();
+    expect(page1).toContain("CN, NLĐ");
+    const all = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+    expect(all).toContain("Đỗ Văn Tuấn");
+    mkdirSync(OUTPUT, { recursive: true });
+    execFileSync("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdf, path.join(OUTPUT, "bao-cao-nam-2021")]);
+  });
+});
