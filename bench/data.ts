@@ -2,6 +2,7 @@ import type { CellValue } from "../src/domain/grid";
 import { isoToSerial } from "../src/domain/dates";
 import { demoRows } from "../src/domain/sample/demoData";
 import { chauSonPlan } from "../src/domain/plan/chauSon";
+import { AWARD_FORMS, DONOR_GROUPS } from "../src/domain/sheets/enums";
 import { SHEET_SPECS } from "../src/domain/sheets/specs";
 import type { TableData } from "../src/domain/workbook";
 
@@ -33,6 +34,8 @@ export function benchTables(ledgerRows = 100_000, otherRows = 10_000): Map<strin
       "Số chứng từ": `${r["Loại"] === "Chi" ? "PC" : "PT"}-${k + 1}`,
       "Thôn": r["Thôn"] ? villages[k % otherRows]! : null,
     })),
+    tableOf("tblNhomDongGop", "Danh mục", DONOR_GROUPS.length, (_r, k) => ({ "Nhóm người đóng góp": DONOR_GROUPS[k]! })),
+    tableOf("tblHinhThucKhenThuong", "Danh mục", AWARD_FORMS.length, (_r, k) => ({ "Hình thức khen thưởng": AWARD_FORMS[k]! })),
     tableOf("tblKhenThuong", "Khen thưởng", otherRows, (r, k) => ({ ...r, "STT": k + 1, "Tên tập thể, cá nhân": `Cá nhân mẫu ${k + 1}`, "Đơn vị, thôn": villages[k % otherRows]! })),
   ];
   return new Map(t.map((x) => [x.name, x] as const));

@@ -1,6 +1,7 @@
 // npm run bench: figures, not assertions. These machines are shared; read the ratios.
 import { validateWorkbook } from "../src/domain/rules/validate";
 import { benchTables } from "./data";
+import { reportBench } from "./report";
 
 function peakMemory<T>(fn: () => T): { result: T; peakMb: number } {
   let peak = process.memoryUsage().rss;
@@ -38,3 +39,5 @@ function validation(): void {
 }
 
 validation();
+console.log("");
+reportBench(benchTables());

@@ -85,7 +85,7 @@ describeWithLibreOffice("LibreOffice recalculates the report and Tổng hợp to
     await book.xlsx.load(readFileSync(demo) as unknown as ArrayBuffer);
     for (const ws of [...book.worksheets]) if (ws.name !== "BC năm 2021") book.removeWorksheet(ws.id);
     const only = path.join(dir, "bao-cao.xlsx");
-    writeFileSync(only, (await book.xlsx.writeBuffer()));
+    writeFileSync(only, Buffer.from(await book.xlsx.writeBuffer()));
     const pdf = convertToPdf(only, dir);
     const info = execFileSync("pdfinfo", ["-f", "1", "-l", "99", pdf], { encoding: "utf8" });
     const sizes = [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);

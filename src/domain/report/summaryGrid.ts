@@ -44,8 +44,14 @@ class Sheet {
 /** Row `r` (0-based) as Excel writes it. */
 const R = (r: number) => r + 1;
 const dated = (column: string) => `${column},">="&${FROM},${column},"<="&${TO}`;
-/** The k-th entry of a catalogue column, or "" past its end. */
-const nth = (col: string, first: number, r: number) => `IF(ROWS($A$${R(first)}:$A${R(r)})<=COUNTA(${col}),INDEX(${col},ROWS($A$${R(first)}:$A${R(r)})),"")`;
+/**
+ * The k-th entry of a catalogue column, or "" past its end; k counts from the row above the
+ * list (ROW() refers to no cell, so the formula never refers to itself).
+ */
+const nth = (col: string, first: number, _r: number) => {
+  const k = `ROW()-ROW($A$${R(first - 1)})`;
+  return `IF(${k}<=COUNTA(${col}),INDEX(${col},${k}),"")`;
+};
 
 function tasks(s: Sheet): void {
   s.heading("1. Thực hiện nhiệm vụ theo đơn vị (tính đến ngày ở ô D3)");
