@@ -1,0 +1,68 @@
+import { chauSonPlan } from "../../../src/domain/plan/chauSon";
+import type { Figures } from "../../../src/domain/report/figures";
+import { parsePeriod } from "../../../src/domain/report/period";
+import { bodyName, freeSheetName, reportGrid } from "../../../src/domain/report/reportGrid";
+import { reportInfo } from "../../../src/domain/report/reportInfo";
+
+const figures: Figures = {
+  period: { from: "2021-01-01", to: "2021-06-30", label: "6 tháng đầu năm 2021" },
+  tasks: { total: 28, doneOnTime: 8, doneLate: 2, overdue: 5, open: 13, byUnit: [{ unit: "Công an xã", total: 28, doneOnTime: 8, doneLate: 2, overdue: 5, open: 13 }] },
+  pledges: {
+    byPlace: [{ place: "Thôn mẫu 1", asOf: "2021-06-29", households: 2500, householdsSigned: 2345, students: 1234, officials: 56, workers: 789 }],
+    total: { households: 2500, householdsSigned: 2345, students: 1234, officials: 56, workers: 789, householdRate: 2345 / 2500 },
+  },
+  donations: { openingCash: 0, receivedMoney: 12_500_000, receivedGoodsValue: 700_000, disbursedMoney: 3_000_000, disbursedGoodsValue: 0, closingCash: 9_500_000, donors: 3, byGroup: [{ group: "Cá nhân", count: 3, money: 12_500_000, goodsValue: 700_000 }] },
+  nominations: { total: 2, byKind: { "Cá nhân": 1, "Tập thể": 1, "Hộ gia đình": 0 }, byForm: { "Giấy khen": 2 }, byStatus: { "Đề xuất": 1, "Đã trình": 0, "Đã khen thưởng": 1, "Không được khen": 0 } },
+  milestones: [{ section: "II.1", unit: "Công an xã", content: "Phát động", deadline: "2021-06-15", state: "Hoàn thành", completed: "2021-06-14" }],
+  overdueTasks: [{ unit: "Công an xã", content: "x", deadline: "2021-06-01" }],
+  excludedRows: 0,
+  excludedRowsBySection: { tasks: 0, pledges: 0, donations: 0, nominations: 0 },
+};
+
+describe("the report sheet", () => {
+  const grid = reportGrid("BC 6 tháng đầu năm 2021", figures, reportInfo(undefined, chauSonPlan), parsePeriod("2021-S1"), "2021-07-05");
+  const texts = grid.cells.flatMap((c) => (typeof c.value === "string" ? [c.value] : []));
+
+  it("is in Times New Roman throughout, on A4 portrait with the decree's margins, one page wide, with a print area", () => {
+    for (const c of grid.cells) expect(c.style?.font).toBe("Times New Roman");
+    expect(grid.print).toMatchObject({ paper: "A4", orientation: "portrait", marginsCm: { top: 2, bottom: 2, left: 3, right: 1.5 }, fitToWidth: true });
+    expect(grid.print?.printArea).toMatchObject({ top: 0, left: 0, right: 7 });
+  });
+
+  it("opens each part with a sentence of its figures, written the Vietnamese way", () => {
+    expect(texts).toContain("Tính đến ngày 30/06/2021, có 2.345/2.500 hộ gia đình đã ký cam kết phòng, chống dịch, đạt 93,8%; 1.234 học sinh, sinh viên; 56 cán bộ, công chức, viên chức và 789 công nhân, người lao động đã ký cam kết.");
+    expect(texts.some((t) => t.includes("tiếp nhận 12.500.000 đồng"))).toBe(true);
+    expect(texts.some((t) => t.startsWith("Các đơn vị được giao 28 nhiệm vụ"))).toBe(true);
+    expect(texts.some((t) => t.includes("hoàn thành ngày 14/06/2021 (kế hoạch đề ra hoàn thành trước ngày 15/06/2021)"))).toBe(true);
+  });
+
+  it("has the header blocks, the number and date line, the title, the sections, Nơi nhận and the signature", () => {
+    const order = ["ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "XÃ CHÂU SƠN", "Độc lập - Tự do - Hạnh phúc", "Số:     /BC-UBND", "Châu Sơn, ngày 05 tháng 7 năm 2021", "BÁO CÁO", "I. KẾT QUẢ THỰC HIỆN", "II. TỒN TẠI, HẠN CHẾ", "III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", "Nơi nhận:", "- UBND huyện Quỳnh Phụ;", "- Lưu: VT.", "Đỗ Văn Tuấn"];
+    const at = order.map((t) => texts.indexOf(t));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    const style = (t: string) => grid.cells.find((c) => c.value === t)?.style;
+    expect(style("Nơi nhận:")).toMatchObject({ bold: true, italic: true, size: 12 });
+    expect(style("- Lưu: VT.")).toMatchObject({ size: 11 });
+    expect(style("Châu Sơn, ngày 05 tháng 7 năm 2021")).toMatchObject({ italic: true, size: 14 });
+    expect(style("Độc lập - Tự do - Hạnh phúc")).toMatchObject({ bold: true, size: 14 });
+  });
+
+  it("totals its tables with formulas over the rows above, with the core's value cached", () => {
+    const totals = grid.cells.filter((c) => c.formula?.startsWith("SUM("));
+    expect(totals.length).toBeGreaterThan(8);
+    const households = grid.cells.find((c) => c.formula === "SUM(C" + String((grid.cells.find((x) => x.value === "Thôn mẫu 1")!.row) + 1) + ":C" + String(grid.cells.find((x) => x.value === "Thôn mẫu 1")!.row + 1) + ")");
+    expect(households?.result).toBe(2500);
+  });
+});
+
+describe("names", () => {
+  it("never reuses a sheet name", () => {
+    expect(freeSheetName("BC năm 2021", ["Nhiệm vụ"])).toBe("BC năm 2021");
+    expect(freeSheetName("BC năm 2021", ["bc năm 2021", "BC năm 2021 (2)"])).toBe("BC năm 2021 (3)");
+  });
+  it("writes the commune's name as running text", () => {
+    expect(bodyName("XÃ CHÂU SƠN")).toBe("xã Châu Sơn");
+    expect(bodyName("THỊ TRẤN AN BÀI")).toBe("thị trấn An Bài");
+  });
+});
