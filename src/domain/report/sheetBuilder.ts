@@ -4,7 +4,7 @@ import { wrappedLines } from "../template/tableGrid";
 export const REPORT_FONT = "Times New Roman";
 
 /** Column widths of the report sheet (A–H): fit an A4 portrait page at one page wide. */
-export const REPORT_WIDTHS = [6, 30, 13, 13, 13, 13, 13, 13] as const;
+export const REPORT_WIDTHS = [6, 30, 13, 13, 13, 15, 13, 13] as const;
 
 const LINE_POINTS = 18;
 
@@ -65,7 +65,7 @@ export class SheetBuilder {
     const border = { border: "thin" as const };
     spec.headers.forEach((h, c) => {
       this.cells.push({ row: this.row, col: c, value: h, style: this.style({ ...border, bold: true, hAlign: "center", vAlign: "middle", wrap: true, size: 12 }) });
-      this.raise(this.row, wrappedLines(h, (REPORT_WIDTHS[c] ?? 10) * 1.08) * 16);
+      this.raise(this.row, wrappedLines(h, (REPORT_WIDTHS[c] ?? 10) * 0.9) * 16);
     });
     this.row++;
     const first = this.row;
