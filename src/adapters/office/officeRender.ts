@@ -1,0 +1,102 @@
+import { columnLetter, rangeAddress, type CellStyle, type DataValidation, type Grid, type GridCell, type PrintSetup } from "../../domain/grid";
+import { officeInput } from "./officeValues";
+import { PAGE_LAYOUT, type Requirements } from "./requirements";
+
+/** Points per character of column width (Calibri 11), as Excel converts them. */
+const POINTS_PER_CHAR = 7;
+const POINTS_PER_CM = 28.3465;
+
+const hex = (rgb: string) => `#${rgb}`;
+
+/** Cells of a row that sit side by side and all carry an input, written as one range. */
+export function rowRuns(cells: readonly GridCell[]): GridCell[][] {
+  const writable = cells.filter((c) => c.formula !== undefined || c.value !== undefined);
+  const sorted = [...writable].sort((a, b) => a.row - b.row || a.col - b.col);
+  const runs: GridCell[][] = [];
+  for (const c of sorted) {
+    const run = runs[runs.length - 1];
+    const last = run?.[run.length - 1];
+    if (run && last && last.row === c.row && last.col + 1 === c.col) run.push(c);
+    else runs.push([c]);
+  }
+  return runs;
+}
+
+function applyStyle(range: Excel.Range, s: CellStyle): void {
+  const f = range.format;
+  if (s.bold !== undefined) f.font.bold = s.bold;
+  if (s.italic !== undefined) f.font.italic = s.italic;
+  if (s.size !== undefined) f.font.size = s.size;
+  if (s.font !== undefined) f.font.name = s.font;
+  if (s.color !== undefined) f.font.color = hex(s.color);
+  if (s.fill !== undefined) f.fill.color = hex(s.fill);
+  if (s.wrap !== undefined) f.wrapText = s.wrap;
+  if (s.hAlign !== undefined) f.horizontalAlignment = s.hAlign === "left" ? "Left" : s.hAlign === "center" ? "Center" : s.hAlign === "right" ? "Right" : "Justify";
+  if (s.vAlign !== undefined) f.verticalAlignment = s.vAlign === "top" ? "Top" : s.vAlign === "middle" ? "Center" : "Bottom";
+  if (s.numFmt !== undefined) range.numberFormat = [[s.numFmt]];
+  if (s.border === "thin") {
+    for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const) f.borders.getItem(edge).style = "Continuous";
+  }
+}
+
+function validationRule(v: DataValidation): Excel.DataValidationRule {
+  const r = v.rule;
+  if (r.kind === "list") return { list: { inCellDropDown: true, source: r.source.startsWith('"') ? r.source.slice(1, -1) : `=${r.source}` } };
+  if (r.kind === "whole") {
+    return r.max === undefined
+      ? { wholeNumber: { operator: "GreaterThanOrEqualTo", formula1: r.min } }
+      : { wholeNumber: { operator: "Between", formula1: r.min, formula2: r.max } };
+  }
+  return { date: { operator: "Between", formula1: `=${r.min}`, formula2: `=${r.max}` } };
+}
+
+function applyPrint(ws: Excel.Worksheet, p: PrintSetup, requirements: Requirements): void {
+  // Page layout is above the declared set: without it the sheet is still complete, only unprinted-ready.
+  if (!requirements.isSetSupported(PAGE_LAYOUT.name, PAGE_LAYOUT.version)) return;
+  const layout = ws.pageLayout;
+  layout.orientation = p.orientation === "portrait" ? "Portrait" : "Landscape";
+  layout.paperSize = "A4";
+  layout.topMargin = p.marginsCm.top * POINTS_PER_CM;
+  layout.bottomMargin = p.marginsCm.bottom * POINTS_PER_CM;
+  layout.leftMargin = p.marginsCm.left * POINTS_PER_CM;
+  layout.rightMargin = p.marginsCm.right * POINTS_PER_CM;
+  if (p.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (p.printArea) layout.setPrintArea(rangeAddress(p.printArea));
+  if (p.titleRows) layout.setPrintTitleRows(`$${p.titleRows.from + 1}:$${p.titleRows.to + 1}`);
+}
+
+/**
+ * Queues one grid on a worksheet, in Excel's preferred order: values, then the tables over them,
+ * then formats, validation, conditional formats and print setup. Nothing here syncs.
+ */
+export function queueGrid(ws: Excel.Worksheet, grid: Grid, skip: ReadonlySet<string>, requirements: Requirements): void {
+  for (const run of rowRuns(grid.cells.filter((c) => !skip.has(`${c.row}:${c.col}`)))) {
+    const first = run[0] as GridCell;
+    const box = { top: first.row, bottom: first.row, left: first.col, right: first.col + run.length - 1 };
+    ws.getRange(rangeAddress(box)).formulas = [run.map((c) => officeInput(c.value, c.formula))];
+  }
+  for (const t of grid.tables ?? []) {
+    const table = ws.tables.add(rangeAddress(t.range), true);
+    table.name = t.name;
+    table.style = "TableStyleMedium2";
+  }
+  for (const c of grid.columns ?? []) if (c.width) ws.getRange(`${columnLetter(c.col)}:${columnLetter(c.col)}`).format.columnWidth = c.width * POINTS_PER_CHAR;
+  for (const h of grid.rowHeights ?? []) ws.getRange(`${h.row + 1}:${h.row + 1}`).format.rowHeight = h.height;
+  for (const c of grid.cells) if (c.style) applyStyle(ws.getRange(rangeAddress({ top: c.row, bottom: c.row, left: c.col, right: c.col })), c.style);
+  for (const m of grid.merges ?? []) ws.getRange(rangeAddress(m)).merge(false);
+  for (const v of grid.validations ?? []) {
+    const dv = ws.getRange(rangeAddress(v.range)).dataValidation;
+    dv.rule = validationRule(v);
+    dv.errorAlert = { showAlert: true, style: "Warning", title: v.errorTitle, message: v.error };
+    dv.prompt = { showPrompt: true, title: v.promptTitle, message: v.prompt };
+  }
+  for (const cf of grid.conditionalFormats ?? []) {
+    const f = ws.getRange(rangeAddress(cf.range)).conditionalFormats.add("Custom");
+    f.custom.rule.formula = `=${cf.formula}`;
+    f.custom.format.fill.color = hex(cf.style.fill);
+    if (cf.style.color) f.custom.format.font.color = hex(cf.style.color);
+  }
+  if (grid.freeze) ws.freezePanes.freezeRows(grid.freeze.rows);
+  if (grid.tabColor) ws.tabColor = hex(grid.tabColor);
+  if (grid.print) applyPrint(ws, grid.print, requirements);
+}

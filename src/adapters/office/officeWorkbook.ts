@@ -1,0 +1,261 @@
+import { isEmptyValue, parseRangeAddress, rangeAddress, type CellValue, type Grid, type RangeBox } from "../../domain/grid";
+import { MARK_FILL, MARK_FORMULA, type SheetMarks } from "../../domain/rules/marks";
+import { nameKey } from "../../domain/text";
+import type { CellUpdate, RangeRequest, SheetSummary, TableData, TableSummary, WorkbookPort, WorkbookSummary } from "../../domain/workbook";
+import { queueGrid } from "./officeRender";
+import { BYTES_PER_CELL_READ, officeCellValue, officeInput, RESPONSE_BUDGET, rowsPerChunk } from "./officeValues";
+import { TABLE_RESIZE, type Requirements } from "./requirements";
+
+/** `Excel.run` as the adapter needs it: one batch, one context. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** A grid would change a non-empty cell: refused before anything is written. */
+export class OfficeGridConflictError extends Error {
+  constructor(
+    readonly sheet: string,
+    readonly cells: readonly string[],
+  ) {
+    super(`Grid would overwrite ${cells.length} non-empty cell(s) on "${sheet}": ${cells.slice(0, 5).join(", ")}`);
+    this.name = "OfficeGridConflictError";
+  }
+}
+
+/** `'Danh mục'!A1:B12` → its box. */
+export function boxOf(address: string): RangeBox | undefined {
+  return parseRangeAddress(address.slice(address.lastIndexOf("!") + 1));
+}
+
+type Loaded = { values: unknown[][]; valueTypes: string[][]; formulas: unknown[][] };
+
+function cellsOf(r: Loaded): CellValue[][] {
+  return r.values.map((row, i) => row.map((v, j) => officeCellValue(v, r.valueTypes[i]?.[j], r.formulas[i]?.[j])));
+}
+
+/**
+ * Loads boxes of sheets as row chunks grouped into batches under the response budget: one sync
+ * per batch, so the sync count grows with the bytes read, never with the number of boxes.
+ */
+async function readBoxes(ctx: Excel.RequestContext, items: readonly { ws: Excel.Worksheet; box: RangeBox }[]): Promise<CellValue[][][]> {
+  const chunks: { item: number; ws: Excel.Worksheet; box: RangeBox; bytes: number; range?: Excel.Range }[] = [];
+  items.forEach(({ ws, box }, item) => {
+    const cols = box.right - box.left + 1;
+    const per = rowsPerChunk(cols);
+    for (let top = box.top; top <= box.bottom; top += per) {
+      const bottom = Math.min(box.bottom, top + per - 1);
+      chunks.push({ item, ws, box: { ...box, top, bottom }, bytes: (bottom - top + 1) * cols * BYTES_PER_CELL_READ });
+    }
+  });
+  let batch = 0;
+  for (const c of chunks) {
+    if (batch > 0 && batch + c.bytes > RESPONSE_BUDGET) {
+      await ctx.sync();
+      batch = 0;
+    }
+    c.range = c.ws.getRange(rangeAddress(c.box)).load("values, valueTypes, formulas");
+    batch += c.bytes;
+  }
+  if (batch > 0) await ctx.sync();
+  const out: CellValue[][][] = items.map(() => []);
+  for (const c of chunks) out[c.item]?.push(...cellsOf(c.range as Excel.Range));
+  return out;
+}
+
+/**
+ * The port inside Excel, through Office.js. Each operation is one `Excel.run` with a fixed
+ * number of `context.sync()` calls whatever the row count (reads add one per 4 MB chunk).
+ */
+export class OfficeWorkbook implements WorkbookPort {
+  constructor(
+    private readonly run: ExcelRun,
+    private readonly requirements: Requirements,
+  ) {}
+
+  summarize(): Promise<WorkbookSummary> {
+    return this.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets.load("items/name");
+      const tables = ctx.workbook.tables.load("items/name, items/showTotals");
+      await ctx.sync();
+      const used = sheets.items.map((ws) => ws.getUsedRangeOrNullObject(true).load("address"));
+      const info = tables.items.map((t) => ({ t, ws: t.worksheet.load("name"), range: t.getRange().load("address"), header: t.getHeaderRowRange().load("values") }));
+      await ctx.sync();
+      const summaries: TableSummary[] = info.flatMap(({ t, ws, range, header }) => {
+        const box = boxOf(range.address);
+        if (!box) return [];
+        const body = t.showTotals ? { ...box, bottom: box.bottom - 1 } : box;
+        return [{ name: t.name, sheet: ws.name, range: body, headers: (header.values[0] ?? []).map(String) }];
+      });
+      const out: SheetSummary[] = sheets.items.map((ws, i) => {
+        const u = used[i] as Excel.Range;
+        return { name: ws.name, usedRange: u.isNullObject ? null : (boxOf(u.address) ?? null), tables: summaries.filter((s) => s.sheet === ws.name) };
+      });
+      return { sheets: out };
+    });
+  }
+
+  readRanges(requests: readonly RangeRequest[]): Promise<CellValue[][][]> {
+    return this.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets.load("items/name");
+      await ctx.sync();
+      const present = requests.map((r) => sheets.items.find((w) => nameKey(w.name) === nameKey(r.sheet)));
+      const read = await readBoxes(ctx, requests.flatMap((r, i) => (present[i] ? [{ ws: present[i], box: r.range }] : [])));
+      let k = 0;
+      return requests.map((r, i) => (present[i] ? (read[k++] ?? []) : Array.from({ length: r.range.bottom - r.range.top + 1 }, () => Array.from({ length: r.range.right - r.range.left + 1 }, (): CellValue => null))));
+    });
+  }
+
+  readTables(names: readonly string[]): Promise<Map<string, TableData>> {
+    return this.run(async (ctx) => {
+      const found = names.map((name) => {
+        const t = ctx.workbook.tables.getItemOrNullObject(name).load("name, showTotals");
+        return { t, ws: t.worksheet.load("name"), range: t.getRange().load("address"), header: t.getHeaderRowRange().load("values") };
+      });
+      await ctx.sync();
+      const present = found.flatMap(({ t, ws, range, header }) => {
+        const box = t.isNullObject ? undefined : boxOf(range.address);
+        if (!box) return [];
+        const whole = t.showTotals ? { ...box, bottom: box.bottom - 1 } : box;
+        return [{ name: t.name, sheet: ws.name, whole, body: { ...whole, top: whole.top + 1 }, headers: (header.values[0] ?? []).map(String) }];
+      });
+      const withRows = present.filter((p) => p.body.bottom >= p.body.top);
+      const read = await readBoxes(ctx, withRows.map((p) => ({ ws: ctx.workbook.worksheets.getItem(p.sheet), box: p.body })));
+      const out = new Map<string, TableData>();
+      for (const p of present) {
+        const i = withRows.indexOf(p);
+        out.set(p.name, { name: p.name, sheet: p.sheet, range: p.whole, headers: p.headers, rows: i >= 0 ? (read[i] ?? []) : [] });
+      }
+      return out;
+    });
+  }
+
+  applyGrids(grids: readonly Grid[]): Promise<void> {
+    return this.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets.load("items/name");
+      const tables = ctx.workbook.tables.load("items/name");
+      await ctx.sync();
+      const existing = (name: string) => sheets.items.find((w) => nameKey(w.name) === nameKey(name));
+      const taken = new Set(tables.items.map((t) => nameKey(t.name)));
+      for (const g of grids) for (const t of g.tables ?? []) if (taken.has(nameKey(t.name))) throw new Error(`Table "${t.name}" already exists`);
+      // What is under every cell the grids write, and where the tables to grow are now.
+      const checks = grids.flatMap((g) => {
+        const ws = existing(g.sheet);
+        if (!ws) {
+          if (!g.createSheet) throw new Error(`Sheet "${g.sheet}" does not exist`);
+          return [];
+        }
+        return g.cells.map((c) => ({ g, c, r: ws.getRange(rangeAddress({ top: c.row, bottom: c.row, left: c.col, right: c.col })).load("values, valueTypes, formulas") }));
+      });
+      const changes = grids.flatMap((g) => (g.tableChanges ?? []).map((ch) => ({ g, ch, range: ctx.workbook.tables.getItem(ch.name).getRange().load("address") })));
+      await ctx.sync();
+      const conflicts = new Map<string, string[]>();
+      for (const { g, c, r } of checks) {
+        const current = cellsOf(r)[0]?.[0] ?? null;
+        if (isEmptyValue(current)) continue;
+        const wanted = officeInput(c.value, c.formula);
+        const same = typeof current === "object" && current !== null && "formula" in current ? `=${current.formula}` === wanted : current === c.value;
+        if (!same) conflicts.set(g.sheet, [...(conflicts.get(g.sheet) ?? []), rangeAddress({ top: c.row, bottom: c.row, left: c.col, right: c.col })]);
+      }
+      for (const [sheet, cells] of conflicts) throw new OfficeGridConflictError(sheet, cells);
+      const resize = this.requirements.isSetSupported(TABLE_RESIZE.name, TABLE_RESIZE.version);
+      for (const g of grids) {
+        const ws = existing(g.sheet) ?? ctx.workbook.worksheets.add(g.sheet);
+        const skip = new Set<string>();
+        for (const { ch, range } of changes.filter((x) => x.g === g)) {
+          const box = boxOf(range.address) as RangeBox;
+          const grown = { ...box, right: box.right + ch.addHeaders.length, bottom: Math.max(box.bottom, ch.bottom ?? box.bottom) };
+          if (resize) {
+            // Written cells first, then the table over them: no TableRowCollection.add, which
+            // conflicts with co-authors' edits in Excel on the web.
+            ctx.workbook.tables.getItem(ch.name).resize(rangeAddress(grown));
+          } else {
+            this.growWithoutResize(ctx, g, ch.name, box, grown, skip);
+          }
+        }
+        queueGrid(ws, g, skip, this.requirements);
+      }
+      await ctx.sync();
+    });
+  }
+
+  /** Before ExcelApi 1.13 (no co-authoring there): add the table's new columns and rows through the table itself. */
+  private growWithoutResize(ctx: Excel.RequestContext, g: Grid, name: string, box: RangeBox, grown: RangeBox, skip: Set<string>): void {
+    const table = ctx.workbook.tables.getItem(name);
+    const at = (r: number, c: number) => g.cells.find((x) => x.row === r && x.col === c);
+    const input = (r: number, c: number) => {
+      const cell = at(r, c);
+      skip.add(`${r}:${c}`);
+      return officeInput(cell?.value, cell?.formula);
+    };
+    for (let col = box.right + 1; col <= grown.right; col++) {
+      const values = [];
+      for (let r = box.top; r <= box.bottom; r++) values.push([input(r, col)]);
+      table.columns.add(undefined, values);
+    }
+    for (let r = box.bottom + 1; r <= grown.bottom; r++) {
+      const row = [];
+      for (let c = grown.left; c <= grown.right; c++) row.push(input(r, c));
+      table.rows.add(undefined, [row]);
+    }
+  }
+
+  updateCells(updates: readonly CellUpdate[]): Promise<{ applied: number; skipped: CellUpdate[] }> {
+    return this.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets.load("items/name");
+      await ctx.sync();
+      const targets = updates.map((u) => {
+        const ws = sheets.items.find((w) => nameKey(w.name) === nameKey(u.sheet));
+        return { u, r: ws?.getRange(rangeAddress({ top: u.row, bottom: u.row, left: u.col, right: u.col })).load("values, valueTypes, formulas, numberFormat") };
+      });
+      await ctx.sync();
+      const skipped: CellUpdate[] = [];
+      let applied = 0;
+      for (const { u, r } of targets) {
+        const current = r ? (cellsOf(r)[0]?.[0] ?? null) : undefined;
+        if (!r || current === undefined || JSON.stringify(current) !== JSON.stringify(u.expected ?? null)) {
+          skipped.push(u);
+          continue;
+        }
+        r.formulas = [[officeInput(u.value, undefined)]];
+        const fmt = String(r.numberFormat[0]?.[0] ?? "General");
+        if (u.numFmt && (fmt === "General" || fmt === "@")) r.numberFormat = [[u.numFmt]];
+        applied++;
+      }
+      await ctx.sync();
+      return { applied, skipped };
+    });
+  }
+
+  markIssues(marks: readonly SheetMarks[]): Promise<void> {
+    return this.withMarks((ctx, sheets) => {
+      for (const m of marks) {
+        const ws = sheets.find((w) => nameKey(w.name) === nameKey(m.sheet));
+        if (!ws) continue;
+        const look = MARK_FILL[m.severity];
+        for (const box of m.ranges) {
+          const cf = ws.getRange(rangeAddress(box)).conditionalFormats.add("Custom");
+          cf.custom.rule.formula = `=${MARK_FORMULA[m.severity]}`;
+          cf.custom.format.fill.color = `#${look.fill}`;
+          cf.custom.format.font.color = `#${look.color}`;
+        }
+      }
+      void ctx;
+    });
+  }
+
+  clearMarks(): Promise<void> {
+    return this.withMarks(() => undefined);
+  }
+
+  /** Removes our highlight rules from every sheet, then lets `add` queue new ones: three syncs. */
+  private withMarks(add: (ctx: Excel.RequestContext, sheets: Excel.Worksheet[]) => void): Promise<void> {
+    return this.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets.load("items/name");
+      await ctx.sync();
+      const collections = sheets.items.map((ws) => ws.getRange().conditionalFormats.load("items/type, items/custom/rule/formula"));
+      await ctx.sync();
+      const ours = new Set(Object.values(MARK_FORMULA).map((f) => `=${f}`));
+      for (const c of collections) for (const cf of c.items) if (cf.type === "Custom" && ours.has(cf.custom.rule.formula)) cf.delete();
+      add(ctx, sheets.items);
+      await ctx.sync();
+    });
+  }
+}

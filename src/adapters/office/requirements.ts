@@ -1,0 +1,17 @@
+/** The requirement set the manifest declares: data validation needs ExcelApi 1.8. */
+export const DECLARED_EXCEL_API = "1.8";
+
+/** What the adapter asks before using a member above the declared set. */
+export interface Requirements {
+  isSetSupported(name: string, version: string): boolean;
+}
+
+/** Office's own answer, read when the adapter is created inside Office. */
+export function officeRequirements(): Requirements {
+  return { isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version) };
+}
+
+/** Page layout (print setup) is ExcelApi 1.9. */
+export const PAGE_LAYOUT = { name: "ExcelApi", version: "1.9" } as const;
+/** `Table.resize` is ExcelApi 1.13. */
+export const TABLE_RESIZE = { name: "ExcelApi", version: "1.13" } as const;

@@ -1,0 +1,81 @@
+import { FakeExcelError, FakeWorkbookState } from "./state";
+
+/** Excel on the web refuses a request or a response over 5 MB. */
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+type Op = { kind: "write"; run: () => void; bytes: number } | { kind: "load"; run: () => number };
+
+/** Every sync and its sizes, for tests and the benchmark. */
+export interface SyncRecord {
+  requestBytes: number;
+  responseBytes: number;
+  operations: number;
+}
+
+/** Requirement sets: what the manifest declares, what this Excel supports, what the code asked. */
+export class FakeRequirements {
+  readonly asked = new Set<string>();
+  constructor(
+    readonly declared = "1.8",
+    readonly supported = "1.17",
+  ) {}
+
+  isSetSupported(name: string, version: string): boolean {
+    this.asked.add(`${name} ${version}`);
+    return name === "ExcelApi" && compareVersions(version, this.supported) <= 0;
+  }
+
+  /** Throws as Excel would for a member above the declared set that the code did not ask about first. */
+  use(member: string, version: string): void {
+    if (compareVersions(version, this.declared) <= 0) return;
+    if (!this.asked.has(`ExcelApi ${version}`)) {
+      throw new FakeExcelError("ApiNotGuarded", `${member} needs ExcelApi ${version}, above the declared ${this.declared}, and isSetSupported was not asked first.`);
+    }
+    if (compareVersions(version, this.supported) > 0) throw new FakeExcelError("ApiNotFound", `${member} is not available in this Excel (ExcelApi ${this.supported}).`);
+  }
+}
+
+export function compareVersions(a: string, b: string): number {
+  const [a1, a2] = a.split(".").map(Number) as [number, number];
+  const [b1, b2] = b.split(".").map(Number) as [number, number];
+  return a1 - b1 || a2 - b2;
+}
+
+/** The batch: queued writes and loads run, in order, only at `sync()`. */
+export class FakeContext {
+  readonly syncs: SyncRecord[] = [];
+  private queue: Op[] = [];
+
+  constructor(
+    readonly state: FakeWorkbookState,
+    readonly requirements: FakeRequirements,
+  ) {}
+
+  write(args: unknown, run: () => void): void {
+    this.queue.push({ kind: "write", run, bytes: JSON.stringify(args ?? null).length + 40 });
+  }
+
+  /** A load: `run` snapshots the properties and returns their size in the response. */
+  load(run: () => number): void {
+    this.queue.push({ kind: "load", run });
+  }
+
+  sync(): Promise<void> {
+    const ops = this.queue;
+    this.queue = [];
+    const requestBytes = ops.reduce((n, op) => n + (op.kind === "write" ? op.bytes : 60), 0);
+    if (requestBytes > PAYLOAD_LIMIT) return Promise.reject(new FakeExcelError("RequestPayloadSizeLimitExceeded", `Request of ${requestBytes} bytes.`));
+    let responseBytes = 0;
+    try {
+      for (const op of ops) {
+        if (op.kind === "write") op.run();
+        else responseBytes += op.run();
+      }
+    } catch (e) {
+      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+    }
+    this.syncs.push({ requestBytes, responseBytes, operations: ops.length });
+    if (responseBytes > PAYLOAD_LIMIT) return Promise.reject(new FakeExcelError("ResponsePayloadSizeLimitExceeded", `Response of ${responseBytes} bytes.`));
+    return Promise.resolve();
+  }
+}

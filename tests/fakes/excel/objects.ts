@@ -1,0 +1,295 @@
+import { rangeAddress, type RangeBox } from "../../../src/domain/grid";
+import type { FakeContext } from "./context";
+import { boxOfAddress, cellKey, FakeExcelError, typedInput, type FakeCell, type FakeConditionalFormat as CfState, type FakeSheet } from "./state";
+
+/** Reading a property before it was loaded and synced throws, as in Excel. */
+class Loadable {
+  protected readonly loaded = new Map<string, unknown>();
+  constructor(protected readonly ctx: FakeContext) {}
+
+  protected read<T>(prop: string): T {
+    if (!this.loaded.has(prop)) {
+      throw new FakeExcelError("PropertyNotLoaded", `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+    }
+    return this.loaded.get(prop) as T;
+  }
+
+  /** Queues a load of the named properties; `snapshot` gives their values at sync time. */
+  protected queueLoad(props: string, snapshot: (prop: string) => unknown): this {
+    const names = props.split(",").map((p) => p.trim()).filter(Boolean);
+    this.ctx.load(() => {
+      let bytes = 0;
+      for (const p of names) {
+        const v = snapshot(p);
+        this.loaded.set(p, v);
+        bytes += JSON.stringify(v ?? null).length;
+      }
+      return bytes;
+    });
+    return this;
+  }
+}
+
+const grid = <T>(box: RangeBox, f: (r: number, c: number) => T): T[][] =>
+  Array.from({ length: box.bottom - box.top + 1 }, (_, i) => Array.from({ length: box.right - box.left + 1 }, (_, j) => f(box.top + i, box.left + j)));
+
+function valueType(c: FakeCell | undefined): string {
+  if (!c || (c.formula && c.value === "")) return "Empty";
+  if (typeof c.value === "string" && /^#(REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!)$/.test(c.value)) return "Error";
+  return typeof c.value === "number" ? "Double" : typeof c.value === "boolean" ? "Boolean" : c.value === "" ? "Empty" : "String";
+}
+
+export class FakeRange extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: () => FakeSheet,
+    private readonly box: () => RangeBox,
+  ) {
+    super(ctx);
+  }
+
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
+  }
+  get address(): string {
+    return this.read("address");
+  }
+  get values(): unknown[][] {
+    return this.read("values");
+  }
+  get valueTypes(): string[][] {
+    return this.read("valueTypes");
+  }
+  get formulas(): unknown[][] {
+    return this.read("formulas");
+  }
+  set formulas(input: unknown[][]) {
+    this.ctx.write(input, () => this.writeInputs(input));
+  }
+  set values(input: unknown[][]) {
+    this.ctx.write(input, () => this.writeInputs(input));
+  }
+  get numberFormat(): unknown[][] {
+    return this.read("numberFormat");
+  }
+  set numberFormat(input: unknown[][]) {
+    this.ctx.write(input, () => {
+      const b = this.box();
+      const s = this.sheet();
+      grid(b, (r, c) => {
+        const key = cellKey(r, c);
+        const cell = s.cells.get(key) ?? { value: "" };
+        cell.numberFormat = String(input[r - b.top]?.[c - b.left] ?? input[0]?.[0]);
+        s.cells.set(key, cell);
+      });
+    });
+  }
+
+  private writeInputs(input: unknown[][]): void {
+    const b = this.box();
+    const s = this.sheet();
+    if (input.length !== b.bottom - b.top + 1 || input.some((row) => row.length !== b.right - b.left + 1)) {
+      throw new FakeExcelError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size of the range ${rangeAddress(b)}.`);
+    }
+    grid(b, (r, c) => {
+      const key = cellKey(r, c);
+      const typed = typedInput(input[r - b.top]?.[c - b.left]);
+      const old = s.cells.get(key);
+      if (typed) s.cells.set(key, { ...old, ...typed, ...(typed.formula ? {} : { formula: undefined }) });
+      else if (old) s.cells.set(key, { ...old, value: "", formula: undefined });
+    });
+  }
+
+  load(props: string): this {
+    return this.queueLoad(props, (p) => this.snapshot(p));
+  }
+
+  private snapshot(p: string): unknown {
+    if (p === "isNullObject") return false;
+    const s = this.sheet();
+    const b = this.box();
+    const cell = (r: number, c: number) => s.cells.get(cellKey(r, c));
+    switch (p) {
+      case "address":
+        return `'${s.name}'!${rangeAddress(b)}`;
+      case "values":
+        return grid(b, (r, c) => (cell(r, c)?.formula ? "" : (cell(r, c)?.value ?? "")));
+      case "valueTypes":
+        return grid(b, (r, c) => valueType(cell(r, c)));
+      case "formulas":
+        return grid(b, (r, c) => cell(r, c)?.formula ?? cell(r, c)?.value ?? "");
+      case "numberFormat":
+        return grid(b, (r, c) => cell(r, c)?.numberFormat ?? "General");
+      default:
+        throw new FakeExcelError("InvalidArgument", `The fake does not load Range.${p}.`);
+    }
+  }
+
+  /** For getUsedRangeOrNullObject: a range whose null-ness is known only after sync. */
+  loadNullable(props: string, empty: () => boolean): this {
+    return this.queueLoad(["isNullObject", ...props.split(",")].join(","), (p) => (p.trim() === "isNullObject" ? empty() : empty() ? undefined : this.snapshot(p.trim())));
+  }
+
+  get format(): FakeRangeFormat {
+    return new FakeRangeFormat(this.ctx, this.sheet, this.box);
+  }
+
+  merge(across = false): void {
+    this.ctx.write({ across }, () => this.sheet().merges.push(rangeAddress(this.box())));
+  }
+
+  get dataValidation(): FakeDataValidation {
+    this.ctx.requirements.use("Range.dataValidation", "1.8");
+    return new FakeDataValidation(this.ctx, this.sheet, this.box);
+  }
+
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    this.ctx.requirements.use("Range.conditionalFormats", "1.6");
+    return new FakeConditionalFormatCollection(this.ctx, this.sheet, this.box);
+  }
+
+}
+
+export class FakeRangeFormat {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly sheet: () => FakeSheet,
+    private readonly box: () => RangeBox,
+  ) {}
+
+  private set(path: string, v: unknown): void {
+    this.ctx.write({ [path]: v }, () => {
+      const b = this.box();
+      const s = this.sheet();
+      if (path === "columnWidth") for (let c = b.left; c <= b.right; c++) s.columnWidths.set(String(c), Number(v));
+      else if (path === "rowHeight") for (let r = b.top; r <= Math.min(b.bottom, b.top + 1000); r++) s.rowHeights.set(String(r), Number(v));
+      else {
+        grid(b, (r, c) => {
+          const key = cellKey(r, c);
+          const cell = s.cells.get(key) ?? { value: "" };
+          cell.format = { ...cell.format, [path]: v };
+          s.cells.set(key, cell);
+        });
+      }
+    });
+  }
+
+  get font() {
+    const self = this;
+    return {
+      set bold(v: boolean) { self.set("font.bold", v); },
+      set italic(v: boolean) { self.set("font.italic", v); },
+      set size(v: number) { self.set("font.size", v); },
+      set name(v: string) { self.set("font.name", v); },
+      set color(v: string) { self.set("font.color", v); },
+    };
+  }
+  get fill() {
+    const self = this;
+    return { set color(v: string) { self.set("fill.color", v); } };
+  }
+  get borders() {
+    const self = this;
+    return { getItem: (edge: string) => ({ set style(v: string) { self.set(`border.${edge}`, v); } }) };
+  }
+  set wrapText(v: boolean) { this.set("wrapText", v); }
+  set horizontalAlignment(v: string) { this.set("horizontalAlignment", v); }
+  set verticalAlignment(v: string) { this.set("verticalAlignment", v); }
+  set columnWidth(v: number) { this.set("columnWidth", v); }
+  set rowHeight(v: number) { this.set("rowHeight", v); }
+}
+
+export class FakeDataValidation {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly sheet: () => FakeSheet,
+    private readonly box: () => RangeBox,
+  ) {}
+
+  private entry(): FakeSheet["validations"][number] {
+    const s = this.sheet();
+    const address = rangeAddress(this.box());
+    let e = s.validations.find((v) => v.address === address);
+    if (!e) s.validations.push((e = { address, rule: undefined }));
+    return e;
+  }
+  set rule(v: unknown) { this.ctx.write(v, () => (this.entry().rule = v)); }
+  set errorAlert(v: unknown) { this.ctx.write(v, () => (this.entry().errorAlert = v)); }
+  set prompt(v: unknown) { this.ctx.write(v, () => (this.entry().prompt = v)); }
+}
+
+export class FakeConditionalFormat extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: () => FakeSheet,
+    private readonly cf: () => CfState,
+  ) {
+    super(ctx);
+  }
+  get type(): string {
+    return this.read("type");
+  }
+  get custom() {
+    const self = this;
+    return {
+      rule: {
+        get formula(): string { return self.read<string>("custom/rule/formula"); },
+        set formula(v: string) { self.ctx.write(v, () => (self.cf().formula = v)); },
+      },
+      format: {
+        fill: { set color(v: string) { self.ctx.write(v, () => (self.cf().fill = v)); } },
+        font: { set color(v: string) { self.ctx.write(v, () => (self.cf().fontColor = v)); } },
+      },
+    };
+  }
+  delete(): void {
+    this.ctx.write({ delete: true }, () => {
+      const s = this.sheet();
+      s.conditionalFormats = s.conditionalFormats.filter((c) => c !== this.cf());
+    });
+  }
+  snapshotInto(props: string[]): number {
+    let bytes = 0;
+    for (const p of props) {
+      const v = p === "type" ? this.cf().type : p === "custom/rule/formula" ? this.cf().formula : undefined;
+      this.loaded.set(p, v);
+      bytes += JSON.stringify(v ?? null).length;
+    }
+    return bytes;
+  }
+}
+
+export class FakeConditionalFormatCollection extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: () => FakeSheet,
+    private readonly box: () => RangeBox,
+  ) {
+    super(ctx);
+  }
+  get items(): FakeConditionalFormat[] {
+    return this.read("items");
+  }
+  add(type: string): FakeConditionalFormat {
+    let created: CfState | undefined;
+    const proxy = new FakeConditionalFormat(this.ctx, this.sheet, () => {
+      if (!created) throw new FakeExcelError("InvalidOperation", "Conditional format used before it was added.");
+      return created;
+    });
+    this.ctx.write({ type }, () => {
+      created = { id: this.ctx.state.nextCfId(), address: rangeAddress(this.box()), type, formula: "" };
+      this.sheet().conditionalFormats.push(created);
+    });
+    return proxy;
+  }
+  load(props: string): this {
+    const itemProps = props.split(",").map((p) => p.trim().replace(/^items\//, ""));
+    this.ctx.load(() => {
+      const items = this.sheet().conditionalFormats.map((cf) => new FakeConditionalFormat(this.ctx, this.sheet, () => cf));
+      this.loaded.set("items", items);
+      return items.reduce((n, i) => n + i.snapshotInto(itemProps), 0);
+    });
+    return this;
+  }
+}
+

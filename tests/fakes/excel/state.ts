@@ -1,0 +1,112 @@
+import { parseCellAddress, parseRangeAddress, type RangeBox } from "../../../src/domain/grid";
+
+/** A cell as Excel holds it: its value, or a formula (whose value the fake cannot compute). */
+export interface FakeCell {
+  value: string | number | boolean;
+  formula?: string;
+  numberFormat?: string;
+  quotePrefix?: boolean;
+  format?: Record<string, unknown>;
+}
+
+export interface FakeTable {
+  name: string;
+  sheet: FakeSheet;
+  box: RangeBox;
+  headers: string[];
+  showTotals: boolean;
+  style?: string;
+}
+
+export interface FakeConditionalFormat {
+  id: number;
+  address: string;
+  type: string;
+  formula: string;
+  fill?: string;
+  fontColor?: string;
+}
+
+export interface FakeSheet {
+  name: string;
+  cells: Map<string, FakeCell>;
+  merges: string[];
+  validations: { address: string; rule: unknown; errorAlert?: unknown; prompt?: unknown }[];
+  conditionalFormats: FakeConditionalFormat[];
+  frozenRows: number;
+  tabColor?: string;
+  columnWidths: Map<string, number>;
+  rowHeights: Map<string, number>;
+  pageLayout: Record<string, unknown>;
+}
+
+export class FakeWorkbookState {
+  readonly sheets: FakeSheet[] = [];
+  readonly tables: FakeTable[] = [];
+  private cfIds = 0;
+
+  nextCfId(): number {
+    return ++this.cfIds;
+  }
+
+  sheet(name: string): FakeSheet | undefined {
+    const key = name.toLocaleLowerCase("vi");
+    return this.sheets.find((s) => s.name.toLocaleLowerCase("vi") === key);
+  }
+
+  addSheet(name: string): FakeSheet {
+    if (this.sheet(name)) throw new FakeExcelError("ItemAlreadyExists", `A sheet named "${name}" already exists.`);
+    const s: FakeSheet = { name, cells: new Map(), merges: [], validations: [], conditionalFormats: [], frozenRows: 0, columnWidths: new Map(), rowHeights: new Map(), pageLayout: {} };
+    this.sheets.push(s);
+    return s;
+  }
+
+  table(name: string): FakeTable | undefined {
+    const key = name.toLocaleLowerCase("vi");
+    return this.tables.find((t) => t.name.toLocaleLowerCase("vi") === key);
+  }
+}
+
+/** An error as Excel reports it: a code and a message. */
+export class FakeExcelError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(`${code}: ${message}`);
+    this.name = "FakeExcelError";
+  }
+}
+
+export const cellKey = (row: number, col: number) => `${row}:${col}`;
+
+/** A worksheet address without its sheet part; `A:A` and `3:3` are whole columns and rows. */
+export function boxOfAddress(address: string): RangeBox {
+  const local = address.slice(address.lastIndexOf("!") + 1).replace(/\$/g, "");
+  const col = /^([A-Z]+):([A-Z]+)$/.exec(local);
+  if (col) {
+    const a = parseCellAddress(`${col[1]}1`)!;
+    const b = parseCellAddress(`${col[2]}1`)!;
+    return { top: 0, bottom: 1_048_575, left: a.col, right: b.col };
+  }
+  const row = /^(\d+):(\d+)$/.exec(local);
+  if (row) return { top: Number(row[1]) - 1, bottom: Number(row[2]) - 1, left: 0, right: 16_383 };
+  const box = parseRangeAddress(local);
+  if (!box) throw new FakeExcelError("InvalidArgument", `Bad address "${address}".`);
+  return box;
+}
+
+/** What Excel stores for an input written through `formulas` or `values`, as if typed. */
+export function typedInput(input: unknown): FakeCell | undefined {
+  if (input === null || input === undefined || input === "") return undefined;
+  if (typeof input === "number" || typeof input === "boolean") return { value: input };
+  const s = String(input);
+  if (s.startsWith("'")) return { value: s.slice(1), quotePrefix: true };
+  if (s.startsWith("=")) return { value: "", formula: s };
+  // Excel parses what looks like a number, percentage, date or boolean: the fake does too, so a
+  // text that was not protected comes back changed, as it would in Excel.
+  if (/^[-+]?\d+(\.\d+)?$/.test(s.trim())) return { value: Number(s) };
+  if (/^(true|false)$/i.test(s.trim())) return { value: /^true$/i.test(s.trim()) };
+  if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(s.trim())) return { value: 44_000 };
+  return { value: s };
+}

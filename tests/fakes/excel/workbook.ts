@@ -1,0 +1,276 @@
+import { rangeAddress, type RangeBox } from "../../../src/domain/grid";
+import { FakeContext, FakeRequirements } from "./context";
+import { FakeRange } from "./objects";
+import { boxOfAddress, cellKey, FakeExcelError, FakeWorkbookState, type FakeSheet, type FakeTable } from "./state";
+
+function usedBox(s: FakeSheet): RangeBox | undefined {
+  let box: RangeBox | undefined;
+  for (const [key, cell] of s.cells) {
+    if (cell.value === "" && !cell.formula) continue;
+    const [r, c] = key.split(":").map(Number) as [number, number];
+    box = box ? { top: Math.min(box.top, r), bottom: Math.max(box.bottom, r), left: Math.min(box.left, c), right: Math.max(box.right, c) } : { top: r, bottom: r, left: c, right: c };
+  }
+  return box;
+}
+
+function headersAt(s: FakeSheet, box: RangeBox): string[] {
+  const out: string[] = [];
+  for (let c = box.left; c <= box.right; c++) {
+    const v = s.cells.get(cellKey(box.top, c))?.value;
+    out.push(v === undefined || v === "" ? `Column${c - box.left + 1}` : String(v));
+  }
+  return out;
+}
+
+export class FakeTableProxy {
+  private readonly loaded = new Map<string, unknown>();
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly resolve: () => FakeTable | undefined,
+  ) {}
+
+  private table(): FakeTable {
+    const t = this.resolve();
+    if (!t) throw new FakeExcelError("ItemNotFound", "The requested table does not exist.");
+    return t;
+  }
+  private read<T>(p: string): T {
+    if (!this.loaded.has(p)) throw new FakeExcelError("PropertyNotLoaded", `The property '${p}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+    return this.loaded.get(p) as T;
+  }
+  get isNullObject(): boolean { return this.read("isNullObject"); }
+  get name(): string { return this.read("name"); }
+  set name(v: string) {
+    this.ctx.write(v, () => {
+      const clash = this.ctx.state.table(v);
+      if (clash && clash !== this.table()) throw new FakeExcelError("InvalidArgument", `A table named "${v}" already exists.`);
+      this.table().name = v;
+    });
+  }
+  get showTotals(): boolean { return this.read("showTotals"); }
+  set style(v: string) { this.ctx.write(v, () => (this.table().style = v)); }
+
+  load(props: string): this {
+    const names = props.split(",").map((p) => p.trim());
+    this.ctx.load(() => {
+      const t = this.resolve();
+      this.loaded.set("isNullObject", !t);
+      for (const p of names) this.loaded.set(p, t ? (p === "name" ? t.name : p === "showTotals" ? t.showTotals : undefined) : undefined);
+      return 40;
+    });
+    return this;
+  }
+  loadItem(props: string[]): number {
+    const t = this.table();
+    for (const p of props) this.loaded.set(p, p === "name" ? t.name : p === "showTotals" ? t.showTotals : undefined);
+    return 40;
+  }
+
+  get worksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => this.table().sheet);
+  }
+  getRange(): FakeRange {
+    return new FakeRange(this.ctx, () => this.table().sheet, () => this.table().box);
+  }
+  getHeaderRowRange(): FakeRange {
+    return new FakeRange(this.ctx, () => this.table().sheet, () => ({ ...this.table().box, bottom: this.table().box.top }));
+  }
+  resize(address: string): void {
+    this.ctx.requirements.use("Table.resize", "1.13");
+    this.ctx.write(address, () => {
+      const t = this.table();
+      const box = boxOfAddress(address);
+      if (box.top !== t.box.top || box.left !== t.box.left) throw new FakeExcelError("InvalidArgument", "The header row must stay in place.");
+      t.box = box;
+      t.headers = headersAt(t.sheet, box);
+    });
+  }
+  get columns() {
+    return {
+      add: (_index: number | undefined, values: unknown[][]) =>
+        this.ctx.write(values, () => {
+          const t = this.table();
+          const col = t.box.right + 1;
+          values.forEach((row, i) => new FakeRange(this.ctx, () => t.sheet, () => ({ top: t.box.top + i, bottom: t.box.top + i, left: col, right: col })));
+          values.forEach((row, i) => t.sheet.cells.set(cellKey(t.box.top + i, col), { value: row[0] as string }));
+          t.box = { ...t.box, right: col };
+          t.headers = headersAt(t.sheet, t.box);
+        }),
+    };
+  }
+  get rows() {
+    return {
+      add: (_index: number | undefined, values: unknown[][]) =>
+        this.ctx.write(values, () => {
+          const t = this.table();
+          for (const row of values) {
+            const r = t.box.bottom + 1;
+            row.forEach((v, j) => t.sheet.cells.set(cellKey(r, t.box.left + j), { value: v as string }));
+            t.box = { ...t.box, bottom: r };
+          }
+        }),
+    };
+  }
+}
+
+export class FakeWorksheet {
+  private readonly loaded = new Map<string, unknown>();
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly resolve: () => FakeSheet,
+  ) {}
+
+  get name(): string {
+    if (!this.loaded.has("name")) throw new FakeExcelError("PropertyNotLoaded", "The property 'name' is not available. Before reading the property's value, call the load method on the containing object and call \"context.sync()\" on the associated request context.");
+    return this.loaded.get("name") as string;
+  }
+  load(props: string): this {
+    this.ctx.load(() => {
+      if (props.includes("name")) this.loaded.set("name", this.resolve().name);
+      return 30;
+    });
+    return this;
+  }
+  loadItem(): number {
+    this.loaded.set("name", this.resolve().name);
+    return 30;
+  }
+  getRange(address?: string): FakeRange {
+    return new FakeRange(this.ctx, this.resolve, () => (address ? boxOfAddress(address) : { top: 0, bottom: 1_048_575, left: 0, right: 16_383 }));
+  }
+  getUsedRangeOrNullObject(_valuesOnly?: boolean): { load(props: string): FakeRange } {
+    const range = new FakeRange(this.ctx, this.resolve, () => usedBox(this.resolve()) ?? { top: 0, bottom: 0, left: 0, right: 0 });
+    return { load: (props: string) => range.loadNullable(props, () => usedBox(this.resolve()) === undefined) };
+  }
+  get tables() {
+    return {
+      add: (address: string, _hasHeaders: boolean): FakeTableProxy => {
+        let created: FakeTable | undefined;
+        this.ctx.write({ address }, () => {
+          const s = this.resolve();
+          const box = boxOfAddress(address);
+          const overlap = this.ctx.state.tables.some((t) => t.sheet === s && t.box.left <= box.right && box.left <= t.box.right && t.box.top <= box.bottom && box.top <= t.box.bottom);
+          if (overlap) throw new FakeExcelError("InvalidOperation", "A table can't overlap another table.");
+          created = { name: `Table${this.ctx.state.tables.length + 1}`, sheet: s, box, headers: headersAt(s, box), showTotals: false };
+          this.ctx.state.tables.push(created);
+        });
+        return new FakeTableProxy(this.ctx, () => created);
+      },
+    };
+  }
+  get freezePanes() {
+    return { freezeRows: (n: number) => this.ctx.write(n, () => (this.resolve().frozenRows = n)) };
+  }
+  set tabColor(v: string) {
+    this.ctx.write(v, () => (this.resolve().tabColor = v));
+  }
+  get pageLayout() {
+    this.ctx.requirements.use("Worksheet.pageLayout", "1.9");
+    const set = (k: string) => (v: unknown) => this.ctx.write(v, () => (this.resolve().pageLayout[k] = v));
+    return {
+      set orientation(v: string) { set("orientation")(v); },
+      set paperSize(v: string) { set("paperSize")(v); },
+      set topMargin(v: number) { set("topMargin")(v); },
+      set bottomMargin(v: number) { set("bottomMargin")(v); },
+      set leftMargin(v: number) { set("leftMargin")(v); },
+      set rightMargin(v: number) { set("rightMargin")(v); },
+      set zoom(v: unknown) { set("zoom")(v); },
+      setPrintArea: (a: string) => set("printArea")(a),
+      setPrintTitleRows: (a: string) => set("printTitleRows")(a),
+    };
+  }
+}
+
+function collection<T extends { loadItem(props: string[]): number }>(ctx: FakeContext, items: () => T[]) {
+  const loaded = new Map<string, unknown>();
+  return {
+    get items(): T[] {
+      if (!loaded.has("items")) throw new FakeExcelError("PropertyNotLoaded", "The property 'items' is not available. Before reading the property's value, call the load method on the containing object and call \"context.sync()\" on the associated request context.");
+      return loaded.get("items") as T[];
+    },
+    load(props: string) {
+      const itemProps = props.split(",").map((p) => p.trim().replace(/^items\//, ""));
+      ctx.load(() => {
+        const list = items();
+        loaded.set("items", list);
+        return list.reduce((n, i) => n + i.loadItem(itemProps), 0);
+      });
+      return this;
+    },
+  };
+}
+
+/** A strict fake of the Excel JavaScript API, over an in-memory workbook. */
+export class FakeExcel {
+  readonly state = new FakeWorkbookState();
+  readonly requirements: FakeRequirements;
+  readonly contexts: FakeContext[] = [];
+
+  constructor(options: { declared?: string; supported?: string } = {}) {
+    this.requirements = new FakeRequirements(options.declared, options.supported);
+  }
+
+  /** `Excel.run` over this fake. */
+  readonly run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const ctx = new FakeContext(this.state, this.requirements);
+    this.contexts.push(ctx);
+    return batch(this.requestContext(ctx) as unknown as Excel.RequestContext);
+  };
+
+  private requestContext(ctx: FakeContext) {
+    const state = this.state;
+    const sheetProxy = (s: FakeSheet) => new FakeWorksheet(ctx, () => s);
+    const tableProxy = (t: FakeTable) => new FakeTableProxy(ctx, () => t);
+    const worksheets = Object.assign(collection(ctx, () => state.sheets.map(sheetProxy)), {
+      getItem: (name: string) =>
+        new FakeWorksheet(ctx, () => {
+          const s = state.sheet(name);
+          if (!s) throw new FakeExcelError("ItemNotFound", `The requested worksheet "${name}" does not exist.`);
+          return s;
+        }),
+      add: (name: string) => {
+        let created: FakeSheet | undefined;
+        ctx.write(name, () => (created = state.addSheet(name)));
+        return new FakeWorksheet(ctx, () => {
+          if (!created) throw new FakeExcelError("InvalidOperation", "Worksheet used before it was added.");
+          return created;
+        });
+      },
+    });
+    const tables = Object.assign(collection(ctx, () => state.tables.map(tableProxy)), {
+      getItem: (name: string) => new FakeTableProxy(ctx, () => state.table(name)),
+      getItemOrNullObject: (name: string) => {
+        ctx.requirements.use("TableCollection.getItemOrNullObject", "1.4");
+        return new FakeTableProxy(ctx, () => state.table(name));
+      },
+    });
+    return { workbook: { worksheets, tables }, sync: () => ctx.sync() };
+  }
+
+  /** Syncs of every run so far, and of the last one. */
+  get syncCount(): number {
+    return this.contexts.reduce((n, c) => n + c.syncs.length, 0);
+  }
+  lastRun(): FakeContext {
+    const c = this.contexts[this.contexts.length - 1];
+    if (!c) throw new Error("no run yet");
+    return c;
+  }
+
+  /** Test set-up: writes values as if typed, outside any batch. */
+  seed(sheet: string, cells: Record<string, string | number | boolean>): void {
+    const s = this.state.sheet(sheet) ?? this.state.addSheet(sheet);
+    for (const [address, v] of Object.entries(cells)) {
+      const b = boxOfAddress(address);
+      s.cells.set(cellKey(b.top, b.left), typeof v === "string" && v.startsWith("=") ? { value: "", formula: v } : { value: v });
+    }
+  }
+
+  seedTable(sheet: string, name: string, address: string): void {
+    const s = this.state.sheet(sheet) ?? this.state.addSheet(sheet);
+    const box = boxOfAddress(address);
+    this.state.tables.push({ name, sheet: s, box, headers: headersAt(s, box), showTotals: false });
+  }
+}
+
+export { rangeAddress };
