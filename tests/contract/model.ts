@@ -38,7 +38,7 @@ export function modelOfXlsx(book: ExcelJS.Workbook): WorkbookModel {
         .map((cf) => `${cf.ref}|${cf.rules[0]?.formulae?.[0] ?? ""}`)
         .sort();
       const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []).slice().sort();
-      const view = ws.views[0] as { state?: string; ySplit?: number } | undefined;
+      const view = (ws.views as unknown[] | null)?.[0] as { state?: string; ySplit?: number } | undefined;
       return { name: ws.name, cells, tables, validations: dv, conditionalFormats: cfs, merges, frozenRows: view?.state === "frozen" ? (view.ySplit ?? 0) : 0 };
     }),
   };

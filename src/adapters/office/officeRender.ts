@@ -65,16 +65,20 @@ function applyPrint(ws: Excel.Worksheet, p: PrintSetup, requirements: Requiremen
   if (p.titleRows) layout.setPrintTitleRows(`$${p.titleRows.from + 1}:$${p.titleRows.to + 1}`);
 }
 
-/**
- * Queues one grid on a worksheet, in Excel's preferred order: values, then the tables over them,
- * then formats, validation, conditional formats and print setup. Nothing here syncs.
- */
-export function queueGrid(ws: Excel.Worksheet, grid: Grid, skip: ReadonlySet<string>, requirements: Requirements): void {
+/** Queues a grid's values, row run by row run: the first step, before any table is laid over them. */
+export function queueValues(ws: Excel.Worksheet, grid: Grid, skip: ReadonlySet<string>): void {
   for (const run of rowRuns(grid.cells.filter((c) => !skip.has(`${c.row}:${c.col}`)))) {
     const first = run[0] as GridCell;
     const box = { top: first.row, bottom: first.row, left: first.col, right: first.col + run.length - 1 };
     ws.getRange(rangeAddress(box)).formulas = [run.map((c) => officeInput(c.value, c.formula))];
   }
+}
+
+/**
+ * Queues the rest of a grid after its values, in Excel's preferred order: the new tables over the
+ * values, then formats, validation, conditional formats and print setup. Nothing here syncs.
+ */
+export function queueTablesAndFormats(ws: Excel.Worksheet, grid: Grid, requirements: Requirements): void {
   for (const t of grid.tables ?? []) {
     const table = ws.tables.add(rangeAddress(t.range), true);
     table.name = t.name;

@@ -3,7 +3,13 @@ import type { CellScalar, CellValue } from "../../domain/grid";
 /** Excel's error values as `range.values` reports them, identified by `valueTypes`. */
 export function officeCellValue(value: unknown, type: string | undefined, formula: unknown): CellValue {
   const scalar: CellScalar | { error: string } =
-    type === "Error" ? { error: String(value) } : value === "" || value === null || value === undefined ? null : typeof value === "number" || typeof value === "boolean" ? value : String(value);
+    type === "Error"
+      ? { error: typeof value === "string" ? value : JSON.stringify(value) }
+      : value === "" || value === null || value === undefined
+        ? null
+        : typeof value === "number" || typeof value === "boolean" || typeof value === "string"
+          ? value
+          : JSON.stringify(value);
   if (typeof formula === "string" && formula.startsWith("=")) {
     const f = formula.slice(1);
     return scalar === null ? { formula: f } : { formula: f, result: scalar };

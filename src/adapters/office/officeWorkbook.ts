@@ -2,7 +2,7 @@ import { isEmptyValue, parseRangeAddress, rangeAddress, type CellValue, type Gri
 import { MARK_FILL, MARK_FORMULA, type SheetMarks } from "../../domain/rules/marks";
 import { nameKey } from "../../domain/text";
 import type { CellUpdate, RangeRequest, SheetSummary, TableData, TableSummary, WorkbookPort, WorkbookSummary } from "../../domain/workbook";
-import { queueGrid } from "./officeRender";
+import { queueTablesAndFormats, queueValues } from "./officeRender";
 import { BYTES_PER_CELL_READ, officeCellValue, officeInput, RESPONSE_BUDGET, rowsPerChunk } from "./officeValues";
 import { TABLE_RESIZE, type Requirements } from "./requirements";
 
@@ -23,6 +23,11 @@ export class OfficeGridConflictError extends Error {
 /** `'Danh mục'!A1:B12` → its box. */
 export function boxOf(address: string): RangeBox | undefined {
   return parseRangeAddress(address.slice(address.lastIndexOf("!") + 1));
+}
+
+/** A table's box once grown by its change: headers added at the right, rows down to `bottom`. */
+function grown(box: RangeBox, ch: { addHeaders: readonly string[]; bottom?: number }): RangeBox {
+  return { ...box, right: box.right + ch.addHeaders.length, bottom: Math.max(box.bottom, ch.bottom ?? box.bottom) };
 }
 
 type Loaded = { values: unknown[][]; valueTypes: string[][]; formulas: unknown[][] };
@@ -159,18 +164,13 @@ export class OfficeWorkbook implements WorkbookPort {
       for (const g of grids) {
         const ws = existing(g.sheet) ?? ctx.workbook.worksheets.add(g.sheet);
         const skip = new Set<string>();
-        for (const { ch, range } of changes.filter((x) => x.g === g)) {
-          const box = boxOf(range.address) as RangeBox;
-          const grown = { ...box, right: box.right + ch.addHeaders.length, bottom: Math.max(box.bottom, ch.bottom ?? box.bottom) };
-          if (resize) {
-            // Written cells first, then the table over them: no TableRowCollection.add, which
-            // conflicts with co-authors' edits in Excel on the web.
-            ctx.workbook.tables.getItem(ch.name).resize(rangeAddress(grown));
-          } else {
-            this.growWithoutResize(ctx, g, ch.name, box, grown, skip);
-          }
-        }
-        queueGrid(ws, g, skip, this.requirements);
+        const grow = changes.filter((x) => x.g === g);
+        if (!resize) for (const { ch, range } of grow) this.growWithoutResize(ctx, g, ch.name, boxOf(range.address) as RangeBox, grown(boxOf(range.address) as RangeBox, ch), skip);
+        queueValues(ws, g, skip);
+        // Values first, then the table over them: no TableRowCollection.add, which conflicts
+        // with co-authors' edits in Excel on the web.
+        if (resize) for (const { ch, range } of grow) ctx.workbook.tables.getItem(ch.name).resize(rangeAddress(grown(boxOf(range.address) as RangeBox, ch)));
+        queueTablesAndFormats(ws, g, this.requirements);
       }
       await ctx.sync();
     });

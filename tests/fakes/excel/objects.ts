@@ -1,6 +1,6 @@
 import { rangeAddress, type RangeBox } from "../../../src/domain/grid";
 import type { FakeContext } from "./context";
-import { boxOfAddress, cellKey, FakeExcelError, typedInput, type FakeCell, type FakeConditionalFormat as CfState, type FakeSheet } from "./state";
+import { cellKey, FakeExcelError, typedInput, type FakeCell, type FakeConditionalFormat as CfState, type FakeSheet } from "./state";
 
 /** Reading a property before it was loaded and synced throws, as in Excel. */
 class Loadable {
@@ -98,6 +98,14 @@ export class FakeRange extends Loadable {
       if (typed) s.cells.set(key, { ...old, ...typed, ...(typed.formula ? {} : { formula: undefined }) });
       else if (old) s.cells.set(key, { ...old, value: "", formula: undefined });
     });
+    // Writing into a table's header row renames its columns, as in Excel.
+    for (const t of this.ctx.state.tables) {
+      if (t.sheet !== s || b.top > t.box.top || b.bottom < t.box.top || b.right < t.box.left || b.left > t.box.right) continue;
+      t.headers = t.headers.map((h, i) => {
+        const v = s.cells.get(cellKey(t.box.top, t.box.left + i))?.value;
+        return v === undefined || v === "" ? h : String(v);
+      });
+    }
   }
 
   load(props: string): this {
@@ -175,22 +183,22 @@ export class FakeRangeFormat {
   }
 
   get font() {
-    const self = this;
+    const set = (p: string, v: unknown) => this.set(p, v);
     return {
-      set bold(v: boolean) { self.set("font.bold", v); },
-      set italic(v: boolean) { self.set("font.italic", v); },
-      set size(v: number) { self.set("font.size", v); },
-      set name(v: string) { self.set("font.name", v); },
-      set color(v: string) { self.set("font.color", v); },
+      set bold(v: boolean) { set("font.bold", v); },
+      set italic(v: boolean) { set("font.italic", v); },
+      set size(v: number) { set("font.size", v); },
+      set name(v: string) { set("font.name", v); },
+      set color(v: string) { set("font.color", v); },
     };
   }
   get fill() {
-    const self = this;
-    return { set color(v: string) { self.set("fill.color", v); } };
+    const set = (p: string, v: unknown) => this.set(p, v);
+    return { set color(v: string) { set("fill.color", v); } };
   }
   get borders() {
-    const self = this;
-    return { getItem: (edge: string) => ({ set style(v: string) { self.set(`border.${edge}`, v); } }) };
+    const set = (p: string, v: unknown) => this.set(p, v);
+    return { getItem: (edge: string) => ({ set style(v: string) { set(`border.${edge}`, v); } }) };
   }
   set wrapText(v: boolean) { this.set("wrapText", v); }
   set horizontalAlignment(v: string) { this.set("horizontalAlignment", v); }
@@ -230,15 +238,16 @@ export class FakeConditionalFormat extends Loadable {
     return this.read("type");
   }
   get custom() {
-    const self = this;
+    const read = () => this.read<string>("custom/rule/formula");
+    const write = (v: string, apply: (cf: CfState) => void) => this.ctx.write(v, () => apply(this.cf()));
     return {
       rule: {
-        get formula(): string { return self.read<string>("custom/rule/formula"); },
-        set formula(v: string) { self.ctx.write(v, () => (self.cf().formula = v)); },
+        get formula(): string { return read(); },
+        set formula(v: string) { write(v, (cf) => (cf.formula = v)); },
       },
       format: {
-        fill: { set color(v: string) { self.ctx.write(v, () => (self.cf().fill = v)); } },
-        font: { set color(v: string) { self.ctx.write(v, () => (self.cf().fontColor = v)); } },
+        fill: { set color(v: string) { write(v, (cf) => (cf.fill = v)); } },
+        font: { set color(v: string) { write(v, (cf) => (cf.fontColor = v)); } },
       },
     };
   }

@@ -100,7 +100,7 @@ export function boxOfAddress(address: string): RangeBox {
 export function typedInput(input: unknown): FakeCell | undefined {
   if (input === null || input === undefined || input === "") return undefined;
   if (typeof input === "number" || typeof input === "boolean") return { value: input };
-  const s = String(input);
+  const s = typeof input === "string" ? input : JSON.stringify(input);
   if (s.startsWith("'")) return { value: s.slice(1), quotePrefix: true };
   if (s.startsWith("=")) return { value: "", formula: s };
   // Excel parses what looks like a number, percentage, date or boolean: the fake does too, so a

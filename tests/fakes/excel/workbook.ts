@@ -91,7 +91,6 @@ export class FakeTableProxy {
         this.ctx.write(values, () => {
           const t = this.table();
           const col = t.box.right + 1;
-          values.forEach((row, i) => new FakeRange(this.ctx, () => t.sheet, () => ({ top: t.box.top + i, bottom: t.box.top + i, left: col, right: col })));
           values.forEach((row, i) => t.sheet.cells.set(cellKey(t.box.top + i, col), { value: row[0] as string }));
           t.box = { ...t.box, right: col };
           t.headers = headersAt(t.sheet, t.box);
