@@ -1,4 +1,4 @@
-import { columnLetter, rangeAddress, type CellStyle, type DataValidation, type Grid, type GridCell, type PrintSetup } from "../../domain/grid";
+import { columnLetter, rangeAddress, type CellStyle, type DataValidation, type Grid, type GridCell, type PrintSetup, type RangeBox } from "../../domain/grid";
 import { officeInput } from "./officeValues";
 import { PAGE_LAYOUT, type Requirements } from "./requirements";
 
@@ -7,6 +7,25 @@ const POINTS_PER_CHAR = 7;
 const POINTS_PER_CM = 28.3465;
 
 const hex = (rgb: string) => `#${rgb}`;
+
+/** Budget for one request: Excel on the web refuses payloads over 5 MB. */
+export const REQUEST_BUDGET = 4_000_000;
+
+/**
+ * Counts what a batch queues and syncs when a request would pass the budget: a write's syncs
+ * grow with its bytes (only past 4 MB), never with its rows.
+ */
+export class WriteBudget {
+  private queued = 0;
+  constructor(private readonly ctx: Excel.RequestContext) {}
+
+  async add(bytes: number): Promise<void> {
+    this.queued += bytes;
+    if (this.queued < REQUEST_BUDGET) return;
+    this.queued = 0;
+    await this.ctx.sync();
+  }
+}
 
 /** Cells of a row that sit side by side and all carry an input, written as one range. */
 export function rowRuns(cells: readonly GridCell[]): GridCell[][] {
@@ -22,7 +41,20 @@ export function rowRuns(cells: readonly GridCell[]): GridCell[][] {
   return runs;
 }
 
-function applyStyle(range: Excel.Range, s: CellStyle): void {
+/** Cells with the same style one under the other, as boxes: one format request per box, not per cell. */
+export function styleBoxes(cells: readonly GridCell[]): { box: RangeBox; style: CellStyle }[] {
+  const styled = cells.filter((c) => c.style).sort((a, b) => a.col - b.col || a.row - b.row);
+  const out: { box: RangeBox; style: CellStyle; key: string }[] = [];
+  for (const c of styled) {
+    const key = JSON.stringify(c.style);
+    const last = out[out.length - 1];
+    if (last && last.key === key && last.box.left === c.col && last.box.bottom + 1 === c.row) last.box.bottom = c.row;
+    else out.push({ box: { top: c.row, bottom: c.row, left: c.col, right: c.col }, style: c.style as CellStyle, key });
+  }
+  return out.map(({ box, style }) => ({ box, style }));
+}
+
+function applyStyle(range: Excel.Range, s: CellStyle, rows: number): number {
   const f = range.format;
   if (s.bold !== undefined) f.font.bold = s.bold;
   if (s.italic !== undefined) f.font.italic = s.italic;
@@ -33,10 +65,15 @@ function applyStyle(range: Excel.Range, s: CellStyle): void {
   if (s.wrap !== undefined) f.wrapText = s.wrap;
   if (s.hAlign !== undefined) f.horizontalAlignment = s.hAlign === "left" ? "Left" : s.hAlign === "center" ? "Center" : s.hAlign === "right" ? "Right" : "Justify";
   if (s.vAlign !== undefined) f.verticalAlignment = s.vAlign === "top" ? "Top" : s.vAlign === "middle" ? "Center" : "Bottom";
-  if (s.numFmt !== undefined) range.numberFormat = [[s.numFmt]];
-  if (s.border === "thin") {
-    for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const) f.borders.getItem(edge).style = "Continuous";
+  let bytes = 80 * Object.keys(s).length;
+  if (s.numFmt !== undefined) {
+    range.numberFormat = Array.from({ length: rows }, () => [s.numFmt]);
+    bytes += rows * (s.numFmt.length + 6);
   }
+  if (s.border === "thin") {
+    for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal"] as const) f.borders.getItem(edge).style = "Continuous";
+  }
+  return bytes;
 }
 
 function validationRule(v: DataValidation): Excel.DataValidationRule {
@@ -66,11 +103,13 @@ function applyPrint(ws: Excel.Worksheet, p: PrintSetup, requirements: Requiremen
 }
 
 /** Queues a grid's values, row run by row run: the first step, before any table is laid over them. */
-export function queueValues(ws: Excel.Worksheet, grid: Grid, skip: ReadonlySet<string>): void {
+export async function queueValues(ws: Excel.Worksheet, grid: Grid, skip: ReadonlySet<string>, budget: WriteBudget): Promise<void> {
   for (const run of rowRuns(grid.cells.filter((c) => !skip.has(`${c.row}:${c.col}`)))) {
     const first = run[0] as GridCell;
     const box = { top: first.row, bottom: first.row, left: first.col, right: first.col + run.length - 1 };
-    ws.getRange(rangeAddress(box)).formulas = [run.map((c) => officeInput(c.value, c.formula))];
+    const row = run.map((c) => officeInput(c.value, c.formula));
+    ws.getRange(rangeAddress(box)).formulas = [row];
+    await budget.add(JSON.stringify(row).length + 60);
   }
 }
 
@@ -78,7 +117,7 @@ export function queueValues(ws: Excel.Worksheet, grid: Grid, skip: ReadonlySet<s
  * Queues the rest of a grid after its values, in Excel's preferred order: the new tables over the
  * values, then formats, validation, conditional formats and print setup. Nothing here syncs.
  */
-export function queueTablesAndFormats(ws: Excel.Worksheet, grid: Grid, requirements: Requirements): void {
+export async function queueTablesAndFormats(ws: Excel.Worksheet, grid: Grid, requirements: Requirements, budget: WriteBudget): Promise<void> {
   for (const t of grid.tables ?? []) {
     const table = ws.tables.add(rangeAddress(t.range), true);
     table.name = t.name;
@@ -86,7 +125,7 @@ export function queueTablesAndFormats(ws: Excel.Worksheet, grid: Grid, requireme
   }
   for (const c of grid.columns ?? []) if (c.width) ws.getRange(`${columnLetter(c.col)}:${columnLetter(c.col)}`).format.columnWidth = c.width * POINTS_PER_CHAR;
   for (const h of grid.rowHeights ?? []) ws.getRange(`${h.row + 1}:${h.row + 1}`).format.rowHeight = h.height;
-  for (const c of grid.cells) if (c.style) applyStyle(ws.getRange(rangeAddress({ top: c.row, bottom: c.row, left: c.col, right: c.col })), c.style);
+  for (const { box, style } of styleBoxes(grid.cells)) await budget.add(applyStyle(ws.getRange(rangeAddress(box)), style, box.bottom - box.top + 1));
   for (const m of grid.merges ?? []) ws.getRange(rangeAddress(m)).merge(false);
   for (const v of grid.validations ?? []) {
     const dv = ws.getRange(rangeAddress(v.range)).dataValidation;

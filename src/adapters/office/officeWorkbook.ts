@@ -2,7 +2,7 @@ import { isEmptyValue, parseRangeAddress, rangeAddress, type CellValue, type Gri
 import { MARK_FILL, MARK_FORMULA, type SheetMarks } from "../../domain/rules/marks";
 import { nameKey } from "../../domain/text";
 import type { CellUpdate, RangeRequest, SheetSummary, TableData, TableSummary, WorkbookPort, WorkbookSummary } from "../../domain/workbook";
-import { queueTablesAndFormats, queueValues } from "./officeRender";
+import { queueTablesAndFormats, queueValues, WriteBudget } from "./officeRender";
 import { BYTES_PER_CELL_READ, officeCellValue, officeInput, RESPONSE_BUDGET, rowsPerChunk } from "./officeValues";
 import { TABLE_RESIZE, type Requirements } from "./requirements";
 
@@ -161,16 +161,17 @@ export class OfficeWorkbook implements WorkbookPort {
       }
       for (const [sheet, cells] of conflicts) throw new OfficeGridConflictError(sheet, cells);
       const resize = this.requirements.isSetSupported(TABLE_RESIZE.name, TABLE_RESIZE.version);
+      const budget = new WriteBudget(ctx);
       for (const g of grids) {
         const ws = existing(g.sheet) ?? ctx.workbook.worksheets.add(g.sheet);
         const skip = new Set<string>();
         const grow = changes.filter((x) => x.g === g);
         if (!resize) for (const { ch, range } of grow) this.growWithoutResize(ctx, g, ch.name, boxOf(range.address) as RangeBox, grown(boxOf(range.address) as RangeBox, ch), skip);
-        queueValues(ws, g, skip);
+        await queueValues(ws, g, skip, budget);
         // Values first, then the table over them: no TableRowCollection.add, which conflicts
         // with co-authors' edits in Excel on the web.
         if (resize) for (const { ch, range } of grow) ctx.workbook.tables.getItem(ch.name).resize(rangeAddress(grown(boxOf(range.address) as RangeBox, ch)));
-        queueTablesAndFormats(ws, g, this.requirements);
+        await queueTablesAndFormats(ws, g, this.requirements, budget);
       }
       await ctx.sync();
     });

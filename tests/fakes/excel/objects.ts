@@ -76,10 +76,13 @@ export class FakeRange extends Loadable {
     this.ctx.write(input, () => {
       const b = this.box();
       const s = this.sheet();
+      if (input.length !== b.bottom - b.top + 1 || input.some((row) => row.length !== b.right - b.left + 1)) {
+        throw new FakeExcelError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size of the range ${rangeAddress(b)}.`);
+      }
       grid(b, (r, c) => {
         const key = cellKey(r, c);
         const cell = s.cells.get(key) ?? { value: "" };
-        cell.numberFormat = String(input[r - b.top]?.[c - b.left] ?? input[0]?.[0]);
+        cell.numberFormat = String(input[r - b.top]?.[c - b.left]);
         s.cells.set(key, cell);
       });
     });
