@@ -124,3 +124,25 @@ describe("both adapters, one contract", () => {
     expectSameWorkbook(a, modelOfFake(p.fake.state));
   });
 });
+
+describe("an older Excel (ExcelApi 1.8: no page layout, no Table.resize)", () => {
+  it("upgrades a used workbook through the fallbacks and ends in the same cells and tables", async () => {
+    const p = await usedPair();
+    const old = new FakeExcel({ supported: "1.8" });
+    old.seed("Sổ của tôi", { A1: "Ghi chép riêng", B2: 1500000 });
+    const src = p.fake.state;
+    for (const s of src.sheets) if (s.name === "Nhiệm vụ") old.seed("Nhiệm vụ", Object.fromEntries([...s.cells].map(([k, c]) => [`${String.fromCharCode(65 + Number(k.split(":")[1]))}${Number(k.split(":")[0]) + 1}`, c.value])));
+    old.seedTable("Nhiệm vụ", "tblNhiemVu", "A1:G2");
+    const office = new OfficeWorkbook(old.run, old.requirements);
+    await applyTemplates(p.xlsx, chauSonPlan);
+    await applyTemplates(office, chauSonPlan);
+    const a = modelOfXlsx(p.xlsx.book);
+    const b = modelOfFake(old.state);
+    for (const s of a.sheets) {
+      const t = b.sheets.find((x) => x.name === s.name)!;
+      expect([s.name, t.cells, t.tables]).toEqual([s.name, s.cells, s.tables]);
+    }
+    expect(old.requirements.asked).toContain("ExcelApi 1.13");
+    expect(old.state.sheets.every((s) => Object.keys(s.pageLayout).length === 0)).toBe(true);
+  });
+});
