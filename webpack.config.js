@@ -11,7 +11,7 @@ module.exports = (_env, argv) => {
   return {
     mode: production ? "production" : "development",
     devtool: production ? "source-map" : "eval-source-map",
-    entry: { taskpane: "./src/taskpane/index.tsx" },
+    entry: { taskpane: "./src/taskpane/index.tsx", commands: "./src/commands/commands.ts" },
     output: { path: path.resolve(__dirname, "dist"), filename: "[name].[contenthash:8].js", clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
@@ -19,6 +19,7 @@ module.exports = (_env, argv) => {
     },
     plugins: [
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
+      new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },

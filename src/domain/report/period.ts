@@ -46,3 +46,10 @@ export function parsePeriod(input: string): Period {
   }
   throw new PeriodError(input);
 }
+
+/** The last half-year that ended before `today` (ISO): what the ribbon's report button builds. */
+export function lastCompletedHalf(today: string): Period {
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  return parsePeriod(month >= 7 ? `${year}-S1` : `${year - 1}-S2`);
+}
