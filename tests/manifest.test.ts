@@ -5,7 +5,8 @@ import * as path from "node:path";
 const ROOT = path.resolve(__dirname, "..");
 const XML = readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
 
-const attrs = (tag: string) => [...XML.matchAll(new RegExp(`<${tag}\\s([^>]*?)/?>`, "g"))].map((m) => Object.fromEntries([...(m[1] ?? "").matchAll(/([\w:]+)="([^"]*)"/g)].map((a) => [a[1], a[2]])));
+const attrs = (tag: string): Record<string, string>[] =>
+  [...XML.matchAll(new RegExp(`<${tag}\\s([^>]*?)/?>`, "g"))].map((m) => Object.fromEntries([...(m[1] ?? "").matchAll(/([\w:]+)="([^"]*)"/g)].map((a): [string, string] => [a[1] ?? "", a[2] ?? ""])));
 /** Each `<bt:String>` with its default and its overrides, in one section of the resources. */
 function strings(section: "ShortStrings" | "LongStrings") {
   const block = new RegExp(`<bt:${section}>([\\s\\S]*?)</bt:${section}>`).exec(XML)?.[1] ?? "";
