@@ -1,6 +1,7 @@
 // npm run bench: figures, not assertions. These machines are shared; read the ratios.
 import { validateWorkbook } from "../src/domain/rules/validate";
 import { benchTables } from "./data";
+import { officeBench } from "./office";
 import { reportBench } from "./report";
 
 function peakMemory<T>(fn: () => T): { result: T; peakMb: number } {
@@ -40,4 +41,13 @@ function validation(): void {
 
 validation();
 console.log("");
-reportBench(benchTables());
+officeBench().then(
+  () => {
+    console.log("");
+    reportBench(benchTables());
+  },
+  (e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  },
+);

@@ -78,6 +78,22 @@ describe("the strict Excel fake", () => {
     expect([naive, batched]).toEqual([200, 1]);
   });
 
+  it("refuses a run with more syncs than its budget: the planted loop fails, the adapter's operations pass", async () => {
+    const strict = new FakeExcel({ maxSyncsPerRun: 10 });
+    strict.seed("S", {});
+    await expect(
+      strict.run(async (ctx) => {
+        for (let r = 1; r <= 50; r++) {
+          ctx.workbook.worksheets.getItem("S").getRange(`A${r}`).formulas = [[r]];
+          await ctx.sync();
+        }
+      }),
+    ).rejects.toThrow(/TooManySyncs/);
+    const office = new OfficeWorkbook(strict.run, strict.requirements);
+    await applyTemplates(office, chauSonPlan);
+    await expect(validateThrough(office, "2022-01-05")).resolves.toBeDefined();
+  });
+
   it("refuses an ExcelApi 1.13 call made without asking isSetSupported (a planted unguarded call)", async () => {
     const fake = new FakeExcel();
     fake.seed("S", { A1: "h" });
@@ -127,7 +143,7 @@ describe("the Office adapter's syncs do not grow with the rows", () => {
     });
     const a = await count(small);
     const b = await count(large);
-    expect(a).toEqual({ summarize: 2, template: 4, readTables: 2, validate: 2, mark: 5 });
+    expect(a).toEqual({ summarize: 2, template: 4, readTables: 3, validate: 3, mark: 6 });
     // Operations that read no table body: the same syncs at any size.
     expect([b.summarize, b.template]).toEqual([a.summarize, a.template]);
     // Reads of the 20,000-row ledger (14 columns) add one sync per 4 MB chunk, and no more.

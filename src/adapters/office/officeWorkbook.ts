@@ -110,13 +110,15 @@ export class OfficeWorkbook implements WorkbookPort {
 
   readTables(names: readonly string[]): Promise<Map<string, TableData>> {
     return this.run(async (ctx) => {
-      const found = names.map((name) => {
-        const t = ctx.workbook.tables.getItemOrNullObject(name).load("name, showTotals");
-        return { t, ws: t.worksheet.load("name"), range: t.getRange().load("address"), header: t.getHeaderRowRange().load("values") };
-      });
+      // Null-ness first: a missing table's range or sheet must not be asked for.
+      const candidates = names.map((name) => ctx.workbook.tables.getItemOrNullObject(name).load("name, showTotals"));
+      await ctx.sync();
+      const found = candidates
+        .filter((t) => !t.isNullObject)
+        .map((t) => ({ t, ws: t.worksheet.load("name"), range: t.getRange().load("address"), header: t.getHeaderRowRange().load("values") }));
       await ctx.sync();
       const present = found.flatMap(({ t, ws, range, header }) => {
-        const box = t.isNullObject ? undefined : boxOf(range.address);
+        const box = boxOf(range.address);
         if (!box) return [];
         const whole = t.showTotals ? { ...box, bottom: box.bottom - 1 } : box;
         return [{ name: t.name, sheet: ws.name, whole, body: { ...whole, top: whole.top + 1 }, headers: (header.values[0] ?? []).map(String) }];

@@ -49,6 +49,8 @@ export class FakeContext {
   constructor(
     readonly state: FakeWorkbookState,
     readonly requirements: FakeRequirements,
+    /** A run that syncs more often than this is refused: a sync in a loop shows up at once. */
+    readonly maxSyncs = Number.POSITIVE_INFINITY,
   ) {}
 
   write(args: unknown, run: () => void): void {
@@ -61,6 +63,9 @@ export class FakeContext {
   }
 
   sync(): Promise<void> {
+    if (this.syncs.length >= this.maxSyncs) {
+      return Promise.reject(new FakeExcelError("TooManySyncs", `More than ${this.maxSyncs} context.sync() calls in one Excel.run: a sync inside a loop?`));
+    }
     const ops = this.queue;
     this.queue = [];
     const requestBytes = ops.reduce((n, op) => n + (op.kind === "write" ? op.bytes : 60), 0);

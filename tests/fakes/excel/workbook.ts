@@ -205,13 +205,13 @@ export class FakeExcel {
   readonly requirements: FakeRequirements;
   readonly contexts: FakeContext[] = [];
 
-  constructor(options: { declared?: string; supported?: string } = {}) {
+  constructor(private readonly options: { declared?: string; supported?: string; maxSyncsPerRun?: number } = {}) {
     this.requirements = new FakeRequirements(options.declared, options.supported);
   }
 
   /** `Excel.run` over this fake. */
   readonly run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
-    const ctx = new FakeContext(this.state, this.requirements);
+    const ctx = new FakeContext(this.state, this.requirements, this.options.maxSyncsPerRun);
     this.contexts.push(ctx);
     return batch(this.requestContext(ctx) as unknown as Excel.RequestContext);
   };
