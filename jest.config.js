@@ -2,7 +2,7 @@
 module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/tests"],
-  testMatch: ["**/*.test.ts"],
+  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: {
     "^.+\\.tsx?$": [
       "ts-jest",
@@ -12,5 +12,6 @@ module.exports = {
     ],
   },
   testTimeout: 120000,
+  setupFiles: ["<rootDir>/tests/setup/dom.ts"],
   reporters: ["default", "<rootDir>/tests/summaryReporter.js"],
 };

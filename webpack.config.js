@@ -11,7 +11,7 @@ module.exports = (_env, argv) => {
   return {
     mode: production ? "production" : "development",
     devtool: production ? "source-map" : "eval-source-map",
-    entry: { taskpane: "./src/taskpane/index.tsx", commands: "./src/commands/commands.ts" },
+    entry: { taskpane: "./src/host/taskpane.tsx", commands: "./src/commands/commands.ts" },
     output: { path: path.resolve(__dirname, "dist"), filename: "[name].[contenthash:8].js", clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {

@@ -64,4 +64,6 @@ export interface WorkbookPort {
   markIssues(marks: readonly SheetMarks[]): Promise<void>;
   /** Removes the highlights, and only them. */
   clearMarks(): Promise<void>;
+  /** Shows a cell to the user: activates its sheet and selects it. */
+  select(sheet: string, cell: string): Promise<void>;
 }

@@ -244,6 +244,15 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
+  select(sheet: string, cell: string): Promise<void> {
+    return this.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(cell).select();
+      await ctx.sync();
+    });
+  }
+
   clearMarks(): Promise<void> {
     return this.withMarks(() => undefined);
   }

@@ -149,6 +149,14 @@ export class XlsxWorkbook implements WorkbookPort {
     return Promise.resolve();
   }
 
+  /** The last cell shown with `select`: a file has no cursor, the preview pane shows this one. */
+  selected: { sheet: string; cell: string } | undefined;
+
+  select(sheet: string, cell: string): Promise<void> {
+    this.selected = { sheet, cell };
+    return Promise.resolve();
+  }
+
   clearMarks(): Promise<void> {
     for (const ws of this.book.worksheets) clearSheetMarks(ws);
     return Promise.resolve();

@@ -14,3 +14,11 @@ export async function applyTemplates(port: WorkbookPort, plan: PlanDefinition, r
   if (result.grids.length > 0) await port.applyGrids(result.grids);
   return result;
 }
+
+/** What applying the templates would do, without doing it: the pane shows this first. */
+export async function previewTemplates(port: WorkbookPort, plan: PlanDefinition): Promise<TemplatePlan> {
+  const summary = await port.summarize();
+  const probes = templateRequests(summary, plan);
+  const values = await port.readRanges(probes.map((p) => p.request));
+  return planTemplates(summary, values, plan);
+}

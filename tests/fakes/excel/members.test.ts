@@ -2,8 +2,8 @@ import { FakeConditionalFormat, FakeConditionalFormatCollection, FakeRange } fro
 import { FakeTableProxy, FakeWorksheet } from "./workbook";
 
 /** Every member the fake implements, checked by the compiler against @types/office-js: names cannot drift. */
-const RANGE: readonly (keyof Excel.Range)[] = ["isNullObject", "address", "values", "valueTypes", "formulas", "numberFormat", "load", "format", "merge", "dataValidation", "conditionalFormats"];
-const WORKSHEET: readonly (keyof Excel.Worksheet)[] = ["name", "load", "getRange", "getUsedRangeOrNullObject", "tables", "freezePanes", "tabColor", "pageLayout"];
+const RANGE: readonly (keyof Excel.Range)[] = ["isNullObject", "address", "values", "valueTypes", "formulas", "numberFormat", "load", "format", "merge", "dataValidation", "conditionalFormats", "select"];
+const WORKSHEET: readonly (keyof Excel.Worksheet)[] = ["name", "load", "getRange", "getUsedRangeOrNullObject", "tables", "freezePanes", "tabColor", "pageLayout", "activate"];
 const TABLE: readonly (keyof Excel.Table)[] = ["isNullObject", "name", "showTotals", "style", "load", "worksheet", "getRange", "getHeaderRowRange", "resize", "columns", "rows"];
 const CF: readonly (keyof Excel.ConditionalFormat)[] = ["type", "custom", "delete"];
 const CF_COLLECTION: readonly (keyof Excel.ConditionalFormatCollection)[] = ["items", "add", "load"];

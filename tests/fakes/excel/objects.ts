@@ -145,6 +145,10 @@ export class FakeRange extends Loadable {
     return new FakeRangeFormat(this.ctx, this.sheet, this.box);
   }
 
+  select(): void {
+    this.ctx.write("select", () => (this.ctx.state.active = { sheet: this.sheet().name, cell: rangeAddress(this.box()) }));
+  }
+
   merge(across = false): void {
     this.ctx.write({ across }, () => this.sheet().merges.push(rangeAddress(this.box())));
   }

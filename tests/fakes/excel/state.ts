@@ -42,6 +42,8 @@ export interface FakeSheet {
 
 export class FakeWorkbookState {
   readonly sheets: FakeSheet[] = [];
+  /** The active sheet and selected cell. */
+  active: { sheet: string; cell: string } | undefined;
   readonly tables: FakeTable[] = [];
   private cfIds = 0;
 

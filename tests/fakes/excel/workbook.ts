@@ -160,6 +160,9 @@ export class FakeWorksheet {
   get freezePanes() {
     return { freezeRows: (n: number) => this.ctx.write(n, () => (this.resolve().frozenRows = n)) };
   }
+  activate(): void {
+    this.ctx.write("activate", () => (this.ctx.state.active = { sheet: this.resolve().name, cell: this.ctx.state.active?.cell ?? "A1" }));
+  }
   set tabColor(v: string) {
     this.ctx.write(v, () => (this.resolve().tabColor = v));
   }

@@ -1,0 +1,40 @@
+import { createRoot } from "react-dom/client";
+import { OfficeWorkbook } from "../adapters/office/officeWorkbook";
+import { officeRequirements } from "../adapters/office/requirements";
+import { App } from "../taskpane/App";
+
+/** Today in the user's time zone. */
+function today(): string {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/** Office's theme is dark when its body background is dark. */
+export function isDark(background: string | undefined): boolean {
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(background ?? "");
+  if (!m) return false;
+  const [r, g, b] = [m[1], m[2], m[3]].map((h) => parseInt(h ?? "ff", 16)) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
+}
+
+/** The pane's host: inside Excel it gives the pane the Office adapter, the display language and the theme. */
+async function main(): Promise<void> {
+  const root = document.getElementById("root");
+  if (!root) return;
+  if (typeof Office === "undefined") {
+    root.textContent = "Khung làm việc này chạy trong Excel. Hãy cài bổ trợ theo hướng dẫn trong README (npm start, hoặc tải manifest.xml lên Excel trên web).";
+    return;
+  }
+  const info = await Office.onReady();
+  if (info.host !== Office.HostType.Excel) {
+    root.textContent = "Bổ trợ này dành cho Excel.";
+    return;
+  }
+  const port = new OfficeWorkbook((batch) => Excel.run(batch), officeRequirements());
+  const language = Office.context.displayLanguage ?? "vi-VN";
+  const theme = Office.context.officeTheme as Office.OfficeTheme | undefined;
+  createRoot(root).render(<App port={port} today={today()} locale={language.toLowerCase().startsWith("vi") ? "vi" : "en"} dark={isDark(theme?.bodyBackgroundColor)} />);
+}
+
+void main();

@@ -1,0 +1,105 @@
+/**
+ * @jest-environment jsdom
+ */
+import { act, configure, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { OfficeWorkbook } from "../../src/adapters/office/officeWorkbook";
+import { chauSonPlan } from "../../src/domain/plan/chauSon";
+import { demoRows } from "../../src/domain/sample/demoData";
+import { applyTemplates } from "../../src/domain/template/applyTemplates";
+import type { WorkbookPort } from "../../src/domain/workbook";
+import { App } from "../../src/taskpane/App";
+import { FakeExcel } from "../fakes/excel/workbook";
+
+const TODAY = "2022-01-05";
+configure({ asyncUtilTimeout: 15_000 });
+jest.setTimeout(60_000);
+
+function officePane(): { fake: FakeExcel; port: OfficeWorkbook } {
+  const fake = new FakeExcel();
+  return { fake, port: new OfficeWorkbook(fake.run, fake.requirements) };
+}
+
+/** Clicks a button once the pane is no longer busy with the job it started on opening. */
+async function clickWhenEnabled(name: string): Promise<void> {
+  const button = await screen.findByRole("button", { name });
+  await waitFor(() => expect(button.hasAttribute("disabled")).toBe(false));
+  fireEvent.click(button);
+}
+
+async function sampleBook() {
+  const p = officePane();
+  await applyTemplates(p.port, chauSonPlan, demoRows(chauSonPlan));
+  return p;
+}
+
+describe("the task pane, given the Office adapter", () => {
+  it("shows in Vietnamese what the templates add, then adds them", async () => {
+    const { fake, port } = officePane();
+    render(<App port={port} today={TODAY} />);
+    expect(screen.getByRole("tab", { name: "Mẫu biểu" })).toBeTruthy();
+    await screen.findByText(/Đã tạo trang tính "Nhiệm vụ"/);
+    await clickWhenEnabled("Thêm mẫu biểu");
+    await screen.findByText("Đã thêm mẫu biểu.");
+    expect(fake.state.sheets.map((s) => s.name)).toEqual(["Thông tin chung", "Danh mục", "Nhiệm vụ", "Cam kết", "Đóng góp", "Khen thưởng"]);
+    await screen.findByText("Sổ đã có đủ các trang, bảng và cột mẫu.");
+  });
+
+  it("checks the data, shows a cell when its issue is clicked, and fixes it", async () => {
+    const { fake, port } = await sampleBook();
+    const ledger = (await port.readTables(["tblDongGop"])).get("tblDongGop")!;
+    const money = ledger.rows.findIndex((r) => r[1] === "Thu" && r[6] === "Tiền mặt");
+    await port.updateCells([{ sheet: "Đóng góp", row: money + 1, col: 7, expected: ledger.rows[money]![7]!, value: "1.000.000" }]);
+    render(<App port={port} today={TODAY} />);
+    fireEvent.click(screen.getByRole("tab", { name: "Kiểm tra" }));
+    await clickWhenEnabled("Kiểm tra dữ liệu");
+    await screen.findByText("0 lỗi, 1 cảnh báo");
+    const cell = `H${money + 2}`;
+    fireEvent.click(screen.getByText(cell));
+    await waitFor(() => expect(fake.state.active).toEqual({ sheet: "Đóng góp", cell }));
+    await clickWhenEnabled(`Sửa ${cell}`);
+    await screen.findByText("Không có lỗi hay cảnh báo nào.");
+    expect((await port.readTables(["tblDongGop"])).get("tblDongGop")!.rows[money]![7]).toBe(1_000_000);
+  });
+
+  it("previews the figures of a period and builds its report sheet", async () => {
+    const { fake, port } = await sampleBook();
+    render(<App port={port} today={TODAY} />);
+    fireEvent.click(screen.getByRole("tab", { name: "Báo cáo" }));
+    fireEvent.click(screen.getByRole("radio", { name: "Cả năm" }));
+    await clickWhenEnabled("Xem trước số liệu");
+    await screen.findByText(/Hộ đã ký: 2\.254\/2\.270 \(99,3%\)/);
+    expect(screen.getByRole("img", { name: "Tỷ lệ hộ đã ký theo thôn" })).toBeTruthy();
+    await clickWhenEnabled("Lập trang báo cáo");
+    await screen.findByText('Đã thêm trang báo cáo "BC năm 2021".');
+    expect(fake.state.sheets.map((s) => s.name)).toContain("BC năm 2021");
+  });
+
+  it("shows the plan's settings", async () => {
+    const { port } = await sampleBook();
+    render(<App port={port} today={TODAY} />);
+    fireEvent.click(screen.getByRole("tab", { name: "Thông tin" }));
+    await screen.findByText("Đỗ Văn Tuấn");
+    expect(screen.getByText("11/06/2021")).toBeTruthy();
+  });
+
+  it("puts every failure in a MessageBar that says what to do", async () => {
+    const { port } = officePane();
+    const broken: WorkbookPort = { ...port, summarize: () => Promise.reject(new Error("Mất kết nối tới Excel")), readRanges: port.readRanges.bind(port), readTables: port.readTables.bind(port), applyGrids: port.applyGrids.bind(port), updateCells: port.updateCells.bind(port), markIssues: port.markIssues.bind(port), clearMarks: port.clearMarks.bind(port), select: port.select.bind(port) };
+    render(<App port={broken} today={TODAY} />);
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("Không thực hiện được");
+    expect(alert.textContent).toContain("Mất kết nối tới Excel");
+    expect(alert.textContent).toContain("Sổ của bạn không bị thay đổi");
+  });
+
+  it("speaks English when asked", async () => {
+    const { port } = officePane();
+    render(<App port={port} today={TODAY} />);
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "English" }));
+      await Promise.resolve();
+    });
+    expect(screen.getByRole("tab", { name: "Check" })).toBeTruthy();
+    expect(screen.getByRole("tab", { name: "Report" })).toBeTruthy();
+  });
+});
