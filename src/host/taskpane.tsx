@@ -21,7 +21,8 @@ export function isDark(background: string | undefined): boolean {
 /** The pane's host: inside Excel it gives the pane the Office adapter, the display language and the theme. */
 async function main(): Promise<void> {
   const root = document.getElementById("root");
-  if (!root) return;
+  // The inline script has already told users of old webviews what to do; the bundle stays out.
+  if (!root || (window as { __unsupportedWebview?: boolean }).__unsupportedWebview) return;
   if (typeof Office === "undefined") {
     root.textContent = "Khung làm việc này chạy trong Excel. Hãy cài bổ trợ theo hướng dẫn trong README (npm start, hoặc tải manifest.xml lên Excel trên web).";
     return;
