@@ -10,8 +10,10 @@ const SCRIPT = /<script>([\s\S]*?)<\/script>/.exec(HTML)![1]!;
 function pageWith(userAgent: string): Document {
   document.documentElement.innerHTML = HTML.replace(/<script src=[^>]*><\/script>/, "").replace(/^[\s\S]*?<html[^>]*>/, "").replace(/<\/html>\s*$/, "");
   Object.defineProperty(window.navigator, "userAgent", { value: userAgent, configurable: true });
+  // Runs the page's own inline script, as the webview would.
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  new Function(SCRIPT)();
+  const guard = new Function(SCRIPT) as () => void;
+  guard();
   return document;
 }
 
