@@ -2,6 +2,7 @@
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const webpack = require("webpack");
 
 const DEV_URL = "https://localhost:3000";
 
@@ -13,11 +14,27 @@ module.exports = (_env, argv) => {
     devtool: production ? "source-map" : "eval-source-map",
     entry: { taskpane: "./src/host/taskpane.tsx", commands: "./src/commands/commands.ts" },
     output: { path: path.resolve(__dirname, "dist"), filename: "[name].[contenthash:8].js", clean: true },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+      // The preview runs ExcelJS from its library modules (see src/host/exceljsBrowser.js).
+      alias: { exceljs$: path.resolve(__dirname, "src/host/exceljsBrowser.js") },
+      fallback: {
+        fs: false,
+        crypto: false,
+        path: false,
+        os: false,
+        zlib: false,
+        util: false,
+        stream: require.resolve("readable-stream"),
+        events: require.resolve("events/"),
+        buffer: require.resolve("buffer/"),
+      },
+    },
     module: {
       rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } }],
     },
     plugins: [
+      new webpack.ProvidePlugin({ Buffer: ["buffer", "Buffer"] }),
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
       new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] }),
       new CopyWebpackPlugin({

@@ -23,11 +23,14 @@ async function main(): Promise<void> {
   const root = document.getElementById("root");
   // The inline script has already told users of old webviews what to do; the bundle stays out.
   if (!root || (window as { __unsupportedWebview?: boolean }).__unsupportedWebview) return;
-  if (typeof Office === "undefined") {
-    root.textContent = "Khung làm việc này chạy trong Excel. Hãy cài bổ trợ theo hướng dẫn trong README (npm start, hoặc tải manifest.xml lên Excel trên web).";
+  // Outside Office (an ordinary browser, no Office.js): the preview on the .xlsx adapter, loaded
+  // on demand so that ExcelJS never weighs on the pane inside Excel.
+  const info = typeof Office === "undefined" ? undefined : await Promise.race([Office.onReady(), new Promise<undefined>((r) => setTimeout(() => r(undefined), 3000))]);
+  if (!info || !info.host) {
+    const { startPreview } = await import(/* webpackChunkName: "preview" */ "./preview");
+    startPreview(root);
     return;
   }
-  const info = await Office.onReady();
   if (info.host !== Office.HostType.Excel) {
     root.textContent = "Bổ trợ này dành cho Excel.";
     return;
