@@ -34,7 +34,7 @@ module.exports = (_env, argv) => {
       rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } }],
     },
     plugins: [
-      new webpack.ProvidePlugin({ Buffer: ["buffer", "Buffer"] }),
+      new webpack.ProvidePlugin({ Buffer: ["buffer", "Buffer"], process: path.resolve(__dirname, "src/host/processShim.js") }),
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
       new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] }),
       new CopyWebpackPlugin({
