@@ -2,6 +2,7 @@
 import { validateWorkbook } from "../src/domain/rules/validate";
 import { benchTables } from "./data";
 import { officeBench } from "./office";
+import { paneBench } from "./pane";
 import { reportBench } from "./report";
 
 function peakMemory<T>(fn: () => T): { result: T; peakMb: number } {
@@ -41,7 +42,12 @@ function validation(): void {
 
 validation();
 console.log("");
-officeBench().then(
+officeBench()
+  .then(() => {
+    console.log("");
+    return paneBench();
+  })
+  .then(
   () => {
     console.log("");
     reportBench(benchTables());

@@ -1,0 +1,36 @@
+// The pane's weight and its time to interactive in headless Chromium (preview mode).
+import { readdirSync, readFileSync } from "node:fs";
+import * as path from "node:path";
+import { gzipSync } from "node:zlib";
+import { ensureBuild, launch, serveDist } from "../tests/helpers/browser";
+
+export async function paneBench(): Promise<void> {
+  ensureBuild();
+  const dist = path.resolve(__dirname, "../dist");
+  const html = readFileSync(path.join(dist, "taskpane.html"), "utf8");
+  const initial = [...html.matchAll(/<script[^>]*src=([^ >"]+|"[^"]+")[^>]*>/g)].map((m) => m[1]!.replace(/"/g, "")).filter((s) => !s.startsWith("http"));
+  const gz = (f: string) => gzipSync(readFileSync(path.join(dist, f))).length;
+  const initialKb = initial.reduce((n, f) => n + gz(f), 0) / 1024;
+  const lazy = readdirSync(dist).filter((f) => f.endsWith(".js") && !initial.includes(f) && !f.startsWith("commands"));
+  console.log("task pane");
+  console.log(`  initial JavaScript ${initialKb.toFixed(0)} KB gzip (target ≤ 250 KB): ${initial.join(", ")}`);
+  console.log(`  loaded on demand   ${(lazy.reduce((n, f) => n + gz(f), 0) / 1024).toFixed(0)} KB gzip (the preview's ExcelJS): ${lazy.join(", ")}`);
+  const { server, url } = await serveDist();
+  const context = await launch();
+  try {
+    const page = await context.newPage();
+    await page.route("https://appsforoffice.microsoft.com/**", (r) => r.abort());
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t0 = Date.now();
+      await page.goto(`${url}/taskpane.html`);
+      await page.getByRole("button", { name: "Dùng sổ mẫu" }).waitFor();
+      times.push(Date.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    console.log(`  time to interactive (preview, headless Chromium) ${times[1]} ms (median of 3; Office.js unreachable, as in a plain browser)`);
+  } finally {
+    await context.close();
+    server.close();
+  }
+}
