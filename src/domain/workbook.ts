@@ -42,6 +42,20 @@ export interface CellUpdate {
   numFmt?: string;
 }
 
+/** Progress of a long read, and a way to stop it between chunks. */
+export interface ReadOptions {
+  onProgress?: (rowsRead: number, rowsTotal: number) => void;
+  signal?: AbortSignal;
+}
+
+/** The user stopped a long job; nothing was written. */
+export class CancelledError extends Error {
+  constructor() {
+    super("Cancelled");
+    this.name = "CancelledError";
+  }
+}
+
 /**
  * The port: what an adapter (Office.js, or ExcelJS on .xlsx files) must do. Each operation is
  * one user-level step so that the Office adapter can run it in a fixed number of syncs.
@@ -52,7 +66,7 @@ export interface WorkbookPort {
   /** Values of rectangular ranges, each as rows of cells. Missing sheets read as empty. */
   readRanges(requests: readonly RangeRequest[]): Promise<CellValue[][][]>;
   /** Tables by name; a name the workbook lacks is absent from the result. */
-  readTables(names: readonly string[]): Promise<Map<string, TableData>>;
+  readTables(names: readonly string[], options?: ReadOptions): Promise<Map<string, TableData>>;
   /**
    * Renders grids in order. An adapter refuses (throws before writing anything) when a grid
    * would change a non-empty cell: writing over user data is never an adapter's decision.

@@ -47,6 +47,9 @@ const vi = {
   closingCash: "Tồn quỹ cuối kỳ",
   nominations: "Đề nghị khen thưởng",
   infoEmpty: "Chưa có trang \"Thông tin chung\". Hãy thêm mẫu biểu trước.",
+  progressRows: "Đã đọc {read}/{total} dòng",
+  cancel: "Dừng",
+  cancelled: "Đã dừng theo yêu cầu. Sổ không thay đổi.",
   failed: "Không thực hiện được",
   failedHint: "Sổ của bạn không bị thay đổi. Hãy thử lại; nếu vẫn lỗi, lưu tệp và mở lại.",
 };
@@ -99,6 +102,9 @@ const en: PaneText = {
   closingCash: "Closing cash",
   nominations: "Nominations",
   infoEmpty: "No \"Thông tin chung\" sheet yet. Add the templates first.",
+  progressRows: "Read {read}/{total} rows",
+  cancel: "Stop",
+  cancelled: "Stopped as asked. The workbook is unchanged.",
   failed: "Could not do it",
   failedHint: "Your workbook was not changed. Try again; if it fails again, save the file and reopen it.",
 };

@@ -4,6 +4,7 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
+  ProgressBar,
   Spinner,
   Tab,
   TabList,
@@ -11,8 +12,9 @@ import {
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useCallback, useMemo, useState } from "react";
-import type { WorkbookPort } from "../domain/workbook";
+import { useCallback, useMemo, useRef, useState } from "react";
+import { formatCount } from "../domain/report/format";
+import { CancelledError, type WorkbookPort } from "../domain/workbook";
 import type { Locale } from "../i18n/catalog";
 import { paneText, type PaneKey } from "../i18n/pane";
 import { Pane, type PaneContext } from "./paneContext";
@@ -22,7 +24,7 @@ import { TemplatesSection } from "./sections/TemplatesSection";
 import { ValidateSection } from "./sections/ValidateSection";
 
 type TabId = "templates" | "validate" | "report" | "info";
-type Message = { intent: "success" | "error"; title: string; body?: string };
+type Message = { intent: "success" | "warning" | "error"; title: string; body?: string };
 
 export interface AppProps {
   port: WorkbookPort;
@@ -37,7 +39,13 @@ export function App({ port, today, locale: initial = "vi", dark = false }: AppPr
   const [locale, setLocale] = useState<Locale>(initial);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message | undefined>();
+  const [progress, setProgress] = useState<{ read: number; total: number } | undefined>();
+  const controller = useRef<AbortController | undefined>(undefined);
   const t = useMemo(() => paneText(locale), [locale]);
+  const readOptions = useCallback(() => {
+    controller.current = new AbortController();
+    return { signal: controller.current.signal, onProgress: (read: number, total: number) => setProgress({ read, total }) };
+  }, []);
 
   const run = useCallback<PaneContext["run"]>(
     async (job, done, options) => {
@@ -49,16 +57,19 @@ export function App({ port, today, locale: initial = "vi", dark = false }: AppPr
         if (text) setMessage({ intent: "success", title: text });
         return result;
       } catch (e) {
-        setMessage({ intent: "error", title: t("failed"), body: `${e instanceof Error ? e.message : String(e)} ${t("failedHint")}` });
+        if (e instanceof CancelledError) setMessage({ intent: "warning", title: t("cancelled") });
+        else setMessage({ intent: "error", title: t("failed"), body: `${e instanceof Error ? e.message : String(e)} ${t("failedHint")}` });
         return undefined;
       } finally {
         setBusy(false);
+        setProgress(undefined);
+        controller.current = undefined;
       }
     },
     [t],
   );
 
-  const context: PaneContext = { port, locale, t, today, run, busy };
+  const context: PaneContext = { port, locale, t, today, run, busy, readOptions };
   const tabs: [TabId, PaneKey][] = [["templates", "tabTemplates"], ["validate", "tabValidate"], ["report", "tabReport"], ["info", "tabInfo"]];
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang={locale}>
@@ -85,7 +96,16 @@ export function App({ port, today, locale: initial = "vi", dark = false }: AppPr
               </MessageBarBody>
             </MessageBar>
           )}
-          {busy && <Spinner size="tiny" label={t("busy")} />}
+          {busy && !progress && <Spinner size="tiny" label={t("busy")} />}
+          {busy && progress && (
+            <div role="status" aria-live="polite">
+              <ProgressBar value={progress.total > 0 ? progress.read / progress.total : 0} aria-label={t("busy")} />
+              {t("progressRows", { read: formatCount(progress.read), total: formatCount(progress.total) })}{" "}
+              <Button size="small" onClick={() => controller.current?.abort()}>
+                {t("cancel")}
+              </Button>
+            </div>
+          )}
           <div role="tabpanel" aria-label={t(tabs.find(([id]) => id === tab)![1])}>
             {tab === "templates" && <TemplatesSection />}
             {tab === "validate" && <ValidateSection />}

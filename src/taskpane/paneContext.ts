@@ -1,5 +1,5 @@
 import { createContext, useContext } from "react";
-import type { WorkbookPort } from "../domain/workbook";
+import type { ReadOptions, WorkbookPort } from "../domain/workbook";
 import type { PaneKey } from "../i18n/pane";
 import type { Locale } from "../i18n/catalog";
 
@@ -12,6 +12,8 @@ export interface PaneContext {
   /** Runs a job with the pane marked busy; a failure is shown in a MessageBar, never only logged. */
   run: <T>(job: () => Promise<T>, done?: (result: T) => string | undefined, options?: { keepMessage?: boolean }) => Promise<T | undefined>;
   busy: boolean;
+  /** Options for a long read: progress shown in the pane, and the pane's Stop button. */
+  readOptions: () => ReadOptions;
 }
 
 export const Pane = createContext<PaneContext | undefined>(undefined);

@@ -5,6 +5,7 @@ import { issueMarks } from "../../src/domain/rules/marks";
 import { validateThrough } from "../../src/domain/rules/runValidation";
 import { VALIDATED_TABLES } from "../../src/domain/rules/validate";
 import { applyTemplates } from "../../src/domain/template/applyTemplates";
+import { CancelledError } from "../../src/domain/workbook";
 import { FakeExcel } from "../fakes/excel/workbook";
 import { benchTables } from "../../bench/data";
 import { modelOfFake } from "../contract/model";
@@ -153,5 +154,22 @@ describe("the Office adapter's syncs do not grow with the rows", () => {
       expect(b[op] - a[op]).toBeLessThanOrEqual(chunks);
     }
     for (const c of large.fake.contexts) for (const s of c.syncs) expect(s.responseBytes).toBeLessThan(5 * 1024 * 1024);
+  }, 120_000);
+});
+
+describe("long reads", () => {
+  it("report progress between chunks and stop when asked, before reading the rest", async () => {
+    const { fake, office } = await ledgerBook(20_000);
+    const names = VALIDATED_TABLES.map((t) => t.spec.name);
+    const seen: [number, number][] = [];
+    await office.readTables(names, { onProgress: (read, total) => seen.push([read, total]) });
+    expect(seen.length).toBeGreaterThan(2);
+    expect(seen[seen.length - 1]![0]).toBe(seen[seen.length - 1]![1]);
+    expect(seen.every(([read], i) => i === 0 || read > seen[i - 1]![0])).toBe(true);
+    const controller = new AbortController();
+    const before = fake.syncCount;
+    const stopped = office.readTables(names, { signal: controller.signal, onProgress: () => controller.abort() });
+    await expect(stopped).rejects.toBeInstanceOf(CancelledError);
+    expect(fake.syncCount - before).toBeLessThan(seen.length + 2);
   }, 120_000);
 });

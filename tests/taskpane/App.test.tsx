@@ -6,7 +6,7 @@ import { OfficeWorkbook } from "../../src/adapters/office/officeWorkbook";
 import { chauSonPlan } from "../../src/domain/plan/chauSon";
 import { demoRows } from "../../src/domain/sample/demoData";
 import { applyTemplates } from "../../src/domain/template/applyTemplates";
-import type { WorkbookPort } from "../../src/domain/workbook";
+import { CancelledError, type WorkbookPort } from "../../src/domain/workbook";
 import { App } from "../../src/taskpane/App";
 import { FakeExcel } from "../fakes/excel/workbook";
 
@@ -90,6 +90,26 @@ describe("the task pane, given the Office adapter", () => {
     expect(alert.textContent).toContain("Không thực hiện được");
     expect(alert.textContent).toContain("Mất kết nối tới Excel");
     expect(alert.textContent).toContain("Sổ của bạn không bị thay đổi");
+  });
+
+  it("shows the progress of a long read with counts, and stops it when asked", async () => {
+    const { port } = officePane();
+    let release: () => void = () => undefined;
+    const slow: WorkbookPort = Object.assign(Object.create(port) as WorkbookPort, {
+      readTables: (_names: readonly string[], options?: { onProgress?: (r: number, t: number) => void; signal?: AbortSignal }) => {
+        options?.onProgress?.(40_000, 100_000);
+        return new Promise<never>((_resolve, reject) => {
+          release = () => reject(new CancelledError());
+          options?.signal?.addEventListener("abort", () => release());
+        });
+      },
+    });
+    render(<App port={slow} today={TODAY} />);
+    fireEvent.click(screen.getByRole("tab", { name: "Kiểm tra" }));
+    await clickWhenEnabled("Kiểm tra dữ liệu");
+    await screen.findByText(/Đã đọc 40\.000\/100\.000 dòng/);
+    fireEvent.click(screen.getByRole("button", { name: "Dừng" }));
+    await screen.findByText("Đã dừng theo yêu cầu. Sổ không thay đổi.");
   });
 
   it("speaks English when asked", async () => {

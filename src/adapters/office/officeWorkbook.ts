@@ -1,7 +1,7 @@
 import { isEmptyValue, parseRangeAddress, rangeAddress, type CellValue, type Grid, type RangeBox } from "../../domain/grid";
 import { MARK_FILL, MARK_FORMULA, type SheetMarks } from "../../domain/rules/marks";
 import { nameKey } from "../../domain/text";
-import type { CellUpdate, RangeRequest, SheetSummary, TableData, TableSummary, WorkbookPort, WorkbookSummary } from "../../domain/workbook";
+import { CancelledError, type CellUpdate, type RangeRequest, type ReadOptions, type SheetSummary, type TableData, type TableSummary, type WorkbookPort, type WorkbookSummary } from "../../domain/workbook";
 import { queueTablesAndFormats, queueValues, WriteBudget } from "./officeRender";
 import { BYTES_PER_CELL_READ, officeCellValue, officeInput, RESPONSE_BUDGET, rowsPerChunk } from "./officeValues";
 import { TABLE_RESIZE, type Requirements } from "./requirements";
@@ -40,7 +40,7 @@ function cellsOf(r: Loaded): CellValue[][] {
  * Loads boxes of sheets as row chunks grouped into batches under the response budget: one sync
  * per batch, so the sync count grows with the bytes read, never with the number of boxes.
  */
-async function readBoxes(ctx: Excel.RequestContext, items: readonly { ws: Excel.Worksheet; box: RangeBox }[]): Promise<CellValue[][][]> {
+async function readBoxes(ctx: Excel.RequestContext, items: readonly { ws: Excel.Worksheet; box: RangeBox }[], options?: ReadOptions): Promise<CellValue[][][]> {
   const chunks: { item: number; ws: Excel.Worksheet; box: RangeBox; bytes: number; range?: Excel.Range }[] = [];
   items.forEach(({ ws, box }, item) => {
     const cols = box.right - box.left + 1;
@@ -50,16 +50,27 @@ async function readBoxes(ctx: Excel.RequestContext, items: readonly { ws: Excel.
       chunks.push({ item, ws, box: { ...box, top, bottom }, bytes: (bottom - top + 1) * cols * BYTES_PER_CELL_READ });
     }
   });
+  const total = chunks.reduce((n, c) => n + c.box.bottom - c.box.top + 1, 0);
+  let read = 0;
+  let pending = 0;
   let batch = 0;
+  // Between chunks the pane shows progress and may stop the read: nothing has been written.
+  const flush = async () => {
+    await ctx.sync();
+    read += pending;
+    pending = 0;
+    batch = 0;
+    options?.onProgress?.(read, total);
+    if (options?.signal?.aborted) throw new CancelledError();
+  };
+  if (options?.signal?.aborted) throw new CancelledError();
   for (const c of chunks) {
-    if (batch > 0 && batch + c.bytes > RESPONSE_BUDGET) {
-      await ctx.sync();
-      batch = 0;
-    }
+    if (batch > 0 && batch + c.bytes > RESPONSE_BUDGET) await flush();
     c.range = c.ws.getRange(rangeAddress(c.box)).load("values, valueTypes, formulas");
     batch += c.bytes;
+    pending += c.box.bottom - c.box.top + 1;
   }
-  if (batch > 0) await ctx.sync();
+  if (batch > 0) await flush();
   const out: CellValue[][][] = items.map(() => []);
   for (const c of chunks) out[c.item]?.push(...cellsOf(c.range as Excel.Range));
   return out;
@@ -108,7 +119,7 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
-  readTables(names: readonly string[]): Promise<Map<string, TableData>> {
+  readTables(names: readonly string[], options?: ReadOptions): Promise<Map<string, TableData>> {
     return this.run(async (ctx) => {
       // Null-ness first: a missing table's range or sheet must not be asked for.
       const candidates = names.map((name) => ctx.workbook.tables.getItemOrNullObject(name).load("name, showTotals"));
@@ -124,7 +135,11 @@ export class OfficeWorkbook implements WorkbookPort {
         return [{ name: t.name, sheet: ws.name, whole, body: { ...whole, top: whole.top + 1 }, headers: (header.values[0] ?? []).map(String) }];
       });
       const withRows = present.filter((p) => p.body.bottom >= p.body.top);
-      const read = await readBoxes(ctx, withRows.map((p) => ({ ws: ctx.workbook.worksheets.getItem(p.sheet), box: p.body })));
+      const read = await readBoxes(
+        ctx,
+        withRows.map((p) => ({ ws: ctx.workbook.worksheets.getItem(p.sheet), box: p.body })),
+        options,
+      );
       const out = new Map<string, TableData>();
       for (const p of present) {
         const i = withRows.indexOf(p);

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { cellAddress, isEmptyValue, parseRangeAddress, type CellValue, type Grid, type RangeBox } from "../../domain/grid";
 import type { SheetMarks } from "../../domain/rules/marks";
-import type { CellUpdate, RangeRequest, SheetSummary, TableData, TableSummary, WorkbookPort, WorkbookSummary } from "../../domain/workbook";
+import { CancelledError, type CellUpdate, type RangeRequest, type ReadOptions, type SheetSummary, type TableData, type TableSummary, type WorkbookPort, type WorkbookSummary } from "../../domain/workbook";
 import { nameKey } from "../../domain/text";
 import { plainValue, sameValue } from "./cellValues";
 import { compactValidations, repairTables } from "./normalize";
@@ -99,7 +99,8 @@ export class XlsxWorkbook implements WorkbookPort {
     return Promise.resolve(requests.map((r) => readBox(this.sheet(r.sheet), r.range)));
   }
 
-  readTables(names: readonly string[]): Promise<Map<string, TableData>> {
+  readTables(names: readonly string[], options?: ReadOptions): Promise<Map<string, TableData>> {
+    if (options?.signal?.aborted) return Promise.reject(new CancelledError());
     const wanted = new Set(names.map(nameKey));
     const out = new Map<string, TableData>();
     for (const t of this.tables()) {
@@ -108,6 +109,8 @@ export class XlsxWorkbook implements WorkbookPort {
       const rows = body.bottom >= body.top ? readBox(this.sheet(t.sheet), body) : [];
       out.set(t.name, { ...t, rows });
     }
+    const rows = [...out.values()].reduce((n, t) => n + t.rows.length, 0);
+    options?.onProgress?.(rows, rows);
     return Promise.resolve(out);
   }
 

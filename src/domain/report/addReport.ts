@@ -1,7 +1,7 @@
 import type { PlanDefinition } from "../plan/schema";
 import { VALIDATED_TABLES } from "../rules/validate";
 import { TABLE } from "../sheets/specs";
-import type { WorkbookPort } from "../workbook";
+import type { ReadOptions, WorkbookPort } from "../workbook";
 import { figuresForPeriod, type Figures } from "./figures";
 import type { Period } from "./period";
 import { freeSheetName, reportGrid } from "./reportGrid";
@@ -12,9 +12,15 @@ import { SUMMARY_SHEET, summaryGrid } from "./summaryGrid";
  * Adds the report sheet for a period (a new sheet, never over an existing one) and, when the
  * workbook lacks it, the live `Tổng hợp` sheet. `today` dates the report.
  */
-export async function addReport(port: WorkbookPort, plan: PlanDefinition, period: Period, today: string): Promise<{ sheet: string; figures: Figures; summaryAdded: boolean }> {
+export async function addReport(
+  port: WorkbookPort,
+  plan: PlanDefinition,
+  period: Period,
+  today: string,
+  options?: ReadOptions,
+): Promise<{ sheet: string; figures: Figures; summaryAdded: boolean }> {
   const summary = await port.summarize();
-  const tables = await port.readTables(VALIDATED_TABLES.map((t) => t.spec.name));
+  const tables = await port.readTables(VALIDATED_TABLES.map((t) => t.spec.name), options);
   const figures = figuresForPeriod(tables, period);
   const info = reportInfo(tables.get(TABLE.thongTin), plan);
   const names = summary.sheets.map((s) => s.name);
@@ -27,7 +33,7 @@ export async function addReport(port: WorkbookPort, plan: PlanDefinition, period
 }
 
 /** The figures alone, for `report --json` and the pane's preview. */
-export async function reportFigures(port: WorkbookPort, period: Period): Promise<Figures> {
-  const tables = await port.readTables(VALIDATED_TABLES.map((t) => t.spec.name));
+export async function reportFigures(port: WorkbookPort, period: Period, options?: ReadOptions): Promise<Figures> {
+  const tables = await port.readTables(VALIDATED_TABLES.map((t) => t.spec.name), options);
   return figuresForPeriod(tables, period);
 }

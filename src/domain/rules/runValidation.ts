@@ -1,11 +1,11 @@
-import type { WorkbookPort } from "../workbook";
+import type { ReadOptions, WorkbookPort } from "../workbook";
 import { fixUpdates } from "./fixes";
 import type { Issue } from "./types";
 import { VALIDATED_TABLES, validateWorkbook } from "./validate";
 
 /** Reads our tables through the port and validates them. */
-export async function validateThrough(port: WorkbookPort, today: string): Promise<Issue[]> {
-  const tables = await port.readTables(VALIDATED_TABLES.map((t) => t.spec.name));
+export async function validateThrough(port: WorkbookPort, today: string, options?: ReadOptions): Promise<Issue[]> {
+  const tables = await port.readTables(VALIDATED_TABLES.map((t) => t.spec.name), options);
   return validateWorkbook(tables, today);
 }
 

@@ -31,7 +31,7 @@ function RateChart({ figures, title }: { figures: Figures; title: string }) {
 
 /** Chooses a period, previews its headline figures, builds the report sheet. */
 export function ReportSection() {
-  const { port, t, run, busy, today } = usePane();
+  const { port, t, run, busy, today, readOptions } = usePane();
   const [kind, setKind] = useState<Kind>("S1");
   const [year, setYear] = useState(today.slice(0, 4) === "2021" ? "2021" : "2021");
   const [from, setFrom] = useState("2021-06-11");
@@ -41,13 +41,13 @@ export function ReportSection() {
   const period = () => parsePeriod(kind === "S1" ? `${year}-S1` : kind === "S2" ? `${year}-S2` : kind === "year" ? year : `${from}..${to}`);
   const preview = () =>
     run(
-      () => reportFigures(port, period()),
+      () => reportFigures(port, period(), readOptions()),
       (f) => {
         setFigures(f);
         return undefined;
       },
     );
-  const build = () => run(() => addReport(port, chauSonPlan, period(), today), (r) => t("reportDone", { sheet: r.sheet }));
+  const build = () => run(() => addReport(port, chauSonPlan, period(), today, readOptions()), (r) => t("reportDone", { sheet: r.sheet }));
 
   return (
     <section aria-labelledby="report-title">

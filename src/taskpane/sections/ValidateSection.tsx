@@ -21,12 +21,12 @@ function groups(issues: readonly Issue[]): { sheet: string; rules: { rule: strin
 
 /** Runs validation; issues by sheet and rule; a click shows the cell; fixes one by one or by kind. */
 export function ValidateSection() {
-  const { port, t, run, busy, today, locale } = usePane();
+  const { port, t, run, busy, today, locale, readOptions } = usePane();
   const [issues, setIssues] = useState<Issue[] | undefined>();
 
   const check = (keepMessage = false) =>
     run(
-      () => validateThrough(port, today),
+      () => validateThrough(port, today, readOptions()),
       (found) => {
         setIssues(found);
         return undefined;
