@@ -38,6 +38,17 @@ describeWithChromium("the pane in preview mode, in Chromium, on the production b
     await shot("1-mau-bieu");
   }, 60_000);
 
+  it("applies the templates to someone's workbook after showing what it will add", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const own = new ExcelJS.Workbook();
+    own.addWorksheet("Sổ của tôi").getCell("A1").value = "Ghi chép riêng";
+    await page.locator('input[type="file"]').setInputFiles({ name: "so-rieng.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(await own.xlsx.writeBuffer()) });
+    await page.getByText('Đã tạo trang tính "Nhiệm vụ".').waitFor({ timeout: 30_000 });
+    await page.getByRole("button", { name: "Thêm mẫu biểu" }).click();
+    await page.getByText("Đã thêm mẫu biểu.").waitFor({ timeout: 30_000 });
+    await page.getByText("Sổ đã có đủ các trang, bảng và cột mẫu.").waitFor();
+  }, 60_000);
+
   it("validates a workbook with planted errors, shows an issue's cell, fixes it", async () => {
     const book = await baseBook();
     cellOf(book, "tblDongGop", 0, "Số tiền (đồng)").value = "10.000.000";

@@ -71,7 +71,9 @@ describe("the task pane, given the Office adapter", () => {
     expect(screen.getByRole("img", { name: "Tỷ lệ hộ đã ký theo thôn" })).toBeTruthy();
     await clickWhenEnabled("Lập trang báo cáo");
     await screen.findByText('Đã thêm trang báo cáo "BC năm 2021".');
-    expect(fake.state.sheets.map((s) => s.name)).toContain("BC năm 2021");
+    expect(fake.state.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["BC năm 2021", "Tổng hợp"]));
+    await clickWhenEnabled("Làm mới trang Tổng hợp");
+    await screen.findByText('Trang "Tổng hợp" đã có; các công thức tự cập nhật theo số liệu.');
   });
 
   it("shows the plan's settings", async () => {

@@ -37,3 +37,11 @@ export async function reportFigures(port: WorkbookPort, period: Period, options?
   const tables = await port.readTables(VALIDATED_TABLES.map((t) => t.spec.name), options);
   return figuresForPeriod(tables, period);
 }
+
+/** Adds `Tổng hợp` when the workbook lacks it; its formulas are live, so an existing one is left as it is. */
+export async function ensureSummarySheet(port: WorkbookPort, plan: PlanDefinition): Promise<boolean> {
+  const summary = await port.summarize();
+  if (summary.sheets.some((s) => s.name.toLocaleLowerCase("vi") === SUMMARY_SHEET.toLocaleLowerCase("vi"))) return false;
+  await port.applyGrids([summaryGrid(plan)]);
+  return true;
+}

@@ -1,7 +1,7 @@
 import { Body1, Button, Caption1, Field, Input, Radio, RadioGroup } from "@fluentui/react-components";
 import { useState } from "react";
 import { chauSonPlan } from "../../domain/plan/chauSon";
-import { addReport, reportFigures } from "../../domain/report/addReport";
+import { addReport, ensureSummarySheet, reportFigures } from "../../domain/report/addReport";
 import type { Figures } from "../../domain/report/figures";
 import { formatCount, formatRate } from "../../domain/report/format";
 import { parsePeriod } from "../../domain/report/period";
@@ -74,7 +74,10 @@ export function ReportSection() {
         </Field>
       )}
       <Button disabled={busy} onClick={() => void preview()}>{t("preview")}</Button>{" "}
-      <Button appearance="primary" disabled={busy} onClick={() => void build()}>{t("buildReport")}</Button>
+      <Button appearance="primary" disabled={busy} onClick={() => void build()}>{t("buildReport")}</Button>{" "}
+      <Button disabled={busy} onClick={() => void run(() => ensureSummarySheet(port, chauSonPlan), (added) => t(added ? "summaryAdded" : "summaryLive"))}>
+        {t("summarySheet")}
+      </Button>
       {figures && (
         <div role="region" aria-label={t("preview")}>
           <Body1 as="p">
