@@ -1,5 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import * as path from "node:path";
+import { isoDateOf } from "../domain/dates";
 import { WorkbookFileError } from "../adapters/xlsx/errors";
 import { GridConflictError, XlsxWorkbook } from "../adapters/xlsx/xlsxWorkbook";
 import { chauSonPlan } from "../domain/plan/chauSon";
@@ -89,11 +90,6 @@ async function template(args: Args): Promise<number> {
   return EXIT.ok;
 }
 
-/** Today in the machine's time zone, as the commune's staff count days. */
-function localToday(now: Date): string {
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}
 
 async function validate(args: Args): Promise<number> {
   const file = args.positional[0];
@@ -109,7 +105,7 @@ async function validate(args: Args): Promise<number> {
     json: args.options.has("json"),
     fix: args.options.has("fix"),
     ...(typeof out === "string" ? { out } : {}),
-    today: typeof today === "string" && /^\d{4}-\d{2}-\d{2}$/.test(today) ? today : localToday(now),
+    today: typeof today === "string" && /^\d{4}-\d{2}-\d{2}$/.test(today) ? today : isoDateOf(now),
     now,
   });
 }
@@ -128,7 +124,7 @@ async function report(args: Args): Promise<number> {
     period: typeof period === "string" ? period : undefined,
     json: args.options.has("json"),
     ...(typeof out === "string" ? { out } : {}),
-    today: typeof today === "string" && /^\d{4}-\d{2}-\d{2}$/.test(today) ? today : localToday(new Date()),
+    today: typeof today === "string" && /^\d{4}-\d{2}-\d{2}$/.test(today) ? today : isoDateOf(new Date()),
   });
 }
 

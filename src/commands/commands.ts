@@ -1,3 +1,4 @@
+import { isoDateOf } from "../domain/dates";
 import { OfficeWorkbook } from "../adapters/office/officeWorkbook";
 import { officeRequirements } from "../adapters/office/requirements";
 import { chauSonPlan } from "../domain/plan/chauSon";
@@ -6,12 +7,7 @@ import { lastCompletedHalf } from "../domain/report/period";
 import { issueMarks } from "../domain/rules/marks";
 import { validateThrough } from "../domain/rules/runValidation";
 
-/** Today in the user's time zone, as the commune counts days. */
-function today(): string {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
+const today = () => isoDateOf(new Date());
 
 function port(): OfficeWorkbook {
   return new OfficeWorkbook((batch) => Excel.run(batch), officeRequirements());

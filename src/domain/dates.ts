@@ -20,3 +20,9 @@ export function isoToVietnamese(iso: string): string {
   const [y, m, d] = iso.split("-");
   return `${d}/${m}/${y}`;
 }
+
+/** The ISO date of a moment in the local time zone, as the commune counts days (the caller reads the clock). */
+export function isoDateOf(moment: Date): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${moment.getFullYear()}-${p(moment.getMonth() + 1)}-${p(moment.getDate())}`;
+}

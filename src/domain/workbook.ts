@@ -48,6 +48,17 @@ export interface ReadOptions {
   signal?: AbortSignal;
 }
 
+/** A grid would change a non-empty cell: every adapter refuses it before writing anything. */
+export class GridConflictError extends Error {
+  constructor(
+    readonly sheet: string,
+    readonly cells: readonly string[],
+  ) {
+    super(`Grid would overwrite ${cells.length} non-empty cell(s) on "${sheet}": ${cells.slice(0, 5).join(", ")}`);
+    this.name = "GridConflictError";
+  }
+}
+
 /** The user stopped a long job; nothing was written. */
 export class CancelledError extends Error {
   constructor() {

@@ -1,3 +1,4 @@
+import { isoDateOf } from "../domain/dates";
 import { Button, FluentProvider, MessageBar, MessageBarBody, webLightTheme } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import { createRoot } from "react-dom/client";
@@ -10,12 +11,7 @@ import { App } from "../taskpane/App";
 
 const t = paneText("vi");
 
-/** Today in the user's time zone. */
-function today(): string {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
+const today = () => isoDateOf(new Date());
 
 /**
  * Preview outside Office: the same pane on the .xlsx adapter in the browser. Open a workbook or

@@ -1,14 +1,10 @@
+import { isoDateOf } from "../domain/dates";
 import { createRoot } from "react-dom/client";
 import { OfficeWorkbook } from "../adapters/office/officeWorkbook";
 import { officeRequirements } from "../adapters/office/requirements";
 import { App } from "../taskpane/App";
 
-/** Today in the user's time zone. */
-function today(): string {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
+const today = () => isoDateOf(new Date());
 
 /** Office's theme is dark when its body background is dark. */
 export function isDark(background: string | undefined): boolean {

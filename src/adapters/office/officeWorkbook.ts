@@ -1,7 +1,7 @@
 import { isEmptyValue, parseRangeAddress, rangeAddress, type CellValue, type Grid, type RangeBox } from "../../domain/grid";
 import { MARK_FILL, MARK_FORMULA, type SheetMarks } from "../../domain/rules/marks";
 import { nameKey } from "../../domain/text";
-import { CancelledError, type CellUpdate, type RangeRequest, type ReadOptions, type SheetSummary, type TableData, type TableSummary, type WorkbookPort, type WorkbookSummary } from "../../domain/workbook";
+import { CancelledError, GridConflictError, type CellUpdate, type RangeRequest, type ReadOptions, type SheetSummary, type TableData, type TableSummary, type WorkbookPort, type WorkbookSummary } from "../../domain/workbook";
 import { queueTablesAndFormats, queueValues, WriteBudget } from "./officeRender";
 import { BYTES_PER_CELL_READ, officeCellValue, officeInput, RESPONSE_BUDGET, rowsPerChunk } from "./officeValues";
 import { TABLE_RESIZE, type Requirements } from "./requirements";
@@ -9,16 +9,6 @@ import { TABLE_RESIZE, type Requirements } from "./requirements";
 /** `Excel.run` as the adapter needs it: one batch, one context. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
-/** A grid would change a non-empty cell: refused before anything is written. */
-export class OfficeGridConflictError extends Error {
-  constructor(
-    readonly sheet: string,
-    readonly cells: readonly string[],
-  ) {
-    super(`Grid would overwrite ${cells.length} non-empty cell(s) on "${sheet}": ${cells.slice(0, 5).join(", ")}`);
-    this.name = "OfficeGridConflictError";
-  }
-}
 
 /** `'Danh mục'!A1:B12` → its box. */
 export function boxOf(address: string): RangeBox | undefined {
@@ -176,7 +166,7 @@ export class OfficeWorkbook implements WorkbookPort {
         const same = typeof current === "object" && current !== null && "formula" in current ? `=${current.formula}` === wanted : current === c.value;
         if (!same) conflicts.set(g.sheet, [...(conflicts.get(g.sheet) ?? []), rangeAddress({ top: c.row, bottom: c.row, left: c.col, right: c.col })]);
       }
-      for (const [sheet, cells] of conflicts) throw new OfficeGridConflictError(sheet, cells);
+      for (const [sheet, cells] of conflicts) throw new GridConflictError(sheet, cells);
       const resize = this.requirements.isSetSupported(TABLE_RESIZE.name, TABLE_RESIZE.version);
       const budget = new WriteBudget(ctx);
       for (const g of grids) {

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { cellAddress, isEmptyValue, parseRangeAddress, type CellValue, type Grid, type RangeBox } from "../../domain/grid";
 import type { SheetMarks } from "../../domain/rules/marks";
-import { CancelledError, type CellUpdate, type RangeRequest, type ReadOptions, type SheetSummary, type TableData, type TableSummary, type WorkbookPort, type WorkbookSummary } from "../../domain/workbook";
+import { CancelledError, GridConflictError, type CellUpdate, type RangeRequest, type ReadOptions, type SheetSummary, type TableData, type TableSummary, type WorkbookPort, type WorkbookSummary } from "../../domain/workbook";
 import { nameKey } from "../../domain/text";
 import { plainValue, sameValue } from "./cellValues";
 import { compactValidations, repairTables } from "./normalize";
@@ -11,16 +11,7 @@ import { renderGrid } from "./render";
 
 patchExcelJs();
 
-/** A grid would change a non-empty cell: refused before anything is written. */
-export class GridConflictError extends Error {
-  constructor(
-    readonly sheet: string,
-    readonly cells: readonly string[],
-  ) {
-    super(`Grid would overwrite ${cells.length} non-empty cell(s) on "${sheet}": ${cells.slice(0, 5).join(", ")}`);
-    this.name = "GridConflictError";
-  }
-}
+export { GridConflictError };
 
 interface TableModelInternal {
   name: string;
