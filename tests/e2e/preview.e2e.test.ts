@@ -82,6 +82,17 @@ describeWithChromium("the pane in preview mode, in Chromium, on the production b
     expect(fixed.rows[0]![7]).toBe(10_000_000);
   }, 90_000);
 
+  it("works with the keyboard alone: tabs with arrows, buttons with Enter", async () => {
+    await page.getByRole("tab", { name: "Mẫu biểu" }).focus();
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Enter");
+    await page.getByRole("button", { name: "Kiểm tra dữ liệu" }).waitFor();
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Kiểm tra dữ liệu");
+    await page.keyboard.press("Enter");
+    await page.getByRole("status").filter({ hasText: /lỗi, \d+ cảnh báo|Không có lỗi/ }).waitFor({ timeout: 30_000 });
+  }, 60_000);
+
   it("has no serious or critical accessibility violation (axe, colour contrast included)", async () => {
     await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
     const violations = await page.evaluate(async () => {
