@@ -48,7 +48,7 @@ const dated = (column: string) => `${column},">="&${FROM},${column},"<="&${TO}`;
  * The k-th entry of a catalogue column, or "" past its end; k counts from the row above the
  * list (ROW() refers to no cell, so the formula never refers to itself).
  */
-const nth = (col: string, first: number, _r: number) => {
+const nth = (col: string, first: number) => {
   const k = `ROW()-ROW($A$${R(first - 1)})`;
   return `IF(${k}<=COUNTA(${col}),INDEX(${col},${k}),"")`;
 };
@@ -63,7 +63,7 @@ function tasks(s: Sheet): void {
     const unit = `(${nv("Đơn vị")}=${a})`;
     const done = `(${nv("Trạng thái")}="Hoàn thành")*(${nv("Ngày hoàn thành")}<=${TO})`;
     const onTime = `(((${nv("Hạn hoàn thành")}="")+(${nv("Ngày hoàn thành")}="")+(${nv("Ngày hoàn thành")}<=${nv("Hạn hoàn thành")}))>0)`;
-    s.formula(0, nth("tblDonVi[Đơn vị]", first, s.row), { wrap: true });
+    s.formula(0, nth("tblDonVi[Đơn vị]", first), { wrap: true });
     s.formula(1, `IF(${a}="","",COUNTIFS(${nv("Đơn vị")},${a}))`, { numFmt: COUNT });
     s.formula(2, `IF(${a}="","",SUMPRODUCT(${unit}*${done}*${onTime}))`, { numFmt: COUNT });
     s.formula(3, `IF(${a}="","",SUMPRODUCT(${unit}*${done})-C${R(s.row)})`, { numFmt: COUNT });
@@ -86,7 +86,7 @@ function pledges(s: Sheet): void {
     for (let k = 0; k < count; k++, s.row++) {
       const a = `$A${R(s.row)}`;
       const b = `$B${R(s.row)}`;
-      s.formula(0, nth(list, start, s.row), { wrap: true });
+      s.formula(0, nth(list, start), { wrap: true });
       s.formula(1, `IF(${a}="","",SUMPRODUCT(MAX((${ck("Thôn, đơn vị")}=${a})*(${ck("Ngày cập nhật")}<=${TO})*${ck("Ngày cập nhật")})))`, { numFmt: DATE_OR_BLANK });
       // LOOKUP(2,1/(…)) finds the last matching row: on a tie of dates the row further down wins.
       const latest = (c: string) => `IF(N(${b})=0,"",LOOKUP(2,1/((${ck("Thôn, đơn vị")}=${a})*(${ck("Ngày cập nhật")}=${b})),${ck(c)}))`;
@@ -135,7 +135,7 @@ function donations(s: Sheet): void {
   for (let k = 0; k < SUMMARY_ROWS.groups; k++, s.row++) {
     const a = `$A${R(s.row)}`;
     const group = `,tblDongGop[Nhóm],${a}`;
-    s.formula(0, nth("tblNhomDongGop[Nhóm người đóng góp]", start, s.row));
+    s.formula(0, nth("tblNhomDongGop[Nhóm người đóng góp]", start));
     s.formula(1, `IF(${a}="","",COUNTIFS(tblDongGop[Loại],"Thu"${group},${within}))`, { numFmt: COUNT });
     s.formula(2, `IF(${a}="","",${money("Thu", within, group)})`, { numFmt: COUNT });
     s.formula(3, `IF(${a}="","",${goods("Thu", within, group)})`, { numFmt: COUNT });
@@ -149,7 +149,7 @@ function nominations(s: Sheet): void {
   const start = s.row;
   for (let k = 0; k < SUMMARY_ROWS.forms; k++, s.row++) {
     const a = `$A${R(s.row)}`;
-    s.formula(0, nth("tblHinhThucKhenThuong[Hình thức khen thưởng]", start, s.row));
+    s.formula(0, nth("tblHinhThucKhenThuong[Hình thức khen thưởng]", start));
     s.formula(1, `IF(${a}="","",COUNTIFS(tblKhenThuong[Hình thức khen thưởng],${a},${within}))`, { numFmt: COUNT });
   }
   s.row++;

@@ -1,4 +1,4 @@
-import { rangeAddress, type RangeBox } from "../../../src/domain/grid";
+import type { RangeBox } from "../../../src/domain/grid";
 import { FakeContext, FakeRequirements } from "./context";
 import { FakeRange } from "./objects";
 import { boxOfAddress, cellKey, FakeExcelError, FakeWorkbookState, type FakeSheet, type FakeTable } from "./state";
@@ -275,4 +275,3 @@ export class FakeExcel {
   }
 }
 
-export { rangeAddress };
