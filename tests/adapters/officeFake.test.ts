@@ -5,7 +5,7 @@ import { issueMarks } from "../../src/domain/rules/marks";
 import { validateThrough } from "../../src/domain/rules/runValidation";
 import { VALIDATED_TABLES } from "../../src/domain/rules/validate";
 import { applyTemplates } from "../../src/domain/template/applyTemplates";
-import { CancelledError } from "../../src/domain/workbook";
+import { CancelledError, GridConflictError } from "../../src/domain/workbook";
 import { FakeExcel } from "../fakes/excel/workbook";
 import { benchTables } from "../../bench/data";
 import { modelOfFake } from "../contract/model";
@@ -172,4 +172,17 @@ describe("long reads", () => {
     await expect(stopped).rejects.toBeInstanceOf(CancelledError);
     expect(fake.syncCount - before).toBeLessThan(seen.length + 2);
   }, 120_000);
+});
+
+describe("the Office adapter never writes over user data", () => {
+  it("refuses a grid that would change a non-empty cell, before writing anything", async () => {
+    const fake = new FakeExcel();
+    fake.seed("Sổ", { A1: "của tôi", A3: 7 });
+    const office = new OfficeWorkbook(fake.run, fake.requirements);
+    const grid = { sheet: "Sổ", createSheet: false, cells: [{ row: 1, col: 0, value: "mới" }, { row: 0, col: 0, value: "đè" }] };
+    await expect(office.applyGrids([grid])).rejects.toBeInstanceOf(GridConflictError);
+    expect(modelOfFake(fake.state).sheets[0]!.cells).toEqual({ A1: "của tôi", A3: 7 });
+    await office.applyGrids([{ ...grid, cells: [{ row: 1, col: 0, value: "mới" }, { row: 2, col: 0, value: 7 }] }]);
+    expect(modelOfFake(fake.state).sheets[0]!.cells).toEqual({ A1: "của tôi", A2: "mới", A3: 7 });
+  });
 });

@@ -1,4 +1,4 @@
-import { isEmptyValue, parseRangeAddress, rangeAddress, type CellValue, type Grid, type RangeBox } from "../../domain/grid";
+import { isEmptyValue, parseRangeAddress, rangeAddress, type CellValue, type Grid, type GridCell, type RangeBox } from "../../domain/grid";
 import { MARK_FILL, MARK_FORMULA, type SheetMarks } from "../../domain/rules/marks";
 import { nameKey } from "../../domain/text";
 import { CancelledError, GridConflictError, type CellUpdate, type RangeRequest, type ReadOptions, type SheetSummary, type TableData, type TableSummary, type WorkbookPort, type WorkbookSummary } from "../../domain/workbook";
@@ -13,6 +13,20 @@ export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>)
 /** `'Danh mục'!A1:B12` → its box. */
 export function boxOf(address: string): RangeBox | undefined {
   return parseRangeAddress(address.slice(address.lastIndexOf("!") + 1));
+}
+
+/** Cells one under the other in a column, as one box each: what a grid writes, read in few ranges. */
+function columnRuns(cells: readonly GridCell[]): { box: RangeBox; cells: GridCell[] }[] {
+  const sorted = [...cells].sort((a, b) => a.col - b.col || a.row - b.row);
+  const runs: { box: RangeBox; cells: GridCell[] }[] = [];
+  for (const c of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last.box.left === c.col && last.box.bottom + 1 === c.row) {
+      last.box.bottom = c.row;
+      last.cells.push(c);
+    } else runs.push({ box: { top: c.row, bottom: c.row, left: c.col, right: c.col }, cells: [c] });
+  }
+  return runs;
 }
 
 /** A table's box once grown by its change: headers added at the right, rows down to `bottom`. */
@@ -147,25 +161,29 @@ export class OfficeWorkbook implements WorkbookPort {
       const existing = (name: string) => sheets.items.find((w) => nameKey(w.name) === nameKey(name));
       const taken = new Set(tables.items.map((t) => nameKey(t.name)));
       for (const g of grids) for (const t of g.tables ?? []) if (taken.has(nameKey(t.name))) throw new Error(`Table "${t.name}" already exists`);
-      // What is under every cell the grids write, and where the tables to grow are now.
-      const checks = grids.flatMap((g) => {
+      // What is under every cell the grids write (read as column runs, in ≤ 4 MB batches), and
+      // where the tables to grow are now.
+      const changes = grids.flatMap((g) => (g.tableChanges ?? []).map((ch) => ({ g, ch, range: ctx.workbook.tables.getItem(ch.name).getRange().load("address") })));
+      const runs = grids.flatMap((g) => {
         const ws = existing(g.sheet);
         if (!ws) {
           if (!g.createSheet) throw new Error(`Sheet "${g.sheet}" does not exist`);
           return [];
         }
-        return g.cells.map((c) => ({ g, c, r: ws.getRange(rangeAddress({ top: c.row, bottom: c.row, left: c.col, right: c.col })).load("values, valueTypes, formulas") }));
+        return columnRuns(g.cells).map((run) => ({ g, ws, run }));
       });
-      const changes = grids.flatMap((g) => (g.tableChanges ?? []).map((ch) => ({ g, ch, range: ctx.workbook.tables.getItem(ch.name).getRange().load("address") })));
-      await ctx.sync();
+      const under = await readBoxes(ctx, runs.map(({ ws, run }) => ({ ws, box: run.box })));
+      if (runs.length === 0) await ctx.sync();
       const conflicts = new Map<string, string[]>();
-      for (const { g, c, r } of checks) {
-        const current = cellsOf(r)[0]?.[0] ?? null;
-        if (isEmptyValue(current)) continue;
-        const wanted = officeInput(c.value, c.formula);
-        const same = typeof current === "object" && current !== null && "formula" in current ? `=${current.formula}` === wanted : current === c.value;
-        if (!same) conflicts.set(g.sheet, [...(conflicts.get(g.sheet) ?? []), rangeAddress({ top: c.row, bottom: c.row, left: c.col, right: c.col })]);
-      }
+      runs.forEach(({ g, run }, k) => {
+        run.cells.forEach((c, i) => {
+          const current = under[k]?.[i]?.[0] ?? null;
+          if (isEmptyValue(current)) return;
+          const wanted = officeInput(c.value, c.formula);
+          const same = typeof current === "object" && current !== null && "formula" in current ? `=${current.formula}` === wanted : current === c.value;
+          if (!same) conflicts.set(g.sheet, [...(conflicts.get(g.sheet) ?? []), rangeAddress({ top: c.row, bottom: c.row, left: c.col, right: c.col })]);
+        });
+      });
       for (const [sheet, cells] of conflicts) throw new GridConflictError(sheet, cells);
       const resize = this.requirements.isSetSupported(TABLE_RESIZE.name, TABLE_RESIZE.version);
       const budget = new WriteBudget(ctx);
