@@ -29,6 +29,9 @@ function columnRuns(cells: readonly GridCell[]): { box: RangeBox; cells: GridCel
   return runs;
 }
 
+/** Cell updates per request: a load and a write of each stay far below the 5 MB limit. */
+const UPDATE_SLICE = 10_000;
+
 /** A table's box once grown by its change: headers added at the right, rows down to `bottom`. */
 function grown(box: RangeBox, ch: { addHeaders: readonly string[]; bottom?: number }): RangeBox {
   return { ...box, right: box.right + ch.addHeaders.length, bottom: Math.max(box.bottom, ch.bottom ?? box.bottom) };
@@ -227,25 +230,29 @@ export class OfficeWorkbook implements WorkbookPort {
     return this.run(async (ctx) => {
       const sheets = ctx.workbook.worksheets.load("items/name");
       await ctx.sync();
-      const targets = updates.map((u) => {
-        const ws = sheets.items.find((w) => nameKey(w.name) === nameKey(u.sheet));
-        return { u, r: ws?.getRange(rangeAddress({ top: u.row, bottom: u.row, left: u.col, right: u.col })).load("values, valueTypes, formulas, numberFormat") };
-      });
-      await ctx.sync();
       const skipped: CellUpdate[] = [];
       let applied = 0;
-      for (const { u, r } of targets) {
-        const current = r ? (cellsOf(r)[0]?.[0] ?? null) : undefined;
-        if (!r || current === undefined || JSON.stringify(current) !== JSON.stringify(u.expected ?? null)) {
-          skipped.push(u);
-          continue;
+      // Slices keep each request well under 5 MB, however many cells a fix-all touches.
+      const slices = Array.from({ length: Math.max(1, Math.ceil(updates.length / UPDATE_SLICE)) }, (_, k) => updates.slice(k * UPDATE_SLICE, (k + 1) * UPDATE_SLICE));
+      for (const slice of slices) {
+        const targets = slice.map((u) => {
+          const ws = sheets.items.find((w) => nameKey(w.name) === nameKey(u.sheet));
+          return { u, r: ws?.getRange(rangeAddress({ top: u.row, bottom: u.row, left: u.col, right: u.col })).load("values, valueTypes, formulas, numberFormat") };
+        });
+        await ctx.sync();
+        for (const { u, r } of targets) {
+          const current = r ? (cellsOf(r)[0]?.[0] ?? null) : undefined;
+          if (!r || current === undefined || JSON.stringify(current) !== JSON.stringify(u.expected ?? null)) {
+            skipped.push(u);
+            continue;
+          }
+          r.formulas = [[officeInput(u.value, undefined)]];
+          const fmt = String(r.numberFormat[0]?.[0] ?? "General");
+          if (u.numFmt && (fmt === "General" || fmt === "@")) r.numberFormat = [[u.numFmt]];
+          applied++;
         }
-        r.formulas = [[officeInput(u.value, undefined)]];
-        const fmt = String(r.numberFormat[0]?.[0] ?? "General");
-        if (u.numFmt && (fmt === "General" || fmt === "@")) r.numberFormat = [[u.numFmt]];
-        applied++;
+        await ctx.sync();
       }
-      await ctx.sync();
       return { applied, skipped };
     });
   }
