@@ -149,24 +149,22 @@ export function reportGrid(sheet: string, f: Figures, info: ReportInfo, period: 
   const b = new SheetBuilder();
   header(b, info, period, today);
   b.heading("I. KẾT QUẢ THỰC HIỆN");
-  b.heading("1. Tổ chức phát động phong trào");
-  b.paragraph(launchSentence(f));
-  b.heading("2. Ký cam kết phòng, chống dịch Covid-19");
-  b.paragraph(pledgeSentence(f));
-  pledgeTable(b, f);
-  b.blank();
-  b.heading("3. Thực hiện nhiệm vụ của các đơn vị");
-  b.paragraph(taskSentence(f));
-  taskTable(b, f);
-  b.blank();
-  b.heading("4. Huy động, tiếp nhận và sử dụng nguồn đóng góp");
-  b.paragraph(donationSentence(f));
-  donationTables(b, f);
-  b.blank();
-  b.heading("5. Công tác thi đua, khen thưởng");
-  b.paragraph(nominationSentence(f));
-  nominationTable(b, f);
-  b.blank();
+  // Each part of section I: its heading, the sentence stating its figures, then its tables.
+  const parts: [string, (f: Figures) => string, ((b: SheetBuilder, f: Figures) => void) | undefined][] = [
+    ["1. Tổ chức phát động phong trào", launchSentence, undefined],
+    ["2. Ký cam kết phòng, chống dịch Covid-19", pledgeSentence, pledgeTable],
+    ["3. Thực hiện nhiệm vụ của các đơn vị", taskSentence, taskTable],
+    ["4. Huy động, tiếp nhận và sử dụng nguồn đóng góp", donationSentence, donationTables],
+    ["5. Công tác thi đua, khen thưởng", nominationSentence, nominationTable],
+  ];
+  for (const [title, sentence, tables] of parts) {
+    b.heading(title);
+    b.paragraph(sentence(f));
+    if (tables) {
+      tables(b, f);
+      b.blank();
+    }
+  }
   b.heading("II. TỒN TẠI, HẠN CHẾ");
   for (const line of shortcomings(f)) b.paragraph(line);
   b.paragraph("………………………………………………………………………………………………………………");
