@@ -41,17 +41,27 @@ export function rowRuns(cells: readonly GridCell[]): GridCell[][] {
   return runs;
 }
 
-/** Cells with the same style one under the other, as boxes: one format request per box, not per cell. */
-export function styleBoxes(cells: readonly GridCell[]): { box: RangeBox; style: CellStyle }[] {
-  const styled = cells.filter((c) => c.style).sort((a, b) => a.col - b.col || a.row - b.row);
-  const out: { box: RangeBox; style: CellStyle; key: string }[] = [];
-  for (const c of styled) {
-    const key = JSON.stringify(c.style);
-    const last = out[out.length - 1];
-    if (last && last.key === key && last.box.left === c.col && last.box.bottom + 1 === c.row) last.box.bottom = c.row;
-    else out.push({ box: { top: c.row, bottom: c.row, left: c.col, right: c.col }, style: c.style as CellStyle, key });
+/**
+ * Cells one under the other in a column, with the same key, as one box each: what a grid writes
+ * or reads in few ranges instead of one per cell.
+ */
+export function columnRuns(cells: readonly GridCell[], key: (c: GridCell) => string = () => ""): { box: RangeBox; cells: GridCell[] }[] {
+  const sorted = [...cells].sort((a, b) => a.col - b.col || a.row - b.row);
+  const runs: { box: RangeBox; cells: GridCell[]; key: string }[] = [];
+  for (const c of sorted) {
+    const k = key(c);
+    const last = runs[runs.length - 1];
+    if (last && last.key === k && last.box.left === c.col && last.box.bottom + 1 === c.row) {
+      last.box.bottom = c.row;
+      last.cells.push(c);
+    } else runs.push({ box: { top: c.row, bottom: c.row, left: c.col, right: c.col }, cells: [c], key: k });
   }
-  return out.map(({ box, style }) => ({ box, style }));
+  return runs.map(({ box, cells: run }) => ({ box, cells: run }));
+}
+
+/** Cells with the same style one under the other: one format request per box, not per cell. */
+export function styleBoxes(cells: readonly GridCell[]): { box: RangeBox; style: CellStyle }[] {
+  return columnRuns(cells.filter((c) => c.style), (c) => JSON.stringify(c.style)).map((r) => ({ box: r.box, style: r.cells[0]?.style as CellStyle }));
 }
 
 function applyStyle(range: Excel.Range, s: CellStyle, rows: number): number {

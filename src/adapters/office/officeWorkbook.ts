@@ -1,8 +1,8 @@
-import { isEmptyValue, parseRangeAddress, rangeAddress, type CellValue, type Grid, type GridCell, type RangeBox } from "../../domain/grid";
+import { isEmptyValue, parseRangeAddress, rangeAddress, type CellValue, type Grid, type RangeBox } from "../../domain/grid";
 import { MARK_FILL, MARK_FORMULA, type SheetMarks } from "../../domain/rules/marks";
 import { nameKey } from "../../domain/text";
 import { CancelledError, GridConflictError, type CellUpdate, type RangeRequest, type ReadOptions, type SheetSummary, type TableData, type TableSummary, type WorkbookPort, type WorkbookSummary } from "../../domain/workbook";
-import { queueTablesAndFormats, queueValues, WriteBudget } from "./officeRender";
+import { columnRuns, queueTablesAndFormats, queueValues, WriteBudget } from "./officeRender";
 import { BYTES_PER_CELL_READ, officeCellValue, officeInput, RESPONSE_BUDGET, rowsPerChunk } from "./officeValues";
 import { TABLE_RESIZE, type Requirements } from "./requirements";
 
@@ -13,20 +13,6 @@ export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>)
 /** `'Danh mục'!A1:B12` → its box. */
 export function boxOf(address: string): RangeBox | undefined {
   return parseRangeAddress(address.slice(address.lastIndexOf("!") + 1));
-}
-
-/** Cells one under the other in a column, as one box each: what a grid writes, read in few ranges. */
-function columnRuns(cells: readonly GridCell[]): { box: RangeBox; cells: GridCell[] }[] {
-  const sorted = [...cells].sort((a, b) => a.col - b.col || a.row - b.row);
-  const runs: { box: RangeBox; cells: GridCell[] }[] = [];
-  for (const c of sorted) {
-    const last = runs[runs.length - 1];
-    if (last && last.box.left === c.col && last.box.bottom + 1 === c.row) {
-      last.box.bottom = c.row;
-      last.cells.push(c);
-    } else runs.push({ box: { top: c.row, bottom: c.row, left: c.col, right: c.col }, cells: [c] });
-  }
-  return runs;
 }
 
 /** Cell updates per request: a load and a write of each stay far below the 5 MB limit. */

@@ -1,6 +1,6 @@
 import { rangeAddress, type RangeBox } from "../../../src/domain/grid";
 import type { FakeContext } from "./context";
-import { cellKey, FakeExcelError, typedInput, type FakeCell, type FakeConditionalFormat as CfState, type FakeSheet } from "./state";
+import { cellKey, FakeExcelError, notLoaded, typedInput, type FakeCell, type FakeConditionalFormat as CfState, type FakeSheet } from "./state";
 
 /** Reading a property before it was loaded and synced throws, as in Excel. */
 class Loadable {
@@ -9,7 +9,7 @@ class Loadable {
 
   protected read<T>(prop: string): T {
     if (!this.loaded.has(prop)) {
-      throw new FakeExcelError("PropertyNotLoaded", `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+      throw notLoaded(prop);
     }
     return this.loaded.get(prop) as T;
   }

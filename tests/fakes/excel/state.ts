@@ -112,3 +112,8 @@ export function typedInput(input: unknown): FakeCell | undefined {
   if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(s.trim())) return { value: 44_000 };
   return { value: s };
 }
+
+/** Excel's error for a property read before it was loaded and synced. */
+export function notLoaded(prop: string): FakeExcelError {
+  return new FakeExcelError("PropertyNotLoaded", `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+}

@@ -1,7 +1,7 @@
 import type { RangeBox } from "../../../src/domain/grid";
 import { FakeContext, FakeRequirements } from "./context";
 import { FakeRange } from "./objects";
-import { boxOfAddress, cellKey, FakeExcelError, FakeWorkbookState, type FakeSheet, type FakeTable } from "./state";
+import { boxOfAddress, cellKey, FakeExcelError, notLoaded, FakeWorkbookState, type FakeSheet, type FakeTable } from "./state";
 
 function usedBox(s: FakeSheet): RangeBox | undefined {
   let box: RangeBox | undefined;
@@ -35,7 +35,7 @@ export class FakeTableProxy {
     return t;
   }
   private read<T>(p: string): T {
-    if (!this.loaded.has(p)) throw new FakeExcelError("PropertyNotLoaded", `The property '${p}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+    if (!this.loaded.has(p)) throw notLoaded(p);
     return this.loaded.get(p) as T;
   }
   get isNullObject(): boolean { return this.read("isNullObject"); }
@@ -120,7 +120,7 @@ export class FakeWorksheet {
   ) {}
 
   get name(): string {
-    if (!this.loaded.has("name")) throw new FakeExcelError("PropertyNotLoaded", "The property 'name' is not available. Before reading the property's value, call the load method on the containing object and call \"context.sync()\" on the associated request context.");
+    if (!this.loaded.has("name")) throw notLoaded("name");
     return this.loaded.get("name") as string;
   }
   load(props: string): this {
@@ -187,7 +187,7 @@ function collection<T extends { loadItem(props: string[]): number }>(ctx: FakeCo
   const loaded = new Map<string, unknown>();
   return {
     get items(): T[] {
-      if (!loaded.has("items")) throw new FakeExcelError("PropertyNotLoaded", "The property 'items' is not available. Before reading the property's value, call the load method on the containing object and call \"context.sync()\" on the associated request context.");
+      if (!loaded.has("items")) throw notLoaded("items");
       return loaded.get("items") as T[];
     },
     load(props: string) {
