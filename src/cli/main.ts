@@ -54,12 +54,11 @@ async function demo(args: Args): Promise<number> {
   const out = typeof outOption === "string" ? outOption : "demo/chau-son-2021.xlsx";
   await mkdir(path.dirname(path.resolve(out)), { recursive: true });
   const previous = await openWorkbook(out, true);
-  if (previous.existed && previous.port.book.subject !== DEMO_SUBJECT) {
+  if (previous.existed && (await previous.port.subject()) !== DEMO_SUBJECT) {
     process.stderr.write(`${t("cli-demo-target-exists", { file: out })}\n`);
     return EXIT.failed;
   }
-  const sample = { port: XlsxWorkbook.empty(), unsupported: [], existed: false };
-  sample.port.book.subject = DEMO_SUBJECT;
+  const sample = { port: await XlsxWorkbook.empty({ subject: DEMO_SUBJECT }), existed: false };
   const result = await applyTemplates(sample.port, chauSonPlan, demoRows(chauSonPlan));
   printNotes(result.notes);
   // The sample's reports, dated a few days after each period as a commune would send them.

@@ -31,7 +31,7 @@ function PreviewShell() {
     }
   };
   const sample = async () => {
-    const port = XlsxWorkbook.empty();
+    const port = await XlsxWorkbook.empty();
     await applyTemplates(port, chauSonPlan, demoRows(chauSonPlan));
     setBook({ port, name: "so-mau-chau-son-2021.xlsx" });
   };

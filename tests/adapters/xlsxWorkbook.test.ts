@@ -11,7 +11,7 @@ import { applyTemplates } from "../../src/domain/template/applyTemplates";
 const dir = mkdtempSync(path.join(tmpdir(), "xlsx-"));
 
 async function demoBuffer(): Promise<Uint8Array> {
-  const book = XlsxWorkbook.empty();
+  const book = await XlsxWorkbook.empty();
   await applyTemplates(book, chauSonPlan, demoRows(chauSonPlan));
   return book.toBuffer();
 }
@@ -90,7 +90,7 @@ describe("the xlsx adapter on real files", () => {
 
 describe("text that looks like a formula", () => {
   it("is written as text, never as a formula", async () => {
-    const book = XlsxWorkbook.empty();
+    const book = await XlsxWorkbook.empty();
     const risky = ["=SUM(A1:A9)", "+84 912 345 678", "-5", "@tên"];
     await book.applyGrids([{ sheet: "Thử", createSheet: true, cells: risky.map((value, i) => ({ row: i, col: 0, value })) }]);
     const read = await (await XlsxWorkbook.fromBuffer(await book.toBuffer())).readRanges([{ sheet: "Thử", range: { top: 0, left: 0, bottom: 3, right: 0 } }]);

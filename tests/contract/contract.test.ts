@@ -21,9 +21,9 @@ interface Pair {
 }
 
 const both = (p: Pair) => [p.xlsx, p.office] as const;
-const fresh = (): Pair => {
+const fresh = async (): Promise<Pair> => {
   const fake = new FakeExcel();
-  return { xlsx: XlsxWorkbook.empty(), fake, office: new OfficeWorkbook(fake.run, fake.requirements) };
+  return { xlsx: await XlsxWorkbook.empty(), fake, office: new OfficeWorkbook(fake.run, fake.requirements) };
 };
 
 function expectSameWorkbook(a: WorkbookModel, b: WorkbookModel): void {
@@ -57,9 +57,9 @@ async function usedPair(): Promise<Pair> {
 
 describe("both adapters, one contract", () => {
   it("apply the templates with sample rows to an empty workbook and end in the same workbook", async () => {
-    const p = fresh();
+    const p = await fresh();
     for (const port of both(p)) await applyTemplates(port, chauSonPlan, demoRows(chauSonPlan));
-    const a = modelOfXlsx(p.xlsx.book);
+    const a = await modelOfXlsx(p.xlsx);
     expect(a.sheets).toHaveLength(6);
     expect(a.sheets.reduce((n, s) => n + Object.keys(s.cells).length, 0)).toBeGreaterThan(3000);
     expect(a.sheets.flatMap((s) => s.validations).length).toBeGreaterThan(20);
@@ -69,7 +69,7 @@ describe("both adapters, one contract", () => {
   it("upgrade a used workbook alike, keep every user cell, and change nothing the second time", async () => {
     const p = await usedPair();
     for (const port of both(p)) await applyTemplates(port, chauSonPlan);
-    const a = modelOfXlsx(p.xlsx.book);
+    const a = await modelOfXlsx(p.xlsx);
     expectSameWorkbook(a, modelOfFake(p.fake.state));
     const mine = a.sheets.find((s) => s.name === "Sổ của tôi")!;
     expect(mine.cells).toEqual({ A1: "Ghi chép riêng", B2: 1500000 });
@@ -78,7 +78,7 @@ describe("both adapters, one contract", () => {
   });
 
   it("read tables back as the same plain values, validate alike, and fix alike", async () => {
-    const p = fresh();
+    const p = await fresh();
     for (const port of both(p)) await applyTemplates(port, chauSonPlan, demoRows(chauSonPlan));
     const names = VALIDATED_TABLES.map((t) => t.spec.name);
     expect(await p.office.readTables(names)).toEqual(await p.xlsx.readTables(names));
@@ -100,26 +100,26 @@ describe("both adapters, one contract", () => {
   });
 
   it("mark and clear highlights alike, leaving the user's rules", async () => {
-    const p = fresh();
+    const p = await fresh();
     for (const port of both(p)) await applyTemplates(port, chauSonPlan, demoRows(chauSonPlan));
-    const before = modelOfXlsx(p.xlsx.book);
+    const before = await modelOfXlsx(p.xlsx);
     const issues = [{ rule: "required", severity: "error", sheet: "Đóng góp", table: "tblDongGop", row: 3, column: "Ngày", cell: "A3", col: 0, params: {} }] as const;
     for (const port of both(p)) await port.markIssues(issueMarks(issues));
-    const marked = modelOfXlsx(p.xlsx.book);
+    const marked = await modelOfXlsx(p.xlsx);
     expectSameWorkbook(marked, modelOfFake(p.fake.state));
     expect(marked.sheets.find((s) => s.name === "Đóng góp")!.conditionalFormats).toContain('A3|LEN("sổ theo dõi: lỗi")>0');
     for (const port of both(p)) await port.clearMarks();
-    expectSameWorkbook(before, modelOfXlsx(p.xlsx.book));
+    expectSameWorkbook(before, await modelOfXlsx(p.xlsx));
     expectSameWorkbook(before, modelOfFake(p.fake.state));
   });
 
   it("build the same report sheet and Tổng hợp", async () => {
-    const p = fresh();
+    const p = await fresh();
     for (const port of both(p)) {
       await applyTemplates(port, chauSonPlan, demoRows(chauSonPlan));
       await addReport(port, chauSonPlan, parsePeriod("2021"), "2022-01-05");
     }
-    const a = modelOfXlsx(p.xlsx.book);
+    const a = await modelOfXlsx(p.xlsx);
     expect(a.sheets.map((s) => s.name).slice(-2)).toEqual(["BC năm 2021", "Tổng hợp"]);
     expectSameWorkbook(a, modelOfFake(p.fake.state));
   });
@@ -136,7 +136,7 @@ describe("an older Excel (ExcelApi 1.8: no page layout, no Table.resize)", () =>
     const office = new OfficeWorkbook(old.run, old.requirements);
     await applyTemplates(p.xlsx, chauSonPlan);
     await applyTemplates(office, chauSonPlan);
-    const a = modelOfXlsx(p.xlsx.book);
+    const a = await modelOfXlsx(p.xlsx);
     const b = modelOfFake(old.state);
     for (const s of a.sheets) {
       const t = b.sheets.find((x) => x.name === s.name)!;

@@ -1,7 +1,9 @@
 import type ExcelJS from "exceljs";
-import { plainValue } from "../../src/adapters/xlsx/cellValues";
+import { plainValue } from "../helpers/exceljsValues";
 import { cellAddress, rangeAddress } from "../../src/domain/grid";
 import type { FakeWorkbookState } from "../fakes/excel/state";
+import type { XlsxWorkbook } from "../../src/adapters/xlsx/xlsxWorkbook";
+import { readWithExcelJs } from "../helpers/exceljsRead";
 
 /** What both adapters must agree on: sheets, every cell's input, tables, rules, merges, frozen rows. */
 export interface WorkbookModel {
@@ -16,7 +18,12 @@ export interface WorkbookModel {
   }[];
 }
 
-export function modelOfXlsx(book: ExcelJS.Workbook): WorkbookModel {
+/** The model of what the xlsx adapter holds, read back from its file by ExcelJS. */
+export async function modelOfXlsx(port: XlsxWorkbook): Promise<WorkbookModel> {
+  return modelOfExcelJs(await readWithExcelJs(await port.toBuffer()));
+}
+
+export function modelOfExcelJs(book: ExcelJS.Workbook): WorkbookModel {
   return {
     sheets: book.worksheets.map((ws) => {
       const cells: Record<string, string | number | boolean> = {};

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { plainValue } from "../../src/adapters/xlsx/cellValues";
+import { plainValue } from "./exceljsValues";
 
 export interface CellSnapshot {
   value: unknown;

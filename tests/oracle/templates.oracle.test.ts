@@ -12,7 +12,7 @@ import { csvNumber, describeWithLibreOffice, recalculatedSheets } from "../helpe
 const dir = mkdtempSync(path.join(tmpdir(), "oracle-"));
 
 async function writeDemo(file: string): Promise<void> {
-  const book = XlsxWorkbook.empty();
+  const book = await XlsxWorkbook.empty();
   await applyTemplates(book, chauSonPlan, demoRows(chauSonPlan));
   writeFileSync(file, await book.toBuffer());
 }

@@ -1,146 +1,256 @@
-import ExcelJS from "exceljs";
-import { cellAddress, isEmptyValue, parseRangeAddress, type CellValue, type Grid, type RangeBox } from "../../domain/grid";
-import type { SheetMarks } from "../../domain/rules/marks";
-import { CancelledError, GridConflictError, type CellUpdate, type RangeRequest, type ReadOptions, type SheetSummary, type TableData, type TableSummary, type WorkbookPort, type WorkbookSummary } from "../../domain/workbook";
+import type { CellValue, Grid } from "../../domain/grid";
+import { MARK_FILL, MARK_FORMULA, type SheetMarks } from "../../domain/rules/marks";
 import { nameKey } from "../../domain/text";
-import { plainValue, sameValue } from "./cellValues";
-import { compactValidations, repairTables } from "./normalize";
-import { patchExcelJs } from "./exceljsPatches";
-import { addSheetMarks, clearSheetMarks } from "./marks";
-import { renderGrid } from "./render";
-
-patchExcelJs();
+import {
+  CancelledError,
+  GridConflictError,
+  type CellUpdate,
+  type RangeRequest,
+  type ReadOptions,
+  type SheetSummary,
+  type TableData,
+  type TableSummary,
+  type WorkbookPort,
+  type WorkbookSummary,
+} from "../../domain/workbook";
+import { OoxmlBook, type OpenSheet, type SheetInfo } from "./ooxml/book";
+import { cellXml, valueOfSpan, type CellContext } from "./ooxml/cellXml";
+import { emptyPackage } from "./ooxml/emptyPackage";
+import { conflictsOf, overlappingTables, saveWritten, storedNumber, writeGrid } from "./ooxml/gridWriter";
+import { readBox, usedRangeOf } from "./ooxml/reader";
+import { rawCell } from "./ooxml/sheetXml";
+import { bodyBox } from "./ooxml/tableXml";
+import { ZipPackage } from "./ooxml/zipPackage";
+import { sameValue } from "./cellValues";
 
 export { GridConflictError };
 
-interface TableModelInternal {
-  name: string;
-  tableRef?: string;
-  ref?: string;
-  totalsRow?: boolean;
-  columns: { name: string }[];
+/** A grid the adapter cannot write whatever the cells hold (a table name taken, a sheet missing). */
+export class GridRefusedError extends Error {
+  constructor(
+    readonly sheet: string,
+    readonly reason: "no-sheet" | "not-a-worksheet" | "table-exists" | "table-overlap",
+    readonly detail: string,
+  ) {
+    super(`${sheet}: ${reason} ${detail}`);
+    this.name = "GridRefusedError";
+  }
 }
 
-function tableModel(t: ExcelJS.Table): TableModelInternal {
-  return (t as unknown as { table: TableModelInternal }).table;
+/** Whose workbook this is, for a new one: the sample marks itself with a subject. */
+export interface NewWorkbookProperties {
+  subject?: string;
 }
 
-function tableBox(t: TableModelInternal): RangeBox | undefined {
-  const box = parseRangeAddress(t.tableRef ?? t.ref ?? "");
-  if (!box) return undefined;
-  return t.totalsRow ? { ...box, bottom: box.bottom - 1 } : box;
-}
+const MARKERS = new Set(Object.values(MARK_FORMULA));
 
-/** The port over an ExcelJS workbook in memory: the command line, the tests and the browser preview use it. */
+/**
+ * The port on an .xlsx package (command line, tests, browser preview). It edits the package in
+ * place: parts it does not change keep their bytes, the parts it changes keep every element it
+ * does not own, and values cross the port as the core expects them (dates as 1900-system serials).
+ */
 export class XlsxWorkbook implements WorkbookPort {
-  constructor(readonly book: ExcelJS.Workbook) {}
+  private readonly openSheets = new Map<string, { xml: string; sheet: OpenSheet }>();
+
+  private constructor(readonly book: OoxmlBook) {}
 
   static async fromBuffer(data: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(data as ArrayBuffer);
-    for (const ws of book.worksheets) {
-      compactValidations(ws);
-      repairTables(ws);
-    }
-    return new XlsxWorkbook(book);
+    return new XlsxWorkbook(await OoxmlBook.open(await ZipPackage.load(data)));
   }
 
-  static empty(): XlsxWorkbook {
-    const book = new ExcelJS.Workbook();
-    book.creator = "Sổ theo dõi phong trào";
-    return new XlsxWorkbook(book);
+  static async empty(properties: NewWorkbookProperties = {}): Promise<XlsxWorkbook> {
+    const created = new Date().toISOString().replace(/\.\d+Z$/, "Z");
+    const pkg = emptyPackage({ creator: "Sổ theo dõi phong trào", created, ...(properties.subject ? { subject: properties.subject } : {}) });
+    return new XlsxWorkbook(await OoxmlBook.open(pkg));
   }
 
+  get pkg(): ZipPackage {
+    return this.book.pkg;
+  }
+
+  /** The document's subject (core properties), which marks the sample workbook. */
+  async subject(): Promise<string | undefined> {
+    const xml = await this.pkg.text("docProps/core.xml");
+    const m = xml ? /<(?:[\w.-]+:)?subject>([^<]*)<\/(?:[\w.-]+:)?subject>/.exec(xml) : null;
+    return m ? (m[1] as string).replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&") : undefined;
+  }
+
+  /** The workbook as an .xlsx file. A workbook needs one sheet: an empty one is refused. */
   async toBuffer(): Promise<Uint8Array> {
-    for (const ws of this.book.worksheets) compactValidations(ws);
-    // Formulas are written without cached results: make Excel compute them all on opening.
-    this.book.calcProperties = { ...this.book.calcProperties, fullCalcOnLoad: true };
-    const out = await this.book.xlsx.writeBuffer();
-    return new Uint8Array(out);
+    if (this.book.sheets().length === 0) throw new Error("A workbook without sheets cannot be written");
+    return this.pkg.toBytes();
   }
 
-  private sheet(name: string): ExcelJS.Worksheet | undefined {
-    const key = nameKey(name);
-    return this.book.worksheets.find((w) => nameKey(w.name) === key);
+  private async open(info: SheetInfo): Promise<OpenSheet | undefined> {
+    if (!info.part) return undefined;
+    const xml = await this.pkg.text(info.part);
+    const cached = this.openSheets.get(info.part);
+    if (cached && cached.xml === xml) return cached.sheet;
+    const sheet = await this.book.openSheet(info);
+    this.openSheets.set(info.part, { xml: xml ?? "", sheet });
+    return sheet;
   }
 
-  private tables(): TableSummary[] {
-    const out: TableSummary[] = [];
-    for (const ws of this.book.worksheets) {
-      for (const t of ws.getTables() as unknown as ExcelJS.Table[]) {
-        const m = tableModel(t);
-        const range = tableBox(m);
-        if (range) out.push({ name: m.name, sheet: ws.name, range, headers: m.columns.map((c) => c.name) });
-      }
+  /** A sheet opened afresh for writing (its cached reading is dropped). */
+  private async openForWrite(info: SheetInfo): Promise<OpenSheet> {
+    if (info.part) this.openSheets.delete(info.part);
+    return this.book.openSheet(info);
+  }
+
+  private async context(): Promise<CellContext> {
+    return this.book.cellContext();
+  }
+
+  private async tableSummaries(): Promise<TableSummary[]> {
+    return (await this.book.tables()).map((t) => ({
+      name: t.name,
+      sheet: t.sheet,
+      range: bodyBox(t),
+      // A table without a header row has no header cells to find columns by: it is not one of ours.
+      headers: t.headerRows === 0 ? [] : t.headers,
+    }));
+  }
+
+  async summarize(): Promise<WorkbookSummary> {
+    const tables = await this.tableSummaries();
+    const ctx = await this.context();
+    const sheets: SheetSummary[] = [];
+    for (const info of this.book.sheets()) {
+      const sheet = await this.open(info);
+      // A chart, dialog or macro sheet is someone else's whatever its name: it counts as used.
+      const usedRange = sheet ? usedRangeOf(sheet, ctx) : { top: 0, left: 0, bottom: 0, right: 0 };
+      sheets.push({ name: info.name, usedRange, tables: tables.filter((t) => t.sheet === info.name) });
+    }
+    return { sheets };
+  }
+
+  async readRanges(requests: readonly RangeRequest[]): Promise<CellValue[][][]> {
+    const ctx = await this.context();
+    const out: CellValue[][][] = [];
+    for (const r of requests) {
+      const info = this.book.sheet(r.sheet);
+      out.push(readBox(info ? await this.open(info) : undefined, r.range, ctx));
     }
     return out;
   }
 
-  summarize(): Promise<WorkbookSummary> {
-    const tables = this.tables();
-    const sheets: SheetSummary[] = this.book.worksheets.map((ws) => ({
-      name: ws.name,
-      usedRange: usedRange(ws),
-      tables: tables.filter((t) => t.sheet === ws.name),
-    }));
-    return Promise.resolve({ sheets });
-  }
-
-  readRanges(requests: readonly RangeRequest[]): Promise<CellValue[][][]> {
-    return Promise.resolve(requests.map((r) => readBox(this.sheet(r.sheet), r.range)));
-  }
-
-  readTables(names: readonly string[], options?: ReadOptions): Promise<Map<string, TableData>> {
-    if (options?.signal?.aborted) return Promise.reject(new CancelledError());
+  async readTables(names: readonly string[], options?: ReadOptions): Promise<Map<string, TableData>> {
     const wanted = new Set(names.map(nameKey));
+    const tables = (await this.tableSummaries()).filter((t) => wanted.has(nameKey(t.name)));
+    const total = tables.reduce((n, t) => n + Math.max(0, t.range.bottom - t.range.top), 0);
+    const ctx = await this.context();
     const out = new Map<string, TableData>();
-    for (const t of this.tables()) {
-      if (!wanted.has(nameKey(t.name))) continue;
+    let done = 0;
+    for (const t of tables) {
+      if (options?.signal?.aborted) throw new CancelledError();
+      const info = this.book.sheet(t.sheet);
       const body = { ...t.range, top: t.range.top + 1 };
-      const rows = body.bottom >= body.top ? readBox(this.sheet(t.sheet), body) : [];
+      const rows = body.bottom >= body.top && info ? readBox(await this.open(info), body, ctx) : [];
       out.set(t.name, { ...t, rows });
+      done += rows.length;
+      options?.onProgress?.(done, total);
     }
-    const rows = [...out.values()].reduce((n, t) => n + t.rows.length, 0);
-    options?.onProgress?.(rows, rows);
-    return Promise.resolve(out);
+    if (options?.signal?.aborted) throw new CancelledError();
+    if (tables.length === 0) options?.onProgress?.(0, 0);
+    return out;
   }
 
   /** Checks every grid first, so a refused batch leaves the workbook untouched. */
-  applyGrids(grids: readonly Grid[]): Promise<void> {
-    // A throw inside the executor rejects the promise: nothing is written after a refusal.
-    return new Promise((resolve) => {
-      for (const g of grids) this.checkGrid(g);
-      for (const g of grids) {
-        const ws = this.sheet(g.sheet) ?? this.book.addWorksheet(g.sheet);
-        const boxes = new Map(this.tables().map((t) => [t.name, t.range] as const));
-        renderGrid(ws, g, boxes);
+  async applyGrids(grids: readonly Grid[]): Promise<void> {
+    const ctx = await this.context();
+    const tables = await this.book.tables();
+    const names = new Set(tables.map((t) => nameKey(t.name)));
+    for (const g of grids) {
+      const info = this.book.sheet(g.sheet);
+      if (!info && !g.createSheet) throw new GridRefusedError(g.sheet, "no-sheet", "");
+      if (info && !info.part) throw new GridRefusedError(g.sheet, "not-a-worksheet", "");
+      for (const t of g.tables ?? []) {
+        if (names.has(nameKey(t.name))) throw new GridRefusedError(g.sheet, "table-exists", t.name);
+        const overlap = overlappingTables(tables.map((x) => ({ name: x.name, sheet: x.sheet, ref: x.ref })), g.sheet, t.range);
+        if (overlap.length > 0) throw new GridRefusedError(g.sheet, "table-overlap", overlap.join(", "));
       }
-      resolve();
-    });
+      const sheet = info ? await this.open(info) : undefined;
+      if (!sheet) continue;
+      const conflicts = conflictsOf(sheet, g, ctx);
+      if (conflicts.length > 0) throw new GridConflictError(g.sheet, conflicts);
+    }
+    const styles = await this.book.styles();
+    for (const g of grids) {
+      const info = this.book.sheet(g.sheet) ?? (await this.book.addSheet(g.sheet));
+      const sheet = await this.openForWrite(info);
+      await writeGrid(this.book, sheet, g, styles, ctx);
+      saveWritten(this.book, sheet);
+      this.book.flushWorkbook();
+    }
+    this.book.flushStyles();
   }
 
-  updateCells(updates: readonly CellUpdate[]): Promise<{ applied: number; skipped: CellUpdate[] }> {
+  async updateCells(updates: readonly CellUpdate[]): Promise<{ applied: number; skipped: CellUpdate[] }> {
+    const ctx = await this.context();
+    const styles = await this.book.styles();
+    const toStored = storedNumber(this.book, styles);
     const skipped: CellUpdate[] = [];
     let applied = 0;
+    const bySheet = new Map<string, CellUpdate[]>();
     for (const u of updates) {
-      const cell = this.sheet(u.sheet)?.getCell(u.row + 1, u.col + 1);
-      if (!cell || !sameValue(plainValue(cell.value), u.expected)) {
+      const info = this.book.sheet(u.sheet);
+      if (!info?.part) {
         skipped.push(u);
         continue;
       }
-      cell.value = u.value;
-      if (u.numFmt && (!cell.numFmt || cell.numFmt === "General" || cell.numFmt === "@")) cell.numFmt = u.numFmt;
-      applied++;
+      const list = bySheet.get(info.name) ?? [];
+      list.push(u);
+      bySheet.set(info.name, list);
     }
-    return Promise.resolve({ applied, skipped });
+    for (const [name, list] of bySheet) {
+      const sheet = await this.openForWrite(this.book.sheet(name) as SheetInfo);
+      for (const u of list) {
+        const span = sheet.body.cell(u.row, u.col);
+        const current = span ? valueOfSpan(span, ctx, sheet.body.prefix) : null;
+        if (!sameValue(current, u.expected)) {
+          skipped.push(u);
+          continue;
+        }
+        const raw = span ? rawCell(span, sheet.body.prefix) : undefined;
+        let s = raw?.s ?? sheet.body.rowStyle(u.row) ?? sheet.frame().columnStyle(u.col) ?? 0;
+        if (u.numFmt && !styles.hasOwnFormat(s)) s = styles.withNumFmt(s, u.numFmt);
+        const xml = cellXml({ row: u.row, col: u.col, value: u.value, s }, sheet.body.prefix, raw, toStored);
+        sheet.body.edit(u.row, u.col, () => xml);
+        applied++;
+      }
+      saveWritten(this.book, sheet);
+    }
+    this.book.flushStyles();
+    return { applied, skipped };
+  }
+
+  private async replaceMarks(marks: readonly SheetMarks[]): Promise<void> {
+    const styles = await this.book.styles();
+    for (const info of this.book.sheets()) {
+      if (!info.part) continue;
+      const mine = marks.filter((m) => nameKey(m.sheet) === nameKey(info.name));
+      const current = await this.pkg.text(info.part);
+      // Only a sheet with conditional formats can hold highlights to clear.
+      if (mine.length === 0 && !(current ?? "").includes("conditionalFormatting")) continue;
+      const sheet = await this.openForWrite(info);
+      const frame = sheet.frame();
+      frame.removeConditionalFormats(MARKERS);
+      let priority = frame.maxPriority();
+      for (const m of mine) {
+        const look = MARK_FILL[m.severity];
+        frame.addConditionalFormat(m.ranges, MARK_FORMULA[m.severity], styles.dxf(look.fill, look.color), ++priority);
+      }
+      if (frame.isTouched) saveWritten(this.book, sheet);
+    }
+    this.book.flushStyles();
   }
 
   markIssues(marks: readonly SheetMarks[]): Promise<void> {
-    for (const ws of this.book.worksheets) {
-      clearSheetMarks(ws);
-      addSheetMarks(ws, marks.filter((m) => nameKey(m.sheet) === nameKey(ws.name)));
-    }
-    return Promise.resolve();
+    return this.replaceMarks(marks);
+  }
+
+  clearMarks(): Promise<void> {
+    return this.replaceMarks([]);
   }
 
   /** The last cell shown with `select`: a file has no cursor, the preview pane shows this one. */
@@ -150,58 +260,4 @@ export class XlsxWorkbook implements WorkbookPort {
     this.selected = { sheet, cell };
     return Promise.resolve();
   }
-
-  clearMarks(): Promise<void> {
-    for (const ws of this.book.worksheets) clearSheetMarks(ws);
-    return Promise.resolve();
-  }
-
-  /** Refuses a grid that would write over user data or reuse a table name. */
-  private checkGrid(g: Grid): void {
-    const ws = this.sheet(g.sheet);
-    if (!ws && !g.createSheet) throw new Error(`Sheet "${g.sheet}" does not exist`);
-    const names = new Set(this.tables().map((t) => nameKey(t.name)));
-    for (const t of g.tables ?? []) if (names.has(nameKey(t.name))) throw new Error(`Table "${t.name}" already exists`);
-    if (!ws) return;
-    const conflicts: string[] = [];
-    for (const c of g.cells) {
-      const current = plainValue(ws.getCell(c.row + 1, c.col + 1).value);
-      if (isEmptyValue(current)) continue;
-      const wanted: CellValue = c.formula !== undefined ? { formula: c.formula } : (c.value ?? null);
-      if (!sameValue(current, wanted)) conflicts.push(cellAddress(c.row, c.col));
-    }
-    if (conflicts.length > 0) throw new GridConflictError(g.sheet, conflicts);
-  }
-}
-
-function usedRange(ws: ExcelJS.Worksheet): RangeBox | null {
-  let box: RangeBox | null = null;
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      if (isEmptyValue(plainValue(cell.value))) return;
-      if (!box) box = { top: r - 1, bottom: r - 1, left: c - 1, right: c - 1 };
-      else {
-        box.top = Math.min(box.top, r - 1);
-        box.bottom = Math.max(box.bottom, r - 1);
-        box.left = Math.min(box.left, c - 1);
-        box.right = Math.max(box.right, c - 1);
-      }
-    });
-  });
-  return box;
-}
-
-function readBox(ws: ExcelJS.Worksheet | undefined, box: RangeBox): CellValue[][] {
-  const rows: CellValue[][] = [];
-  for (let r = box.top; r <= box.bottom; r++) {
-    const row: CellValue[] = [];
-    const xr = ws?.findRow(r + 1);
-    for (let c = box.left; c <= box.right; c++) {
-      const cell = xr?.getCell(c + 1);
-      // Excel keeps a merged range's value in its top-left cell; the others are empty.
-      row.push(cell && !(cell.isMerged && cell.master.address !== cell.address) ? plainValue(cell.value) : null);
-    }
-    rows.push(row);
-  }
-  return rows;
 }

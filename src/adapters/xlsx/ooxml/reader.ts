@@ -1,0 +1,55 @@
+import type { CellValue, RangeBox } from "../../../domain/grid";
+import type { OpenSheet } from "./book";
+import { valueOfSpan, type CellContext } from "./cellXml";
+import { mergesOf } from "./sheetBody";
+
+function isBlank(v: CellValue): boolean {
+  return v === null || (typeof v === "string" && v.trim() === "");
+}
+
+/** Bounds of every non-empty cell (a styled blank is empty), or null. */
+export function usedRangeOf(sheet: OpenSheet, ctx: CellContext): RangeBox | null {
+  let box: RangeBox | null = null;
+  const prefix = sheet.body.prefix;
+  for (const row of sheet.body.allRows()) {
+    if (row.contentEnd === row.contentStart) continue;
+    for (const span of sheet.body.scan(row)) {
+      const col = span.col;
+      if (span.inner === "" || isBlank(valueOfSpan(span, ctx, prefix))) continue;
+      const r = row.r - 1;
+      if (!box) box = { top: r, bottom: r, left: col, right: col };
+      else {
+        if (r < box.top) box.top = r;
+        if (r > box.bottom) box.bottom = r;
+        if (col < box.left) box.left = col;
+        if (col > box.right) box.right = col;
+      }
+    }
+  }
+  return box;
+}
+
+/**
+ * Values of a box, row by row. A merged range's value is its top-left cell's; the other cells of
+ * the range read as empty, as in Excel.
+ */
+export function readBox(sheet: OpenSheet | undefined, box: RangeBox, ctx: CellContext): CellValue[][] {
+  const height = box.bottom - box.top + 1;
+  const width = box.right - box.left + 1;
+  const rows: CellValue[][] = Array.from({ length: Math.max(0, height) }, () => new Array<CellValue>(Math.max(0, width)).fill(null));
+  if (!sheet || height <= 0 || width <= 0) return rows;
+  const merged = mergesOf(sheet.text.tail).filter((m) => m.top <= box.bottom && m.bottom >= box.top && m.left <= box.right && m.right >= box.left);
+  const hidden = (r: number, c: number) => merged.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left));
+  const prefix = sheet.body.prefix;
+  for (const row of sheet.body.allRows()) {
+    const r = row.r - 1;
+    if (r < box.top || r > box.bottom || row.contentEnd === row.contentStart) continue;
+    const out = rows[r - box.top] as CellValue[];
+    for (const span of sheet.body.scan(row)) {
+      if (span.col < box.left || span.col > box.right || span.inner === "") continue;
+      if (merged.length > 0 && hidden(r, span.col)) continue;
+      out[span.col - box.left] = valueOfSpan(span, ctx, prefix);
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,110 @@
+import JSZip from "jszip";
+
+/**
+ * An .xlsx file as a package of parts. Parts are read on demand; a part that is never set keeps
+ * its original bytes (and, in the zip, its original compressed data). Only parts given new text
+ * are written anew, so whatever the writer does not understand goes through untouched.
+ */
+export class ZipPackage {
+  private readonly texts = new Map<string, string>();
+  private readonly changed = new Set<string>();
+  private readonly added = new Set<string>();
+
+  private constructor(
+    private readonly zip: JSZip,
+    /** Part names as the zip spells them, by lower-case name (OPC part names ignore case). */
+    private readonly names: Map<string, string>,
+  ) {}
+
+  static async load(data: Uint8Array | ArrayBuffer): Promise<ZipPackage> {
+    const zip = await JSZip.loadAsync(data, { createFolders: false });
+    const names = new Map<string, string>();
+    zip.forEach((name, entry) => {
+      if (!entry.dir) names.set(name.toLowerCase(), name);
+    });
+    return new ZipPackage(zip, names);
+  }
+
+  static create(): ZipPackage {
+    return new ZipPackage(new JSZip(), new Map());
+  }
+
+  /** Every part name, in the zip's order (new parts last). */
+  partNames(): string[] {
+    return [...this.names.values()];
+  }
+
+  has(name: string): boolean {
+    return this.names.has(normalize(name).toLowerCase());
+  }
+
+  /** The part's name as the package spells it, or undefined. */
+  resolve(name: string): string | undefined {
+    return this.names.get(normalize(name).toLowerCase());
+  }
+
+  /** A part's text (UTF-8), as last set or as the file holds it; undefined when absent. */
+  async text(name: string): Promise<string | undefined> {
+    const actual = this.resolve(name);
+    if (!actual) return undefined;
+    const cached = this.texts.get(actual);
+    if (cached !== undefined) return cached;
+    const entry = this.zip.file(actual);
+    if (!entry) return undefined;
+    const text = stripBom(await entry.async("string"));
+    this.texts.set(actual, text);
+    return text;
+  }
+
+  async bytes(name: string): Promise<Uint8Array | undefined> {
+    const actual = this.resolve(name);
+    const entry = actual ? this.zip.file(actual) : null;
+    return entry ? entry.async("uint8array") : undefined;
+  }
+
+  /** Replaces (or adds) a part's text. */
+  setText(name: string, text: string): void {
+    const clean = normalize(name);
+    let actual = this.resolve(clean);
+    if (!actual) {
+      actual = clean;
+      this.names.set(clean.toLowerCase(), clean);
+      this.added.add(clean);
+    } else if (!this.added.has(actual)) this.changed.add(actual);
+    this.texts.set(actual, text);
+    this.zip.file(actual, text, { createFolders: false });
+  }
+
+  /** Parts given new text that existed in the file. */
+  changedParts(): string[] {
+    return [...this.changed];
+  }
+
+  addedParts(): string[] {
+    return [...this.added];
+  }
+
+  isTouched(name: string): boolean {
+    const actual = this.resolve(name);
+    return actual !== undefined && (this.changed.has(actual) || this.added.has(actual));
+  }
+
+  /** The package as a zip file. Unchanged entries keep their compressed bytes. */
+  async toBytes(): Promise<Uint8Array> {
+    return this.zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 }, platform: "DOS" });
+  }
+
+  /** Forgets cached texts of unchanged parts (large sheets read once need not stay in memory). */
+  release(name: string): void {
+    const actual = this.resolve(name);
+    if (actual && !this.changed.has(actual) && !this.added.has(actual)) this.texts.delete(actual);
+  }
+}
+
+function normalize(name: string): string {
+  return name.replace(/^\/+/, "");
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
