@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { WorkbookFileError } from "../src/adapters/xlsx/errors";
-import { writeFileAtomic } from "../src/adapters/xlsx/files";
+import { FileLock, replaceFile } from "../src/adapters/xlsx/files";
 import { run } from "../src/cli/main";
 import { captureOutput } from "./helpers/output";
 
@@ -76,7 +76,7 @@ describe("command line", () => {
   it("names a missing folder", async () => {
     const r = await captureOutput(() => run(["template", path.join(dir, "khong-co", "so.xlsx")]));
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("Không tìm thấy");
+    expect(r.stderr).toContain("Không có thư mục");
   });
 
   it("prints usage for an unknown command", async () => {
@@ -90,28 +90,30 @@ describe("command line", () => {
     const target = path.join(dir, "la-thu-muc");
     mkdirSync(target);
     writeFileSync(path.join(target, "ben-trong.txt"), "giữ nguyên");
-    await expect(writeFileAtomic(target, new Uint8Array([1, 2, 3]))).rejects.toBeInstanceOf(WorkbookFileError);
+    const lock = await FileLock.take(target);
+    await expect(replaceFile(lock, new Uint8Array([1, 2, 3]))).rejects.toBeInstanceOf(WorkbookFileError);
+    await lock.release();
     expect(readFileSync(path.join(target, "ben-trong.txt"), "utf8")).toBe("giữ nguyên");
-    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp") || f.endsWith("-lock"))).toEqual([]);
   });
 });
 
-describe("content the file writer cannot carry", () => {
-  it("refuses to rewrite a workbook with a chart, and leaves it as it was", async () => {
+describe("content the adapter does not know", () => {
+  it("is carried through byte for byte: a workbook with a chart is upgraded and its chart part is unchanged", async () => {
     const JSZip = (await import("jszip")).default;
     const ExcelJS = (await import("exceljs")).default;
     const book = new ExcelJS.Workbook();
     book.addWorksheet("Biểu đồ").getCell("A1").value = 5;
     const zip = await JSZip.loadAsync(await book.xlsx.writeBuffer());
-    zip.file("xl/charts/chart1.xml", "<c:chartSpace/>");
+    const chart = '<?xml version="1.0"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:date1904 val="0"/></c:chartSpace>';
+    zip.file("xl/charts/chart1.xml", chart);
     const file = path.join(dir, "co-bieu-do.xlsx");
     writeFileSync(file, await zip.generateAsync({ type: "nodebuffer" }));
-    const bytes = readFileSync(file);
     const r = await captureOutput(() => run(["template", file]));
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain("có biểu đồ");
-    expect(r.stderr).toContain("Hãy dùng add-in ngay trong Excel");
-    expect(readFileSync(file).equals(bytes)).toBe(true);
+    expect(r.code).toBe(0);
+    const after = await JSZip.loadAsync(readFileSync(file));
+    expect(await after.file("xl/charts/chart1.xml")!.async("string")).toBe(chart);
+    expect(Object.keys(after.files).filter((f) => f.startsWith("xl/tables/")).length).toBeGreaterThan(3);
   });
 });
 
@@ -125,10 +127,10 @@ describe("a read-only target", () => {
     await book.xlsx.writeFile(file);
     const bytes = readFileSync(file);
     // Root ignores file modes here, so the permission answer is simulated at the file system call.
-    const realAccess = fsModule.promises.access.bind(fsModule.promises);
-    const access = jest.spyOn(fsModule.promises, "access").mockImplementation((p, mode) => {
-      if (mode === fsModule.constants.W_OK) return Promise.reject(Object.assign(new Error("EACCES"), { code: "EACCES" }));
-      return realAccess(p, mode);
+    const realOpen = fsModule.promises.open.bind(fsModule.promises);
+    const access = jest.spyOn(fsModule.promises, "open").mockImplementation((p, flags, mode) => {
+      if (String(p).endsWith(".tmp")) return Promise.reject(Object.assign(new Error("EACCES"), { code: "EACCES" }));
+      return realOpen(p, flags, mode);
     });
     try {
       const r = await captureOutput(() => run(["template", file]));

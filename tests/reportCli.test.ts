@@ -47,10 +47,22 @@ describe("report FILE --period P", () => {
     expect(names.filter((n) => n.startsWith("BC năm 2021"))).toEqual(["BC năm 2021", "BC năm 2021 (2)", "BC năm 2021 (3)"]);
   });
 
-  it("lists the accepted forms when the period is not understood", async () => {
-    const r = await captureOutput(() => run(["report", demo, "--period", "2021-Q3"]));
+  it.each(["2021-Q5", "0000", "1999", "2101-S1", "2021-13", "2021-02-30..2021-03-01", "2021-12-31..2021-01-01", "năm ngoái"])(
+    "lists the accepted forms when the period %s is not understood, and writes nothing",
+    async (period) => {
+      const before = readFileSync(demo);
+      const r = await captureOutput(() => run(["report", demo, "--period", period]));
+      expect(r.code).toBe(64);
+      expect(r.stderr).toContain("năm từ 2000 đến 2100");
+      expect(r.stderr).toContain("2021-S1 (6 tháng đầu năm), 2021-S2 (6 tháng cuối năm), 2021-Q1 đến 2021-Q4 (quý), 2021-06 (tháng)");
+      expect(readFileSync(demo).equals(before)).toBe(true);
+    },
+  );
+
+  it.each(["2021-13-45", "2021-02-29", "1999-12-31", "hôm nay"])("refuses --today %s with the accepted form", async (today) => {
+    const r = await captureOutput(() => run(["report", demo, "--period", "2021", "--today", today]));
     expect(r.code).toBe(64);
-    expect(r.stderr).toContain("2021-S1 (6 tháng đầu năm), 2021-S2 (6 tháng cuối năm), 2021 (cả năm), 2021-06-11..2021-12-31");
+    expect(r.stderr).toContain("năm từ 2000 đến 2100, ví dụ --today 2022-01-05");
   });
 
   it("writes a custom range's report under its dates", async () => {

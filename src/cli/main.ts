@@ -2,17 +2,18 @@ import { mkdir } from "node:fs/promises";
 import * as path from "node:path";
 import { isoDateOf } from "../domain/dates";
 import { WorkbookFileError } from "../adapters/xlsx/errors";
-import { GridConflictError, XlsxWorkbook } from "../adapters/xlsx/xlsxWorkbook";
+import { GridConflictError, GridRefusedError, XlsxWorkbook } from "../adapters/xlsx/xlsxWorkbook";
+import { CellWriteError } from "../adapters/xlsx/ooxml/cellXml";
 import { chauSonPlan } from "../domain/plan/chauSon";
-import { addReport } from "../domain/report/addReport";
-import { parsePeriod } from "../domain/report/period";
+import { addReport, NoTrackingTablesError } from "../domain/report/addReport";
+import { parsePeriod, parseReportDate } from "../domain/report/period";
 import { demoRows } from "../domain/sample/demoData";
 import { applyTemplates } from "../domain/template/applyTemplates";
 import type { TemplateNote } from "../domain/template/planTemplates";
 import { t } from "../i18n";
 import { reportCommand } from "./reportCommand";
 import { validateCommand } from "./validateCommand";
-import { openWorkbook, saveWorkbook } from "./workbookFiles";
+import { openWorkbook, saveWorkbook, withLock } from "./workbookFiles";
 
 /** Exit codes: 0 done (validate: no errors), 1 the job failed (validate: errors found), 2 a file could not be read or written, 64 bad usage. */
 const EXIT = { ok: 0, failed: 1, file: 2, usage: 64 } as const;
@@ -49,26 +50,40 @@ function printNotes(notes: readonly TemplateNote[]): void {
 /** Marks a workbook as the sample, so that `demo` may replace its own output but never a user's file. */
 export const DEMO_SUBJECT = "Sổ theo dõi phong trào - dữ liệu mẫu";
 
+/** `--today`: a real date in 2000..2100, today when absent; undefined when given and invalid. */
+function todayOption(args: Args): string | undefined {
+  const given = args.options.get("today");
+  if (given === undefined) return isoDateOf(new Date());
+  return typeof given === "string" ? parseReportDate(given) : undefined;
+}
+
+function badToday(args: Args): number {
+  process.stderr.write(`${t("cli-bad-today", { today: String(args.options.get("today") === true ? "" : args.options.get("today")) })}\n`);
+  return EXIT.usage;
+}
+
 async function demo(args: Args): Promise<number> {
   const outOption = args.options.get("out");
   const out = typeof outOption === "string" ? outOption : "demo/chau-son-2021.xlsx";
   await mkdir(path.dirname(path.resolve(out)), { recursive: true });
-  const previous = await openWorkbook(out, true);
-  if (previous.existed && (await previous.port.subject()) !== DEMO_SUBJECT) {
-    process.stderr.write(`${t("cli-demo-target-exists", { file: out })}\n`);
-    return EXIT.failed;
-  }
-  const sample = { port: await XlsxWorkbook.empty({ subject: DEMO_SUBJECT }), existed: false };
-  const result = await applyTemplates(sample.port, chauSonPlan, demoRows(chauSonPlan));
-  printNotes(result.notes);
-  // The sample's reports, dated a few days after each period as a commune would send them.
-  for (const [p, dated] of [["2021-S1", "2021-07-05"], ["2021", "2022-01-05"]] as const) {
-    const added = await addReport(sample.port, chauSonPlan, parsePeriod(p), dated);
-    process.stdout.write(`${t("cli-report-added", { sheet: added.sheet, file: out })}\n`);
-  }
-  await saveWorkbook(sample, out);
-  process.stdout.write(`${t("cli-written", { file: out })}\n`);
-  return EXIT.ok;
+  return withLock(out, async (lock) => {
+    const previous = await openWorkbook(out, true);
+    if (previous.existed && (await previous.port.subject()) !== DEMO_SUBJECT) {
+      process.stderr.write(`${t("cli-demo-target-exists", { file: out })}\n`);
+      return EXIT.failed;
+    }
+    const sample = { port: await XlsxWorkbook.empty({ subject: DEMO_SUBJECT }), existed: false };
+    const result = await applyTemplates(sample.port, chauSonPlan, demoRows(chauSonPlan));
+    printNotes(result.notes);
+    // The sample's reports, dated a few days after each period as a commune would send them.
+    for (const [p, dated] of [["2021-S1", "2021-07-05"], ["2021", "2022-01-05"]] as const) {
+      const added = await addReport(sample.port, chauSonPlan, parsePeriod(p), dated);
+      process.stdout.write(`${t("cli-report-added", { sheet: added.sheet, file: out })}\n`);
+    }
+    await saveWorkbook(sample, lock, { sameFile: false });
+    process.stdout.write(`${t("cli-written", { file: out })}\n`);
+    return EXIT.ok;
+  });
 }
 
 async function template(args: Args): Promise<number> {
@@ -77,18 +92,19 @@ async function template(args: Args): Promise<number> {
     process.stderr.write(`${t("cli-missing-file", { command: "template" })}\n`);
     return EXIT.usage;
   }
-  const opened = await openWorkbook(file, true);
-  const result = await applyTemplates(opened.port, chauSonPlan);
-  printNotes(result.notes);
-  if (result.grids.length === 0 && opened.existed) {
-    process.stdout.write(`${t("templates-up-to-date")}\n${t("cli-unchanged", { file })}\n`);
+  return withLock(file, async (lock) => {
+    const opened = await openWorkbook(file, true);
+    const result = await applyTemplates(opened.port, chauSonPlan);
+    printNotes(result.notes);
+    if (result.grids.length === 0 && opened.existed) {
+      process.stdout.write(`${t("templates-up-to-date")}\n${t("cli-unchanged", { file })}\n`);
+      return EXIT.ok;
+    }
+    await saveWorkbook(opened, lock, { sameFile: true, noClobber: !opened.existed });
+    process.stdout.write(`${t("cli-written", { file })}\n`);
     return EXIT.ok;
-  }
-  await saveWorkbook(opened, file);
-  process.stdout.write(`${t("cli-written", { file })}\n`);
-  return EXIT.ok;
+  });
 }
-
 
 async function validate(args: Args): Promise<number> {
   const file = args.positional[0];
@@ -96,16 +112,16 @@ async function validate(args: Args): Promise<number> {
     process.stderr.write(`${t("cli-missing-file", { command: "validate" })}\n`);
     return EXIT.usage;
   }
-  const now = new Date();
-  const today = args.options.get("today");
+  const today = todayOption(args);
+  if (!today) return badToday(args);
   const out = args.options.get("out");
   return validateCommand({
     file,
     json: args.options.has("json"),
     fix: args.options.has("fix"),
     ...(typeof out === "string" ? { out } : {}),
-    today: typeof today === "string" && /^\d{4}-\d{2}-\d{2}$/.test(today) ? today : isoDateOf(now),
-    now,
+    today,
+    now: new Date(),
   });
 }
 
@@ -115,15 +131,16 @@ async function report(args: Args): Promise<number> {
     process.stderr.write(`${t("cli-missing-file", { command: "report" })}\n`);
     return EXIT.usage;
   }
+  const today = todayOption(args);
+  if (!today) return badToday(args);
   const period = args.options.get("period");
   const out = args.options.get("out");
-  const today = args.options.get("today");
   return reportCommand({
     file,
     period: typeof period === "string" ? period : undefined,
     json: args.options.has("json"),
     ...(typeof out === "string" ? { out } : {}),
-    today: typeof today === "string" && /^\d{4}-\d{2}-\d{2}$/.test(today) ? today : isoDateOf(new Date()),
+    today,
   });
 }
 
@@ -149,17 +166,32 @@ export async function run(argv: readonly string[]): Promise<number> {
       process.stderr.write(`${t("file-would-overwrite", { file: "", sheet: e.sheet, detail: e.cells.slice(0, 5).join(", ") })}\n`);
       return EXIT.failed;
     }
+    if (e instanceof GridRefusedError) {
+      process.stderr.write(`${t(`grid-${e.reason}`, { sheet: e.sheet, detail: e.detail })}\n`);
+      return EXIT.failed;
+    }
+    if (e instanceof CellWriteError) {
+      process.stderr.write(`${t(`cell-${e.reason}`, { cell: e.cell })}\n`);
+      return EXIT.failed;
+    }
+    if (e instanceof NoTrackingTablesError) {
+      process.stderr.write(`${t("cli-no-tracking-tables")}\n`);
+      return EXIT.failed;
+    }
     process.stderr.write(`${t("cli-unexpected", { detail: (e as Error).message })}\n`);
     return EXIT.failed;
   }
 }
 
 if (require.main === module) {
+  // exitCode, not exit(): the process ends once stdout is drained, so piped JSON is never cut.
   run(process.argv.slice(2)).then(
-    (code) => process.exit(code),
+    (code) => {
+      process.exitCode = code;
+    },
     (e: unknown) => {
       process.stderr.write(`${t("cli-unexpected", { detail: String(e) })}\n`);
-      process.exit(EXIT.failed);
+      process.exitCode = EXIT.failed;
     },
   );
 }

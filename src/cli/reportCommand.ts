@@ -3,7 +3,7 @@ import { chauSonPlan } from "../domain/plan/chauSon";
 import { addReport } from "../domain/report/addReport";
 import { parsePeriod, PeriodError, type Period } from "../domain/report/period";
 import { t } from "../i18n";
-import { openWorkbook, saveWorkbook } from "./workbookFiles";
+import { openWorkbook, saveWorkbook, withLock } from "./workbookFiles";
 
 export interface ReportOptions {
   file: string;
@@ -27,15 +27,17 @@ export async function reportCommand(o: ReportOptions): Promise<number> {
     process.stderr.write(`${t("cli-out-exists", { file: o.out })}\n`);
     return 1;
   }
-  const opened = await openWorkbook(o.file, false);
-  const result = await addReport(opened.port, chauSonPlan, period, o.today);
   const target = o.out ?? o.file;
-  await saveWorkbook(opened, target);
-  if (o.json) process.stdout.write(`${JSON.stringify(result.figures, null, 2)}\n`);
-  process.stderr.write(`${t("cli-report-added", { sheet: result.sheet, file: target })}\n`);
-  if (result.summaryAdded) process.stderr.write(`${t("cli-summary-added", { file: target })}\n`);
-  if (result.figures.excludedRows > 0) process.stderr.write(`${t("cli-report-excluded", { count: result.figures.excludedRows, file: o.file })}\n`);
-  return 0;
+  return withLock(target, async (lock) => {
+    const opened = await openWorkbook(o.file, false);
+    const result = await addReport(opened.port, chauSonPlan, period, o.today);
+    await saveWorkbook(opened, lock, { sameFile: !o.out, noClobber: Boolean(o.out) });
+    if (o.json) process.stdout.write(`${JSON.stringify(result.figures, null, 2)}\n`);
+    process.stderr.write(`${t("cli-report-added", { sheet: result.sheet, file: target })}\n`);
+    if (result.missingTables.length > 0) process.stderr.write(`${t("cli-report-missing-tables", { tables: result.missingTables.join(", "), file: o.file })}\n`);
+    if (result.summaryAdded) process.stderr.write(`${t("cli-summary-added", { file: target })}\n`);
+    else if (result.summaryMissing.length > 0) process.stderr.write(`${t("cli-summary-skipped", { columns: result.summaryMissing.slice(0, 6).join(", ") })}\n`);
+    if (result.figures.excludedRows > 0) process.stderr.write(`${t("cli-report-excluded", { count: result.figures.excludedRows, file: o.file })}\n`);
+    return 0;
+  });
 }
-
-

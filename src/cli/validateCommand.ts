@@ -1,9 +1,9 @@
-import { copyFile, constants as fsConstants, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import * as path from "node:path";
 import { fixThrough, validateThrough } from "../domain/rules/runValidation";
 import type { Issue } from "../domain/rules/types";
 import { t } from "../i18n";
-import { openWorkbook, saveWorkbook } from "./workbookFiles";
+import { openWorkbook, saveWorkbook, withLock } from "./workbookFiles";
 
 /** The JSON of DOMAIN.md: one object per issue. */
 export function issueJson(issues: readonly Issue[]) {
@@ -31,13 +31,10 @@ function stamp(now: Date): string {
   return `${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}${p(now.getSeconds())}`;
 }
 
-/** Copies the file beside itself before it is changed in place; returns the copy's path. */
-async function backup(file: string, now: Date): Promise<string> {
-  const dir = path.dirname(file);
+/** Where the copy of a file goes before it is fixed in place: beside it, dated. */
+function backupPath(file: string, now: Date): string {
   const base = path.basename(file, path.extname(file));
-  const copy = path.join(dir, `${base}.ban-sao-${stamp(now)}${path.extname(file)}`);
-  await copyFile(file, copy, fsConstants.COPYFILE_EXCL);
-  return copy;
+  return path.join(path.dirname(file), `${base}.ban-sao-${stamp(now)}${path.extname(file)}`);
 }
 
 export interface ValidateOptions {
@@ -51,7 +48,6 @@ export interface ValidateOptions {
 
 /** `validate FILE [--json] [--fix [--out FILE2]]`: exit 0 without errors, 1 with errors. */
 export async function validateCommand(o: ValidateOptions): Promise<number> {
-  const opened = await openWorkbook(o.file, false);
   let issues: Issue[];
   if (o.fix) {
     const target = o.out ?? o.file;
@@ -59,15 +55,20 @@ export async function validateCommand(o: ValidateOptions): Promise<number> {
       process.stderr.write(`${t("cli-out-exists", { file: o.out })}\n`);
       return 1;
     }
-    const result = await fixThrough(opened.port, o.today);
-    issues = result.remaining;
-    if (result.applied > 0) {
-      if (!o.out) process.stderr.write(`${t("cli-backup", { file: await backup(o.file, o.now) })}\n`);
-      await saveWorkbook(opened, target);
-    }
-    process.stderr.write(`${t("cli-fixed", { applied: result.applied, skipped: result.skipped, file: target })}\n`);
+    issues = await withLock(target, async (lock) => {
+      const opened = await openWorkbook(o.file, false);
+      const result = await fixThrough(opened.port, o.today);
+      if (result.applied > 0) {
+        // The copy is made only once the fixed file is proven and about to replace the original.
+        const backup = o.out ? undefined : backupPath(o.file, o.now);
+        await saveWorkbook(opened, lock, { sameFile: !o.out, noClobber: Boolean(o.out), ...(backup ? { backup } : {}) });
+        if (backup) process.stderr.write(`${t("cli-backup", { file: backup })}\n`);
+      }
+      process.stderr.write(`${t("cli-fixed", { applied: result.applied, skipped: result.skipped, file: target })}\n`);
+      return result.remaining;
+    });
   } else {
-    issues = await validateThrough(opened.port, o.today);
+    issues = await validateThrough((await openWorkbook(o.file, false)).port, o.today);
   }
   if (o.json) process.stdout.write(`${JSON.stringify(issueJson(issues), null, 2)}\n`);
   else process.stdout.write(`${issueText(issues)}\n`);

@@ -1,29 +1,53 @@
 import { promises as fs } from "node:fs";
 import { WorkbookFileError } from "../adapters/xlsx/errors";
-import { readWorkbookFile, writeFileAtomic } from "../adapters/xlsx/files";
-import { XlsxWorkbook } from "../adapters/xlsx/xlsxWorkbook";
+import { FileLock, readWorkbookFile, replaceFile, type ReplaceOptions, type WorkbookOnDisk } from "../adapters/xlsx/files";
+import { VerificationError } from "../adapters/xlsx/ooxml/verify";
+import { XlsxWorkbook, type NewWorkbookProperties } from "../adapters/xlsx/xlsxWorkbook";
 
 export interface OpenedWorkbook {
   port: XlsxWorkbook;
   existed: boolean;
+  /** The file as read, when it existed. */
+  disk?: WorkbookOnDisk;
 }
 
 /** Opens a workbook file, or an empty workbook when `createIfMissing` and the file does not exist. */
-export async function openWorkbook(file: string, createIfMissing: boolean): Promise<OpenedWorkbook> {
+export async function openWorkbook(file: string, createIfMissing: boolean, properties?: NewWorkbookProperties): Promise<OpenedWorkbook> {
   const exists = await fs.stat(file).then(
     () => true,
     () => false,
   );
-  if (!exists && createIfMissing) return { port: await XlsxWorkbook.empty(), existed: false };
-  const { buffer } = await readWorkbookFile(file);
+  if (!exists && createIfMissing) return { port: await XlsxWorkbook.empty(properties), existed: false };
+  const disk = await readWorkbookFile(file);
   try {
-    return { port: await XlsxWorkbook.fromBuffer(buffer), existed: true };
+    return { port: await XlsxWorkbook.fromBuffer(disk.bytes), existed: true, disk };
   } catch (e) {
     throw new WorkbookFileError("not-a-workbook", file, (e as Error).message, { cause: e });
   }
 }
 
-/** Writes the workbook atomically. */
-export async function saveWorkbook(opened: OpenedWorkbook, file: string): Promise<void> {
-  await writeFileAtomic(file, await opened.port.toBuffer());
+/** Runs a job holding the lock of the file it writes; the lock is released whatever happens. */
+export async function withLock<T>(file: string, job: (lock: FileLock) => Promise<T>): Promise<T> {
+  const lock = await FileLock.take(file);
+  try {
+    return await job(lock);
+  } finally {
+    await lock.release();
+  }
+}
+
+/**
+ * Writes the workbook to the locked file: the new package is first proven to change nothing but
+ * what the job meant (against the file it was read from), then replaces the file safely.
+ */
+export async function saveWorkbook(opened: OpenedWorkbook, lock: FileLock, options: Omit<ReplaceOptions, "original"> & { sameFile: boolean }): Promise<void> {
+  let data: Uint8Array;
+  try {
+    data = await opened.port.toVerifiedBuffer();
+  } catch (e) {
+    if (e instanceof VerificationError) throw new WorkbookFileError("not-verified", lock.target, `${e.part}: ${e.detail}`, { cause: e });
+    throw e;
+  }
+  const { sameFile, ...rest } = options;
+  await replaceFile(lock, data, { ...rest, ...(sameFile && opened.disk ? { original: opened.disk } : {}) });
 }

@@ -26,10 +26,23 @@ export const vi: Catalog = {
     `Tệp "${p.file}" là sổ Excel 97-2003 (.xls) hoặc có đặt mật khẩu mở tệp. Hãy mở trong Excel, bỏ mật khẩu mở tệp nếu có, rồi lưu dưới dạng "Excel Workbook (*.xlsx)".`,
   "file-read-only": (p) => `Không ghi được vào "${p.file}": tệp hoặc thư mục chỉ cho phép đọc. Hãy bỏ thuộc tính chỉ đọc hoặc chọn nơi lưu khác (--out).`,
   "file-locked": (p) => `Tệp "${p.file}" đang được mở trong Excel. Hãy đóng tệp trong Excel rồi chạy lại.`,
-  "file-unsupported-content": (p) =>
-    `Tệp "${p.file}" có ${p.detail}; công cụ dòng lệnh ghi lại tệp sẽ làm mất các phần này nên không ghi. Hãy dùng add-in ngay trong Excel, hoặc chạy trên một bản sao không có các phần đó.`,
   "file-write-failed": (p) => `Không ghi được tệp "${p.file}" (${p.detail}). Tệp gốc vẫn giữ nguyên. Hãy kiểm tra chỗ trống trên đĩa rồi chạy lại.`,
-  "file-would-overwrite": (p) => `Không ghi vì sẽ ghi đè lên dữ liệu đang có ở trang "${p.sheet}", ô ${p.detail}. Tệp giữ nguyên.`,
+  "file-would-overwrite": (p) =>
+    p.sheet ? `Không ghi vì sẽ ghi đè lên dữ liệu đang có ở trang "${p.sheet}", ô ${p.detail}. Tệp giữ nguyên.` : `Không ghi "${p.file}": ${p.detail}. Hãy chọn tên tệp khác.`,
+  "file-folder-missing": (p) => `Không có thư mục "${p.file}" (hoặc một phần đường dẫn không phải thư mục). Hãy tạo thư mục đó hoặc chọn nơi lưu khác.`,
+  "file-read-only-fs": (p) => `Không ghi được "${p.file}": ổ đĩa hoặc thư mục chỉ cho phép đọc (ví dụ USB khóa ghi, ổ mạng chỉ đọc). Tệp gốc giữ nguyên. Hãy chép tệp sang ổ khác rồi chạy lại, hoặc dùng --out.`,
+  "file-disk-full": (p) => `Không ghi được "${p.file}": ổ đĩa đã đầy. Tệp gốc giữ nguyên. Hãy giải phóng chỗ trống rồi chạy lại.`,
+  "file-busy": (p) => `Tệp "${p.file}" đang được một lệnh khác của sổ theo dõi ghi${p.detail ? ` (${p.detail})` : ""}. Hãy đợi lệnh đó xong rồi chạy lại.`,
+  "file-in-use": (p) => `Tệp "${p.file}" đang bị một chương trình khác giữ. Hãy đóng chương trình đó rồi chạy lại. Tệp gốc giữ nguyên.`,
+  "file-changed-meanwhile": (p) => `Không ghi: tệp "${p.file}" đã bị thay đổi (có thể trong Excel) trong lúc lệnh đang chạy. Tệp giữ nguyên như lần lưu gần nhất; hãy chạy lại lệnh.`,
+  "file-not-verified": (p) =>
+    `Không ghi "${p.file}": khi kiểm tra bản ghi thử, phát hiện có phần ngoài nội dung cần thêm bị khác đi (${p.detail}). Tệp gốc giữ nguyên. Hãy gửi tệp này cho người hỗ trợ để xem xét.`,
+  "grid-no-sheet": (p) => `Không có trang tính "${p.sheet}" để ghi vào. Tệp giữ nguyên.`,
+  "grid-not-a-worksheet": (p) => `"${p.sheet}" là trang biểu đồ hoặc trang macro, không ghi được dữ liệu vào đó. Hãy đổi tên trang đó rồi chạy lại. Tệp giữ nguyên.`,
+  "grid-table-exists": (p) => `Sổ đã có một bảng tên ${p.detail}. Hãy đổi tên bảng đó (Table Design > Table Name) rồi chạy lại. Tệp giữ nguyên.`,
+  "grid-table-overlap": (p) => `Bảng mới ở trang "${p.sheet}" sẽ chồng lên bảng ${p.detail}. Hãy dời bảng đó rồi chạy lại. Tệp giữ nguyên.`,
+  "cell-too-long": (p) => `Ô ${p.cell} cần ghi dài quá 32.767 ký tự, giới hạn của Excel. Hãy rút ngắn nội dung gốc rồi chạy lại. Tệp giữ nguyên.`,
+  "cell-not-a-number": (p) => `Ô ${p.cell}: số cần ghi không phải một số hữu hạn. Hãy kiểm tra dữ liệu nguồn. Tệp giữ nguyên.`,
   // Command line
   "cli-usage": () =>
     [
@@ -37,7 +50,7 @@ export const vi: Catalog = {
       "  demo [--out TỆP]      tạo sổ mẫu (mặc định demo/chau-son-2021.xlsx)",
       "  template TỆP          thêm hoặc nâng cấp các trang mẫu trong TỆP (tạo mới nếu chưa có)",
     "  validate TỆP [--json] [--fix [--out TỆP2]]   kiểm tra dữ liệu; --fix sửa các lỗi định dạng (có bản sao trước khi sửa)",
-      "  report TỆP --period KỲ [--json] [--out TỆP2]   thêm trang báo cáo (KỲ: 2021-S1, 2021-S2, 2021, 2021-06-11..2021-12-31)",
+      "  report TỆP --period KỲ [--json] [--out TỆP2] [--today NGÀY]   thêm trang báo cáo (KỲ: 2021, 2021-S1, 2021-S2, 2021-Q1..Q4, 2021-06, 2021-06-11..2021-12-31)",
     ].join("\n"),
   "cli-unknown-command": (p) => `Không có lệnh "${p.command}".`,
   "cli-missing-file": (p) => `Lệnh ${p.command} cần tên tệp, ví dụ: npm run cli -- ${p.command} so-theo-doi.xlsx`,
@@ -50,7 +63,11 @@ export const vi: Catalog = {
   "cli-backup": (p) => `Đã lưu bản sao trước khi sửa: ${p.file}`,
   "cli-out-exists": (p) => `Tệp "${p.file}" đã có: không ghi đè. Hãy chọn tên khác cho --out.`,
   "cli-bad-period": (p) =>
-    `Không hiểu kỳ báo cáo "${p.period}". Các dạng được nhận: 2021-S1 (6 tháng đầu năm), 2021-S2 (6 tháng cuối năm), 2021 (cả năm), 2021-06-11..2021-12-31 (từ ngày đến ngày, dạng năm-tháng-ngày).`,
+    `Không hiểu kỳ báo cáo "${p.period}". Các dạng được nhận (năm từ 2000 đến 2100): 2021 (cả năm), 2021-S1 (6 tháng đầu năm), 2021-S2 (6 tháng cuối năm), 2021-Q1 đến 2021-Q4 (quý), 2021-06 (tháng), 2021-06-11..2021-12-31 (từ ngày đến ngày, dạng năm-tháng-ngày).`,
+  "cli-bad-today": (p) => `Ngày "${p.today}" ở --today không hợp lệ. Hãy ghi một ngày có thật dạng năm-tháng-ngày, năm từ 2000 đến 2100, ví dụ --today 2022-01-05.`,
+  "cli-no-tracking-tables": () => "Sổ chưa có bảng theo dõi nào (tblNhiemVu, tblCamKet, tblDongGop, tblKhenThuong): không lập báo cáo. Hãy chạy lệnh template trước để thêm các trang mẫu.",
+  "cli-report-missing-tables": (p) => `Sổ thiếu bảng ${p.tables}: các phần tương ứng của báo cáo để trống. Chạy: npm run cli -- template ${p.file} để thêm.`,
+  "cli-summary-skipped": (p) => `Chưa thêm trang "Tổng hợp" vì sổ thiếu cột hoặc bảng mà công thức cần (${p.columns}). Hãy chạy lệnh template để bổ sung rồi lập lại báo cáo.`,
   "cli-report-added": (p) => `Đã thêm trang báo cáo "${p.sheet}" vào ${p.file}.`,
   "cli-summary-added": (p) => `Đã thêm trang "Tổng hợp" (công thức tự cập nhật) vào ${p.file}.`,
   "cli-report-excluded": (p) => `Có ${p.count} dòng số liệu không đọc được nên chưa tính vào báo cáo. Chạy: npm run cli -- validate ${p.file} để xem và sửa.`,

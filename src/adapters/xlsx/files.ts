@@ -1,99 +1,229 @@
-import { promises as fs, constants as fsConstants } from "node:fs";
+import { promises as fs, constants as fsConstants, rmSync, type Stats } from "node:fs";
+import { hostname } from "node:os";
 import * as path from "node:path";
 import JSZip from "jszip";
-import { WorkbookFileError } from "./errors";
+import { fileErrorOf, WorkbookFileError } from "./errors";
 
-/**
- * Parts of a workbook that ExcelJS does not carry through a read and write. A file holding one
- * of them is refused for writing: writing it would lose the user's charts, pivots or macros.
- */
-const UNSUPPORTED_PARTS: readonly [RegExp, string][] = [
-  [/^xl\/charts\//, "biểu đồ"],
-  [/^xl\/pivotTables\//, "bảng tổng hợp (PivotTable)"],
-  [/^xl\/pivotCache\//, "bảng tổng hợp (PivotTable)"],
-  [/^xl\/vbaProject\.bin$/, "macro VBA"],
-  [/^xl\/slicers\//, "slicer"],
-  [/^xl\/timelines\//, "timeline"],
-  [/^xl\/threadedComments\//, "chú thích hội thoại"],
-  [/^xl\/externalLinks\//, "liên kết tới tệp khác"],
-  [/^xl\/activeX\//, "điều khiển ActiveX"],
-  [/^xl\/ctrlProps\//, "điều khiển biểu mẫu"],
-];
+/** A workbook file as read: where it really lives (symlinks followed), its bytes and its identity. */
+export interface WorkbookOnDisk {
+  /** The path as the user gave it. */
+  file: string;
+  /** The real file a write goes to (a symlink's target). */
+  target: string;
+  bytes: Buffer;
+  stat: Stats;
+}
+
+async function realTarget(file: string): Promise<string> {
+  try {
+    return await fs.realpath(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw fileErrorOf(e, file);
+    // A new file: its folder must exist.
+    const dir = path.dirname(path.resolve(file));
+    const real = await fs.realpath(dir).catch((err: unknown) => {
+      throw new WorkbookFileError("folder-missing", dir, "", { cause: err });
+    });
+    return path.join(real, path.basename(file));
+  }
+}
 
 /** Reads a workbook file; refuses a missing file or one that is not an .xlsx package. */
-export async function readWorkbookFile(file: string): Promise<{ buffer: Buffer; zip: JSZip }> {
-  let buffer: Buffer;
+export async function readWorkbookFile(file: string): Promise<WorkbookOnDisk> {
+  let bytes: Buffer;
+  let stat: Stats;
+  const target = await realTarget(file);
   try {
-    buffer = await fs.readFile(file);
+    stat = await fs.stat(target);
+    if (stat.isDirectory()) throw new WorkbookFileError("not-a-workbook", file, "là một thư mục");
+    bytes = await fs.readFile(target);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new WorkbookFileError("not-found", file, "", { cause: e });
-    if (code === "EACCES" || code === "EPERM") throw new WorkbookFileError("read-only", file, "", { cause: e });
-    if (code === "EISDIR") throw new WorkbookFileError("not-a-workbook", file, "là một thư mục", { cause: e });
-    throw e;
+    throw fileErrorOf(e, file);
   }
   // An OLE compound file: an Excel 97-2003 .xls, or an .xlsx encrypted with a password to open.
-  if (buffer.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) throw new WorkbookFileError("legacy-or-encrypted", file);
+  if (bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) throw new WorkbookFileError("legacy-or-encrypted", file);
   try {
-    const zip = await JSZip.loadAsync(buffer);
-    if (!zip.file("xl/workbook.xml")) throw new Error("no xl/workbook.xml");
-    return { buffer, zip };
+    const zip = await JSZip.loadAsync(bytes);
+    if (!Object.keys(zip.files).some((n) => /(^|\/)workbook\.xml$/i.test(n))) throw new Error("no workbook part");
   } catch (e) {
     throw new WorkbookFileError("not-a-workbook", file, "", { cause: e });
   }
-}
-
-/** What the file holds that a write through ExcelJS would lose (Vietnamese names), if anything. */
-export async function unsupportedContent(zip: JSZip): Promise<string[]> {
-  const found = new Set<string>();
-  for (const name of Object.keys(zip.files)) {
-    for (const [re, label] of UNSUPPORTED_PARTS) if (re.test(name)) found.add(label);
-    // Pictures survive; shapes, text boxes and connectors in a drawing do not.
-    if (/^xl\/drawings\/drawing\d+\.xml$/.test(name)) {
-      const xml = (await zip.file(name)?.async("string")) ?? "";
-      if (/<xdr:(sp|grpSp|cxnSp)[ >]/.test(xml)) found.add("hình vẽ, hộp chữ");
-    }
-  }
-  return [...found];
+  return { file, target, bytes, stat };
 }
 
 /** Excel's owner file `~$name.xlsx` beside a workbook means someone has it open. */
-async function lockedByExcel(file: string): Promise<boolean> {
-  const owner = path.join(path.dirname(file), `~$${path.basename(file)}`);
+async function openInExcel(target: string): Promise<boolean> {
+  const owner = path.join(path.dirname(target), `~$${path.basename(target)}`);
   return fs.access(owner).then(
     () => true,
     () => false,
   );
 }
 
-/** Refuses early a target that cannot be written: open in Excel, read-only file or folder. */
-export async function checkWritable(file: string): Promise<void> {
-  if (await lockedByExcel(file)) throw new WorkbookFileError("locked", file);
-  const exists = await fs.access(file).then(
-    () => true,
-    () => false,
-  );
+const lockName = (target: string) => path.join(path.dirname(target), `.~${path.basename(target)}.sotheodoi-lock`);
+const tempPrefix = (target: string) => `.${path.basename(target)}.`;
+
+function alive(pid: number): boolean {
   try {
-    await fs.access(exists ? file : path.dirname(path.resolve(file)), fsConstants.W_OK);
+    process.kill(pid, 0);
+    return true;
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new WorkbookFileError("not-found", path.dirname(path.resolve(file)), "thư mục không tồn tại", { cause: e });
-    throw new WorkbookFileError("read-only", file, "", { cause: e });
+    return (e as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 
-/** Writes a whole file through a temporary file in the same folder, then renames: never half a file. */
-export async function writeFileAtomic(file: string, data: Uint8Array): Promise<void> {
-  await checkWritable(file);
-  const dir = path.dirname(path.resolve(file));
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    await fs.writeFile(tmp, data, { flag: "wx" });
-    await fs.rename(tmp, file);
-  } catch (e) {
-    await fs.rm(tmp, { force: true });
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "EACCES" || code === "EPERM" || code === "EROFS") throw new WorkbookFileError("read-only", file, "", { cause: e });
-    throw new WorkbookFileError("write-failed", file, String((e as Error).message), { cause: e });
+/** Paths to remove if the process is interrupted in the middle of a write. */
+const pendingCleanup = new Set<string>();
+let handlersInstalled = false;
+
+function installSignalCleanup(): void {
+  if (handlersInstalled) return;
+  handlersInstalled = true;
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.once(signal, () => {
+      for (const p of pendingCleanup) {
+        try {
+          rmSync(p, { force: true });
+        } catch {
+          // Best effort: the next run removes what is left.
+        }
+      }
+      process.exit(signal === "SIGINT" ? 130 : 143);
+    });
   }
+}
+
+/**
+ * The right to write one file: a lock file beside it, taken exclusively. A lock left by a process
+ * that no longer runs (on this computer) is taken over, and the temporary files it left removed.
+ */
+export class FileLock {
+  private constructor(
+    readonly target: string,
+    private readonly lockPath: string,
+  ) {}
+
+  static async take(file: string): Promise<FileLock> {
+    const target = await realTarget(file);
+    const lockPath = lockName(target);
+    installSignalCleanup();
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        await fs.writeFile(lockPath, JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }), { flag: "wx" });
+        pendingCleanup.add(lockPath);
+        await removeStaleTemps(target);
+        return new FileLock(target, lockPath);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw fileErrorOf(e, file);
+        const holder: { pid?: number; host?: string } = await fs.readFile(lockPath, "utf8").then(
+          (t) => JSON.parse(t) as { pid?: number; host?: string },
+          () => ({}),
+        );
+        const stale = holder.host === hostname() && typeof holder.pid === "number" && !alive(holder.pid);
+        if (!stale) throw new WorkbookFileError("busy", file, holder.pid ? `pid ${holder.pid}` : "");
+        await fs.rm(lockPath, { force: true });
+      }
+    }
+    throw new WorkbookFileError("busy", file);
+  }
+
+  async release(): Promise<void> {
+    pendingCleanup.delete(this.lockPath);
+    await fs.rm(this.lockPath, { force: true });
+  }
+}
+
+async function removeStaleTemps(target: string): Promise<void> {
+  const dir = path.dirname(target);
+  const prefix = tempPrefix(target);
+  for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
+    const m = name.startsWith(prefix) ? /\.(\d+)\.tmp$/.exec(name) : null;
+    if (m && !alive(Number(m[1]))) await fs.rm(path.join(dir, name), { force: true });
+  }
+}
+
+export interface ReplaceOptions {
+  /** The file as it was read: the write refuses if the file on disk is no longer this one. */
+  original?: WorkbookOnDisk;
+  /** Copy the original here just before it is replaced (never over an existing file). */
+  backup?: string;
+  /** Refuse if the target exists (writing a new file with --out). */
+  noClobber?: boolean;
+  /** Called at each step, for tests that interrupt a write there. */
+  onStep?: (step: WriteStep) => void | Promise<void>;
+}
+
+export type WriteStep = "temp-written" | "temp-checked" | "original-checked" | "backup-written" | "replaced";
+
+async function sameAsRead(target: string, original: WorkbookOnDisk): Promise<boolean> {
+  const now = await fs.stat(target).catch(() => undefined);
+  if (!now || now.size !== original.stat.size || now.ino !== original.stat.ino || now.mtimeMs !== original.stat.mtimeMs) return false;
+  return (await fs.readFile(target)).equals(original.bytes);
+}
+
+/**
+ * Writes `data` as the file, the only safe way: a temporary file beside it (same mode, owner and
+ * group where permitted), read back and compared, then checked that the file on disk is still the
+ * one that was read, then renamed over it (through a symlink, onto its target). The caller holds
+ * the file's lock. On any failure the original stays as it was and the temporary file is removed.
+ */
+export async function replaceFile(lock: FileLock, data: Uint8Array, options: ReplaceOptions = {}): Promise<void> {
+  const target = lock.target;
+  if (await openInExcel(target)) throw new WorkbookFileError("locked", target);
+  const tmp = path.join(path.dirname(target), `${tempPrefix(target)}${process.pid}.tmp`);
+  const step = async (s: WriteStep) => options.onStep?.(s);
+  pendingCleanup.add(tmp);
+  let backupWritten = false;
+  try {
+    const existing = await fs.stat(target).catch(() => undefined);
+    if (existing && options.noClobber) throw new WorkbookFileError("would-overwrite", target, "tệp đã có");
+    const mode = (options.original?.stat ?? existing)?.mode;
+    const handle = await fs.open(tmp, "wx", mode !== undefined ? mode & 0o7777 : 0o644);
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    if (mode !== undefined) await fs.chmod(tmp, mode & 0o7777);
+    const owner = options.original?.stat ?? existing;
+    if (owner) await fs.chown(tmp, owner.uid, owner.gid).catch(() => undefined);
+    await step("temp-written");
+    if (!(await fs.readFile(tmp)).equals(Buffer.from(data.buffer, data.byteOffset, data.byteLength))) throw new WorkbookFileError("write-failed", target, "bản ghi thử khác dữ liệu");
+    await step("temp-checked");
+    if (options.original && !(await sameAsRead(target, options.original))) throw new WorkbookFileError("changed-meanwhile", target);
+    await step("original-checked");
+    if (options.backup) {
+      await fs.copyFile(target, options.backup, fsConstants.COPYFILE_EXCL);
+      backupWritten = true;
+      pendingCleanup.add(options.backup);
+      await step("backup-written");
+    }
+    if (options.noClobber) {
+      // link() never replaces a file someone created in the meantime.
+      await fs.link(tmp, target);
+      await fs.rm(tmp, { force: true });
+    } else await fs.rename(tmp, target);
+    pendingCleanup.delete(tmp);
+    if (options.backup) pendingCleanup.delete(options.backup);
+    await syncFolder(path.dirname(target));
+    await step("replaced");
+  } catch (e) {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    pendingCleanup.delete(tmp);
+    // The original was not replaced: a copy of it would only be clutter.
+    if (backupWritten && options.backup) await fs.rm(options.backup, { force: true }).catch(() => undefined);
+    if (options.backup) pendingCleanup.delete(options.backup);
+    if ((e as NodeJS.ErrnoException).code === "EEXIST" && options.noClobber) throw new WorkbookFileError("would-overwrite", target, "tệp đã có", { cause: e });
+    throw fileErrorOf(e, target);
+  }
+}
+
+async function syncFolder(dir: string): Promise<void> {
+  const handle = await fs.open(dir, "r").catch(() => undefined);
+  if (!handle) return;
+  await handle.sync().catch(() => undefined);
+  await handle.close();
 }

@@ -17,6 +17,7 @@ import { OoxmlBook, type OpenSheet, type SheetInfo } from "./ooxml/book";
 import { cellXml, valueOfSpan, type CellContext } from "./ooxml/cellXml";
 import { emptyPackage } from "./ooxml/emptyPackage";
 import { conflictsOf, overlappingTables, saveWritten, storedNumber, writeGrid } from "./ooxml/gridWriter";
+import { emptyIntent, verifyRewrite } from "./ooxml/verify";
 import { readBox, usedRangeOf } from "./ooxml/reader";
 import { rawCell } from "./ooxml/sheetXml";
 import { bodyBox } from "./ooxml/tableXml";
@@ -52,10 +53,18 @@ const MARKERS = new Set(Object.values(MARK_FORMULA));
 export class XlsxWorkbook implements WorkbookPort {
   private readonly openSheets = new Map<string, { xml: string; sheet: OpenSheet }>();
 
-  private constructor(readonly book: OoxmlBook) {}
+  /** What the writes so far meant to change, for the verification before a file is replaced. */
+  private readonly intent = emptyIntent(Object.values(MARK_FORMULA));
+
+  private constructor(
+    readonly book: OoxmlBook,
+    /** The file as it was read; undefined for a new workbook. */
+    private readonly original?: Uint8Array,
+  ) {}
 
   static async fromBuffer(data: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
-    return new XlsxWorkbook(await OoxmlBook.open(await ZipPackage.load(data)));
+    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    return new XlsxWorkbook(await OoxmlBook.open(await ZipPackage.load(bytes)), bytes);
   }
 
   static async empty(properties: NewWorkbookProperties = {}): Promise<XlsxWorkbook> {
@@ -79,6 +88,36 @@ export class XlsxWorkbook implements WorkbookPort {
   async toBuffer(): Promise<Uint8Array> {
     if (this.book.sheets().length === 0) throw new Error("A workbook without sheets cannot be written");
     return this.pkg.toBytes();
+  }
+
+  /**
+   * The workbook as an .xlsx file, proven to differ from the file it was read from only where the
+   * writes meant to change it (see `verifyRewrite`). Throws `VerificationError` otherwise.
+   */
+  async toVerifiedBuffer(): Promise<Uint8Array> {
+    const bytes = await this.toBuffer();
+    if (!this.original) return bytes;
+    const worksheets = new Set(this.book.sheets().flatMap((s) => (s.part ? [s.part] : [])));
+    const intent = { ...this.intent, parts: new Set(this.pkg.changedParts()) };
+    await verifyRewrite(this.original, bytes, intent, (part) => worksheets.has(part));
+    return bytes;
+  }
+
+  /** Whether anything was written since the file was read. */
+  get isChanged(): boolean {
+    return this.pkg.changedParts().length > 0 || this.pkg.addedParts().length > 0;
+  }
+
+  /** Puts a written sheet back into the package and records what it meant to change. */
+  private commit(sheet: OpenSheet): void {
+    const part = sheet.info.part as string;
+    saveWritten(this.book, sheet);
+    let cells = this.intent.cells.get(part);
+    if (!cells) this.intent.cells.set(part, (cells = new Map<string, string>()));
+    for (const [ref, xml] of sheet.body.written) cells.set(ref, xml);
+    let rows = this.intent.rows.get(part);
+    if (!rows) this.intent.rows.set(part, (rows = new Set<number>()));
+    for (const r of sheet.body.touchedRows()) rows.add(r);
   }
 
   private async open(info: SheetInfo): Promise<OpenSheet | undefined> {
@@ -179,7 +218,7 @@ export class XlsxWorkbook implements WorkbookPort {
       const info = this.book.sheet(g.sheet) ?? (await this.book.addSheet(g.sheet));
       const sheet = await this.openForWrite(info);
       await writeGrid(this.book, sheet, g, styles, ctx);
-      saveWritten(this.book, sheet);
+      this.commit(sheet);
       this.book.flushWorkbook();
     }
     this.book.flushStyles();
@@ -215,10 +254,10 @@ export class XlsxWorkbook implements WorkbookPort {
         let s = raw?.s ?? sheet.body.rowStyle(u.row) ?? sheet.frame().columnStyle(u.col) ?? 0;
         if (u.numFmt && !styles.hasOwnFormat(s)) s = styles.withNumFmt(s, u.numFmt);
         const xml = cellXml({ row: u.row, col: u.col, value: u.value, s }, sheet.body.prefix, raw, toStored);
-        sheet.body.edit(u.row, u.col, () => xml);
+        sheet.body.edit(u.row, u.col, xml);
         applied++;
       }
-      saveWritten(this.book, sheet);
+      this.commit(sheet);
     }
     this.book.flushStyles();
     return { applied, skipped };
@@ -234,13 +273,13 @@ export class XlsxWorkbook implements WorkbookPort {
       if (mine.length === 0 && !(current ?? "").includes("conditionalFormatting")) continue;
       const sheet = await this.openForWrite(info);
       const frame = sheet.frame();
-      frame.removeConditionalFormats(MARKERS);
+      if (frame.removeConditionalFormats(MARKERS) > 0) this.intent.marksRemoved = true;
       let priority = frame.maxPriority();
       for (const m of mine) {
         const look = MARK_FILL[m.severity];
         frame.addConditionalFormat(m.ranges, MARK_FORMULA[m.severity], styles.dxf(look.fill, look.color), ++priority);
       }
-      if (frame.isTouched) saveWritten(this.book, sheet);
+      if (frame.isTouched) this.commit(sheet);
     }
     this.book.flushStyles();
   }

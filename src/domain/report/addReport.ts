@@ -1,35 +1,71 @@
 import type { PlanDefinition } from "../plan/schema";
 import { VALIDATED_TABLES } from "../rules/validate";
 import { TABLE } from "../sheets/specs";
-import type { ReadOptions, WorkbookPort } from "../workbook";
+import type { Grid } from "../grid";
+import { nameKey } from "../text";
+import type { ReadOptions, WorkbookPort, WorkbookSummary } from "../workbook";
 import { figuresForPeriod, type Figures } from "./figures";
 import type { Period } from "./period";
 import { freeSheetName, reportGrid } from "./reportGrid";
 import { reportInfo } from "./reportInfo";
 import { SUMMARY_SHEET, summaryGrid } from "./summaryGrid";
 
+/** The workbook has none of the tracking tables: there is nothing to report on. */
+export class NoTrackingTablesError extends Error {
+  constructor() {
+    super("The workbook has none of the tracking tables");
+    this.name = "NoTrackingTablesError";
+  }
+}
+
+export interface ReportAdded {
+  sheet: string;
+  figures: Figures;
+  summaryAdded: boolean;
+  /** Tracking tables the workbook lacks: their parts of the report count nothing. */
+  missingTables: string[];
+  /** Columns `Tổng hợp` would need and the workbook lacks (`tblX[Cột]`): it was not added. */
+  summaryMissing: string[];
+}
+
+/** Every `tblX[Cột]` a grid's formulas refer to that the workbook does not have. */
+export function missingReferences(grid: Grid, summary: WorkbookSummary): string[] {
+  const have = new Map<string, Set<string>>();
+  for (const s of summary.sheets) for (const t of s.tables) have.set(nameKey(t.name), new Set(t.headers.map(nameKey)));
+  const missing = new Set<string>();
+  for (const c of grid.cells) {
+    for (const m of (c.formula ?? "").matchAll(/\b(tbl[A-Za-z0-9_]+)\[([^\][]+)\]/g)) {
+      const [table, column] = [m[1] as string, m[2] as string];
+      if (column.startsWith("#")) continue;
+      if (!have.get(nameKey(table))?.has(nameKey(column.replace(/'(.)/g, "$1")))) missing.add(`${table}[${column}]`);
+    }
+  }
+  return [...missing];
+}
+
 /**
  * Adds the report sheet for a period (a new sheet, never over an existing one) and, when the
- * workbook lacks it, the live `Tổng hợp` sheet. `today` dates the report.
+ * workbook lacks it and has every table it refers to, the live `Tổng hợp` sheet. `today` dates
+ * the report. Refuses a workbook without any tracking table.
  */
-export async function addReport(
-  port: WorkbookPort,
-  plan: PlanDefinition,
-  period: Period,
-  today: string,
-  options?: ReadOptions,
-): Promise<{ sheet: string; figures: Figures; summaryAdded: boolean }> {
+export async function addReport(port: WorkbookPort, plan: PlanDefinition, period: Period, today: string, options?: ReadOptions): Promise<ReportAdded> {
   const summary = await port.summarize();
-  const tables = await port.readTables(VALIDATED_TABLES.map((t) => t.spec.name), options);
+  const wanted = VALIDATED_TABLES.map((t) => t.spec.name);
+  const tables = await port.readTables(wanted, options);
+  const missingTables = wanted.filter((n) => ![...tables.keys()].some((k) => nameKey(k) === nameKey(n)));
+  if (missingTables.length === wanted.length) throw new NoTrackingTablesError();
   const figures = figuresForPeriod(tables, period);
   const info = reportInfo(tables.get(TABLE.thongTin), plan);
   const names = summary.sheets.map((s) => s.name);
   const sheet = freeSheetName(period.sheetName, names);
   const grids = [reportGrid(sheet, figures, info, period, today)];
-  const summaryAdded = !names.some((n) => n.toLocaleLowerCase("vi") === SUMMARY_SHEET.toLocaleLowerCase("vi"));
-  if (summaryAdded) grids.push(summaryGrid(plan));
+  const wantSummary = !names.some((n) => n.toLocaleLowerCase("vi") === SUMMARY_SHEET.toLocaleLowerCase("vi"));
+  const live = summaryGrid(plan);
+  const summaryMissing = wantSummary ? missingReferences(live, summary) : [];
+  const summaryAdded = wantSummary && summaryMissing.length === 0;
+  if (summaryAdded) grids.push(live);
   await port.applyGrids(grids);
-  return { sheet, figures, summaryAdded };
+  return { sheet, figures, summaryAdded, missingTables, summaryMissing };
 }
 
 /** The figures alone, for `report --json` and the pane's preview. */
@@ -38,10 +74,15 @@ export async function reportFigures(port: WorkbookPort, period: Period, options?
   return figuresForPeriod(tables, period);
 }
 
-/** Adds `Tổng hợp` when the workbook lacks it; its formulas are live, so an existing one is left as it is. */
+/**
+ * Adds `Tổng hợp` when the workbook lacks it and has every table column it refers to (a formula
+ * to a missing table would show #NAME?); its formulas are live, so an existing one is left as it is.
+ */
 export async function ensureSummarySheet(port: WorkbookPort, plan: PlanDefinition): Promise<boolean> {
   const summary = await port.summarize();
   if (summary.sheets.some((s) => s.name.toLocaleLowerCase("vi") === SUMMARY_SHEET.toLocaleLowerCase("vi"))) return false;
-  await port.applyGrids([summaryGrid(plan)]);
+  const live = summaryGrid(plan);
+  if (missingReferences(live, summary).length > 0) return false;
+  await port.applyGrids([live]);
   return true;
 }

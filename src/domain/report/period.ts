@@ -21,8 +21,43 @@ export class PeriodError extends Error {
 
 const dotted = (iso: string) => isoToVietnamese(iso).replace(/\//g, ".");
 
-/** Parses `2021-S1`, `2021-S2`, `2021` or `2021-06-11..2021-12-31`. */
+/** Years a period or a report date may fall in. */
+export const YEAR_RANGE = { min: 2000, max: 2100 } as const;
+
+const inYears = (y: number) => y >= YEAR_RANGE.min && y <= YEAR_RANGE.max;
+
+/** A real calendar date `yyyy-mm-dd` in the years a report may carry, else undefined. */
+export function parseReportDate(input: string): string | undefined {
+  const s = input.trim();
+  return isoDateSchema.safeParse(s).success && inYears(Number(s.slice(0, 4))) ? s : undefined;
+}
+
+const ROMAN = ["I", "II", "III", "IV"] as const;
+const LAST_DAY = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** Parses `2021`, `2021-S1`, `2021-S2`, `2021-Q1`..`2021-Q4`, `2021-06` or `2021-06-11..2021-12-31` (years 2000 to 2100). */
 export function parsePeriod(input: string): Period {
+  const year = /^(\d{4})/.exec(input.trim());
+  if (year && !inYears(Number(year[1]))) throw new PeriodError(input);
+  const quarter = /^(\d{4})-Q([1-4])$/i.exec(input.trim());
+  if (quarter) {
+    const y = Number(quarter[1]);
+    const q = Number(quarter[2]);
+    const label = `quý ${ROMAN[q - 1] as string} năm ${y}`;
+    return { from: `${y}-${pad(3 * q - 2)}-01`, to: `${y}-${pad(3 * q)}-${LAST_DAY(y, 3 * q)}`, label, sheetName: `BC ${label}` };
+  }
+  const month = /^(\d{4})-(\d{2})$/.exec(input.trim());
+  if (month) {
+    const [y, m] = [Number(month[1]), Number(month[2])];
+    if (m < 1 || m > 12) throw new PeriodError(input);
+    const label = `tháng ${m} năm ${y}`;
+    return { from: `${y}-${pad(m)}-01`, to: `${y}-${pad(m)}-${LAST_DAY(y, m)}`, label, sheetName: `BC ${label}` };
+  }
+  return parseHalfYearOrRange(input);
+}
+
+function parseHalfYearOrRange(input: string): Period {
   const s = input.trim();
   const half = /^(\d{4})-S([12])$/i.exec(s);
   if (half) {
@@ -35,7 +70,7 @@ export function parsePeriod(input: string): Period {
   const range = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(s);
   if (range) {
     const [from, to] = [range[1] as string, range[2] as string];
-    if (isoDateSchema.safeParse(from).success && isoDateSchema.safeParse(to).success && from <= to) {
+    if (parseReportDate(from) && parseReportDate(to) && from <= to) {
       return {
         from,
         to,

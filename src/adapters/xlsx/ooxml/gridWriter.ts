@@ -46,15 +46,15 @@ function writeCells(book: OoxmlBook, sheet: OpenSheet, cells: readonly GridCell[
     const wanted: CellValue = c.formula !== undefined ? { formula: c.formula } : (c.value ?? null);
     if (!hasInput || (!isBlank(current) && sameValue(current, wanted))) {
       // Nothing to write but a format: the value (if any) stays as it is, byte for byte.
-      if (old && raw?.s !== s) sheet.body.edit(c.row, c.col, (span) => (span ? restyledCellXml(span, s, sheet.body.prefix) : cellXml({ row: c.row, col: c.col, s }, sheet.body.prefix, undefined, toStored)));
-      else if (!old && s !== 0) sheet.body.edit(c.row, c.col, () => cellXml({ row: c.row, col: c.col, s }, sheet.body.prefix, undefined, toStored));
+      if (old && raw?.s !== s) sheet.body.edit(c.row, c.col, restyledCellXml(old, s, sheet.body.prefix));
+      else if (!old && s !== 0) sheet.body.edit(c.row, c.col, cellXml({ row: c.row, col: c.col, s }, sheet.body.prefix, undefined, toStored));
       continue;
     }
     if (c.formula !== undefined) formulas = true;
     const write = { row: c.row, col: c.col, s, ...(c.formula !== undefined ? { formula: c.formula, ...(c.result !== undefined ? { result: c.result } : {}) } : { value: c.value ?? null }) };
     // Build the XML now so that a value Excel cannot hold is refused before anything is written.
     const xml = cellXml(write, sheet.body.prefix, raw, toStored);
-    sheet.body.edit(c.row, c.col, () => xml);
+    sheet.body.edit(c.row, c.col, xml);
   }
   return formulas;
 }

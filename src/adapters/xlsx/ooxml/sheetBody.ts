@@ -1,8 +1,8 @@
 import { columnLetter, parseCellAddress, parseRangeAddress, rangeAddress, type RangeBox } from "../../../domain/grid";
 import { scanCells, scanRows, type CellSpan, type RowSpan } from "./sheetXml";
 
-/** What to do to one cell: give its new XML from the old cell (undefined when absent). */
-export type CellEdit = (old: CellSpan | undefined) => string;
+/** A cell's new XML. */
+type CellEdit = string;
 
 /**
  * The rows of a sheet, indexed for reading and edited as text: a row nobody writes keeps its
@@ -66,10 +66,20 @@ export class SheetBody {
     return s ? Number(s[1]) : undefined;
   }
 
-  edit(row0: number, col0: number, edit: CellEdit): void {
+  /** Replaces (or inserts) a cell with this XML. */
+  edit(row0: number, col0: number, xml: string): void {
     let m = this.edits.get(row0 + 1);
     if (!m) this.edits.set(row0 + 1, (m = new Map<number, CellEdit>()));
-    m.set(col0, edit);
+    m.set(col0, xml);
+    this.written.set(`${columnLetter(col0)}${row0 + 1}`, xml);
+  }
+
+  /** Every cell written, by reference, with its XML: what the write means to change. */
+  readonly written = new Map<string, string>();
+
+  /** Rows whose start tag may change (height set, cells added). */
+  touchedRows(): number[] {
+    return [...new Set([...this.edits.keys(), ...this.heights.keys()])];
   }
 
   setHeight(row0: number, points: number): void {
@@ -127,12 +137,12 @@ export class SheetBody {
     let k = 0;
     for (const c of cells) {
       while (k < pending.length && (pending[k] as number) < c.col) {
-        out.push(content.slice(pos, c.start), (edits.get(pending[k] as number) as CellEdit)(undefined));
+        out.push(content.slice(pos, c.start), (edits.get(pending[k] as number) as CellEdit));
         pos = c.start;
         k++;
       }
       if (k < pending.length && pending[k] === c.col) {
-        out.push(content.slice(pos, c.start), (edits.get(c.col) as CellEdit)(c));
+        out.push(content.slice(pos, c.start), (edits.get(c.col) as CellEdit));
         pos = c.end;
         k++;
       }
@@ -140,7 +150,7 @@ export class SheetBody {
     // Cells after the last one go before anything else the row holds after its cells (extLst).
     const tailAt = cells.length > 0 ? (cells[cells.length - 1] as CellSpan).end : firstNonCell(content);
     out.push(content.slice(pos, Math.max(pos, tailAt)));
-    for (; k < pending.length; k++) out.push((edits.get(pending[k] as number) as CellEdit)(undefined));
+    for (; k < pending.length; k++) out.push((edits.get(pending[k] as number) as CellEdit));
     out.push(content.slice(Math.max(pos, tailAt)));
     const cols = [...cells.map((c) => c.col), ...pending];
     const startTag = rowStartTag(span?.startTag ?? `<${p}row r="${r}">`, r, this.heights.get(r), cols);
