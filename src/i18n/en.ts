@@ -8,6 +8,8 @@ export const en: Catalog = {
   "rows-sample": (p) => `Filled ${p.count} sample rows into ${p.table} ("${p.sheet}").`,
   "sheet-not-ours": (p) =>
     `Sheet "${p.sheet}" holds other content and none of our tables: left untouched. Rename it (for example to "${p.suggestion}") and run again to create a new "${p.sheet}".`,
+  "table-not-ours": (p) =>
+    `Table ${p.table} on "${p.sheet}" has one of our names but other columns: left as it is. Rename it (Table Design > Table Name, e.g. ${p.suggestion}) and run again to create a new ${p.table}.`,
   "table-elsewhere": (p) => `The tables of "${p.expected}" are on sheet "${p.sheet}": used there.`,
   "columns-blocked": (p) =>
     `Could not add ${p.headers} to ${p.table} ("${p.sheet}"): columns ${p.columns} right of the table hold data. Insert empty columns right of the table or move that data, then run again.`,

@@ -10,6 +10,8 @@ export const vi: Catalog = {
   "rows-sample": (p) => `Đã điền ${p.count} dòng dữ liệu mẫu vào bảng ${p.table} (trang "${p.sheet}").`,
   "sheet-not-ours": (p) =>
     `Trang tính "${p.sheet}" đã có dữ liệu khác, không phải bảng của sổ theo dõi: giữ nguyên, không sửa. Hãy đổi tên trang này (ví dụ thành "${p.suggestion}") rồi chạy lại để tạo trang "${p.sheet}" mới.`,
+  "table-not-ours": (p) =>
+    `Bảng ${p.table} ở trang "${p.sheet}" trùng tên với một bảng của sổ theo dõi nhưng có các cột khác: giữ nguyên, không sửa. Hãy đổi tên bảng đó (Table Design > Table Name, ví dụ thành ${p.suggestion}) rồi chạy lại để tạo bảng ${p.table} mới.`,
   "table-elsewhere": (p) => `Các bảng của trang "${p.expected}" đang nằm ở trang "${p.sheet}": vẫn dùng tại đó.`,
   "columns-blocked": (p) =>
     `Không thêm được cột ${p.headers} vào bảng ${p.table} (trang "${p.sheet}") vì cột ${p.columns} bên phải bảng đang có dữ liệu. Hãy chèn cột trống bên phải bảng hoặc chuyển dữ liệu đó đi, rồi chạy lại.`,

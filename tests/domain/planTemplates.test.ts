@@ -71,6 +71,25 @@ describe("planTemplates", () => {
     ]);
   });
 
+  it("leaves someone's own table that happens to have one of our names alone, and says what to rename", () => {
+    const theirs = { name: "tblNhiemVu", sheet: "Việc của tôi", range: { top: 0, left: 0, bottom: 5, right: 1 }, headers: ["Việc", "Người làm"] };
+    const { grids, notes } = plan({ sheets: [{ name: "Việc của tôi", usedRange: { top: 0, left: 0, bottom: 5, right: 1 }, tables: [theirs] }] });
+    expect(grids.map((g) => g.sheet)).not.toContain("Việc của tôi");
+    expect(grids.flatMap((g) => [...(g.tables ?? []), ...(g.tableChanges ?? [])].map((t) => t.name))).not.toContain("tblNhiemVu");
+    expect(notes.filter((n) => n.severity === "warning")).toEqual([
+      { code: "table-not-ours", severity: "warning", sheet: "Việc của tôi", params: { table: "tblNhiemVu", suggestion: "tblNhiemVu_cu" } },
+    ]);
+    // The other sheets are still built.
+    expect(grids.map((g) => g.sheet)).toContain("Đóng góp");
+  });
+
+  it("adopts an older table of ours that lacks a few columns", () => {
+    const older = { name: "tblNhiemVu", sheet: "Nhiệm vụ", range: { top: 0, left: 0, bottom: 3, right: 6 }, headers: NV_HEADERS };
+    const { notes } = plan({ sheets: [{ name: "Nhiệm vụ", usedRange: { top: 0, left: 0, bottom: 3, right: 6 }, tables: [older] }] });
+    expect(notes.map((n) => n.code)).toContain("columns-added");
+    expect(notes.map((n) => n.code)).not.toContain("table-not-ours");
+  });
+
   it("builds in an empty sheet that has our name", () => {
     const { grids } = plan({ sheets: [{ name: "nhiệm vụ", usedRange: null, tables: [] }] });
     const nv = grids.find((g) => g.sheet === "nhiệm vụ")!;

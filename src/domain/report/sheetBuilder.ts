@@ -1,4 +1,5 @@
 import { columnLetter, type CellScalar, type CellStyle, type GridCell, type GridRowHeight, type RangeBox } from "../grid";
+import { MAX_CELL_TEXT } from "../cells/read";
 import { wrappedLines } from "../template/tableGrid";
 
 export const REPORT_FONT = "Times New Roman";
@@ -7,6 +8,15 @@ export const REPORT_FONT = "Times New Roman";
 export const REPORT_WIDTHS = [6, 30, 13, 13, 13, 15, 13, 13] as const;
 
 const LINE_POINTS = 18;
+/** Excel's tallest row, in points. */
+const MAX_ROW_POINTS = 409;
+
+/** Text as one cell can hold it: past Excel's 32,767 characters it is cut, ending with "…". */
+export function fitCellText(value: string): string {
+  return value.length <= MAX_CELL_TEXT ? value : `${value.slice(0, MAX_CELL_TEXT - 1)}…`;
+}
+
+const fit = <T extends CellScalar>(v: T): T => (typeof v === "string" ? (fitCellText(v) as T) : v);
 
 /** Writes a document sheet row by row: merged text blocks, tables, with Times New Roman everywhere. */
 export class SheetBuilder {
@@ -20,7 +30,8 @@ export class SheetBuilder {
   }
 
   /** Text across columns `from`..`to` of the current row, wrapped, with the row tall enough for it. */
-  text(from: number, to: number, value: string, s: CellStyle = {}, row = this.row): void {
+  text(from: number, to: number, text: string, s: CellStyle = {}, row = this.row): void {
+    const value = fitCellText(text);
     this.cells.push({ row, col: from, value, style: this.style({ wrap: true, ...s }) });
     for (let c = from + 1; c <= to; c++) this.cells.push({ row, col: c, style: this.style(s) });
     if (to > from) this.merges.push({ top: row, bottom: row, left: from, right: to });
@@ -46,8 +57,9 @@ export class SheetBuilder {
 
   private raise(row: number, height: number): void {
     const h = this.heights.find((x) => x.row === row);
-    if (h) h.height = Math.max(h.height, height);
-    else if (height > LINE_POINTS) this.heights.push({ row, height });
+    const points = Math.min(MAX_ROW_POINTS, height);
+    if (h) h.height = Math.max(h.height, points);
+    else if (points > LINE_POINTS) this.heights.push({ row, height: points });
   }
 
   /**
@@ -64,7 +76,7 @@ export class SheetBuilder {
   }): { first: number; last: number } {
     const border = { border: "thin" as const };
     spec.headers.forEach((h, c) => {
-      this.cells.push({ row: this.row, col: c, value: h, style: this.style({ ...border, bold: true, hAlign: "center", vAlign: "middle", wrap: true, size: 12 }) });
+      this.cells.push({ row: this.row, col: c, value: fit(h), style: this.style({ ...border, bold: true, hAlign: "center", vAlign: "middle", wrap: true, size: 12 }) });
       this.raise(this.row, wrappedLines(h, (REPORT_WIDTHS[c] ?? 10) * 0.9) * 16);
     });
     this.row++;
@@ -74,7 +86,7 @@ export class SheetBuilder {
         const f = spec.rowFormulas?.[c]?.(this.row, index);
         const numFmt = spec.formats?.[c];
         const style = this.style({ ...border, size: 12, wrap: c === 1, hAlign: typeof v === "number" || f ? "right" : c === 0 ? "center" : "left", ...(numFmt ? { numFmt } : {}) });
-        this.cells.push(f ? { row: this.row, col: c, formula: f.formula, result: f.result, style } : { row: this.row, col: c, value: v, style });
+        this.cells.push(f ? { row: this.row, col: c, formula: f.formula, result: f.result, style } : { row: this.row, col: c, value: fit(v), style });
         if (c === 1 && typeof v === "string") this.raise(this.row, wrappedLines(v, REPORT_WIDTHS[1]) * 16);
       });
       this.row++;
@@ -88,7 +100,7 @@ export class SheetBuilder {
         if (typeof t === "function") {
           const f = t(first, last);
           this.cells.push({ row: this.row, col: c, formula: f.formula, result: f.result, style });
-        } else this.cells.push({ row: this.row, col: c, value: t ?? null, style });
+        } else this.cells.push({ row: this.row, col: c, value: fit(t ?? null), style });
       });
       this.row++;
     }

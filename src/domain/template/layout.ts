@@ -28,6 +28,8 @@ export interface SheetLayout {
   foreign: boolean;
   existing: ExistingTable[];
   created: NewTable[];
+  /** Tables with one of our names but someone else's columns: left alone, reported. */
+  foreignTables: TableSummary[];
 }
 
 /** Blank columns left between two tables placed side by side. */
@@ -52,8 +54,20 @@ function missingHeaders(spec: TableSpec, table: TableSummary): string[] {
   return spec.columns.map((c) => c.header).filter((h) => !have.has(nameKey(h)));
 }
 
+/**
+ * Whether a table with one of our names is ours: it has at least half of the spec's headers (an
+ * older version of our table lacks a few; someone's own table of that name has others).
+ */
+export function isOurTable(spec: TableSpec, table: TableSummary): boolean {
+  const have = new Set(table.headers.map(nameKey));
+  const shared = spec.columns.filter((c) => have.has(nameKey(c.header))).length;
+  return shared * 2 >= spec.columns.length;
+}
+
 function layoutSheet(summary: WorkbookSummary, spec: SheetSpec): SheetLayout {
-  const found = spec.tables.map((t) => ({ spec: t, summary: findTable(summary, t.name) }));
+  const named = spec.tables.map((t) => ({ spec: t, summary: findTable(summary, t.name) }));
+  const foreignTables = named.flatMap((f) => (f.summary && !isOurTable(f.spec, f.summary) ? [f.summary] : []));
+  const found = named.map((f) => ({ spec: f.spec, summary: f.summary && isOurTable(f.spec, f.summary) ? f.summary : undefined, taken: f.summary !== undefined }));
   const firstFound = found.find((f) => f.summary)?.summary;
   const home = firstFound?.sheet ?? spec.name;
   const homeSheet = findSheet(summary, home);
@@ -64,12 +78,12 @@ function layoutSheet(summary: WorkbookSummary, spec: SheetSpec): SheetLayout {
   for (const f of found) {
     if (f.summary) {
       existing.push({ spec: f.spec, summary: f.summary, missingHeaders: missingHeaders(f.spec, f.summary) });
-    } else if (!foreign) {
+    } else if (!foreign && !f.taken) {
       created.push({ spec: f.spec, sheet: homeSheet?.name ?? home, top: 0, left: cursor });
       cursor += f.spec.columns.length + TABLE_GAP;
     }
   }
-  return { spec, home: homeSheet?.name ?? home, createSheet: !homeSheet, foreign, existing, created };
+  return { spec, home: homeSheet?.name ?? home, createSheet: !homeSheet, foreign, existing, created, foreignTables };
 }
 
 /** Where every table of the templates is or will be, from the workbook's summary alone. */

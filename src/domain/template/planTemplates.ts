@@ -23,6 +23,7 @@ export type TemplateNoteCode =
   | "rows-prefilled"
   | "rows-sample"
   | "sheet-not-ours"
+  | "table-not-ours"
   | "table-elsewhere"
   | "columns-blocked"
   | "prefill-skipped"
@@ -186,6 +187,9 @@ function mergeParts(list: readonly TableParts[]): TableParts {
 }
 
 function sheetGrids(ctx: Context, s: SheetLayout, probes: readonly Probe[], values: readonly CellValue[][][]): Grid[] {
+  for (const t of s.foreignTables) {
+    ctx.notes.push({ code: "table-not-ours", severity: "warning", sheet: t.sheet, params: { table: t.name, suggestion: `${t.name}_cu` } });
+  }
   if (s.foreign) {
     ctx.notes.push({ code: "sheet-not-ours", severity: "warning", sheet: s.home, params: { suggestion: `${s.spec.name} (cũ)` } });
     return [];
