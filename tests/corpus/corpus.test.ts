@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import JSZip from "jszip";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
@@ -54,8 +55,7 @@ describe("the corpus", () => {
 
   it("the comparison can fail: a lost note, a changed cell and a dropped attribute are each caught", async () => {
     const notes = corpus.find((b) => b.name === "user-notes")!;
-    const JSZip = (await import("jszip")).default;
-    const edited = async (edit: (zip: JSZip) => Promise<void>) => {
+    const edited = async (edit: (zip: JSZip) => Promise<void> | void) => {
       const zip = await JSZip.loadAsync(notes.bytes);
       await edit(zip);
       return zip.generateAsync({ type: "uint8array" });
@@ -63,7 +63,7 @@ describe("the corpus", () => {
     const replace = (part: string, from: string, to: string) => async (zip: JSZip) => {
       zip.file(part, (await zip.file(part)!.async("string")).replace(from, to));
     };
-    expect(lost(notes.bytes, await edited(async (z) => void z.remove("xl/comments1.xml")))).toEqual(["xl/comments1.xml: part lost"]);
+    expect(lost(notes.bytes, await edited((z) => void z.remove("xl/comments1.xml")))).toEqual(["xl/comments1.xml: part lost"]);
     const changed = await edited(replace("xl/worksheets/sheet1.xml", "<v>1500000</v>", "<v>1500001</v>"));
     expect(lost(notes.bytes, changed).join("\n")).toContain("xl/worksheets/sheet1.xml: lost or changed");
     expect(lost(notes.bytes, changed, { "xl/worksheets/sheet1.xml": ["B2"] })).toEqual([]);

@@ -31,12 +31,6 @@ function addSheet(d: PackageDraft, name: string, xml: string, state?: string): s
   return part;
 }
 
-function freePart(d: PackageDraft, stem: string, ext: string): string {
-  let n = 1;
-  while (d.parts.has(`${stem}${n}.${ext}`)) n++;
-  return `${stem}${n}.${ext}`;
-}
-
 function addDrawing(d: PackageDraft, sheet: string, drawingXml: string, rels: [string, string][] = []): void {
   const part = "xl/drawings/drawing1.xml";
   d.add(part, drawingXml, "application/vnd.openxmlformats-officedocument.drawing+xml");

@@ -3,7 +3,7 @@ import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync }
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 
-const PROFILE = path.resolve(__dirname, "../../../shared/tools/libreoffice-recalc-profile");
+const PROFILE = path.resolve(__dirname, "../tools/libreoffice-recalc-profile");
 
 export function sofficePath(): string | undefined {
   const r = spawnSync("sh", ["-c", "command -v soffice || command -v libreoffice"], { encoding: "utf8" });
@@ -107,4 +107,12 @@ export function csvNumber(s: string): number {
   const t = s.replace(/,/g, "").trim();
   if (t.endsWith("%")) return Number(t.slice(0, -1)) / 100;
   return t === "" ? NaN : Number(t);
+}
+
+/** Converts to flat ODS (LibreOffice's own XML) and returns its text: what LibreOffice understood of the file. */
+export function asFlatOds(xlsx: string, outDir: string): string {
+  execFileSync(sofficePath()!, [`-env:UserInstallation=file://${freshProfile()}`, "--headless", "--convert-to", "fods", "--outdir", outDir, xlsx], { stdio: "pipe", timeout: 120_000 });
+  const fods = path.join(outDir, `${path.basename(xlsx, ".xlsx")}.fods`);
+  if (!existsSync(fods)) throw new Error(`LibreOffice wrote no fods for ${xlsx}`);
+  return readFileSync(fods, "utf8");
 }

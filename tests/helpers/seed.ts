@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 
-export const SEED_FILE = path.resolve(__dirname, "../../../shared/seed/ke-hoach-10-KH-UBND-chau-son-2021.txt");
+export const SEED_FILE = path.resolve(__dirname, "../fixtures/seed/ke-hoach-10-KH-UBND-chau-son-2021.txt");
 
 export interface SeedUnit {
   number: number;
