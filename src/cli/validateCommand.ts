@@ -31,10 +31,13 @@ function stamp(now: Date): string {
   return `${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}${p(now.getSeconds())}`;
 }
 
-/** Where the copy of a file goes before it is fixed in place: beside it, dated. */
-function backupPath(file: string, now: Date): string {
+/** Where the copy of a file goes before it is fixed in place: beside it, dated, never over another file. */
+async function backupPath(file: string, now: Date): Promise<string> {
   const base = path.basename(file, path.extname(file));
-  return path.join(path.dirname(file), `${base}.ban-sao-${stamp(now)}${path.extname(file)}`);
+  for (let n = 1; ; n++) {
+    const candidate = path.join(path.dirname(file), `${base}.ban-sao-${stamp(now)}${n > 1 ? `-${n}` : ""}${path.extname(file)}`);
+    if (!(await stat(candidate).then(() => true, () => false))) return candidate;
+  }
 }
 
 export interface ValidateOptions {
@@ -60,7 +63,7 @@ export async function validateCommand(o: ValidateOptions): Promise<number> {
       const result = await fixThrough(opened.port, o.today);
       if (result.applied > 0) {
         // The copy is made only once the fixed file is proven and about to replace the original.
-        const backup = o.out ? undefined : backupPath(o.file, o.now);
+        const backup = o.out ? undefined : await backupPath(o.file, o.now);
         await saveWorkbook(opened, lock, { sameFile: !o.out, noClobber: Boolean(o.out), ...(backup ? { backup } : {}) });
         if (backup) process.stderr.write(`${t("cli-backup", { file: backup })}\n`);
       }

@@ -99,3 +99,45 @@ describe("text that looks like a formula", () => {
     expect(xml).not.toContain("<f>");
   });
 });
+
+describe("a table with a totals row", () => {
+  /** The base workbook with tblDongGop given a totals row (SUBTOTAL of the amounts) under its body. */
+  async function withTotals(): Promise<Uint8Array> {
+    const { BASE_ROWS } = await import("../fixtures/base");
+    const book = await XlsxWorkbook.empty();
+    await applyTemplates(book, chauSonPlan, BASE_ROWS);
+    const zip = await JSZip.loadAsync(await book.toBuffer());
+    const tableName = (await Promise.all(Object.keys(zip.files).filter((f) => f.startsWith("xl/tables/")).map(async (f) => [f, await zip.file(f)!.async("string")] as const))).find(([, x]) => x.includes('name="tblDongGop"'))!;
+    zip.file(tableName[0], tableName[1].replace('ref="A1:N5"', 'ref="A1:N6" totalsRowCount="1"').replace('<tableColumn id="8" name="Số tiền (đồng)"/>', '<tableColumn id="8" name="Số tiền (đồng)" totalsRowFunction="sum"/>').replace('<tableColumn id="1" name="Ngày"/>', '<tableColumn id="1" name="Ngày" totalsRowLabel="Cộng"/>'));
+    const sheet = await sheetXml(await zip.generateAsync({ type: "uint8array" }), "Đóng góp");
+    let ledgerPart = "";
+    for (const f of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) if ((await zip.file(f)!.async("string")) === sheet) ledgerPart = f;
+    expect(sheet).not.toContain('<row r="6"');
+    const totals = `<row r="6"><c r="A6" t="inlineStr"><is><t>Cộng</t></is></c><c r="H6"><f>SUBTOTAL(109,tblDongGop[Số tiền (đồng)])</f><v>13500000</v></c></row>`;
+    zip.file(ledgerPart, sheet.replace("</sheetData>", `${totals}</sheetData>`));
+    return zip.generateAsync({ type: "uint8array" });
+  }
+
+  it("is never read as data, and the report's figures leave it out", async () => {
+    const data = await withTotals();
+    const book = await XlsxWorkbook.fromBuffer(data);
+    const ledger = (await book.readTables(["tblDongGop"])).get("tblDongGop")!;
+    expect(ledger.range.bottom).toBe(4);
+    expect(ledger.rows).toHaveLength(4);
+    expect(ledger.rows.some((r) => r[0] === "Cộng")).toBe(false);
+  });
+
+  it("is never written over: templates change nothing, and a write keeps the totals row as it was", async () => {
+    const data = await withTotals();
+    const book = await XlsxWorkbook.fromBuffer(data);
+    expect((await applyTemplates(book, chauSonPlan)).grids).toEqual([]);
+    const { addReport } = await import("../../src/domain/report/addReport");
+    const { parsePeriod } = await import("../../src/domain/report/period");
+    const added = await addReport(book, chauSonPlan, parsePeriod("2021"), "2022-01-05");
+    expect(added.figures.donations.receivedMoney).toBe(10_500_000);
+    const out = await book.toVerifiedBuffer();
+    const [row] = await (await XlsxWorkbook.fromBuffer(out)).readRanges([{ sheet: "Đóng góp", range: { top: 5, left: 0, bottom: 5, right: 7 } }]);
+    expect(row![0]![0]).toBe("Cộng");
+    expect(row![0]![7]).toEqual({ formula: "SUBTOTAL(109,tblDongGop[Số tiền (đồng)])", result: 13_500_000 });
+  });
+});

@@ -114,25 +114,44 @@ export class FileLock {
         await fs.writeFile(lockPath, JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }), { flag: "wx" });
         pendingCleanup.add(lockPath);
         await removeStaleTemps(target);
+        await observer?.("locked");
         return new FileLock(target, lockPath);
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw fileErrorOf(e, file);
-        const holder: { pid?: number; host?: string } = await fs.readFile(lockPath, "utf8").then(
-          (t) => JSON.parse(t) as { pid?: number; host?: string },
+        const holder: LockInfo = await fs.readFile(lockPath, "utf8").then(
+          (t) => JSON.parse(t) as LockInfo,
           () => ({}),
         );
         const stale = holder.host === hostname() && typeof holder.pid === "number" && !alive(holder.pid);
         if (!stale) throw new WorkbookFileError("busy", file, holder.pid ? `pid ${holder.pid}` : "");
+        if (holder.backup) await removeUselessBackup(holder.backup, target);
         await fs.rm(lockPath, { force: true });
       }
     }
     throw new WorkbookFileError("busy", file);
   }
 
+  /** Notes in the lock the backup about to be made, so that a run killed after making it can be tidied. */
+  async noteBackup(backup: string): Promise<void> {
+    await fs.writeFile(this.lockPath, JSON.stringify({ pid: process.pid, host: hostname(), backup }));
+  }
+
   async release(): Promise<void> {
     pendingCleanup.delete(this.lockPath);
     await fs.rm(this.lockPath, { force: true });
   }
+}
+
+interface LockInfo {
+  pid?: number;
+  host?: string;
+  backup?: string;
+}
+
+/** A backup left by a killed run is removed only when it is the very file as it stands (nothing to lose). */
+async function removeUselessBackup(backup: string, target: string): Promise<void> {
+  const [a, b] = await Promise.all([fs.readFile(backup).catch(() => undefined), fs.readFile(target).catch(() => undefined)]);
+  if (a && b && a.equals(b)) await fs.rm(backup, { force: true });
 }
 
 async function removeStaleTemps(target: string): Promise<void> {
@@ -155,7 +174,14 @@ export interface ReplaceOptions {
   onStep?: (step: WriteStep) => void | Promise<void>;
 }
 
-export type WriteStep = "temp-written" | "temp-checked" | "original-checked" | "backup-written" | "replaced";
+export type WriteStep = "locked" | "temp-written" | "temp-checked" | "original-checked" | "backup-written" | "replaced";
+
+let observer: ((step: WriteStep) => void | Promise<void>) | undefined;
+
+/** Watches every write's steps (fault tests interrupt a write at each of them). */
+export function observeWriteSteps(f: ((step: WriteStep) => void | Promise<void>) | undefined): void {
+  observer = f;
+}
 
 async function sameAsRead(target: string, original: WorkbookOnDisk): Promise<boolean> {
   const now = await fs.stat(target).catch(() => undefined);
@@ -173,7 +199,10 @@ export async function replaceFile(lock: FileLock, data: Uint8Array, options: Rep
   const target = lock.target;
   if (await openInExcel(target)) throw new WorkbookFileError("locked", target);
   const tmp = path.join(path.dirname(target), `${tempPrefix(target)}${process.pid}.tmp`);
-  const step = async (s: WriteStep) => options.onStep?.(s);
+  const step = async (s: WriteStep) => {
+    await options.onStep?.(s);
+    await observer?.(s);
+  };
   pendingCleanup.add(tmp);
   let backupWritten = false;
   try {
@@ -196,6 +225,7 @@ export async function replaceFile(lock: FileLock, data: Uint8Array, options: Rep
     if (options.original && !(await sameAsRead(target, options.original))) throw new WorkbookFileError("changed-meanwhile", target);
     await step("original-checked");
     if (options.backup) {
+      await lock.noteBackup(options.backup);
       await fs.copyFile(target, options.backup, fsConstants.COPYFILE_EXCL);
       backupWritten = true;
       pendingCleanup.add(options.backup);
