@@ -1,8 +1,28 @@
 import { promises as fs } from "node:fs";
+import { StringDecoder } from "node:string_decoder";
+import { createInflateRaw, inflateRawSync } from "node:zlib";
 import { WorkbookFileError } from "../adapters/xlsx/errors";
 import { FileLock, readWorkbookFile, replaceFile, type ReplaceOptions, type WorkbookOnDisk } from "../adapters/xlsx/files";
 import { VerificationError } from "../adapters/xlsx/ooxml/verify";
 import { XlsxWorkbook, type NewWorkbookProperties } from "../adapters/xlsx/xlsxWorkbook";
+
+/** Node's zlib for reading big parts: whole, or streamed in 1 MB pieces so a big sheet is never held whole. */
+export const NODE_INFLATE = {
+  inflateRaw: (b: Uint8Array) => inflateRawSync(b),
+  inflateRawStream: (compressed: Uint8Array, onText: (text: string) => void) =>
+    new Promise<void>((resolve, reject) => {
+      const decoder = new StringDecoder("utf8");
+      const z = createInflateRaw({ chunkSize: 1 << 20 });
+      z.on("data", (chunk: Buffer) => onText(decoder.write(chunk)));
+      z.on("end", () => {
+        const rest = decoder.end();
+        if (rest) onText(rest);
+        resolve();
+      });
+      z.on("error", reject);
+      z.end(compressed);
+    }),
+};
 
 export interface OpenedWorkbook {
   port: XlsxWorkbook;
@@ -20,7 +40,7 @@ export async function openWorkbook(file: string, createIfMissing: boolean, prope
   if (!exists && createIfMissing) return { port: await XlsxWorkbook.empty(properties), existed: false };
   const disk = await readWorkbookFile(file);
   try {
-    return { port: await XlsxWorkbook.fromBuffer(disk.bytes), existed: true, disk };
+    return { port: await XlsxWorkbook.fromBuffer(disk.bytes, NODE_INFLATE), existed: true, disk };
   } catch (e) {
     throw new WorkbookFileError("not-a-workbook", file, (e as Error).message, { cause: e });
   }

@@ -2,7 +2,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { RULES, type Issue } from "../../src/domain/rules/types";
 import { t } from "../../src/i18n";
-import { fixtureIssues, HOSTILE_FIXTURES } from "../fixtures/hostile";
+import { XlsxWorkbook } from "../../src/adapters/xlsx/xlsxWorkbook";
+import { NODE_INFLATE } from "../../src/cli/workbookFiles";
+import { VALIDATED_TABLES } from "../../src/domain/rules/validate";
+import { fixtureBytes, fixtureIssues, HOSTILE_FIXTURES } from "../fixtures/hostile";
 
 const GOLDEN = path.resolve(__dirname, "../fixtures/golden");
 const UPDATE = process.env.UPDATE_GOLDEN === "1";
@@ -49,5 +52,16 @@ describe("hostile workbooks give exactly their golden issues", () => {
         expect([i.rule, text.includes("undefined")]).toEqual([i.rule, false]);
       }
     }
+  });
+});
+
+describe("the two read paths of the xlsx adapter", () => {
+  it.each(HOSTILE_FIXTURES.map((f) => f.name))("read %s alike: streamed while inflating (command line) and from the whole part (preview)", async (name) => {
+    const bytes = await fixtureBytes(name);
+    const names = VALIDATED_TABLES.map((t) => t.spec.name);
+    const whole = await (await XlsxWorkbook.fromBuffer(bytes)).readTables(names);
+    const streamed = await (await XlsxWorkbook.fromBuffer(bytes, NODE_INFLATE)).readTables(names);
+    expect(streamed).toEqual(whole);
+    expect([...whole.values()].reduce((n, t) => n + t.rows.length, 0)).toBeGreaterThan(0);
   });
 });

@@ -1,4 +1,4 @@
-import type { CellValue, Grid } from "../../domain/grid";
+import type { CellValue, Grid, RangeBox } from "../../domain/grid";
 import { MARK_FILL, MARK_FORMULA, type SheetMarks } from "../../domain/rules/marks";
 import { nameKey } from "../../domain/text";
 import {
@@ -21,7 +21,8 @@ import { emptyIntent, verifyRewrite } from "./ooxml/verify";
 import { readBox, usedRangeOf } from "./ooxml/reader";
 import { rawCell } from "./ooxml/sheetXml";
 import { bodyBox } from "./ooxml/tableXml";
-import { ZipPackage } from "./ooxml/zipPackage";
+import { StreamingBoxReader } from "./ooxml/streamRows";
+import { ZipPackage, type InflateRaw, type InflateRawStream } from "./ooxml/zipPackage";
 import { sameValue } from "./cellValues";
 
 export { GridConflictError };
@@ -62,9 +63,10 @@ export class XlsxWorkbook implements WorkbookPort {
     private readonly original?: Uint8Array,
   ) {}
 
-  static async fromBuffer(data: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
+  /** Opens a workbook's bytes; `inflateRaw` (Node's zlib) reads big parts faster where there is one. */
+  static async fromBuffer(data: ArrayBuffer | Uint8Array, options: { inflateRaw?: InflateRaw; inflateRawStream?: InflateRawStream } = {}): Promise<XlsxWorkbook> {
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-    return new XlsxWorkbook(await OoxmlBook.open(await ZipPackage.load(bytes)), bytes);
+    return new XlsxWorkbook(await OoxmlBook.open(await ZipPackage.load(bytes, options)), bytes);
   }
 
   static async empty(properties: NewWorkbookProperties = {}): Promise<XlsxWorkbook> {
@@ -180,18 +182,33 @@ export class XlsxWorkbook implements WorkbookPort {
     const ctx = await this.context();
     const out = new Map<string, TableData>();
     let done = 0;
-    for (const t of tables) {
+    // One pass over each sheet for all its tables.
+    for (const sheetName of [...new Set(tables.map((t) => t.sheet))]) {
       if (options?.signal?.aborted) throw new CancelledError();
-      const info = this.book.sheet(t.sheet);
-      const body = { ...t.range, top: t.range.top + 1 };
-      const rows = body.bottom >= body.top && info ? readBox(await this.open(info), body, ctx) : [];
-      out.set(t.name, { ...t, rows });
-      done += rows.length;
+      const mine = tables.filter((t) => t.sheet === sheetName);
+      const bodies = mine.map((t) => ({ ...t.range, top: t.range.top + 1 }));
+      const info = this.book.sheet(sheetName);
+      const values = info ? await this.readBoxes(info, bodies, ctx) : bodies.map(() => []);
+      mine.forEach((t, i) => {
+        const rows = (bodies[i] as RangeBox).bottom >= (bodies[i] as RangeBox).top ? (values[i] ?? []) : [];
+        out.set(t.name, { ...t, rows });
+        done += rows.length;
+      });
       options?.onProgress?.(done, total);
     }
     if (options?.signal?.aborted) throw new CancelledError();
     if (tables.length === 0) options?.onProgress?.(0, 0);
     return out;
+  }
+
+  /** Boxes of one sheet: streamed from the file when the sheet is as read, else from its text. */
+  private async readBoxes(info: SheetInfo, boxes: readonly RangeBox[], ctx: CellContext): Promise<CellValue[][][]> {
+    if (info.part && !this.openSheets.has(info.part)) {
+      const reader = new StreamingBoxReader(boxes, ctx);
+      if (await this.pkg.streamText(info.part, (text) => reader.push(text))) return reader.finish();
+    }
+    const sheet = await this.open(info);
+    return boxes.map((b) => readBox(sheet, b, ctx));
   }
 
   /** Checks every grid first, so a refused batch leaves the workbook untouched. */

@@ -1,22 +1,24 @@
 import type { CellValue, RangeBox } from "../../../domain/grid";
 import type { OpenSheet } from "./book";
-import { valueOfSpan, type CellContext } from "./cellXml";
+import type { CellContext } from "./cellXml";
+import { readRowCells } from "./fastCells";
 import { mergesOf } from "./sheetBody";
 
 function isBlank(v: CellValue): boolean {
   return v === null || (typeof v === "string" && v.trim() === "");
 }
 
+const LAST_COLUMN = 16_383;
+
 /** Bounds of every non-empty cell (a styled blank is empty), or null. */
 export function usedRangeOf(sheet: OpenSheet, ctx: CellContext): RangeBox | null {
   let box: RangeBox | null = null;
-  const prefix = sheet.body.prefix;
+  const xml = sheet.text.body;
   for (const row of sheet.body.allRows()) {
     if (row.contentEnd === row.contentStart) continue;
-    for (const span of sheet.body.scan(row)) {
-      const col = span.col;
-      if (span.inner === "" || isBlank(valueOfSpan(span, ctx, prefix))) continue;
-      const r = row.r - 1;
+    const r = row.r - 1;
+    readRowCells(xml, row.contentStart, row.contentEnd, sheet.body.prefix, 0, LAST_COLUMN, ctx, (col, value) => {
+      if (isBlank(value)) return;
       if (!box) box = { top: r, bottom: r, left: col, right: col };
       else {
         if (r < box.top) box.top = r;
@@ -24,7 +26,7 @@ export function usedRangeOf(sheet: OpenSheet, ctx: CellContext): RangeBox | null
         if (col < box.left) box.left = col;
         if (col > box.right) box.right = col;
       }
-    }
+    });
   }
   return box;
 }
@@ -40,16 +42,15 @@ export function readBox(sheet: OpenSheet | undefined, box: RangeBox, ctx: CellCo
   if (!sheet || height <= 0 || width <= 0) return rows;
   const merged = mergesOf(sheet.text.tail).filter((m) => m.top <= box.bottom && m.bottom >= box.top && m.left <= box.right && m.right >= box.left);
   const hidden = (r: number, c: number) => merged.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left));
-  const prefix = sheet.body.prefix;
+  const xml = sheet.text.body;
   for (const row of sheet.body.allRows()) {
     const r = row.r - 1;
     if (r < box.top || r > box.bottom || row.contentEnd === row.contentStart) continue;
     const out = rows[r - box.top] as CellValue[];
-    for (const span of sheet.body.scan(row)) {
-      if (span.col < box.left || span.col > box.right || span.inner === "") continue;
-      if (merged.length > 0 && hidden(r, span.col)) continue;
-      out[span.col - box.left] = valueOfSpan(span, ctx, prefix);
-    }
+    readRowCells(xml, row.contentStart, row.contentEnd, sheet.body.prefix, box.left, box.right, ctx, (col, value) => {
+      if (merged.length > 0 && hidden(r, col)) return;
+      out[col - box.left] = value;
+    });
   }
   return rows;
 }

@@ -143,26 +143,48 @@ export interface RawCell {
   sharedFollower: boolean;
   v: string | undefined;
   inlineXml: string | undefined;
-  attrs: Map<string, string>;
+  attrs: ReadonlyMap<string, string>;
+}
+
+interface CellRegexes {
+  f: RegExp;
+  v: RegExp;
+  is: RegExp;
+}
+
+const cellPartRegexes = new Map<string, CellRegexes>();
+
+function partRegexes(prefix: string): CellRegexes {
+  let r = cellPartRegexes.get(prefix);
+  if (!r) {
+    const p = escapeRe(prefix);
+    r = {
+      f: new RegExp(`<${p}f\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${p}f>)`),
+      v: new RegExp(`<${p}v(?:\\s[^>]*)?>([\\s\\S]*?)</${p}v>`),
+      is: new RegExp(`<${p}is(?:\\s[^>]*)?>([\\s\\S]*?)</${p}is>`),
+    };
+    cellPartRegexes.set(prefix, r);
+  }
+  return r;
 }
 
 export function rawCell(span: CellSpan, prefix: string): RawCell {
   const attrs = parseAttributes(span.startTag);
   const inner = span.inner;
-  const p = escapeRe(prefix);
   let formula: string | undefined;
   let sharedFollower = false;
   let v: string | undefined;
   let inlineXml: string | undefined;
   if (inner !== "") {
-    const f = new RegExp(`<${p}f\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${p}f>)`).exec(inner);
+    const re = partRegexes(prefix);
+    const f = re.f.exec(inner);
     if (f) {
       formula = f[2] ?? "";
       sharedFollower = formula === "" && /\bt\s*=\s*["']shared["']/.test(f[1] ?? "");
     }
-    const vm = new RegExp(`<${p}v(?:\\s[^>]*)?>([\\s\\S]*?)</${p}v>`).exec(inner);
+    const vm = re.v.exec(inner);
     if (vm) v = vm[1];
-    const is = new RegExp(`<${p}is(?:\\s[^>]*)?>([\\s\\S]*?)</${p}is>`).exec(inner);
+    const is = re.is.exec(inner);
     if (is) inlineXml = is[1];
   }
   return { t: attrs.get("t"), s: Number(attrs.get("s") ?? 0) || 0, formula, sharedFollower, v, inlineXml, attrs };
@@ -170,13 +192,29 @@ export function rawCell(span: CellSpan, prefix: string): RawCell {
 
 /** Text of a rich or plain string item (`<si>` or `<is>` content): runs joined, phonetic runs left out. */
 export function stringItemText(xml: string, prefix: string): string {
-  const p = escapeRe(prefix);
-  const withoutPhonetic = xml.indexOf("rPh") >= 0 ? xml.replace(new RegExp(`<${p}rPh\\b[\\s\\S]*?</${p}rPh>`, "g"), "") : xml;
+  // The common case, a plain `<t>text</t>`, without a regular expression.
+  const open = `<${prefix}t>`;
+  const close = `</${prefix}t>`;
+  if (xml.startsWith(open) && xml.endsWith(close) && xml.indexOf("<", open.length) === xml.length - close.length) return xml.slice(open.length, xml.length - close.length);
+  const re = textRegexes(prefix);
+  const withoutPhonetic = xml.indexOf("rPh") >= 0 ? xml.replace(re.phonetic, "") : xml;
   let out = "";
-  const re = new RegExp(`<${p}t(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${p}t>)`, "g");
+  re.t.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(withoutPhonetic)) !== null) out += m[1] ?? "";
+  while ((m = re.t.exec(withoutPhonetic)) !== null) out += m[1] ?? "";
   return out;
+}
+
+const textRegexCache = new Map<string, { t: RegExp; phonetic: RegExp }>();
+
+function textRegexes(prefix: string): { t: RegExp; phonetic: RegExp } {
+  let r = textRegexCache.get(prefix);
+  if (!r) {
+    const p = escapeRe(prefix);
+    r = { t: new RegExp(`<${p}t(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${p}t>)`, "g"), phonetic: new RegExp(`<${p}rPh\\b[\\s\\S]*?</${p}rPh>`, "g") };
+    textRegexCache.set(prefix, r);
+  }
+  return r;
 }
 
 export function escapeRe(s: string): string {
