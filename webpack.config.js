@@ -2,7 +2,6 @@
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
-const webpack = require("webpack");
 
 const DEV_URL = "https://localhost:3000";
 
@@ -16,25 +15,13 @@ module.exports = (_env, argv) => {
     output: { path: path.resolve(__dirname, "dist"), filename: "[name].[contenthash:8].js", clean: true },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
-      // The preview runs ExcelJS from its library modules (see src/host/exceljsBrowser.js).
-      alias: { exceljs$: path.resolve(__dirname, "src/host/exceljsBrowser.js") },
-      fallback: {
-        fs: false,
-        crypto: false,
-        path: false,
-        os: false,
-        zlib: false,
-        util: false,
-        stream: require.resolve("readable-stream"),
-        events: require.resolve("events/"),
-        buffer: require.resolve("buffer/"),
-      },
+      // The .xlsx adapter's package library (JSZip) asks for these in Node only.
+      fallback: { fs: false, crypto: false, path: false, os: false, zlib: false, util: false, stream: false, buffer: false, events: false },
     },
     module: {
       rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } }],
     },
     plugins: [
-      new webpack.ProvidePlugin({ Buffer: ["buffer", "Buffer"], process: path.resolve(__dirname, "src/host/processShim.js") }),
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
       new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] }),
       new CopyWebpackPlugin({

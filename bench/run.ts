@@ -1,5 +1,6 @@
 // npm run bench: figures, not assertions. These machines are shared; read the ratios.
 import { validateWorkbook } from "../src/domain/rules/validate";
+import { bigFileBench } from "./bigFile";
 import { benchTables } from "./data";
 import { officeBench } from "./office";
 import { paneBench } from "./pane";
@@ -46,6 +47,10 @@ officeBench()
   .then(() => {
     console.log("");
     return paneBench();
+  })
+  .then(() => {
+    console.log("");
+    return bigFileBench();
   })
   .then(
   () => {

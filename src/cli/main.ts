@@ -183,7 +183,8 @@ export async function run(argv: readonly string[]): Promise<number> {
   }
 }
 
-if (require.main === module) {
+// Run when this file is the program (not when bundled into another, or imported by tests).
+if (require.main === module && /main\.[cm]?[jt]s$/.test(process.argv[1] ?? "")) {
   // exitCode, not exit(): the process ends once stdout is drained, so piped JSON is never cut.
   run(process.argv.slice(2)).then(
     (code) => {

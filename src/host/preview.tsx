@@ -2,42 +2,53 @@ import { isoDateOf } from "../domain/dates";
 import { Button, FluentProvider, MessageBar, MessageBarBody, webLightTheme } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import { createRoot } from "react-dom/client";
-import { XlsxWorkbook } from "../adapters/xlsx/xlsxWorkbook";
-import { chauSonPlan } from "../domain/plan/chauSon";
-import { demoRows } from "../domain/sample/demoData";
-import { applyTemplates } from "../domain/template/applyTemplates";
 import { paneText } from "../i18n/pane";
+import { WorkerPort } from "./workerPort";
 import { App } from "../taskpane/App";
 
 const t = paneText("vi");
 
 const today = () => isoDateOf(new Date());
 
+/** A new worker for each workbook opened: the file is read and written off the page's thread. */
+function newPort(): WorkerPort {
+  return new WorkerPort(new Worker(new URL("./previewWorker.ts", import.meta.url)));
+}
+
 /**
- * Preview outside Office: the same pane on the .xlsx adapter in the browser. Open a workbook or
- * the built-in sample, do every job, download the result.
+ * Preview outside Office: the same pane on the .xlsx adapter, running in a Web Worker. Open a
+ * workbook or the built-in sample, do every job, download the result.
  */
 function PreviewShell() {
-  const [book, setBook] = useState<{ port: XlsxWorkbook; name: string } | undefined>();
+  const [book, setBook] = useState<{ port: WorkerPort; name: string } | undefined>();
   const [error, setError] = useState<string | undefined>();
   const input = useRef<HTMLInputElement>(null);
 
   const open = async (file: File) => {
     setError(undefined);
+    const port = newPort();
     try {
-      setBook({ port: await XlsxWorkbook.fromBuffer(await file.arrayBuffer()), name: file.name });
+      await port.open(await file.arrayBuffer());
+      setBook({ port, name: file.name });
     } catch (e) {
       setError(`Không đọc được "${file.name}": ${e instanceof Error ? e.message : String(e)}. Hãy chọn một tệp Excel (.xlsx).`);
     }
   };
   const sample = async () => {
-    const port = await XlsxWorkbook.empty();
-    await applyTemplates(port, chauSonPlan, demoRows(chauSonPlan));
+    const port = newPort();
+    await port.sample();
     setBook({ port, name: "so-mau-chau-son-2021.xlsx" });
   };
   const download = async () => {
     if (!book) return;
-    const blob = new Blob([(await book.port.toBuffer()) as Uint8Array<ArrayBuffer>], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+    let bytes: Uint8Array;
+    try {
+      bytes = await book.port.download();
+    } catch (e) {
+      setError(`Không tải xuống: ${e instanceof Error ? e.message : String(e)}. Tệp bạn đã mở không bị thay đổi.`);
+      return;
+    }
+    const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
     const a = document.createElement("a");
     a.href = URL.createObjectURL(blob);
     a.download = book.name;

@@ -1,0 +1,90 @@
+/**
+ * The preview's workbook lives here, in a Web Worker: opening, reading and writing a big file
+ * never freezes the page. The page talks to it through `WorkerPort` (workerPort.ts).
+ */
+import { XlsxWorkbook } from "../adapters/xlsx/xlsxWorkbook";
+import { chauSonPlan } from "../domain/plan/chauSon";
+import { demoRows } from "../domain/sample/demoData";
+import { applyTemplates } from "../domain/template/applyTemplates";
+import type { WorkbookPort } from "../domain/workbook";
+import type { ForwardedMethod, WorkerReply, WorkerRequest } from "./workerProtocol";
+
+interface WorkerScope {
+  onmessage: ((e: { data: WorkerRequest }) => void) | null;
+  postMessage(message: WorkerReply, transfer?: Transferable[]): void;
+}
+
+const scope = self as unknown as WorkerScope;
+let book: XlsxWorkbook | undefined;
+const aborts = new Map<number, AbortController>();
+
+function opened(): XlsxWorkbook {
+  if (!book) throw new Error("Chưa mở sổ nào.");
+  return book;
+}
+
+async function handle(req: WorkerRequest): Promise<unknown> {
+  switch (req.op) {
+    case "open":
+      book = await XlsxWorkbook.fromBuffer(req.bytes);
+      return undefined;
+    case "sample":
+      book = await XlsxWorkbook.empty();
+      await applyTemplates(book, chauSonPlan, demoRows(chauSonPlan));
+      return undefined;
+    case "download":
+      return opened().toVerifiedBuffer();
+    case "abort":
+      aborts.get(req.target)?.abort();
+      return undefined;
+    case "readTables": {
+      const controller = new AbortController();
+      aborts.set(req.id, controller);
+      try {
+        return await opened().readTables(req.names, {
+          signal: controller.signal,
+          onProgress: (done, total) => scope.postMessage({ id: req.id, progress: [done, total] }),
+        });
+      } finally {
+        aborts.delete(req.id);
+      }
+    }
+    case "call":
+      return forward(opened(), req.method, req.args);
+  }
+}
+
+/** One port method, by name, with the page's arguments. */
+function forward(port: WorkbookPort, method: ForwardedMethod, args: readonly unknown[]): Promise<unknown> {
+  switch (method) {
+    case "summarize":
+      return port.summarize();
+    case "readRanges":
+      return port.readRanges(args[0] as Parameters<WorkbookPort["readRanges"]>[0]);
+    case "applyGrids":
+      return port.applyGrids(args[0] as Parameters<WorkbookPort["applyGrids"]>[0]);
+    case "updateCells":
+      return port.updateCells(args[0] as Parameters<WorkbookPort["updateCells"]>[0]);
+    case "markIssues":
+      return port.markIssues(args[0] as Parameters<WorkbookPort["markIssues"]>[0]);
+    case "clearMarks":
+      return port.clearMarks();
+  }
+}
+
+scope.onmessage = (e) => {
+  const req = e.data;
+  handle(req).then(
+    (result) => scope.postMessage({ id: req.id, ok: true, result }, result instanceof Uint8Array ? [result.buffer as ArrayBuffer] : []),
+    (err: unknown) => {
+      const error = err instanceof Error ? { name: err.name, message: err.message, ...pick(err) } : { name: "Error", message: String(err) };
+      scope.postMessage({ id: req.id, ok: false, error });
+    },
+  );
+};
+
+/** Fields of our errors the page needs to rebuild them (the sheet and cells of a refusal). */
+function pick(err: Error): Record<string, unknown> {
+  const e = err as Error & { sheet?: unknown; cells?: unknown; part?: unknown; detail?: unknown };
+  return { sheet: e.sheet, cells: e.cells, part: e.part, detail: e.detail };
+}

@@ -1,0 +1,107 @@
+import type { CellValue, Grid } from "../domain/grid";
+import type { SheetMarks } from "../domain/rules/marks";
+import { CancelledError, GridConflictError, type CellUpdate, type RangeRequest, type ReadOptions, type TableData, type WorkbookPort, type WorkbookSummary } from "../domain/workbook";
+import type { ForwardedMethod, WorkerError, WorkerReply, WorkerRequest } from "./workerProtocol";
+
+/** A request before it is given its id. */
+type Unnumbered = WorkerRequest extends infer R ? (R extends unknown ? Omit<R, "id"> : never) : never;
+
+type Pending = { resolve: (v: unknown) => void; reject: (e: unknown) => void; onProgress?: (done: number, total: number) => void };
+
+/** Rebuilds the errors the pane tells apart; others keep their message. */
+function errorOf(e: WorkerError): Error {
+  if (e.name === "CancelledError") return new CancelledError();
+  if (e.name === "GridConflictError") return new GridConflictError(typeof e.sheet === "string" ? e.sheet : "", Array.isArray(e.cells) ? (e.cells as string[]) : []);
+  const err = new Error(e.message);
+  err.name = e.name;
+  return err;
+}
+
+/**
+ * The port of a workbook that lives in the preview's Web Worker: every call is a message, long
+ * reads report progress and stop on the pane's Stop button. The page's thread stays free.
+ */
+export class WorkerPort implements WorkbookPort {
+  private next = 1;
+  private readonly pending = new Map<number, Pending>();
+  /** The last cell shown with `select`: a file has no cursor, the preview pane shows this one. */
+  selected: { sheet: string; cell: string } | undefined;
+
+  constructor(private readonly worker: Worker) {
+    worker.onmessage = (e: MessageEvent<WorkerReply>) => {
+      const reply = e.data;
+      const p = this.pending.get(reply.id);
+      if (!p) return;
+      if ("progress" in reply) {
+        p.onProgress?.(reply.progress[0], reply.progress[1]);
+        return;
+      }
+      this.pending.delete(reply.id);
+      if (reply.ok) p.resolve(reply.result);
+      else p.reject(errorOf(reply.error));
+    };
+  }
+
+  private send<T>(req: Unnumbered & { id?: number }, transfer: Transferable[] = [], onProgress?: (done: number, total: number) => void): Promise<T> {
+    const id = req.id ?? this.next++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, ...(onProgress ? { onProgress } : {}) });
+      this.worker.postMessage({ ...req, id }, transfer);
+    });
+  }
+
+  private call<T>(method: ForwardedMethod, ...args: unknown[]): Promise<T> {
+    return this.send<T>({ op: "call", method, args } as Unnumbered);
+  }
+
+  /** Opens a workbook file's bytes (handed over to the worker, not copied). */
+  open(bytes: ArrayBuffer): Promise<void> {
+    return this.send({ op: "open", bytes }, [bytes]);
+  }
+
+  /** The built-in sample: templates with a year of data. */
+  sample(): Promise<void> {
+    return this.send({ op: "sample" });
+  }
+
+  /** The workbook as an .xlsx file, proven to change nothing of the opened file but what was written. */
+  download(): Promise<Uint8Array> {
+    return this.send<Uint8Array>({ op: "download" });
+  }
+
+  summarize(): Promise<WorkbookSummary> {
+    return this.call("summarize");
+  }
+
+  readRanges(requests: readonly RangeRequest[]): Promise<CellValue[][][]> {
+    return this.call("readRanges", requests);
+  }
+
+  readTables(names: readonly string[], options?: ReadOptions): Promise<Map<string, TableData>> {
+    if (options?.signal?.aborted) return Promise.reject(new CancelledError());
+    const id = this.next++;
+    options?.signal?.addEventListener("abort", () => this.worker.postMessage({ id: this.next++, op: "abort", target: id } satisfies WorkerRequest), { once: true });
+    return this.send({ id, op: "readTables", names: [...names] }, [], options?.onProgress);
+  }
+
+  applyGrids(grids: readonly Grid[]): Promise<void> {
+    return this.call("applyGrids", grids);
+  }
+
+  updateCells(updates: readonly CellUpdate[]): Promise<{ applied: number; skipped: CellUpdate[] }> {
+    return this.call("updateCells", updates);
+  }
+
+  markIssues(marks: readonly SheetMarks[]): Promise<void> {
+    return this.call("markIssues", marks);
+  }
+
+  clearMarks(): Promise<void> {
+    return this.call("clearMarks");
+  }
+
+  select(sheet: string, cell: string): Promise<void> {
+    this.selected = { sheet, cell };
+    return Promise.resolve();
+  }
+}

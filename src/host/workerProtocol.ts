@@ -1,0 +1,24 @@
+import type { WorkbookPort } from "../domain/workbook";
+
+/** Port methods the page forwards as they are (their arguments and results clone). */
+export type ForwardedMethod = "summarize" | "readRanges" | "applyGrids" | "updateCells" | "markIssues" | "clearMarks";
+
+export type WorkerRequest =
+  | { id: number; op: "open"; bytes: ArrayBuffer }
+  | { id: number; op: "sample" }
+  | { id: number; op: "download" }
+  | { id: number; op: "abort"; target: number }
+  | { id: number; op: "readTables"; names: string[] }
+  | { id: number; op: "call"; method: ForwardedMethod; args: Parameters<WorkbookPort[ForwardedMethod]> };
+
+export interface WorkerError {
+  name: string;
+  message: string;
+  sheet?: unknown;
+  cells?: unknown;
+}
+
+export type WorkerReply =
+  | { id: number; ok: true; result: unknown }
+  | { id: number; ok: false; error: WorkerError }
+  | { id: number; progress: [number, number] };
