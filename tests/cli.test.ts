@@ -142,3 +142,36 @@ describe("a read-only target", () => {
     expect(readFileSync(file).equals(bytes)).toBe(true);
   });
 });
+
+describe("a damaged workbook", () => {
+  async function damaged(part: string, xml: string, name: string): Promise<string> {
+    const JSZip = (await import("jszip")).default;
+    const ExcelJS = (await import("exceljs")).default;
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet("Sổ").getCell("A1").value = "dữ liệu";
+    const zip = await JSZip.loadAsync(await book.xlsx.writeBuffer());
+    zip.file(part, xml);
+    const file = path.join(dir, name);
+    writeFileSync(file, await zip.generateAsync({ type: "nodebuffer" }));
+    return file;
+  }
+
+  it("whose workbook part cannot be read is named, and left as it was", async () => {
+    const file = await damaged("xl/workbook.xml", "<workbook><sheets><sheet name='Sổ'", "hong-workbook.xlsx");
+    const bytes = readFileSync(file);
+    const r = await captureOutput(() => run(["template", file]));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("xl/workbook.xml");
+    expect(r.stderr).toMatch(/bị hỏng một phần|không phải sổ tính/);
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+  });
+
+  it("keeps a damaged sheet it does not write to exactly as it was", async () => {
+    const broken = "<worksheet xmlns='http://schemas.openxmlformats.org/spreadsheetml/2006/main'><sheetData><row r='1'><c r='A1'><v>1</v></row></sheetData></worksheet>";
+    const file = await damaged("xl/worksheets/sheet1.xml", broken, "hong-trang.xlsx");
+    const r = await captureOutput(() => run(["template", file]));
+    expect(r.code).toBe(0);
+    const JSZip = (await import("jszip")).default;
+    expect(await (await JSZip.loadAsync(readFileSync(file))).file("xl/worksheets/sheet1.xml")!.async("string")).toBe(broken);
+  });
+});

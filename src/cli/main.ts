@@ -3,7 +3,10 @@ import * as path from "node:path";
 import { isoDateOf } from "../domain/dates";
 import { WorkbookFileError } from "../adapters/xlsx/errors";
 import { GridConflictError, GridRefusedError, XlsxWorkbook } from "../adapters/xlsx/xlsxWorkbook";
+import { NotAWorkbookError } from "../adapters/xlsx/ooxml/book";
 import { CellWriteError } from "../adapters/xlsx/ooxml/cellXml";
+import { SheetFormatError } from "../adapters/xlsx/ooxml/sheetXml";
+import { XmlPartError } from "../adapters/xlsx/ooxml/xml";
 import { chauSonPlan } from "../domain/plan/chauSon";
 import { addReport, NoTrackingTablesError } from "../domain/report/addReport";
 import { parsePeriod, parseReportDate } from "../domain/report/period";
@@ -173,6 +176,10 @@ export async function run(argv: readonly string[]): Promise<number> {
     if (e instanceof CellWriteError) {
       process.stderr.write(`${t(`cell-${e.reason}`, { cell: e.cell })}\n`);
       return EXIT.failed;
+    }
+    if (e instanceof XmlPartError || e instanceof SheetFormatError || e instanceof NotAWorkbookError) {
+      process.stderr.write(`${t("file-damaged-part", { file: args.positional[0] ?? "", detail: e.message })}\n`);
+      return EXIT.file;
     }
     if (e instanceof NoTrackingTablesError) {
       process.stderr.write(`${t("cli-no-tracking-tables")}\n`);

@@ -3,7 +3,9 @@ import { StringDecoder } from "node:string_decoder";
 import { createInflateRaw, inflateRawSync } from "node:zlib";
 import { WorkbookFileError } from "../adapters/xlsx/errors";
 import { FileLock, readWorkbookFile, replaceFile, type ReplaceOptions, type WorkbookOnDisk } from "../adapters/xlsx/files";
+import { NotAWorkbookError } from "../adapters/xlsx/ooxml/book";
 import { VerificationError } from "../adapters/xlsx/ooxml/verify";
+import { XmlPartError } from "../adapters/xlsx/ooxml/xml";
 import { XlsxWorkbook, type NewWorkbookProperties } from "../adapters/xlsx/xlsxWorkbook";
 
 /** Node's zlib for reading big parts: whole, or streamed in 1 MB pieces so a big sheet is never held whole. */
@@ -42,7 +44,8 @@ export async function openWorkbook(file: string, createIfMissing: boolean, prope
   try {
     return { port: await XlsxWorkbook.fromBuffer(disk.bytes, NODE_INFLATE), existed: true, disk };
   } catch (e) {
-    throw new WorkbookFileError("not-a-workbook", file, (e as Error).message, { cause: e });
+    const damaged = e instanceof XmlPartError || e instanceof NotAWorkbookError;
+    throw new WorkbookFileError(damaged ? "damaged-part" : "not-a-workbook", file, (e as Error).message, { cause: e });
   }
 }
 

@@ -27,6 +27,8 @@ export const en: Catalog = {
   "file-write-failed": (p) => `Could not write "${p.file}" (${p.detail}). The original file is unchanged. Check free disk space and run again.`,
   "file-would-overwrite": (p) =>
     p.sheet ? `Not written: it would overwrite existing data on "${p.sheet}", cells ${p.detail}. The file is unchanged.` : `Not written "${p.file}": ${p.detail}. Choose another file name.`,
+  "file-damaged-part": (p) =>
+    `"${p.file}" is partly damaged and cannot be read (${p.detail}). The file is unchanged. Open it in Excel (it will offer to repair it), save it and run again.`,
   "file-folder-missing": (p) => `Folder "${p.file}" does not exist (or part of the path is not a folder). Create it or choose another place.`,
   "file-read-only-fs": (p) => `Cannot write "${p.file}": the drive or folder is read-only (a locked USB stick, a read-only share). The original is unchanged. Copy the file elsewhere and run again, or use --out.`,
   "file-disk-full": (p) => `Cannot write "${p.file}": the disk is full. The original is unchanged. Free some space and run again.`,

@@ -31,6 +31,8 @@ export const vi: Catalog = {
   "file-write-failed": (p) => `Không ghi được tệp "${p.file}" (${p.detail}). Tệp gốc vẫn giữ nguyên. Hãy kiểm tra chỗ trống trên đĩa rồi chạy lại.`,
   "file-would-overwrite": (p) =>
     p.sheet ? `Không ghi vì sẽ ghi đè lên dữ liệu đang có ở trang "${p.sheet}", ô ${p.detail}. Tệp giữ nguyên.` : `Không ghi "${p.file}": ${p.detail}. Hãy chọn tên tệp khác.`,
+  "file-damaged-part": (p) =>
+    `Tệp "${p.file}" bị hỏng một phần nên không đọc được (${p.detail}). Tệp giữ nguyên. Hãy mở tệp trong Excel (Excel sẽ đề nghị sửa), lưu lại rồi chạy lại.`,
   "file-folder-missing": (p) => `Không có thư mục "${p.file}" (hoặc một phần đường dẫn không phải thư mục). Hãy tạo thư mục đó hoặc chọn nơi lưu khác.`,
   "file-read-only-fs": (p) => `Không ghi được "${p.file}": ổ đĩa hoặc thư mục chỉ cho phép đọc (ví dụ USB khóa ghi, ổ mạng chỉ đọc). Tệp gốc giữ nguyên. Hãy chép tệp sang ổ khác rồi chạy lại, hoặc dùng --out.`,
   "file-disk-full": (p) => `Không ghi được "${p.file}": ổ đĩa đã đầy. Tệp gốc giữ nguyên. Hãy giải phóng chỗ trống rồi chạy lại.`,

@@ -3,6 +3,7 @@ export type WorkbookFileProblem =
   | "not-found"
   | "folder-missing"
   | "not-a-workbook"
+  | "damaged-part"
   | "legacy-or-encrypted"
   | "read-only"
   | "read-only-fs"
