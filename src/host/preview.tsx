@@ -24,20 +24,26 @@ function PreviewShell() {
   const [error, setError] = useState<string | undefined>();
   const input = useRef<HTMLInputElement>(null);
 
+  /** The new workbook replaces the one open before, whose worker is ended. */
+  const replace = (next: { port: WorkerPort; name: string }) => {
+    book?.port.close();
+    setBook(next);
+  };
   const open = async (file: File) => {
     setError(undefined);
     const port = newPort();
     try {
       await port.open(await file.arrayBuffer());
-      setBook({ port, name: file.name });
+      replace({ port, name: file.name });
     } catch (e) {
+      port.close();
       setError(`Không đọc được "${file.name}": ${e instanceof Error ? e.message : String(e)}. Hãy chọn một tệp Excel (.xlsx).`);
     }
   };
   const sample = async () => {
     const port = newPort();
     await port.sample();
-    setBook({ port, name: "so-mau-chau-son-2021.xlsx" });
+    replace({ port, name: "so-mau-chau-son-2021.xlsx" });
   };
   const download = async () => {
     if (!book) return;

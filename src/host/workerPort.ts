@@ -54,6 +54,13 @@ export class WorkerPort implements WorkbookPort {
     return this.send<T>({ op: "call", method, args } as Unnumbered);
   }
 
+  /** Ends the worker and what it holds (a workbook closed in the preview). */
+  close(): void {
+    this.worker.terminate();
+    for (const p of this.pending.values()) p.reject(new CancelledError());
+    this.pending.clear();
+  }
+
   /** Opens a workbook file's bytes (handed over to the worker, not copied). */
   open(bytes: ArrayBuffer): Promise<void> {
     return this.send({ op: "open", bytes }, [bytes]);

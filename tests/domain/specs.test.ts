@@ -5,7 +5,7 @@ import { demoRows } from "../../src/domain/sample/demoData";
 import { SHEET_SPECS } from "../../src/domain/sheets/specs";
 import { planTemplates } from "../../src/domain/template/planTemplates";
 
-const DOMAIN = readFileSync(path.resolve(__dirname, "../../../shared/design/DOMAIN.md"), "utf8");
+const DOMAIN = readFileSync(path.resolve(__dirname, "../fixtures/contract/DOMAIN.md"), "utf8");
 
 /** Contract of DOMAIN.md: sheet → table → headers, in order. */
 const CONTRACT: Record<string, Record<string, string[]>> = {
