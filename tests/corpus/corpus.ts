@@ -12,9 +12,10 @@ export interface CorpusBook {
   planted: string[];
 }
 
-async function zipOf(d: PackageDraft, stored = false): Promise<Uint8Array> {
+async function zipOf(d: PackageDraft, stored = false, backslashes = false): Promise<Uint8Array> {
   const zip = new JSZip();
-  for (const [name, content] of entries(d)) zip.file(name, content, { createFolders: false });
+  // Some writers name zip entries with backslashes (`xl\workbook.xml`); Excel opens them.
+  for (const [name, content] of entries(d)) zip.file(backslashes && name !== "[Content_Types].xml" ? name.replace(/\//g, "\\") : name, content, { createFolders: false });
   return zip.generateAsync({ type: "uint8array", compression: stored ? "STORE" : "DEFLATE" });
 }
 
@@ -114,6 +115,8 @@ async function variantBook(v: PackageVariant): Promise<Uint8Array> {
     }
     case "stored-entries":
       return zipOf(baseDraft(), true);
+    case "backslash-paths":
+      return zipOf(baseDraft(), false, true);
   }
 }
 

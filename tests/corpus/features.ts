@@ -551,5 +551,5 @@ export const FEATURES: readonly Feature[] = [
 ];
 
 /** Variants of the whole package rather than one kind of content. */
-export const PACKAGE_VARIANTS = ["date-1904", "strict", "prefixed", "inline-strings", "no-shared-strings", "crlf-and-single-quotes", "stored-entries"] as const;
+export const PACKAGE_VARIANTS = ["date-1904", "strict", "prefixed", "inline-strings", "no-shared-strings", "crlf-and-single-quotes", "stored-entries", "backslash-paths"] as const;
 export type PackageVariant = (typeof PACKAGE_VARIANTS)[number];

@@ -46,7 +46,7 @@ export async function readWorkbookFile(file: string): Promise<WorkbookOnDisk> {
   if (bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) throw new WorkbookFileError("legacy-or-encrypted", file);
   try {
     const zip = await JSZip.loadAsync(bytes);
-    if (!Object.keys(zip.files).some((n) => /(^|\/)workbook\.xml$/i.test(n))) throw new Error("no workbook part");
+    if (!Object.keys(zip.files).some((n) => /(^|[\\/])workbook\.xml$/i.test(n))) throw new Error("no workbook part");
   } catch (e) {
     throw new WorkbookFileError("not-a-workbook", file, "", { cause: e });
   }

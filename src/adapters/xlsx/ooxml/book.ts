@@ -169,9 +169,8 @@ export class OoxmlBook {
 
   /** Adds an empty worksheet at the end; returns it. */
   async addSheet(name: string): Promise<SheetInfo> {
-    const used = new Set(this.pkg.partNames().map((n) => n.toLowerCase()));
     let n = 1;
-    while (used.has(`xl/worksheets/sheet${n}.xml`)) n++;
+    while (this.pkg.has(`xl/worksheets/sheet${n}.xml`)) n++;
     const part = `xl/worksheets/sheet${n}.xml`;
     this.pkg.setText(
       part,
@@ -187,9 +186,8 @@ export class OoxmlBook {
   /** Adds a table part to a sheet; returns the part name. */
   async addTablePart(sheet: SheetInfo, xmlOf: (id: number) => string): Promise<{ part: string; relId: string }> {
     const tables = await this.tables();
-    const used = new Set(this.pkg.partNames().map((n) => n.toLowerCase()));
     let n = 1;
-    while (used.has(`xl/tables/table${n}.xml`)) n++;
+    while (this.pkg.has(`xl/tables/table${n}.xml`)) n++;
     const part = `xl/tables/table${n}.xml`;
     const id = Math.max(0, ...tables.map((t) => t.id)) + 1;
     this.pkg.setText(part, xmlOf(id));

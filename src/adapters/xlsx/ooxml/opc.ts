@@ -56,7 +56,8 @@ export function relsPartOf(part: string): string {
 }
 
 /** A relationship target resolved against its source part (`worksheets/sheet1.xml` from `xl/workbook.xml`). */
-export function resolveTarget(sourcePart: string, target: string): string {
+export function resolveTarget(sourcePart: string, rawTarget: string): string {
+  const target = rawTarget.replace(/\\/g, "/");
   const base = target.startsWith("/") ? [] : sourcePart.split("/").slice(0, -1);
   for (const seg of target.replace(/^\/+/, "").split("/")) {
     if (seg === "..") base.pop();

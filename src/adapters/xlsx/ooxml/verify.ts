@@ -275,6 +275,12 @@ function compareSheets(before: string, after: string, part: string, intent: Writ
  */
 export async function verifyRewrite(before: Uint8Array, after: Uint8Array, intent: WriteIntent, isWorksheet: (part: string) => boolean): Promise<void> {
   const [za, zb] = await Promise.all([JSZip.loadAsync(before), JSZip.loadAsync(after)]);
+  // Part names as OPC spells them (some writers use backslashes in the zip).
+  const norm = (n: string) => n.replace(/\\/g, "/").replace(/^\/+/, "");
+  const owned = new Set([...intent.parts].map(norm));
+  const cellsOf = new Map([...intent.cells].map(([k, v]) => [norm(k), v] as const));
+  const rowsOf = new Map([...intent.rows].map(([k, v]) => [norm(k), v] as const));
+  const normalized: WriteIntent = { ...intent, cells: cellsOf, rows: rowsOf, parts: owned };
   const marks = new Set(intent.markFormulas);
   const isMark = (n: XNode) =>
     local(n.name) === "conditionalFormatting" &&
@@ -285,12 +291,19 @@ export async function verifyRewrite(before: Uint8Array, after: Uint8Array, inten
     if (!ea || ea.dir) continue;
     const eb = zb.file(name);
     if (!eb) throw new VerificationError(name, "phần bị mất");
-    const [ba, bb] = await Promise.all([ea.async("uint8array"), eb.async("uint8array")]);
+    let ba: Uint8Array;
+    let bb: Uint8Array;
+    try {
+      [ba, bb] = await Promise.all([ea.async("uint8array"), eb.async("uint8array")]);
+    } catch (e) {
+      throw new VerificationError(name, `không đọc lại được phần này (${(e as Error).message})`);
+    }
     if (equalBytes(ba, bb)) continue;
-    const ctx: Context = { part: name, owned: intent.parts.has(name), isMark, marksRemoved: intent.marksRemoved };
-    if (!ctx.owned && !intent.cells.has(name)) throw new VerificationError(name, "phần không định sửa đã bị đổi");
+    const part = norm(name);
+    const ctx: Context = { part, owned: owned.has(part), isMark, marksRemoved: intent.marksRemoved };
+    if (!ctx.owned && !cellsOf.has(part)) throw new VerificationError(name, "phần không định sửa đã bị đổi");
     const [ta, tb] = [new TextDecoder().decode(ba), new TextDecoder().decode(bb)];
-    if (isWorksheet(name)) compareSheets(ta, tb, name, intent, ctx);
+    if (isWorksheet(part)) compareSheets(ta, tb, part, normalized, ctx);
     else {
       const problem = embeds(parse(ta, name), parse(tb, name), ctx, "");
       if (problem) throw new VerificationError(name, problem);

@@ -15,15 +15,18 @@ export class XmlPartError extends Error {
 
 /** Parses a part's XML, keeping every element, attribute, namespace and comment. */
 export function parseXml(text: string, part: string): Document {
+  let first: XmlPartError | undefined;
   try {
     return new DOMParser({
       onError: (level, message) => {
-        if (level !== "warning") throw new XmlPartError(part, message);
+        if (level === "warning") return;
+        first ??= new XmlPartError(part, message.split("\n")[0] ?? message);
+        throw first;
       },
     }).parseFromString(text, "text/xml");
   } catch (e) {
-    if (e instanceof XmlPartError) throw e;
-    throw new XmlPartError(part, (e as Error).message);
+    // The parser wraps what onError throws: give the first problem as it was reported.
+    throw first ?? new XmlPartError(part, (e as Error).message);
   }
 }
 

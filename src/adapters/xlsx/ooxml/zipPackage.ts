@@ -1,4 +1,5 @@
 import JSZip from "jszip";
+import { XmlPartError } from "./xml";
 
 /** A native raw-DEFLATE decoder (Node's zlib), several times faster than the zip library's own. */
 export type InflateRaw = (compressed: Uint8Array) => Uint8Array;
@@ -37,7 +38,7 @@ export class ZipPackage {
     const zip = await JSZip.loadAsync(data, { createFolders: false });
     const names = new Map<string, string>();
     zip.forEach((name, entry) => {
-      if (!entry.dir) names.set(name.toLowerCase(), name);
+      if (!entry.dir) names.set(normalize(name).toLowerCase(), name);
     });
     return new ZipPackage(zip, names, options.inflateRaw, options.inflateRawStream);
   }
@@ -96,8 +97,13 @@ export class ZipPackage {
     if (cached !== undefined) return cached;
     const entry = this.zip.file(actual);
     if (!entry) return undefined;
-    const native = this.nativeBytes(entry);
-    const text = stripBom(native ? utf8(native) : await entry.async("string"));
+    let text: string;
+    try {
+      const native = this.nativeBytes(entry);
+      text = stripBom(native ? utf8(native) : await entry.async("string"));
+    } catch (e) {
+      throw new XmlPartError(actual, `dữ liệu nén bị hỏng (${(e as Error).message})`);
+    }
     this.texts.set(actual, text);
     return text;
   }
@@ -147,8 +153,9 @@ export class ZipPackage {
   }
 }
 
+/** A part name as OPC spells it: forward slashes (some writers use backslashes), no leading slash. */
 function normalize(name: string): string {
-  return name.replace(/^\/+/, "");
+  return name.replace(/\\/g, "/").replace(/^\/+/, "");
 }
 
 /** UTF-8 text of bytes: Node's Buffer decodes big parts faster than TextDecoder. */
