@@ -24,14 +24,19 @@ function isoCellToSerial(text: string): number | undefined {
 }
 
 function scalarOf(raw: RawCell, ctx: CellContext, prefix: string): CellScalar | { error: string } {
-  const v = raw.v;
-  switch (raw.t) {
+  if (raw.t === "inlineStr") return raw.inlineXml !== undefined ? decodeText(stringItemText(raw.inlineXml, prefix)) : raw.v !== undefined ? decodeText(raw.v) : null;
+  return plainScalar(raw.t, raw.s, raw.v, ctx);
+}
+
+/** The value of a cell that holds only `<v>` (most cells), from its type, style and value text. */
+export function plainScalar(t: string | undefined, s: number, v: string | undefined, ctx: CellContext): CellScalar | { error: string } {
+  switch (t) {
     case "s": {
       if (v === undefined) return null;
       return ctx.sharedStrings[Number(v)] ?? null;
     }
     case "inlineStr":
-      return raw.inlineXml !== undefined ? decodeText(stringItemText(raw.inlineXml, prefix)) : v !== undefined ? decodeText(v) : null;
+      return v === undefined ? null : decodeText(v);
     case "str":
       return v === undefined ? null : decodeText(v);
     case "b":
@@ -44,7 +49,7 @@ function scalarOf(raw: RawCell, ctx: CellContext, prefix: string): CellScalar | 
       if (v === undefined || v.trim() === "") return null;
       const n = Number(v);
       if (!Number.isFinite(n)) return decodeText(v);
-      return ctx.date1904 && ctx.isDateStyle(raw.s) ? n + DAYS_1904 : n;
+      return ctx.date1904 && ctx.isDateStyle(s) ? n + DAYS_1904 : n;
     }
   }
 }

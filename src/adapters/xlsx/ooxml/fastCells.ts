@@ -1,5 +1,5 @@
 import type { CellValue } from "../../../domain/grid";
-import { cellValueOf, type CellContext } from "./cellXml";
+import { cellValueOf, plainScalar, type CellContext } from "./cellXml";
 import type { RawCell } from "./sheetXml";
 
 /**
@@ -19,6 +19,8 @@ export function readRowCells(
 ): void {
   const open = `<${prefix}c`;
   const close = `</${prefix}c>`;
+  const vOpen = `<${prefix}v>`;
+  const vClose = `</${prefix}v>`;
   let pos = from;
   let lastCol = -1;
   while (pos < to) {
@@ -42,8 +44,15 @@ export function readRowCells(
       if (c < 0) return;
       cellEnd = c + close.length;
       if (col >= left && col <= right) {
-        const raw = rawOf(xml, tag, tagEnd, c, prefix);
-        if (raw) visit(col, cellValueOf(raw, ctx, prefix));
+        // Most cells are `<v>…</v>` and nothing else: read it in place.
+        const vAt = tagEnd + 1 + vOpen.length;
+        const vEnd = c - vClose.length;
+        if (xml.startsWith(vOpen, tagEnd + 1) && xml.startsWith(vClose, vEnd) && xml.indexOf("<", vAt) === vEnd) {
+          visit(col, plainScalar(tag.t, tag.s ? Number(tag.s) : 0, xml.slice(vAt, vEnd), ctx));
+        } else {
+          const raw = rawOf(xml, tag, tagEnd, c, prefix);
+          if (raw) visit(col, cellValueOf(raw, ctx, prefix));
+        }
       }
     }
     pos = cellEnd;

@@ -71,7 +71,8 @@ export class StreamingBoxReader {
       const tagEnd = text.indexOf(">", at);
       if (tagEnd < 0) return text.slice(at);
       const selfClosed = text.charCodeAt(tagEnd - 1) === 47;
-      const rAttr = /\sr\s*=\s*["'](\d+)["']/.exec(text.slice(at, tagEnd));
+      const quick = text.indexOf(' r="', at);
+      const rAttr = quick > 0 && quick < tagEnd ? /^ r="(\d+)"/.exec(text.slice(quick, quick + 14)) : /\sr\s*=\s*["'](\d+)["']/.exec(text.slice(at, tagEnd));
       let close = tagEnd + 1;
       if (!selfClosed) {
         const c = text.indexOf(rowClose, tagEnd);
