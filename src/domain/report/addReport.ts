@@ -78,11 +78,11 @@ export async function reportFigures(port: WorkbookPort, period: Period, options?
  * Adds `Tổng hợp` when the workbook lacks it and has every table column it refers to (a formula
  * to a missing table would show #NAME?); its formulas are live, so an existing one is left as it is.
  */
-export async function ensureSummarySheet(port: WorkbookPort, plan: PlanDefinition): Promise<boolean> {
+export async function ensureSummarySheet(port: WorkbookPort, plan: PlanDefinition): Promise<"added" | "present" | "tables-missing"> {
   const summary = await port.summarize();
-  if (summary.sheets.some((s) => s.name.toLocaleLowerCase("vi") === SUMMARY_SHEET.toLocaleLowerCase("vi"))) return false;
+  if (summary.sheets.some((s) => s.name.toLocaleLowerCase("vi") === SUMMARY_SHEET.toLocaleLowerCase("vi"))) return "present";
   const live = summaryGrid(plan);
-  if (missingReferences(live, summary).length > 0) return false;
+  if (missingReferences(live, summary).length > 0) return "tables-missing";
   await port.applyGrids([live]);
-  return true;
+  return "added";
 }

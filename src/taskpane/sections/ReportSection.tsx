@@ -75,7 +75,7 @@ export function ReportSection() {
       )}
       <Button disabled={busy} onClick={() => void preview()}>{t("preview")}</Button>{" "}
       <Button appearance="primary" disabled={busy} onClick={() => void build()}>{t("buildReport")}</Button>{" "}
-      <Button disabled={busy} onClick={() => void run(() => ensureSummarySheet(port, chauSonPlan), (added) => t(added ? "summaryAdded" : "summaryLive"))}>
+      <Button disabled={busy} onClick={() => void run(() => ensureSummarySheet(port, chauSonPlan), (r) => t(r === "added" ? "summaryAdded" : r === "present" ? "summaryLive" : "summaryTablesMissing"))}>
         {t("summarySheet")}
       </Button>
       {figures && (
