@@ -40,6 +40,7 @@ export const en: Catalog = {
   "grid-no-sheet": (p) => `There is no sheet "${p.sheet}" to write to. The file is unchanged.`,
   "grid-not-a-worksheet": (p) => `"${p.sheet}" is a chart or macro sheet; data cannot be written there. Rename it and run again. The file is unchanged.`,
   "grid-table-exists": (p) => `The workbook already has a table named ${p.detail}. Rename it (Table Design > Table Name) and run again. The file is unchanged.`,
+  "grid-name-taken": (p) => `The workbook already has a name ${p.detail} (Formulas > Name Manager), the name of a table to create. Rename it and run again. The file is unchanged.`,
   "grid-table-overlap": (p) => `The new table on "${p.sheet}" would overlap table ${p.detail}. Move that table and run again. The file is unchanged.`,
   "cell-too-long": (p) => `Cell ${p.cell} would hold more than 32,767 characters, Excel's limit. Shorten the source text and run again. The file is unchanged.`,
   "cell-not-a-number": (p) => `Cell ${p.cell}: the number to write is not finite. Check the source data. The file is unchanged.`,

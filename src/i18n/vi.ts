@@ -44,6 +44,7 @@ export const vi: Catalog = {
   "grid-no-sheet": (p) => `Không có trang tính "${p.sheet}" để ghi vào. Tệp giữ nguyên.`,
   "grid-not-a-worksheet": (p) => `"${p.sheet}" là trang biểu đồ hoặc trang macro, không ghi được dữ liệu vào đó. Hãy đổi tên trang đó rồi chạy lại. Tệp giữ nguyên.`,
   "grid-table-exists": (p) => `Sổ đã có một bảng tên ${p.detail}. Hãy đổi tên bảng đó (Table Design > Table Name) rồi chạy lại. Tệp giữ nguyên.`,
+  "grid-name-taken": (p) => `Sổ đã có một tên ${p.detail} (Formulas > Name Manager), trùng với tên bảng cần tạo. Hãy đổi tên đó rồi chạy lại. Tệp giữ nguyên.`,
   "grid-table-overlap": (p) => `Bảng mới ở trang "${p.sheet}" sẽ chồng lên bảng ${p.detail}. Hãy dời bảng đó rồi chạy lại. Tệp giữ nguyên.`,
   "cell-too-long": (p) => `Ô ${p.cell} cần ghi dài quá 32.767 ký tự, giới hạn của Excel. Hãy rút ngắn nội dung gốc rồi chạy lại. Tệp giữ nguyên.`,
   "cell-not-a-number": (p) => `Ô ${p.cell}: số cần ghi không phải một số hữu hạn. Hãy kiểm tra dữ liệu nguồn. Tệp giữ nguyên.`,

@@ -141,3 +141,18 @@ describe("a table with a totals row", () => {
     expect(row![0]![7]).toEqual({ formula: "SUBTOTAL(109,tblDongGop[Số tiền (đồng)])", result: 13_500_000 });
   });
 });
+
+describe("names Excel keeps in one namespace", () => {
+  it("refuses a table whose name is already a defined name, before writing anything", async () => {
+    const book = await XlsxWorkbook.empty();
+    await book.applyGrids([{ sheet: "Sổ", createSheet: true, cells: [{ row: 0, col: 0, value: "x" }] }]);
+    const zip = await JSZip.loadAsync(await book.toBuffer());
+    const wb = await zip.file("xl/workbook.xml")!.async("string");
+    zip.file("xl/workbook.xml", wb.replace("<calcPr", "<definedNames><definedName name=\"tblThon\">'Sổ'!$A$1</definedName></definedNames><calcPr"));
+    const named = await XlsxWorkbook.fromBuffer(await zip.generateAsync({ type: "uint8array" }));
+    const before = await named.toBuffer();
+    const { GridRefusedError } = await import("../../src/adapters/xlsx/xlsxWorkbook");
+    await expect(applyTemplates(named, chauSonPlan)).rejects.toBeInstanceOf(GridRefusedError);
+    expect(Buffer.from(await named.toBuffer()).equals(Buffer.from(before))).toBe(true);
+  });
+});

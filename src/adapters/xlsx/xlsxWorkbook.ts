@@ -31,7 +31,7 @@ export { GridConflictError };
 export class GridRefusedError extends Error {
   constructor(
     readonly sheet: string,
-    readonly reason: "no-sheet" | "not-a-worksheet" | "table-exists" | "table-overlap",
+    readonly reason: "no-sheet" | "not-a-worksheet" | "table-exists" | "name-taken" | "table-overlap",
     readonly detail: string,
   ) {
     super(`${sheet}: ${reason} ${detail}`);
@@ -216,12 +216,15 @@ export class XlsxWorkbook implements WorkbookPort {
     const ctx = await this.context();
     const tables = await this.book.tables();
     const names = new Set(tables.map((t) => nameKey(t.name)));
+    // Table names share one namespace with defined names: a clash makes Excel repair the file.
+    const definedNames = new Set(this.book.workbook.definedNameList().map(nameKey));
     for (const g of grids) {
       const info = this.book.sheet(g.sheet);
       if (!info && !g.createSheet) throw new GridRefusedError(g.sheet, "no-sheet", "");
       if (info && !info.part) throw new GridRefusedError(g.sheet, "not-a-worksheet", "");
       for (const t of g.tables ?? []) {
         if (names.has(nameKey(t.name))) throw new GridRefusedError(g.sheet, "table-exists", t.name);
+        if (definedNames.has(nameKey(t.name))) throw new GridRefusedError(g.sheet, "name-taken", t.name);
         const overlap = overlappingTables(tables.map((x) => ({ name: x.name, sheet: x.sheet, ref: x.ref })), g.sheet, t.range);
         if (overlap.length > 0) throw new GridRefusedError(g.sheet, "table-overlap", overlap.join(", "));
       }

@@ -75,6 +75,12 @@ export class WorkbookXml {
     this.touched = true;
   }
 
+  /** Names of the workbook's defined names (a table may not take one of them). */
+  definedNameList(): string[] {
+    const names = this.find("definedNames");
+    return (names ? childElements(names, "definedName") : []).map((d) => d.getAttribute("name") ?? "");
+  }
+
   /** A defined name's text (`_xlnm.Print_Area` of a sheet, say), or undefined. */
   definedName(name: string, localSheetId?: number): string | undefined {
     return this.findName(name, localSheetId)?.textContent ?? undefined;
