@@ -21,7 +21,7 @@ import { emptyIntent, verifyRewrite } from "./ooxml/verify";
 import { readBox, usedRangeOf } from "./ooxml/reader";
 import { rawCell } from "./ooxml/sheetXml";
 import { bodyBox } from "./ooxml/tableXml";
-import { StreamingBoxReader } from "./ooxml/streamRows";
+import { StreamingBoxReader, StreamingUsedRange } from "./ooxml/streamRows";
 import { ZipPackage, type InflateRaw, type InflateRawStream } from "./ooxml/zipPackage";
 import { sameValue } from "./cellValues";
 
@@ -157,9 +157,8 @@ export class XlsxWorkbook implements WorkbookPort {
     const ctx = await this.context();
     const sheets: SheetSummary[] = [];
     for (const info of this.book.sheets()) {
-      const sheet = await this.open(info);
       // A chart, dialog or macro sheet is someone else's whatever its name: it counts as used.
-      const usedRange = sheet ? usedRangeOf(sheet, ctx) : { top: 0, left: 0, bottom: 0, right: 0 };
+      const usedRange = info.part ? await this.usedRange(info, ctx) : { top: 0, left: 0, bottom: 0, right: 0 };
       sheets.push({ name: info.name, usedRange, tables: tables.filter((t) => t.sheet === info.name) });
     }
     return { sheets };
@@ -199,6 +198,16 @@ export class XlsxWorkbook implements WorkbookPort {
     if (options?.signal?.aborted) throw new CancelledError();
     if (tables.length === 0) options?.onProgress?.(0, 0);
     return out;
+  }
+
+  /** A sheet's used range: streamed from the file when the sheet is as read, else from its text. */
+  private async usedRange(info: SheetInfo, ctx: CellContext): Promise<RangeBox | null> {
+    if (info.part && !this.openSheets.has(info.part)) {
+      const reader = new StreamingUsedRange(ctx);
+      if (await this.pkg.streamText(info.part, (text) => reader.push(text))) return reader.finish();
+    }
+    const sheet = await this.open(info);
+    return sheet ? usedRangeOf(sheet, ctx) : null;
   }
 
   /** Boxes of one sheet: streamed from the file when the sheet is as read, else from its text. */

@@ -64,18 +64,19 @@ const zeroTasks = (): TaskCounts => ({ total: 0, doneOnTime: 0, doneLate: 0, ove
 
 /** Orders names: the catalogue's order first, then the others as they first appear. */
 function catalogOrder(catalog: readonly string[], seen: Iterable<string>): string[] {
-  const out = [...catalog];
-  for (const s of seen) if (!out.includes(s)) out.push(s);
-  return out;
+  // A set, not includes(): ten thousand villages would make this quadratic.
+  const out = new Set(catalog);
+  for (const s of seen) out.add(s);
+  return [...out];
 }
 
 function columnValues(v: TableView | undefined, header: string): string[] {
-  const out: string[] = [];
+  const out = new Set<string>();
   for (let i = 0; i < (v?.rowCount ?? 0); i++) {
     const t = v?.text(i, header);
-    if (t !== undefined && !out.includes(t)) out.push(t);
+    if (t !== undefined) out.add(t);
   }
-  return out;
+  return [...out];
 }
 
 function taskFigures(v: TableView | undefined, units: readonly string[], to: string) {

@@ -4,26 +4,20 @@ import { readRowCells } from "./fastCells";
 import { mergesOf } from "./sheetBody";
 
 /**
- * Reads boxes of a sheet from its XML as it is being inflated, chunk by chunk: the sheet's text is
- * never held whole, only the rows of the boxes asked for (a 200,000-row ledger read in bounded
- * memory). Rows arrive in document order; merged ranges (listed after the rows) are applied at
- * the end, so a merged range's hidden cells read as empty, as in Excel.
+ * A sheet's rows from its XML as it is being inflated, chunk by chunk: the sheet's text is never
+ * held whole (a 200,000-row ledger read in bounded memory). Rows arrive in document order; what
+ * follows the rows (merged ranges) is kept for the end.
  */
-export class StreamingBoxReader {
+abstract class StreamingRows {
   private carry = "";
-  private prefix: string | undefined;
+  protected prefix: string | undefined;
   private inRows = false;
   private done = false;
   private lastRow = 0;
-  private tail = "";
-  readonly out: CellValue[][][];
+  protected tail = "";
 
-  constructor(
-    private readonly boxes: readonly RangeBox[],
-    private readonly ctx: CellContext,
-  ) {
-    this.out = boxes.map((b) => Array.from({ length: Math.max(0, b.bottom - b.top + 1) }, () => new Array<CellValue>(Math.max(0, b.right - b.left + 1)).fill(null)));
-  }
+  /** One row's content: `text` between `from` and `to`, row `r` (0-based). */
+  protected abstract row(text: string, r: number, from: number, to: number, prefix: string): void;
 
   push(chunk: string): void {
     if (this.done) {
@@ -86,7 +80,25 @@ export class StreamingBoxReader {
     }
   }
 
-  private row(text: string, r: number, from: number, to: number, prefix: string): void {
+  /** Whatever the last chunk left (an incomplete end), for what follows the rows. */
+  protected rest(): string {
+    return this.tail + this.carry;
+  }
+}
+
+/** Reads boxes of a sheet as it streams; a merged range's hidden cells read as empty, as in Excel. */
+export class StreamingBoxReader extends StreamingRows {
+  readonly out: CellValue[][][];
+
+  constructor(
+    private readonly boxes: readonly RangeBox[],
+    private readonly ctx: CellContext,
+  ) {
+    super();
+    this.out = boxes.map((b) => Array.from({ length: Math.max(0, b.bottom - b.top + 1) }, () => new Array<CellValue>(Math.max(0, b.right - b.left + 1)).fill(null)));
+  }
+
+  protected row(text: string, r: number, from: number, to: number, prefix: string): void {
     this.boxes.forEach((b, i) => {
       if (r < b.top || r > b.bottom) return;
       const out = (this.out[i] as CellValue[][])[r - b.top] as CellValue[];
@@ -98,7 +110,7 @@ export class StreamingBoxReader {
 
   /** Applies the merged ranges the sheet lists after its rows; returns the boxes' values. */
   finish(): CellValue[][][] {
-    const merges = mergesOf(this.tail + this.carry);
+    const merges = mergesOf(this.rest());
     this.boxes.forEach((b, i) => {
       for (const m of merges) {
         for (let r = Math.max(m.top, b.top); r <= Math.min(m.bottom, b.bottom); r++) {
@@ -109,5 +121,32 @@ export class StreamingBoxReader {
       }
     });
     return this.out;
+  }
+}
+
+/** The bounds of every non-empty cell of a sheet as it streams (a styled blank is empty). */
+export class StreamingUsedRange extends StreamingRows {
+  private box: RangeBox | null = null;
+
+  constructor(private readonly ctx: CellContext) {
+    super();
+  }
+
+  protected row(text: string, r: number, from: number, to: number, prefix: string): void {
+    readRowCells(text, from, to, prefix, 0, 16_383, this.ctx, (col, value) => {
+      if (value === null || (typeof value === "string" && value.trim() === "")) return;
+      const b = this.box;
+      if (!b) this.box = { top: r, bottom: r, left: col, right: col };
+      else {
+        if (r < b.top) b.top = r;
+        if (r > b.bottom) b.bottom = r;
+        if (col < b.left) b.left = col;
+        if (col > b.right) b.right = col;
+      }
+    });
+  }
+
+  finish(): RangeBox | null {
+    return this.box;
   }
 }

@@ -291,6 +291,8 @@ export async function verifyRewrite(before: Uint8Array, after: Uint8Array, inten
     if (!ea || ea.dir) continue;
     const eb = zb.file(name);
     if (!eb) throw new VerificationError(name, "phần bị mất");
+    // The same compressed bytes with the same checksum and size are the same part: no need to inflate it.
+    if (sameCompressed(ea, eb)) continue;
     let ba: Uint8Array;
     let bb: Uint8Array;
     try {
@@ -314,6 +316,22 @@ export async function verifyRewrite(before: Uint8Array, after: Uint8Array, inten
     if (!e || e.dir || za.file(name) || !/\.(xml|rels)$/i.test(name)) continue;
     parse(await e.async("string"), name);
   }
+}
+
+interface Compressed {
+  compressedContent?: unknown;
+  crc32?: number;
+  uncompressedSize?: number;
+  compression?: { magic?: string };
+}
+
+/** Whether two loaded zip entries hold the very same compressed stream (JSZip 3's loaded data). */
+function sameCompressed(a: JSZip.JSZipObject, b: JSZip.JSZipObject): boolean {
+  const da = (a as unknown as { _data?: Compressed })._data;
+  const db = (b as unknown as { _data?: Compressed })._data;
+  if (!da || !db || !(da.compressedContent instanceof Uint8Array) || !(db.compressedContent instanceof Uint8Array)) return false;
+  if (da.compression?.magic !== db.compression?.magic || da.crc32 !== db.crc32 || da.uncompressedSize !== db.uncompressedSize) return false;
+  return equalBytes(da.compressedContent, db.compressedContent);
 }
 
 function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
