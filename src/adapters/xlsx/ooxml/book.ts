@@ -1,4 +1,3 @@
-import type { RangeBox } from "../../../domain/grid";
 import { nameKey } from "../../../domain/text";
 import { addContentType, addRelationship, CONTENT_TYPE, flavourOf, readRelationships, resolveTarget, type Flavour, type Relationship } from "./opc";
 import { readSharedStrings } from "./sharedStrings";
@@ -202,4 +201,3 @@ export class OoxmlBook {
   }
 }
 
-export type { RangeBox };

@@ -6,7 +6,7 @@ import { cellXml, DAYS_1904, restyledCellXml, valueOfSpan, type CellContext } fr
 import { widenDimension } from "./sheetBody";
 import { rawCell } from "./sheetXml";
 import type { StyleSheet } from "./styles";
-import { bodyBox, changedTableXml, newTableXml } from "./tableXml";
+import { changedTableXml, newTableXml } from "./tableXml";
 import { sameValue } from "../cellValues";
 
 /** What a grid would change that already holds something: the cells, for the refusal message. */
@@ -146,4 +146,3 @@ export function overlappingTables(existing: readonly { name: string; sheet: stri
   return existing.filter((t) => nameKey(t.sheet) === nameKey(sheet) && boxesIntersect(t.ref, range)).map((t) => `${t.name} (${rangeAddress(t.ref)})`);
 }
 
-export { bodyBox };

@@ -27,10 +27,7 @@ export function flavourOf(mainNamespace: string | null): Flavour {
   return mainNamespace === STRICT.main ? STRICT : TRANSITIONAL;
 }
 
-export const TRANSITIONAL_FLAVOUR = TRANSITIONAL;
-
 const PACKAGE_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
-const CONTENT_TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types";
 
 export const CONTENT_TYPE = {
   worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
@@ -128,16 +125,3 @@ export async function addContentType(pkg: ZipPackage, part: string, contentType:
   pkg.setText(name, serializeXml(doc));
 }
 
-/** The content type the package gives a part (its Override, else the Default for its extension). */
-export async function contentTypeOf(pkg: ZipPackage, part: string): Promise<string | undefined> {
-  const text = await pkg.text("[Content_Types].xml");
-  if (text === undefined) return undefined;
-  const root = rootOf(parseXml(text, "[Content_Types].xml"), "[Content_Types].xml");
-  const partName = `/${part}`.toLowerCase();
-  for (const o of childElements(root, "Override")) if ((o.getAttribute("PartName") ?? "").toLowerCase() === partName) return o.getAttribute("ContentType") ?? undefined;
-  const ext = part.slice(part.lastIndexOf(".") + 1).toLowerCase();
-  for (const d of childElements(root, "Default")) if ((d.getAttribute("Extension") ?? "").toLowerCase() === ext) return d.getAttribute("ContentType") ?? undefined;
-  return undefined;
-}
-
-export { CONTENT_TYPES_NS, PACKAGE_RELS_NS };

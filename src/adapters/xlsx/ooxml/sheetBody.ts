@@ -216,4 +216,3 @@ export function widenDimension(head: string, box: RangeBox | undefined): string 
   return head.replace(re, `$1"${ref}"`);
 }
 
-export { columnLetter };

@@ -1,4 +1,4 @@
-import { cellAddress, columnLetter, parseRangeAddress, rangeAddress, type RangeBox } from "../../../domain/grid";
+import { cellAddress, parseRangeAddress, rangeAddress, type RangeBox } from "../../../domain/grid";
 import { childElements, createLike, ensureChild, firstChild, insertInOrder, parseXml, rootOf, serializeXml, type Document, type Element } from "./xml";
 
 /** CT_Worksheet's sequence of children. */
@@ -294,4 +294,3 @@ export class SheetFrame {
   }
 }
 
-export { columnLetter };

@@ -129,7 +129,7 @@ export function decodeExcelEscapes(s: string): string {
 /** Text as Excel stores it: characters XML 1.0 forbids, and literal `_xHHHH_`, escaped. */
 export function encodeExcelText(s: string): string {
   // eslint-disable-next-line no-control-regex
-  return s.replace(/_x[0-9A-Fa-f]{4}_/g, (m) => `_x005F${m.slice(1)}`).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+  return s.replace(/_x[0-9A-Fa-f]{4}_/g, (m) => `_x005F_${m.slice(1)}`).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
 }
 
 /** Attributes of a start tag's text (`<c r="A1" s="3">`), values decoded. */
