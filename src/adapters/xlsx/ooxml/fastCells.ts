@@ -36,7 +36,7 @@ export function readRowCells(
     if (tagEnd < 0 || tagEnd >= to) return;
     const selfClosed = xml.charCodeAt(tagEnd - 1) === 47;
     const tag = tagAttributes(xml, at + open.length, tagEnd);
-    const col = tag.r !== undefined ? columnOf(tag.r) : lastCol + 1;
+    const col = tag.col >= 0 ? tag.col : lastCol + 1;
     lastCol = col;
     let cellEnd = tagEnd + 1;
     if (!selfClosed) {
@@ -48,7 +48,7 @@ export function readRowCells(
         const vAt = tagEnd + 1 + vOpen.length;
         const vEnd = c - vClose.length;
         if (xml.startsWith(vOpen, tagEnd + 1) && xml.startsWith(vClose, vEnd) && xml.indexOf("<", vAt) === vEnd) {
-          visit(col, plainScalar(tag.t, tag.s ? Number(tag.s) : 0, xml.slice(vAt, vEnd), ctx));
+          visit(col, plainScalar(tag.t, tag.s, xml.slice(vAt, vEnd), ctx));
         } else {
           const raw = rawOf(xml, tag, tagEnd, c, prefix);
           if (raw) visit(col, cellValueOf(raw, ctx, prefix));
@@ -61,14 +61,26 @@ export function readRowCells(
 
 const NO_ATTRS: ReadonlyMap<string, string> = new Map();
 interface CellTag {
-  r?: string;
-  s?: string;
-  t?: string;
+  /** 0-based column from `r`, or -1 when the cell has none. */
+  col: number;
+  s: number;
+  t: string | undefined;
 }
 
-/** The r, s and t attributes of a cell's start tag, read in one pass (whitespace and either quote allowed). */
+/** Cell types, so reading one allocates nothing. */
+const TYPES = ["s", "n", "b", "e", "str", "inlineStr", "d"] as const;
+
+function typeAt(xml: string, from: number, to: number): string | undefined {
+  for (const t of TYPES) if (to - from === t.length && xml.startsWith(t, from)) return t;
+  return xml.slice(from, to);
+}
+
+/**
+ * The r, s and t attributes of a cell's start tag, read in one pass without making strings for
+ * them (whitespace around `=` and either quote allowed).
+ */
 function tagAttributes(xml: string, from: number, to: number): CellTag {
-  const out: CellTag = {};
+  const out: CellTag = { col: -1, s: 0, t: undefined };
   let i = from;
   while (i < to) {
     const eq = xml.indexOf("=", i);
@@ -84,29 +96,39 @@ function tagAttributes(xml: string, from: number, to: number): CellTag {
     if (end < 0) break;
     if (nameEnd - nameStart === 1) {
       const name = xml.charCodeAt(nameStart);
-      if (name === 114) out.r = xml.slice(q + 1, end);
-      else if (name === 115) out.s = xml.slice(q + 1, end);
-      else if (name === 116) out.t = xml.slice(q + 1, end);
+      if (name === 114) out.col = columnAt(xml, q + 1, end);
+      else if (name === 115) out.s = numberAt(xml, q + 1, end);
+      else if (name === 116) out.t = typeAt(xml, q + 1, end);
     }
     i = end + 1;
   }
   return out;
 }
 
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13;
-}
-
-/** 0-based column of a reference like `AB12`. */
-function columnOf(ref: string): number {
+/** 0-based column of the letters a reference starts with (`AB12` → 27). */
+function columnAt(xml: string, from: number, to: number): number {
   let col = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const ch = ref.charCodeAt(i);
+  for (let i = from; i < to; i++) {
+    const ch = xml.charCodeAt(i);
     if (ch >= 65 && ch <= 90) col = col * 26 + (ch - 64);
     else if (ch >= 97 && ch <= 122) col = col * 26 + (ch - 96);
     else break;
   }
   return col - 1;
+}
+
+function numberAt(xml: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = xml.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return n;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
 /** The content of the first `<name ...>…</name>` in a cell's inner XML ("" when self-closed). */
@@ -131,7 +153,7 @@ function rawOf(xml: string, tag: CellTag, tagEnd: number, closeAt: number, prefi
   const vOpen = `<${prefix}v>`;
   const vClose = `</${prefix}v>`;
   if (inner.startsWith(vOpen) && inner.indexOf("<", vOpen.length) === inner.length - vClose.length && inner.endsWith(vClose)) {
-    return { t: tag.t, s: tag.s ? Number(tag.s) : 0, formula: undefined, sharedFollower: false, v: inner.slice(vOpen.length, inner.length - vClose.length), inlineXml: undefined, attrs: NO_ATTRS };
+    return { t: tag.t, s: tag.s, formula: undefined, sharedFollower: false, v: inner.slice(vOpen.length, inner.length - vClose.length), inlineXml: undefined, attrs: NO_ATTRS };
   }
   const v = content(inner, `<${prefix}v`, vClose);
   let formula: string | undefined;
@@ -145,5 +167,5 @@ function rawOf(xml: string, tag: CellTag, tagEnd: number, closeAt: number, prefi
   }
   const inlineXml = content(inner, `<${prefix}is`, `</${prefix}is>`);
   if (v === undefined && formula === undefined && inlineXml === undefined) return undefined;
-  return { t: tag.t, s: tag.s ? Number(tag.s) : 0, formula, sharedFollower, v, inlineXml, attrs: NO_ATTRS };
+  return { t: tag.t, s: tag.s, formula, sharedFollower, v, inlineXml, attrs: NO_ATTRS };
 }
