@@ -116,12 +116,6 @@ function mayChange(element: string, attr: string, owned: boolean): boolean {
       return a === "ref";
     case "calcPr":
       return a === "fullCalcOnLoad";
-    case "pageSetup":
-    case "pageMargins":
-    case "tabColor":
-      return true;
-    case "pageSetUpPr":
-      return a === "fitToPage";
     default:
       return false;
   }
