@@ -273,15 +273,21 @@ export class OfficeWorkbook implements WorkbookPort {
     return this.withMarks(() => undefined);
   }
 
-  /** Removes our highlight rules from every sheet, then lets `add` queue new ones: three syncs. */
+  /**
+   * Removes our highlight rules from every sheet, then lets `add` queue new ones: four syncs.
+   * Types are loaded first and rules only of custom formats: loading a custom rule across a
+   * collection that holds colour scales or data bars fails (office-js issue 2180).
+   */
   private withMarks(add: (ctx: Excel.RequestContext, sheets: Excel.Worksheet[]) => void): Promise<void> {
     return this.run(async (ctx) => {
       const sheets = ctx.workbook.worksheets.load("items/name");
       await ctx.sync();
-      const collections = sheets.items.map((ws) => ws.getRange().conditionalFormats.load("items/type, items/custom/rule/formula"));
+      const collections = sheets.items.map((ws) => ws.getRange().conditionalFormats.load("items/type"));
+      await ctx.sync();
+      const custom = collections.flatMap((c) => c.items.filter((cf) => cf.type === "Custom").map((cf) => cf.load("custom/rule/formula")));
       await ctx.sync();
       const ours = new Set(Object.values(MARK_FORMULA).map((f) => `=${f}`));
-      for (const c of collections) for (const cf of c.items) if (cf.type === "Custom" && ours.has(cf.custom.rule.formula)) cf.delete();
+      for (const cf of custom) if (ours.has(cf.custom.rule.formula)) cf.delete();
       add(ctx, sheets.items);
       await ctx.sync();
     });

@@ -30,6 +30,9 @@ class Loadable {
   }
 }
 
+/** Excel's refusal to read a property the object does not have (a custom rule of a colour scale). */
+const notPermitted = () => new FakeExcelError("InvalidOperation", "This operation is not permitted for the current object.");
+
 const grid = <T>(box: RangeBox, f: (r: number, c: number) => T): T[][] =>
   Array.from({ length: box.bottom - box.top + 1 }, (_, i) => Array.from({ length: box.right - box.left + 1 }, (_, j) => f(box.top + i, box.left + j)));
 
@@ -258,6 +261,16 @@ export class FakeConditionalFormat extends Loadable {
       },
     };
   }
+  /** Loads properties of this one format; a custom rule of a format of another type fails, as in Excel. */
+  load(props: string): this {
+    const names = props.split(",").map((p) => p.trim());
+    this.ctx.load(() => {
+      if (names.some((p) => p.startsWith("custom")) && this.cf().type !== "Custom") throw notPermitted();
+      return this.snapshotInto(names);
+    });
+    return this;
+  }
+
   delete(): void {
     this.ctx.write({ delete: true }, () => {
       const s = this.sheet();
@@ -301,6 +314,9 @@ export class FakeConditionalFormatCollection extends Loadable {
   load(props: string): this {
     const itemProps = props.split(",").map((p) => p.trim().replace(/^items\//, ""));
     this.ctx.load(() => {
+      // Excel refuses to load a custom rule across a collection holding colour scales, data bars
+      // or cell-value rules (office-js issue 2180).
+      if (itemProps.some((p) => p.startsWith("custom")) && this.sheet().conditionalFormats.some((cf) => cf.type !== "Custom")) throw notPermitted();
       const items = this.sheet().conditionalFormats.map((cf) => new FakeConditionalFormat(this.ctx, this.sheet, () => cf));
       this.loaded.set("items", items);
       return items.reduce((n, i) => n + i.snapshotInto(itemProps), 0);

@@ -1,0 +1,42 @@
+import { OfficeWorkbook } from "../../src/adapters/office/officeWorkbook";
+import { chauSonPlan } from "../../src/domain/plan/chauSon";
+import { issueMarks } from "../../src/domain/rules/marks";
+import { validateThrough } from "../../src/domain/rules/runValidation";
+import { applyTemplates } from "../../src/domain/template/applyTemplates";
+import { BASE_ROWS } from "../fixtures/base";
+import { FakeExcel } from "../fakes/excel/workbook";
+
+/** Excel as Microsoft documents it, where the adapter must follow (each with its source in docs/office-behaviour.md). */
+
+async function templated(fake = new FakeExcel()): Promise<{ fake: FakeExcel; office: OfficeWorkbook }> {
+  const office = new OfficeWorkbook(fake.run, fake.requirements);
+  await applyTemplates(office, chauSonPlan, BASE_ROWS);
+  return { fake, office };
+}
+
+describe("conditional formats of other types beside ours (office-js issue 2180)", () => {
+  it("the fake refuses to load custom rules across a collection that holds a colour scale", async () => {
+    const fake = new FakeExcel();
+    fake.seed("S", { A1: 1 });
+    fake.state.sheet("S")!.conditionalFormats.push({ id: 99, address: "A1:A9", type: "ColorScale", formula: "" });
+    await expect(
+      fake.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("S").getRange().conditionalFormats.load("items/type, items/custom/rule/formula");
+        await ctx.sync();
+      }),
+    ).rejects.toThrow(/not permitted for the current object/);
+  });
+
+  it("marking and clearing work on a sheet with the user's colour scale and data bar, which stay", async () => {
+    const { fake, office } = await templated();
+    const ledger = fake.state.sheet("Đóng góp")!;
+    ledger.conditionalFormats.push({ id: 90, address: "H2:H9", type: "ColorScale", formula: "" }, { id: 91, address: "L2:L9", type: "DataBar", formula: "" });
+    const issues = [{ rule: "required", severity: "error", sheet: "Đóng góp", table: "tblDongGop", row: 3, column: "Ngày", cell: "A3", col: 0, params: {} }] as const;
+    await office.markIssues(issueMarks(issues));
+    expect(ledger.conditionalFormats.map((c) => c.type)).toEqual(expect.arrayContaining(["ColorScale", "DataBar", "Custom"]));
+    await office.clearMarks();
+    expect(ledger.conditionalFormats.filter((c) => c.formula.includes("sổ theo dõi"))).toEqual([]);
+    expect(ledger.conditionalFormats.map((c) => c.id)).toEqual(expect.arrayContaining([90, 91]));
+    await expect(validateThrough(office, "2022-01-05")).resolves.toBeDefined();
+  });
+});
