@@ -40,3 +40,28 @@ describe("conditional formats of other types beside ours (office-js issue 2180)"
     await expect(validateThrough(office, "2022-01-05")).resolves.toBeDefined();
   });
 });
+
+describe("formulas with structured references (tables and columns must exist first)", () => {
+  it("the fake rejects a formula to a table or a column that does not exist", async () => {
+    const fake = new FakeExcel();
+    fake.seed("S", { A1: "Số", A2: 1 });
+    fake.seedTable("S", "tblA", "A1:A2");
+    const write = (f: string) =>
+      fake.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("S").getRange("C1").formulas = [[f]];
+        await ctx.sync();
+      });
+    await expect(write("=SUM(tblB[Số])")).rejects.toThrow(/table that does not exist: tblB/);
+    await expect(write("=tblA[[#This Row],[Tiền]]")).rejects.toThrow(/does not have: Tiền/);
+    await expect(write("=SUM(tblA[Số])+tblA[[#This Row],[Số]]")).resolves.toBeUndefined();
+  });
+
+  it("templates with calculated columns, a widened table and Tổng hợp are written in an order Excel accepts", async () => {
+    const { fake, office } = await templated();
+    expect(fake.state.table("tblCamKet")!.headers).toContain("Tỷ lệ hộ đã ký");
+    const { addReport } = await import("../../src/domain/report/addReport");
+    const { parsePeriod } = await import("../../src/domain/report/period");
+    const added = await addReport(office, chauSonPlan, parsePeriod("2021"), "2022-01-05");
+    expect(added.summaryAdded).toBe(true);
+  });
+});

@@ -15,6 +15,9 @@ export function boxOf(address: string): RangeBox | undefined {
   return parseRangeAddress(address.slice(address.lastIndexOf("!") + 1));
 }
 
+/** A structured reference: `tblX[…]`. */
+const STRUCTURED_REFERENCE = /\btbl[A-Za-z0-9_]+\[/;
+
 /** Cell updates per request: a load and a write of each stay far below the 5 MB limit. */
 const UPDATE_SLICE = 10_000;
 
@@ -181,11 +184,16 @@ export class OfficeWorkbook implements WorkbookPort {
         const skip = new Set<string>();
         const grow = changes.filter((x) => x.g === g);
         if (!resize) for (const { ch, range } of grow) this.growWithoutResize(ctx, g, ch.name, boxOf(range.address) as RangeBox, grown(boxOf(range.address) as RangeBox, ch), skip);
-        await queueValues(ws, g, skip, budget);
+        // Formulas that name a table or a column wait until the table and its columns exist:
+        // Excel rejects a reference to either before that.
+        const structured = g.cells.filter((c) => c.formula !== undefined && STRUCTURED_REFERENCE.test(c.formula));
+        const later = new Set([...skip, ...structured.map((c) => `${c.row}:${c.col}`)]);
+        await queueValues(ws, g, later, budget);
         // Values first, then the table over them: no TableRowCollection.add, which conflicts
         // with co-authors' edits in Excel on the web.
         if (resize) for (const { ch, range } of grow) ctx.workbook.tables.getItem(ch.name).resize(rangeAddress(grown(boxOf(range.address) as RangeBox, ch)));
         await queueTablesAndFormats(ws, g, this.requirements, budget);
+        await queueValues(ws, { ...g, cells: structured.filter((c) => !skip.has(`${c.row}:${c.col}`)) }, new Set(), budget);
       }
       await ctx.sync();
     });

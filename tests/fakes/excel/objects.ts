@@ -30,6 +30,28 @@ class Loadable {
   }
 }
 
+/**
+ * Excel rejects a formula that refers to a table or a table column that does not exist (yet):
+ * `tblX[Col]`, `tblX[[#This Row],[Col]]` (column names unescaped from `'`).
+ */
+function checkStructuredReferences(state: FakeContext["state"], formula: string): void {
+  const re = /\b(tbl[A-Za-z0-9_]+)\[((?:[^[\]']|'.|\[(?:[^[\]']|'.)*\])*)\]/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(formula)) !== null) {
+    const table = state.table(m[1] as string);
+    if (!table) throw new FakeExcelError("InvalidArgument", `The formula refers to a table that does not exist: ${m[1]}.`);
+    const inner = m[2] as string;
+    const parts = inner.startsWith("[") ? [...inner.matchAll(/\[((?:[^[\]']|'.)*)\]/g)].map((x) => x[1] as string) : [inner];
+    for (const part of parts) {
+      if (part.startsWith("#") || part === "") continue;
+      const column = part.replace(/'(.)/g, "$1");
+      if (!table.headers.some((h) => h.toLocaleLowerCase("vi") === column.toLocaleLowerCase("vi"))) {
+        throw new FakeExcelError("InvalidArgument", `The formula refers to a column that table ${table.name} does not have: ${column}.`);
+      }
+    }
+  }
+}
+
 /** Excel's refusal to read a property the object does not have (a custom rule of a colour scale). */
 const notPermitted = () => new FakeExcelError("InvalidOperation", "This operation is not permitted for the current object.");
 
@@ -97,6 +119,7 @@ export class FakeRange extends Loadable {
     if (input.length !== b.bottom - b.top + 1 || input.some((row) => row.length !== b.right - b.left + 1)) {
       throw new FakeExcelError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size of the range ${rangeAddress(b)}.`);
     }
+    for (const row of input) for (const v of row) if (typeof v === "string" && v.startsWith("=")) checkStructuredReferences(this.ctx.state, v);
     grid(b, (r, c) => {
       const key = cellKey(r, c);
       const typed = typedInput(input[r - b.top]?.[c - b.left]);
