@@ -65,3 +65,33 @@ describe("formulas with structured references (tables and columns must exist fir
     expect(added.summaryAdded).toBe(true);
   });
 });
+
+describe("data validation over a range that already has a rule (office-js issue 2594)", () => {
+  const grid = {
+    sheet: "S",
+    createSheet: false,
+    cells: [],
+    validations: [{ range: { top: 1, left: 1, bottom: 9, right: 1 }, rule: { kind: "whole" as const, min: 0 }, promptTitle: "Số", prompt: "Nhập số", errorTitle: "Sai", error: "Cần số" }],
+  };
+
+  it("the fake refuses a rule over cells that have another", async () => {
+    const fake = new FakeExcel();
+    fake.seed("S", { A1: 1 });
+    fake.state.sheet("S")!.validations.push({ address: "B5:B30", rule: { list: { source: "Có,Không" } } });
+    await expect(
+      fake.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("S").getRange("B2:B10").dataValidation.rule = { wholeNumber: { operator: "GreaterThanOrEqualTo", formula1: 0 } };
+        await ctx.sync();
+      }),
+    ).rejects.toThrow(/InvalidArgument/);
+  });
+
+  it("the adapter keeps the user's rule there (as the .xlsx adapter does) and puts ours where there is none", async () => {
+    const fake = new FakeExcel();
+    fake.seed("S", { A1: 1 });
+    fake.state.sheet("S")!.validations.push({ address: "B5:B30", rule: { list: { source: "Có,Không" } } });
+    const office = new OfficeWorkbook(fake.run, fake.requirements);
+    await office.applyGrids([grid, { ...grid, validations: [{ ...grid.validations[0]!, range: { top: 1, left: 3, bottom: 9, right: 3 } }] }]);
+    expect(fake.state.sheet("S")!.validations.map((v) => v.address)).toEqual(["B5:B30", "D2:D10"]);
+  });
+});

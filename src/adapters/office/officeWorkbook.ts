@@ -164,6 +164,12 @@ export class OfficeWorkbook implements WorkbookPort {
         }
         return columnRuns(g.cells).map((run) => ({ g, ws, run }));
       });
+      // Which of our rules would go over one the sheet already has: setting a rule there fails
+      // (office-js issue 2594), and the user's rule is theirs to keep, as in the .xlsx adapter.
+      const ruleChecks = grids.flatMap((g) => {
+        const ws = existing(g.sheet);
+        return ws ? (g.validations ?? []).map((v) => ({ v, dv: ws.getRange(rangeAddress(v.range)).dataValidation.load("type") })) : [];
+      });
       const under = await readBoxes(ctx, runs.map(({ ws, run }) => ({ ws, box: run.box })));
       if (runs.length === 0) await ctx.sync();
       const conflicts = new Map<string, string[]>();
@@ -177,6 +183,7 @@ export class OfficeWorkbook implements WorkbookPort {
         });
       });
       for (const [sheet, cells] of conflicts) throw new GridConflictError(sheet, cells);
+      const ruled = new Set(ruleChecks.filter(({ dv }) => dv.type !== "None").map(({ v }) => v));
       const resize = this.requirements.isSetSupported(TABLE_RESIZE.name, TABLE_RESIZE.version);
       const budget = new WriteBudget(ctx);
       for (const g of grids) {
@@ -192,7 +199,8 @@ export class OfficeWorkbook implements WorkbookPort {
         // Values first, then the table over them: no TableRowCollection.add, which conflicts
         // with co-authors' edits in Excel on the web.
         if (resize) for (const { ch, range } of grow) ctx.workbook.tables.getItem(ch.name).resize(rangeAddress(grown(boxOf(range.address) as RangeBox, ch)));
-        await queueTablesAndFormats(ws, g, this.requirements, budget);
+        const validations = (g.validations ?? []).filter((v) => !ruled.has(v));
+        await queueTablesAndFormats(ws, { ...g, validations }, this.requirements, budget);
         await queueValues(ws, { ...g, cells: structured.filter((c) => !skip.has(`${c.row}:${c.col}`)) }, new Set(), budget);
       }
       await ctx.sync();

@@ -1,6 +1,6 @@
 import { rangeAddress, type RangeBox } from "../../../src/domain/grid";
 import type { FakeContext } from "./context";
-import { cellKey, FakeExcelError, notLoaded, typedInput, type FakeCell, type FakeConditionalFormat as CfState, type FakeSheet } from "./state";
+import { boxOfAddress, cellKey, FakeExcelError, notLoaded, typedInput, type FakeCell, type FakeConditionalFormat as CfState, type FakeSheet } from "./state";
 
 /** Reading a property before it was loaded and synced throws, as in Excel. */
 class Loadable {
@@ -240,12 +240,20 @@ export class FakeRangeFormat {
   set rowHeight(v: number) { this.set("rowHeight", v); }
 }
 
-export class FakeDataValidation {
+const intersects = (a: RangeBox, b: RangeBox) => a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+
+/**
+ * Data validation as Excel holds it: a rule per range. Setting a rule over a range that already
+ * has (part of) another one fails (office-js issue 2594; Microsoft's samples clear first).
+ */
+export class FakeDataValidation extends Loadable {
   constructor(
-    private readonly ctx: FakeContext,
+    ctx: FakeContext,
     private readonly sheet: () => FakeSheet,
     private readonly box: () => RangeBox,
-  ) {}
+  ) {
+    super(ctx);
+  }
 
   private entry(): FakeSheet["validations"][number] {
     const s = this.sheet();
@@ -254,9 +262,42 @@ export class FakeDataValidation {
     if (!e) s.validations.push((e = { address, rule: undefined }));
     return e;
   }
-  set rule(v: unknown) { this.ctx.write(v, () => (this.entry().rule = v)); }
+  private others(): FakeSheet["validations"] {
+    const address = rangeAddress(this.box());
+    return this.sheet().validations.filter((v) => v.address !== address && intersects(boxOfAddress(v.address), this.box()));
+  }
+  get type(): string {
+    return this.read("type");
+  }
+  set rule(v: unknown) {
+    this.ctx.write(v, () => {
+      if (this.others().length > 0) throw new FakeExcelError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+      this.entry().rule = v;
+    });
+  }
   set errorAlert(v: unknown) { this.ctx.write(v, () => (this.entry().errorAlert = v)); }
   set prompt(v: unknown) { this.ctx.write(v, () => (this.entry().prompt = v)); }
+  clear(): void {
+    this.ctx.write("clear", () => {
+      const s = this.sheet();
+      s.validations = s.validations.filter((v) => !intersects(boxOfAddress(v.address), this.box()));
+    });
+  }
+  load(props: string): this {
+    return this.queueLoad(props, (p) => {
+      if (p !== "type") throw new FakeExcelError("InvalidArgument", `The fake does not load DataValidation.${p}.`);
+      const s = this.sheet();
+      const over = s.validations.filter((v) => intersects(boxOfAddress(v.address), this.box()));
+      if (over.length === 0) return "None";
+      const whole = over.length === 1 && over[0]!.address === rangeAddress(this.box());
+      return whole ? ruleType(over[0]!.rule) : "Inconsistent";
+    });
+  }
+}
+
+function ruleType(rule: unknown): string {
+  const r = (rule ?? {}) as Record<string, unknown>;
+  return r.list ? "List" : r.wholeNumber ? "WholeNumber" : r.date ? "Date" : r.custom ? "Custom" : "None";
 }
 
 export class FakeConditionalFormat extends Loadable {
