@@ -95,3 +95,14 @@ describe("data validation over a range that already has a rule (office-js issue 
     expect(fake.state.sheet("S")!.validations.map((v) => v.address)).toEqual(["B5:B30", "D2:D10"]);
   });
 });
+
+describe("column widths (format.columnWidth is in points)", () => {
+  it("a column the grid gives 30 characters is 161.25 points wide, as Excel sizes 30 characters of Calibri 11", async () => {
+    const fake = new FakeExcel();
+    fake.seed("S", { A1: 1 });
+    const office = new OfficeWorkbook(fake.run, fake.requirements);
+    await office.applyGrids([{ sheet: "S", createSheet: false, cells: [], columns: [{ col: 2, width: 30 }, { col: 3, width: 10 }] }]);
+    expect(fake.state.sheet("S")!.columnWidths.get("2")).toBe(161.25);
+    expect(fake.state.sheet("S")!.columnWidths.get("3")).toBe(56.25);
+  });
+});

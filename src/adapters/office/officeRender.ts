@@ -2,8 +2,13 @@ import { columnLetter, rangeAddress, type CellStyle, type DataValidation, type G
 import { officeInput } from "./officeValues";
 import { PAGE_LAYOUT, type Requirements } from "./requirements";
 
-/** Points per character of column width (Calibri 11), as Excel converts them. */
-const POINTS_PER_CHAR = 7;
+/**
+ * A column width in characters (as a file stores it) in points (as `format.columnWidth` takes
+ * it): a character of Calibri 11 is 7 pixels, plus 5 pixels of padding, at 0.75 point a pixel.
+ */
+export function columnWidthPoints(characters: number): number {
+  return (characters * 7 + 5) * 0.75;
+}
 const POINTS_PER_CM = 28.3465;
 
 const hex = (rgb: string) => `#${rgb}`;
@@ -133,7 +138,7 @@ export async function queueTablesAndFormats(ws: Excel.Worksheet, grid: Grid, req
     table.name = t.name;
     table.style = "TableStyleMedium2";
   }
-  for (const c of grid.columns ?? []) if (c.width) ws.getRange(`${columnLetter(c.col)}:${columnLetter(c.col)}`).format.columnWidth = c.width * POINTS_PER_CHAR;
+  for (const c of grid.columns ?? []) if (c.width) ws.getRange(`${columnLetter(c.col)}:${columnLetter(c.col)}`).format.columnWidth = columnWidthPoints(c.width);
   for (const h of grid.rowHeights ?? []) ws.getRange(`${h.row + 1}:${h.row + 1}`).format.rowHeight = h.height;
   for (const { box, style } of styleBoxes(grid.cells)) await budget.add(applyStyle(ws.getRange(rangeAddress(box)), style, box.bottom - box.top + 1));
   for (const m of grid.merges ?? []) ws.getRange(rangeAddress(m)).merge(false);
