@@ -106,3 +106,27 @@ describe("column widths (format.columnWidth is in points)", () => {
     expect(fake.state.sheet("S")!.columnWidths.get("3")).toBe(56.25);
   });
 });
+
+describe("text that Excel would turn into something else", () => {
+  const risky = ["01-2021", "Jun-2021", "5-Jan", "1e5", "$100", "#N/A", "1 1/2", "(500)", "12:30", "50%", "TRUE", "001", "-5", "=abc", "+84 912", "@tên", "15/06/2021"];
+
+  it("the fake parses them as Excel (en-US) does", async () => {
+    const fake = new FakeExcel();
+    fake.seed("S", {});
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("S").getRange(`A1:A${risky.length}`).formulas = risky.filter((r) => !r.startsWith("=")).concat(["x"]).map((r) => [r]);
+      await ctx.sync();
+    });
+    const cells = [...fake.state.sheet("S")!.cells.values()].map((c) => c.value);
+    expect(cells.filter((v) => typeof v !== "string" || v.startsWith("#")).length).toBeGreaterThanOrEqual(12);
+  });
+
+  it("the adapter writes each as text and reads each back as the same text, never as a formula", async () => {
+    const fake = new FakeExcel();
+    fake.seed("S", { Z1: 1 });
+    const office = new OfficeWorkbook(fake.run, fake.requirements);
+    await office.applyGrids([{ sheet: "S", createSheet: false, cells: risky.map((value, i) => ({ row: i, col: 0, value })) }]);
+    const [read] = await office.readRanges([{ sheet: "S", range: { top: 0, left: 0, bottom: risky.length - 1, right: 0 } }]);
+    expect(read!.map((r) => r[0])).toEqual(risky);
+  });
+});

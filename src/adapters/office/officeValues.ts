@@ -10,27 +10,27 @@ export function officeCellValue(value: unknown, type: string | undefined, formul
         : typeof value === "number" || typeof value === "boolean" || typeof value === "string"
           ? value
           : JSON.stringify(value);
-  if (typeof formula === "string" && formula.startsWith("=")) {
+  // A text that starts with "=" (written with an apostrophe) reads back the same in `values` and
+  // `formulas`; a real formula's value is its result, never its own text.
+  if (typeof formula === "string" && formula.startsWith("=") && formula !== value) {
     const f = formula.slice(1);
     return scalar === null ? { formula: f } : { formula: f, result: scalar };
   }
   return scalar;
 }
 
+const MONTH_FIRST = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s\-/,]*\d/i;
+
 /**
- * Text Excel would not keep as typed: a formula or sign (`=`, `+`, `-`, `@`), a leading
- * apostrophe, or anything it would parse as a number, percentage, date, time or TRUE/FALSE
- * (a voucher "001" must not become 1).
+ * Text Excel might not keep as typed, given a leading apostrophe so that it stays text: a
+ * formula or sign (`=`, `+`, `-`, `@`), a leading apostrophe, anything starting with a digit,
+ * a currency sign, `#`, `(` or `.` (numbers, dates such as `01-2021` or `5-Jan`, times,
+ * fractions, exponents, error literals), a month name before a number (`Jun-2021`), TRUE/FALSE.
+ * A voucher "001" must not become 1. Quoting a text that would have stayed text is harmless.
  */
 export function needsQuote(text: string): boolean {
   const s = text.trim();
-  return (
-    /^[=+\-@']/.test(text) ||
-    /^[-+(]?[\d.,\s\u00a0]+%?\)?$/.test(s) ||
-    /^\d{1,4}\s*[/.-]\s*\d{1,2}(\s*[/.-]\s*\d{1,4})?$/.test(s) ||
-    /^\d{1,2}:\d{2}/.test(s) ||
-    /^(true|false)$/i.test(s)
-  );
+  return /^[=+\-@'$#(.\d€£¥₫]/.test(s) || /^[=+\-@']/.test(text) || MONTH_FIRST.test(s) || /^(true|false)$/i.test(s);
 }
 
 /**

@@ -60,6 +60,8 @@ const grid = <T>(box: RangeBox, f: (r: number, c: number) => T): T[][] =>
 
 function valueType(c: FakeCell | undefined): string {
   if (!c || (c.formula && c.value === "")) return "Empty";
+  // Text written with an apostrophe is text, whatever it looks like.
+  if (c.quotePrefix) return "String";
   if (typeof c.value === "string" && /^#(REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!)$/.test(c.value)) return "Error";
   return typeof c.value === "number" ? "Double" : typeof c.value === "boolean" ? "Boolean" : c.value === "" ? "Empty" : "String";
 }

@@ -98,6 +98,27 @@ export function boxOfAddress(address: string): RangeBox {
   return box;
 }
 
+const MONTH = "(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)";
+
+/**
+ * What Excel (en-US) turns typed text into: numbers (signs, thousands, exponents, currency,
+ * percentages, fractions, parentheses), dates and times in its many forms (`15/6/2021`,
+ * `01-2021`, `Jun-2021`, `5-Jan`), TRUE/FALSE, and error literals. Undefined: it stays text.
+ */
+export function excelParse(text: string): string | number | boolean | undefined {
+  const s = text.trim();
+  if (s === "") return undefined;
+  if (/^(true|false)$/i.test(s)) return /^true$/i.test(s);
+  if (/^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!)$/i.test(s)) return s.toUpperCase();
+  const plain = s.replace(/^\((.*)\)$/, "-$1").replace(/^([-+]?)\$/, "$1").replace(/,(?=\d{3}(\D|$))/g, "");
+  if (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?%?$/i.test(plain)) return plain.endsWith("%") ? Number(plain.slice(0, -1)) / 100 : Number(plain);
+  if (/^\d+ \d+\/\d+$/.test(s)) return 1.5;
+  if (/^\d{1,4}\s*[/.-]\s*\d{1,2}(\s*[/.-]\s*\d{1,4})?$/.test(s) || /^\d{1,2}\s*[/-]\s*\d{4}$/.test(s)) return 44_000;
+  if (new RegExp(`^(\\d{1,2}[- ])?${MONTH}([- ]\\d{1,4})?$`, "i").test(s) && /\d/.test(s)) return 44_000;
+  if (/^\d{1,2}:\d{2}(:\d{2})?(\s*[ap]m)?$/i.test(s)) return 0.5;
+  return undefined;
+}
+
 /** What Excel stores for an input written through `formulas` or `values`, as if typed. */
 export function typedInput(input: unknown): FakeCell | undefined {
   if (input === null || input === undefined || input === "") return undefined;
@@ -105,12 +126,10 @@ export function typedInput(input: unknown): FakeCell | undefined {
   const s = typeof input === "string" ? input : JSON.stringify(input);
   if (s.startsWith("'")) return { value: s.slice(1), quotePrefix: true };
   if (s.startsWith("=")) return { value: "", formula: s };
-  // Excel parses what looks like a number, percentage, date or boolean: the fake does too, so a
-  // text that was not protected comes back changed, as it would in Excel.
-  if (/^[-+]?\d+(\.\d+)?$/.test(s.trim())) return { value: Number(s) };
-  if (/^(true|false)$/i.test(s.trim())) return { value: /^true$/i.test(s.trim()) };
-  if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(s.trim())) return { value: 44_000 };
-  return { value: s };
+  // Excel parses what looks like a number, percentage, date, boolean or error: the fake does
+  // too, so a text that was not protected comes back changed, as it would in Excel.
+  const parsed = excelParse(s);
+  return { value: parsed ?? s };
 }
 
 /** Excel's error for a property read before it was loaded and synced. */
