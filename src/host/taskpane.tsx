@@ -14,20 +14,34 @@ export function isDark(background: string | undefined): boolean {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
 }
 
+/** Where the pane runs: inside Excel, inside another Office application, or in a plain browser. */
+export type PaneHost = "excel" | "other-office" | "browser";
+
+/**
+ * Waits for Office as long as it takes when Office.js is on the page: a slow Excel on the web
+ * must never get the browser preview. Only without Office.js (not loaded, offline) or when
+ * Office says there is no host is the page a plain browser.
+ */
+export async function paneHost(office: { onReady(): Promise<{ host: unknown }> } | undefined, excel: unknown): Promise<PaneHost> {
+  if (!office) return "browser";
+  const info = await office.onReady();
+  if (!info.host) return "browser";
+  return info.host === excel ? "excel" : "other-office";
+}
+
 /** The pane's host: inside Excel it gives the pane the Office adapter, the display language and the theme. */
 async function main(): Promise<void> {
   const root = document.getElementById("root");
   // The inline script has already told users of old webviews what to do; the bundle stays out.
   if (!root || (window as { __unsupportedWebview?: boolean }).__unsupportedWebview) return;
-  // Outside Office (an ordinary browser, no Office.js): the preview on the .xlsx adapter, loaded
-  // on demand so that ExcelJS never weighs on the pane inside Excel.
-  const info = typeof Office === "undefined" ? undefined : await Promise.race([Office.onReady(), new Promise<undefined>((r) => setTimeout(() => r(undefined), 3000))]);
-  if (!info || !info.host) {
+  const host = await paneHost(typeof Office === "undefined" ? undefined : Office, typeof Office === "undefined" ? undefined : Office.HostType.Excel);
+  // Outside Office: the preview on the .xlsx adapter, loaded on demand so it never weighs on the pane inside Excel.
+  if (host === "browser") {
     const { startPreview } = await import(/* webpackChunkName: "preview" */ "./preview");
     startPreview(root);
     return;
   }
-  if (info.host !== Office.HostType.Excel) {
+  if (host === "other-office") {
     root.textContent = "Bổ trợ này dành cho Excel.";
     return;
   }
