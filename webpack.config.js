@@ -28,6 +28,7 @@ module.exports = (_env, argv) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/taskpane/help.html", to: "help.html" },
+          { from: "src/commands/message.html", to: "message.html" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

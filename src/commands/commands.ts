@@ -6,35 +6,51 @@ import { addReport } from "../domain/report/addReport";
 import { lastCompletedHalf } from "../domain/report/period";
 import { issueMarks } from "../domain/rules/marks";
 import { validateThrough } from "../domain/rules/runValidation";
+import type { WorkbookPort } from "../domain/workbook";
 
-const today = () => isoDateOf(new Date());
-
-function port(): OfficeWorkbook {
-  return new OfficeWorkbook((batch) => Excel.run(batch), officeRequirements());
+/** What the commands need of Office: registering handlers and showing a message. */
+export interface CommandHost {
+  associate(id: string, handler: (event: Office.AddinCommands.Event) => void): void;
+  /** Shows a short message in a dialog (the handler itself may not draw anything). */
+  tell(message: string): void;
 }
+
+const MESSAGES = {
+  validateWorkbook: "Không kiểm tra được sổ",
+  buildReport: "Không lập được báo cáo",
+} as const;
 
 /**
- * Ribbon commands run without the pane. Event handlers never open dialogs: the result is in the
- * workbook itself (highlighted cells, a new report sheet); the pane explains any failure.
+ * Registers the ribbon commands. Each runs without the pane, always completes its event, and
+ * tells the user in a dialog when it fails (the pane, opened from "Mở sổ theo dõi", says more).
  */
-async function validateWorkbook(event: Office.AddinCommands.Event): Promise<void> {
-  try {
-    const p = port();
-    await p.markIssues(issueMarks(await validateThrough(p, today())));
-  } finally {
-    event.completed();
-  }
+export function registerCommands(host: CommandHost, port: () => WorkbookPort, today: () => string): void {
+  const command = (id: keyof typeof MESSAGES, job: (p: WorkbookPort) => Promise<unknown>) =>
+    host.associate(id, (event) => {
+      job(port()).then(
+        () => event.completed(),
+        (e: unknown) => {
+          host.tell(`${MESSAGES[id]}: ${e instanceof Error ? e.message : String(e)}. Sổ của bạn không bị thay đổi. Hãy mở Sổ theo dõi (nút "Mở sổ theo dõi") để xem chi tiết và thử lại.`);
+          event.completed();
+        },
+      );
+    });
+  command("validateWorkbook", async (p) => p.markIssues(issueMarks(await validateThrough(p, today()))));
+  command("buildReport", (p) => addReport(p, chauSonPlan, lastCompletedHalf(today()), today()));
 }
 
-async function buildReport(event: Office.AddinCommands.Event): Promise<void> {
-  try {
-    await addReport(port(), chauSonPlan, lastCompletedHalf(today()), today());
-  } finally {
-    event.completed();
-  }
+/** Office's side: handlers are registered at the top level, as Microsoft's samples do (not inside onReady). */
+if (typeof Office !== "undefined" && Office.actions) {
+  registerCommands(
+    {
+      associate: (id, handler) => Office.actions.associate(id, handler),
+      tell: (message) => {
+        const url = new URL("message.html", window.location.href);
+        url.searchParams.set("m", message);
+        Office.context.ui.displayDialogAsync(url.toString(), { height: 30, width: 40, displayInIframe: true });
+      },
+    },
+    () => new OfficeWorkbook((batch) => Excel.run(batch), officeRequirements()),
+    () => isoDateOf(new Date()),
+  );
 }
-
-void Office.onReady(() => {
-  Office.actions.associate("validateWorkbook", (event: Office.AddinCommands.Event) => void validateWorkbook(event));
-  Office.actions.associate("buildReport", (event: Office.AddinCommands.Event) => void buildReport(event));
-});
