@@ -1,6 +1,7 @@
 import { isoDateOf } from "../domain/dates";
 import { OfficeWorkbook } from "../adapters/office/officeWorkbook";
 import { officeRequirements } from "../adapters/office/requirements";
+import { officeRun } from "../adapters/office/officeRun";
 import { chauSonPlan } from "../domain/plan/chauSon";
 import { addReport } from "../domain/report/addReport";
 import { lastCompletedHalf } from "../domain/report/period";
@@ -50,7 +51,10 @@ if (typeof Office !== "undefined" && Office.actions) {
         Office.context.ui.displayDialogAsync(url.toString(), { height: 30, width: 40, displayInIframe: true });
       },
     },
-    () => new OfficeWorkbook((batch) => Excel.run(batch), officeRequirements()),
+    () => {
+      const requirements = officeRequirements();
+      return new OfficeWorkbook(officeRun(Excel, requirements), requirements);
+    },
     () => isoDateOf(new Date()),
   );
 }

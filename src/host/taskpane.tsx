@@ -2,6 +2,7 @@ import { isoDateOf } from "../domain/dates";
 import { createRoot } from "react-dom/client";
 import { OfficeWorkbook } from "../adapters/office/officeWorkbook";
 import { officeRequirements } from "../adapters/office/requirements";
+import { officeRun } from "../adapters/office/officeRun";
 import { App } from "../taskpane/App";
 
 const today = () => isoDateOf(new Date());
@@ -45,7 +46,8 @@ async function main(): Promise<void> {
     root.textContent = "Bổ trợ này dành cho Excel.";
     return;
   }
-  const port = new OfficeWorkbook((batch) => Excel.run(batch), officeRequirements());
+  const requirements = officeRequirements();
+  const port = new OfficeWorkbook(officeRun(Excel, requirements), requirements);
   const language = Office.context.displayLanguage ?? "vi-VN";
   const theme = Office.context.officeTheme as Office.OfficeTheme | undefined;
   createRoot(root).render(<App port={port} today={today()} locale={language.toLowerCase().startsWith("vi") ? "vi" : "en"} dark={isDark(theme?.bodyBackgroundColor)} />);

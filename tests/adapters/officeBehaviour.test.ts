@@ -130,3 +130,24 @@ describe("text that Excel would turn into something else", () => {
     expect(read!.map((r) => r[0])).toEqual(risky);
   });
 });
+
+describe("a user typing in a cell, and Undo", () => {
+  it("the fake fails a run while a cell is being edited; the adapter's runs wait for the edit, and are one undo step", async () => {
+    const { officeRun } = await import("../../src/adapters/office/officeRun");
+    const fake = new FakeExcel({ supported: "1.20" });
+    fake.seed("S", { A1: 1 });
+    fake.editingCell = true;
+    await expect(new OfficeWorkbook(fake.run, fake.requirements).summarize()).rejects.toThrow(/editing a cell/);
+    const office = new OfficeWorkbook(officeRun(fake, fake.requirements), fake.requirements);
+    await expect(office.summarize()).resolves.toBeDefined();
+    expect(fake.runOptions[fake.runOptions.length - 1]).toEqual({ delayForCellEdit: true, mergeUndoGroup: true });
+  });
+
+  it("on builds without those options the runs are plain, and no option is used unasked", async () => {
+    const { officeRun } = await import("../../src/adapters/office/officeRun");
+    const old = new FakeExcel({ supported: "1.8" });
+    old.seed("S", { A1: 1 });
+    await new OfficeWorkbook(officeRun(old, old.requirements), old.requirements).summarize();
+    expect(old.runOptions).toEqual([{}]);
+  });
+});

@@ -208,12 +208,24 @@ export class FakeExcel {
   readonly requirements: FakeRequirements;
   readonly contexts: FakeContext[] = [];
 
+  /** The user is typing in a cell: a run fails then unless it asked to wait (`delayForCellEdit`). */
+  editingCell = false;
+  /** The run options of every run so far. */
+  readonly runOptions: Excel.RunOptions[] = [];
+
   constructor(private readonly options: { declared?: string; supported?: string; maxSyncsPerRun?: number } = {}) {
     this.requirements = new FakeRequirements(options.declared, options.supported);
   }
 
-  /** `Excel.run` over this fake. */
-  readonly run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+  /** `Excel.run` over this fake, with or without run options. */
+  readonly run = async <T>(a: Excel.RunOptions | ((context: Excel.RequestContext) => Promise<T>), b?: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const options = typeof a === "function" ? {} : a;
+    const batch = typeof a === "function" ? a : (b as (context: Excel.RequestContext) => Promise<T>);
+    if (options.delayForCellEdit) this.requirements.use("RunOptions.delayForCellEdit", "1.11");
+    if (options.mergeUndoGroup) this.requirements.use("RunOptions.mergeUndoGroup", "1.20");
+    this.runOptions.push(options);
+    // Excel fails a batch while the user edits a cell, unless the run asked to wait for the edit to end.
+    if (this.editingCell && !options.delayForCellEdit) throw new FakeExcelError("InvalidOperation", "This operation is not allowed while the user is editing a cell.");
     const ctx = new FakeContext(this.state, this.requirements, this.options.maxSyncsPerRun);
     this.contexts.push(ctx);
     return batch(this.requestContext(ctx) as unknown as Excel.RequestContext);
