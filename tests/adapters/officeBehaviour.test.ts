@@ -151,3 +151,38 @@ describe("a user typing in a cell, and Undo", () => {
     expect(old.runOptions).toEqual([{}]);
   });
 });
+
+describe("growing a table on an Excel without Table.resize (below ExcelApi 1.13)", () => {
+  /** An older tasks table (A1:G2) with a note to its right in its header row. */
+  function olderTasks(supported: string): FakeExcel {
+    const fake = new FakeExcel({ supported });
+    const headers = ["STT", "Đơn vị", "Nội dung nhiệm vụ", "Mục kế hoạch", "Hạn hoàn thành", "Trạng thái", "Ngày hoàn thành"];
+    const cells: Record<string, string | number> = { K1: "Ghi chú bên cạnh bảng", A2: 1, B2: "Công an xã", C2: "Tuần tra", F2: "Hoàn thành" };
+    headers.forEach((h, i) => (cells[`${String.fromCharCode(65 + i)}1`] = h));
+    fake.seed("Nhiệm vụ", cells);
+    fake.seedTable("Nhiệm vụ", "tblNhiemVu", "A1:G2");
+    return fake;
+  }
+
+  it("the fake's columns.add shifts the cells to the right of the table, as Excel does", async () => {
+    const fake = olderTasks("1.8");
+    await fake.run(async (ctx) => {
+      ctx.workbook.tables.getItem("tblNhiemVu").columns.add(undefined, [["Mới"], [""]]);
+      await ctx.sync();
+    });
+    expect(fake.state.sheet("Nhiệm vụ")!.cells.get("0:11")?.value).toBe("Ghi chú bên cạnh bảng");
+  });
+
+  it("the adapter never moves a user's cell: it refuses with what to do, and changes nothing", async () => {
+    const fake = olderTasks("1.8");
+    const office = new OfficeWorkbook(fake.run, fake.requirements);
+    const before = JSON.stringify([...fake.state.sheet("Nhiệm vụ")!.cells]);
+    await expect(applyTemplates(office, chauSonPlan)).rejects.toThrow(/Table\.resize|ExcelApi 1\.13/);
+    expect(JSON.stringify([...fake.state.sheet("Nhiệm vụ")!.cells])).toBe(before);
+    // With Table.resize the same upgrade goes through and the note stays in K1.
+    const modern = olderTasks("1.13");
+    await applyTemplates(new OfficeWorkbook(modern.run, modern.requirements), chauSonPlan);
+    expect(modern.state.sheet("Nhiệm vụ")!.cells.get("0:10")?.value).toBe("Ghi chú bên cạnh bảng");
+    expect(modern.state.table("tblNhiemVu")!.headers).toContain("Ghi chú");
+  });
+});

@@ -15,6 +15,19 @@ export function boxOf(address: string): RangeBox | undefined {
   return parseRangeAddress(address.slice(address.lastIndexOf("!") + 1));
 }
 
+/** This Excel cannot grow a table without moving the user's cells beside or below it. */
+export class TableGrowthError extends Error {
+  constructor(
+    readonly table: string,
+    readonly cells: string,
+  ) {
+    super(
+      `Bảng ${table} cần thêm cột hoặc dòng, nhưng phiên bản Excel này chưa có Table.resize (ExcelApi 1.13) nên việc thêm sẽ đẩy các ô ${cells} đi chỗ khác. Sổ chưa bị thay đổi. Hãy cập nhật Office (Microsoft 365, Excel 2021 trở lên), hoặc dời các ô đó ra xa bảng rồi chạy lại.`,
+    );
+    this.name = "TableGrowthError";
+  }
+}
+
 /** A structured reference: `tblX[…]`. */
 const STRUCTURED_REFERENCE = /\btbl[A-Za-z0-9_]+\[/;
 
@@ -155,7 +168,16 @@ export class OfficeWorkbook implements WorkbookPort {
       for (const g of grids) for (const t of g.tables ?? []) if (taken.has(nameKey(t.name))) throw new Error(`Table "${t.name}" already exists`);
       // What is under every cell the grids write (read as column runs, in ≤ 4 MB batches), and
       // where the tables to grow are now.
-      const changes = grids.flatMap((g) => (g.tableChanges ?? []).map((ch) => ({ g, ch, range: ctx.workbook.tables.getItem(ch.name).getRange().load("address") })));
+      const resize = this.requirements.isSetSupported(TABLE_RESIZE.name, TABLE_RESIZE.version);
+      const changes = grids.flatMap((g) =>
+        (g.tableChanges ?? []).map((ch) => ({
+          g,
+          ch,
+          range: ctx.workbook.tables.getItem(ch.name).getRange().load("address"),
+          // Without Table.resize, growing inserts cells and shifts what lies beside or below.
+          used: resize ? undefined : ctx.workbook.tables.getItem(ch.name).worksheet.getUsedRangeOrNullObject(true).load("address"),
+        })),
+      );
       const runs = grids.flatMap((g) => {
         const ws = existing(g.sheet);
         if (!ws) {
@@ -184,7 +206,7 @@ export class OfficeWorkbook implements WorkbookPort {
       });
       for (const [sheet, cells] of conflicts) throw new GridConflictError(sheet, cells);
       const ruled = new Set(ruleChecks.filter(({ dv }) => dv.type !== "None").map(({ v }) => v));
-      const resize = this.requirements.isSetSupported(TABLE_RESIZE.name, TABLE_RESIZE.version);
+      if (!resize) await this.refuseShiftingGrowth(ctx, changes);
       const budget = new WriteBudget(ctx);
       for (const g of grids) {
         const ws = existing(g.sheet) ?? ctx.workbook.worksheets.add(g.sheet);
@@ -204,6 +226,28 @@ export class OfficeWorkbook implements WorkbookPort {
         await queueValues(ws, { ...g, cells: structured.filter((c) => !skip.has(`${c.row}:${c.col}`)) }, new Set(), budget);
       }
       await ctx.sync();
+    });
+  }
+
+  /**
+   * Before ExcelApi 1.13 a table grows only by inserting cells, which shifts what lies to its
+   * right (new columns) or below it (new rows): refused when any of those cells holds something.
+   */
+  private async refuseShiftingGrowth(ctx: Excel.RequestContext, changes: readonly { ch: { name: string; addHeaders: readonly string[]; bottom?: number }; range: Excel.Range; used?: Excel.Range }[]): Promise<void> {
+    const regions: { name: string; ws: Excel.Worksheet; box: RangeBox }[] = [];
+    for (const { ch, range, used } of changes) {
+      const box = boxOf(range.address) as RangeBox;
+      const limit = used && !used.isNullObject ? boxOf(used.address) : undefined;
+      if (!limit) continue;
+      const ws = ctx.workbook.tables.getItem(ch.name).worksheet;
+      const next = grown(box, ch);
+      if (next.right > box.right && limit.right > box.right) regions.push({ name: ch.name, ws, box: { top: box.top, bottom: box.bottom, left: box.right + 1, right: limit.right } });
+      if (next.bottom > box.bottom && limit.bottom > box.bottom) regions.push({ name: ch.name, ws, box: { top: box.bottom + 1, bottom: limit.bottom, left: box.left, right: next.right } });
+    }
+    if (regions.length === 0) return;
+    const values = await readBoxes(ctx, regions.map(({ ws, box }) => ({ ws, box })));
+    regions.forEach((r, i) => {
+      if ((values[i] ?? []).some((row) => row.some((v) => !isEmptyValue(v)))) throw new TableGrowthError(r.name, rangeAddress(r.box));
     });
   }
 

@@ -1,7 +1,7 @@
 import type { RangeBox } from "../../../src/domain/grid";
 import { FakeContext, FakeRequirements } from "./context";
 import { FakeRange } from "./objects";
-import { boxOfAddress, cellKey, FakeExcelError, notLoaded, FakeWorkbookState, type FakeSheet, type FakeTable } from "./state";
+import { boxOfAddress, cellKey, FakeExcelError, notLoaded, FakeWorkbookState, typedInput, type FakeSheet, type FakeTable } from "./state";
 
 function usedBox(s: FakeSheet): RangeBox | undefined {
   let box: RangeBox | undefined;
@@ -85,13 +85,19 @@ export class FakeTableProxy {
       t.headers = headersAt(t.sheet, box);
     });
   }
+  /**
+   * Adding a column or a row through the table inserts cells and shifts those to the right (or
+   * below) within the table's rows (or columns), as Excel does by default: a note beside the
+   * table moves.
+   */
   get columns() {
     return {
       add: (_index: number | undefined, values: unknown[][]) =>
         this.ctx.write(values, () => {
           const t = this.table();
           const col = t.box.right + 1;
-          values.forEach((row, i) => t.sheet.cells.set(cellKey(t.box.top + i, col), { value: row[0] as string }));
+          shift(t.sheet, { top: t.box.top, bottom: t.box.bottom, left: col, right: 16_383 }, "right");
+          values.forEach((row, i) => t.sheet.cells.set(cellKey(t.box.top + i, col), typedInput(row[0]) ?? { value: "" }));
           t.box = { ...t.box, right: col };
           t.headers = headersAt(t.sheet, t.box);
         }),
@@ -104,12 +110,25 @@ export class FakeTableProxy {
           const t = this.table();
           for (const row of values) {
             const r = t.box.bottom + 1;
-            row.forEach((v, j) => t.sheet.cells.set(cellKey(r, t.box.left + j), { value: v as string }));
+            shift(t.sheet, { top: r, bottom: 1_048_575, left: t.box.left, right: t.box.right }, "down");
+            row.forEach((v, j) => t.sheet.cells.set(cellKey(r, t.box.left + j), typedInput(v) ?? { value: "" }));
             t.box = { ...t.box, bottom: r };
           }
         }),
     };
   }
+}
+
+/** Moves the cells of a region one column right or one row down (an insert that shifts cells). */
+function shift(s: FakeSheet, region: RangeBox, direction: "right" | "down"): void {
+  const moved: [string, FakeSheet["cells"] extends Map<string, infer C> ? C : never][] = [];
+  for (const [key, cell] of [...s.cells]) {
+    const [r, c] = key.split(":").map(Number) as [number, number];
+    if (r < region.top || r > region.bottom || c < region.left || c > region.right) continue;
+    s.cells.delete(key);
+    moved.push([direction === "right" ? cellKey(r, c + 1) : cellKey(r + 1, c), cell]);
+  }
+  for (const [key, cell] of moved) s.cells.set(key, cell);
 }
 
 export class FakeWorksheet {
