@@ -186,3 +186,48 @@ describe("growing a table on an Excel without Table.resize (below ExcelApi 1.13)
     expect(modern.state.table("tblNhiemVu")!.headers).toContain("Ghi chú");
   });
 });
+
+describe("a protected sheet, a read-only workbook", () => {
+  it("the fake refuses changes to a protected sheet and to a read-only workbook", async () => {
+    const fake = new FakeExcel();
+    fake.seed("S", { A1: 1 });
+    fake.state.sheet("S")!.protected = true;
+    const write = () =>
+      fake.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("S").getRange("B1").formulas = [["x"]];
+        await ctx.sync();
+      });
+    await expect(write()).rejects.toThrow(/protected sheet/);
+    fake.state.sheet("S")!.protected = false;
+    fake.state.readOnly = true;
+    await expect(write()).rejects.toThrow(/read-only/);
+  });
+
+  it("the adapter checks first and refuses in Vietnamese with what to do, changing nothing, before any write", async () => {
+    const { fake, office } = await templated();
+    fake.state.sheet("Đóng góp")!.protected = true;
+    const ledger = (await office.readTables(["tblDongGop"])).get("tblDongGop")!;
+    const fix = [{ sheet: "Đóng góp", row: 1, col: 7, expected: ledger.rows[0]![7]!, value: "x" }];
+    await expect(office.updateCells(fix)).rejects.toThrow(/Trang "Đóng góp" đang được bảo vệ.*Review > Unprotect Sheet/);
+    const issues = [{ rule: "required", severity: "error", sheet: "Đóng góp", table: "tblDongGop", row: 3, column: "Ngày", cell: "A3", col: 0, params: {} }] as const;
+    await expect(office.markIssues(issueMarks(issues))).rejects.toThrow(/đang được bảo vệ/);
+    fake.state.sheet("Đóng góp")!.protected = false;
+    fake.state.readOnly = true;
+    const { addReport } = await import("../../src/domain/report/addReport");
+    const { parsePeriod } = await import("../../src/domain/report/period");
+    await expect(addReport(office, chauSonPlan, parsePeriod("2021"), "2022-01-05")).rejects.toThrow(/chỉ đọc/);
+    expect(fake.state.sheets.map((s) => s.name)).not.toContain("BC năm 2021");
+  });
+});
+
+describe("a user's protected sheet elsewhere", () => {
+  it("is no obstacle to highlighting other sheets", async () => {
+    const { fake, office } = await templated();
+    fake.seed("Riêng", { A1: "khóa" });
+    fake.state.sheet("Riêng")!.protected = true;
+    const issues = [{ rule: "required", severity: "error", sheet: "Đóng góp", table: "tblDongGop", row: 3, column: "Ngày", cell: "A3", col: 0, params: {} }] as const;
+    await office.markIssues(issueMarks(issues));
+    await office.clearMarks();
+    expect(fake.state.sheet("Riêng")!.cells.get("0:0")?.value).toBe("khóa");
+  });
+});

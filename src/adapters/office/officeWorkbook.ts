@@ -28,6 +28,31 @@ export class TableGrowthError extends Error {
   }
 }
 
+/** The workbook or a sheet cannot be changed: refused before anything is written. */
+export class WorkbookLockedError extends Error {
+  constructor(readonly sheet?: string) {
+    super(
+      sheet
+        ? `Trang "${sheet}" đang được bảo vệ nên không ghi được. Sổ chưa bị thay đổi. Hãy bỏ bảo vệ trang (Review > Unprotect Sheet, cần mật khẩu nếu có) rồi chạy lại.`
+        : "Sổ đang mở ở chế độ chỉ đọc nên không ghi được. Sổ chưa bị thay đổi. Hãy bấm \"Enable Editing\" / \"Chỉnh sửa sổ làm việc\" (hoặc mở bản có quyền sửa) rồi chạy lại.",
+    );
+    this.name = "WorkbookLockedError";
+  }
+}
+
+/**
+ * Queues what decides whether sheets may be written (read-only workbook, protected sheets);
+ * after the next sync, the returned check throws `WorkbookLockedError` before any write.
+ */
+function queueWritableCheck(ctx: Excel.RequestContext, sheets: readonly Excel.Worksheet[], names: readonly string[]): (only?: ReadonlySet<string>) => void {
+  const book = ctx.workbook.load("readOnly");
+  const protections = sheets.map((ws, i) => ({ name: names[i] as string, p: ws.protection.load("protected") }));
+  return (only) => {
+    if (book.readOnly) throw new WorkbookLockedError();
+    for (const { name, p } of protections) if (p.protected && (!only || only.has(nameKey(name)))) throw new WorkbookLockedError(name);
+  };
+}
+
 /** A structured reference: `tblX[…]`. */
 const STRUCTURED_REFERENCE = /\btbl[A-Za-z0-9_]+\[/;
 
@@ -192,8 +217,11 @@ export class OfficeWorkbook implements WorkbookPort {
         const ws = existing(g.sheet);
         return ws ? (g.validations ?? []).map((v) => ({ v, dv: ws.getRange(rangeAddress(v.range)).dataValidation.load("type") })) : [];
       });
+      const targets = [...new Set(grids.map((g) => existing(g.sheet)).filter((ws): ws is Excel.Worksheet => ws !== undefined))];
+      const writable = queueWritableCheck(ctx, targets, targets.map((ws) => ws.name));
       const under = await readBoxes(ctx, runs.map(({ ws, run }) => ({ ws, box: run.box })));
       if (runs.length === 0) await ctx.sync();
+      writable();
       const conflicts = new Map<string, string[]>();
       runs.forEach(({ g, run }, k) => {
         run.cells.forEach((c, i) => {
@@ -285,7 +313,10 @@ export class OfficeWorkbook implements WorkbookPort {
           const ws = sheets.items.find((w) => nameKey(w.name) === nameKey(u.sheet));
           return { u, r: ws?.getRange(rangeAddress({ top: u.row, bottom: u.row, left: u.col, right: u.col })).load("values, valueTypes, formulas, numberFormat") };
         });
+        const written = [...new Set(slice.map((u) => sheets.items.find((w) => nameKey(w.name) === nameKey(u.sheet))).filter((ws): ws is Excel.Worksheet => ws !== undefined))];
+        const writable = queueWritableCheck(ctx, written, written.map((ws) => ws.name));
         await ctx.sync();
+        writable();
         for (const { u, r } of targets) {
           const current = r ? (cellsOf(r)[0]?.[0] ?? null) : undefined;
           if (!r || current === undefined || JSON.stringify(current) !== JSON.stringify(u.expected ?? null)) {
@@ -304,7 +335,7 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   markIssues(marks: readonly SheetMarks[]): Promise<void> {
-    return this.withMarks((ctx, sheets) => {
+    return this.withMarks(marks.map((m) => m.sheet), (ctx, sheets) => {
       for (const m of marks) {
         const ws = sheets.find((w) => nameKey(w.name) === nameKey(m.sheet));
         if (!ws) continue;
@@ -330,7 +361,7 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   clearMarks(): Promise<void> {
-    return this.withMarks(() => undefined);
+    return this.withMarks([], () => undefined);
   }
 
   /**
@@ -338,16 +369,20 @@ export class OfficeWorkbook implements WorkbookPort {
    * Types are loaded first and rules only of custom formats: loading a custom rule across a
    * collection that holds colour scales or data bars fails (office-js issue 2180).
    */
-  private withMarks(add: (ctx: Excel.RequestContext, sheets: Excel.Worksheet[]) => void): Promise<void> {
+  private withMarks(markedSheets: readonly string[], add: (ctx: Excel.RequestContext, sheets: Excel.Worksheet[]) => void): Promise<void> {
     return this.run(async (ctx) => {
       const sheets = ctx.workbook.worksheets.load("items/name");
       await ctx.sync();
       const collections = sheets.items.map((ws) => ws.getRange().conditionalFormats.load("items/type"));
+      const writable = queueWritableCheck(ctx, sheets.items, sheets.items.map((ws) => ws.name));
       await ctx.sync();
-      const custom = collections.flatMap((c) => c.items.filter((cf) => cf.type === "Custom").map((cf) => cf.load("custom/rule/formula")));
+      const custom = collections.flatMap((c, i) => c.items.filter((cf) => cf.type === "Custom").map((cf) => ({ sheet: sheets.items[i]?.name ?? "", cf: cf.load("custom/rule/formula") })));
       await ctx.sync();
       const ours = new Set(Object.values(MARK_FORMULA).map((f) => `=${f}`));
-      for (const cf of custom) if (ours.has(cf.custom.rule.formula)) cf.delete();
+      const stale = custom.filter(({ cf }) => ours.has(cf.custom.rule.formula));
+      // Only sheets that get or lose a highlight must be writable: a user's protected sheet elsewhere is no obstacle.
+      writable(new Set([...markedSheets, ...stale.map((x) => x.sheet)].map(nameKey)));
+      for (const { cf } of stale) cf.delete();
       add(ctx, sheets.items);
       await ctx.sync();
     });

@@ -71,6 +71,7 @@ export class FakeContext {
     const requestBytes = ops.reduce((n, op) => n + (op.kind === "write" ? op.bytes : 60), 0);
     if (requestBytes > PAYLOAD_LIMIT) return Promise.reject(new FakeExcelError("RequestPayloadSizeLimitExceeded", `Request of ${requestBytes} bytes.`));
     let responseBytes = 0;
+    if (this.state.readOnly && ops.some((op) => op.kind === "write")) return Promise.reject(new FakeExcelError("AccessDenied", "The workbook is read-only."));
     try {
       for (const op of ops) {
         if (op.kind === "write") op.run();

@@ -1,6 +1,6 @@
 import { rangeAddress, type RangeBox } from "../../../src/domain/grid";
 import type { FakeContext } from "./context";
-import { boxOfAddress, cellKey, FakeExcelError, notLoaded, typedInput, type FakeCell, type FakeConditionalFormat as CfState, type FakeSheet } from "./state";
+import { boxOfAddress, cellKey, FakeExcelError, guardSheet, notLoaded, typedInput, type FakeCell, type FakeConditionalFormat as CfState, type FakeSheet } from "./state";
 
 /** Reading a property before it was loaded and synced throws, as in Excel. */
 class Loadable {
@@ -103,6 +103,7 @@ export class FakeRange extends Loadable {
     this.ctx.write(input, () => {
       const b = this.box();
       const s = this.sheet();
+      guardSheet(s);
       if (input.length !== b.bottom - b.top + 1 || input.some((row) => row.length !== b.right - b.left + 1)) {
         throw new FakeExcelError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size of the range ${rangeAddress(b)}.`);
       }
@@ -118,6 +119,7 @@ export class FakeRange extends Loadable {
   private writeInputs(input: unknown[][]): void {
     const b = this.box();
     const s = this.sheet();
+    guardSheet(s);
     if (input.length !== b.bottom - b.top + 1 || input.some((row) => row.length !== b.right - b.left + 1)) {
       throw new FakeExcelError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size of the range ${rangeAddress(b)}.`);
     }
@@ -204,6 +206,7 @@ export class FakeRangeFormat {
     this.ctx.write({ [path]: v }, () => {
       const b = this.box();
       const s = this.sheet();
+      guardSheet(s);
       if (path === "columnWidth") for (let c = b.left; c <= b.right; c++) s.columnWidths.set(String(c), Number(v));
       else if (path === "rowHeight") for (let r = b.top; r <= Math.min(b.bottom, b.top + 1000); r++) s.rowHeights.set(String(r), Number(v));
       else {
@@ -273,6 +276,7 @@ export class FakeDataValidation extends Loadable {
   }
   set rule(v: unknown) {
     this.ctx.write(v, () => {
+      guardSheet(this.sheet());
       if (this.others().length > 0) throw new FakeExcelError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
       this.entry().rule = v;
     });
@@ -340,6 +344,7 @@ export class FakeConditionalFormat extends Loadable {
   delete(): void {
     this.ctx.write({ delete: true }, () => {
       const s = this.sheet();
+      guardSheet(s);
       s.conditionalFormats = s.conditionalFormats.filter((c) => c !== this.cf());
     });
   }
@@ -372,6 +377,7 @@ export class FakeConditionalFormatCollection extends Loadable {
       return created;
     });
     this.ctx.write({ type }, () => {
+      guardSheet(this.sheet());
       created = { id: this.ctx.state.nextCfId(), address: rangeAddress(this.box()), type, formula: "" };
       this.sheet().conditionalFormats.push(created);
     });

@@ -38,10 +38,19 @@ export interface FakeSheet {
   columnWidths: Map<string, number>;
   rowHeights: Map<string, number>;
   pageLayout: Record<string, unknown>;
+  /** Protected (Review > Protect Sheet): Excel refuses every change to it. */
+  protected?: boolean;
+}
+
+/** Excel's refusal to change a protected sheet. */
+export function guardSheet(s: FakeSheet): void {
+  if (s.protected) throw new FakeExcelError("AccessDenied", `The cell or chart you're trying to change is on a protected sheet ("${s.name}").`);
 }
 
 export class FakeWorkbookState {
   readonly sheets: FakeSheet[] = [];
+  /** Opened read-only (or without edit rights): Excel refuses every change. */
+  readOnly = false;
   /** The active sheet and selected cell. */
   active: { sheet: string; cell: string } | undefined;
   readonly tables: FakeTable[] = [];

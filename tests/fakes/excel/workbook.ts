@@ -1,7 +1,7 @@
 import type { RangeBox } from "../../../src/domain/grid";
 import { FakeContext, FakeRequirements } from "./context";
 import { FakeRange } from "./objects";
-import { boxOfAddress, cellKey, FakeExcelError, notLoaded, FakeWorkbookState, typedInput, type FakeSheet, type FakeTable } from "./state";
+import { boxOfAddress, cellKey, FakeExcelError, guardSheet, notLoaded, FakeWorkbookState, typedInput, type FakeSheet, type FakeTable } from "./state";
 
 function usedBox(s: FakeSheet): RangeBox | undefined {
   let box: RangeBox | undefined;
@@ -153,6 +153,24 @@ export class FakeWorksheet {
     this.loaded.set("name", this.resolve().name);
     return 30;
   }
+  /** Review > Protect Sheet, as the adapter reads it. */
+  get protection() {
+    const loaded = new Map<string, unknown>();
+    const self = {
+      get protected(): boolean {
+        if (!loaded.has("protected")) throw notLoaded("protected");
+        return loaded.get("protected") as boolean;
+      },
+      load: (_props: string) => {
+        this.ctx.load(() => {
+          loaded.set("protected", this.resolve().protected === true);
+          return 20;
+        });
+        return self;
+      },
+    };
+    return self;
+  }
   getRange(address?: string): FakeRange {
     return new FakeRange(this.ctx, this.resolve, () => (address ? boxOfAddress(address) : { top: 0, bottom: 1_048_575, left: 0, right: 16_383 }));
   }
@@ -166,6 +184,7 @@ export class FakeWorksheet {
         let created: FakeTable | undefined;
         this.ctx.write({ address }, () => {
           const s = this.resolve();
+          guardSheet(s);
           const box = boxOfAddress(address);
           const overlap = this.ctx.state.tables.some((t) => t.sheet === s && t.box.left <= box.right && box.left <= t.box.right && t.box.top <= box.bottom && box.top <= t.box.bottom);
           if (overlap) throw new FakeExcelError("InvalidOperation", "A table can't overlap another table.");
@@ -277,7 +296,23 @@ export class FakeExcel {
         return new FakeTableProxy(ctx, () => state.table(name));
       },
     });
-    return { workbook: { worksheets, tables }, sync: () => ctx.sync() };
+    const loaded = new Map<string, unknown>();
+    const workbook = {
+      worksheets,
+      tables,
+      get readOnly(): boolean {
+        if (!loaded.has("readOnly")) throw notLoaded("readOnly");
+        return loaded.get("readOnly") as boolean;
+      },
+      load(props: string) {
+        ctx.load(() => {
+          if (props.includes("readOnly")) loaded.set("readOnly", state.readOnly);
+          return 20;
+        });
+        return workbook;
+      },
+    };
+    return { workbook, sync: () => ctx.sync() };
   }
 
   /** Syncs of every run so far, and of the last one. */
