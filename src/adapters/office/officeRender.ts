@@ -16,6 +16,21 @@ const hex = (rgb: string) => `#${rgb}`;
 /** Budget for one request: Excel on the web refuses payloads over 5 MB. */
 export const REQUEST_BUDGET = 4_000_000;
 
+/** What one call adds to a request besides its arguments (object ids, method and property names). */
+export const CALL_BYTES = 150;
+
+/** Bytes of a value as the UTF-8 JSON a request carries (Vietnamese letters weigh 2-3 bytes). */
+export function jsonBytes(v: unknown): number {
+  const s = JSON.stringify(v ?? null);
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // A surrogate pair is one four-byte character: count two bytes for each half.
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdfff ? 2 : 3;
+  }
+  return n;
+}
+
 /**
  * Counts what a batch queues and syncs when a request would pass the budget: a write's syncs
  * grow with its bytes (only past 4 MB), never with its rows.
@@ -64,6 +79,18 @@ export function columnRuns(cells: readonly GridCell[], key: (c: GridCell) => str
   return runs.map(({ box, cells: run }) => ({ box, cells: run }));
 }
 
+/** Consecutive rows with the same height, as runs. */
+export function heightRuns(heights: readonly { row: number; height: number }[]): { from: number; to: number; height: number }[] {
+  const sorted = [...heights].sort((a, b) => a.row - b.row);
+  const runs: { from: number; to: number; height: number }[] = [];
+  for (const h of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last.height === h.height && last.to + 1 === h.row) last.to = h.row;
+    else runs.push({ from: h.row, to: h.row, height: h.height });
+  }
+  return runs;
+}
+
 /** Cells with the same style one under the other: one format request per box, not per cell. */
 export function styleBoxes(cells: readonly GridCell[]): { box: RangeBox; style: CellStyle }[] {
   return columnRuns(cells.filter((c) => c.style), (c) => JSON.stringify(c.style)).map((r) => ({ box: r.box, style: r.cells[0]?.style as CellStyle }));
@@ -80,10 +107,10 @@ function applyStyle(range: Excel.Range, s: CellStyle, rows: number): number {
   if (s.wrap !== undefined) f.wrapText = s.wrap;
   if (s.hAlign !== undefined) f.horizontalAlignment = s.hAlign === "left" ? "Left" : s.hAlign === "center" ? "Center" : s.hAlign === "right" ? "Right" : "Justify";
   if (s.vAlign !== undefined) f.verticalAlignment = s.vAlign === "top" ? "Top" : s.vAlign === "middle" ? "Center" : "Bottom";
-  let bytes = 80 * Object.keys(s).length;
+  let bytes = CALL_BYTES * (1 + Object.keys(s).length);
   if (s.numFmt !== undefined) {
     range.numberFormat = Array.from({ length: rows }, () => [s.numFmt]);
-    bytes += rows * (s.numFmt.length + 6);
+    bytes += rows * (jsonBytes(s.numFmt) + 3);
   }
   if (s.border === "thin") {
     for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal"] as const) f.borders.getItem(edge).style = "Continuous";
@@ -124,7 +151,7 @@ export async function queueValues(ws: Excel.Worksheet, grid: Grid, skip: Readonl
     const box = { top: first.row, bottom: first.row, left: first.col, right: first.col + run.length - 1 };
     const row = run.map((c) => officeInput(c.value, c.formula));
     ws.getRange(rangeAddress(box)).formulas = [row];
-    await budget.add(JSON.stringify(row).length + 60);
+    await budget.add(jsonBytes(row) + 2 * CALL_BYTES);
   }
 }
 
@@ -138,21 +165,34 @@ export async function queueTablesAndFormats(ws: Excel.Worksheet, grid: Grid, req
     table.name = t.name;
     table.style = "TableStyleMedium2";
   }
-  for (const c of grid.columns ?? []) if (c.width) ws.getRange(`${columnLetter(c.col)}:${columnLetter(c.col)}`).format.columnWidth = columnWidthPoints(c.width);
-  for (const h of grid.rowHeights ?? []) ws.getRange(`${h.row + 1}:${h.row + 1}`).format.rowHeight = h.height;
+  for (const c of grid.columns ?? []) {
+    if (!c.width) continue;
+    ws.getRange(`${columnLetter(c.col)}:${columnLetter(c.col)}`).format.columnWidth = columnWidthPoints(c.width);
+    await budget.add(2 * CALL_BYTES);
+  }
+  // Consecutive rows of one height are one range: a ledger of wrapped text is not one call a row.
+  for (const run of heightRuns(grid.rowHeights ?? [])) {
+    ws.getRange(`${run.from + 1}:${run.to + 1}`).format.rowHeight = run.height;
+    await budget.add(2 * CALL_BYTES);
+  }
   for (const { box, style } of styleBoxes(grid.cells)) await budget.add(applyStyle(ws.getRange(rangeAddress(box)), style, box.bottom - box.top + 1));
-  for (const m of grid.merges ?? []) ws.getRange(rangeAddress(m)).merge(false);
+  for (const m of grid.merges ?? []) {
+    ws.getRange(rangeAddress(m)).merge(false);
+    await budget.add(2 * CALL_BYTES);
+  }
   for (const v of grid.validations ?? []) {
     const dv = ws.getRange(rangeAddress(v.range)).dataValidation;
     dv.rule = validationRule(v);
     dv.errorAlert = { showAlert: true, style: "Warning", title: v.errorTitle, message: v.error };
     dv.prompt = { showPrompt: true, title: v.promptTitle, message: v.prompt };
+    await budget.add(4 * CALL_BYTES + jsonBytes([v.rule, v.error, v.prompt, v.errorTitle, v.promptTitle]));
   }
   for (const cf of grid.conditionalFormats ?? []) {
     const f = ws.getRange(rangeAddress(cf.range)).conditionalFormats.add("Custom");
     f.custom.rule.formula = `=${cf.formula}`;
     f.custom.format.fill.color = hex(cf.style.fill);
     if (cf.style.color) f.custom.format.font.color = hex(cf.style.color);
+    await budget.add(6 * CALL_BYTES + jsonBytes(cf.formula));
   }
   if (grid.freeze) ws.freezePanes.freezeRows(grid.freeze.rows);
   if (grid.tabColor) ws.tabColor = hex(grid.tabColor);

@@ -44,8 +44,12 @@ export function officeInput(value: CellScalar | undefined, formula: string | und
   return value;
 }
 
-/** Rough size of a cell in a request or response (JSON of values, types and formulas). */
-export const BYTES_PER_CELL_READ = 48;
+/**
+ * Estimated size of a cell in a response: its value, type and formula as UTF-8 JSON (a cell of
+ * Vietnamese text comes twice, value and formula, at two or three bytes a letter). A batch Excel
+ * still finds too big is read again in halves.
+ */
+export const BYTES_PER_CELL_READ = 120;
 
 /** Budget for one response: Excel on the web refuses payloads over 5 MB. */
 export const RESPONSE_BUDGET = 4_000_000;

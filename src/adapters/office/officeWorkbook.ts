@@ -2,7 +2,7 @@ import { isEmptyValue, parseRangeAddress, rangeAddress, type CellValue, type Gri
 import { MARK_FILL, MARK_FORMULA, type SheetMarks } from "../../domain/rules/marks";
 import { nameKey } from "../../domain/text";
 import { CancelledError, GridConflictError, type CellUpdate, type RangeRequest, type ReadOptions, type SheetSummary, type TableData, type TableSummary, type WorkbookPort, type WorkbookSummary } from "../../domain/workbook";
-import { columnRuns, queueTablesAndFormats, queueValues, WriteBudget } from "./officeRender";
+import { CALL_BYTES, columnRuns, queueTablesAndFormats, queueValues, WriteBudget } from "./officeRender";
 import { BYTES_PER_CELL_READ, officeCellValue, officeInput, RESPONSE_BUDGET, rowsPerChunk } from "./officeValues";
 import { TABLE_RESIZE, type Requirements } from "./requirements";
 
@@ -56,8 +56,8 @@ function queueWritableCheck(ctx: Excel.RequestContext, sheets: readonly Excel.Wo
 /** A structured reference: `tblX[…]`. */
 const STRUCTURED_REFERENCE = /\btbl[A-Za-z0-9_]+\[/;
 
-/** Cell updates per request: a load and a write of each stay far below the 5 MB limit. */
-const UPDATE_SLICE = 10_000;
+/** Cell updates per request: with a load and a write of each (four calls) it stays near 1.5 MB. */
+const UPDATE_SLICE = 2_000;
 
 /** A table's box once grown by its change: headers added at the right, rows down to `bottom`. */
 function grown(box: RangeBox, ch: { addHeaders: readonly string[]; bottom?: number }): RangeBox {
@@ -75,7 +75,8 @@ function cellsOf(r: Loaded): CellValue[][] {
  * per batch, so the sync count grows with the bytes read, never with the number of boxes.
  */
 async function readBoxes(ctx: Excel.RequestContext, items: readonly { ws: Excel.Worksheet; box: RangeBox }[], options?: ReadOptions): Promise<CellValue[][][]> {
-  const chunks: { item: number; ws: Excel.Worksheet; box: RangeBox; bytes: number; range?: Excel.Range }[] = [];
+  type Chunk = { item: number; ws: Excel.Worksheet; box: RangeBox; bytes: number; values?: CellValue[][] };
+  const chunks: Chunk[] = [];
   items.forEach(({ ws, box }, item) => {
     const cols = box.right - box.left + 1;
     const per = rowsPerChunk(cols);
@@ -86,28 +87,62 @@ async function readBoxes(ctx: Excel.RequestContext, items: readonly { ws: Excel.
   });
   const total = chunks.reduce((n, c) => n + c.box.bottom - c.box.top + 1, 0);
   let read = 0;
-  let pending = 0;
-  let batch = 0;
-  // Between chunks the pane shows progress and may stop the read: nothing has been written.
-  const flush = async () => {
-    await ctx.sync();
-    read += pending;
-    pending = 0;
-    batch = 0;
+  if (options?.signal?.aborted) throw new CancelledError();
+  // Batches under the response budget; a batch Excel still finds too big (long text weighs more
+  // than the estimate) is read again in halves. Between batches the pane shows progress and may
+  // stop the read: nothing has been written.
+  const queue = [...chunks];
+  while (queue.length > 0) {
+    const batch: Chunk[] = [];
+    let bytes = 0;
+    while (queue.length > 0 && (batch.length === 0 || bytes + (queue[0] as Chunk).bytes <= RESPONSE_BUDGET)) {
+      const c = queue.shift() as Chunk;
+      batch.push(c);
+      bytes += c.bytes;
+    }
+    const ranges = batch.map((c) => c.ws.getRange(rangeAddress(c.box)).load("values, valueTypes, formulas"));
+    try {
+      await ctx.sync();
+    } catch (e) {
+      if (!isPayloadError(e) || batch.every((c) => c.box.top === c.box.bottom)) throw e;
+      queue.unshift(...batch.flatMap(halves));
+      continue;
+    }
+    batch.forEach((c, i) => (c.values = cellsOf(ranges[i] as Excel.Range)));
+    read += batch.reduce((n, c) => n + c.box.bottom - c.box.top + 1, 0);
     options?.onProgress?.(read, total);
     if (options?.signal?.aborted) throw new CancelledError();
-  };
-  if (options?.signal?.aborted) throw new CancelledError();
-  for (const c of chunks) {
-    if (batch > 0 && batch + c.bytes > RESPONSE_BUDGET) await flush();
-    c.range = c.ws.getRange(rangeAddress(c.box)).load("values, valueTypes, formulas");
-    batch += c.bytes;
-    pending += c.box.bottom - c.box.top + 1;
   }
-  if (batch > 0) await flush();
   const out: CellValue[][][] = items.map(() => []);
-  for (const c of chunks) out[c.item]?.push(...cellsOf(c.range as Excel.Range));
+  for (const c of chunks.flatMap(leaves)) out[c.item]?.push(...(c.values ?? []));
   return out;
+
+  /**
+   * A chunk cut in two by rows. Each half keeps the whole chunk's estimate: the rows proved
+   * twice as heavy as estimated, so each half goes in a batch of its own.
+   */
+  function halves(c: Chunk): Chunk[] {
+    if (c.box.top === c.box.bottom) return [c];
+    const mid = Math.floor((c.box.top + c.box.bottom) / 2);
+    const parts = [
+      { ...c, box: { ...c.box, bottom: mid } },
+      { ...c, box: { ...c.box, top: mid + 1 } },
+    ];
+    (c as Chunk & { parts?: Chunk[] }).parts = parts;
+    return parts;
+  }
+
+  /** The chunks that were read, in order: a halved chunk stands for its halves. */
+  function leaves(c: Chunk): Chunk[] {
+    const parts = (c as Chunk & { parts?: Chunk[] }).parts;
+    return parts ? parts.flatMap(leaves) : [c];
+  }
+}
+
+/** Excel on the web's refusal of a request or a response over 5 MB. */
+function isPayloadError(e: unknown): boolean {
+  const code = (e as { code?: unknown } | undefined)?.code;
+  return code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded";
 }
 
 /**
@@ -335,7 +370,9 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   markIssues(marks: readonly SheetMarks[]): Promise<void> {
-    return this.withMarks(marks.map((m) => m.sheet), (ctx, sheets) => {
+    return this.withMarks(marks.map((m) => m.sheet), async (ctx, sheets) => {
+      // Thousands of scattered issues are thousands of rules: the request is synced before it passes the budget.
+      const budget = new WriteBudget(ctx);
       for (const m of marks) {
         const ws = sheets.find((w) => nameKey(w.name) === nameKey(m.sheet));
         if (!ws) continue;
@@ -345,9 +382,9 @@ export class OfficeWorkbook implements WorkbookPort {
           cf.custom.rule.formula = `=${MARK_FORMULA[m.severity]}`;
           cf.custom.format.fill.color = `#${look.fill}`;
           cf.custom.format.font.color = `#${look.color}`;
+          await budget.add(6 * CALL_BYTES + 60);
         }
       }
-      void ctx;
     });
   }
 
@@ -361,7 +398,7 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   clearMarks(): Promise<void> {
-    return this.withMarks([], () => undefined);
+    return this.withMarks([], () => Promise.resolve());
   }
 
   /**
@@ -369,7 +406,7 @@ export class OfficeWorkbook implements WorkbookPort {
    * Types are loaded first and rules only of custom formats: loading a custom rule across a
    * collection that holds colour scales or data bars fails (office-js issue 2180).
    */
-  private withMarks(markedSheets: readonly string[], add: (ctx: Excel.RequestContext, sheets: Excel.Worksheet[]) => void): Promise<void> {
+  private withMarks(markedSheets: readonly string[], add: (ctx: Excel.RequestContext, sheets: Excel.Worksheet[]) => Promise<void>): Promise<void> {
     return this.run(async (ctx) => {
       const sheets = ctx.workbook.worksheets.load("items/name");
       await ctx.sync();
@@ -383,7 +420,7 @@ export class OfficeWorkbook implements WorkbookPort {
       // Only sheets that get or lose a highlight must be writable: a user's protected sheet elsewhere is no obstacle.
       writable(new Set([...markedSheets, ...stale.map((x) => x.sheet)].map(nameKey)));
       for (const { cf } of stale) cf.delete();
-      add(ctx, sheets.items);
+      await add(ctx, sheets.items);
       await ctx.sync();
     });
   }

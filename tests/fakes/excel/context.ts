@@ -3,6 +3,19 @@ import { FakeExcelError, FakeWorkbookState } from "./state";
 /** Excel on the web refuses a request or a response over 5 MB. */
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
+/**
+ * The size model: a request or a response is UTF-8 JSON, so Vietnamese text weighs two or three
+ * bytes a letter, and every call and every object adds its own envelope (ids, method and property
+ * names, types). The envelope figures are estimates of the JSON Office.js sends, not measured.
+ */
+export const CALL_BYTES = 120;
+export const OBJECT_BYTES = 60;
+
+/** Bytes of a value as UTF-8 JSON. */
+export function jsonBytes(v: unknown): number {
+  return Buffer.byteLength(JSON.stringify(v ?? null), "utf8");
+}
+
 type Op = { kind: "write"; run: () => void; bytes: number } | { kind: "load"; run: () => number };
 
 /** Every sync and its sizes, for tests and the benchmark. */
@@ -44,6 +57,8 @@ export function compareVersions(a: string, b: string): number {
 /** The batch: queued writes and loads run, in order, only at `sync()`. */
 export class FakeContext {
   readonly syncs: SyncRecord[] = [];
+  /** Syncs Excel refused for their size. */
+  payloadRefusals = 0;
   private queue: Op[] = [];
 
   constructor(
@@ -54,7 +69,7 @@ export class FakeContext {
   ) {}
 
   write(args: unknown, run: () => void): void {
-    this.queue.push({ kind: "write", run, bytes: JSON.stringify(args ?? null).length + 40 });
+    this.queue.push({ kind: "write", run, bytes: jsonBytes(args) + CALL_BYTES });
   }
 
   /** A load: `run` snapshots the properties and returns their size in the response. */
@@ -68,8 +83,11 @@ export class FakeContext {
     }
     const ops = this.queue;
     this.queue = [];
-    const requestBytes = ops.reduce((n, op) => n + (op.kind === "write" ? op.bytes : 60), 0);
-    if (requestBytes > PAYLOAD_LIMIT) return Promise.reject(new FakeExcelError("RequestPayloadSizeLimitExceeded", `Request of ${requestBytes} bytes.`));
+    const requestBytes = ops.reduce((n, op) => n + (op.kind === "write" ? op.bytes : CALL_BYTES), 0);
+    if (requestBytes > PAYLOAD_LIMIT) {
+      this.payloadRefusals++;
+      return Promise.reject(new FakeExcelError("RequestPayloadSizeLimitExceeded", `Request of ${requestBytes} bytes.`));
+    }
     let responseBytes = 0;
     if (this.state.readOnly && ops.some((op) => op.kind === "write")) return Promise.reject(new FakeExcelError("AccessDenied", "The workbook is read-only."));
     try {
@@ -81,7 +99,11 @@ export class FakeContext {
       return Promise.reject(e instanceof Error ? e : new Error(String(e)));
     }
     this.syncs.push({ requestBytes, responseBytes, operations: ops.length });
-    if (responseBytes > PAYLOAD_LIMIT) return Promise.reject(new FakeExcelError("ResponsePayloadSizeLimitExceeded", `Response of ${responseBytes} bytes.`));
+    if (responseBytes > PAYLOAD_LIMIT) {
+      this.payloadRefusals++;
+      this.syncs.pop();
+      return Promise.reject(new FakeExcelError("ResponsePayloadSizeLimitExceeded", `Response of ${responseBytes} bytes.`));
+    }
     return Promise.resolve();
   }
 }

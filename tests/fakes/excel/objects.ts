@@ -1,5 +1,5 @@
 import { rangeAddress, type RangeBox } from "../../../src/domain/grid";
-import type { FakeContext } from "./context";
+import { jsonBytes, OBJECT_BYTES, type FakeContext } from "./context";
 import { boxOfAddress, cellKey, FakeExcelError, guardSheet, notLoaded, typedInput, type FakeCell, type FakeConditionalFormat as CfState, type FakeSheet } from "./state";
 
 /** Reading a property before it was loaded and synced throws, as in Excel. */
@@ -22,9 +22,9 @@ class Loadable {
       for (const p of names) {
         const v = snapshot(p);
         this.loaded.set(p, v);
-        bytes += JSON.stringify(v ?? null).length;
+        bytes += jsonBytes(v);
       }
-      return bytes;
+      return bytes + OBJECT_BYTES;
     });
     return this;
   }
@@ -353,7 +353,7 @@ export class FakeConditionalFormat extends Loadable {
     for (const p of props) {
       const v = p === "type" ? this.cf().type : p === "custom/rule/formula" ? this.cf().formula : undefined;
       this.loaded.set(p, v);
-      bytes += JSON.stringify(v ?? null).length;
+      bytes += jsonBytes(v);
     }
     return bytes;
   }
