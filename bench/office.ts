@@ -36,7 +36,13 @@ async function measure(fake: FakeExcel, op: () => Promise<unknown>) {
   const from = fake.contexts.length;
   await op();
   const syncs = fake.contexts.slice(from).flatMap((c) => c.syncs);
-  return { syncs: syncs.length, request: syncs.reduce((n, s) => n + s.requestBytes, 0), response: syncs.reduce((n, s) => n + s.responseBytes, 0) };
+  return {
+    syncs: syncs.length,
+    request: syncs.reduce((n, s) => n + s.requestBytes, 0),
+    response: syncs.reduce((n, s) => n + s.responseBytes, 0),
+    largest: Math.max(0, ...syncs.map((s) => Math.max(s.requestBytes, s.responseBytes))),
+    refused: fake.contexts.slice(from).reduce((n, c) => n + c.payloadRefusals, 0),
+  };
 }
 
 /** Naive reading: one range and one sync per row of the ledger. */
@@ -64,8 +70,8 @@ async function naiveMark(fake: FakeExcel, cells: { sheet: string; cell: string }
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
 
 export async function officeBench(): Promise<void> {
-  console.log("Office adapter through the strict fake: syncs (and bytes) per operation");
-  console.log("  operation      rows      syncs  request   response   naive syncs  ratio");
+  console.log("Office adapter through the strict fake: syncs and bytes per operation (UTF-8 JSON with an envelope per call and object)");
+  console.log("  operation      rows      syncs  request   response   largest sync (limit 5,120 KB)   naive syncs  ratio");
   for (const rows of [1_000, 100_000]) {
     const fake = seeded(rows);
     const office = new OfficeWorkbook(fake.run, fake.requirements);
@@ -78,8 +84,11 @@ export async function officeBench(): Promise<void> {
     const ledger = tables.get("tblDongGop")!;
     const naiveR = await measure(fake, () => naiveRead(fake, ledger));
     const naiveM = await measure(fake, () => naiveMark(fake, issues.map((i) => ({ sheet: i.sheet, cell: i.cell }))));
-    const line = (op: string, m: { syncs: number; request: number; response: number }, naive?: number) =>
-      console.log(`  ${op.padEnd(13)} ${rows.toLocaleString("en").padStart(7)}  ${String(m.syncs).padStart(6)}  ${kb(m.request).padStart(8)}  ${kb(m.response).padStart(9)}  ${naive === undefined ? "" : String(naive).padStart(11)}  ${naive === undefined ? "" : `${(naive / m.syncs).toFixed(0)}x`}`);
+    const line = (op: string, m: { syncs: number; request: number; response: number; largest: number; refused: number }, naive?: number) =>
+      console.log(
+        `  ${op.padEnd(13)} ${rows.toLocaleString("en").padStart(7)}  ${String(m.syncs).padStart(6)}  ${kb(m.request).padStart(8)}  ${kb(m.response).padStart(9)}  ${kb(m.largest).padStart(10)}${m.refused ? ` (${m.refused} refused, read again in halves)` : ""}`.padEnd(78) +
+          `${naive === undefined ? "" : String(naive).padStart(11)}  ${naive === undefined ? "" : `${(naive / m.syncs).toFixed(0)}x`}`,
+      );
     line("readTables", read, naiveR.syncs);
     line(`mark (${issues.length})`, mark, naiveM.syncs);
     line("apply fixes", fix);
