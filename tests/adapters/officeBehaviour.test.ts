@@ -250,3 +250,20 @@ describe("request and response sizes (5 MB each way in Excel on the web), Vietna
     expect(fake.contexts.reduce((n, c) => n + c.payloadRefusals, 0)).toBeGreaterThan(0);
   }, 180_000);
 });
+
+describe("a cell on a hidden sheet", () => {
+  it("the fake cannot activate a hidden sheet; the adapter says in Vietnamese how to show it", async () => {
+    const fake = new FakeExcel();
+    fake.seed("Ẩn", { A1: 1 });
+    fake.state.sheet("Ẩn")!.visibility = "Hidden";
+    await expect(fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Ẩn").activate();
+      await ctx.sync();
+    })).rejects.toThrow(/hidden/);
+    const office = new OfficeWorkbook(fake.run, fake.requirements);
+    await expect(office.select("Ẩn", "A1")).rejects.toThrow(/Ô A1 nằm ở trang "Ẩn" đang bị ẩn.*Unhide/);
+    fake.state.sheet("Ẩn")!.visibility = "Visible";
+    await office.select("Ẩn", "A1");
+    expect(fake.state.active).toEqual({ sheet: "Ẩn", cell: "A1" });
+  });
+});

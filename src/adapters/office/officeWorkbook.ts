@@ -53,6 +53,17 @@ function queueWritableCheck(ctx: Excel.RequestContext, sheets: readonly Excel.Wo
   };
 }
 
+/** A cell to show lies on a hidden sheet. */
+export class HiddenSheetError extends Error {
+  constructor(
+    readonly sheet: string,
+    readonly cell: string,
+  ) {
+    super(`Ô ${cell} nằm ở trang "${sheet}" đang bị ẩn. Hãy hiện trang đó (bấm chuột phải vào tên một trang > Unhide, chọn "${sheet}") rồi bấm lại vào ô.`);
+    this.name = "HiddenSheetError";
+  }
+}
+
 /** A structured reference: `tblX[…]`. */
 const STRUCTURED_REFERENCE = /\btbl[A-Za-z0-9_]+\[/;
 
@@ -390,7 +401,10 @@ export class OfficeWorkbook implements WorkbookPort {
 
   select(sheet: string, cell: string): Promise<void> {
     return this.run(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem(sheet);
+      const ws = ctx.workbook.worksheets.getItem(sheet).load("visibility");
+      await ctx.sync();
+      // Excel cannot show a cell on a hidden sheet; unhiding it is the user's choice.
+      if (ws.visibility !== "Visible") throw new HiddenSheetError(sheet, cell);
       ws.activate();
       ws.getRange(cell).select();
       await ctx.sync();

@@ -40,6 +40,8 @@ export interface FakeSheet {
   pageLayout: Record<string, unknown>;
   /** Protected (Review > Protect Sheet): Excel refuses every change to it. */
   protected?: boolean;
+  /** Hidden or very hidden: Excel cannot activate it. */
+  visibility?: "Visible" | "Hidden" | "VeryHidden";
 }
 
 /** Excel's refusal to change a protected sheet. */

@@ -142,9 +142,14 @@ export class FakeWorksheet {
     if (!this.loaded.has("name")) throw notLoaded("name");
     return this.loaded.get("name") as string;
   }
+  get visibility(): string {
+    if (!this.loaded.has("visibility")) throw notLoaded("visibility");
+    return this.loaded.get("visibility") as string;
+  }
   load(props: string): this {
     this.ctx.load(() => {
       if (props.includes("name")) this.loaded.set("name", this.resolve().name);
+      if (props.includes("visibility")) this.loaded.set("visibility", this.resolve().visibility ?? "Visible");
       return 30;
     });
     return this;
@@ -199,7 +204,11 @@ export class FakeWorksheet {
     return { freezeRows: (n: number) => this.ctx.write(n, () => (this.resolve().frozenRows = n)) };
   }
   activate(): void {
-    this.ctx.write("activate", () => (this.ctx.state.active = { sheet: this.resolve().name, cell: this.ctx.state.active?.cell ?? "A1" }));
+    this.ctx.write("activate", () => {
+      const s = this.resolve();
+      if ((s.visibility ?? "Visible") !== "Visible") throw new FakeExcelError("InvalidOperation", `The sheet "${s.name}" is hidden and cannot be activated.`);
+      this.ctx.state.active = { sheet: s.name, cell: this.ctx.state.active?.cell ?? "A1" };
+    });
   }
   set tabColor(v: string) {
     this.ctx.write(v, () => (this.resolve().tabColor = v));
