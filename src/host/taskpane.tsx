@@ -4,6 +4,7 @@ import { OfficeWorkbook } from "../adapters/office/officeWorkbook";
 import { officeRequirements } from "../adapters/office/requirements";
 import { officeRun } from "../adapters/office/officeRun";
 import { App } from "../taskpane/App";
+import { paneHost } from "./paneHost";
 
 const today = () => isoDateOf(new Date());
 
@@ -13,21 +14,6 @@ export function isDark(background: string | undefined): boolean {
   if (!m) return false;
   const [r, g, b] = [m[1], m[2], m[3]].map((h) => parseInt(h ?? "ff", 16)) as [number, number, number];
   return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
-}
-
-/** Where the pane runs: inside Excel, inside another Office application, or in a plain browser. */
-export type PaneHost = "excel" | "other-office" | "browser";
-
-/**
- * Waits for Office as long as it takes when Office.js is on the page: a slow Excel on the web
- * must never get the browser preview. Only without Office.js (not loaded, offline) or when
- * Office says there is no host is the page a plain browser.
- */
-export async function paneHost(office: { onReady(): Promise<{ host: unknown }> } | undefined, excel: unknown): Promise<PaneHost> {
-  if (!office) return "browser";
-  const info = await office.onReady();
-  if (!info.host) return "browser";
-  return info.host === excel ? "excel" : "other-office";
 }
 
 /** The pane's host: inside Excel it gives the pane the Office adapter, the display language and the theme. */

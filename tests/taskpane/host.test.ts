@@ -1,4 +1,4 @@
-import { paneHost } from "../../src/host/taskpane";
+import { paneHost } from "../../src/host/paneHost";
 
 describe("the pane's start-up", () => {
   it("waits for a slow Office (10 s here) and runs inside Excel: the preview never opens inside Excel", async () => {
