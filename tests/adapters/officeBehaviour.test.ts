@@ -267,3 +267,24 @@ describe("a cell on a hidden sheet", () => {
     expect(fake.state.active).toEqual({ sheet: "Ẩn", cell: "A1" });
   });
 });
+
+describe("highlights of many scattered cells (RangeAreas, ExcelApi 1.9)", () => {
+  const scattered = Array.from({ length: 300 }, (_, i) => ({ rule: "required", severity: i % 3 ? "warning" : "error", sheet: "Đóng góp", table: "tblDongGop", row: 2 + 2 * i, column: "Ngày", cell: `A${2 + 2 * i}`, col: 0, params: {} }) as const);
+
+  it("one rule per group of cells where RangeAreas exists, and the highlights still clear", async () => {
+    const { fake, office } = await templated();
+    const before = fake.state.sheet("Đóng góp")!.conditionalFormats.length;
+    await office.markIssues(issueMarks(scattered));
+    const ours = fake.state.sheet("Đóng góp")!.conditionalFormats.filter((c) => c.formula.includes("sổ theo dõi"));
+    expect(ours).toHaveLength(2);
+    expect(ours.map((c) => c.address.split(" ").length).sort((a, b) => a - b)).toEqual([100, 200]);
+    await office.clearMarks();
+    expect(fake.state.sheet("Đóng góp")!.conditionalFormats).toHaveLength(before);
+  });
+
+  it("one rule per range on older Excel, as before", async () => {
+    const { fake, office } = await templated(new FakeExcel({ supported: "1.8" }));
+    await office.markIssues(issueMarks(scattered));
+    expect(fake.state.sheet("Đóng góp")!.conditionalFormats.filter((c) => c.formula.includes("sổ theo dõi"))).toHaveLength(300);
+  });
+});

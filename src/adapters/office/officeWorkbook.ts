@@ -4,7 +4,7 @@ import { nameKey } from "../../domain/text";
 import { CancelledError, GridConflictError, type CellUpdate, type RangeRequest, type ReadOptions, type SheetSummary, type TableData, type TableSummary, type WorkbookPort, type WorkbookSummary } from "../../domain/workbook";
 import { CALL_BYTES, columnRuns, queueTablesAndFormats, queueValues, WriteBudget } from "./officeRender";
 import { BYTES_PER_CELL_READ, officeCellValue, officeInput, RESPONSE_BUDGET, rowsPerChunk } from "./officeValues";
-import { TABLE_RESIZE, type Requirements } from "./requirements";
+import { RANGE_AREAS, TABLE_RESIZE, type Requirements } from "./requirements";
 
 /** `Excel.run` as the adapter needs it: one batch, one context. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -62,6 +62,15 @@ export class HiddenSheetError extends Error {
     super(`Ô ${cell} nằm ở trang "${sheet}" đang bị ẩn. Hãy hiện trang đó (bấm chuột phải vào tên một trang > Unhide, chọn "${sheet}") rồi bấm lại vào ô.`);
     this.name = "HiddenSheetError";
   }
+}
+
+/** Ranges in one highlight rule: keeps each address well under what Excel takes in one call. */
+const AREAS_PER_RULE = 400;
+
+function chunked<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
 
 /** A structured reference: `tblX[…]`. */
@@ -384,16 +393,20 @@ export class OfficeWorkbook implements WorkbookPort {
     return this.withMarks(marks.map((m) => m.sheet), async (ctx, sheets) => {
       // Thousands of scattered issues are thousands of rules: the request is synced before it passes the budget.
       const budget = new WriteBudget(ctx);
+      const areas = this.requirements.isSetSupported(RANGE_AREAS.name, RANGE_AREAS.version);
       for (const m of marks) {
         const ws = sheets.find((w) => nameKey(w.name) === nameKey(m.sheet));
         if (!ws) continue;
         const look = MARK_FILL[m.severity];
-        for (const box of m.ranges) {
-          const cf = ws.getRange(rangeAddress(box)).conditionalFormats.add("Custom");
+        // Where RangeAreas exists, one rule covers a group of cells (as one sqref in a file).
+        const groups = areas ? chunked(m.ranges, AREAS_PER_RULE) : m.ranges.map((r) => [r]);
+        for (const group of groups) {
+          const target = areas ? ws.getRanges(group.map(rangeAddress).join(", ")) : ws.getRange(rangeAddress(group[0] as RangeBox));
+          const cf = target.conditionalFormats.add("Custom");
           cf.custom.rule.formula = `=${MARK_FORMULA[m.severity]}`;
           cf.custom.format.fill.color = `#${look.fill}`;
           cf.custom.format.font.color = `#${look.color}`;
-          await budget.add(6 * CALL_BYTES + 60);
+          await budget.add(6 * CALL_BYTES + 12 * group.length);
         }
       }
     });

@@ -15,3 +15,5 @@ export function officeRequirements(): Requirements {
 export const PAGE_LAYOUT = { name: "ExcelApi", version: "1.9" } as const;
 /** `Table.resize` is ExcelApi 1.13. */
 export const TABLE_RESIZE = { name: "ExcelApi", version: "1.13" } as const;
+/** `Worksheet.getRanges` and `RangeAreas` are ExcelApi 1.9. */
+export const RANGE_AREAS = { name: "ExcelApi", version: "1.9" } as const;

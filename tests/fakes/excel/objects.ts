@@ -190,7 +190,7 @@ export class FakeRange extends Loadable {
 
   get conditionalFormats(): FakeConditionalFormatCollection {
     this.ctx.requirements.use("Range.conditionalFormats", "1.6");
-    return new FakeConditionalFormatCollection(this.ctx, this.sheet, this.box);
+    return new FakeConditionalFormatCollection(this.ctx, this.sheet, () => rangeAddress(this.box()));
   }
 
 }
@@ -363,7 +363,8 @@ export class FakeConditionalFormatCollection extends Loadable {
   constructor(
     ctx: FakeContext,
     private readonly sheet: () => FakeSheet,
-    private readonly box: () => RangeBox,
+    /** The cells the formats it adds apply to: one range, or the areas of a RangeAreas (space-separated, as a file keeps them). */
+    private readonly address: () => string,
   ) {
     super(ctx);
   }
@@ -378,7 +379,7 @@ export class FakeConditionalFormatCollection extends Loadable {
     });
     this.ctx.write({ type }, () => {
       guardSheet(this.sheet());
-      created = { id: this.ctx.state.nextCfId(), address: rangeAddress(this.box()), type, formula: "" };
+      created = { id: this.ctx.state.nextCfId(), address: this.address(), type, formula: "" };
       this.sheet().conditionalFormats.push(created);
     });
     return proxy;
@@ -397,3 +398,17 @@ export class FakeConditionalFormatCollection extends Loadable {
   }
 }
 
+
+/** Several ranges of one sheet as one object (ExcelApi 1.9): here, what conditional formats need. */
+export class FakeRangeAreas {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly sheet: () => FakeSheet,
+    private readonly areas: readonly RangeBox[],
+  ) {}
+
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    this.ctx.requirements.use("RangeAreas.conditionalFormats", "1.9");
+    return new FakeConditionalFormatCollection(this.ctx, this.sheet, () => this.areas.map(rangeAddress).join(" "));
+  }
+}

@@ -1,6 +1,6 @@
 import type { RangeBox } from "../../../src/domain/grid";
 import { FakeContext, FakeRequirements } from "./context";
-import { FakeRange } from "./objects";
+import { FakeRange, FakeRangeAreas } from "./objects";
 import { boxOfAddress, cellKey, FakeExcelError, guardSheet, notLoaded, FakeWorkbookState, typedInput, type FakeSheet, type FakeTable } from "./state";
 
 function usedBox(s: FakeSheet): RangeBox | undefined {
@@ -178,6 +178,11 @@ export class FakeWorksheet {
   }
   getRange(address?: string): FakeRange {
     return new FakeRange(this.ctx, this.resolve, () => (address ? boxOfAddress(address) : { top: 0, bottom: 1_048_575, left: 0, right: 16_383 }));
+  }
+  /** `A1:B2, D4`: several ranges as one RangeAreas (ExcelApi 1.9). */
+  getRanges(address: string): FakeRangeAreas {
+    this.ctx.requirements.use("Worksheet.getRanges", "1.9");
+    return new FakeRangeAreas(this.ctx, this.resolve, address.split(",").map((a) => boxOfAddress(a.trim())));
   }
   getUsedRangeOrNullObject(_valuesOnly?: boolean): { load(props: string): FakeRange } {
     const range = new FakeRange(this.ctx, this.resolve, () => usedBox(this.resolve()) ?? { top: 0, bottom: 0, left: 0, right: 0 });
