@@ -288,3 +288,16 @@ describe("highlights of many scattered cells (RangeAreas, ExcelApi 1.9)", () => 
     expect(fake.state.sheet("Đóng góp")!.conditionalFormats.filter((c) => c.formula.includes("sổ theo dõi"))).toHaveLength(300);
   });
 });
+
+describe("a table whose header row is hidden", () => {
+  it("the fake has no header row range for it; the adapter reads it as the .xlsx adapter does: no headers, the body as rows", async () => {
+    const fake = new FakeExcel();
+    fake.seed("S", { A1: "Thôn 1", B1: 5, A2: "Thôn 2", B2: 7 });
+    fake.seedTable("S", "tblThon", "A1:B2");
+    fake.state.table("tblThon")!.showHeaders = false;
+    const office = new OfficeWorkbook(fake.run, fake.requirements);
+    const t = (await office.readTables(["tblThon"])).get("tblThon")!;
+    expect([t.headers, t.range, t.rows]).toEqual([[], { top: -1, left: 0, bottom: 1, right: 1 }, [["Thôn 1", 5], ["Thôn 2", 7]]]);
+    expect((await office.summarize()).sheets[0]!.tables[0]!.headers).toEqual([]);
+  });
+});

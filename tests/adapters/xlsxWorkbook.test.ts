@@ -156,3 +156,15 @@ describe("names Excel keeps in one namespace", () => {
     expect(Buffer.from(await named.toBuffer()).equals(Buffer.from(before))).toBe(true);
   });
 });
+
+describe("a table whose header row is hidden (headerRowCount 0)", () => {
+  it("reads as the Office adapter reads it: no headers, every body row", async () => {
+    const book = await XlsxWorkbook.empty();
+    await book.applyGrids([{ sheet: "S", createSheet: true, cells: [{ row: 0, col: 0, value: "Thôn" }, { row: 1, col: 0, value: "Thôn 1" }, { row: 2, col: 0, value: "Thôn 2" }], tables: [{ name: "tblThon", range: { top: 0, left: 0, bottom: 2, right: 0 }, headers: ["Thôn"] }] }]);
+    const zip = await JSZip.loadAsync(await book.toBuffer());
+    const part = Object.keys(zip.files).find((f) => f.startsWith("xl/tables/"))!;
+    zip.file(part, (await zip.file(part)!.async("string")).replace('ref="A1:A3" headerRowCount="1"', 'ref="A2:A3" headerRowCount="0"').replace('<autoFilter ref="A1:A3"/>', ""));
+    const t = (await (await XlsxWorkbook.fromBuffer(await zip.generateAsync({ type: "uint8array" }))).readTables(["tblThon"])).get("tblThon")!;
+    expect([t.headers, t.range, t.rows]).toEqual([[], { top: 0, left: 0, bottom: 2, right: 0 }, [["Thôn 1"], ["Thôn 2"]]]);
+  });
+});

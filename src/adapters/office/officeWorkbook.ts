@@ -64,6 +64,22 @@ export class HiddenSheetError extends Error {
   }
 }
 
+/**
+ * A table's header row and body (the port's range): without its totals row; a table whose header
+ * row is hidden has none on the sheet, so its range starts a row above its body.
+ */
+function tableBox(t: Excel.Table, address: string): RangeBox | undefined {
+  const box = boxOf(address);
+  if (!box) return undefined;
+  const withoutTotals = t.showTotals ? { ...box, bottom: box.bottom - 1 } : box;
+  return t.showHeaders ? withoutTotals : { ...withoutTotals, top: withoutTotals.top - 1 };
+}
+
+/** Header texts of a table; none when its header row is hidden (as the .xlsx adapter reads such a table). */
+function headerNames(header: Excel.Range | undefined): string[] {
+  return header ? (header.values[0] ?? []).map(String) : [];
+}
+
 /** Ranges in one highlight rule: keeps each address well under what Excel takes in one call. */
 const AREAS_PER_RULE = 400;
 
@@ -178,16 +194,14 @@ export class OfficeWorkbook implements WorkbookPort {
   summarize(): Promise<WorkbookSummary> {
     return this.run(async (ctx) => {
       const sheets = ctx.workbook.worksheets.load("items/name");
-      const tables = ctx.workbook.tables.load("items/name, items/showTotals");
+      const tables = ctx.workbook.tables.load("items/name, items/showTotals, items/showHeaders");
       await ctx.sync();
       const used = sheets.items.map((ws) => ws.getUsedRangeOrNullObject(true).load("address"));
-      const info = tables.items.map((t) => ({ t, ws: t.worksheet.load("name"), range: t.getRange().load("address"), header: t.getHeaderRowRange().load("values") }));
+      const info = tables.items.map((t) => ({ t, ws: t.worksheet.load("name"), range: t.getRange().load("address"), header: t.showHeaders ? t.getHeaderRowRange().load("values") : undefined }));
       await ctx.sync();
       const summaries: TableSummary[] = info.flatMap(({ t, ws, range, header }) => {
-        const box = boxOf(range.address);
-        if (!box) return [];
-        const body = t.showTotals ? { ...box, bottom: box.bottom - 1 } : box;
-        return [{ name: t.name, sheet: ws.name, range: body, headers: (header.values[0] ?? []).map(String) }];
+        const box = tableBox(t, range.address);
+        return box ? [{ name: t.name, sheet: ws.name, range: box, headers: headerNames(header) }] : [];
       });
       const out: SheetSummary[] = sheets.items.map((ws, i) => {
         const u = used[i] as Excel.Range;
@@ -211,17 +225,15 @@ export class OfficeWorkbook implements WorkbookPort {
   readTables(names: readonly string[], options?: ReadOptions): Promise<Map<string, TableData>> {
     return this.run(async (ctx) => {
       // Null-ness first: a missing table's range or sheet must not be asked for.
-      const candidates = names.map((name) => ctx.workbook.tables.getItemOrNullObject(name).load("name, showTotals"));
+      const candidates = names.map((name) => ctx.workbook.tables.getItemOrNullObject(name).load("name, showTotals, showHeaders"));
       await ctx.sync();
       const found = candidates
         .filter((t) => !t.isNullObject)
-        .map((t) => ({ t, ws: t.worksheet.load("name"), range: t.getRange().load("address"), header: t.getHeaderRowRange().load("values") }));
+        .map((t) => ({ t, ws: t.worksheet.load("name"), range: t.getRange().load("address"), header: t.showHeaders ? t.getHeaderRowRange().load("values") : undefined }));
       await ctx.sync();
       const present = found.flatMap(({ t, ws, range, header }) => {
-        const box = boxOf(range.address);
-        if (!box) return [];
-        const whole = t.showTotals ? { ...box, bottom: box.bottom - 1 } : box;
-        return [{ name: t.name, sheet: ws.name, whole, body: { ...whole, top: whole.top + 1 }, headers: (header.values[0] ?? []).map(String) }];
+        const whole = tableBox(t, range.address);
+        return whole ? [{ name: t.name, sheet: ws.name, whole, body: { ...whole, top: whole.top + 1 }, headers: headerNames(header) }] : [];
       });
       const withRows = present.filter((p) => p.body.bottom >= p.body.top);
       const read = await readBoxes(

@@ -143,13 +143,17 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   private async tableSummaries(): Promise<TableSummary[]> {
-    return (await this.book.tables()).map((t) => ({
-      name: t.name,
-      sheet: t.sheet,
-      range: bodyBox(t),
-      // A table without a header row has no header cells to find columns by: it is not one of ours.
-      headers: t.headerRows === 0 ? [] : t.headers,
-    }));
+    return (await this.book.tables()).map((t) => {
+      const box = bodyBox(t);
+      return {
+        name: t.name,
+        sheet: t.sheet,
+        // Without a header row the table's range starts a row above its body, as in the Office adapter.
+        range: t.headerRows === 0 ? { ...box, top: box.top - 1 } : box,
+        // A table without a header row has no header cells to find columns by: it is not one of ours.
+        headers: t.headerRows === 0 ? [] : t.headers,
+      };
+    });
   }
 
   async summarize(): Promise<WorkbookSummary> {

@@ -15,6 +15,8 @@ export interface FakeTable {
   box: RangeBox;
   headers: string[];
   showTotals: boolean;
+  /** False when the header row is hidden: `box` then holds the body only. */
+  showHeaders?: boolean;
   style?: string;
 }
 

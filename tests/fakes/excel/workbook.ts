@@ -22,6 +22,10 @@ function headersAt(s: FakeSheet, box: RangeBox): string[] {
   return out;
 }
 
+function property(t: FakeTable, p: string): unknown {
+  return p === "name" ? t.name : p === "showTotals" ? t.showTotals : p === "showHeaders" ? t.showHeaders !== false : undefined;
+}
+
 export class FakeTableProxy {
   private readonly loaded = new Map<string, unknown>();
   constructor(
@@ -48,6 +52,7 @@ export class FakeTableProxy {
     });
   }
   get showTotals(): boolean { return this.read("showTotals"); }
+  get showHeaders(): boolean { return this.read("showHeaders"); }
   set style(v: string) { this.ctx.write(v, () => (this.table().style = v)); }
 
   load(props: string): this {
@@ -55,14 +60,14 @@ export class FakeTableProxy {
     this.ctx.load(() => {
       const t = this.resolve();
       this.loaded.set("isNullObject", !t);
-      for (const p of names) this.loaded.set(p, t ? (p === "name" ? t.name : p === "showTotals" ? t.showTotals : undefined) : undefined);
+      for (const p of names) this.loaded.set(p, t ? property(t, p) : undefined);
       return 40;
     });
     return this;
   }
   loadItem(props: string[]): number {
     const t = this.table();
-    for (const p of props) this.loaded.set(p, p === "name" ? t.name : p === "showTotals" ? t.showTotals : undefined);
+    for (const p of props) this.loaded.set(p, property(t, p));
     return 40;
   }
 
@@ -73,7 +78,11 @@ export class FakeTableProxy {
     return new FakeRange(this.ctx, () => this.table().sheet, () => this.table().box);
   }
   getHeaderRowRange(): FakeRange {
-    return new FakeRange(this.ctx, () => this.table().sheet, () => ({ ...this.table().box, bottom: this.table().box.top }));
+    return new FakeRange(this.ctx, () => this.table().sheet, () => {
+      const t = this.table();
+      if (t.showHeaders === false) throw new FakeExcelError("InvalidOperation", `Table ${t.name} has no header row shown.`);
+      return { ...t.box, bottom: t.box.top };
+    });
   }
   resize(address: string): void {
     this.ctx.requirements.use("Table.resize", "1.13");
