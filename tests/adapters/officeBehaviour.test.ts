@@ -301,3 +301,21 @@ describe("a table whose header row is hidden", () => {
     expect((await office.summarize()).sheets[0]!.tables[0]!.headers).toEqual([]);
   });
 });
+
+describe("values written as rectangles (null leaves a cell as it is)", () => {
+  it("the fake leaves a cell alone for null; 20,000 ledger rows are a few dozen calls, not 20,000", async () => {
+    const fake = new FakeExcel();
+    fake.seed("S", { A1: "giữ", B1: "cũ" });
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("S").getRange("A1:C1").formulas = [[null, "", "mới"]];
+      await ctx.sync();
+    });
+    expect([...fake.state.sheet("S")!.cells].map(([k, c]) => [k, c.value])).toEqual([["0:0", "giữ"], ["0:1", ""], ["0:2", "mới"]]);
+    const big = new FakeExcel();
+    const office = new OfficeWorkbook(big.run, big.requirements);
+    const rows = Array.from({ length: 20_000 }, (_, i) => ({ Ngày: 44362, Loại: "Thu", "Số chứng từ": `PT-${i}`, "Hình thức": "Tiền mặt", "Số tiền (đồng)": 1000 }));
+    await applyTemplates(office, chauSonPlan, new Map([["tblDongGop", rows]]));
+    const operations = big.contexts.flatMap((c) => c.syncs).reduce((n, s) => n + s.operations, 0);
+    expect(operations).toBeLessThan(2_000);
+  }, 120_000);
+});

@@ -47,20 +47,6 @@ export class WriteBudget {
   }
 }
 
-/** Cells of a row that sit side by side and all carry an input, written as one range. */
-export function rowRuns(cells: readonly GridCell[]): GridCell[][] {
-  const writable = cells.filter((c) => c.formula !== undefined || c.value !== undefined);
-  const sorted = [...writable].sort((a, b) => a.row - b.row || a.col - b.col);
-  const runs: GridCell[][] = [];
-  for (const c of sorted) {
-    const run = runs[runs.length - 1];
-    const last = run?.[run.length - 1];
-    if (run && last && last.row === c.row && last.col + 1 === c.col) run.push(c);
-    else runs.push([c]);
-  }
-  return runs;
-}
-
 /**
  * Cells one under the other in a column, with the same key, as one box each: what a grid writes
  * or reads in few ranges instead of one per cell.
@@ -146,13 +132,44 @@ function applyPrint(ws: Excel.Worksheet, p: PrintSetup, requirements: Requiremen
 
 /** Queues a grid's values, row run by row run: the first step, before any table is laid over them. */
 export async function queueValues(ws: Excel.Worksheet, grid: Grid, skip: ReadonlySet<string>, budget: WriteBudget): Promise<void> {
-  for (const run of rowRuns(grid.cells.filter((c) => !skip.has(`${c.row}:${c.col}`)))) {
-    const first = run[0] as GridCell;
-    const box = { top: first.row, bottom: first.row, left: first.col, right: first.col + run.length - 1 };
-    const row = run.map((c) => officeInput(c.value, c.formula));
-    ws.getRange(rangeAddress(box)).formulas = [row];
-    await budget.add(jsonBytes(row) + 2 * CALL_BYTES);
+  for (const block of valueBlocks(grid.cells.filter((c) => !skip.has(`${c.row}:${c.col}`)))) {
+    ws.getRange(rangeAddress(block.box)).formulas = block.rows;
+    await budget.add(jsonBytes(block.rows) + 2 * CALL_BYTES);
   }
+}
+
+/** Bytes of one block of values: big enough to be few calls, small enough to share a request. */
+const BLOCK_BYTES = 500_000;
+
+/**
+ * The cells to write as rectangles: consecutive rows spanning the same columns make one block,
+ * with `null` (Excel leaves the cell as it is) where a row has no cell to write. A ledger of
+ * 20,000 rows is a few dozen calls, not 20,000.
+ */
+export function valueBlocks(cells: readonly GridCell[]): { box: RangeBox; rows: (string | number | boolean | null)[][] }[] {
+  const byRow = new Map<number, GridCell[]>();
+  for (const c of cells) {
+    if (c.formula === undefined && c.value === undefined) continue;
+    const list = byRow.get(c.row) ?? [];
+    list.push(c);
+    byRow.set(c.row, list);
+  }
+  const blocks: { box: RangeBox; rows: (string | number | boolean | null)[][]; bytes: number }[] = [];
+  for (const r of [...byRow.keys()].sort((a, b) => a - b)) {
+    const list = byRow.get(r) as GridCell[];
+    const left = Math.min(...list.map((c) => c.col));
+    const right = Math.max(...list.map((c) => c.col));
+    const row: (string | number | boolean | null)[] = new Array<string | number | boolean | null>(right - left + 1).fill(null);
+    for (const c of list) row[c.col - left] = officeInput(c.value, c.formula);
+    const bytes = jsonBytes(row);
+    const last = blocks[blocks.length - 1];
+    if (last && last.box.bottom + 1 === r && last.box.left === left && last.box.right === right && last.bytes + bytes <= BLOCK_BYTES) {
+      last.box.bottom = r;
+      last.rows.push(row);
+      last.bytes += bytes;
+    } else blocks.push({ box: { top: r, bottom: r, left, right }, rows: [row], bytes });
+  }
+  return blocks.map(({ box, rows }) => ({ box, rows }));
 }
 
 /**

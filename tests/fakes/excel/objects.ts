@@ -126,7 +126,10 @@ export class FakeRange extends Loadable {
     for (const row of input) for (const v of row) if (typeof v === "string" && v.startsWith("=")) checkStructuredReferences(this.ctx.state, v);
     grid(b, (r, c) => {
       const key = cellKey(r, c);
-      const typed = typedInput(input[r - b.top]?.[c - b.left]);
+      const given = input[r - b.top]?.[c - b.left];
+      // null in an input array leaves the cell as it is (Range.values and Range.formulas).
+      if (given === null) return;
+      const typed = typedInput(given);
       const old = s.cells.get(key);
       if (typed) s.cells.set(key, { ...old, ...typed, ...(typed.formula ? {} : { formula: undefined }) });
       else if (old) s.cells.set(key, { ...old, value: "", formula: undefined });
