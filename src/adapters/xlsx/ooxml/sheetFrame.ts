@@ -236,14 +236,6 @@ export class SheetFrame {
     this.touched = true;
   }
 
-  /** The frozen rows of the first view (0 when none). */
-  frozenRows(): number {
-    const views = this.find("sheetViews");
-    const view = views ? childElements(views, "sheetView")[0] : undefined;
-    const pane = view ? firstChild(view, "pane") : undefined;
-    return pane && pane.getAttribute("state") === "frozen" ? Number(pane.getAttribute("ySplit") ?? 0) : 0;
-  }
-
   private sheetPrChild(local: string): Element {
     const pr = this.ensure("sheetPr");
     return ensureChild(this.doc, pr, local, SHEET_PR_ORDER);
@@ -272,11 +264,6 @@ export class SheetFrame {
       this.sheetPrChild("pageSetUpPr").setAttribute("fitToPage", "1");
     }
     this.touched = true;
-  }
-
-  tablePartIds(): string[] {
-    const tp = this.find("tableParts");
-    return (tp ? childElements(tp, "tablePart") : []).map((t) => t.getAttributeNS(this.relNs, "id") ?? "").filter(Boolean);
   }
 
   addTablePart(relId: string): void {

@@ -81,11 +81,6 @@ export class WorkbookXml {
     return (names ? childElements(names, "definedName") : []).map((d) => d.getAttribute("name") ?? "");
   }
 
-  /** A defined name's text (`_xlnm.Print_Area` of a sheet, say), or undefined. */
-  definedName(name: string, localSheetId?: number): string | undefined {
-    return this.findName(name, localSheetId)?.textContent ?? undefined;
-  }
-
   private findName(name: string, localSheetId?: number): Element | undefined {
     const names = this.find("definedNames");
     return (names ? childElements(names, "definedName") : []).find(

@@ -75,11 +75,6 @@ export class ZipPackage {
     return new ZipPackage(new JSZip(), new Map());
   }
 
-  /** Every part name, in the zip's order (new parts last). */
-  partNames(): string[] {
-    return [...this.names.values()];
-  }
-
   has(name: string): boolean {
     return this.names.has(normalize(name).toLowerCase());
   }
@@ -108,12 +103,6 @@ export class ZipPackage {
     return text;
   }
 
-  async bytes(name: string): Promise<Uint8Array | undefined> {
-    const actual = this.resolve(name);
-    const entry = actual ? this.zip.file(actual) : null;
-    return entry ? entry.async("uint8array") : undefined;
-  }
-
   /** Replaces (or adds) a part's text. */
   setText(name: string, text: string): void {
     const clean = normalize(name);
@@ -136,20 +125,9 @@ export class ZipPackage {
     return [...this.added];
   }
 
-  isTouched(name: string): boolean {
-    const actual = this.resolve(name);
-    return actual !== undefined && (this.changed.has(actual) || this.added.has(actual));
-  }
-
   /** The package as a zip file. Unchanged entries keep their compressed bytes. */
   async toBytes(): Promise<Uint8Array> {
     return this.zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 }, platform: "DOS" });
-  }
-
-  /** Forgets cached texts of unchanged parts (large sheets read once need not stay in memory). */
-  release(name: string): void {
-    const actual = this.resolve(name);
-    if (actual && !this.changed.has(actual) && !this.added.has(actual)) this.texts.delete(actual);
   }
 }
 
