@@ -233,22 +233,36 @@ describe("a user's protected sheet elsewhere", () => {
 });
 
 describe("request and response sizes (5 MB each way in Excel on the web), Vietnamese text counted as UTF-8", () => {
-  it("reads and fixes a 20,000-row ledger of long Vietnamese text, every request and response under 5 MB", async () => {
-    const fake = new FakeExcel();
+  const long = "Ủng hộ quỹ phòng, chống dịch Covid-19 của thôn, đợt tiếp nhận thứ hai trong tháng sáu năm hai nghìn không trăm hai mốt. ".repeat(6);
+  const rows = Array.from({ length: 20_000 }, (_, i) => ({ Ngày: 44362 + (i % 100), Loại: "Thu", "Số chứng từ": `PT-${i}`, "Người, đơn vị": `Ông Nguyễn Văn Một Hai Ba số ${i}`, "Hình thức": "Tiền mặt", "Số tiền (đồng)": i % 7 === 0 ? "1.000.000" : 1000, "Nội dung": long, "Ghi chú": long }));
+
+  /** Templates, validation, every fix and the highlights over the long ledger; the bytes of every sync. */
+  async function workThrough(fake: FakeExcel): Promise<{ largest: number; refused: number; read: number }> {
     const office = new OfficeWorkbook(fake.run, fake.requirements);
-    const long = "Ủng hộ quỹ phòng, chống dịch Covid-19 của thôn, đợt tiếp nhận thứ hai trong tháng sáu năm hai nghìn không trăm hai mốt. ".repeat(6);
-    const rows = Array.from({ length: 20_000 }, (_, i) => ({ Ngày: 44362 + (i % 100), Loại: "Thu", "Số chứng từ": `PT-${i}`, "Người, đơn vị": `Ông Nguyễn Văn Một Hai Ba số ${i}`, "Hình thức": "Tiền mặt", "Số tiền (đồng)": i % 7 === 0 ? "1.000.000" : 1000, "Nội dung": long, "Ghi chú": long }));
     await applyTemplates(office, chauSonPlan, new Map([["tblDongGop", rows]]));
+    const from = fake.contexts.length;
     const issues = await validateThrough(office, "2022-01-05");
+    const read = fake.contexts.slice(from).flatMap((c) => c.syncs).reduce((n, s) => n + s.responseBytes, 0);
     const { fixUpdates } = await import("../../src/domain/rules/fixes");
     const fixes = fixUpdates(issues);
     expect(fixes.length).toBeGreaterThan(2_000);
     await office.updateCells(fixes);
     await office.markIssues(issueMarks(await validateThrough(office, "2022-01-05")));
-    for (const c of fake.contexts) for (const s of c.syncs) expect([s.requestBytes, s.responseBytes].every((b) => b <= 5 * 1024 * 1024)).toBe(true);
-    // Long text weighs more than the reader's estimate: Excel refused some reads, read again in halves.
-    expect(fake.contexts.reduce((n, c) => n + c.payloadRefusals, 0)).toBeGreaterThan(0);
-  }, 180_000);
+    const syncs = fake.contexts.flatMap((c) => c.syncs);
+    return { largest: Math.max(...syncs.map((s) => Math.max(s.requestBytes, s.responseBytes))), refused: fake.contexts.reduce((n, c) => n + c.payloadRefusals, 0), read };
+  }
+
+  it("reads and fixes a 20,000-row ledger of long Vietnamese text, every request and response under 5 MB", async () => {
+    // ExcelApi 1.8: formulas are loaded with the values, long text weighs more than the estimate,
+    // Excel refuses some reads, which are read again in halves.
+    const old = await workThrough(new FakeExcel({ supported: "1.8" }));
+    expect(old.largest).toBeLessThanOrEqual(5 * 1024 * 1024);
+    expect(old.refused).toBeGreaterThan(0);
+    // ExcelApi 1.9: formulas read only where cells hold them; the text is sent once.
+    const modern = await workThrough(new FakeExcel());
+    expect(modern.largest).toBeLessThanOrEqual(5 * 1024 * 1024);
+    expect(modern.read).toBeLessThan(old.read * 0.6);
+  }, 300_000);
 });
 
 describe("a cell on a hidden sheet", () => {

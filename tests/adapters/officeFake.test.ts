@@ -144,7 +144,8 @@ describe("the Office adapter's syncs do not grow with the rows", () => {
     });
     const a = await count(small);
     const b = await count(large);
-    expect(a).toEqual({ summarize: 2, template: 4, readTables: 3, validate: 3, mark: 7 });
+    // Reads take one more sync where cells hold formulas (tblCamKet's rate): formulas are read only there.
+    expect(a).toEqual({ summarize: 2, template: 4, readTables: 4, validate: 4, mark: 8 });
     // Operations that read no table body: the same syncs at any size.
     expect([b.summarize, b.template]).toEqual([a.summarize, a.template]);
     // Reads of the 20,000-row ledger (14 columns) add one sync per 4 MB chunk, and no more.

@@ -100,17 +100,43 @@ function grown(box: RangeBox, ch: { addHeaders: readonly string[]; bottom?: numb
   return { ...box, right: box.right + ch.addHeaders.length, bottom: Math.max(box.bottom, ch.bottom ?? box.bottom) };
 }
 
-type Loaded = { values: unknown[][]; valueTypes: string[][]; formulas: unknown[][] };
+type Loaded = { values: unknown[][]; valueTypes: string[][]; formulas?: unknown[][] };
 
-function cellsOf(r: Loaded): CellValue[][] {
-  return r.values.map((row, i) => row.map((v, j) => officeCellValue(v, r.valueTypes[i]?.[j], r.formulas[i]?.[j])));
+/** Cells of a loaded range; `formulas` given when they were read apart (only where cells hold them). */
+function cellsOf(r: Loaded, formulas?: { grid: unknown[][] | undefined }): CellValue[][] {
+  const f = formulas ? formulas.grid : r.formulas;
+  return r.values.map((row, i) => row.map((v, j) => officeCellValue(v, r.valueTypes[i]?.[j], f?.[i]?.[j])));
+}
+
+/** `'Sheet'!H2:H9,'Sheet'!J5` → `H2:H9, J5`, for Worksheet.getRanges. */
+function localAreas(address: string): string {
+  return address
+    .split(",")
+    .map((a) => a.slice(a.lastIndexOf("!") + 1))
+    .join(", ");
+}
+
+/** The formulas of a chunk laid out as its cells, from the areas that hold formulas (the rest empty). */
+function formulaGrid(box: RangeBox, areas: readonly Excel.Range[]): unknown[][] {
+  const grid: unknown[][] = Array.from({ length: box.bottom - box.top + 1 }, () => new Array<unknown>(box.right - box.left + 1).fill(undefined));
+  for (const a of areas) {
+    const at = boxOf(a.address);
+    if (!at) continue;
+    a.formulas.forEach((row, i) => row.forEach((f, j) => {
+      const line = grid[at.top - box.top + i];
+      if (line && at.left - box.left + j >= 0) line[at.left - box.left + j] = f;
+    }));
+  }
+  return grid;
 }
 
 /**
  * Loads boxes of sheets as row chunks grouped into batches under the response budget: one sync
  * per batch, so the sync count grows with the bytes read, never with the number of boxes.
  */
-async function readBoxes(ctx: Excel.RequestContext, items: readonly { ws: Excel.Worksheet; box: RangeBox }[], options?: ReadOptions): Promise<CellValue[][][]> {
+async function readBoxes(ctx: Excel.RequestContext, items: readonly { ws: Excel.Worksheet; box: RangeBox }[], options?: ReadOptions, requirements?: Requirements): Promise<CellValue[][][]> {
+  // Where Excel lists the cells that hold formulas (ExcelApi 1.9), formulas are read only there.
+  const specialCells = requirements?.isSetSupported(RANGE_AREAS.name, RANGE_AREAS.version) === true;
   type Chunk = { item: number; ws: Excel.Worksheet; box: RangeBox; bytes: number; values?: CellValue[][] };
   const chunks: Chunk[] = [];
   items.forEach(({ ws, box }, item) => {
@@ -136,15 +162,32 @@ async function readBoxes(ctx: Excel.RequestContext, items: readonly { ws: Excel.
       batch.push(c);
       bytes += c.bytes;
     }
-    const ranges = batch.map((c) => c.ws.getRange(rangeAddress(c.box)).load("values, valueTypes, formulas"));
+    // Where ExcelApi 1.9 lists the cells that hold formulas, formulas are read only there: text
+    // is not sent twice (as value and as formula), which halves a text-heavy response.
+    const ranges = batch.map((c) => c.ws.getRange(rangeAddress(c.box)));
+    const special: (Excel.RangeAreas | undefined)[] = [];
+    for (const r of ranges) {
+      r.load(specialCells ? "values, valueTypes" : "values, valueTypes, formulas");
+      special.push(specialCells ? r.getSpecialCellsOrNullObject("Formulas").load("address") : undefined);
+    }
+    const areas: (Excel.RangeCollection | undefined)[] = [];
     try {
       await ctx.sync();
+      for (let i = 0; i < batch.length; i++) {
+        const f = special[i];
+        areas.push(f && !f.isNullObject ? (batch[i] as Chunk).ws.getRanges(localAreas(f.address)).areas.load("items/address, items/formulas") : undefined);
+      }
+      if (areas.some((a) => a !== undefined)) await ctx.sync();
     } catch (e) {
       if (!isPayloadError(e) || batch.every((c) => c.box.top === c.box.bottom)) throw e;
       queue.unshift(...batch.flatMap(halves));
       continue;
     }
-    batch.forEach((c, i) => (c.values = cellsOf(ranges[i] as Excel.Range)));
+    batch.forEach((c, i) => {
+      const r = ranges[i] as Excel.Range;
+      const a = areas[i];
+      c.values = specialCells ? cellsOf(r, { grid: a ? formulaGrid(c.box, a.items) : undefined }) : cellsOf(r);
+    });
     read += batch.reduce((n, c) => n + c.box.bottom - c.box.top + 1, 0);
     options?.onProgress?.(read, total);
     if (options?.signal?.aborted) throw new CancelledError();
@@ -216,7 +259,7 @@ export class OfficeWorkbook implements WorkbookPort {
       const sheets = ctx.workbook.worksheets.load("items/name");
       await ctx.sync();
       const present = requests.map((r) => sheets.items.find((w) => nameKey(w.name) === nameKey(r.sheet)));
-      const read = await readBoxes(ctx, requests.flatMap((r, i) => (present[i] ? [{ ws: present[i], box: r.range }] : [])));
+      const read = await readBoxes(ctx, requests.flatMap((r, i) => (present[i] ? [{ ws: present[i], box: r.range }] : [])), undefined, this.requirements);
       let k = 0;
       return requests.map((r, i) => (present[i] ? (read[k++] ?? []) : Array.from({ length: r.range.bottom - r.range.top + 1 }, () => Array.from({ length: r.range.right - r.range.left + 1 }, (): CellValue => null))));
     });
@@ -240,6 +283,7 @@ export class OfficeWorkbook implements WorkbookPort {
         ctx,
         withRows.map((p) => ({ ws: ctx.workbook.worksheets.getItem(p.sheet), box: p.body })),
         options,
+        this.requirements,
       );
       const out = new Map<string, TableData>();
       for (const p of present) {
@@ -286,7 +330,7 @@ export class OfficeWorkbook implements WorkbookPort {
       });
       const targets = [...new Set(grids.map((g) => existing(g.sheet)).filter((ws): ws is Excel.Worksheet => ws !== undefined))];
       const writable = queueWritableCheck(ctx, targets, targets.map((ws) => ws.name));
-      const under = await readBoxes(ctx, runs.map(({ ws, run }) => ({ ws, box: run.box })));
+      const under = await readBoxes(ctx, runs.map(({ ws, run }) => ({ ws, box: run.box })), undefined, this.requirements);
       if (runs.length === 0) await ctx.sync();
       writable();
       const conflicts = new Map<string, string[]>();

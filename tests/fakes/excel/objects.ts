@@ -196,6 +196,30 @@ export class FakeRange extends Loadable {
     return new FakeConditionalFormatCollection(this.ctx, this.sheet, () => rangeAddress(this.box()));
   }
 
+  /** The cells of this range that hold formulas (ExcelApi 1.9), as Excel lists them: column runs. */
+  getSpecialCellsOrNullObject(cellType: string): FakeSpecialCells {
+    this.ctx.requirements.use("Range.getSpecialCellsOrNullObject", "1.9");
+    if (cellType !== "Formulas") throw new FakeExcelError("InvalidArgument", `The fake models only Formulas, not ${cellType}.`);
+    return new FakeSpecialCells(this.ctx, () => {
+      const s = this.sheet();
+      const b = this.box();
+      const cells: { row: number; col: number }[] = [];
+      for (const [key, cell] of s.cells) {
+        if (!cell.formula) continue;
+        const [r, c] = key.split(":").map(Number) as [number, number];
+        if (r >= b.top && r <= b.bottom && c >= b.left && c <= b.right) cells.push({ row: r, col: c });
+      }
+      cells.sort((x, y) => x.col - y.col || x.row - y.row);
+      const runs: RangeBox[] = [];
+      for (const c of cells) {
+        const last = runs[runs.length - 1];
+        if (last && last.left === c.col && last.bottom + 1 === c.row) last.bottom = c.row;
+        else runs.push({ top: c.row, bottom: c.row, left: c.col, right: c.col });
+      }
+      return runs.map((r) => `'${s.name}'!${rangeAddress(r)}`).join(",");
+    });
+  }
+
 }
 
 export class FakeRangeFormat {
@@ -402,16 +426,60 @@ export class FakeConditionalFormatCollection extends Loadable {
 }
 
 
-/** Several ranges of one sheet as one object (ExcelApi 1.9): here, what conditional formats need. */
+/** Several ranges of one sheet as one object (ExcelApi 1.9): its areas, and conditional formats. */
 export class FakeRangeAreas {
   constructor(
     private readonly ctx: FakeContext,
     private readonly sheet: () => FakeSheet,
-    private readonly areas: readonly RangeBox[],
+    private readonly boxes: readonly RangeBox[],
   ) {}
+
+  /** Each area as a range, loaded together. */
+  get areas() {
+    const ranges = this.boxes.map((b) => new FakeRange(this.ctx, this.sheet, () => b));
+    let loaded = false;
+    const collection = {
+      get items(): FakeRange[] {
+        if (!loaded) throw notLoaded("items");
+        return ranges;
+      },
+      load: (props: string) => {
+        const itemProps = props.split(",").map((p) => p.trim().replace(/^items\//, "")).join(",");
+        for (const r of ranges) r.load(itemProps);
+        this.ctx.load(() => {
+          loaded = true;
+          return 0;
+        });
+        return collection;
+      },
+    };
+    return collection;
+  }
 
   get conditionalFormats(): FakeConditionalFormatCollection {
     this.ctx.requirements.use("RangeAreas.conditionalFormats", "1.9");
-    return new FakeConditionalFormatCollection(this.ctx, this.sheet, () => this.areas.map(rangeAddress).join(" "));
+    return new FakeConditionalFormatCollection(this.ctx, this.sheet, () => this.boxes.map(rangeAddress).join(" "));
+  }
+}
+
+/** What getSpecialCellsOrNullObject gives: its address once loaded, or a null object. */
+export class FakeSpecialCells extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private readonly compute: () => string,
+  ) {
+    super(ctx);
+  }
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
+  }
+  get address(): string {
+    return this.read("address");
+  }
+  load(props: string): this {
+    return this.queueLoad(["isNullObject", ...props.split(",")].join(","), (p) => {
+      const a = this.compute();
+      return p.trim() === "isNullObject" ? a === "" : a || undefined;
+    });
   }
 }
