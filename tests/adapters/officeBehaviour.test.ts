@@ -333,3 +333,20 @@ describe("values written as rectangles (null leaves a cell as it is)", () => {
     expect(operations).toBeLessThan(2_000);
   }, 120_000);
 });
+
+describe("fit to one page wide (office-js issue 1860: zoom's fit-to-pages applies only once Page Layout view was opened)", () => {
+  it("the report prints at a scale that makes its columns one A4 page wide, in every view", async () => {
+    const { fake, office } = await templated();
+    const { addReport } = await import("../../src/domain/report/addReport");
+    const { parsePeriod } = await import("../../src/domain/report/period");
+    const { printScale } = await import("../../src/adapters/office/officeRender");
+    await addReport(office, chauSonPlan, parsePeriod("2021"), "2022-01-05");
+    const zoom = fake.state.sheet("BC năm 2021")!.pageLayout.zoom as { scale?: number; horizontalFitToPages?: number };
+    expect(zoom.horizontalFitToPages).toBeUndefined();
+    expect(zoom.scale).toBeGreaterThanOrEqual(60);
+    expect(zoom.scale).toBeLessThanOrEqual(100);
+    // 8 columns of 116 characters in all at 3 cm and 1.5 cm margins: (116 x 7 + 40) x 0.75 = 639 pt into 468 pt.
+    const grid = { sheet: "x", createSheet: true, cells: [], columns: [6, 30, 13, 13, 13, 15, 13, 13].map((width, col) => ({ col, width })) };
+    expect(printScale(grid, { paper: "A4", orientation: "portrait", marginsCm: { top: 2, bottom: 2, left: 3, right: 1.5 }, fitToWidth: true, printArea: { top: 0, left: 0, bottom: 9, right: 7 } })).toBe(73);
+  });
+});

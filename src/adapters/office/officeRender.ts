@@ -115,7 +115,30 @@ function validationRule(v: DataValidation): Excel.DataValidationRule {
   return { date: { operator: "Between", formula1: `=${r.min}`, formula2: `=${r.max}` } };
 }
 
-function applyPrint(ws: Excel.Worksheet, p: PrintSetup, requirements: Requirements): void {
+/** A4 in points: 21 × 29.7 cm. */
+const A4_POINTS = { portrait: 595.3, landscape: 841.9 } as const;
+/** Excel's default column width in characters. */
+const DEFAULT_COLUMN_CHARS = 8.43;
+
+/**
+ * The print scale that makes a grid's columns one page wide: fitting "one page wide, any pages
+ * tall" through `zoom` needs `verticalFitToPages: 0`, which is not documented and is reported not
+ * to apply until the Page Layout view is opened (office-js issue 1860); a percentage applies in
+ * every view. Never above 100%.
+ */
+export function printScale(grid: Grid, p: PrintSetup): number {
+  const widths = new Map((grid.columns ?? []).map((c) => [c.col, c.width] as const));
+  // A loop, not Math.max(...cells): a grid of 20,000 rows is too many arguments for one call.
+  let right = p.printArea?.right ?? 0;
+  if (!p.printArea) for (const c of [...grid.cells, ...(grid.columns ?? [])]) if (c.col > right) right = c.col;
+  const left = p.printArea?.left ?? 0;
+  let content = 0;
+  for (let c = left; c <= right; c++) content += columnWidthPoints(widths.get(c) ?? DEFAULT_COLUMN_CHARS);
+  const printable = A4_POINTS[p.orientation] - (p.marginsCm.left + p.marginsCm.right) * POINTS_PER_CM;
+  return Math.max(10, Math.min(100, Math.floor((printable / Math.max(1, content)) * 100)));
+}
+
+function applyPrint(ws: Excel.Worksheet, grid: Grid, p: PrintSetup, requirements: Requirements): void {
   // Page layout is above the declared set: without it the sheet is still complete, only unprinted-ready.
   if (!requirements.isSetSupported(PAGE_LAYOUT.name, PAGE_LAYOUT.version)) return;
   const layout = ws.pageLayout;
@@ -125,7 +148,7 @@ function applyPrint(ws: Excel.Worksheet, p: PrintSetup, requirements: Requiremen
   layout.bottomMargin = p.marginsCm.bottom * POINTS_PER_CM;
   layout.leftMargin = p.marginsCm.left * POINTS_PER_CM;
   layout.rightMargin = p.marginsCm.right * POINTS_PER_CM;
-  if (p.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (p.fitToWidth) layout.zoom = { scale: printScale(grid, p) };
   if (p.printArea) layout.setPrintArea(rangeAddress(p.printArea));
   if (p.titleRows) layout.setPrintTitleRows(`$${p.titleRows.from + 1}:$${p.titleRows.to + 1}`);
 }
@@ -213,5 +236,5 @@ export async function queueTablesAndFormats(ws: Excel.Worksheet, grid: Grid, req
   }
   if (grid.freeze) ws.freezePanes.freezeRows(grid.freeze.rows);
   if (grid.tabColor) ws.tabColor = hex(grid.tabColor);
-  if (grid.print) applyPrint(ws, grid.print, requirements);
+  if (grid.print) applyPrint(ws, grid, grid.print, requirements);
 }
