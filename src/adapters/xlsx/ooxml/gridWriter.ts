@@ -1,4 +1,4 @@
-import { cellAddress, rangeAddress, sheetRef, type CellValue, type DataValidation, type Grid, type GridCell, type RangeBox } from "../../../domain/grid";
+import { cellAddress, isEmptyValue, rangeAddress, sheetRef, type CellValue, type DataValidation, type Grid, type GridCell, type RangeBox } from "../../../domain/grid";
 import { nameKey } from "../../../domain/text";
 import { boxesIntersect } from "../../../domain/template/layout";
 import type { OoxmlBook, OpenSheet } from "./book";
@@ -16,15 +16,11 @@ export function conflictsOf(sheet: OpenSheet, grid: Grid, ctx: CellContext): str
     if (c.formula === undefined && (c.value === undefined || c.value === null)) continue;
     const span = sheet.body.cell(c.row, c.col);
     const current = span ? valueOfSpan(span, ctx, sheet.body.prefix) : null;
-    if (isBlank(current)) continue;
+    if (isEmptyValue(current)) continue;
     const wanted: CellValue = c.formula !== undefined ? { formula: c.formula } : (c.value ?? null);
     if (!sameValue(current, wanted)) out.push(cellAddress(c.row, c.col));
   }
   return out;
-}
-
-function isBlank(v: CellValue): boolean {
-  return v === null || (typeof v === "string" && v.trim() === "");
 }
 
 /** Serial in the workbook's own date system for a cell of style `s`. */
@@ -44,7 +40,7 @@ function writeCells(book: OoxmlBook, sheet: OpenSheet, cells: readonly GridCell[
     const hasInput = c.formula !== undefined || (c.value !== undefined && c.value !== null);
     const current = old ? valueOfSpan(old, ctx, sheet.body.prefix) : null;
     const wanted: CellValue = c.formula !== undefined ? { formula: c.formula } : (c.value ?? null);
-    if (!hasInput || (!isBlank(current) && sameValue(current, wanted))) {
+    if (!hasInput || (!isEmptyValue(current) && sameValue(current, wanted))) {
       // Nothing to write but a format: the value (if any) stays as it is, byte for byte.
       if (old && raw?.s !== s) sheet.body.edit(c.row, c.col, restyledCellXml(old, s, sheet.body.prefix));
       else if (!old && s !== 0) sheet.body.edit(c.row, c.col, cellXml({ row: c.row, col: c.col, s }, sheet.body.prefix, undefined, toStored));

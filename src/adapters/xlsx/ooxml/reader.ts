@@ -1,12 +1,9 @@
-import type { CellValue, RangeBox } from "../../../domain/grid";
+import { isEmptyValue, type CellValue, type RangeBox } from "../../../domain/grid";
 import type { OpenSheet } from "./book";
 import type { CellContext } from "./cellXml";
 import { readRowCells } from "./fastCells";
-import { mergesOf } from "./sheetBody";
+import { growBox, mergesOf } from "./sheetBody";
 
-function isBlank(v: CellValue): boolean {
-  return v === null || (typeof v === "string" && v.trim() === "");
-}
 
 const LAST_COLUMN = 16_383;
 
@@ -18,14 +15,7 @@ export function usedRangeOf(sheet: OpenSheet, ctx: CellContext): RangeBox | null
     if (row.contentEnd === row.contentStart) continue;
     const r = row.r - 1;
     readRowCells(xml, row.contentStart, row.contentEnd, sheet.body.prefix, 0, LAST_COLUMN, ctx, (col, value) => {
-      if (isBlank(value)) return;
-      if (!box) box = { top: r, bottom: r, left: col, right: col };
-      else {
-        if (r < box.top) box.top = r;
-        if (r > box.bottom) box.bottom = r;
-        if (col < box.left) box.left = col;
-        if (col > box.right) box.right = col;
-      }
+      if (!isEmptyValue(value)) box = growBox(box, r, col);
     });
   }
   return box;

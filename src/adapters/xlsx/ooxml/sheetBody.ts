@@ -92,14 +92,9 @@ export class SheetBody {
 
   /** Bounds of the cells written, for the sheet's `<dimension>`. */
   editedBox(): RangeBox | undefined {
-    let box: RangeBox | undefined;
-    for (const [r, cols] of this.edits) {
-      for (const c of cols.keys()) {
-        if (!box) box = { top: r - 1, bottom: r - 1, left: c, right: c };
-        else box = { top: Math.min(box.top, r - 1), bottom: Math.max(box.bottom, r - 1), left: Math.min(box.left, c), right: Math.max(box.right, c) };
-      }
-    }
-    return box;
+    let box: RangeBox | null = null;
+    for (const [r, cols] of this.edits) for (const c of cols.keys()) box = growBox(box, r - 1, c);
+    return box ?? undefined;
   }
 
   /** The body with every edit applied. */
@@ -184,6 +179,16 @@ function setAttr(tag: string, name: string, value: string): string {
   const re = new RegExp(`(\\s${name}\\s*=\\s*)["'][^"']*["']`);
   if (re.test(tag)) return tag.replace(re, `$1"${value}"`);
   return tag.replace(/\s*>$/, ` ${name}="${value}">`);
+}
+
+/** A box grown to hold a cell (a new box for the first one). */
+export function growBox(box: RangeBox | null, r: number, c: number): RangeBox {
+  if (!box) return { top: r, bottom: r, left: c, right: c };
+  if (r < box.top) box.top = r;
+  if (r > box.bottom) box.bottom = r;
+  if (c < box.left) box.left = c;
+  if (c > box.right) box.right = c;
+  return box;
 }
 
 /** Merged ranges listed in a sheet's tail (`<mergeCell ref>`). */

@@ -1,7 +1,7 @@
-import type { CellValue, RangeBox } from "../../../domain/grid";
+import { isEmptyValue, type CellValue, type RangeBox } from "../../../domain/grid";
 import type { CellContext } from "./cellXml";
 import { readRowCells } from "./fastCells";
-import { mergesOf } from "./sheetBody";
+import { growBox, mergesOf } from "./sheetBody";
 
 /**
  * A sheet's rows from its XML as it is being inflated, chunk by chunk: the sheet's text is never
@@ -134,15 +134,7 @@ export class StreamingUsedRange extends StreamingRows {
 
   protected row(text: string, r: number, from: number, to: number, prefix: string): void {
     readRowCells(text, from, to, prefix, 0, 16_383, this.ctx, (col, value) => {
-      if (value === null || (typeof value === "string" && value.trim() === "")) return;
-      const b = this.box;
-      if (!b) this.box = { top: r, bottom: r, left: col, right: col };
-      else {
-        if (r < b.top) b.top = r;
-        if (r > b.bottom) b.bottom = r;
-        if (col < b.left) b.left = col;
-        if (col > b.right) b.right = col;
-      }
+      if (!isEmptyValue(value)) this.box = growBox(this.box, r, col);
     });
   }
 
