@@ -350,3 +350,59 @@ describe("fit to one page wide (office-js issue 1860: zoom's fit-to-pages applie
     expect(printScale(grid, { paper: "A4", orientation: "portrait", marginsCm: { top: 2, bottom: 2, left: 3, right: 1.5 }, fitToWidth: true, printArea: { top: 0, left: 0, bottom: 9, right: 7 } })).toBe(73);
   });
 });
+
+describe("same-row references as Excel shows them: `[@Col]`, not `tblX[[#This Row],[Col]]`", () => {
+  /** A table tblA (A1:B3) whose second column computes from the first, as Excel holds it. */
+  function computed(): FakeExcel {
+    const fake = new FakeExcel();
+    fake.seed("S", { A1: "Số hộ", B1: "Gấp đôi", A2: 10, A3: 20, B2: "=tblA[[#This Row],[Số hộ]]*2", B3: "=tblA[[#This Row],[Số hộ]]*2", D2: "=tblA[[#This Row],[Số hộ]]" });
+    fake.seedTable("S", "tblA", "A1:B3");
+    return fake;
+  }
+
+  it("the fake reads a same-row reference back in its short form inside the table, and as written outside it", async () => {
+    const fake = computed();
+    const shown = await fake.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem("S").getRange("B2:D2").load("formulas");
+      await ctx.sync();
+      return r.formulas;
+    });
+    expect(shown).toEqual([["=[@[Số hộ]]*2", "", "=tblA[[#This Row],[Số hộ]]"]]);
+  });
+
+  it("a table read through Excel gives its formulas in the form the file keeps, as the .xlsx adapter does", async () => {
+    const fake = computed();
+    const tables = await new OfficeWorkbook(fake.run, fake.requirements).readTables(["tblA"]);
+    expect(tables.get("tblA")!.rows.map((r) => r[1])).toEqual([{ formula: "tblA[[#This Row],[Số hộ]]*2" }, { formula: "tblA[[#This Row],[Số hộ]]*2" }]);
+  });
+
+  it("writing the same formula over a cell that shows it short is no conflict; a different one is", async () => {
+    const { GridConflictError } = await import("../../src/domain/workbook");
+    const fake = computed();
+    const office = new OfficeWorkbook(fake.run, fake.requirements);
+    await office.applyGrids([{ sheet: "S", createSheet: false, cells: [{ row: 1, col: 1, formula: "tblA[[#This Row],[Số hộ]]*2" }] }]);
+    await expect(office.applyGrids([{ sheet: "S", createSheet: false, cells: [{ row: 2, col: 1, formula: "tblA[[#This Row],[Số hộ]]*3" }] }])).rejects.toBeInstanceOf(GridConflictError);
+  });
+});
+
+describe("a workbook switched while a run adds sheets (office-js issues 771, 6365)", () => {
+  it("the sheets are added first, alone: Excel's refusal is told in Vietnamese and no cell has been written", async () => {
+    const { WorkbookSwitchedError } = await import("../../src/adapters/office/officeWorkbook");
+    const fake = new FakeExcel();
+    fake.seed("Sổ của tôi", { A1: "giữ" });
+    fake.state.switchedAway = true;
+    const office = new OfficeWorkbook(fake.run, fake.requirements);
+    const err = await applyTemplates(office, chauSonPlan, BASE_ROWS).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(WorkbookSwitchedError);
+    expect((err as Error).message).toMatch(/cửa sổ/);
+    expect(fake.state.sheets.map((s) => s.name)).toEqual(["Sổ của tôi"]);
+    expect(fake.state.tables).toEqual([]);
+    // Back on this workbook, the same action completes.
+    fake.state.switchedAway = false;
+    await applyTemplates(office, chauSonPlan, BASE_ROWS);
+    expect(fake.state.tables.length).toBeGreaterThan(5);
+  });
+});

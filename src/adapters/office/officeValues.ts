@@ -19,6 +19,34 @@ export function officeCellValue(value: unknown, type: string | undefined, formul
   return scalar;
 }
 
+/** Applies `f` to the parts of a formula outside its string literals ("…", with "" inside). */
+function outsideStrings(formula: string, f: (part: string) => string): string {
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) => (i % 2 === 1 ? part : f(part)))
+    .join("");
+}
+
+/** `[@Col]` or `[@[Col 'x]]`: Excel's display of a reference to a column in the same row. */
+const THIS_ROW_SHORT = /\[@(?:([\p{L}\p{N}_.]+)|\[((?:[^[\]']|'.)*)\])\]/gu;
+/** `tblX[[#This Row],[Col]]`: the same reference as the file keeps it. */
+const THIS_ROW_LONG = /\b[A-Za-z_\\][\w.]*\[\[#This Row\],\[((?:[^[\]']|'.)*)\]\]/gi;
+
+/**
+ * A formula as the file keeps it: Excel shows `tblX[[#This Row],[Col]]` back as `[@Col]` inside
+ * tblX, so a formula read from a table's cell gets its long form again (`table` is that table).
+ */
+export function longFormula(formula: string, table: string): string {
+  return outsideStrings(formula, (part) => part.replace(THIS_ROW_SHORT, (_, simple: string | undefined, bracketed: string | undefined) => `${table}[[#This Row],[${simple ?? bracketed ?? ""}]]`));
+}
+
+/** A formula's text with same-row references in one form, to compare Excel's display with our own text. */
+export function formulaKey(formula: string): string {
+  return outsideStrings(formula, (part) =>
+    part.replace(THIS_ROW_LONG, (_, column: string) => `[@[${column}]]`).replace(THIS_ROW_SHORT, (_, simple: string | undefined, bracketed: string | undefined) => `[@[${simple ?? bracketed ?? ""}]]`),
+  );
+}
+
 const MONTH_FIRST = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s\-/,]*\d/i;
 
 /**

@@ -3,7 +3,7 @@ import { MARK_FILL, MARK_FORMULA, type SheetMarks } from "../../domain/rules/mar
 import { nameKey } from "../../domain/text";
 import { CancelledError, GridConflictError, type CellUpdate, type RangeRequest, type ReadOptions, type SheetSummary, type TableData, type TableSummary, type WorkbookPort, type WorkbookSummary } from "../../domain/workbook";
 import { CALL_BYTES, columnRuns, queueTablesAndFormats, queueValues, WriteBudget } from "./officeRender";
-import { BYTES_PER_CELL_READ, officeCellValue, officeInput, RESPONSE_BUDGET, rowsPerChunk } from "./officeValues";
+import { BYTES_PER_CELL_READ, formulaKey, longFormula, officeCellValue, officeInput, RESPONSE_BUDGET, rowsPerChunk } from "./officeValues";
 import { RANGE_AREAS, TABLE_RESIZE, type Requirements } from "./requirements";
 
 /** `Excel.run` as the adapter needs it: one batch, one context. */
@@ -62,6 +62,34 @@ export class HiddenSheetError extends Error {
     super(`Ô ${cell} nằm ở trang "${sheet}" đang bị ẩn. Hãy hiện trang đó (bấm chuột phải vào tên một trang > Unhide, chọn "${sheet}") rồi bấm lại vào ô.`);
     this.name = "HiddenSheetError";
   }
+}
+
+/** Excel would not add a sheet: another workbook's window was brought to the front meanwhile. */
+export class WorkbookSwitchedError extends Error {
+  constructor(readonly sheets: readonly string[]) {
+    super(
+      `Excel không thêm được trang ${sheets.map((s) => `"${s}"`).join(", ")} vì lúc đó cửa sổ đang hiện một sổ khác. Chưa có ô nào được ghi. Hãy bấm vào cửa sổ của sổ này rồi chạy lại; nếu Excel đã kịp thêm một trang trống, lần chạy lại sẽ dùng tiếp trang đó.`,
+    );
+    this.name = "WorkbookSwitchedError";
+  }
+}
+
+/**
+ * Adds the new sheets in a sync of their own, before any cell is written: Excel fails adding a
+ * sheet while the user has another workbook in front (office-js issues 771 and 6365), and then
+ * nothing else of the job must have landed.
+ */
+async function addSheets(ctx: Excel.RequestContext, names: readonly string[]): Promise<Map<string, Excel.Worksheet>> {
+  const added = new Map(names.map((n) => [n, ctx.workbook.worksheets.add(n)] as const));
+  if (names.length === 0) return added;
+  try {
+    await ctx.sync();
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    if (code === "GeneralException" || code === "InvalidSelection") throw new WorkbookSwitchedError(names);
+    throw e;
+  }
+  return added;
 }
 
 /**
@@ -288,7 +316,9 @@ export class OfficeWorkbook implements WorkbookPort {
       const out = new Map<string, TableData>();
       for (const p of present) {
         const i = withRows.indexOf(p);
-        out.set(p.name, { name: p.name, sheet: p.sheet, range: p.whole, headers: p.headers, rows: i >= 0 ? (read[i] ?? []) : [] });
+        // Excel shows a same-row reference as `[@Col]`: given back in the form the file keeps.
+        const rows = (i >= 0 ? (read[i] ?? []) : []).map((row) => row.map((v) => (v !== null && typeof v === "object" && "formula" in v ? { ...v, formula: longFormula(v.formula, p.name) } : v)));
+        out.set(p.name, { name: p.name, sheet: p.sheet, range: p.whole, headers: p.headers, rows });
       }
       return out;
     });
@@ -339,16 +369,20 @@ export class OfficeWorkbook implements WorkbookPort {
           const current = under[k]?.[i]?.[0] ?? null;
           if (isEmptyValue(current)) return;
           const wanted = officeInput(c.value, c.formula);
-          const same = typeof current === "object" && current !== null && "formula" in current ? `=${current.formula}` === wanted : current === c.value;
+          const same =
+            typeof current === "object" && current !== null && "formula" in current
+              ? typeof wanted === "string" && formulaKey(`=${current.formula}`) === formulaKey(wanted)
+              : current === c.value;
           if (!same) conflicts.set(g.sheet, [...(conflicts.get(g.sheet) ?? []), rangeAddress({ top: c.row, bottom: c.row, left: c.col, right: c.col })]);
         });
       });
       for (const [sheet, cells] of conflicts) throw new GridConflictError(sheet, cells);
       const ruled = new Set(ruleChecks.filter(({ dv }) => dv.type !== "None").map(({ v }) => v));
       if (!resize) await this.refuseShiftingGrowth(ctx, changes);
+      const added = await addSheets(ctx, grids.filter((g) => !existing(g.sheet)).map((g) => g.sheet));
       const budget = new WriteBudget(ctx);
       for (const g of grids) {
-        const ws = existing(g.sheet) ?? ctx.workbook.worksheets.add(g.sheet);
+        const ws = existing(g.sheet) ?? (added.get(g.sheet) as Excel.Worksheet);
         const skip = new Set<string>();
         const grow = changes.filter((x) => x.g === g);
         if (!resize) for (const { ch, range } of grow) this.growWithoutResize(ctx, g, ch.name, boxOf(range.address) as RangeBox, grown(boxOf(range.address) as RangeBox, ch), skip);

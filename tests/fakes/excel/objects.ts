@@ -52,6 +52,17 @@ function checkStructuredReferences(state: FakeContext["state"], formula: string)
   }
 }
 
+/**
+ * A formula as Excel shows it back: inside table tblX, `tblX[[#This Row],[Col]]` reads `[@Col]`
+ * (`[@[Số hộ]]` when the name holds a space or a special character). The file keeps the long form.
+ */
+export function shownFormula(state: FakeContext["state"], sheet: FakeSheet, row: number, col: number, formula: string): string {
+  const t = state.tables.find((x) => x.sheet === sheet && row >= x.box.top + (x.showHeaders === false ? 0 : 1) && row <= x.box.bottom && col >= x.box.left && col <= x.box.right);
+  if (!t) return formula;
+  const re = new RegExp(`\\b${t.name}\\[\\[#This Row\\],\\[((?:[^[\\]']|'.)*)\\]\\]`, "gi");
+  return formula.replace(re, (_, column: string) => (/^[\p{L}\p{N}_]+$/u.test(column) ? `[@${column}]` : `[@[${column}]]`));
+}
+
 /** Excel's refusal to read a property the object does not have (a custom rule of a colour scale). */
 const notPermitted = () => new FakeExcelError("InvalidOperation", "This operation is not permitted for the current object.");
 
@@ -161,7 +172,10 @@ export class FakeRange extends Loadable {
       case "valueTypes":
         return grid(b, (r, c) => valueType(cell(r, c)));
       case "formulas":
-        return grid(b, (r, c) => cell(r, c)?.formula ?? cell(r, c)?.value ?? "");
+        return grid(b, (r, c) => {
+          const x = cell(r, c);
+          return x?.formula ? shownFormula(this.ctx.state, s, r, c, x.formula) : (x?.value ?? "");
+        });
       case "numberFormat":
         return grid(b, (r, c) => cell(r, c)?.numberFormat ?? "General");
       default:

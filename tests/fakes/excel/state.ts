@@ -55,6 +55,11 @@ export class FakeWorkbookState {
   readonly sheets: FakeSheet[] = [];
   /** Opened read-only (or without edit rights): Excel refuses every change. */
   readOnly = false;
+  /**
+   * The user brought another workbook's window to the front: Excel then fails adding a sheet to
+   * this one with a general exception (office-js issues 771 and 6365).
+   */
+  switchedAway = false;
   /** The active sheet and selected cell. */
   active: { sheet: string; cell: string } | undefined;
   readonly tables: FakeTable[] = [];

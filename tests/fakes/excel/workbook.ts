@@ -305,7 +305,10 @@ export class FakeExcel {
         }),
       add: (name: string) => {
         let created: FakeSheet | undefined;
-        ctx.write(name, () => (created = state.addSheet(name)));
+        ctx.write(name, () => {
+          if (state.switchedAway) throw new FakeExcelError("GeneralException", "There was an internal error while processing the request.");
+          created = state.addSheet(name);
+        });
         return new FakeWorksheet(ctx, () => {
           if (!created) throw new FakeExcelError("InvalidOperation", "Worksheet used before it was added.");
           return created;
