@@ -382,7 +382,8 @@ export class OfficeWorkbook implements WorkbookPort {
       const added = await addSheets(ctx, grids.filter((g) => !existing(g.sheet)).map((g) => g.sheet));
       const budget = new WriteBudget(ctx);
       for (const g of grids) {
-        const ws = existing(g.sheet) ?? (added.get(g.sheet) as Excel.Worksheet);
+        const ws = existing(g.sheet) ?? added.get(g.sheet);
+        if (!ws) throw new Error(`Sheet "${g.sheet}" was neither found nor added`);
         const skip = new Set<string>();
         const grow = changes.filter((x) => x.g === g);
         if (!resize) for (const { ch, range } of grow) this.growWithoutResize(ctx, g, ch.name, boxOf(range.address) as RangeBox, grown(boxOf(range.address) as RangeBox, ch), skip);
