@@ -1,7 +1,10 @@
+import { formatDate } from "../domain/format";
 import type { Catalog, Params } from "./catalog";
 
 const at = (p: Params) => `Cell ${p.cell} ("${p.sheet}", column "${p.column}")`;
-const dmy = (iso: unknown) => (typeof iso === "string" && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso.split("-").reverse().join("/") : String(iso));
+const dmy = (iso: unknown) => (typeof iso === "string" ? formatDate(iso) : String(iso));
+/** A number as the message prints it: `1,000,000`, `1.5`. */
+const num = (v: unknown) => (typeof v === "number" ? v.toLocaleString("en-US", { maximumFractionDigits: 20 }) : String(v));
 
 const CELL_PROBLEM: Record<string, string> = {
   "error-value": "shows an error",
@@ -13,6 +16,7 @@ const CELL_PROBLEM: Record<string, string> = {
 export const rulesEn: Catalog = {
   "table-missing": (p) => `Table ${p.table} ("${p.expectedSheet}") was not found. Run "Templates" to create it again; existing data is kept.`,
   "column-missing": (p) => `Table ${p.table} ("${p.sheet}") lacks column "${p.header}". Run "Templates" to add it at the table's end, or restore its name if it was renamed.`,
+  "column-duplicate": (p) => `Table ${p.table} ("${p.sheet}") has two columns named "${p.header}" (headers in ${p.first} and ${p.cell}). The column of ${p.first} is read; rename or remove the column of ${p.cell}.`,
   "required": (p) => `${at(p)} is empty. This column is required.`,
   "cell-unreadable": (p) => `${at(p)} ${CELL_PROBLEM[String(p.problem)] ?? "cannot be read"}${p.detail ? ` (${p.detail})` : ""}. Enter the right value.`,
   "text-spacing": (p) => `${at(p)} has stray spaces or decomposed Vietnamese accents. "Fix" normalises it; the text stays the same.`,
@@ -22,17 +26,17 @@ export const rulesEn: Catalog = {
   "date-in-future": (p) => `${at(p)}: ${dmy(p.date)} is after today (${dmy(p.today)}). Check the date.`,
   "date-implausible": (p) => `${at(p)}: ${dmy(p.date)} is unlikely to be right. Check the year.`,
   "number-invalid": (p) => `${at(p)}: "${p.value}" is not a number. Write a number, e.g. 1.000.000.`,
-  "number-as-text": (p) => `${at(p)}: the number "${p.value}" is stored as text. "Fix" stores it as ${p.number}.`,
-  "number-not-whole": (p) => `${at(p)}: ${p.value} has a fraction. This column needs a whole number.`,
-  "number-negative": (p) => `${at(p)}: ${p.value} is negative. Write 0 or more (spending goes on a "Chi" row, with a positive amount).`,
-  "amount-too-large": (p) => `${at(p)}: ${p.value} is too large to add up exactly. Check the amount.`,
+  "number-as-text": (p) => `${at(p)}: the number "${p.value}" is stored as text. "Fix" stores it as ${num(p.number)}.`,
+  "number-not-whole": (p) => `${at(p)}: ${num(p.value)} has a fraction. This column needs a whole number.`,
+  "number-negative": (p) => `${at(p)}: ${num(p.value)} is negative. Write 0 or more (spending goes on a "Chi" row, with a positive amount).`,
+  "amount-too-large": (p) => `${at(p)}: ${num(p.value)} is too large to add up exactly. Check the amount.`,
   "list-value": (p) => `${at(p)}: "${p.value}" is not in the list${p.allowed ? ` (${p.allowed})` : " on Danh mục"}. Pick from the list, or add it to Danh mục first.`,
   "list-variant": (p) => `${at(p)}: "${p.value}" is spelled differently from the list. "Fix" writes "${p.canonical}".`,
   "catalog-duplicate": (p) => `${at(p)}: "${p.value}" is already on row ${p.firstRow}. Remove the duplicate.`,
   "task-done-without-date": (p) => `${at(p)}: the task is "Hoàn thành" without a completion date. Enter the date.`,
   "task-date-without-done": (p) => `${at(p)}: there is a completion date but the state is "${p.state}". Choose "Hoàn thành" or clear the date.`,
-  "signed-above-households": (p) => `${at(p)}: households signed (${p.signed}) exceed households (${p.households}). Check both numbers.`,
-  "pledge-decreased": (p) => `${at(p)}: households signed (${p.signed}) are fewer than at the update on row ${p.previousRow} (${p.previous}). Counts are cumulative; check them.`,
+  "signed-above-households": (p) => `${at(p)}: households signed (${num(p.signed)}) exceed households (${num(p.households)}). Check both numbers.`,
+  "pledge-decreased": (p) => `${at(p)}: households signed (${num(p.signed)}) are fewer than at the update on row ${p.previousRow} (${num(p.previous)}). Counts are cumulative; check them.`,
   "village-without-pledge": (p) => `${at(p)}: village "${p.village}" has no row on "Cam kết". Add its pledge counts.`,
   "money-amount-missing": (p) => `${at(p)}: a money row without an amount. Enter the amount in đồng.`,
   "money-amount-not-positive": (p) => `${at(p)}: the amount is 0. Enter more than 0, or remove the row.`,
@@ -42,7 +46,7 @@ export const rulesEn: Catalog = {
   "goods-row-has-money": (p) => `${at(p)}: a "Hiện vật" row holds money. Put the value in "Giá trị hiện vật (đồng)", or move the money to its own row.`,
   "voucher-missing": (p) => `${at(p)}: no voucher number. Enter the receipt or payment voucher number.`,
   "voucher-duplicate": (p) => `${at(p)}: voucher "${p.voucher}" of kind "${p.kind}" is already on row ${p.firstRow}. Check the number.`,
-  "cash-negative": (p) => `${at(p)}: after the payment of ${dmy(p.date)} the cash balance is negative (${p.balance} đồng). Check earlier receipts or this amount.`,
+  "cash-negative": (p) => `${at(p)}: after the payment of ${dmy(p.date)} the cash balance is negative (${num(p.balance)} đồng). Check earlier receipts or this amount.`,
   "individual-needs-gender": (p) => `${at(p)}: an individual nominee needs a gender (Nam or Nữ).`,
   "birth-year-range": (p) => `${at(p)}: birth year ${p.year} is not valid. Enter a year from 1900 to ${p.max}.`,
   "collective-has-personal": (p) => `${at(p)}: a "${p.kind}" nominee has no birth year or gender. Clear those cells.`,

@@ -1,7 +1,10 @@
+import { formatDate, formatNumber } from "../domain/format";
 import type { Catalog, Params } from "./catalog";
 
 const at = (p: Params) => `Ô ${p.cell} (trang "${p.sheet}", cột "${p.column}")`;
-const dmy = (iso: unknown) => (typeof iso === "string" && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso.split("-").reverse().join("/") : String(iso));
+const dmy = (iso: unknown) => (typeof iso === "string" ? formatDate(iso) : String(iso));
+/** A number as the message prints it: `1.000.000`, `-879.650.000`, `1,5`. */
+const num = (v: unknown) => (typeof v === "number" ? formatNumber(v) : String(v));
 
 const CELL_PROBLEM: Record<string, string> = {
   "error-value": "đang báo lỗi",
@@ -14,6 +17,7 @@ const CELL_PROBLEM: Record<string, string> = {
 export const rulesVi: Catalog = {
   "table-missing": (p) => `Không tìm thấy bảng ${p.table} (trang "${p.expectedSheet}"). Hãy chạy "Mẫu biểu" để tạo lại bảng; dữ liệu đang có không bị xóa.`,
   "column-missing": (p) => `Bảng ${p.table} (trang "${p.sheet}") thiếu cột "${p.header}". Hãy chạy "Mẫu biểu" để thêm cột vào cuối bảng, hoặc sửa lại tên cột nếu đã đổi tên.`,
+  "column-duplicate": (p) => `Bảng ${p.table} (trang "${p.sheet}") có hai cột cùng tên "${p.header}" (tiêu đề ở ô ${p.first} và ô ${p.cell}). Sổ đọc cột ở ô ${p.first}; hãy đổi tên hoặc xóa cột ở ô ${p.cell}.`,
   "required": (p) => `${at(p)} đang trống. Cột này bắt buộc phải ghi.`,
   "cell-unreadable": (p) => `${at(p)} ${CELL_PROBLEM[String(p.problem)] ?? "không đọc được"}${p.detail ? ` (${p.detail})` : ""}. Hãy nhập lại giá trị đúng.`,
   "text-spacing": (p) => `${at(p)} có khoảng trắng thừa hoặc dấu tiếng Việt ghi theo kiểu tổ hợp. Bấm "Sửa" để chuẩn hóa, nội dung giữ nguyên.`,
@@ -23,17 +27,17 @@ export const rulesVi: Catalog = {
   "date-in-future": (p) => `${at(p)}: ngày ${dmy(p.date)} ở sau hôm nay (${dmy(p.today)}). Hãy kiểm tra lại ngày.`,
   "date-implausible": (p) => `${at(p)}: ngày ${dmy(p.date)} khó có thể đúng. Hãy kiểm tra lại năm.`,
   "number-invalid": (p) => `${at(p)}: "${p.value}" không phải là số. Hãy ghi số, ví dụ 1.000.000.`,
-  "number-as-text": (p) => `${at(p)}: số "${p.value}" đang được lưu dưới dạng chữ. Bấm "Sửa" để lưu thành số ${p.number}.`,
-  "number-not-whole": (p) => `${at(p)}: ${p.value} có phần lẻ. Cột này cần số nguyên; hãy sửa lại.`,
-  "number-negative": (p) => `${at(p)}: ${p.value} là số âm. Hãy ghi số từ 0 trở lên (khoản chi ghi ở dòng "Chi", số tiền dương).`,
-  "amount-too-large": (p) => `${at(p)}: số ${p.value} quá lớn để tính chính xác. Hãy kiểm tra lại số tiền.`,
+  "number-as-text": (p) => `${at(p)}: số "${p.value}" đang được lưu dưới dạng chữ. Bấm "Sửa" để lưu thành số ${num(p.number)}.`,
+  "number-not-whole": (p) => `${at(p)}: ${num(p.value)} có phần lẻ. Cột này cần số nguyên; hãy sửa lại.`,
+  "number-negative": (p) => `${at(p)}: ${num(p.value)} là số âm. Hãy ghi số từ 0 trở lên (khoản chi ghi ở dòng "Chi", số tiền dương).`,
+  "amount-too-large": (p) => `${at(p)}: số ${num(p.value)} quá lớn để tính chính xác. Hãy kiểm tra lại số tiền.`,
   "list-value": (p) => `${at(p)}: "${p.value}" không có trong danh sách${p.allowed ? ` (${p.allowed})` : " ở trang Danh mục"}. Hãy chọn từ danh sách, hoặc thêm vào Danh mục trước.`,
   "list-variant": (p) => `${at(p)}: "${p.value}" viết khác với danh sách. Bấm "Sửa" để ghi đúng là "${p.canonical}".`,
   "catalog-duplicate": (p) => `${at(p)}: "${p.value}" đã có ở dòng ${p.firstRow}. Hãy xóa dòng trùng.`,
   "task-done-without-date": (p) => `${at(p)}: nhiệm vụ đã "Hoàn thành" nhưng chưa ghi ngày hoàn thành. Hãy ghi ngày hoàn thành.`,
   "task-date-without-done": (p) => `${at(p)}: đã có ngày hoàn thành nhưng trạng thái là "${p.state}". Hãy chọn "Hoàn thành" hoặc xóa ngày hoàn thành.`,
-  "signed-above-households": (p) => `${at(p)}: số hộ đã ký (${p.signed}) lớn hơn số hộ (${p.households}). Hãy kiểm tra lại hai số.`,
-  "pledge-decreased": (p) => `${at(p)}: số hộ đã ký (${p.signed}) ít hơn lần cập nhật trước ở dòng ${p.previousRow} (${p.previous}). Số cam kết là số cộng dồn; hãy kiểm tra lại.`,
+  "signed-above-households": (p) => `${at(p)}: số hộ đã ký (${num(p.signed)}) lớn hơn số hộ (${num(p.households)}). Hãy kiểm tra lại hai số.`,
+  "pledge-decreased": (p) => `${at(p)}: số hộ đã ký (${num(p.signed)}) ít hơn lần cập nhật trước ở dòng ${p.previousRow} (${num(p.previous)}). Số cam kết là số cộng dồn; hãy kiểm tra lại.`,
   "village-without-pledge": (p) => `${at(p)}: thôn "${p.village}" chưa có dòng nào ở trang "Cam kết". Hãy thêm số liệu cam kết của thôn.`,
   "money-amount-missing": (p) => `${at(p)}: dòng đóng góp bằng tiền chưa ghi số tiền. Hãy ghi số tiền (đồng).`,
   "money-amount-not-positive": (p) => `${at(p)}: số tiền bằng 0. Hãy ghi số tiền lớn hơn 0, hoặc xóa dòng.`,
@@ -43,7 +47,7 @@ export const rulesVi: Catalog = {
   "goods-row-has-money": (p) => `${at(p)}: dòng "Hiện vật" không ghi số tiền. Hãy ghi giá trị vào cột "Giá trị hiện vật (đồng)", hoặc tách khoản tiền sang dòng riêng.`,
   "voucher-missing": (p) => `${at(p)}: chưa ghi số chứng từ. Hãy ghi số phiếu thu, phiếu chi.`,
   "voucher-duplicate": (p) => `${at(p)}: số chứng từ "${p.voucher}" của loại "${p.kind}" đã có ở dòng ${p.firstRow}. Hãy kiểm tra lại số chứng từ.`,
-  "cash-negative": (p) => `${at(p)}: sau khoản chi ngày ${dmy(p.date)}, quỹ tiền còn âm (${p.balance} đồng). Hãy kiểm tra các khoản thu trước đó hoặc số tiền chi.`,
+  "cash-negative": (p) => `${at(p)}: sau khoản chi ngày ${dmy(p.date)}, quỹ tiền còn âm (${num(p.balance)} đồng). Hãy kiểm tra các khoản thu trước đó hoặc số tiền chi.`,
   "individual-needs-gender": (p) => `${at(p)}: cá nhân được đề nghị khen thưởng cần ghi giới tính (Nam hoặc Nữ).`,
   "birth-year-range": (p) => `${at(p)}: năm sinh ${p.year} không hợp lệ. Hãy ghi năm từ 1900 đến ${p.max}.`,
   "collective-has-personal": (p) => `${at(p)}: đối tượng "${p.kind}" không ghi năm sinh, giới tính. Hãy xóa các ô đó.`,

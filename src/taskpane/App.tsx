@@ -13,7 +13,7 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { useCallback, useMemo, useRef, useState } from "react";
-import { formatCount } from "../domain/report/format";
+import { formatCount } from "../domain/format";
 import { CancelledError, type WorkbookPort } from "../domain/workbook";
 import type { Locale } from "../i18n/catalog";
 import { paneText, type PaneKey } from "../i18n/pane";

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { createReadStream, existsSync, mkdtempSync, statSync } from "node:fs";
+import { createReadStream, existsSync, mkdtempSync, readdirSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
@@ -23,9 +23,20 @@ export function describeWithChromium(name: string, body: () => void): void {
   describe.skip(name, body);
 }
 
-/** The production build, made once if `dist/` lacks it. */
+/** The newest modification time of the files under `dir` (0 when there is none). */
+function newest(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  return readdirSync(dir, { withFileTypes: true }).reduce((t, e) => {
+    const p = path.join(dir, e.name);
+    return Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }, 0);
+}
+
+/** The production build, made when `dist/` lacks it or is older than the sources it comes from. */
 export function ensureBuild(): void {
-  if (existsSync(path.join(DIST, "taskpane.html"))) return;
+  const built = path.join(DIST, "taskpane.html");
+  const sources = Math.max(newest(path.join(ROOT, "src")), newest(path.join(ROOT, "assets")), statSync(path.join(ROOT, "webpack.config.js")).mtimeMs, statSync(path.join(ROOT, "manifest.xml")).mtimeMs);
+  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
   const r = spawnSync(path.join(ROOT, "node_modules/.bin/webpack"), ["--mode", "production"], { cwd: ROOT, stdio: "inherit" });
   if (r.status !== 0) throw new Error("the production build failed");
 }

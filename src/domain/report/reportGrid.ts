@@ -1,6 +1,6 @@
 import type { Grid } from "../grid";
 import type { Figures } from "./figures";
-import { documentDate, formatDate } from "./format";
+import { documentDate, formatDate } from "../format";
 import type { Period } from "./period";
 import type { ReportInfo } from "./reportInfo";
 import { directions, donationSentence, launchSentence, nominationSentence, pledgeSentence, shortcomings, taskSentence } from "./reportText";

@@ -1,5 +1,5 @@
 import type { Figures } from "./figures";
-import { formatCount as n, formatDate, formatRate } from "./format";
+import { formatCount as n, formatDate, formatRate } from "../format";
 
 /** The opening sentence of each part of the report, stating its figures in Vietnamese. */
 export function launchSentence(f: Figures): string {

@@ -36,28 +36,50 @@ function vouchers(v: TableView, sink: IssueSink): void {
   }
 }
 
+/** Where a row stands in the ledger's time: its date, then its row (ties keep the row order). */
+type Place = readonly [date: string, row: number];
+const before = (a: Place, b: Place) => compareText(a[0], b[0]) < 0 || (a[0] === b[0] && a[1] < b[1]);
+
 /**
  * The money balance, taken in date order (ties in row order), never goes below zero: flag the
- * first `Chi` that makes it so. When a row's date, kind, form or amount cannot be read the
- * balance is unknowable, and nothing is guessed: the unreadable cells are their own issues.
+ * first `Chi` that makes it so. A money row that cannot be read (its date, kind, form or amount)
+ * makes the balance unknowable from where it stands: the walk stops there, and what comes
+ * before it is still checked. A row whose date cannot be read is taken to stand where it was
+ * written, after the dated row above it (ledgers are kept in order); above every dated row,
+ * nothing can be said. The unreadable cells are their own issues; nothing is guessed.
  */
 function cashBalance(v: TableView, sink: IssueSink): void {
   const rows: number[] = [];
+  let stop: Place | undefined;
+  let lastDate: string | undefined;
+  const block = (at: Place | undefined) => {
+    const place = at ?? (["", -1] as const);
+    if (!stop || before(place, stop)) stop = place;
+  };
   for (let i = 0; i < v.rowCount; i++) {
     if (v.blank[i]) continue;
+    const date = v.text(i, "Ngày");
     const kind = v.text(i, "Loại");
     const form = v.text(i, "Hình thức");
-    if (v.text(i, "Ngày") === undefined || (kind !== "Thu" && kind !== "Chi") || form === undefined) return;
-    if (!MONEY_FORMS.has(form)) continue;
-    if (v.num(i, "Số tiền (đồng)") === undefined) {
-      if (v.isEmpty(i, "Số tiền (đồng)")) continue;
-      return;
+    if (form !== undefined && !MONEY_FORMS.has(form)) {
+      if (date !== undefined) lastDate = date;
+      continue;
     }
-    rows.push(i);
+    const amountEmpty = v.num(i, "Số tiền (đồng)") === undefined && v.isEmpty(i, "Số tiền (đồng)");
+    if (form !== undefined && amountEmpty) {
+      if (date !== undefined) lastDate = date;
+      continue;
+    }
+    const readable = date !== undefined && (kind === "Thu" || kind === "Chi") && form !== undefined && v.num(i, "Số tiền (đồng)") !== undefined;
+    if (readable) {
+      rows.push(i);
+      lastDate = date;
+    } else block(date !== undefined ? [date, i] : lastDate !== undefined ? [lastDate, i] : undefined);
   }
   rows.sort((a, b) => compareText(v.text(a, "Ngày") as string, v.text(b, "Ngày") as string) || a - b);
   let balance = 0;
   for (const i of rows) {
+    if (stop && !before([v.text(i, "Ngày") as string, i], stop)) return;
     const amount = v.num(i, "Số tiền (đồng)") as number;
     balance += v.text(i, "Loại") === "Thu" ? amount : -amount;
     if (balance < 0) {

@@ -28,6 +28,11 @@ export interface Issue {
   fix?: Fix;
 }
 
+/** One key per issue (several issues may share a cell: the missing columns of a table). */
+export function issueKey(i: Issue): string {
+  return `${i.sheet}!${i.cell}|${i.table}|${i.rule}|${i.column || String(i.params.header ?? "")}`;
+}
+
 /** Every rule, as data: its id (also its message code), severity and the tables it reads. */
 export const RULES = {
   "table-missing": { severity: "error", tables: ["*"] },
@@ -47,6 +52,7 @@ export const RULES = {
   "amount-too-large": { severity: "error", tables: ["tblDongGop"] },
   "list-value": { severity: "error", tables: ["*"] },
   "list-variant": { severity: "warning", tables: ["*"] },
+  "column-duplicate": { severity: "warning", tables: ["*"] },
   "catalog-duplicate": { severity: "warning", tables: ["tblThon", "tblDonVi"] },
   "task-done-without-date": { severity: "error", tables: ["tblNhiemVu"] },
   "task-date-without-done": { severity: "error", tables: ["tblNhiemVu"] },

@@ -1,5 +1,6 @@
 import { SHEET_SPECS, TABLE } from "../sheets/specs";
 import type { TableSpec } from "../sheets/types";
+import { cellAddress } from "../grid";
 import { nameKey } from "../text";
 import type { TableData } from "../workbook";
 import { listResolver } from "./catalogs";
@@ -31,6 +32,15 @@ function structure(tables: ReadonlyMap<string, TableData>, sink: IssueSink): Map
     const view = new TableView(data, spec);
     spec.columns.forEach((c) => {
       if (!view.has(c.header)) sink.atTable(data.sheet, data.name, data.range.top, data.range.right + 1, "column-missing", { header: c.header, table: data.name });
+    });
+    // Two headers that read the same ("Số tiền" and "số tiền "): the first is read, the other named once.
+    const seen = new Map<string, number>();
+    data.headers.forEach((h, i) => {
+      const key = nameKey(h);
+      const first = seen.get(key);
+      if (first === undefined) return void seen.set(key, i);
+      const known = spec.columns.find((c) => nameKey(c.header) === key);
+      if (known) sink.atTable(data.sheet, data.name, data.range.top, data.range.left + i, "column-duplicate", { header: known.header, table: data.name, first: cellAddress(data.range.top, data.range.left + first) });
     });
     views.set(spec.name, view);
   }

@@ -3,7 +3,7 @@ import { useEffect, useState } from "react";
 import type { TableData } from "../../domain/workbook";
 import { usePane } from "../paneContext";
 import { serialToIsoDate } from "../../domain/cells/date";
-import { formatDate } from "../../domain/report/format";
+import { formatDate } from "../../domain/format";
 
 
 /** A setting as text; a date (a serial on a "Ngày…" row) as dd/mm/yyyy. */

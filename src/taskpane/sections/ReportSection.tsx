@@ -3,7 +3,7 @@ import { useState } from "react";
 import { chauSonPlan } from "../../domain/plan/chauSon";
 import { addReport, ensureSummarySheet, reportFigures } from "../../domain/report/addReport";
 import type { Figures } from "../../domain/report/figures";
-import { formatCount, formatRate } from "../../domain/report/format";
+import { formatCount, formatRate } from "../../domain/format";
 import { parsePeriod } from "../../domain/report/period";
 import { usePane } from "../paneContext";
 

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { fixUpdates } from "../../domain/rules/fixes";
 import { issueMarks } from "../../domain/rules/marks";
 import { validateThrough } from "../../domain/rules/runValidation";
-import type { Issue } from "../../domain/rules/types";
+import { issueKey, type Issue } from "../../domain/rules/types";
 import { t as message } from "../../i18n";
 import { usePane } from "../paneContext";
 
@@ -73,7 +73,7 @@ export function ValidateSection() {
               )}
               <ul>
                 {r.items.map((i) => (
-                  <li key={`${i.cell}:${i.rule}`}>
+                  <li key={issueKey(i)}>
                     <Link onClick={() => void run(() => port.select(i.sheet, i.cell))}>{i.cell}</Link>{" "}
                     <Caption1>{message(i.rule, i.params, locale)}</Caption1>{" "}
                     {i.fix && (

@@ -2,7 +2,7 @@ import { isoToSerial as d } from "../../../src/domain/dates";
 import type { CellValue } from "../../../src/domain/grid";
 import { figuresForPeriod } from "../../../src/domain/report/figures";
 import { parsePeriod, PeriodError } from "../../../src/domain/report/period";
-import { documentDate, formatCount, formatRate } from "../../../src/domain/report/format";
+import { documentDate, formatCount, formatRate } from "../../../src/domain/format";
 import { tableSpec } from "../../../src/domain/sheets/specs";
 import type { TableData } from "../../../src/domain/workbook";
 

@@ -4,15 +4,27 @@ export function formatCount(n: number): string {
   return sign + String(Math.abs(Math.round(n))).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
 }
 
+/**
+ * Any number the Vietnamese way: thousands grouped by `.`, decimals after `,` (`1.234.567,5`),
+ * for messages that print what a cell holds.
+ */
+export function formatNumber(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  if (Number.isInteger(n)) return formatCount(n);
+  const [whole, frac] = Math.abs(n).toString().split(".") as [string, string | undefined];
+  const sign = n < 0 ? "-" : "";
+  return `${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ".")}${frac !== undefined ? `,${frac}` : ""}`;
+}
+
 /** A rate as a percentage with one decimal and a comma: `93,8%`. */
 export function formatRate(rate: number): string {
   return `${(Math.round(rate * 1000) / 10).toFixed(1).replace(".", ",")}%`;
 }
 
-/** `dd/mm/yyyy` of an ISO date. */
+/** `dd/mm/yyyy` of an ISO date; anything else as it is. */
 export function formatDate(iso: string): string {
-  const [y, m, d] = iso.split("-");
-  return `${d}/${m}/${y}`;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
 
 /**
