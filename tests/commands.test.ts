@@ -16,11 +16,31 @@ describe("ribbon commands", () => {
   it("register both handlers, complete their event, and tell the user in Vietnamese when they fail", async () => {
     const h = host();
     const fake = new FakeExcel();
-    const broken = { ...new OfficeWorkbook(fake.run, fake.requirements), readTables: () => Promise.reject(new Error("Excel bận")) } as unknown as WorkbookPort;
+    const busy = Object.assign(new Error("RichApi.Error: This operation is not allowed while the user is editing a cell."), { name: "RichApi.Error", code: "InvalidOperationInCellEditMode" });
+    const broken = { ...new OfficeWorkbook(fake.run, fake.requirements), readTables: () => Promise.reject(busy) } as unknown as WorkbookPort;
     registerCommands(h, () => broken, () => "2022-01-05");
     expect([...h.handlers.keys()]).toEqual(["validateWorkbook", "buildReport"]);
     await run(h.handlers.get("validateWorkbook")!);
-    expect(h.told).toEqual([expect.stringContaining("Không kiểm tra được sổ: Excel bận. Sổ của bạn không bị thay đổi.")]);
+    expect(h.told).toHaveLength(1);
+    expect(h.told[0]).toContain("Không kiểm tra được sổ. Excel đang ở chế độ sửa ô. Hãy bấm Enter hoặc Esc");
+    expect(h.told[0]).not.toMatch(/RichApi|not allowed/);
+  });
+
+  it("a report built over bad data is told, not passed over in silence", async () => {
+    const h = host();
+    const fake = new FakeExcel();
+    const office = new OfficeWorkbook(fake.run, fake.requirements);
+    const { applyTemplates } = await import("../src/domain/template/applyTemplates");
+    const { chauSonPlan } = await import("../src/domain/plan/chauSon");
+    const { isoToSerial } = await import("../src/domain/dates");
+    // A payment of 5.000.000 with nothing received: the cash balance goes below zero.
+    await applyTemplates(office, chauSonPlan, new Map([["tblDongGop", [{ Ngày: isoToSerial("2021-07-01"), Loại: "Chi", "Số chứng từ": "PC-1", "Người, đơn vị": "Thôn mẫu 1", Nhóm: "Cá nhân", "Hình thức": "Tiền mặt", "Số tiền (đồng)": 5_000_000 }]]]));
+    registerCommands(h, () => office, () => "2022-01-05");
+    await run(h.handlers.get("buildReport")!);
+    expect(h.told).toHaveLength(1);
+    expect(h.told[0]).toContain("Đã thêm trang báo cáo");
+    expect(h.told[0]).toContain("(-5.000.000 đồng)");
+    expect(h.told[0]).toContain("lỗi");
   });
 
   it("do their work and say nothing when they succeed", async () => {

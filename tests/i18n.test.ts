@@ -1,5 +1,6 @@
 import { RULES } from "../src/domain/rules/types";
-import { messageCodes, t } from "../src/i18n";
+import { errorText, messageCodes, t } from "../src/i18n";
+import { explainError } from "../src/i18n/errors";
 
 describe("messages", () => {
   it("exist in Vietnamese and English for every code", () => {
@@ -10,5 +11,36 @@ describe("messages", () => {
   it("say how to fix it", () => {
     const fixWords = /hãy|bấm|bắt buộc|cần/i;
     for (const rule of Object.keys(RULES)) expect([rule, fixWords.test(t(rule, { cell: "A1", sheet: "S", column: "C" }))]).toEqual([rule, true]);
+  });
+});
+
+describe("failures told to the user", () => {
+  const named = (name: string, message: string, fields: Record<string, unknown> = {}) => Object.assign(new Error(message), { name }, fields);
+  const cases: [string, unknown, RegExp][] = [
+    ["a zip that is no zip (JSZip)", new Error("Can't find end of central directory : is this a zip file ? If it is, see https://stuk.github.io/jszip/documentation/howto/read_zip.html"), /không phải sổ tính Excel/],
+    ["a damaged part", named("XmlPartError", "xl/worksheets/sheet1.xml: unclosed tag", { part: "xl/worksheets/sheet1.xml" }), /bị hỏng một phần.*sheet1\.xml/],
+    ["a file error from the worker", named("WorkbookFileError", "legacy-or-encrypted: a.xls", { problem: "legacy-or-encrypted", file: "a.xls" }), /Excel 97-2003/],
+    ["a refusal to overwrite", named("GridConflictError", "Grid would overwrite", { sheet: "Nhiệm vụ", cells: ["A2", "B2"] }), /ghi đè.*A2, B2/],
+    ["Excel's size limit", named("RichApi.Error", "The request payload size has exceeded the limit.", { code: "RequestPayloadSizeLimitExceeded" }), /5 MB/],
+    ["an Excel code not in the list", named("RichApi.Error", "Something internal happened.", { code: "GeneralException" }), /mã GeneralException/],
+    ["a protected sheet", named("WorkbookLockedError", "x", { sheet: "Đóng góp" }), /"Đóng góp" đang được bảo vệ/],
+    ["a bug of ours", new TypeError("Cannot read properties of undefined (reading 'x')"), /lỗi không lường trước/],
+    ["a string thrown", "boom", /lỗi không lường trước/],
+  ];
+  it.each(cases)("%s: told in Vietnamese, without the exception's text", (_, e, expected) => {
+    const text = errorText(e, { file: "so.xlsx" });
+    expect(text).toMatch(expected);
+    expect(text).not.toMatch(/Can't find|unclosed|payload|internal happened|Cannot read|boom|https?:/);
+    expect(messageCodes("vi")).toContain(explainError(e).code);
+    expect(messageCodes("en")).toContain(explainError(e).code);
+  });
+
+  it("says the workbook is unchanged only when nothing was written", () => {
+    const bug = new TypeError("x");
+    expect(errorText(bug, { writes: false })).toContain("Sổ chưa bị thay đổi");
+    expect(errorText(bug, { writes: true })).not.toContain("Sổ chưa bị thay đổi");
+    expect(errorText(bug, { writes: true })).toContain("có thể đã được ghi");
+    // A refusal comes before any write, even in a job that writes.
+    expect(errorText(named("TableGrowthError", "x", { table: "tblNhiemVu", cells: "H1:H9" }), { writes: true })).toContain("Sổ chưa bị thay đổi");
   });
 });

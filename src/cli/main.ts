@@ -1,19 +1,15 @@
 import { mkdir } from "node:fs/promises";
 import * as path from "node:path";
 import { isoDateOf } from "../domain/dates";
-import { WorkbookFileError } from "../adapters/xlsx/errors";
-import { GridConflictError, GridRefusedError, XlsxWorkbook } from "../adapters/xlsx/xlsxWorkbook";
-import { NotAWorkbookError } from "../adapters/xlsx/ooxml/book";
-import { CellWriteError } from "../adapters/xlsx/ooxml/cellXml";
-import { SheetFormatError } from "../adapters/xlsx/ooxml/sheetXml";
-import { XmlPartError } from "../adapters/xlsx/ooxml/xml";
+import { XlsxWorkbook } from "../adapters/xlsx/xlsxWorkbook";
 import { chauSonPlan } from "../domain/plan/chauSon";
-import { addReport, NoTrackingTablesError } from "../domain/report/addReport";
+import { addReport } from "../domain/report/addReport";
 import { parsePeriod, parseReportDate } from "../domain/report/period";
 import { demoRows } from "../domain/sample/demoData";
 import { applyTemplates } from "../domain/template/applyTemplates";
 import type { TemplateNote } from "../domain/template/planTemplates";
-import { t } from "../i18n";
+import { errorText, t } from "../i18n";
+import { explainError } from "../i18n/errors";
 import { reportCommand } from "./reportCommand";
 import { validateCommand } from "./validateCommand";
 import { openWorkbook, saveWorkbook, withLock } from "./workbookFiles";
@@ -161,32 +157,12 @@ export async function run(argv: readonly string[]): Promise<number> {
   try {
     return await command(args);
   } catch (e) {
-    if (e instanceof WorkbookFileError) {
-      process.stderr.write(`${t(`file-${e.problem}`, { file: e.file, detail: e.detail })}\n`);
-      return EXIT.file;
-    }
-    if (e instanceof GridConflictError) {
-      process.stderr.write(`${t("file-would-overwrite", { file: "", sheet: e.sheet, detail: e.cells.slice(0, 5).join(", ") })}\n`);
-      return EXIT.failed;
-    }
-    if (e instanceof GridRefusedError) {
-      process.stderr.write(`${t(`grid-${e.reason}`, { sheet: e.sheet, detail: e.detail })}\n`);
-      return EXIT.failed;
-    }
-    if (e instanceof CellWriteError) {
-      process.stderr.write(`${t(`cell-${e.reason}`, { cell: e.cell })}\n`);
-      return EXIT.failed;
-    }
-    if (e instanceof XmlPartError || e instanceof SheetFormatError || e instanceof NotAWorkbookError) {
-      process.stderr.write(`${t("file-damaged-part", { file: args.positional[0] ?? "", detail: e.message })}\n`);
-      return EXIT.file;
-    }
-    if (e instanceof NoTrackingTablesError) {
-      process.stderr.write(`${t("cli-no-tracking-tables")}\n`);
-      return EXIT.failed;
-    }
-    process.stderr.write(`${t("cli-unexpected", { detail: (e as Error).message })}\n`);
-    return EXIT.failed;
+    // Every failure is told through the catalogs (src/i18n/errors.ts); a write of the command line
+    // replaces the file only once verified, so nothing is half written.
+    const x = explainError(e, { file: args.positional[0] ?? "" });
+    process.stderr.write(`${errorText(e, { file: args.positional[0] ?? "" })}\n`);
+    if (x.code === "error-unexpected" || x.code === "office-error") process.stderr.write(`${t("cli-technical", { detail: e instanceof Error ? `${e.name}: ${e.message}` : String(e) })}\n`);
+    return x.code.startsWith("file-") ? EXIT.file : EXIT.failed;
   }
 }
 
@@ -198,7 +174,7 @@ if (require.main === module && /main\.[cm]?[jt]s$/.test(process.argv[1] ?? "")) 
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`${t("cli-unexpected", { detail: String(e) })}\n`);
+      process.stderr.write(`${errorText(e)}\n${t("cli-technical", { detail: String(e) })}\n`);
       process.exitCode = EXIT.failed;
     },
   );

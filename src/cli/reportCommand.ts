@@ -1,6 +1,7 @@
 import { stat } from "node:fs/promises";
 import { chauSonPlan } from "../domain/plan/chauSon";
 import { addReport } from "../domain/report/addReport";
+import { reportCaveats } from "../domain/report/caveats";
 import { parsePeriod, PeriodError, type Period } from "../domain/report/period";
 import { t } from "../i18n";
 import { openWorkbook, saveWorkbook, withLock } from "./workbookFiles";
@@ -34,10 +35,11 @@ export async function reportCommand(o: ReportOptions): Promise<number> {
     await saveWorkbook(opened, lock, { sameFile: !o.out, noClobber: Boolean(o.out) });
     if (o.json) process.stdout.write(`${JSON.stringify(result.figures, null, 2)}\n`);
     process.stderr.write(`${t("cli-report-added", { sheet: result.sheet, file: target })}\n`);
-    if (result.missingTables.length > 0) process.stderr.write(`${t("cli-report-missing-tables", { tables: result.missingTables.join(", "), file: o.file })}\n`);
     if (result.summaryAdded) process.stderr.write(`${t("cli-summary-added", { file: target })}\n`);
-    else if (result.summaryMissing.length > 0) process.stderr.write(`${t("cli-summary-skipped", { columns: result.summaryMissing.slice(0, 6).join(", ") })}\n`);
-    if (result.figures.excludedRows > 0) process.stderr.write(`${t("cli-report-excluded", { count: result.figures.excludedRows, file: o.file })}\n`);
+    // Errors, rows left out, a negative balance, missing tables: said with the result, never hidden.
+    for (const c of reportCaveats(result)) process.stderr.write(`CẢNH BÁO: ${t(c.code, c.params)}\n`);
+    if (result.errors > 0 || result.figures.excludedRows > 0) process.stderr.write(`${t("cli-see-validate", { file: o.file })}\n`);
+    if (result.missingTables.length > 0 || result.summaryMissing.length > 0) process.stderr.write(`${t("cli-see-template", { file: o.file })}\n`);
     return 0;
   });
 }

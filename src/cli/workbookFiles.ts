@@ -3,9 +3,7 @@ import { StringDecoder } from "node:string_decoder";
 import { createInflateRaw, inflateRawSync } from "node:zlib";
 import { WorkbookFileError } from "../adapters/xlsx/errors";
 import { FileLock, readWorkbookFile, replaceFile, type ReplaceOptions, type WorkbookOnDisk } from "../adapters/xlsx/files";
-import { NotAWorkbookError } from "../adapters/xlsx/ooxml/book";
 import { VerificationError } from "../adapters/xlsx/ooxml/verify";
-import { XmlPartError } from "../adapters/xlsx/ooxml/xml";
 import { XlsxWorkbook, type NewWorkbookProperties } from "../adapters/xlsx/xlsxWorkbook";
 
 /** Node's zlib for reading big parts: whole, or streamed in 1 MB pieces so a big sheet is never held whole. */
@@ -41,12 +39,7 @@ export async function openWorkbook(file: string, createIfMissing: boolean, prope
   );
   if (!exists && createIfMissing) return { port: await XlsxWorkbook.empty(properties), existed: false };
   const disk = await readWorkbookFile(file);
-  try {
-    return { port: await XlsxWorkbook.fromBuffer(disk.bytes, NODE_INFLATE), existed: true, disk };
-  } catch (e) {
-    const damaged = e instanceof XmlPartError || e instanceof NotAWorkbookError;
-    throw new WorkbookFileError(damaged ? "damaged-part" : "not-a-workbook", file, (e as Error).message, { cause: e });
-  }
+  return { port: await XlsxWorkbook.open(disk.bytes, file, NODE_INFLATE), existed: true, disk };
 }
 
 /** Runs a job holding the lock of the file it writes; the lock is released whatever happens. */

@@ -4,10 +4,12 @@ import { officeRequirements } from "../adapters/office/requirements";
 import { officeRun } from "../adapters/office/officeRun";
 import { chauSonPlan } from "../domain/plan/chauSon";
 import { addReport } from "../domain/report/addReport";
+import { reportCaveats } from "../domain/report/caveats";
 import { lastCompletedHalf } from "../domain/report/period";
 import { issueMarks } from "../domain/rules/marks";
 import { validateThrough } from "../domain/rules/runValidation";
 import type { WorkbookPort } from "../domain/workbook";
+import { errorText, t } from "../i18n";
 
 /** What the commands need of Office: registering handlers and showing a message. */
 export interface CommandHost {
@@ -21,23 +23,37 @@ const MESSAGES = {
   buildReport: "Không lập được báo cáo",
 } as const;
 
+/** Which commands write to the workbook: a failure there may leave part of the job written. */
+const WRITES: Record<keyof typeof MESSAGES, boolean> = { validateWorkbook: true, buildReport: true };
+
 /**
  * Registers the ribbon commands. Each runs without the pane, always completes its event, and
  * tells the user in a dialog when it fails (the pane, opened from "Mở sổ theo dõi", says more).
  */
 export function registerCommands(host: CommandHost, port: () => WorkbookPort, today: () => string): void {
-  const command = (id: keyof typeof MESSAGES, job: (p: WorkbookPort) => Promise<unknown>) =>
+  // A job resolves to what the user must still be told (a report over bad data), or nothing.
+  const command = (id: keyof typeof MESSAGES, job: (p: WorkbookPort) => Promise<string | undefined>) =>
     host.associate(id, (event) => {
       job(port()).then(
-        () => event.completed(),
+        (said) => {
+          if (said) host.tell(said);
+          event.completed();
+        },
         (e: unknown) => {
-          host.tell(`${MESSAGES[id]}: ${e instanceof Error ? e.message : String(e)}. Sổ của bạn không bị thay đổi. Hãy mở Sổ theo dõi (nút "Mở sổ theo dõi") để xem chi tiết và thử lại.`);
+          host.tell(`${MESSAGES[id]}. ${errorText(e, { writes: WRITES[id] })} Mở "Sổ theo dõi" (nút "Mở sổ theo dõi") để xem chi tiết.`);
           event.completed();
         },
       );
     });
-  command("validateWorkbook", async (p) => p.markIssues(issueMarks(await validateThrough(p, today()))));
-  command("buildReport", (p) => addReport(p, chauSonPlan, lastCompletedHalf(today()), today()));
+  command("validateWorkbook", async (p) => {
+    await p.markIssues(issueMarks(await validateThrough(p, today())));
+    return undefined;
+  });
+  command("buildReport", async (p) => {
+    const r = await addReport(p, chauSonPlan, lastCompletedHalf(today()), today());
+    const caveats = reportCaveats(r);
+    return caveats.length === 0 ? undefined : [`Đã thêm trang báo cáo "${r.sheet}", nhưng:`, ...caveats.map((c) => `- ${t(c.code, c.params)}`)].join("\n");
+  });
 }
 
 /** Office's side: handlers are registered at the top level, as Microsoft's samples do (not inside onReady). */

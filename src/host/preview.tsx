@@ -1,3 +1,4 @@
+import { errorText } from "../i18n";
 import { isoDateOf } from "../domain/dates";
 import { Button, FluentProvider, MessageBar, MessageBarBody, webLightTheme } from "@fluentui/react-components";
 import { useRef, useState } from "react";
@@ -33,11 +34,11 @@ function PreviewShell() {
     setError(undefined);
     const port = newPort();
     try {
-      await port.open(await file.arrayBuffer());
+      await port.open(await file.arrayBuffer(), file.name);
       replace({ port, name: file.name });
     } catch (e) {
       port.close();
-      setError(`Không đọc được "${file.name}": ${e instanceof Error ? e.message : String(e)}. Hãy chọn một tệp Excel (.xlsx).`);
+      setError(errorText(e, { file: file.name }));
     }
   };
   const sample = async () => {
@@ -51,7 +52,7 @@ function PreviewShell() {
     try {
       bytes = await book.port.download();
     } catch (e) {
-      setError(`Không tải xuống: ${e instanceof Error ? e.message : String(e)}. Tệp bạn đã mở không bị thay đổi.`);
+      setError(`Không tải xuống được. ${errorText(e, { file: book.name })}`);
       return;
     }
     const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });

@@ -26,7 +26,7 @@ function opened(): XlsxWorkbook {
 async function handle(req: WorkerRequest): Promise<unknown> {
   switch (req.op) {
     case "open":
-      book = await XlsxWorkbook.fromBuffer(req.bytes);
+      book = await XlsxWorkbook.open(req.bytes, req.name ?? "");
       return undefined;
     case "sample":
       book = await XlsxWorkbook.empty();
@@ -83,8 +83,11 @@ scope.onmessage = (e) => {
   );
 };
 
-/** Fields of our errors the page needs to rebuild them (the sheet and cells of a refusal). */
+/** The fields of an error the page needs to tell the user about it: its own plain data (sheet, cells, problem, file…). */
 function pick(err: Error): Record<string, unknown> {
-  const e = err as Error & { sheet?: unknown; cells?: unknown; part?: unknown; detail?: unknown };
-  return { sheet: e.sheet, cells: e.cells, part: e.part, detail: e.detail };
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(err)) {
+    if (typeof v === "string" || typeof v === "number" || typeof v === "boolean" || (Array.isArray(v) && v.every((x) => typeof x === "string"))) out[k] = v;
+  }
+  return out;
 }

@@ -12,9 +12,8 @@ type Pending = { resolve: (v: unknown) => void; reject: (e: unknown) => void; on
 function errorOf(e: WorkerError): Error {
   if (e.name === "CancelledError") return new CancelledError();
   if (e.name === "GridConflictError") return new GridConflictError(typeof e.sheet === "string" ? e.sheet : "", Array.isArray(e.cells) ? (e.cells as string[]) : []);
-  const err = new Error(e.message);
-  err.name = e.name;
-  return err;
+  // Others keep their name and fields: the pane tells them apart by those (src/i18n/errors.ts).
+  return Object.assign(new Error(e.message), e, { name: e.name });
 }
 
 /**
@@ -62,8 +61,8 @@ export class WorkerPort implements WorkbookPort {
   }
 
   /** Opens a workbook file's bytes (handed over to the worker, not copied). */
-  open(bytes: ArrayBuffer): Promise<void> {
-    return this.send({ op: "open", bytes }, [bytes]);
+  open(bytes: ArrayBuffer, name?: string): Promise<void> {
+    return this.send({ op: "open", bytes, ...(name !== undefined ? { name } : {}) }, [bytes]);
   }
 
   /** The built-in sample: templates with a year of data. */

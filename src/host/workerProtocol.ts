@@ -4,18 +4,18 @@ import type { WorkbookPort } from "../domain/workbook";
 export type ForwardedMethod = "summarize" | "readRanges" | "applyGrids" | "updateCells" | "markIssues" | "clearMarks";
 
 export type WorkerRequest =
-  | { id: number; op: "open"; bytes: ArrayBuffer }
+  | { id: number; op: "open"; bytes: ArrayBuffer; name?: string }
   | { id: number; op: "sample" }
   | { id: number; op: "download" }
   | { id: number; op: "abort"; target: number }
   | { id: number; op: "readTables"; names: string[] }
   | { id: number; op: "call"; method: ForwardedMethod; args: Parameters<WorkbookPort[ForwardedMethod]> };
 
+/** An error as it crosses from the worker: its name, message and its own plain fields. */
 export interface WorkerError {
   name: string;
   message: string;
-  sheet?: unknown;
-  cells?: unknown;
+  [field: string]: unknown;
 }
 
 export type WorkerReply =

@@ -1,4 +1,8 @@
+import { formatDate } from "../domain/format";
 import type { Catalog } from "./catalog";
+
+const num = (v: unknown) => (typeof v === "number" ? v.toLocaleString("en-US") : String(v));
+const dmy = (iso: unknown) => (typeof iso === "string" ? formatDate(iso) : String(iso));
 
 export const en: Catalog = {
   "sheet-created": (p) => `Created sheet "${p.sheet}".`,
@@ -44,6 +48,35 @@ export const en: Catalog = {
   "grid-table-overlap": (p) => `The new table on "${p.sheet}" would overlap table ${p.detail}. Move that table and run again. The file is unchanged.`,
   "cell-too-long": (p) => `Cell ${p.cell} would hold more than 32,767 characters, Excel's limit. Shorten the source text and run again. The file is unchanged.`,
   "cell-not-a-number": (p) => `Cell ${p.cell}: the number to write is not finite. Check the source data. The file is unchanged.`,
+  // What a report was built over, when it is less than a plain success
+  "report-with-errors": (p) => `The data still has ${num(p.count)} error(s) (Check lists each cell): the report is built on it. Fix them and build the report again before it is signed.`,
+  "report-excluded": (p) => `${num(p.count)} row(s) could not be read and are left out of the report (${p.sections}). Check and fix them, then build the report again.`,
+  "report-negative-cash": (p) => `The cash balance on ${dmy(p.to)} is negative (${num(p.amount)} đồng): more was paid out than received. Check the receipts and payments before it is signed.`,
+  "report-missing-tables": (p) => `The workbook lacks table(s) ${p.tables}: those parts of the report are empty. Add the templates to create them.`,
+  "report-summary-skipped": (p) => `"Tổng hợp" was not added: the workbook lacks columns or tables its formulas need (${p.columns}). Add the templates and build the report again.`,
+  // Failures, told in the pane, on the ribbon and on the command line
+  "changed-nothing": () => "The workbook was not changed.",
+  "changed-maybe": () => "Part of the job may have been written before the failure: look over the sheets it writes (or press Undo, Ctrl+Z) before running it again.",
+  "error-cancelled": () => "Stopped as asked. The workbook is unchanged.",
+  "error-no-tracking-tables": () => "The workbook has none of the tracking tables (tasks, pledges, donations, nominations), so there is nothing to report. Create the templates first (\"Templates\" in the pane, or the template command).",
+  "error-unexpected": () => "Something unexpected went wrong. Save the workbook, close and reopen it, and run again; if it fails again, send the workbook to support.",
+  "office-table-growth": (p) =>
+    `Table ${p.table} needs more columns or rows, but this Excel lacks Table.resize (ExcelApi 1.13), so growing it would push cells ${p.cells} aside. Update Office (Microsoft 365, Excel 2021 or later), or move those cells away from the table and run again.`,
+  "office-sheet-protected": (p) => `Sheet "${p.sheet}" is protected, so it cannot be written. Unprotect it (Review > Unprotect Sheet) and run again.`,
+  "office-read-only": () => "The workbook is open read-only, so it cannot be written. Click \"Enable Editing\" (or open a copy you may edit) and run again.",
+  "office-hidden-sheet": (p) => `Cell ${p.cell} is on sheet "${p.sheet}", which is hidden. Unhide it (right-click a sheet tab > Unhide, choose "${p.sheet}") and click the cell again.`,
+  "office-workbook-switched": (p) =>
+    `Excel could not add the sheet${p.sheets ? `s ${p.sheets}` : ""} because another workbook's window was in front. No cell was written. Click this workbook's window and run again; a blank sheet Excel may have added will be used.`,
+  "office-access-denied": () => "Excel refused to write (the workbook or a sheet is protected, or you may only view it). Check your right to edit and run again.",
+  "office-too-large": () => "Excel on the web refused a request over its 5 MB limit. Run again; if it fails again, open the workbook in Excel desktop.",
+  "office-item-not-found": () => "A sheet or table the job needs was not found: it may just have been renamed or deleted. Run \"Check\" again.",
+  "office-cell-edit": () => "Excel is in cell edit mode. Press Enter or Esc to leave the cell and run again.",
+  "office-busy": () => "Excel is busy or lost its connection to the server. Wait a moment and run again.",
+  "office-conflict": () => "Someone else is editing the same part of the workbook. Wait a moment and run again.",
+  "office-old-excel": () => "This Excel lacks a feature the job needs. Update Office and run again.",
+  "office-merged": () => "The range to write holds merged cells. Unmerge them and run again.",
+  "office-filtered": () => "The table is filtered. Clear the filter (Data > Clear) and run again.",
+  "office-error": (p) => `Excel reported an error (code ${p.code}). Run again; if it fails again, save, close and reopen the workbook.`,
   "cli-usage": () =>
     [
       "Usage: npm run cli -- <command>",
@@ -64,13 +97,11 @@ export const en: Catalog = {
   "cli-bad-period": (p) =>
     `Unknown period "${p.period}". Accepted (years 2000 to 2100): 2021 (the year), 2021-S1 (first half), 2021-S2 (second half), 2021-Q1 to 2021-Q4 (quarters), 2021-06 (a month), 2021-06-11..2021-12-31 (a range, year-month-day).`,
   "cli-bad-today": (p) => `"${p.today}" given to --today is not a valid date. Give a real date as year-month-day, years 2000 to 2100, for example --today 2022-01-05.`,
-  "cli-no-tracking-tables": () => "The workbook has no tracking table (tblNhiemVu, tblCamKet, tblDongGop, tblKhenThuong): no report made. Run the template command first to add the sheets.",
-  "cli-report-missing-tables": (p) => `The workbook lacks ${p.tables}: those parts of the report are empty. Run: npm run cli -- template ${p.file} to add them.`,
-  "cli-summary-skipped": (p) => `"Tổng hợp" was not added: the workbook lacks columns or tables its formulas need (${p.columns}). Run the template command, then build the report again.`,
   "cli-report-added": (p) => `Added the report sheet "${p.sheet}" to ${p.file}.`,
   "cli-summary-added": (p) => `Added the "Tổng hợp" sheet (live formulas) to ${p.file}.`,
-  "cli-report-excluded": (p) => `${p.count} rows could not be read and were left out of the report. Run: npm run cli -- validate ${p.file} to see and fix them.`,
+  "cli-see-validate": (p) => `To see and fix each cell: npm run cli -- validate ${p.file}`,
+  "cli-see-template": (p) => `To add the missing tables and columns: npm run cli -- template ${p.file}`,
+  "cli-technical": (p) => `Technical detail (for support): ${p.detail}`,
   "cli-written": (p) => `Wrote ${p.file}.`,
   "cli-unchanged": (p) => `${p.file} is unchanged.`,
-  "cli-unexpected": (p) => `Unexpected error: ${p.detail}. Your file was not changed.`,
 };

@@ -1,5 +1,6 @@
 import { format, type Locale, type Params } from "./catalog";
 import { en as enBase } from "./en";
+import { changeNote, explainError, type ErrorContext } from "./errors";
 import { rulesEn } from "./rules.en";
 import { rulesVi } from "./rules.vi";
 import { vi as viBase } from "./vi";
@@ -16,4 +17,15 @@ export function t(code: string, params: Params = {}, locale: Locale = "vi"): str
 
 export function messageCodes(locale: Locale): string[] {
   return Object.keys(locale === "en" ? en : vi);
+}
+
+/**
+ * What to tell the user about a failure, in their language: the catalog's message for it, and
+ * what became of the workbook where the message does not say. Never the exception's own text.
+ */
+export function errorText(e: unknown, context: ErrorContext = {}, locale: Locale = "vi"): string {
+  const x = explainError(e, context);
+  const note = changeNote(x);
+  const text = t(x.code, x.params, locale);
+  return note ? `${text} ${t(note, {}, locale)}` : text;
 }

@@ -55,7 +55,6 @@ const vi = {
   cancel: "Dừng",
   cancelled: "Đã dừng theo yêu cầu. Sổ không thay đổi.",
   failed: "Không thực hiện được",
-  failedHint: "Sổ của bạn không bị thay đổi. Hãy thử lại; nếu vẫn lỗi, lưu tệp và mở lại.",
 };
 
 type PaneText = typeof vi;
@@ -114,7 +113,6 @@ const en: PaneText = {
   cancel: "Stop",
   cancelled: "Stopped as asked. The workbook is unchanged.",
   failed: "Could not do it",
-  failedHint: "Your workbook was not changed. Try again; if it fails again, save the file and reopen it.",
 };
 
 export type PaneKey = keyof PaneText;

@@ -1,4 +1,8 @@
+import { formatDate, formatNumber } from "../domain/format";
 import type { Catalog } from "./catalog";
+
+const num = (v: unknown) => (typeof v === "number" ? formatNumber(v) : String(v));
+const dmy = (iso: unknown) => (typeof iso === "string" ? formatDate(iso) : String(iso));
 
 /** Vietnamese, the default language of every message. */
 export const vi: Catalog = {
@@ -6,8 +10,8 @@ export const vi: Catalog = {
   "sheet-created": (p) => `Đã tạo trang tính "${p.sheet}".`,
   "table-created": (p) => `Đã tạo bảng ${p.table} tại ${p.address} trên trang "${p.sheet}".`,
   "columns-added": (p) => `Bảng ${p.table} (trang "${p.sheet}") thiếu cột ${p.headers}: đã thêm vào cuối bảng (cột ${p.columns}).`,
-  "rows-prefilled": (p) => `Đã điền sẵn ${p.count} dòng từ kế hoạch vào bảng ${p.table} (trang "${p.sheet}").`,
-  "rows-sample": (p) => `Đã điền ${p.count} dòng dữ liệu mẫu vào bảng ${p.table} (trang "${p.sheet}").`,
+  "rows-prefilled": (p) => `Đã điền sẵn ${num(p.count)} dòng từ kế hoạch vào bảng ${p.table} (trang "${p.sheet}").`,
+  "rows-sample": (p) => `Đã điền ${num(p.count)} dòng dữ liệu mẫu vào bảng ${p.table} (trang "${p.sheet}").`,
   "sheet-not-ours": (p) =>
     `Trang tính "${p.sheet}" đã có dữ liệu khác, không phải bảng của sổ theo dõi: giữ nguyên, không sửa. Hãy đổi tên trang này (ví dụ thành "${p.suggestion}") rồi chạy lại để tạo trang "${p.sheet}" mới.`,
   "table-not-ours": (p) =>
@@ -48,6 +52,35 @@ export const vi: Catalog = {
   "grid-table-overlap": (p) => `Bảng mới ở trang "${p.sheet}" sẽ chồng lên bảng ${p.detail}. Hãy dời bảng đó rồi chạy lại. Tệp giữ nguyên.`,
   "cell-too-long": (p) => `Ô ${p.cell} cần ghi dài quá 32.767 ký tự, giới hạn của Excel. Hãy rút ngắn nội dung gốc rồi chạy lại. Tệp giữ nguyên.`,
   "cell-not-a-number": (p) => `Ô ${p.cell}: số cần ghi không phải một số hữu hạn. Hãy kiểm tra dữ liệu nguồn. Tệp giữ nguyên.`,
+  // What a report was built over, when it is less than a plain success
+  "report-with-errors": (p) => `Số liệu còn ${num(p.count)} lỗi (trang Kiểm tra liệt kê từng ô): báo cáo lập trên số liệu đó. Hãy sửa rồi lập lại báo cáo trước khi trình ký.`,
+  "report-excluded": (p) => `Có ${num(p.count)} dòng không đọc được nên chưa tính vào báo cáo (${p.sections}). Hãy kiểm tra và sửa các dòng đó rồi lập lại báo cáo.`,
+  "report-negative-cash": (p) => `Tồn quỹ tiền đến ngày ${dmy(p.to)} là số âm (${num(p.amount)} đồng): sổ đã ghi chi nhiều hơn thu. Hãy kiểm tra các khoản thu, chi trước khi trình ký.`,
+  "report-missing-tables": (p) => `Sổ thiếu bảng ${p.tables}: các phần tương ứng của báo cáo để trống. Hãy thêm mẫu biểu để bổ sung.`,
+  "report-summary-skipped": (p) => `Chưa thêm trang "Tổng hợp" vì sổ thiếu cột hoặc bảng mà công thức cần (${p.columns}). Hãy thêm mẫu biểu rồi lập lại báo cáo.`,
+  // Failures, told in the pane, on the ribbon and on the command line
+  "changed-nothing": () => "Sổ chưa bị thay đổi.",
+  "changed-maybe": () => "Một phần việc có thể đã được ghi vào sổ trước khi lỗi xảy ra: hãy xem lại các trang vừa ghi (hoặc bấm Hoàn tác, Ctrl+Z) trước khi chạy lại.",
+  "error-cancelled": () => "Đã dừng theo yêu cầu. Sổ không thay đổi.",
+  "error-no-tracking-tables": () => "Sổ chưa có bảng theo dõi nào (Nhiệm vụ, Cam kết, Đóng góp, Khen thưởng) nên không lập được báo cáo. Hãy tạo các trang mẫu trước (nút \"Mẫu biểu\" của Sổ theo dõi, hoặc lệnh template).",
+  "error-unexpected": () => "Đã xảy ra lỗi không lường trước. Hãy lưu sổ, đóng rồi mở lại, và chạy lại; nếu vẫn lỗi, hãy gửi sổ cho người hỗ trợ.",
+  "office-table-growth": (p) =>
+    `Bảng ${p.table} cần thêm cột hoặc dòng, nhưng phiên bản Excel này chưa có Table.resize (ExcelApi 1.13) nên việc thêm sẽ đẩy các ô ${p.cells} đi chỗ khác. Hãy cập nhật Office (Microsoft 365, Excel 2021 trở lên), hoặc dời các ô đó ra xa bảng rồi chạy lại.`,
+  "office-sheet-protected": (p) => `Trang "${p.sheet}" đang được bảo vệ nên không ghi được. Hãy bỏ bảo vệ trang (Review > Unprotect Sheet, cần mật khẩu nếu có) rồi chạy lại.`,
+  "office-read-only": () => "Sổ đang mở ở chế độ chỉ đọc nên không ghi được. Hãy bấm \"Enable Editing\" / \"Chỉnh sửa sổ làm việc\" (hoặc mở bản có quyền sửa) rồi chạy lại.",
+  "office-hidden-sheet": (p) => `Ô ${p.cell} nằm ở trang "${p.sheet}" đang bị ẩn. Hãy hiện trang đó (bấm chuột phải vào tên một trang > Unhide, chọn "${p.sheet}") rồi bấm lại vào ô.`,
+  "office-workbook-switched": (p) =>
+    `Excel không thêm được trang${p.sheets ? ` ${p.sheets}` : ""} vì lúc đó cửa sổ đang hiện một sổ khác. Chưa có ô nào được ghi. Hãy bấm vào cửa sổ của sổ này rồi chạy lại; nếu Excel đã kịp thêm một trang trống, lần chạy lại sẽ dùng tiếp trang đó.`,
+  "office-access-denied": () => "Excel không cho ghi vào sổ (sổ hoặc trang đang được bảo vệ, hoặc bạn chỉ có quyền xem). Hãy kiểm tra quyền sửa sổ rồi chạy lại.",
+  "office-too-large": () => "Lượng dữ liệu gửi qua Excel cho web vượt giới hạn 5 MB một lần. Hãy chạy lại; nếu vẫn lỗi, hãy mở sổ bằng Excel trên máy tính.",
+  "office-item-not-found": () => "Không tìm thấy trang hoặc bảng cần dùng: có thể nó vừa bị đổi tên hoặc xóa. Hãy bấm \"Kiểm tra\" lại.",
+  "office-cell-edit": () => "Excel đang ở chế độ sửa ô. Hãy bấm Enter hoặc Esc để thoát khỏi ô đang gõ rồi chạy lại.",
+  "office-busy": () => "Excel đang bận hoặc mất kết nối với máy chủ. Hãy đợi một lát rồi chạy lại.",
+  "office-conflict": () => "Một người khác đang sửa cùng vùng của sổ. Hãy đợi một lát rồi chạy lại.",
+  "office-old-excel": () => "Phiên bản Excel này thiếu chức năng cần dùng. Hãy cập nhật Office rồi chạy lại.",
+  "office-merged": () => "Vùng cần ghi có ô đã gộp (Merge). Hãy bỏ gộp ô trong vùng đó rồi chạy lại.",
+  "office-filtered": () => "Bảng đang được lọc. Hãy bỏ lọc (Data > Clear) rồi chạy lại.",
+  "office-error": (p) => `Excel báo lỗi (mã ${p.code}). Hãy chạy lại; nếu vẫn lỗi, lưu sổ, đóng rồi mở lại.`,
   // Command line
   "cli-usage": () =>
     [
@@ -60,23 +93,21 @@ export const vi: Catalog = {
   "cli-unknown-command": (p) => `Không có lệnh "${p.command}".`,
   "cli-missing-file": (p) => `Lệnh ${p.command} cần tên tệp, ví dụ: npm run cli -- ${p.command} so-theo-doi.xlsx`,
   "cli-demo-target-exists": (p) => `Tệp "${p.file}" đã có và không phải sổ mẫu: không ghi đè. Hãy chọn tên khác bằng --out.`,
-  "cli-sheet-counts": (p) => `Trang "${p.sheet}": ${p.errors} lỗi, ${p.warnings} cảnh báo`,
+  "cli-sheet-counts": (p) => `Trang "${p.sheet}": ${num(p.errors)} lỗi, ${num(p.warnings)} cảnh báo`,
   "cli-total-counts": (p) =>
-    `Tổng cộng: ${p.errors} lỗi, ${p.warnings} cảnh báo.${Number(p.fixable) > 0 ? ` ${p.fixable} vấn đề sửa được tự động: thêm --fix vào lệnh.` : ""}`,
+    `Tổng cộng: ${num(p.errors)} lỗi, ${num(p.warnings)} cảnh báo.${Number(p.fixable) > 0 ? ` ${num(p.fixable)} vấn đề sửa được tự động: thêm --fix vào lệnh.` : ""}`,
   "cli-no-issues": () => "Không có lỗi hay cảnh báo nào.",
-  "cli-fixed": (p) => `Đã sửa ${p.applied} ô${Number(p.skipped) > 0 ? ` (bỏ qua ${p.skipped} ô đã thay đổi trong lúc kiểm tra)` : ""}; ghi vào ${p.file}.`,
+  "cli-fixed": (p) => `Đã sửa ${num(p.applied)} ô${Number(p.skipped) > 0 ? ` (bỏ qua ${num(p.skipped)} ô đã thay đổi trong lúc kiểm tra)` : ""}; ghi vào ${p.file}.`,
   "cli-backup": (p) => `Đã lưu bản sao trước khi sửa: ${p.file}`,
   "cli-out-exists": (p) => `Tệp "${p.file}" đã có: không ghi đè. Hãy chọn tên khác cho --out.`,
   "cli-bad-period": (p) =>
     `Không hiểu kỳ báo cáo "${p.period}". Các dạng được nhận (năm từ 2000 đến 2100): 2021 (cả năm), 2021-S1 (6 tháng đầu năm), 2021-S2 (6 tháng cuối năm), 2021-Q1 đến 2021-Q4 (quý), 2021-06 (tháng), 2021-06-11..2021-12-31 (từ ngày đến ngày, dạng năm-tháng-ngày).`,
   "cli-bad-today": (p) => `Ngày "${p.today}" ở --today không hợp lệ. Hãy ghi một ngày có thật dạng năm-tháng-ngày, năm từ 2000 đến 2100, ví dụ --today 2022-01-05.`,
-  "cli-no-tracking-tables": () => "Sổ chưa có bảng theo dõi nào (tblNhiemVu, tblCamKet, tblDongGop, tblKhenThuong): không lập báo cáo. Hãy chạy lệnh template trước để thêm các trang mẫu.",
-  "cli-report-missing-tables": (p) => `Sổ thiếu bảng ${p.tables}: các phần tương ứng của báo cáo để trống. Chạy: npm run cli -- template ${p.file} để thêm.`,
-  "cli-summary-skipped": (p) => `Chưa thêm trang "Tổng hợp" vì sổ thiếu cột hoặc bảng mà công thức cần (${p.columns}). Hãy chạy lệnh template để bổ sung rồi lập lại báo cáo.`,
   "cli-report-added": (p) => `Đã thêm trang báo cáo "${p.sheet}" vào ${p.file}.`,
   "cli-summary-added": (p) => `Đã thêm trang "Tổng hợp" (công thức tự cập nhật) vào ${p.file}.`,
-  "cli-report-excluded": (p) => `Có ${p.count} dòng số liệu không đọc được nên chưa tính vào báo cáo. Chạy: npm run cli -- validate ${p.file} để xem và sửa.`,
+  "cli-see-validate": (p) => `Xem và sửa từng ô: npm run cli -- validate ${p.file}`,
+  "cli-see-template": (p) => `Thêm bảng, cột còn thiếu: npm run cli -- template ${p.file}`,
+  "cli-technical": (p) => `Chi tiết kỹ thuật (để gửi người hỗ trợ): ${p.detail}`,
   "cli-written": (p) => `Đã ghi ${p.file}.`,
   "cli-unchanged": (p) => `Tệp ${p.file} không thay đổi.`,
-  "cli-unexpected": (p) => `Lỗi không mong đợi: ${p.detail}. Tệp của bạn không bị thay đổi.`,
 };

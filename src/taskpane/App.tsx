@@ -15,16 +15,17 @@ import {
 import { useCallback, useMemo, useRef, useState } from "react";
 import { formatCount } from "../domain/format";
 import { CancelledError, type WorkbookPort } from "../domain/workbook";
+import { errorText } from "../i18n";
 import type { Locale } from "../i18n/catalog";
 import { paneText, type PaneKey } from "../i18n/pane";
-import { Pane, type PaneContext } from "./paneContext";
+import { Pane, type PaneContext, type PaneMessage } from "./paneContext";
 import { InfoSection } from "./sections/InfoSection";
 import { ReportSection } from "./sections/ReportSection";
 import { TemplatesSection } from "./sections/TemplatesSection";
 import { ValidateSection } from "./sections/ValidateSection";
 
 type TabId = "templates" | "validate" | "report" | "info";
-type Message = { intent: "success" | "warning" | "error"; title: string; body?: string };
+type Message = PaneMessage;
 
 export interface AppProps {
   port: WorkbookPort;
@@ -53,12 +54,13 @@ export function App({ port, today, locale: initial = "vi", dark = false }: AppPr
       if (!options?.keepMessage) setMessage(undefined);
       try {
         const result = await job();
-        const text = done?.(result);
-        if (text) setMessage({ intent: "success", title: text });
+        const said = done?.(result);
+        if (typeof said === "string") setMessage({ intent: "success", title: said });
+        else if (said) setMessage(said);
         return result;
       } catch (e) {
         if (e instanceof CancelledError) setMessage({ intent: "warning", title: t("cancelled") });
-        else setMessage({ intent: "error", title: t("failed"), body: `${e instanceof Error ? e.message : String(e)} ${t("failedHint")}` });
+        else setMessage({ intent: "error", title: t("failed"), body: errorText(e, { writes: options?.writes === true }, locale) });
         return undefined;
       } finally {
         setBusy(false);
@@ -66,7 +68,7 @@ export function App({ port, today, locale: initial = "vi", dark = false }: AppPr
         controller.current = undefined;
       }
     },
-    [t],
+    [t, locale],
   );
 
   const context: PaneContext = { port, locale, t, today, run, busy, readOptions };
@@ -92,7 +94,15 @@ export function App({ port, today, locale: initial = "vi", dark = false }: AppPr
             <MessageBar intent={message.intent} role={message.intent === "error" ? "alert" : "status"}>
               <MessageBarBody>
                 <MessageBarTitle>{message.title}</MessageBarTitle>
-                {message.body}
+                {Array.isArray(message.body) ? (
+                  <ul style={{ margin: 0, paddingLeft: 16 }}>
+                    {message.body.map((line) => (
+                      <li key={line}>{line}</li>
+                    ))}
+                  </ul>
+                ) : (
+                  message.body
+                )}
               </MessageBarBody>
             </MessageBar>
           )}

@@ -3,14 +3,25 @@ import type { ReadOptions, WorkbookPort } from "../domain/workbook";
 import type { PaneKey } from "../i18n/pane";
 import type { Locale } from "../i18n/catalog";
 
+/** A message of the pane: a title, and a body of one text or several lines. */
+export interface PaneMessage {
+  intent: "success" | "warning" | "error";
+  title: string;
+  body?: string | string[];
+}
+
 /** What every section needs: the port, the words, today's date, and a way to run a job. */
 export interface PaneContext {
   port: WorkbookPort;
   locale: Locale;
   t: (key: PaneKey, params?: Record<string, string | number>) => string;
   today: string;
-  /** Runs a job with the pane marked busy; a failure is shown in a MessageBar, never only logged. */
-  run: <T>(job: () => Promise<T>, done?: (result: T) => string | undefined, options?: { keepMessage?: boolean }) => Promise<T | undefined>;
+  /**
+   * Runs a job with the pane marked busy; a failure is shown in a MessageBar in the pane's words
+   * (never the exception's text), saying whether the workbook may have been changed: a job that
+   * `writes` may have landed in part.
+   */
+  run: <T>(job: () => Promise<T>, done?: (result: T) => string | PaneMessage | undefined, options?: { keepMessage?: boolean; writes?: boolean }) => Promise<T | undefined>;
   busy: boolean;
   /** Options for a long read: progress shown in the pane, and the pane's Stop button. */
   readOptions: () => ReadOptions;

@@ -84,14 +84,30 @@ describe("the task pane, given the Office adapter", () => {
     expect(screen.getByText("11/06/2021")).toBeTruthy();
   });
 
-  it("puts every failure in a MessageBar that says what to do", async () => {
+  it("puts every failure in a MessageBar in its own words, never the exception's text", async () => {
     const { port } = officePane();
-    const broken: WorkbookPort = { ...port, summarize: () => Promise.reject(new Error("Mất kết nối tới Excel")), readRanges: port.readRanges.bind(port), readTables: port.readTables.bind(port), applyGrids: port.applyGrids.bind(port), updateCells: port.updateCells.bind(port), markIssues: port.markIssues.bind(port), clearMarks: port.clearMarks.bind(port), select: port.select.bind(port) };
+    // A raw, English exception planted where the pane reads: it must not reach the user.
+    const broken: WorkbookPort = { ...port, summarize: () => Promise.reject(new TypeError("Cannot read properties of undefined (reading 'sheets')")), readRanges: port.readRanges.bind(port), readTables: port.readTables.bind(port), applyGrids: port.applyGrids.bind(port), updateCells: port.updateCells.bind(port), markIssues: port.markIssues.bind(port), clearMarks: port.clearMarks.bind(port), select: port.select.bind(port) };
     render(<App port={broken} today={TODAY} />);
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toContain("Không thực hiện được");
-    expect(alert.textContent).toContain("Mất kết nối tới Excel");
-    expect(alert.textContent).toContain("Sổ của bạn không bị thay đổi");
+    expect(alert.textContent).not.toMatch(/Cannot read|TypeError|undefined/);
+    expect(alert.textContent).toContain("Hãy lưu sổ, đóng rồi mở lại");
+    // Reading the workbook wrote nothing: that much is true and said.
+    expect(alert.textContent).toContain("Sổ chưa bị thay đổi");
+  });
+
+  it("says a failed write may have landed in part, and names Excel's refusal", async () => {
+    const { port } = officePane();
+    const refusal = Object.assign(new Error("RichApi.Error: The request payload size has exceeded the limit."), { name: "RichApi.Error", code: "RequestPayloadSizeLimitExceeded" });
+    const broken: WorkbookPort = Object.assign(Object.create(port) as WorkbookPort, { applyGrids: () => Promise.reject(refusal) });
+    render(<App port={broken} today={TODAY} />);
+    await clickWhenEnabled("Thêm mẫu biểu");
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("vượt giới hạn 5 MB");
+    expect(alert.textContent).not.toContain("payload");
+    expect(alert.textContent).toContain("Một phần việc có thể đã được ghi");
+    expect(alert.textContent).not.toContain("Sổ chưa bị thay đổi");
   });
 
   it("shows the progress of a long read with counts, and stops it when asked", async () => {

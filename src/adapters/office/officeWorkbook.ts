@@ -1,6 +1,7 @@
 import { isEmptyValue, parseRangeAddress, rangeAddress, type CellValue, type Grid, type RangeBox } from "../../domain/grid";
 import { MARK_FILL, MARK_FORMULA, type SheetMarks } from "../../domain/rules/marks";
 import { nameKey } from "../../domain/text";
+import { t } from "../../i18n";
 import { CancelledError, GridConflictError, type CellUpdate, type RangeRequest, type ReadOptions, type SheetSummary, type TableData, type TableSummary, type WorkbookPort, type WorkbookSummary } from "../../domain/workbook";
 import { CALL_BYTES, columnRuns, queueTablesAndFormats, queueValues, WriteBudget } from "./officeRender";
 import { BYTES_PER_CELL_READ, formulaKey, longFormula, officeCellValue, officeInput, RESPONSE_BUDGET, rowsPerChunk } from "./officeValues";
@@ -21,9 +22,7 @@ export class TableGrowthError extends Error {
     readonly table: string,
     readonly cells: string,
   ) {
-    super(
-      `Bảng ${table} cần thêm cột hoặc dòng, nhưng phiên bản Excel này chưa có Table.resize (ExcelApi 1.13) nên việc thêm sẽ đẩy các ô ${cells} đi chỗ khác. Sổ chưa bị thay đổi. Hãy cập nhật Office (Microsoft 365, Excel 2021 trở lên), hoặc dời các ô đó ra xa bảng rồi chạy lại.`,
-    );
+    super(t("office-table-growth", { table, cells }));
     this.name = "TableGrowthError";
   }
 }
@@ -31,11 +30,7 @@ export class TableGrowthError extends Error {
 /** The workbook or a sheet cannot be changed: refused before anything is written. */
 export class WorkbookLockedError extends Error {
   constructor(readonly sheet?: string) {
-    super(
-      sheet
-        ? `Trang "${sheet}" đang được bảo vệ nên không ghi được. Sổ chưa bị thay đổi. Hãy bỏ bảo vệ trang (Review > Unprotect Sheet, cần mật khẩu nếu có) rồi chạy lại.`
-        : "Sổ đang mở ở chế độ chỉ đọc nên không ghi được. Sổ chưa bị thay đổi. Hãy bấm \"Enable Editing\" / \"Chỉnh sửa sổ làm việc\" (hoặc mở bản có quyền sửa) rồi chạy lại.",
-    );
+    super(sheet ? t("office-sheet-protected", { sheet }) : t("office-read-only"));
     this.name = "WorkbookLockedError";
   }
 }
@@ -59,7 +54,7 @@ export class HiddenSheetError extends Error {
     readonly sheet: string,
     readonly cell: string,
   ) {
-    super(`Ô ${cell} nằm ở trang "${sheet}" đang bị ẩn. Hãy hiện trang đó (bấm chuột phải vào tên một trang > Unhide, chọn "${sheet}") rồi bấm lại vào ô.`);
+    super(t("office-hidden-sheet", { sheet, cell }));
     this.name = "HiddenSheetError";
   }
 }
@@ -67,9 +62,7 @@ export class HiddenSheetError extends Error {
 /** Excel would not add a sheet: another workbook's window was brought to the front meanwhile. */
 export class WorkbookSwitchedError extends Error {
   constructor(readonly sheets: readonly string[]) {
-    super(
-      `Excel không thêm được trang ${sheets.map((s) => `"${s}"`).join(", ")} vì lúc đó cửa sổ đang hiện một sổ khác. Chưa có ô nào được ghi. Hãy bấm vào cửa sổ của sổ này rồi chạy lại; nếu Excel đã kịp thêm một trang trống, lần chạy lại sẽ dùng tiếp trang đó.`,
-    );
+    super(t("office-workbook-switched", { sheets: sheets.map((s) => `"${s}"`).join(", ") }));
     this.name = "WorkbookSwitchedError";
   }
 }

@@ -19,7 +19,9 @@ import { emptyPackage } from "./ooxml/emptyPackage";
 import { conflictsOf, overlappingTables, saveWritten, storedNumber, writeGrid } from "./ooxml/gridWriter";
 import { emptyIntent, verifyRewrite } from "./ooxml/verify";
 import { readBox, usedRangeOf } from "./ooxml/reader";
-import { rawCell } from "./ooxml/sheetXml";
+import { rawCell, SheetFormatError } from "./ooxml/sheetXml";
+import { XmlPartError } from "./ooxml/xml";
+import { WorkbookFileError } from "./errors";
 import { bodyBox } from "./ooxml/tableXml";
 import { StreamingBoxReader, StreamingUsedRange } from "./ooxml/streamRows";
 import { ZipPackage, type InflateRaw, type InflateRawStream } from "./ooxml/zipPackage";
@@ -67,6 +69,24 @@ export class XlsxWorkbook implements WorkbookPort {
   static async fromBuffer(data: ArrayBuffer | Uint8Array, options: { inflateRaw?: InflateRaw; inflateRawStream?: InflateRawStream } = {}): Promise<XlsxWorkbook> {
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
     return new XlsxWorkbook(await OoxmlBook.open(await ZipPackage.load(bytes, options)), bytes);
+  }
+
+  /**
+   * Opens the bytes of a file the user chose, refusing what is not an .xlsx workbook with the
+   * problem named for the user (`WorkbookFileError`): an empty file, an Excel 97-2003 or
+   * password-protected file, a file that is no zip package (a .csv renamed), a damaged part.
+   */
+  static async open(data: ArrayBuffer | Uint8Array, file: string, options: { inflateRaw?: InflateRaw; inflateRawStream?: InflateRawStream } = {}): Promise<XlsxWorkbook> {
+    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    if (bytes.length === 0) throw new WorkbookFileError("not-a-workbook", file, "tệp rỗng");
+    // An OLE compound file: an Excel 97-2003 .xls, or an .xlsx encrypted with a password to open.
+    if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) throw new WorkbookFileError("legacy-or-encrypted", file);
+    try {
+      return await XlsxWorkbook.fromBuffer(bytes, options);
+    } catch (e) {
+      if (e instanceof XmlPartError || e instanceof SheetFormatError) throw new WorkbookFileError("damaged-part", file, e.part, { cause: e });
+      throw new WorkbookFileError("not-a-workbook", file, "", { cause: e });
+    }
   }
 
   static async empty(properties: NewWorkbookProperties = {}): Promise<XlsxWorkbook> {

@@ -1,5 +1,5 @@
 import type { PlanDefinition } from "../plan/schema";
-import { VALIDATED_TABLES } from "../rules/validate";
+import { VALIDATED_TABLES, validateWorkbook } from "../rules/validate";
 import { TABLE } from "../sheets/specs";
 import type { Grid } from "../grid";
 import { nameKey } from "../text";
@@ -26,6 +26,8 @@ export interface ReportAdded {
   missingTables: string[];
   /** Columns `Tổng hợp` would need and the workbook lacks (`tblX[Cột]`): it was not added. */
   summaryMissing: string[];
+  /** Errors validation finds in the tables on the report's date: the report is built over them. */
+  errors: number;
 }
 
 /** Every `tblX[Cột]` a grid's formulas refer to that the workbook does not have. */
@@ -55,6 +57,7 @@ export async function addReport(port: WorkbookPort, plan: PlanDefinition, period
   const missingTables = wanted.filter((n) => ![...tables.keys()].some((k) => nameKey(k) === nameKey(n)));
   if (missingTables.length === wanted.length) throw new NoTrackingTablesError();
   const figures = figuresForPeriod(tables, period);
+  const errors = validateWorkbook(tables, today).filter((i) => i.severity === "error" && i.rule !== "table-missing").length;
   const info = reportInfo(tables.get(TABLE.thongTin), plan);
   const names = summary.sheets.map((s) => s.name);
   const sheet = freeSheetName(period.sheetName, names);
@@ -65,7 +68,7 @@ export async function addReport(port: WorkbookPort, plan: PlanDefinition, period
   const summaryAdded = wantSummary && summaryMissing.length === 0;
   if (summaryAdded) grids.push(live);
   await port.applyGrids(grids);
-  return { sheet, figures, summaryAdded, missingTables, summaryMissing };
+  return { sheet, figures, summaryAdded, missingTables, summaryMissing, errors };
 }
 
 /** The figures alone, for `report --json` and the pane's preview. */

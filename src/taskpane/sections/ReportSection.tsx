@@ -4,7 +4,9 @@ import { chauSonPlan } from "../../domain/plan/chauSon";
 import { addReport, ensureSummarySheet, reportFigures } from "../../domain/report/addReport";
 import type { Figures } from "../../domain/report/figures";
 import { formatCount, formatRate } from "../../domain/format";
+import { reportCaveats } from "../../domain/report/caveats";
 import { parsePeriod } from "../../domain/report/period";
+import { t as message } from "../../i18n";
 import { usePane } from "../paneContext";
 
 type Kind = "S1" | "S2" | "year" | "custom";
@@ -31,7 +33,7 @@ function RateChart({ figures, title }: { figures: Figures; title: string }) {
 
 /** Chooses a period, previews its headline figures, builds the report sheet. */
 export function ReportSection() {
-  const { port, t, run, busy, today, readOptions } = usePane();
+  const { port, t, run, busy, today, readOptions, locale } = usePane();
   const [kind, setKind] = useState<Kind>("S1");
   const [year, setYear] = useState(today.slice(0, 4) === "2021" ? "2021" : "2021");
   const [from, setFrom] = useState("2021-06-11");
@@ -47,7 +49,17 @@ export function ReportSection() {
         return undefined;
       },
     );
-  const build = () => run(() => addReport(port, chauSonPlan, period(), today, readOptions()), (r) => t("reportDone", { sheet: r.sheet }));
+  // A report over errors, rows left out or a negative balance is said to be so, never a plain success.
+  const build = () =>
+    run(
+      () => addReport(port, chauSonPlan, period(), today, readOptions()),
+      (r) => {
+        const caveats = reportCaveats(r);
+        const title = t("reportDone", { sheet: r.sheet });
+        return caveats.length === 0 ? title : { intent: "warning", title, body: caveats.map((c) => message(c.code, c.params, locale)) };
+      },
+      { writes: true },
+    );
 
   return (
     <section aria-labelledby="report-title">
@@ -75,7 +87,7 @@ export function ReportSection() {
       )}
       <Button disabled={busy} onClick={() => void preview()}>{t("preview")}</Button>{" "}
       <Button appearance="primary" disabled={busy} onClick={() => void build()}>{t("buildReport")}</Button>{" "}
-      <Button disabled={busy} onClick={() => void run(() => ensureSummarySheet(port, chauSonPlan), (r) => t(r === "added" ? "summaryAdded" : r === "present" ? "summaryLive" : "summaryTablesMissing"))}>
+      <Button disabled={busy} onClick={() => void run(() => ensureSummarySheet(port, chauSonPlan), (r) => t(r === "added" ? "summaryAdded" : r === "present" ? "summaryLive" : "summaryTablesMissing"), { writes: true })}>
         {t("summarySheet")}
       </Button>
       {figures && (

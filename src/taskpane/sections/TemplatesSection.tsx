@@ -25,7 +25,7 @@ export function TemplatesSection() {
   }, [port]);
 
   const apply = async () => {
-    await run(() => applyTemplates(port, chauSonPlan), () => t("templatesDone"));
+    await run(() => applyTemplates(port, chauSonPlan), () => t("templatesDone"), { writes: true });
     await refresh();
   };
 

@@ -34,7 +34,7 @@ export function ValidateSection() {
       { keepMessage },
     );
   const fix = async (list: readonly Issue[]) => {
-    await run(() => port.updateCells(fixUpdates(list)), (r) => t("fixed", { n: r.applied }));
+    await run(() => port.updateCells(fixUpdates(list)), (r) => t("fixed", { n: r.applied }), { writes: true });
     await check(true);
   };
   const errors = issues?.filter((i) => i.severity === "error").length ?? 0;
@@ -51,8 +51,8 @@ export function ValidateSection() {
           </Body1>
           {issues.length > 0 && (
             <div>
-              <Button disabled={busy} onClick={() => void run(() => port.markIssues(issueMarks(issues)), () => t("marked"))}>{t("mark")}</Button>{" "}
-              <Button disabled={busy} onClick={() => void run(() => port.clearMarks(), () => t("cleared"))}>{t("clearMarks")}</Button>
+              <Button disabled={busy} onClick={() => void run(() => port.markIssues(issueMarks(issues)), () => t("marked"), { writes: true })}>{t("mark")}</Button>{" "}
+              <Button disabled={busy} onClick={() => void run(() => port.clearMarks(), () => t("cleared"), { writes: true })}>{t("clearMarks")}</Button>
             </div>
           )}
         </div>

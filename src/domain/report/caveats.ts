@@ -1,0 +1,44 @@
+import type { Figures } from "./figures";
+
+/** Something the user must know about a report built over imperfect data: a message code and its params. */
+export interface Caveat {
+  code: "report-with-errors" | "report-excluded" | "report-negative-cash" | "report-missing-tables" | "report-summary-skipped";
+  params: Readonly<Record<string, string | number>>;
+}
+
+/** What a report was built over, as `addReport` tells it. */
+export interface ReportBasis {
+  figures: Figures;
+  /** Errors validation finds in the tracking tables, on the report's date. */
+  errors: number;
+  missingTables: readonly string[];
+  summaryMissing: readonly string[];
+}
+
+const SECTION_NAMES: Record<keyof Figures["excludedRowsBySection"], string> = {
+  tasks: "Nhiệm vụ",
+  pledges: "Cam kết",
+  donations: "Đóng góp",
+  nominations: "Khen thưởng",
+};
+
+/**
+ * Everything that makes a report less than a plain success, in the order a reader should see it:
+ * errors in the data, rows left out, a cash balance below zero, missing tables, `Tổng hợp` not added.
+ * A report with none of these is the only one announced as plain success.
+ */
+export function reportCaveats(r: ReportBasis): Caveat[] {
+  const out: Caveat[] = [];
+  if (r.errors > 0) out.push({ code: "report-with-errors", params: { count: r.errors } });
+  if (r.figures.excludedRows > 0) {
+    const sections = (Object.keys(SECTION_NAMES) as (keyof typeof SECTION_NAMES)[])
+      .filter((k) => r.figures.excludedRowsBySection[k] > 0)
+      .map((k) => `${SECTION_NAMES[k]}: ${r.figures.excludedRowsBySection[k]}`)
+      .join("; ");
+    out.push({ code: "report-excluded", params: { count: r.figures.excludedRows, sections } });
+  }
+  if (r.figures.donations.closingCash < 0) out.push({ code: "report-negative-cash", params: { amount: r.figures.donations.closingCash, to: r.figures.period.to } });
+  if (r.missingTables.length > 0) out.push({ code: "report-missing-tables", params: { tables: r.missingTables.join(", ") } });
+  if (r.summaryMissing.length > 0) out.push({ code: "report-summary-skipped", params: { columns: r.summaryMissing.slice(0, 6).join(", ") } });
+  return out;
+}
