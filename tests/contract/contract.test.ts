@@ -28,7 +28,7 @@ const fresh = async (): Promise<Pair> => {
 
 function expectSameWorkbook(a: WorkbookModel, b: WorkbookModel): void {
   expect(b.sheets.map((s) => s.name)).toEqual(a.sheets.map((s) => s.name));
-  a.sheets.forEach((s, i) => expect(b.sheets[i]).toEqual(s));
+  a.sheets.forEach((s, i) => expect({ sheet: s.name, ...b.sheets[i] }).toEqual({ sheet: s.name, ...s }));
 }
 
 /** The same user content, typed into both: someone's own sheet and an older tasks table. */
@@ -51,7 +51,7 @@ async function usedPair(): Promise<Pair> {
   headers.forEach((h, i) => (seeded[`${String.fromCharCode(65 + i)}1`] = h));
   rows[0]!.forEach((v, j) => (seeded[`${String.fromCharCode(65 + j)}2`] = v));
   fake.seed("Nhiệm vụ", seeded);
-  fake.seedTable("Nhiệm vụ", "tblNhiemVu", "A1:G2");
+  fake.seedTable("Nhiệm vụ", "tblNhiemVu", "A1:G2", "TableStyleMedium2");
   return { xlsx, fake, office: new OfficeWorkbook(fake.run, fake.requirements) };
 }
 
@@ -73,7 +73,7 @@ describe("both adapters, one contract", () => {
     expectSameWorkbook(a, modelOfFake(p.fake.state));
     const mine = a.sheets.find((s) => s.name === "Sổ của tôi")!;
     expect(mine.cells).toEqual({ A1: "Ghi chép riêng", B2: 1500000 });
-    expect(a.sheets.find((s) => s.name === "Nhiệm vụ")!.tables[0]).toEqual({ name: "tblNhiemVu", ref: "A1:I2", headers: expect.arrayContaining(["Kết quả, minh chứng", "Ghi chú"]) as unknown });
+    expect(a.sheets.find((s) => s.name === "Nhiệm vụ")!.tables[0]).toEqual({ name: "tblNhiemVu", ref: "A1:I2", headers: expect.arrayContaining(["Kết quả, minh chứng", "Ghi chú"]) as unknown, style: "TableStyleMedium2" });
     for (const port of both(p)) expect((await applyTemplates(port, chauSonPlan)).grids).toEqual([]);
   });
 
@@ -107,7 +107,7 @@ describe("both adapters, one contract", () => {
     for (const port of both(p)) await port.markIssues(issueMarks(issues));
     const marked = await modelOfXlsx(p.xlsx);
     expectSameWorkbook(marked, modelOfFake(p.fake.state));
-    expect(marked.sheets.find((s) => s.name === "Đóng góp")!.conditionalFormats).toContain('A3|LEN("sổ theo dõi: lỗi")>0');
+    expect(marked.sheets.find((s) => s.name === "Đóng góp")!.conditionalFormats).toContain(`A3|LEN("sổ theo dõi: lỗi")>0|FFC7CE|9C0006`);
     for (const port of both(p)) await port.clearMarks();
     expectSameWorkbook(before, await modelOfXlsx(p.xlsx));
     expectSameWorkbook(before, modelOfFake(p.fake.state));
@@ -132,7 +132,7 @@ describe("an older Excel (ExcelApi 1.8: no page layout, no Table.resize)", () =>
     old.seed("Sổ của tôi", { A1: "Ghi chép riêng", B2: 1500000 });
     const src = p.fake.state;
     for (const s of src.sheets) if (s.name === "Nhiệm vụ") old.seed("Nhiệm vụ", Object.fromEntries([...s.cells].map(([k, c]) => [`${String.fromCharCode(65 + Number(k.split(":")[1]))}${Number(k.split(":")[0]) + 1}`, c.value])));
-    old.seedTable("Nhiệm vụ", "tblNhiemVu", "A1:G2");
+    old.seedTable("Nhiệm vụ", "tblNhiemVu", "A1:G2", "TableStyleMedium2");
     const office = new OfficeWorkbook(old.run, old.requirements);
     await applyTemplates(p.xlsx, chauSonPlan);
     await applyTemplates(office, chauSonPlan);

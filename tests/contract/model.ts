@@ -1,74 +1,328 @@
 import type ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { plainValue } from "../helpers/exceljsValues";
 import { cellAddress, rangeAddress } from "../../src/domain/grid";
-import type { FakeWorkbookState } from "../fakes/excel/state";
+import type { FakeCell, FakeWorkbookState } from "../fakes/excel/state";
 import type { XlsxWorkbook } from "../../src/adapters/xlsx/xlsxWorkbook";
 import { readWithExcelJs } from "../helpers/exceljsRead";
 
-/** What both adapters must agree on: sheets, every cell's input, tables, rules, merges, frozen rows. */
+/** A cell's look, with Excel's defaults left out (Calibri 11, black, bottom-aligned, General). */
+export interface CellLook {
+  numFmt?: string;
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  font?: string;
+  color?: string;
+  fill?: string;
+  wrap?: boolean;
+  hAlign?: string;
+  vAlign?: string;
+  border?: "thin";
+}
+
+/** A data validation rule, as both engines can state it. */
+export interface RuleModel {
+  type: string;
+  operator?: string;
+  formulae: string[];
+  errorStyle: string;
+  errorTitle: string;
+  error: string;
+  promptTitle: string;
+  prompt: string;
+}
+
+export interface PrintModel {
+  orientation?: string;
+  paper?: string;
+  marginsCm?: { top: number; bottom: number; left: number; right: number };
+  /** "width": one page wide (fit-to-width in a file, a computed scale inside Excel). */
+  fit?: string;
+  printArea?: string;
+  titleRows?: string;
+}
+
+/**
+ * What both adapters must agree on: sheets in order, every cell's input and look, column widths,
+ * row heights, tables (with their style), data validation (type, operator, formulas or list,
+ * alert style and messages), conditional formats (rule and fill), merges, frozen rows, tab
+ * colour and print setup.
+ */
 export interface WorkbookModel {
   sheets: {
     name: string;
     cells: Record<string, string | number | boolean>;
-    tables: { name: string; ref: string; headers: string[] }[];
+    looks: Record<string, CellLook>;
+    widths: Record<string, number>;
+    /** Formats of whole columns (what a cell typed there later takes). */
+    columnLooks: Record<string, CellLook>;
+    heights: Record<string, number>;
+    tables: { name: string; ref: string; headers: string[]; style?: string }[];
     validations: string[];
+    rules: Record<string, RuleModel>;
     conditionalFormats: string[];
     merges: string[];
     frozenRows: number;
+    tabColor?: string;
+    print: PrintModel;
   }[];
+}
+
+const rgb = (argb: unknown) => (typeof argb === "string" ? argb.slice(-6).toUpperCase() : undefined);
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+/** Keys with a value only: a look with nothing set is no look. */
+function defined<T extends object>(o: T): T | undefined {
+  const out = Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+function look(l: CellLook): CellLook | undefined {
+  return defined({
+    ...l,
+    numFmt: l.numFmt === "General" ? undefined : l.numFmt,
+    bold: l.bold ? true : undefined,
+    italic: l.italic ? true : undefined,
+    size: l.size === 11 ? undefined : l.size,
+    font: l.font === "Calibri" ? undefined : l.font,
+    color: l.color === "000000" ? undefined : l.color,
+    wrap: l.wrap ? true : undefined,
+    hAlign: l.hAlign === "general" ? undefined : l.hAlign,
+    vAlign: l.vAlign === "bottom" ? undefined : l.vAlign,
+  });
 }
 
 /** The model of what the xlsx adapter holds, read back from its file by ExcelJS. */
 export async function modelOfXlsx(port: XlsxWorkbook): Promise<WorkbookModel> {
-  return modelOfExcelJs(await readWithExcelJs(await port.toBuffer()));
+  const bytes = await port.toBuffer();
+  return modelOfExcelJs(await readWithExcelJs(bytes), await cellsInFile(bytes));
 }
 
-export function modelOfExcelJs(book: ExcelJS.Workbook): WorkbookModel {
+/**
+ * The cells each sheet's XML holds (`<c r="B6" …>`), by sheet name, read with JSZip and a regular
+ * expression: ExcelJS makes up a styled cell for every empty position of a row it walks.
+ */
+async function cellsInFile(bytes: Uint8Array): Promise<Map<string, Set<string>>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const text = (name: string) => zip.file(name)?.async("string") ?? Promise.resolve("");
+  const workbook = await text("xl/workbook.xml");
+  const rels = await text("xl/_rels/workbook.xml.rels");
+  const target = new Map([...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => [/Id="([^"]+)"/.exec(m[0])?.[1] ?? "", /Target="([^"]+)"/.exec(m[0])?.[1] ?? ""] as const));
+  const out = new Map<string, Set<string>>();
+  for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
+    const name = (/name="([^"]+)"/.exec(m[0])?.[1] ?? "").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+    const id = /r:id="([^"]+)"/.exec(m[0])?.[1] ?? "";
+    const path = (target.get(id) ?? "").replace(/^\/?(xl\/)?/, "xl/");
+    const xml = await text(path);
+    out.set(name, new Set([...xml.matchAll(/<c\b[^>]*?\br="([A-Z]+\d+)"/g)].map((c) => c[1] as string)));
+  }
+  return out;
+}
+
+function excelJsRule(m: Record<string, unknown>): RuleModel {
+  const formulae = ((m.formulae as unknown[] | undefined) ?? []).map((f) => (f instanceof Date ? String(Math.round((f.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000)) : String(f).replace(/^=/, "")));
+  return {
+    type: String(m.type),
+    ...(m.type !== "list" && m.operator ? { operator: String(m.operator) } : {}),
+    formulae,
+    errorStyle: String(m.errorStyle ?? "stop"),
+    errorTitle: String(m.errorTitle ?? ""),
+    error: String(m.error ?? ""),
+    promptTitle: String(m.promptTitle ?? ""),
+    prompt: String(m.prompt ?? ""),
+  };
+}
+
+export function modelOfExcelJs(book: ExcelJS.Workbook, inFile?: ReadonlyMap<string, ReadonlySet<string>>): WorkbookModel {
   return {
     sheets: book.worksheets.map((ws) => {
       const cells: Record<string, string | number | boolean> = {};
-      ws.eachRow({ includeEmpty: false }, (row) =>
-        row.eachCell({ includeEmpty: false }, (cell) => {
+      const looks: Record<string, CellLook> = {};
+      ws.eachRow({ includeEmpty: true }, (row) =>
+        row.eachCell({ includeEmpty: true }, (cell) => {
           if (cell.isMerged && cell.master.address !== cell.address) return;
+          if (inFile && !inFile.get(ws.name)?.has(cell.address)) return;
+          const f = cell.font ?? {};
+          const a = cell.alignment ?? {};
+          const fill = cell.fill as { type?: string; pattern?: string; fgColor?: { argb?: string } } | undefined;
+          const b = cell.border ?? {};
+          const l = look({
+            numFmt: cell.numFmt || undefined,
+            bold: f.bold,
+            italic: f.italic,
+            size: f.size,
+            font: f.name,
+            color: rgb(f.color?.argb),
+            fill: fill?.type === "pattern" && fill.pattern === "solid" ? rgb(fill.fgColor?.argb) : undefined,
+            wrap: a.wrapText,
+            hAlign: a.horizontal,
+            vAlign: a.vertical,
+            border: [b.top, b.bottom, b.left, b.right].some((e) => e?.style === "thin") ? "thin" : undefined,
+          });
+          if (l) looks[cell.address] = l;
           const v = plainValue(cell.value);
           if (v === null || v === "") return;
           cells[cell.address] = typeof v === "object" ? ("formula" in v ? `=${v.formula}` : v.error) : v;
         }),
       );
-      const tables = (ws.getTables() as unknown as { table: { name: string; tableRef: string; columns: { name: string }[] } }[]).map((t) => ({
+      const widths: Record<string, number> = {};
+      const columnLooks: Record<string, CellLook> = {};
+      (ws.columns ?? []).forEach((c, i) => {
+        if (c.width !== undefined) widths[String(i)] = round(c.width);
+        const st = c.style ?? {};
+        const l = look({ numFmt: st.numFmt || undefined, bold: st.font?.bold, italic: st.font?.italic, size: st.font?.size, font: st.font?.name, color: rgb(st.font?.color?.argb), wrap: st.alignment?.wrapText, hAlign: st.alignment?.horizontal, vAlign: st.alignment?.vertical });
+        if (l) columnLooks[String(i)] = l;
+      });
+      const heights: Record<string, number> = {};
+      ws.eachRow({ includeEmpty: true }, (row, n) => {
+        if (row.height !== undefined) heights[String(n - 1)] = round(row.height);
+      });
+      const tables = (ws.getTables() as unknown as { table: { name: string; tableRef: string; columns: { name: string }[]; style?: { theme?: string } } }[]).map((t) => ({
         name: t.table.name,
         ref: t.table.tableRef,
         headers: t.table.columns.map((c) => c.name),
+        ...(t.table.style?.theme ? { style: t.table.style.theme } : {}),
       }));
-      const dv = Object.keys((ws as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model).sort();
-      const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae?: string[] }[] }[] }).conditionalFormattings
-        .map((cf) => `${cf.ref}|${cf.rules[0]?.formulae?.[0] ?? ""}`)
+      const dvModel = (ws as unknown as { dataValidations: { model: Record<string, Record<string, unknown>> } }).dataValidations.model;
+      const dv = Object.keys(dvModel).sort();
+      const rules = Object.fromEntries(dv.map((k) => [k, excelJsRule(dvModel[k]!)]));
+      const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae?: string[]; style?: { fill?: { bgColor?: { argb?: string } }; font?: { color?: { argb?: string } } } }[] }[] }).conditionalFormattings
+        .map((cf) => {
+          const r = cf.rules[0];
+          return `${cf.ref}|${r?.formulae?.[0] ?? ""}|${rgb(r?.style?.fill?.bgColor?.argb) ?? ""}|${rgb(r?.style?.font?.color?.argb) ?? ""}`;
+        })
         .sort();
       const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []).slice().sort();
       const view = (ws.views as unknown[] | null)?.[0] as { state?: string; ySplit?: number } | undefined;
-      return { name: ws.name, cells, tables, validations: dv, conditionalFormats: cfs, merges, frozenRows: view?.state === "frozen" ? (view.ySplit ?? 0) : 0 };
+      const ps = ws.pageSetup;
+      const inchToCm = (n: number | undefined) => round((n ?? 0) * 2.54, 2);
+      // Excel's defaults (portrait, margins of 0.7 and 0.75 inch) on a sheet nobody set up for print are no print setup.
+      const m = ps.margins;
+      const defaultMargins = !m || (m.left === 0.7 && m.right === 0.7 && m.top === 0.75 && m.bottom === 0.75);
+      const hasPrint = Boolean(ps.fitToPage || ps.printArea || ps.printTitlesRow || !defaultMargins || (ps.orientation !== undefined && ps.orientation !== "portrait"));
+      const print: PrintModel = hasPrint
+        ? (defined({
+            orientation: ps.orientation,
+            paper: ps.paperSize === 9 ? "A4" : ps.paperSize === undefined ? undefined : String(ps.paperSize),
+            marginsCm: ps.margins ? { top: inchToCm(ps.margins.top), bottom: inchToCm(ps.margins.bottom), left: inchToCm(ps.margins.left), right: inchToCm(ps.margins.right) } : undefined,
+            fit: ps.fitToPage ? (ps.fitToWidth === 1 && ps.fitToHeight === 0 ? "width" : `${ps.fitToWidth ?? 1}x${ps.fitToHeight ?? 1}`) : undefined,
+            printArea: ps.printArea ? ps.printArea.replace(/\$/g, "").replace(/^.*!/, "") : undefined,
+            titleRows: ps.printTitlesRow ? ps.printTitlesRow.replace(/\$/g, "") : undefined,
+          }) ?? {})
+        : {};
+      const tab = rgb((ws.properties as { tabColor?: { argb?: string } }).tabColor?.argb);
+      return { name: ws.name, cells, looks, widths, columnLooks, heights, tables, validations: dv, rules, conditionalFormats: cfs, merges, frozenRows: view?.state === "frozen" ? (view.ySplit ?? 0) : 0, ...(tab ? { tabColor: tab } : {}), print };
     }),
   };
 }
+
+function fakeLook(c: Pick<FakeCell, "format" | "numberFormat">): CellLook | undefined {
+  const f = (c.format ?? {}) as Record<string, unknown>;
+  const hex = (v: unknown) => (typeof v === "string" ? v.replace(/^#/, "").toUpperCase() : undefined);
+  const align = (v: unknown) => (typeof v === "string" ? (v === "Center" && "verticalAlignment" in f && f.verticalAlignment === v ? v.toLowerCase() : v.toLowerCase()) : undefined);
+  return look({
+    numFmt: c.numberFormat,
+    bold: f["font.bold"] as boolean | undefined,
+    italic: f["font.italic"] as boolean | undefined,
+    size: f["font.size"] as number | undefined,
+    font: f["font.name"] as string | undefined,
+    color: hex(f["font.color"]),
+    fill: hex(f["fill.color"]),
+    wrap: f.wrapText as boolean | undefined,
+    hAlign: align(f.horizontalAlignment),
+    vAlign: f.verticalAlignment === "Center" ? "middle" : align(f.verticalAlignment),
+    border: Object.entries(f).some(([k, v]) => k.startsWith("border.") && v === "Continuous") ? "thin" : undefined,
+  });
+}
+
+/** `{ list: { source } }`, `{ wholeNumber: {…} }`, `{ date: {…} }` as the model states a rule. */
+function fakeRule(v: FakeWorkbookState["sheets"][number]["validations"][number]): RuleModel {
+  const rule = (v.rule ?? {}) as Record<string, Record<string, unknown>>;
+  const [kind, body] = Object.entries(rule)[0] ?? ["", {}];
+  const type = kind === "wholeNumber" ? "whole" : kind;
+  const op = String(body.operator ?? "");
+  const operator = op ? op.charAt(0).toLowerCase() + op.slice(1).replace(/To$/, "") : undefined;
+  const formula = (x: unknown) => String(x).replace(/^=/, "");
+  const formulae = kind === "list" ? [String(body.source).startsWith("=") ? formula(body.source) : `"${String(body.source)}"`] : [body.formula1, body.formula2].filter((x) => x !== undefined).map(formula);
+  const alert = (v.errorAlert ?? {}) as Record<string, unknown>;
+  const prompt = (v.prompt ?? {}) as Record<string, unknown>;
+  return {
+    type,
+    ...(kind !== "list" && operator ? { operator } : {}),
+    formulae,
+    errorStyle: String(alert.style ?? "Stop").toLowerCase(),
+    errorTitle: String(alert.title ?? ""),
+    error: String(alert.message ?? ""),
+    promptTitle: String(prompt.title ?? ""),
+    prompt: String(prompt.message ?? ""),
+  };
+}
+
+/** Characters of a column from the points Excel was given: the inverse of (chars × 7 + 5) × 0.75. */
+const charsOfPoints = (points: number) => round((points / 0.75 - 5) / 7);
 
 export function modelOfFake(state: FakeWorkbookState): WorkbookModel {
   return {
     sheets: state.sheets.map((s) => {
       const cells: Record<string, string | number | boolean> = {};
+      const looks: Record<string, CellLook> = {};
       for (const [key, c] of s.cells) {
         const [r, col] = key.split(":").map(Number) as [number, number];
+        const l = fakeLook(c);
+        if (l) looks[cellAddress(r, col)] = l;
         if (c.formula) cells[cellAddress(r, col)] = c.formula;
         else if (c.value !== "") cells[cellAddress(r, col)] = c.value;
       }
+      // A merged area shows its first cell: its look is that cell's, as a file reader sees it.
+      for (const m of s.merges) {
+        const box = m.split(":");
+        for (const a of Object.keys(looks)) if (a !== box[0] && inside(a, m)) delete looks[a];
+      }
+      const widths = Object.fromEntries([...s.columnWidths].map(([c, p]) => [c, charsOfPoints(p)]));
+      const columnLooks = Object.fromEntries([...s.columnFormats].flatMap(([c, f]) => {
+        const l = fakeLook(f);
+        return l ? [[String(c), l] as const] : [];
+      }));
+      const heights = Object.fromEntries([...s.rowHeights].map(([r, h]) => [r, round(h)]));
+      const pl = s.pageLayout as Record<string, unknown>;
+      const cm = (k: string) => round(Number(pl[k] ?? 0) / 28.3465, 2);
+      const zoom = pl.zoom as { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number } | undefined;
+      const print: PrintModel =
+        Object.keys(pl).length === 0
+          ? {}
+          : (defined({
+              orientation: typeof pl.orientation === "string" ? pl.orientation.toLowerCase() : undefined,
+              paper: typeof pl.paperSize === "string" ? pl.paperSize : undefined,
+              marginsCm: "topMargin" in pl ? { top: cm("topMargin"), bottom: cm("bottomMargin"), left: cm("leftMargin"), right: cm("rightMargin") } : undefined,
+              fit: zoom ? (zoom.scale !== undefined ? "width" : `${zoom.horizontalFitToPages ?? 1}x${zoom.verticalFitToPages ?? 1}`) : undefined,
+              printArea: typeof pl.printArea === "string" ? pl.printArea.replace(/\$/g, "") : undefined,
+              titleRows: typeof pl.printTitleRows === "string" ? pl.printTitleRows.replace(/\$/g, "") : undefined,
+            }) ?? {});
       return {
         name: s.name,
         cells,
-        tables: state.tables.filter((t) => t.sheet === s).map((t) => ({ name: t.name, ref: rangeAddress(t.box), headers: t.headers })),
+        looks,
+        widths,
+        columnLooks,
+        heights,
+        tables: state.tables.filter((t) => t.sheet === s).map((t) => ({ name: t.name, ref: rangeAddress(t.box), headers: t.headers, ...(t.style ? { style: t.style } : {}) })),
         validations: s.validations.map((v) => v.address).sort(),
-        conditionalFormats: s.conditionalFormats.map((cf) => `${cf.address}|${cf.formula.replace(/^=/, "")}`).sort(),
+        rules: Object.fromEntries(s.validations.map((v) => [v.address, fakeRule(v)] as const).sort(([a], [b]) => (a < b ? -1 : 1))),
+        conditionalFormats: s.conditionalFormats.map((cf) => `${cf.address}|${cf.formula.replace(/^=/, "")}|${cf.fill?.replace(/^#/, "").toUpperCase() ?? ""}|${cf.fontColor?.replace(/^#/, "").toUpperCase() ?? ""}`).sort(),
         merges: [...s.merges].sort(),
         frozenRows: s.frozenRows,
+        ...(s.tabColor ? { tabColor: s.tabColor.replace(/^#/, "").toUpperCase() } : {}),
+        print,
       };
     }),
   };
+}
+
+function inside(address: string, range: string): boolean {
+  const m = /^([A-Z]+)(\d+)$/.exec(address);
+  const r = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range);
+  if (!m || !r) return false;
+  const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const [c, row] = [col(m[1]!), Number(m[2])];
+  return c >= col(r[1]!) && c <= col(r[3]!) && row >= Number(r[2]) && row <= Number(r[4]);
 }

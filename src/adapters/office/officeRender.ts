@@ -1,4 +1,4 @@
-import { columnLetter, rangeAddress, type CellStyle, type DataValidation, type Grid, type GridCell, type PrintSetup, type RangeBox } from "../../domain/grid";
+import { columnLetter, rangeAddress, type CellStyle, type DataValidation, type Grid, type GridCell, type GridColumn, type PrintSetup, type RangeBox } from "../../domain/grid";
 import { officeInput } from "./officeValues";
 import { PAGE_LAYOUT, type Requirements } from "./requirements";
 
@@ -77,9 +77,19 @@ export function heightRuns(heights: readonly { row: number; height: number }[]):
   return runs;
 }
 
-/** Cells with the same style one under the other: one format request per box, not per cell. */
-export function styleBoxes(cells: readonly GridCell[]): { box: RangeBox; style: CellStyle }[] {
-  return columnRuns(cells.filter((c) => c.style), (c) => JSON.stringify(c.style)).map((r) => ({ box: r.box, style: r.cells[0]?.style as CellStyle }));
+/**
+ * Cells with the same style one under the other: one format request per box, not per cell. A
+ * cell's style is its column's with its own over it, as a file composes a cell's format on its
+ * column's (`<col style>`).
+ */
+export function styleBoxes(cells: readonly GridCell[], columns: readonly GridColumn[] = []): { box: RangeBox; style: CellStyle }[] {
+  const byColumn = new Map(columns.filter((c) => c.style).map((c) => [c.col, c.style as CellStyle] as const));
+  const styled = cells.flatMap((c) => {
+    const base = byColumn.get(c.col);
+    const style = base ? { ...base, ...c.style } : c.style;
+    return style ? [{ ...c, style }] : [];
+  });
+  return columnRuns(styled, (c) => JSON.stringify(c.style)).map((r) => ({ box: r.box, style: r.cells[0]?.style as CellStyle }));
 }
 
 function applyStyle(range: Excel.Range, s: CellStyle, rows: number): number {
@@ -199,23 +209,29 @@ export function valueBlocks(cells: readonly GridCell[]): { box: RangeBox; rows: 
  * Queues the rest of a grid after its values, in Excel's preferred order: the new tables over the
  * values, then formats, validation, conditional formats and print setup. Nothing here syncs.
  */
-export async function queueTablesAndFormats(ws: Excel.Worksheet, grid: Grid, requirements: Requirements, budget: WriteBudget): Promise<void> {
+export async function queueTablesAndFormats(ws: Excel.Worksheet, grid: Grid, requirements: Requirements, budget: WriteBudget, newSheet = false): Promise<void> {
   for (const t of grid.tables ?? []) {
     const table = ws.tables.add(rangeAddress(t.range), true);
     table.name = t.name;
     table.style = "TableStyleMedium2";
   }
   for (const c of grid.columns ?? []) {
-    if (!c.width) continue;
-    ws.getRange(`${columnLetter(c.col)}:${columnLetter(c.col)}`).format.columnWidth = columnWidthPoints(c.width);
-    await budget.add(2 * CALL_BYTES);
+    const column = ws.getRange(`${columnLetter(c.col)}:${columnLetter(c.col)}`);
+    if (c.width) {
+      column.format.columnWidth = columnWidthPoints(c.width);
+      await budget.add(2 * CALL_BYTES);
+    }
+    // A whole column's format reaches every cell in it: only on a sheet this job created. On a
+    // user's sheet the column's cells that the grid writes carry it (styleBoxes), and Excel
+    // carries a table row's format into the rows added below it.
+    if (c.style && newSheet) await budget.add(applyStyle(column, c.style, 1));
   }
   // Consecutive rows of one height are one range: a ledger of wrapped text is not one call a row.
   for (const run of heightRuns(grid.rowHeights ?? [])) {
     ws.getRange(`${run.from + 1}:${run.to + 1}`).format.rowHeight = run.height;
     await budget.add(2 * CALL_BYTES);
   }
-  for (const { box, style } of styleBoxes(grid.cells)) await budget.add(applyStyle(ws.getRange(rangeAddress(box)), style, box.bottom - box.top + 1));
+  for (const { box, style } of styleBoxes(grid.cells, grid.columns)) await budget.add(applyStyle(ws.getRange(rangeAddress(box)), style, box.bottom - box.top + 1));
   for (const m of grid.merges ?? []) {
     ws.getRange(rangeAddress(m)).merge(false);
     await budget.add(2 * CALL_BYTES);

@@ -389,7 +389,7 @@ export class OfficeWorkbook implements WorkbookPort {
         // with co-authors' edits in Excel on the web.
         if (resize) for (const { ch, range } of grow) ctx.workbook.tables.getItem(ch.name).resize(rangeAddress(grown(boxOf(range.address) as RangeBox, ch)));
         const validations = (g.validations ?? []).filter((v) => !ruled.has(v));
-        await queueTablesAndFormats(ws, { ...g, validations }, this.requirements, budget);
+        await queueTablesAndFormats(ws, { ...g, validations }, this.requirements, budget, added.has(g.sheet));
         await queueValues(ws, { ...g, cells: structured.filter((c) => !skip.has(`${c.row}:${c.col}`)) }, new Set(), budget);
       }
       await ctx.sync();

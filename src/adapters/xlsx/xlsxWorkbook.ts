@@ -267,10 +267,11 @@ export class XlsxWorkbook implements WorkbookPort {
       if (conflicts.length > 0) throw new GridConflictError(g.sheet, conflicts);
     }
     const styles = await this.book.styles();
+    const created = new Set(grids.filter((g) => !this.book.sheet(g.sheet)).map((g) => g.sheet));
     for (const g of grids) {
       const info = this.book.sheet(g.sheet) ?? (await this.book.addSheet(g.sheet));
       const sheet = await this.openForWrite(info);
-      await writeGrid(this.book, sheet, g, styles, ctx);
+      await writeGrid(this.book, sheet, g, styles, ctx, created.has(g.sheet));
       this.commit(sheet);
       this.book.flushWorkbook();
     }

@@ -63,6 +63,15 @@ export function shownFormula(state: FakeContext["state"], sheet: FakeSheet, row:
   return formula.replace(re, (_, column: string) => (/^[\p{L}\p{N}_]+$/u.test(column) ? `[@${column}]` : `[@[${column}]]`));
 }
 
+/** `B:B` or `B:D`: every row of some columns. */
+const isWholeColumns = (b: RangeBox) => b.top === 0 && b.bottom >= 1_048_575;
+
+/** A cell that comes into being in column `col`: it takes the column's format, as a typed cell does in Excel. */
+function newCell(s: FakeSheet, col: number): FakeCell {
+  const cf = s.columnFormats.get(col);
+  return cf ? { value: "", format: { ...cf.format }, ...(cf.numberFormat !== undefined ? { numberFormat: cf.numberFormat } : {}) } : { value: "" };
+}
+
 /** Excel's refusal to read a property the object does not have (a custom rule of a colour scale). */
 const notPermitted = () => new FakeExcelError("InvalidOperation", "This operation is not permitted for the current object.");
 
@@ -115,13 +124,28 @@ export class FakeRange extends Loadable {
       const b = this.box();
       const s = this.sheet();
       guardSheet(s);
-      if (input.length !== b.bottom - b.top + 1 || input.some((row) => row.length !== b.right - b.left + 1)) {
+      // One value for a range of any size applies to every cell of it (office-js-docs-pr issue 5400).
+      const single = input.length === 1 && input[0]?.length === 1;
+      if (!single && (input.length !== b.bottom - b.top + 1 || input.some((row) => row.length !== b.right - b.left + 1))) {
         throw new FakeExcelError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size of the range ${rangeAddress(b)}.`);
+      }
+      const at = (r: number, c: number) => String(single ? input[0]?.[0] : input[r - b.top]?.[c - b.left]);
+      if (isWholeColumns(b)) {
+        for (let c = b.left; c <= b.right; c++) {
+          const cf = s.columnFormats.get(c) ?? { format: {} };
+          cf.numberFormat = at(b.top, c);
+          s.columnFormats.set(c, cf);
+        }
+        for (const [key, cell] of s.cells) {
+          const [r, c] = key.split(":").map(Number) as [number, number];
+          if (c >= b.left && c <= b.right) cell.numberFormat = at(r, c);
+        }
+        return;
       }
       grid(b, (r, c) => {
         const key = cellKey(r, c);
-        const cell = s.cells.get(key) ?? { value: "" };
-        cell.numberFormat = String(input[r - b.top]?.[c - b.left]);
+        const cell = s.cells.get(key) ?? newCell(s, c);
+        cell.numberFormat = at(r, c);
         s.cells.set(key, cell);
       });
     });
@@ -142,7 +166,7 @@ export class FakeRange extends Loadable {
       if (given === null) return;
       const typed = typedInput(given);
       const old = s.cells.get(key);
-      if (typed) s.cells.set(key, { ...old, ...typed, ...(typed.formula ? {} : { formula: undefined }) });
+      if (typed) s.cells.set(key, { ...(old ?? newCell(s, c)), ...typed, ...(typed.formula ? {} : { formula: undefined }) });
       else if (old) s.cells.set(key, { ...old, value: "", formula: undefined });
     });
     // Writing into a table's header row renames its columns, as in Excel.
@@ -250,10 +274,21 @@ export class FakeRangeFormat {
       guardSheet(s);
       if (path === "columnWidth") for (let c = b.left; c <= b.right; c++) s.columnWidths.set(String(c), Number(v));
       else if (path === "rowHeight") for (let r = b.top; r <= Math.min(b.bottom, b.top + 1000); r++) s.rowHeights.set(String(r), Number(v));
-      else {
+      else if (isWholeColumns(b)) {
+        // A whole column: Excel formats the column and every cell already in it.
+        for (let c = b.left; c <= b.right; c++) {
+          const cf = s.columnFormats.get(c) ?? { format: {} };
+          cf.format = { ...cf.format, [path]: v };
+          s.columnFormats.set(c, cf);
+        }
+        for (const [key, cell] of s.cells) {
+          const c = Number(key.split(":")[1]);
+          if (c >= b.left && c <= b.right) cell.format = { ...cell.format, [path]: v };
+        }
+      } else {
         grid(b, (r, c) => {
           const key = cellKey(r, c);
-          const cell = s.cells.get(key) ?? { value: "" };
+          const cell = s.cells.get(key) ?? newCell(s, c);
           cell.format = { ...cell.format, [path]: v };
           s.cells.set(key, cell);
         });

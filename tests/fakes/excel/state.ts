@@ -38,6 +38,8 @@ export interface FakeSheet {
   frozenRows: number;
   tabColor?: string;
   columnWidths: Map<string, number>;
+  /** Formats given to whole columns (`B:B`): cells typed there later take them. */
+  columnFormats: Map<number, { format: Record<string, unknown>; numberFormat?: string }>;
   rowHeights: Map<string, number>;
   pageLayout: Record<string, unknown>;
   /** Protected (Review > Protect Sheet): Excel refuses every change to it. */
@@ -76,7 +78,7 @@ export class FakeWorkbookState {
 
   addSheet(name: string): FakeSheet {
     if (this.sheet(name)) throw new FakeExcelError("ItemAlreadyExists", `A sheet named "${name}" already exists.`);
-    const s: FakeSheet = { name, cells: new Map(), merges: [], validations: [], conditionalFormats: [], frozenRows: 0, columnWidths: new Map(), rowHeights: new Map(), pageLayout: {} };
+    const s: FakeSheet = { name, cells: new Map(), merges: [], validations: [], conditionalFormats: [], frozenRows: 0, columnWidths: new Map(), columnFormats: new Map(), rowHeights: new Map(), pageLayout: {} };
     this.sheets.push(s);
     return s;
   }

@@ -360,10 +360,10 @@ export class FakeExcel {
     }
   }
 
-  seedTable(sheet: string, name: string, address: string): void {
+  seedTable(sheet: string, name: string, address: string, style?: string): void {
     const s = this.state.sheet(sheet) ?? this.state.addSheet(sheet);
     const box = boxOfAddress(address);
-    this.state.tables.push({ name, sheet: s, box, headers: headersAt(s, box), showTotals: false });
+    this.state.tables.push({ name, sheet: s, box, headers: headersAt(s, box), showTotals: false, ...(style ? { style } : {}) });
   }
 }
 

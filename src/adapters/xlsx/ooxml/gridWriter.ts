@@ -1,4 +1,4 @@
-import { cellAddress, isEmptyValue, rangeAddress, sheetRef, type CellValue, type DataValidation, type Grid, type GridCell, type RangeBox } from "../../../domain/grid";
+import { cellAddress, isEmptyValue, rangeAddress, sheetRef, type CellStyle, type CellValue, type DataValidation, type Grid, type GridCell, type GridColumn, type RangeBox } from "../../../domain/grid";
 import { nameKey } from "../../../domain/text";
 import { boxesIntersect } from "../../../domain/template/layout";
 import type { OoxmlBook, OpenSheet } from "./book";
@@ -28,15 +28,20 @@ export function storedNumber(book: OoxmlBook, styles: StyleSheet): (n: number, s
   return (n, s) => (book.date1904 && styles.isDate(s) ? n - DAYS_1904 : n);
 }
 
-function writeCells(book: OoxmlBook, sheet: OpenSheet, cells: readonly GridCell[], styles: StyleSheet, ctx: CellContext): boolean {
+function writeCells(book: OoxmlBook, sheet: OpenSheet, cells: readonly GridCell[], columns: readonly GridColumn[], styles: StyleSheet, ctx: CellContext): boolean {
   const frame = sheet.frame();
   const toStored = storedNumber(book, styles);
+  // A cell the grid writes in a formatted column carries the column's format with its own over it,
+  // on a user's sheet too (where the column itself is left alone).
+  const byColumn = new Map(columns.filter((c) => c.style).map((c) => [c.col, c.style as CellStyle] as const));
   let formulas = false;
   for (const c of cells) {
     const old = sheet.body.cell(c.row, c.col);
     const raw = old ? rawCell(old, sheet.body.prefix) : undefined;
     const base = raw?.s ?? sheet.body.rowStyle(c.row) ?? frame.columnStyle(c.col) ?? 0;
-    const s = c.style ? styles.compose(base, c.style) : base;
+    const column = byColumn.get(c.col);
+    const style = column ? { ...column, ...c.style } : c.style;
+    const s = style ? styles.compose(base, style) : base;
     const hasInput = c.formula !== undefined || (c.value !== undefined && c.value !== null);
     const current = old ? valueOfSpan(old, ctx, sheet.body.prefix) : null;
     const wanted: CellValue = c.formula !== undefined ? { formula: c.formula } : (c.value ?? null);
@@ -108,16 +113,18 @@ function writePrint(book: OoxmlBook, sheet: OpenSheet, grid: Grid): void {
  * Draws one grid onto an open sheet: column formats, cells, row heights, merges, tables, rules,
  * view and print setup. Everything the grid does not name stays as it was.
  */
-export async function writeGrid(book: OoxmlBook, sheet: OpenSheet, grid: Grid, styles: StyleSheet, ctx: CellContext): Promise<void> {
+export async function writeGrid(book: OoxmlBook, sheet: OpenSheet, grid: Grid, styles: StyleSheet, ctx: CellContext, newSheet = false): Promise<void> {
   const frame = sheet.frame();
+  // A whole column's format only on a sheet this job created, as inside Excel (where formatting a
+  // column reaches every cell already in it): a user's columns keep theirs.
   frame.setColumns(
     (grid.columns ?? []).map((c) => ({
       col: c.col,
       ...(c.width !== undefined ? { width: c.width } : {}),
-      ...(c.style ? { style: styles.compose(frame.columnStyle(c.col) ?? 0, c.style) } : {}),
+      ...(c.style && newSheet ? { style: styles.compose(frame.columnStyle(c.col) ?? 0, c.style) } : {}),
     })),
   );
-  const formulas = writeCells(book, sheet, grid.cells, styles, ctx);
+  const formulas = writeCells(book, sheet, grid.cells, grid.columns ?? [], styles, ctx);
   if (formulas) book.workbook.requestFullCalculation();
   for (const h of grid.rowHeights ?? []) sheet.body.setHeight(h.row, h.height);
   frame.addMerges(grid.merges ?? []);
