@@ -7,7 +7,7 @@ import { openWorkbook, saveWorkbook, withLock } from "./workbookFiles";
 
 /** The JSON of DOMAIN.md: one object per issue. */
 export function issueJson(issues: readonly Issue[]) {
-  return issues.map((i) => ({ sheet: i.sheet, cell: i.cell, row: i.row, column: i.column, rule: i.rule, severity: i.severity, message: t(i.rule, i.params) }));
+  return issues.map((i) => ({ sheet: i.sheet, cell: i.cell, row: i.row + 1, column: i.column, rule: i.rule, severity: i.severity, message: t(i.rule, i.params) }));
 }
 
 /** Issues grouped by sheet with counts, in Vietnamese. */

@@ -170,3 +170,21 @@ export function sheetRef(sheet: string): string {
 export function isEmptyValue(v: CellValue | undefined): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
+
+/**
+ * Cells one under the other in a column, with the same key, as one box each: what an adapter
+ * writes, reads or highlights in few ranges instead of one per cell. Sorted by key, column, row.
+ */
+export function columnRuns<T extends { row: number; col: number }>(cells: readonly T[], key: (c: T) => string = () => ""): { box: RangeBox; cells: T[] }[] {
+  const keyed = cells.map((c) => ({ c, k: key(c) }));
+  keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0) || a.c.col - b.c.col || a.c.row - b.c.row);
+  const runs: { box: RangeBox; cells: T[]; key: string }[] = [];
+  for (const { c, k } of keyed) {
+    const last = runs[runs.length - 1];
+    if (last && last.key === k && last.box.left === c.col && last.box.bottom + 1 === c.row) {
+      last.box.bottom = c.row;
+      last.cells.push(c);
+    } else runs.push({ box: { top: c.row, bottom: c.row, left: c.col, right: c.col }, cells: [c], key: k });
+  }
+  return runs.map(({ box, cells: run }) => ({ box, cells: run }));
+}

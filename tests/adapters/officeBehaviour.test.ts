@@ -31,7 +31,7 @@ describe("conditional formats of other types beside ours (office-js issue 2180)"
     const { fake, office } = await templated();
     const ledger = fake.state.sheet("Đóng góp")!;
     ledger.conditionalFormats.push({ id: 90, address: "H2:H9", type: "ColorScale", formula: "" }, { id: 91, address: "L2:L9", type: "DataBar", formula: "" });
-    const issues = [{ rule: "required", severity: "error", sheet: "Đóng góp", table: "tblDongGop", row: 3, column: "Ngày", cell: "A3", col: 0, params: {} }] as const;
+    const issues = [{ rule: "required", severity: "error", sheet: "Đóng góp", table: "tblDongGop", row: 2, column: "Ngày", cell: "A3", col: 0, params: {} }] as const;
     await office.markIssues(issueMarks(issues));
     expect(ledger.conditionalFormats.map((c) => c.type)).toEqual(expect.arrayContaining(["ColorScale", "DataBar", "Custom"]));
     await office.clearMarks();
@@ -209,7 +209,7 @@ describe("a protected sheet, a read-only workbook", () => {
     const ledger = (await office.readTables(["tblDongGop"])).get("tblDongGop")!;
     const fix = [{ sheet: "Đóng góp", row: 1, col: 7, expected: ledger.rows[0]![7]!, value: "x" }];
     await expect(office.updateCells(fix)).rejects.toThrow(/Trang "Đóng góp" đang được bảo vệ.*Review > Unprotect Sheet/);
-    const issues = [{ rule: "required", severity: "error", sheet: "Đóng góp", table: "tblDongGop", row: 3, column: "Ngày", cell: "A3", col: 0, params: {} }] as const;
+    const issues = [{ rule: "required", severity: "error", sheet: "Đóng góp", table: "tblDongGop", row: 2, column: "Ngày", cell: "A3", col: 0, params: {} }] as const;
     await expect(office.markIssues(issueMarks(issues))).rejects.toThrow(/đang được bảo vệ/);
     fake.state.sheet("Đóng góp")!.protected = false;
     fake.state.readOnly = true;
@@ -225,7 +225,7 @@ describe("a user's protected sheet elsewhere", () => {
     const { fake, office } = await templated();
     fake.seed("Riêng", { A1: "khóa" });
     fake.state.sheet("Riêng")!.protected = true;
-    const issues = [{ rule: "required", severity: "error", sheet: "Đóng góp", table: "tblDongGop", row: 3, column: "Ngày", cell: "A3", col: 0, params: {} }] as const;
+    const issues = [{ rule: "required", severity: "error", sheet: "Đóng góp", table: "tblDongGop", row: 2, column: "Ngày", cell: "A3", col: 0, params: {} }] as const;
     await office.markIssues(issueMarks(issues));
     await office.clearMarks();
     expect(fake.state.sheet("Riêng")!.cells.get("0:0")?.value).toBe("khóa");
@@ -283,7 +283,7 @@ describe("a cell on a hidden sheet", () => {
 });
 
 describe("highlights of many scattered cells (RangeAreas, ExcelApi 1.9)", () => {
-  const scattered = Array.from({ length: 300 }, (_, i) => ({ rule: "required", severity: i % 3 ? "warning" : "error", sheet: "Đóng góp", table: "tblDongGop", row: 2 + 2 * i, column: "Ngày", cell: `A${2 + 2 * i}`, col: 0, params: {} }) as const);
+  const scattered = Array.from({ length: 300 }, (_, i) => ({ rule: "required", severity: i % 3 ? "warning" : "error", sheet: "Đóng góp", table: "tblDongGop", row: 1 + 2 * i, column: "Ngày", cell: `A${2 + 2 * i}`, col: 0, params: {} }) as const);
 
   it("one rule per group of cells where RangeAreas exists, and the highlights still clear", async () => {
     const { fake, office } = await templated();

@@ -103,7 +103,7 @@ describe("both adapters, one contract", () => {
     const p = await fresh();
     for (const port of both(p)) await applyTemplates(port, chauSonPlan, demoRows(chauSonPlan));
     const before = await modelOfXlsx(p.xlsx);
-    const issues = [{ rule: "required", severity: "error", sheet: "Đóng góp", table: "tblDongGop", row: 3, column: "Ngày", cell: "A3", col: 0, params: {} }] as const;
+    const issues = [{ rule: "required", severity: "error", sheet: "Đóng góp", table: "tblDongGop", row: 2, column: "Ngày", cell: "A3", col: 0, params: {} }] as const;
     for (const port of both(p)) await port.markIssues(issueMarks(issues));
     const marked = await modelOfXlsx(p.xlsx);
     expectSameWorkbook(marked, modelOfFake(p.fake.state));

@@ -69,6 +69,8 @@ export interface WorkbookModel {
   }[];
 }
 
+/** A plain field as text (what a rule's attributes hold); anything else as "". */
+const str = (v: unknown, fallback = ""): string => (typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? String(v) : fallback);
 const rgb = (argb: unknown) => (typeof argb === "string" ? argb.slice(-6).toUpperCase() : undefined);
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 /** Keys with a value only: a look with nothing set is no look. */
@@ -123,13 +125,13 @@ function excelJsRule(m: Record<string, unknown>): RuleModel {
   const formulae = ((m.formulae as unknown[] | undefined) ?? []).map((f) => (f instanceof Date ? String(Math.round((f.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000)) : String(f).replace(/^=/, "")));
   return {
     type: String(m.type),
-    ...(m.type !== "list" && m.operator ? { operator: String(m.operator) } : {}),
+    ...(m.type !== "list" && m.operator ? { operator: str(m.operator) } : {}),
     formulae,
-    errorStyle: String(m.errorStyle ?? "stop"),
-    errorTitle: String(m.errorTitle ?? ""),
-    error: String(m.error ?? ""),
-    promptTitle: String(m.promptTitle ?? ""),
-    prompt: String(m.prompt ?? ""),
+    errorStyle: str(m.errorStyle, "stop"),
+    errorTitle: str(m.errorTitle),
+    error: str(m.error),
+    promptTitle: str(m.promptTitle),
+    prompt: str(m.prompt),
   };
 }
 
@@ -203,7 +205,7 @@ export function modelOfExcelJs(book: ExcelJS.Workbook, inFile?: ReadonlyMap<stri
       const print: PrintModel = hasPrint
         ? (defined({
             orientation: ps.orientation,
-            paper: ps.paperSize === 9 ? "A4" : ps.paperSize === undefined ? undefined : String(ps.paperSize),
+            paper: Number(ps.paperSize) === 9 ? "A4" : ps.paperSize === undefined ? undefined : String(ps.paperSize),
             marginsCm: ps.margins ? { top: inchToCm(ps.margins.top), bottom: inchToCm(ps.margins.bottom), left: inchToCm(ps.margins.left), right: inchToCm(ps.margins.right) } : undefined,
             fit: ps.fitToPage ? (ps.fitToWidth === 1 && ps.fitToHeight === 0 ? "width" : `${ps.fitToWidth ?? 1}x${ps.fitToHeight ?? 1}`) : undefined,
             printArea: ps.printArea ? ps.printArea.replace(/\$/g, "").replace(/^.*!/, "") : undefined,
@@ -217,7 +219,7 @@ export function modelOfExcelJs(book: ExcelJS.Workbook, inFile?: ReadonlyMap<stri
 }
 
 function fakeLook(c: Pick<FakeCell, "format" | "numberFormat">): CellLook | undefined {
-  const f = (c.format ?? {}) as Record<string, unknown>;
+  const f = (c.format ?? {});
   const hex = (v: unknown) => (typeof v === "string" ? v.replace(/^#/, "").toUpperCase() : undefined);
   const align = (v: unknown) => (typeof v === "string" ? (v === "Center" && "verticalAlignment" in f && f.verticalAlignment === v ? v.toLowerCase() : v.toLowerCase()) : undefined);
   return look({
@@ -240,7 +242,7 @@ function fakeRule(v: FakeWorkbookState["sheets"][number]["validations"][number])
   const rule = (v.rule ?? {}) as Record<string, Record<string, unknown>>;
   const [kind, body] = Object.entries(rule)[0] ?? ["", {}];
   const type = kind === "wholeNumber" ? "whole" : kind;
-  const op = String(body.operator ?? "");
+  const op = str(body.operator);
   const operator = op ? op.charAt(0).toLowerCase() + op.slice(1).replace(/To$/, "") : undefined;
   const formula = (x: unknown) => String(x).replace(/^=/, "");
   const formulae = kind === "list" ? [String(body.source).startsWith("=") ? formula(body.source) : `"${String(body.source)}"`] : [body.formula1, body.formula2].filter((x) => x !== undefined).map(formula);
@@ -250,11 +252,11 @@ function fakeRule(v: FakeWorkbookState["sheets"][number]["validations"][number])
     type,
     ...(kind !== "list" && operator ? { operator } : {}),
     formulae,
-    errorStyle: String(alert.style ?? "Stop").toLowerCase(),
-    errorTitle: String(alert.title ?? ""),
-    error: String(alert.message ?? ""),
-    promptTitle: String(prompt.title ?? ""),
-    prompt: String(prompt.message ?? ""),
+    errorStyle: str(alert.style, "Stop").toLowerCase(),
+    errorTitle: str(alert.title),
+    error: str(alert.message),
+    promptTitle: str(prompt.title),
+    prompt: str(prompt.message),
   };
 }
 
@@ -284,7 +286,7 @@ export function modelOfFake(state: FakeWorkbookState): WorkbookModel {
         return l ? [[String(c), l] as const] : [];
       }));
       const heights = Object.fromEntries([...s.rowHeights].map(([r, h]) => [r, round(h)]));
-      const pl = s.pageLayout as Record<string, unknown>;
+      const pl = s.pageLayout;
       const cm = (k: string) => round(Number(pl[k] ?? 0) / 28.3465, 2);
       const zoom = pl.zoom as { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number } | undefined;
       const print: PrintModel =

@@ -1,5 +1,5 @@
-import { columnLetter, rangeAddress, type CellStyle, type DataValidation, type Grid, type GridCell, type GridColumn, type PrintSetup, type RangeBox } from "../../domain/grid";
-import { officeInput } from "./officeValues";
+import { columnLetter, columnRuns, rangeAddress, type CellStyle, type DataValidation, type Grid, type GridCell, type GridColumn, type PrintSetup, type RangeBox } from "../../domain/grid";
+import { officeInput, PAYLOAD_BUDGET } from "./officeValues";
 import { PAGE_LAYOUT, type Requirements } from "./requirements";
 
 /**
@@ -13,8 +13,6 @@ const POINTS_PER_CM = 28.3465;
 
 const hex = (rgb: string) => `#${rgb}`;
 
-/** Budget for one request: Excel on the web refuses payloads over 5 MB. */
-export const REQUEST_BUDGET = 4_000_000;
 
 /** What one call adds to a request besides its arguments (object ids, method and property names). */
 export const CALL_BYTES = 150;
@@ -41,28 +39,10 @@ export class WriteBudget {
 
   async add(bytes: number): Promise<void> {
     this.queued += bytes;
-    if (this.queued < REQUEST_BUDGET) return;
+    if (this.queued < PAYLOAD_BUDGET) return;
     this.queued = 0;
     await this.ctx.sync();
   }
-}
-
-/**
- * Cells one under the other in a column, with the same key, as one box each: what a grid writes
- * or reads in few ranges instead of one per cell.
- */
-export function columnRuns(cells: readonly GridCell[], key: (c: GridCell) => string = () => ""): { box: RangeBox; cells: GridCell[] }[] {
-  const sorted = [...cells].sort((a, b) => a.col - b.col || a.row - b.row);
-  const runs: { box: RangeBox; cells: GridCell[]; key: string }[] = [];
-  for (const c of sorted) {
-    const k = key(c);
-    const last = runs[runs.length - 1];
-    if (last && last.key === k && last.box.left === c.col && last.box.bottom + 1 === c.row) {
-      last.box.bottom = c.row;
-      last.cells.push(c);
-    } else runs.push({ box: { top: c.row, bottom: c.row, left: c.col, right: c.col }, cells: [c], key: k });
-  }
-  return runs.map(({ box, cells: run }) => ({ box, cells: run }));
 }
 
 /** Consecutive rows with the same height, as runs. */

@@ -79,10 +79,10 @@ export function officeInput(value: CellScalar | undefined, formula: string | und
  */
 export const BYTES_PER_CELL_READ = 120;
 
-/** Budget for one response: Excel on the web refuses payloads over 5 MB. */
-export const RESPONSE_BUDGET = 4_000_000;
+/** Budget for one request or response: Excel on the web refuses payloads over 5 MB either way. */
+export const PAYLOAD_BUDGET = 4_000_000;
 
 /** Rows per read so that one response stays under the budget. */
-export function rowsPerChunk(columns: number, budget = RESPONSE_BUDGET): number {
+export function rowsPerChunk(columns: number, budget = PAYLOAD_BUDGET): number {
   return Math.max(1, Math.floor(budget / (Math.max(1, columns) * BYTES_PER_CELL_READ)));
 }

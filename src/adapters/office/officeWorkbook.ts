@@ -1,10 +1,10 @@
-import { isEmptyValue, parseRangeAddress, rangeAddress, type CellValue, type Grid, type RangeBox } from "../../domain/grid";
+import { columnRuns, isEmptyValue, parseRangeAddress, rangeAddress, type CellValue, type Grid, type RangeBox } from "../../domain/grid";
 import { MARK_FILL, MARK_FORMULA, type SheetMarks } from "../../domain/rules/marks";
 import { nameKey } from "../../domain/text";
 import { t } from "../../i18n";
 import { CancelledError, GridConflictError, type CellUpdate, type RangeRequest, type ReadOptions, type SheetSummary, type TableData, type TableSummary, type WorkbookPort, type WorkbookSummary } from "../../domain/workbook";
-import { CALL_BYTES, columnRuns, queueTablesAndFormats, queueValues, WriteBudget } from "./officeRender";
-import { BYTES_PER_CELL_READ, formulaKey, longFormula, officeCellValue, officeInput, RESPONSE_BUDGET, rowsPerChunk } from "./officeValues";
+import { CALL_BYTES, queueTablesAndFormats, queueValues, WriteBudget } from "./officeRender";
+import { BYTES_PER_CELL_READ, formulaKey, longFormula, officeCellValue, officeInput, PAYLOAD_BUDGET, rowsPerChunk } from "./officeValues";
 import { RANGE_AREAS, TABLE_RESIZE, type Requirements } from "./requirements";
 
 /** `Excel.run` as the adapter needs it: one batch, one context. */
@@ -178,7 +178,7 @@ async function readBoxes(ctx: Excel.RequestContext, items: readonly { ws: Excel.
   while (queue.length > 0) {
     const batch: Chunk[] = [];
     let bytes = 0;
-    while (queue.length > 0 && (batch.length === 0 || bytes + (queue[0] as Chunk).bytes <= RESPONSE_BUDGET)) {
+    while (queue.length > 0 && (batch.length === 0 || bytes + (queue[0] as Chunk).bytes <= PAYLOAD_BUDGET)) {
       const c = queue.shift() as Chunk;
       batch.push(c);
       bytes += c.bytes;

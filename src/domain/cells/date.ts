@@ -1,5 +1,5 @@
 import type { CellValue } from "../grid";
-import { isoToSerial } from "../dates";
+import { isoToSerial, serialToIso } from "../dates";
 import { type CellRead } from "./read";
 import { scalarOf } from "./text";
 
@@ -8,22 +8,6 @@ const pad = (n: number) => String(n).padStart(2, "0");
 function isRealDate(y: number, m: number, d: number): boolean {
   const t = new Date(Date.UTC(y, m - 1, d));
   return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
-}
-
-/** ISO date of an Excel serial, honouring the 1900 system's fictitious 29/02/1900 (serial 60). */
-export function serialToIsoDate(serial: number): string | undefined {
-  if (!Number.isFinite(serial)) return undefined;
-  const day = Math.floor(serial);
-  if (day < 1 || day === 60 || day > 2_958_465) return undefined;
-  const base = day < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
-  const t = new Date(base + day * 86_400_000);
-  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
-}
-
-/** Excel serial of an ISO date (the inverse of `serialToIsoDate`). */
-export function isoDateToSerial(iso: string): number {
-  const serial = isoToSerial(iso);
-  return serial <= 60 ? serial - 1 : serial;
 }
 
 const DAY_FIRST = /^(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{2}|\d{4})$/;
@@ -45,7 +29,7 @@ function dateParts(y: number, m: number, d: number, twoDigitYear: boolean, text:
   // Excel's dates start on 01/01/1900: an earlier one cannot be stored as a date.
   if (!isRealDate(y, m, d) || y < 1900 || y > 9999) return { kind: "invalid", problem: "impossible-date", detail: text };
   const iso = `${y}-${pad(m)}-${pad(d)}`;
-  return { kind: "value", value: iso, assumed: twoDigitYear ? "two-digit-year" : "date-from-text", canonical: isoDateToSerial(iso) };
+  return { kind: "value", value: iso, assumed: twoDigitYear ? "two-digit-year" : "date-from-text", canonical: isoToSerial(iso) };
 }
 
 /**
@@ -56,7 +40,7 @@ export function readDate(v: CellValue): CellRead<string> {
   const s = scalarOf(v);
   if (s.kind !== "value") return s;
   if (typeof s.value === "string") return fromText(s.value);
-  const iso = serialToIsoDate(s.value);
+  const iso = serialToIso(s.value);
   if (!iso) return { kind: "invalid", problem: "impossible-date", detail: String(s.value) };
   if (!Number.isInteger(s.value)) return { kind: "value", value: iso, assumed: "time-dropped" };
   return s.assumed ? { kind: "value", value: iso, assumed: s.assumed } : { kind: "value", value: iso };

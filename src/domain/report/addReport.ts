@@ -62,7 +62,7 @@ export async function addReport(port: WorkbookPort, plan: PlanDefinition, period
   const names = summary.sheets.map((s) => s.name);
   const sheet = freeSheetName(period.sheetName, names);
   const grids = [reportGrid(sheet, figures, info, period, today)];
-  const wantSummary = !names.some((n) => n.toLocaleLowerCase("vi") === SUMMARY_SHEET.toLocaleLowerCase("vi"));
+  const wantSummary = !names.some((n) => nameKey(n) === nameKey(SUMMARY_SHEET));
   const live = summaryGrid(plan);
   const summaryMissing = wantSummary ? missingReferences(live, summary) : [];
   const summaryAdded = wantSummary && summaryMissing.length === 0;
@@ -83,7 +83,7 @@ export async function reportFigures(port: WorkbookPort, period: Period, options?
  */
 export async function ensureSummarySheet(port: WorkbookPort, plan: PlanDefinition): Promise<"added" | "present" | "tables-missing"> {
   const summary = await port.summarize();
-  if (summary.sheets.some((s) => s.name.toLocaleLowerCase("vi") === SUMMARY_SHEET.toLocaleLowerCase("vi"))) return "present";
+  if (summary.sheets.some((s) => nameKey(s.name) === nameKey(SUMMARY_SHEET))) return "present";
   const live = summaryGrid(plan);
   if (missingReferences(live, summary).length > 0) return "tables-missing";
   await port.applyGrids([live]);

@@ -1,9 +1,9 @@
 import { foldKey } from "../cells/text";
 import { DONOR_GROUPS, NOMINATION_STATES, NOMINEE_KINDS, AWARD_FORMS, TASK_STATES } from "../sheets/enums";
-import { TABLE } from "../sheets/specs";
+import { camKetTable, dongGopTable, khenThuongTable, nhiemVuTable, TABLE } from "../sheets/specs";
 import type { TableData } from "../workbook";
 import { readOurTables } from "../rules/validate";
-import { compareText, type TableView } from "../rules/view";
+import { compareText, viewFor, type TableView, type ViewOf } from "../rules/view";
 import type { Period } from "./period";
 
 export interface TaskCounts {
@@ -79,7 +79,7 @@ function columnValues(v: TableView | undefined, header: string): string[] {
   return [...out];
 }
 
-function taskFigures(v: TableView | undefined, units: readonly string[], to: string) {
+function taskFigures(v: ViewOf<typeof nhiemVuTable> | undefined, units: readonly string[], to: string) {
   const byUnit = new Map<string, TaskCounts>();
   const milestones: Figures["milestones"] = [];
   const overdueTasks: Figures["overdueTasks"] = [];
@@ -119,7 +119,7 @@ function taskFigures(v: TableView | undefined, units: readonly string[], to: str
 
 const PLEDGE_COUNTS = ["Số hộ", "Số hộ đã ký", "Số HS, SV đã ký", "Số CB, CC, VC đã ký", "Số CN, NLĐ đã ký"] as const;
 
-function pledgeFigures(v: TableView | undefined, places: readonly string[], to: string) {
+function pledgeFigures(v: ViewOf<typeof camKetTable> | undefined, places: readonly string[], to: string) {
   const latest = new Map<string, number>();
   let excluded = 0;
   for (let i = 0; i < (v?.rowCount ?? 0); i++) {
@@ -168,7 +168,7 @@ function pledgeFigures(v: TableView | undefined, places: readonly string[], to: 
 const MONEY = new Set(["Tiền mặt", "Chuyển khoản"]);
 const NO_GROUP = "Chưa ghi nhóm";
 
-function donationFigures(v: TableView | undefined, from: string, to: string) {
+function donationFigures(v: ViewOf<typeof dongGopTable> | undefined, from: string, to: string) {
   const d = { openingCash: 0, receivedMoney: 0, receivedGoodsValue: 0, disbursedMoney: 0, disbursedGoodsValue: 0, closingCash: 0, donors: 0 };
   const groups = new Map<string, GroupDonations>();
   const donors = new Set<string>();
@@ -216,7 +216,7 @@ function counter(keys: readonly string[]): Record<string, number> {
   return Object.fromEntries(keys.map((k) => [k, 0]));
 }
 
-function nominationFigures(v: TableView | undefined, forms: readonly string[], from: string, to: string) {
+function nominationFigures(v: ViewOf<typeof khenThuongTable> | undefined, forms: readonly string[], from: string, to: string) {
   const f = { total: 0, byKind: counter(NOMINEE_KINDS), byForm: counter(forms), byStatus: counter(NOMINATION_STATES) };
   let excluded = 0;
   for (let i = 0; i < (v?.rowCount ?? 0); i++) {
@@ -248,10 +248,10 @@ export function figuresForPeriod(tables: ReadonlyMap<string, TableData>, period:
   const units = columnValues(v(TABLE.donVi), "Đơn vị");
   const villages = columnValues(v(TABLE.thon), "Thôn");
   const forms = [...AWARD_FORMS, ...columnValues(v(TABLE.hinhThucKhenThuong), "Hình thức khen thưởng").filter((f) => !(AWARD_FORMS as readonly string[]).includes(f))];
-  const tasks = taskFigures(v(TABLE.nhiemVu), units, period.to);
-  const pledges = pledgeFigures(v(TABLE.camKet), [...villages, ...units], period.to);
-  const donations = donationFigures(v(TABLE.dongGop), period.from, period.to);
-  const nominations = nominationFigures(v(TABLE.khenThuong), forms, period.from, period.to);
+  const tasks = taskFigures(viewFor(views, nhiemVuTable), units, period.to);
+  const pledges = pledgeFigures(viewFor(views, camKetTable), [...villages, ...units], period.to);
+  const donations = donationFigures(viewFor(views, dongGopTable), period.from, period.to);
+  const nominations = nominationFigures(viewFor(views, khenThuongTable), forms, period.from, period.to);
   const excludedRowsBySection = { tasks: tasks.excluded, pledges: pledges.excluded, donations: donations.excluded, nominations: nominations.excluded };
   return {
     period: { from: period.from, to: period.to, label: period.label },

@@ -1,5 +1,5 @@
 import { isoDateSchema } from "../plan/schema";
-import { isoToVietnamese } from "../dates";
+import { formatDate } from "../format";
 
 /** A reporting period: inclusive ISO dates and its Vietnamese label. */
 export interface Period {
@@ -19,7 +19,7 @@ export class PeriodError extends Error {
   }
 }
 
-const dotted = (iso: string) => isoToVietnamese(iso).replace(/\//g, ".");
+const dotted = (iso: string) => formatDate(iso).replace(/\//g, ".");
 
 /** Years a period or a report date may fall in. */
 export const YEAR_RANGE = { min: 2000, max: 2100 } as const;
@@ -74,7 +74,7 @@ function parseHalfYearOrRange(input: string): Period {
       return {
         from,
         to,
-        label: `từ ngày ${isoToVietnamese(from)} đến ngày ${isoToVietnamese(to)}`,
+        label: `từ ngày ${formatDate(from)} đến ngày ${formatDate(to)}`,
         sheetName: `BC ${dotted(from)}-${dotted(to)}`,
       };
     }

@@ -1,3 +1,5 @@
+import { householdRateFormula, totalHouseholdRateFormula } from "../sheets/specs";
+import { nameKey } from "../text";
 import type { Grid } from "../grid";
 import type { Figures } from "./figures";
 import { documentDate, formatDate } from "../format";
@@ -42,7 +44,7 @@ function header(b: SheetBuilder, info: ReportInfo, period: Period, today: string
 function pledgeTable(b: SheetBuilder, f: Figures): void {
   const rows = f.pledges.byPlace.map((p, i) => [i + 1, p.place, p.households, p.householdsSigned, null, p.students, p.officials, p.workers]);
   const t = f.pledges.total;
-  const rate = (r: number) => `IF(N(C${r + 1})>0,D${r + 1}/C${r + 1},"")`;
+  const rate = (r: number) => householdRateFormula(`C${r + 1}`, `D${r + 1}`);
   b.table({
     headers: ["STT", "Thôn, đơn vị", "Số hộ", "Số hộ đã ký", "Tỷ lệ hộ đã ký", "HS, SV đã ký", "CB, CC, VC đã ký", "CN, NLĐ đã ký"],
     rows,
@@ -56,10 +58,7 @@ function pledgeTable(b: SheetBuilder, f: Figures): void {
       "Tổng cộng",
       (a, z) => ({ formula: sumFormula(2, a, z), result: t.households }),
       (a, z) => ({ formula: sumFormula(3, a, z), result: t.householdsSigned }),
-      (a, z) => {
-        const base = `SUMIF(C${a + 1}:C${z + 1},">0",C${a + 1}:C${z + 1})`;
-        return { formula: z < a ? '""' : `IF(${base}>0,SUMIF(C${a + 1}:C${z + 1},">0",D${a + 1}:D${z + 1})/${base},"")`, result: t.householdRate ?? "" };
-      },
+      (a, z) => ({ formula: z < a ? '""' : totalHouseholdRateFormula(`C${a + 1}:C${z + 1}`, `D${a + 1}:D${z + 1}`), result: t.householdRate ?? "" }),
       (a, z) => ({ formula: sumFormula(5, a, z), result: t.students }),
       (a, z) => ({ formula: sumFormula(6, a, z), result: t.officials }),
       (a, z) => ({ formula: sumFormula(7, a, z), result: t.workers }),
@@ -193,10 +192,10 @@ export function reportGrid(sheet: string, f: Figures, info: ReportInfo, period: 
 
 /** A sheet name not yet taken: the period's name, else with " (2)", " (3)"… (a report is never overwritten). */
 export function freeSheetName(base: string, taken: readonly string[]): string {
-  const used = new Set(taken.map((t) => t.toLocaleLowerCase("vi")));
-  if (!used.has(base.toLocaleLowerCase("vi"))) return base;
+  const used = new Set(taken.map(nameKey));
+  if (!used.has(nameKey(base))) return base;
   for (let k = 2; ; k++) {
     const name = `${base} (${k})`;
-    if (!used.has(name.toLocaleLowerCase("vi"))) return name;
+    if (!used.has(nameKey(name))) return name;
   }
 }

@@ -1,6 +1,6 @@
 import { readText } from "../cells/text";
 import { readDate } from "../cells/date";
-import { isoToVietnamese } from "../dates";
+import { formatDate } from "../format";
 import type { PlanDefinition } from "../plan/schema";
 import { nameKey } from "../text";
 import type { TableData } from "../workbook";
@@ -32,7 +32,7 @@ function infoValues(table: TableData | undefined): Map<string, string> {
     if (key.kind !== "value") continue;
     const raw = row[v] ?? null;
     const date = nameKey(key.value).startsWith("ngày") ? readDate(raw) : undefined;
-    const text = date?.kind === "value" ? { kind: "value" as const, value: isoToVietnamese(date.value) } : readText(raw);
+    const text = date?.kind === "value" ? { kind: "value" as const, value: formatDate(date.value) } : readText(raw);
     if (text.kind === "value") out.set(nameKey(key.value), text.value);
   }
   return out;
@@ -60,7 +60,7 @@ export function reportInfo(thongTin: TableData | undefined, plan: PlanDefinition
     place: get("Địa danh", plan.place),
     movement: get("Tên phong trào", plan.movement),
     planNumber: get("Số kế hoạch", plan.planNumber),
-    planDate: get("Ngày kế hoạch", isoToVietnamese(plan.planDate)),
+    planDate: get("Ngày kế hoạch", formatDate(plan.planDate)),
     receiver: get("Cơ quan nhận báo cáo", plan.reporting.receiver),
     symbol: get("Ký hiệu báo cáo", plan.reporting.reportSymbol),
     authority: get("Thẩm quyền ký", plan.signatory.authority),

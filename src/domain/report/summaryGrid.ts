@@ -1,3 +1,4 @@
+import { householdRateFormula, totalHouseholdRateFormula } from "../sheets/specs";
 import { isoToSerial } from "../dates";
 import type { CellStyle, Grid, GridCell, RangeBox } from "../grid";
 import type { PlanDefinition } from "../plan/schema";
@@ -92,7 +93,7 @@ function pledges(s: Sheet): void {
       const latest = (c: string) => `IF(N(${b})=0,"",LOOKUP(2,1/((${ck("Thôn, đơn vị")}=${a})*(${ck("Ngày cập nhật")}=${b})),${ck(c)}))`;
       s.formula(2, latest("Số hộ"), { numFmt: COUNT });
       s.formula(3, latest("Số hộ đã ký"), { numFmt: COUNT });
-      s.formula(4, `IF(N(C${R(s.row)})>0,D${R(s.row)}/C${R(s.row)},"")`, { numFmt: "0.0%" });
+      s.formula(4, householdRateFormula(`C${R(s.row)}`, `D${R(s.row)}`), { numFmt: "0.0%" });
       s.formula(5, latest("Số HS, SV đã ký"), { numFmt: COUNT });
       s.formula(6, latest("Số CB, CC, VC đã ký"), { numFmt: COUNT });
       s.formula(7, latest("Số CN, NLĐ đã ký"), { numFmt: COUNT });
@@ -102,8 +103,7 @@ function pledges(s: Sheet): void {
   s.put(0, "Cộng", { bold: true, ...BORDER });
   s.put(1, null, BORDER);
   for (const c of ["C", "D", "F", "G", "H"]) s.formula(c.charCodeAt(0) - 65, `SUM(${c}${R(first)}:${c}${R(last)})`, { bold: true, numFmt: COUNT });
-  const base = `SUMIF(C${R(first)}:C${R(last)},">0",C${R(first)}:C${R(last)})`;
-  s.formula(4, `IF(${base}>0,SUMIF(C${R(first)}:C${R(last)},">0",D${R(first)}:D${R(last)})/${base},"")`, { bold: true, numFmt: "0.0%" });
+  s.formula(4, totalHouseholdRateFormula(`C${R(first)}:C${R(last)}`, `D${R(first)}:D${R(last)}`), { bold: true, numFmt: "0.0%" });
   s.row++;
 }
 

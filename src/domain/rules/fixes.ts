@@ -10,7 +10,7 @@ export function fixUpdates(issues: readonly Issue[]): CellUpdate[] {
     const key = `${i.sheet}\u0000${i.cell}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ sheet: i.sheet, row: i.row - 1, col: i.col, expected: i.fix.expected, value: i.fix.value, ...(i.fix.numFmt ? { numFmt: i.fix.numFmt } : {}) });
+    out.push({ sheet: i.sheet, row: i.row, col: i.col, expected: i.fix.expected, value: i.fix.value, ...(i.fix.numFmt ? { numFmt: i.fix.numFmt } : {}) });
   }
   return out;
 }

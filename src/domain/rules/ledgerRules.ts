@@ -1,9 +1,12 @@
-import { compareText, type IssueSink, type TableView } from "./view";
+import type { dongGopTable } from "../sheets/specs";
+import { compareText, type IssueSink, type ViewOf } from "./view";
+
+type Ledger = ViewOf<typeof dongGopTable>;
 
 const GOODS = ["Hiện vật", "Số lượng", "Giá trị hiện vật (đồng)"] as const;
 const MONEY_FORMS = new Set(["Tiền mặt", "Chuyển khoản"]);
 
-function moneyRow(v: TableView, i: number, sink: IssueSink): void {
+function moneyRow(v: Ledger, i: number, sink: IssueSink): void {
   const amount = v.num(i, "Số tiền (đồng)");
   if (v.has("Số tiền (đồng)") && v.isEmpty(i, "Số tiền (đồng)")) sink.at(v, i, "Số tiền (đồng)", "money-amount-missing");
   else if (amount === 0) sink.at(v, i, "Số tiền (đồng)", "money-amount-not-positive", { value: amount });
@@ -11,14 +14,14 @@ function moneyRow(v: TableView, i: number, sink: IssueSink): void {
   if (goods) sink.at(v, i, goods, "money-row-has-goods", { form: v.text(i, "Hình thức") ?? "" });
 }
 
-function goodsRow(v: TableView, i: number, sink: IssueSink): void {
-  for (const h of ["Hiện vật", "Số lượng"]) if (v.has(h) && v.isEmpty(i, h)) sink.at(v, i, h, "goods-missing");
+function goodsRow(v: Ledger, i: number, sink: IssueSink): void {
+  for (const h of ["Hiện vật", "Số lượng"] as const) if (v.has(h) && v.isEmpty(i, h)) sink.at(v, i, h, "goods-missing");
   if (v.num(i, "Số lượng") === 0) sink.at(v, i, "Số lượng", "goods-quantity-not-positive", { value: 0 });
   if (v.has("Số tiền (đồng)") && !v.isEmpty(i, "Số tiền (đồng)")) sink.at(v, i, "Số tiền (đồng)", "goods-row-has-money");
 }
 
 /** Voucher numbers are unique within `Loại`; a missing one is a warning. */
-function vouchers(v: TableView, sink: IssueSink): void {
+function vouchers(v: Ledger, sink: IssueSink): void {
   if (!v.has("Số chứng từ")) return;
   const seen = new Map<string, number>();
   for (let i = 0; i < v.rowCount; i++) {
@@ -48,7 +51,7 @@ const before = (a: Place, b: Place) => compareText(a[0], b[0]) < 0 || (a[0] === 
  * written, after the dated row above it (ledgers are kept in order); above every dated row,
  * nothing can be said. The unreadable cells are their own issues; nothing is guessed.
  */
-function cashBalance(v: TableView, sink: IssueSink): void {
+function cashBalance(v: Ledger, sink: IssueSink): void {
   const rows: number[] = [];
   let stop: Place | undefined;
   let lastDate: string | undefined;
@@ -90,7 +93,7 @@ function cashBalance(v: TableView, sink: IssueSink): void {
 }
 
 /** The donations ledger: money rows, goods rows, vouchers, the cash balance. */
-export function ledgerRules(v: TableView, sink: IssueSink): void {
+export function ledgerRules(v: Ledger, sink: IssueSink): void {
   for (let i = 0; i < v.rowCount; i++) {
     if (v.blank[i]) continue;
     const form = v.text(i, "Hình thức");

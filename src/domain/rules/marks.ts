@@ -1,4 +1,4 @@
-import { parseCellAddress, type RangeBox } from "../grid";
+import { columnRuns, parseCellAddress, type RangeBox } from "../grid";
 import type { Issue, Severity } from "./types";
 
 /**
@@ -32,15 +32,14 @@ export function issueMarks(issues: readonly Issue[]): SheetMarks[] {
     const prev = worst.get(key);
     if (!prev || (prev.severity === "warning" && i.severity === "error")) worst.set(key, { sheet: i.sheet, severity: i.severity, ...at });
   }
+  // One group per sheet and severity; its cells in column runs.
   const groups = new Map<string, SheetMarks>();
-  const cells = [...worst.values()].sort((a, b) => a.col - b.col || a.row - b.row);
-  for (const c of cells) {
+  for (const run of columnRuns([...worst.values()], (c) => `${c.sheet}\u0000${c.severity}`)) {
+    const c = run.cells[0] as { sheet: string; severity: Severity };
     const key = `${c.sheet}\u0000${c.severity}`;
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { sheet: c.sheet, severity: c.severity, ranges: [] }));
-    const last = g.ranges[g.ranges.length - 1];
-    if (last && last.left === c.col && last.bottom + 1 === c.row) last.bottom = c.row;
-    else g.ranges.push({ top: c.row, bottom: c.row, left: c.col, right: c.col });
+    g.ranges.push(run.box);
   }
   return [...groups.values()];
 }

@@ -1,8 +1,9 @@
 import { foldKey } from "../cells/text";
-import { compareText, type IssueSink, type TableView } from "./view";
+import type { camKetTable, khenThuongTable, nhiemVuTable, thonTable } from "../sheets/specs";
+import { compareText, type IssueSink, type TableView, type ViewOf } from "./view";
 
 /** `Hoàn thành` needs `Ngày hoàn thành`, and a completion date needs `Hoàn thành`. */
-export function taskRules(v: TableView, sink: IssueSink): void {
+export function taskRules(v: ViewOf<typeof nhiemVuTable>, sink: IssueSink): void {
   for (let i = 0; i < v.rowCount; i++) {
     if (v.blank[i]) continue;
     const state = v.text(i, "Trạng thái");
@@ -13,7 +14,7 @@ export function taskRules(v: TableView, sink: IssueSink): void {
 }
 
 /** Signed counts within households; a place's signed count never goes down between updates. */
-export function pledgeRules(v: TableView, sink: IssueSink): void {
+export function pledgeRules(v: ViewOf<typeof camKetTable>, sink: IssueSink): void {
   const byPlace = new Map<string, number[]>();
   for (let i = 0; i < v.rowCount; i++) {
     if (v.blank[i]) continue;
@@ -39,7 +40,7 @@ export function pledgeRules(v: TableView, sink: IssueSink): void {
 }
 
 /** Every village of the catalogue has at least one pledge row. */
-export function villagesWithoutPledge(thon: TableView, camKet: TableView | undefined, sink: IssueSink): void {
+export function villagesWithoutPledge(thon: ViewOf<typeof thonTable>, camKet: ViewOf<typeof camKetTable> | undefined, sink: IssueSink): void {
   if (!camKet?.has("Thôn, đơn vị")) return;
   const pledged = new Set<string>();
   for (let i = 0; i < camKet.rowCount; i++) {
@@ -67,7 +68,7 @@ export function catalogDuplicates(v: TableView, header: string, sink: IssueSink)
 const hasAny = (v: TableView, i: number, headers: readonly string[]) => headers.some((h) => v.has(h) && !v.isEmpty(i, h));
 
 /** Nominations: personal details for individuals only, a decision number once awarded, no double entries. */
-export function nominationRules(v: TableView, sink: IssueSink, today: string): void {
+export function nominationRules(v: ViewOf<typeof khenThuongTable>, sink: IssueSink, today: string): void {
   const seen = new Map<string, number>();
   const thisYear = Number(today.slice(0, 4));
   for (let i = 0; i < v.rowCount; i++) {

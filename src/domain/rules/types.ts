@@ -16,7 +16,7 @@ export interface Issue {
   severity: Severity;
   sheet: string;
   table: string;
-  /** Excel row number (1-based). */
+  /** Row on `sheet`, 0-based as everywhere in the core (`grid.ts`); `cell` is the address a user reads. */
   row: number;
   /** Header of the column, or "" for a whole table. */
   column: string;

@@ -1,4 +1,4 @@
-import { SHEET_SPECS, TABLE } from "../sheets/specs";
+import { camKetTable, dongGopTable, khenThuongTable, nhiemVuTable, SHEET_SPECS, TABLE, thonTable } from "../sheets/specs";
 import type { TableSpec } from "../sheets/types";
 import { cellAddress } from "../grid";
 import { nameKey } from "../text";
@@ -8,7 +8,7 @@ import { checkColumn } from "./columns";
 import { ledgerRules } from "./ledgerRules";
 import { catalogDuplicates, nominationRules, pledgeRules, taskRules, villagesWithoutPledge } from "./tableRules";
 import type { Issue } from "./types";
-import { compareText, IssueSink, TableView } from "./view";
+import { compareText, IssueSink, TableView, viewFor } from "./view";
 
 /** Every table the templates define, in workbook order. */
 export const VALIDATED_TABLES: readonly { sheet: string; spec: TableSpec }[] = SHEET_SPECS.flatMap((s) => s.tables.map((spec) => ({ sheet: s.name, spec })));
@@ -83,15 +83,15 @@ export function validateWorkbook(tables: ReadonlyMap<string, TableData>, today: 
     const v = view(n);
     if (v) catalogDuplicates(v, n === TABLE.thon ? "Thôn" : "Đơn vị", sink);
   }
-  const thon = view(TABLE.thon);
-  if (thon) villagesWithoutPledge(thon, view(TABLE.camKet), sink);
-  const nv = view(TABLE.nhiemVu);
+  const thon = viewFor(views, thonTable);
+  if (thon) villagesWithoutPledge(thon, viewFor(views, camKetTable), sink);
+  const nv = viewFor(views, nhiemVuTable);
   if (nv) taskRules(nv, sink);
-  const ck = view(TABLE.camKet);
+  const ck = viewFor(views, camKetTable);
   if (ck) pledgeRules(ck, sink);
-  const dg = view(TABLE.dongGop);
+  const dg = viewFor(views, dongGopTable);
   if (dg) ledgerRules(dg, sink);
-  const kt = view(TABLE.khenThuong);
+  const kt = viewFor(views, khenThuongTable);
   if (kt) nominationRules(kt, sink, today);
   return sink.issues.sort(compareIssues);
 }

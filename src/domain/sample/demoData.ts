@@ -1,4 +1,5 @@
 import { isoToSerial, serialToIso } from "../dates";
+import { formatDate } from "../format";
 import type { PlanDefinition } from "../plan/schema";
 import { TABLE } from "../sheets/specs";
 import { AWARD_FORMS, DONOR_GROUPS } from "../sheets/enums";
@@ -108,7 +109,7 @@ function sampleTasks(plan: PlanDefinition, rand: () => number): PrefillRow[] {
     const k = i % 5;
     if (k === 0 || k === 3) {
       const done = isoToSerial("2021-07-01") + intBetween(rand, 0, 150);
-      return { ...row, "Hạn hoàn thành": deadline ?? (k === 3 ? isoToSerial("2021-09-30") : null), "Trạng thái": "Hoàn thành", "Ngày hoàn thành": done, "Kết quả, minh chứng": `Báo cáo kết quả ngày ${serialToIso(done).split("-").reverse().join("/")}` };
+      return { ...row, "Hạn hoàn thành": deadline ?? (k === 3 ? isoToSerial("2021-09-30") : null), "Trạng thái": "Hoàn thành", "Ngày hoàn thành": done, "Kết quả, minh chứng": `Báo cáo kết quả ngày ${formatDate(serialToIso(done) ?? "")}` };
     }
     if (k === 1) return { ...row, "Trạng thái": "Đang thực hiện", "Ghi chú": "Nhiệm vụ thường xuyên" };
     if (k === 2) return { ...row, "Hạn hoàn thành": isoToSerial("2021-08-31"), "Trạng thái": "Đang thực hiện" };

@@ -7,7 +7,7 @@ import {
   NOMINEE_KINDS,
   TASK_STATES,
 } from "./enums";
-import type { SheetSpec, TableSpec } from "./types";
+import { defineTable, type SheetSpec, type TableSpec } from "./types";
 
 /** Sheet and table names of DOMAIN.md: contract, never rename. */
 export const SHEET = {
@@ -34,45 +34,45 @@ export const TABLE = {
 const enumList = (values: readonly string[]) => ({ kind: "enum", values }) as const;
 const tableList = (table: string, header: string) => ({ kind: "table", table, header }) as const;
 
-export const thongTinTable: TableSpec = {
+export const thongTinTable = defineTable({
   name: TABLE.thongTin,
   prefill: "info",
   columns: [
     { header: "Mục", kind: "text", width: 28, required: true },
     { header: "Giá trị", kind: "longtext", width: 70 },
   ],
-};
+});
 
-export const thonTable: TableSpec = {
+export const thonTable = defineTable({
   name: TABLE.thon,
   columns: [
     { header: "Thôn", kind: "text", width: 24, required: true, hint: "Tên thôn, mỗi thôn một dòng." },
     { header: "Ghi chú", kind: "text", width: 24 },
   ],
-};
+});
 
-export const donViTable: TableSpec = {
+export const donViTable = defineTable({
   name: TABLE.donVi,
   prefill: "units",
   columns: [
     { header: "Đơn vị", kind: "text", width: 48, required: true },
     { header: "Nhóm", kind: "text", width: 22 },
   ],
-};
+});
 
-export const nhomDongGopTable: TableSpec = {
+export const nhomDongGopTable = defineTable({
   name: TABLE.nhomDongGop,
   prefill: "donorGroups",
   columns: [{ header: "Nhóm người đóng góp", kind: "text", width: 24, required: true }],
-};
+});
 
-export const hinhThucKhenThuongTable: TableSpec = {
+export const hinhThucKhenThuongTable = defineTable({
   name: TABLE.hinhThucKhenThuong,
   prefill: "awardForms",
   columns: [{ header: "Hình thức khen thưởng", kind: "text", width: 34, required: true }],
-};
+});
 
-export const nhiemVuTable: TableSpec = {
+export const nhiemVuTable = defineTable({
   name: TABLE.nhiemVu,
   prefill: "tasks",
   columns: [
@@ -94,12 +94,28 @@ export const nhiemVuTable: TableSpec = {
       color: "9C0006",
     },
   ],
-};
+});
 
-const householdRate = (c: (h: string) => string): string =>
-  `IF(AND(N(${c("Số hộ")})>0,ISNUMBER(${c("Số hộ đã ký")})),${c("Số hộ đã ký")}/${c("Số hộ")},"")`;
+/**
+ * The share of households that signed, as every sheet computes it: blank without a number of
+ * households or of signatures. `households` and `signed` are references (cells or columns).
+ */
+export function householdRateFormula(households: string, signed: string): string {
+  return `IF(AND(N(${households})>0,ISNUMBER(${signed})),${signed}/${households},"")`;
+}
 
-export const camKetTable: TableSpec = {
+/**
+ * The share over several places: signatures over households, both counted only where the
+ * number of households is known (as the report's figures count it). Ranges as `C5:C12`.
+ */
+export function totalHouseholdRateFormula(households: string, signed: string): string {
+  const base = `SUMIF(${households},">0",${households})`;
+  return `IF(${base}>0,SUMIF(${households},">0",${signed})/${base},"")`;
+}
+
+const householdRate = (c: (h: string) => string): string => householdRateFormula(c("Số hộ"), c("Số hộ đã ký"));
+
+export const camKetTable = defineTable({
   name: TABLE.camKet,
   columns: [
     { header: "Thôn, đơn vị", kind: "text", width: 26, required: true, list: tableList(TABLE.thon, "Thôn") },
@@ -121,9 +137,9 @@ export const camKetTable: TableSpec = {
       color: "9C0006",
     },
   ],
-};
+});
 
-export const dongGopTable: TableSpec = {
+export const dongGopTable = defineTable({
   name: TABLE.dongGop,
   columns: [
     { header: "Ngày", kind: "date", width: 12, required: true, pastOnly: true },
@@ -141,9 +157,9 @@ export const dongGopTable: TableSpec = {
     { header: "Nội dung", kind: "longtext", width: 36 },
     { header: "Ghi chú", kind: "text", width: 20 },
   ],
-};
+});
 
-export const khenThuongTable: TableSpec = {
+export const khenThuongTable = defineTable({
   name: TABLE.khenThuong,
   columns: [
     { header: "STT", kind: "index", width: 6 },
@@ -167,7 +183,7 @@ export const khenThuongTable: TableSpec = {
     { header: "Số quyết định", kind: "text", width: 15 },
     { header: "Ghi chú", kind: "text", width: 20 },
   ],
-};
+});
 
 /** The six tracking sheets in workbook order. */
 export const SHEET_SPECS: readonly SheetSpec[] = [

@@ -2,14 +2,14 @@ import { Body1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, Table
 import { useEffect, useState } from "react";
 import type { TableData } from "../../domain/workbook";
 import { usePane } from "../paneContext";
-import { serialToIsoDate } from "../../domain/cells/date";
+import { serialToIso } from "../../domain/dates";
 import { formatDate } from "../../domain/format";
 
 
 /** A setting as text; a date (a serial on a "Ngày…" row) as dd/mm/yyyy. */
 function show(v: unknown, key: unknown): string {
   if (typeof v === "number" && typeof key === "string" && key.startsWith("Ngày")) {
-    const iso = serialToIsoDate(v);
+    const iso = serialToIso(v);
     return iso ? formatDate(iso) : String(v);
   }
   return typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? String(v) : "";

@@ -1,4 +1,5 @@
-import { isoDateToSerial, readDate, serialToIsoDate } from "../../../src/domain/cells/date";
+import { readDate } from "../../../src/domain/cells/date";
+import { isoToSerial as isoDateToSerial, serialToIso as serialToIsoDate } from "../../../src/domain/dates";
 import { AllowedList, readListValue } from "../../../src/domain/cells/list";
 import { readNumber } from "../../../src/domain/cells/number";
 import { canonicalText, foldKey, readText } from "../../../src/domain/cells/text";

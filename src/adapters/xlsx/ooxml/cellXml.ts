@@ -1,3 +1,4 @@
+import { DAY_MS, EXCEL_EPOCH_UTC } from "../../../domain/dates";
 import { cellAddress, type CellScalar, type CellValue } from "../../../domain/grid";
 import { rawCell, stringItemText, type CellSpan, type RawCell } from "./sheetXml";
 import { decodeEntities, decodeExcelEscapes, encodeExcelText, escapeAttr, escapeText } from "./xml";
@@ -20,7 +21,7 @@ function decodeText(s: string): string {
 function isoCellToSerial(text: string): number | undefined {
   const t = Date.parse(/[zZ]|[+-]\d\d:\d\d$/.test(text) || text.length <= 10 ? text : `${text}Z`);
   if (!Number.isFinite(t)) return undefined;
-  return (t - Date.UTC(1899, 11, 30)) / 86_400_000;
+  return (t - EXCEL_EPOCH_UTC) / DAY_MS;
 }
 
 function scalarOf(raw: RawCell, ctx: CellContext, prefix: string): CellScalar | { error: string } {
