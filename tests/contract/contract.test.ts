@@ -10,7 +10,7 @@ import { validateThrough } from "../../src/domain/rules/runValidation";
 import { VALIDATED_TABLES } from "../../src/domain/rules/validate";
 import { demoRows } from "../../src/domain/sample/demoData";
 import { applyTemplates } from "../../src/domain/template/applyTemplates";
-import type { WorkbookPort } from "../../src/domain/workbook";
+import type { TableData, WorkbookPort } from "../../src/domain/workbook";
 import { FakeExcel } from "../fakes/excel/workbook";
 import { modelOfFake, modelOfXlsx, type WorkbookModel } from "./model";
 
@@ -19,6 +19,10 @@ interface Pair {
   fake: FakeExcel;
   office: OfficeWorkbook;
 }
+
+/** Tables with formula cells as their formulas only. */
+const withoutResults = (tables: Map<string, TableData>) =>
+  new Map([...tables].map(([k, t]) => [k, { ...t, rows: t.rows.map((r) => r.map((v) => (v !== null && typeof v === "object" && "formula" in v ? { formula: v.formula } : v))) }]));
 
 const both = (p: Pair) => [p.xlsx, p.office] as const;
 const fresh = async (): Promise<Pair> => {
@@ -81,7 +85,9 @@ describe("both adapters, one contract", () => {
     const p = await fresh();
     for (const port of both(p)) await applyTemplates(port, chauSonPlan, demoRows(chauSonPlan));
     const names = VALIDATED_TABLES.map((t) => t.spec.name);
-    expect(await p.office.readTables(names)).toEqual(await p.xlsx.readTables(names));
+    // Inside Excel a formula cell has its result; a file the .xlsx adapter wrote has none until
+    // Excel or LibreOffice computes it: the formulas themselves are compared.
+    expect(withoutResults(await p.office.readTables(names))).toEqual(withoutResults(await p.xlsx.readTables(names)));
     // Plant the same problems through each port: a text number, a month-first date.
     for (const port of both(p) as readonly WorkbookPort[]) {
       const ledger = (await port.readTables(["tblDongGop"])).get("tblDongGop")!;

@@ -92,7 +92,10 @@ export class FakeContext {
     if (this.state.readOnly && ops.some((op) => op.kind === "write")) return Promise.reject(new FakeExcelError("AccessDenied", "The workbook is read-only."));
     try {
       for (const op of ops) {
-        if (op.kind === "write") op.run();
+        if (op.kind === "write") {
+          this.state.version++;
+          op.run();
+        }
         else responseBytes += op.run();
       }
     } catch (e) {

@@ -1,6 +1,7 @@
 import { rangeAddress, type RangeBox } from "../../../src/domain/grid";
 import { jsonBytes, OBJECT_BYTES, type FakeContext } from "./context";
-import { boxOfAddress, cellKey, FakeExcelError, guardSheet, notLoaded, typedInput, type FakeCell, type FakeConditionalFormat as CfState, type FakeSheet } from "./state";
+import { evaluate, resultOf, type FormulaResult } from "./formulas";
+import { boxOfAddress, cellKey, FakeExcelError, guardSheet, loadNames, notLoaded, typedInput, type FakeCell, type FakeConditionalFormat as CfState, type FakeSheet, type FakeWorkbookState } from "./state";
 
 /** Reading a property before it was loaded and synced throws, as in Excel. */
 class Loadable {
@@ -63,6 +64,10 @@ export function shownFormula(state: FakeContext["state"], sheet: FakeSheet, row:
   return formula.replace(re, (_, column: string) => (/^[\p{L}\p{N}_]+$/u.test(column) ? `[@${column}]` : `[@[${column}]]`));
 }
 
+/** What the fake can load of each object: anything else fails to load. */
+const RANGE_PROPS = ["isNullObject", "address", "values", "valueTypes", "formulas", "numberFormat"];
+const CF_PROPS = ["type", "custom/rule/formula"];
+
 /** `B:B` or `B:D`: every row of some columns. */
 const isWholeColumns = (b: RangeBox) => b.top === 0 && b.bottom >= 1_048_575;
 
@@ -78,8 +83,27 @@ const notPermitted = () => new FakeExcelError("InvalidOperation", "This operatio
 const grid = <T>(box: RangeBox, f: (r: number, c: number) => T): T[][] =>
   Array.from({ length: box.bottom - box.top + 1 }, (_, i) => Array.from({ length: box.right - box.left + 1 }, (_, j) => f(box.top + i, box.left + j)));
 
+/** Results of the workbook's formulas, computed once per version of the workbook. */
+const computed = new WeakMap<FakeWorkbookState, { version: number; results: Map<string, FormulaResult | undefined> }>();
+function results(state: FakeWorkbookState): Map<string, FormulaResult | undefined> {
+  let c = computed.get(state);
+  if (!c || c.version !== state.version) computed.set(state, (c = { version: state.version, results: evaluate(state) }));
+  return c.results;
+}
+
+/** What `values` holds for a formula cell: its result, as Excel computes it (an error as its text). */
+function formulaValue(state: FakeWorkbookState, sheet: FakeSheet, row: number, col: number): string | number | boolean {
+  const r = resultOf(results(state), sheet, row, col);
+  return typeof r === "object" ? r.error : r;
+}
+
+function resultType(state: FakeWorkbookState, sheet: FakeSheet, row: number, col: number): string {
+  const r = resultOf(results(state), sheet, row, col);
+  return typeof r === "object" ? "Error" : typeof r === "number" ? "Double" : typeof r === "boolean" ? "Boolean" : r === "" ? "Empty" : "String";
+}
+
 function valueType(c: FakeCell | undefined): string {
-  if (!c || (c.formula && c.value === "")) return "Empty";
+  if (!c) return "Empty";
   // Text written with an apostrophe is text, whatever it looks like.
   if (c.quotePrefix) return "String";
   if (typeof c.value === "string" && /^#(REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!)$/.test(c.value)) return "Error";
@@ -180,7 +204,7 @@ export class FakeRange extends Loadable {
   }
 
   load(props: string): this {
-    return this.queueLoad(props, (p) => this.snapshot(p));
+    return this.queueLoad(loadNames("Range", props, RANGE_PROPS).join(","), (p) => this.snapshot(p));
   }
 
   private snapshot(p: string): unknown {
@@ -192,9 +216,9 @@ export class FakeRange extends Loadable {
       case "address":
         return `'${s.name}'!${rangeAddress(b)}`;
       case "values":
-        return grid(b, (r, c) => (cell(r, c)?.formula ? "" : (cell(r, c)?.value ?? "")));
+        return grid(b, (r, c) => (cell(r, c)?.formula ? formulaValue(this.ctx.state, s, r, c) : (cell(r, c)?.value ?? "")));
       case "valueTypes":
-        return grid(b, (r, c) => valueType(cell(r, c)));
+        return grid(b, (r, c) => (cell(r, c)?.formula ? resultType(this.ctx.state, s, r, c) : valueType(cell(r, c))));
       case "formulas":
         return grid(b, (r, c) => {
           const x = cell(r, c);
@@ -409,7 +433,7 @@ export class FakeConditionalFormat extends Loadable {
   }
   /** Loads properties of this one format; a custom rule of a format of another type fails, as in Excel. */
   load(props: string): this {
-    const names = props.split(",").map((p) => p.trim());
+    const names = loadNames("ConditionalFormat", props, CF_PROPS);
     this.ctx.load(() => {
       if (names.some((p) => p.startsWith("custom")) && this.cf().type !== "Custom") throw notPermitted();
       return this.snapshotInto(names);
@@ -461,7 +485,7 @@ export class FakeConditionalFormatCollection extends Loadable {
     return proxy;
   }
   load(props: string): this {
-    const itemProps = props.split(",").map((p) => p.trim().replace(/^items\//, ""));
+    const itemProps = loadNames("ConditionalFormat", props, CF_PROPS);
     this.ctx.load(() => {
       // Excel refuses to load a custom rule across a collection holding colour scales, data bars
       // or cell-value rules (office-js issue 2180).
@@ -526,7 +550,7 @@ export class FakeSpecialCells extends Loadable {
     return this.read("address");
   }
   load(props: string): this {
-    return this.queueLoad(["isNullObject", ...props.split(",")].join(","), (p) => {
+    return this.queueLoad(["isNullObject", ...loadNames("RangeAreas", props, ["address", "isNullObject"])].join(","), (p) => {
       const a = this.compute();
       return p.trim() === "isNullObject" ? a === "" : a || undefined;
     });

@@ -62,6 +62,8 @@ export class FakeWorkbookState {
    * this one with a general exception (office-js issues 771 and 6365).
    */
   switchedAway = false;
+  /** Counts changes, so that computed results are computed again only after one. */
+  version = 0;
   /** The active sheet and selected cell. */
   active: { sheet: string; cell: string } | undefined;
   readonly tables: FakeTable[] = [];
@@ -155,4 +157,16 @@ export function typedInput(input: unknown): FakeCell | undefined {
 /** Excel's error for a property read before it was loaded and synced. */
 export function notLoaded(prop: string): FakeExcelError {
   return new FakeExcelError("PropertyNotLoaded", `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+}
+
+/**
+ * The names of a load, checked against what the fake models of that object: loading a property
+ * it does not know fails, as loading a misspelt one fails in Excel, instead of reading undefined.
+ */
+export function loadNames(objectName: string, props: string | readonly string[], known: readonly string[]): string[] {
+  const names = (typeof props === "string" ? props.split(",") : props).map((p) => p.trim().replace(/^items\//, "")).filter(Boolean);
+  for (const n of names) {
+    if (!known.includes(n)) throw new FakeExcelError("InvalidArgument", `The property '${n}' is not part of ${objectName} as the fake models it.`);
+  }
+  return names;
 }

@@ -1,7 +1,7 @@
 import type { RangeBox } from "../../../src/domain/grid";
 import { FakeContext, FakeRequirements } from "./context";
 import { FakeRange, FakeRangeAreas } from "./objects";
-import { boxOfAddress, cellKey, FakeExcelError, guardSheet, notLoaded, FakeWorkbookState, typedInput, type FakeSheet, type FakeTable } from "./state";
+import { boxOfAddress, cellKey, FakeExcelError, guardSheet, loadNames, notLoaded, FakeWorkbookState, typedInput, type FakeSheet, type FakeTable } from "./state";
 
 function usedBox(s: FakeSheet): RangeBox | undefined {
   let box: RangeBox | undefined;
@@ -56,7 +56,7 @@ export class FakeTableProxy {
   set style(v: string) { this.ctx.write(v, () => (this.table().style = v)); }
 
   load(props: string): this {
-    const names = props.split(",").map((p) => p.trim());
+    const names = loadNames("Table", props, ["name", "showTotals", "showHeaders"]);
     this.ctx.load(() => {
       const t = this.resolve();
       this.loaded.set("isNullObject", !t);
@@ -156,9 +156,10 @@ export class FakeWorksheet {
     return this.loaded.get("visibility") as string;
   }
   load(props: string): this {
+    const names = loadNames("Worksheet", props, ["name", "visibility"]);
     this.ctx.load(() => {
-      if (props.includes("name")) this.loaded.set("name", this.resolve().name);
-      if (props.includes("visibility")) this.loaded.set("visibility", this.resolve().visibility ?? "Visible");
+      if (names.includes("name")) this.loaded.set("name", this.resolve().name);
+      if (names.includes("visibility")) this.loaded.set("visibility", this.resolve().visibility ?? "Visible");
       return 30;
     });
     return this;
@@ -175,7 +176,8 @@ export class FakeWorksheet {
         if (!loaded.has("protected")) throw notLoaded("protected");
         return loaded.get("protected") as boolean;
       },
-      load: (_props: string) => {
+      load: (props: string) => {
+        loadNames("WorksheetProtection", props, ["protected"]);
         this.ctx.load(() => {
           loaded.set("protected", this.resolve().protected === true);
           return 20;
@@ -244,7 +246,7 @@ export class FakeWorksheet {
   }
 }
 
-function collection<T extends { loadItem(props: string[]): number }>(ctx: FakeContext, items: () => T[]) {
+function collection<T extends { loadItem(props: string[]): number }>(ctx: FakeContext, items: () => T[], objectName: string, known: readonly string[]) {
   const loaded = new Map<string, unknown>();
   return {
     get items(): T[] {
@@ -252,7 +254,7 @@ function collection<T extends { loadItem(props: string[]): number }>(ctx: FakeCo
       return loaded.get("items") as T[];
     },
     load(props: string) {
-      const itemProps = props.split(",").map((p) => p.trim().replace(/^items\//, ""));
+      const itemProps = loadNames(objectName, props, known);
       ctx.load(() => {
         const list = items();
         loaded.set("items", list);
@@ -296,7 +298,7 @@ export class FakeExcel {
     const state = this.state;
     const sheetProxy = (s: FakeSheet) => new FakeWorksheet(ctx, () => s);
     const tableProxy = (t: FakeTable) => new FakeTableProxy(ctx, () => t);
-    const worksheets = Object.assign(collection(ctx, () => state.sheets.map(sheetProxy)), {
+    const worksheets = Object.assign(collection(ctx, () => state.sheets.map(sheetProxy), "Worksheet", ["name"]), {
       getItem: (name: string) =>
         new FakeWorksheet(ctx, () => {
           const s = state.sheet(name);
@@ -315,7 +317,7 @@ export class FakeExcel {
         });
       },
     });
-    const tables = Object.assign(collection(ctx, () => state.tables.map(tableProxy)), {
+    const tables = Object.assign(collection(ctx, () => state.tables.map(tableProxy), "Table", ["name", "showTotals", "showHeaders"]), {
       getItem: (name: string) => new FakeTableProxy(ctx, () => state.table(name)),
       getItemOrNullObject: (name: string) => {
         ctx.requirements.use("TableCollection.getItemOrNullObject", "1.4");
@@ -331,8 +333,9 @@ export class FakeExcel {
         return loaded.get("readOnly") as boolean;
       },
       load(props: string) {
+        loadNames("Workbook", props, ["readOnly"]);
         ctx.load(() => {
-          if (props.includes("readOnly")) loaded.set("readOnly", state.readOnly);
+          loaded.set("readOnly", state.readOnly);
           return 20;
         });
         return workbook;
@@ -353,6 +356,7 @@ export class FakeExcel {
 
   /** Test set-up: writes values as if typed, outside any batch. */
   seed(sheet: string, cells: Record<string, string | number | boolean>): void {
+    this.state.version++;
     const s = this.state.sheet(sheet) ?? this.state.addSheet(sheet);
     for (const [address, v] of Object.entries(cells)) {
       const b = boxOfAddress(address);
@@ -361,6 +365,7 @@ export class FakeExcel {
   }
 
   seedTable(sheet: string, name: string, address: string, style?: string): void {
+    this.state.version++;
     const s = this.state.sheet(sheet) ?? this.state.addSheet(sheet);
     const box = boxOfAddress(address);
     this.state.tables.push({ name, sheet: s, box, headers: headersAt(s, box), showTotals: false, ...(style ? { style } : {}) });
