@@ -1,6 +1,3 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import * as path from "node:path";
 import JSZip from "jszip";
 import { XlsxWorkbook, GridConflictError } from "../../src/adapters/xlsx/xlsxWorkbook";
 import { chauSonPlan } from "../../src/domain/plan/chauSon";
@@ -8,7 +5,6 @@ import { demoRows } from "../../src/domain/sample/demoData";
 import { SHEET_SPECS } from "../../src/domain/sheets/specs";
 import { applyTemplates } from "../../src/domain/template/applyTemplates";
 
-const dir = mkdtempSync(path.join(tmpdir(), "xlsx-"));
 
 async function demoBuffer(): Promise<Uint8Array> {
   const book = await XlsxWorkbook.empty();
@@ -81,10 +77,15 @@ describe("the xlsx adapter on real files", () => {
     expect(after).toEqual([[[null]]]);
   });
 
-  it("writes the demo as a workbook that names itself the sample", () => {
-    const file = path.join(dir, "demo.xlsx");
-    writeFileSync(file, data);
-    expect(readFileSync(file).subarray(0, 2).toString()).toBe("PK");
+  it("writes a new workbook that names itself by its subject, in docProps/core.xml, where Excel shows it", async () => {
+    const marked = await XlsxWorkbook.empty({ subject: "Sổ theo dõi phong trào - dữ liệu mẫu" });
+    await applyTemplates(marked, chauSonPlan);
+    const bytes = await marked.toBuffer();
+    const core = await (await JSZip.loadAsync(bytes)).file("docProps/core.xml")!.async("string");
+    expect(core).toContain("<dc:subject>Sổ theo dõi phong trào - dữ liệu mẫu</dc:subject>");
+    expect(await (await XlsxWorkbook.fromBuffer(bytes)).subject()).toBe("Sổ theo dõi phong trào - dữ liệu mẫu");
+    // A workbook made without a subject does not pass for the sample.
+    expect(await (await XlsxWorkbook.fromBuffer(data)).subject()).not.toBe("Sổ theo dõi phong trào - dữ liệu mẫu");
   });
 });
 

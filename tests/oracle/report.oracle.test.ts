@@ -103,3 +103,39 @@ describeWithLibreOffice("LibreOffice recalculates the report and Tổng hợp to
     execFileSync("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdf, path.join(OUTPUT, "bao-cao-nam-2021")]);
   });
 });
+
+describeWithLibreOffice("on a messy workbook, Tổng hợp (recalculated), the report and --json agree, or the report says why not", () => {
+  it("an amount kept as text and a row with an unreadable date", async () => {
+    const file = path.join(dir, "messy.xlsx");
+    expect((await captureOutput(() => run(["demo", "--out", file]))).code).toBe(0);
+    const port = await XlsxWorkbook.fromBuffer(readFileSync(file));
+    const ledger = (await port.readTables(["tblDongGop"])).get("tblDongGop")!;
+    const col = (h: string) => ledger.headers.indexOf(h);
+    const money = ledger.rows.map((r, i) => ({ r, i })).filter(({ r }) => r[col("Loại")] === "Thu" && r[col("Hình thức")] === "Tiền mặt");
+    const text = money[0]!;
+    const undated = money[1]!;
+    const at = (i: number) => ledger.range.top + 1 + i;
+    await port.updateCells([
+      // Validation reads "1.000.000 đ" as 1.000.000 and the report counts it; Excel's SUMIFS does not.
+      { sheet: ledger.sheet, row: at(text.i), col: ledger.range.left + col("Số tiền (đồng)"), expected: text.r[col("Số tiền (đồng)")]!, value: "1.000.000 đ" },
+      // A date nobody can read: the row is left out of both.
+      { sheet: ledger.sheet, row: at(undated.i), col: ledger.range.left + col("Ngày"), expected: undated.r[col("Ngày")]!, value: "ngày mai" },
+    ]);
+    writeFileSync(file, await port.toBuffer());
+    const out = path.join(dir, "messy-report.xlsx");
+    const r = await captureOutput(() => run(["report", file, "--period", "2021", "--json", "--out", out, "--today", "2022-01-05"]));
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as Figures;
+    // The report says what it read differently and what it left out.
+    expect(r.stderr).toContain("ô ngày hoặc số đang lưu dạng chữ");
+    expect(r.stderr).toMatch(/Có 1 dòng không đọc được nên chưa tính vào báo cáo \(Đóng góp: 1\)/);
+    expect(json.excludedRowsBySection.donations).toBe(1);
+    const sum = recalculatedSheets(out).get("Tổng hợp")!;
+    const line = (label: string) => csvNumber(sum.find((row) => row[0] === label)![1]!);
+    // Tổng hợp leaves out the text amount; the report counts it: the difference is exactly that amount.
+    expect(json.donations.receivedMoney - line("Tiếp nhận bằng tiền")).toBe(1_000_000);
+    // What both leave out, neither counts: everything else agrees.
+    expect(line("Đã chi bằng tiền")).toBe(json.donations.disbursedMoney);
+    expect(line("Tiếp nhận hiện vật (giá trị)")).toBe(json.donations.receivedGoodsValue);
+  });
+});

@@ -28,6 +28,8 @@ export interface ReportAdded {
   summaryMissing: string[];
   /** Errors validation finds in the tables on the report's date: the report is built over them. */
   errors: number;
+  /** Dates and numbers kept as text, read and counted by the report (not by `Tổng hợp`'s formulas). */
+  textValues: number;
 }
 
 /** Every `tblX[Cột]` a grid's formulas refer to that the workbook does not have. */
@@ -57,7 +59,9 @@ export async function addReport(port: WorkbookPort, plan: PlanDefinition, period
   const missingTables = wanted.filter((n) => ![...tables.keys()].some((k) => nameKey(k) === nameKey(n)));
   if (missingTables.length === wanted.length) throw new NoTrackingTablesError();
   const figures = figuresForPeriod(tables, period);
-  const errors = validateWorkbook(tables, today).filter((i) => i.severity === "error" && i.rule !== "table-missing").length;
+  const issues = validateWorkbook(tables, today);
+  const errors = issues.filter((i) => i.severity === "error" && i.rule !== "table-missing").length;
+  const textValues = issues.filter((i) => i.rule === "number-as-text" || i.rule === "date-as-text").length;
   const info = reportInfo(tables.get(TABLE.thongTin), plan);
   const names = summary.sheets.map((s) => s.name);
   const sheet = freeSheetName(period.sheetName, names);
@@ -68,7 +72,7 @@ export async function addReport(port: WorkbookPort, plan: PlanDefinition, period
   const summaryAdded = wantSummary && summaryMissing.length === 0;
   if (summaryAdded) grids.push(live);
   await port.applyGrids(grids);
-  return { sheet, figures, summaryAdded, missingTables, summaryMissing, errors };
+  return { sheet, figures, summaryAdded, missingTables, summaryMissing, errors, textValues };
 }
 
 /** The figures alone, for `report --json` and the pane's preview. */

@@ -2,7 +2,7 @@ import type { Figures } from "./figures";
 
 /** Something the user must know about a report built over imperfect data: a message code and its params. */
 export interface Caveat {
-  code: "report-with-errors" | "report-excluded" | "report-negative-cash" | "report-missing-tables" | "report-summary-skipped";
+  code: "report-with-errors" | "report-text-values" | "report-excluded" | "report-negative-cash" | "report-missing-tables" | "report-summary-skipped";
   params: Readonly<Record<string, string | number>>;
 }
 
@@ -11,6 +11,11 @@ export interface ReportBasis {
   figures: Figures;
   /** Errors validation finds in the tracking tables, on the report's date. */
   errors: number;
+  /**
+   * Dates and numbers kept as text that the report read and counted: `Tổng hợp`'s formulas, as
+   * Excel computes them, do not count them, so the two can differ until they are fixed.
+   */
+  textValues: number;
   missingTables: readonly string[];
   summaryMissing: readonly string[];
 }
@@ -30,6 +35,7 @@ const SECTION_NAMES: Record<keyof Figures["excludedRowsBySection"], string> = {
 export function reportCaveats(r: ReportBasis): Caveat[] {
   const out: Caveat[] = [];
   if (r.errors > 0) out.push({ code: "report-with-errors", params: { count: r.errors } });
+  if (r.textValues > 0) out.push({ code: "report-text-values", params: { count: r.textValues } });
   if (r.figures.excludedRows > 0) {
     const sections = (Object.keys(SECTION_NAMES) as (keyof typeof SECTION_NAMES)[])
       .filter((k) => r.figures.excludedRowsBySection[k] > 0)
