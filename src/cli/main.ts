@@ -23,7 +23,7 @@ interface Args {
   options: Map<string, string | true>;
 }
 
-export function parseArgs(argv: readonly string[]): Args {
+function parseArgs(argv: readonly string[]): Args {
   const positional: string[] = [];
   const options = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {
@@ -47,7 +47,7 @@ function printNotes(notes: readonly TemplateNote[]): void {
 }
 
 /** Marks a workbook as the sample, so that `demo` may replace its own output but never a user's file. */
-export const DEMO_SUBJECT = "Sổ theo dõi phong trào - dữ liệu mẫu";
+const DEMO_SUBJECT = "Sổ theo dõi phong trào - dữ liệu mẫu";
 
 /** `--today`: a real date in 2000..2100, today when absent; undefined when given and invalid. */
 function todayOption(args: Args): string | undefined {

@@ -6,12 +6,12 @@ import { t } from "../i18n";
 import { openWorkbook, saveWorkbook, withLock } from "./workbookFiles";
 
 /** The JSON of DOMAIN.md: one object per issue. */
-export function issueJson(issues: readonly Issue[]) {
+function issueJson(issues: readonly Issue[]) {
   return issues.map((i) => ({ sheet: i.sheet, cell: i.cell, row: i.row + 1, column: i.column, rule: i.rule, severity: i.severity, message: t(i.rule, i.params) }));
 }
 
 /** Issues grouped by sheet with counts, in Vietnamese. */
-export function issueText(issues: readonly Issue[]): string {
+function issueText(issues: readonly Issue[]): string {
   const lines: string[] = [];
   const sheets = [...new Set(issues.map((i) => i.sheet))];
   for (const sheet of sheets) {

@@ -188,3 +188,18 @@ export function columnRuns<T extends { row: number; col: number }>(cells: readon
   }
   return runs.map(({ box, cells: run }) => ({ box, cells: run }));
 }
+
+/**
+ * Whether a cell still holds what was read or wanted, in every adapter: empty equals empty,
+ * formulas compare by their text (`formulaText` puts both in one form: Excel shows `[@Col]`
+ * where a file keeps `tblX[[#This Row],[Col]]`), errors by their code, the rest strictly.
+ */
+export function sameValue(a: CellValue, b: CellValue, formulaText: (f: string) => string = (f) => f): boolean {
+  if (a === b) return true;
+  if (isEmptyValue(a) && isEmptyValue(b)) return true;
+  if (a && b && typeof a === "object" && typeof b === "object") {
+    if ("formula" in a && "formula" in b) return formulaText(a.formula) === formulaText(b.formula);
+    if ("error" in a && "error" in b) return a.error === b.error;
+  }
+  return false;
+}

@@ -9,7 +9,7 @@ import { paneHost } from "./paneHost";
 const today = () => isoDateOf(new Date());
 
 /** Office's theme is dark when its body background is dark. */
-export function isDark(background: string | undefined): boolean {
+function isDark(background: string | undefined): boolean {
   const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(background ?? "");
   if (!m) return false;
   const [r, g, b] = [m[1], m[2], m[3]].map((h) => parseInt(h ?? "ff", 16)) as [number, number, number];

@@ -6,7 +6,7 @@ import { PAGE_LAYOUT, type Requirements } from "./requirements";
  * A column width in characters (as a file stores it) in points (as `format.columnWidth` takes
  * it): a character of Calibri 11 is 7 pixels, plus 5 pixels of padding, at 0.75 point a pixel.
  */
-export function columnWidthPoints(characters: number): number {
+function columnWidthPoints(characters: number): number {
   return (characters * 7 + 5) * 0.75;
 }
 const POINTS_PER_CM = 28.3465;
@@ -46,7 +46,7 @@ export class WriteBudget {
 }
 
 /** Consecutive rows with the same height, as runs. */
-export function heightRuns(heights: readonly { row: number; height: number }[]): { from: number; to: number; height: number }[] {
+function heightRuns(heights: readonly { row: number; height: number }[]): { from: number; to: number; height: number }[] {
   const sorted = [...heights].sort((a, b) => a.row - b.row);
   const runs: { from: number; to: number; height: number }[] = [];
   for (const h of sorted) {
@@ -62,7 +62,7 @@ export function heightRuns(heights: readonly { row: number; height: number }[]):
  * cell's style is its column's with its own over it, as a file composes a cell's format on its
  * column's (`<col style>`).
  */
-export function styleBoxes(cells: readonly GridCell[], columns: readonly GridColumn[] = []): { box: RangeBox; style: CellStyle }[] {
+function styleBoxes(cells: readonly GridCell[], columns: readonly GridColumn[] = []): { box: RangeBox; style: CellStyle }[] {
   const byColumn = new Map(columns.filter((c) => c.style).map((c) => [c.col, c.style as CellStyle] as const));
   const styled = cells.flatMap((c) => {
     const base = byColumn.get(c.col);
@@ -159,7 +159,7 @@ const BLOCK_BYTES = 500_000;
  * with `null` (Excel leaves the cell as it is) where a row has no cell to write. A ledger of
  * 20,000 rows is a few dozen calls, not 20,000.
  */
-export function valueBlocks(cells: readonly GridCell[]): { box: RangeBox; rows: (string | number | boolean | null)[][] }[] {
+function valueBlocks(cells: readonly GridCell[]): { box: RangeBox; rows: (string | number | boolean | null)[][] }[] {
   const byRow = new Map<number, GridCell[]>();
   for (const c of cells) {
     if (c.formula === undefined && c.value === undefined) continue;

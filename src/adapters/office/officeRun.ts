@@ -8,9 +8,9 @@ export interface ExcelRunner {
 }
 
 /** Waiting for the user to leave a cell they are typing in: without it a run fails then. */
-export const DELAY_FOR_CELL_EDIT = { name: "ExcelApi", version: "1.11" } as const;
+const DELAY_FOR_CELL_EDIT = { name: "ExcelApi", version: "1.11" } as const;
 /** One undo for the whole of one user action, however many syncs it takes. */
-export const MERGE_UNDO_GROUP = { name: "ExcelApi", version: "1.20" } as const;
+const MERGE_UNDO_GROUP = { name: "ExcelApi", version: "1.20" } as const;
 
 /**
  * The adapter's `Excel.run`: on builds that offer them, a run waits until the user leaves cell

@@ -1,4 +1,4 @@
-import { columnRuns, isEmptyValue, parseRangeAddress, rangeAddress, type CellValue, type Grid, type RangeBox } from "../../domain/grid";
+import { columnRuns, isEmptyValue, parseRangeAddress, rangeAddress, sameValue, type CellValue, type Grid, type RangeBox } from "../../domain/grid";
 import { MARK_FILL, MARK_FORMULA, type SheetMarks } from "../../domain/rules/marks";
 import { nameKey } from "../../domain/text";
 import { t } from "../../i18n";
@@ -12,7 +12,7 @@ export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>)
 
 
 /** `'Danh mục'!A1:B12` → its box. */
-export function boxOf(address: string): RangeBox | undefined {
+function boxOf(address: string): RangeBox | undefined {
   return parseRangeAddress(address.slice(address.lastIndexOf("!") + 1));
 }
 
@@ -361,12 +361,8 @@ export class OfficeWorkbook implements WorkbookPort {
         run.cells.forEach((c, i) => {
           const current = under[k]?.[i]?.[0] ?? null;
           if (isEmptyValue(current)) return;
-          const wanted = officeInput(c.value, c.formula);
-          const same =
-            typeof current === "object" && current !== null && "formula" in current
-              ? typeof wanted === "string" && formulaKey(`=${current.formula}`) === formulaKey(wanted)
-              : current === c.value;
-          if (!same) conflicts.set(g.sheet, [...(conflicts.get(g.sheet) ?? []), rangeAddress({ top: c.row, bottom: c.row, left: c.col, right: c.col })]);
+          const wanted: CellValue = c.formula !== undefined ? { formula: c.formula } : (c.value ?? null);
+          if (!sameValue(current, wanted, formulaKey)) conflicts.set(g.sheet, [...(conflicts.get(g.sheet) ?? []), rangeAddress({ top: c.row, bottom: c.row, left: c.col, right: c.col })]);
         });
       });
       for (const [sheet, cells] of conflicts) throw new GridConflictError(sheet, cells);
@@ -458,7 +454,7 @@ export class OfficeWorkbook implements WorkbookPort {
         writable();
         for (const { u, r } of targets) {
           const current = r ? (cellsOf(r)[0]?.[0] ?? null) : undefined;
-          if (!r || current === undefined || JSON.stringify(current) !== JSON.stringify(u.expected ?? null)) {
+          if (!r || current === undefined || !sameValue(current, u.expected ?? null, formulaKey)) {
             skipped.push(u);
             continue;
           }

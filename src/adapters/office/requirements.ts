@@ -1,6 +1,3 @@
-/** The requirement set the manifest declares: data validation needs ExcelApi 1.8. */
-export const DECLARED_EXCEL_API = "1.8";
-
 /** What the adapter asks before using a member above the declared set. */
 export interface Requirements {
   isSetSupported(name: string, version: string): boolean;

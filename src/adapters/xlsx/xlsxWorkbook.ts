@@ -1,4 +1,4 @@
-import type { CellValue, Grid, RangeBox } from "../../domain/grid";
+import { sameValue, type CellValue, type Grid, type RangeBox } from "../../domain/grid";
 import { MARK_FILL, MARK_FORMULA, type SheetMarks } from "../../domain/rules/marks";
 import { nameKey } from "../../domain/text";
 import {
@@ -25,7 +25,6 @@ import { WorkbookFileError } from "./errors";
 import { bodyBox } from "./ooxml/tableXml";
 import { StreamingBoxReader, StreamingUsedRange } from "./ooxml/streamRows";
 import { ZipPackage, type InflateRaw, type InflateRawStream } from "./ooxml/zipPackage";
-import { sameValue } from "./cellValues";
 
 export { GridConflictError };
 

@@ -33,7 +33,7 @@ export interface ReportAdded {
 }
 
 /** Every `tblX[Cột]` a grid's formulas refer to that the workbook does not have. */
-export function missingReferences(grid: Grid, summary: WorkbookSummary): string[] {
+function missingReferences(grid: Grid, summary: WorkbookSummary): string[] {
   const have = new Map<string, Set<string>>();
   for (const s of summary.sheets) for (const t of s.tables) have.set(nameKey(t.name), new Set(t.headers.map(nameKey)));
   const missing = new Set<string>();

@@ -243,7 +243,7 @@ function nominationFigures(v: ViewOf<typeof khenThuongTable> | undefined, forms:
  * read is left out of that figure and counted, never guessed.
  */
 export function figuresForPeriod(tables: ReadonlyMap<string, TableData>, period: Period): Figures {
-  const { views } = readOurTables(tables, period.to);
+  const { views } = readOurTables(tables);
   const v = (n: string) => views.get(n);
   const units = columnValues(v(TABLE.donVi), "Đơn vị");
   const villages = columnValues(v(TABLE.thon), "Thôn");

@@ -22,7 +22,7 @@ export class PeriodError extends Error {
 const dotted = (iso: string) => formatDate(iso).replace(/\//g, ".");
 
 /** Years a period or a report date may fall in. */
-export const YEAR_RANGE = { min: 2000, max: 2100 } as const;
+const YEAR_RANGE = { min: 2000, max: 2100 } as const;
 
 const inYears = (y: number) => y >= YEAR_RANGE.min && y <= YEAR_RANGE.max;
 

@@ -2,7 +2,7 @@ import { columnLetter, type CellScalar, type CellStyle, type GridCell, type Grid
 import { MAX_CELL_TEXT } from "../cells/read";
 import { wrappedLines } from "../template/tableGrid";
 
-export const REPORT_FONT = "Times New Roman";
+const REPORT_FONT = "Times New Roman";
 
 /** Column widths of the report sheet (A–H): fit an A4 portrait page at one page wide. */
 export const REPORT_WIDTHS = [6, 30, 13, 13, 13, 15, 13, 13] as const;
@@ -12,7 +12,7 @@ const LINE_POINTS = 18;
 const MAX_ROW_POINTS = 409;
 
 /** Text as one cell can hold it: past Excel's 32,767 characters it is cut, ending with "…". */
-export function fitCellText(value: string): string {
+function fitCellText(value: string): string {
   return value.length <= MAX_CELL_TEXT ? value : `${value.slice(0, MAX_CELL_TEXT - 1)}…`;
 }
 

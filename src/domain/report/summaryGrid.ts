@@ -8,7 +8,7 @@ import { NOMINATION_STATES, NOMINEE_KINDS } from "../sheets/enums";
 export const SUMMARY_SHEET = "Tổng hợp";
 
 /** Rows kept for lists that grow (units, villages, groups, forms): blank while unused. */
-export const SUMMARY_ROWS = { units: 30, villages: 60, groups: 15, forms: 15 } as const;
+const SUMMARY_ROWS = { units: 30, villages: 60, groups: 15, forms: 15 } as const;
 
 const FROM = "$B$3";
 const TO = "$D$3";

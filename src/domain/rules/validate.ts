@@ -47,29 +47,44 @@ function structure(tables: ReadonlyMap<string, TableData>, sink: IssueSink): Map
   return views;
 }
 
-function readColumns(views: ReadonlyMap<string, TableView>, names: (n: string) => boolean, sink: IssueSink, today: string): void {
+function readColumns(views: ReadonlyMap<string, TableView>, names: (n: string) => boolean, sink: IssueSink): void {
   const lists = listResolver(views);
   for (const [name, view] of views) {
     if (!names(name)) continue;
-    for (const c of view.spec.columns) view.parsed.set(c.header, checkColumn({ view, sink, list: lists(view.spec, c.header), today }, c));
+    for (const c of view.spec.columns) view.parsed.set(c.header, checkColumn({ view, sink, list: lists(view.spec, c.header) }, c));
   }
 }
 
 const sheetOrder = new Map(VALIDATED_TABLES.map((t, i) => [t.spec.name, i] as const));
 
 /** Stable order: sheet (workbook order of our tables), then row, then column, then rule. */
-export function compareIssues(a: Issue, b: Issue): number {
+function compareIssues(a: Issue, b: Issue): number {
   return (sheetOrder.get(a.table) ?? 99) - (sheetOrder.get(b.table) ?? 99) || a.row - b.row || a.col - b.col || compareText(a.rule, b.rule);
 }
 
 /** Our tables found and every cell read (values in the views, reading problems in the sink). */
-export function readOurTables(tables: ReadonlyMap<string, TableData>, today: string): { views: Map<string, TableView>; sink: IssueSink } {
+export function readOurTables(tables: ReadonlyMap<string, TableData>): { views: Map<string, TableView>; sink: IssueSink } {
   const sink = new IssueSink();
   const views = structure(tables, sink);
   // Catalogues first: the other tables' lists are what the catalogues hold.
-  readColumns(views, (n) => CATALOG_TABLES.has(n) || n === TABLE.thongTin, sink, today);
-  readColumns(views, (n) => !CATALOG_TABLES.has(n) && n !== TABLE.thongTin, sink, today);
+  readColumns(views, (n) => CATALOG_TABLES.has(n) || n === TABLE.thongTin, sink);
+  readColumns(views, (n) => !CATALOG_TABLES.has(n) && n !== TABLE.thongTin, sink);
   return { views, sink };
+}
+
+/** Dates that were read but cannot be right on `today`: in the future where only the past can be, or far off. */
+function dateRules(v: TableView, sink: IssueSink, today: string): void {
+  const lastYear = Number(today.slice(0, 4)) + 10;
+  for (const c of v.spec.columns) {
+    if (c.kind !== "date" || c.formula) continue;
+    for (let i = 0; i < v.rowCount; i++) {
+      const date = v.text(i, c.header);
+      if (date === undefined) continue;
+      const year = Number(date.slice(0, 4));
+      if (c.pastOnly && date > today) sink.at(v, i, c.header, "date-in-future", { date, today });
+      else if (year < 2000 || year > lastYear) sink.at(v, i, c.header, "date-implausible", { date });
+    }
+  }
 }
 
 /**
@@ -77,7 +92,8 @@ export function readOurTables(tables: ReadonlyMap<string, TableData>, today: str
  * the core never reads the clock. Never throws on any table content.
  */
 export function validateWorkbook(tables: ReadonlyMap<string, TableData>, today: string): Issue[] {
-  const { views, sink } = readOurTables(tables, today);
+  const { views, sink } = readOurTables(tables);
+  for (const v of views.values()) dateRules(v, sink, today);
   const view = (n: string) => views.get(n);
   for (const n of [TABLE.thon, TABLE.donVi] as const) {
     const v = view(n);

@@ -7,7 +7,7 @@ import { taskRows, type PrefillRow } from "../sheets/prefill";
 import { intBetween, pick, seededRandom } from "./random";
 
 /** Sample villages, plainly named as samples so no one takes them for real data. */
-export const SAMPLE_VILLAGES = Array.from({ length: 8 }, (_, i) => `Thôn mẫu ${i + 1}`);
+const SAMPLE_VILLAGES = Array.from({ length: 8 }, (_, i) => `Thôn mẫu ${i + 1}`);
 
 const PLEDGE_DATES = ["2021-06-20", "2021-06-29", "2021-07-31", "2021-08-31", "2021-09-30", "2021-10-29", "2021-11-30", "2021-12-20"];
 

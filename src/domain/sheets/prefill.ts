@@ -7,7 +7,7 @@ import type { TableSpec } from "./types";
 export type PrefillRow = Readonly<Record<string, CellScalar>>;
 
 /** The `tblThongTin` keys and their values from the plan (DOMAIN.md: `Thông tin chung`). */
-export function infoRows(plan: PlanDefinition): PrefillRow[] {
+function infoRows(plan: PlanDefinition): PrefillRow[] {
   const pairs: [string, CellScalar][] = [
     ["Cơ quan báo cáo", `${plan.issuingBody.parent} ${plan.issuingBody.name}`],
     ["Địa danh", plan.place],

@@ -58,7 +58,7 @@ function missingHeaders(spec: TableSpec, table: TableSummary): string[] {
  * Whether a table with one of our names is ours: it has at least half of the spec's headers (an
  * older version of our table lacks a few; someone's own table of that name has others).
  */
-export function isOurTable(spec: TableSpec, table: TableSummary): boolean {
+function isOurTable(spec: TableSpec, table: TableSummary): boolean {
   const have = new Set(table.headers.map(nameKey));
   const shared = spec.columns.filter((c) => have.has(nameKey(c.header))).length;
   return shared * 2 >= spec.columns.length;
@@ -92,13 +92,13 @@ export function templateLayout(summary: WorkbookSummary): SheetLayout[] {
 }
 
 /** The strip right of a table where its missing columns would go. */
-export function extensionStrip(t: ExistingTable): RangeBox {
+function extensionStrip(t: ExistingTable): RangeBox {
   const r = t.summary.range;
   return { top: r.top, bottom: r.bottom, left: r.right + 1, right: r.right + t.missingHeaders.length };
 }
 
 /** The body of a table, with the strip of its missing columns, plus the rows below it that `rowCount` pre-filled rows would take. */
-export function prefillArea(t: ExistingTable, rowCount: number): RangeBox {
+function prefillArea(t: ExistingTable, rowCount: number): RangeBox {
   const r = t.summary.range;
   return { top: r.top + 1, left: r.left, right: r.right + t.missingHeaders.length, bottom: Math.max(r.bottom, r.top + rowCount) };
 }

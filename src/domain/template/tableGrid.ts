@@ -34,7 +34,7 @@ export const RULE_ROWS = 1000;
 /** How far down a list source looks for values. */
 const LIST_ROWS = 5000;
 
-export function columnIndexOf(p: TablePlacement): (header: string) => number | undefined {
+function columnIndexOf(p: TablePlacement): (header: string) => number | undefined {
   const keys = p.headers.map(nameKey);
   return (header) => {
     const i = keys.indexOf(nameKey(header));
@@ -53,7 +53,7 @@ export function listSourceFormula(p: TablePlacement, header: string): string | u
 }
 
 /** `tblX[[#This Row],[Header]]`, escaping the characters Excel reserves in column specifiers. */
-export function thisRowRef(table: string, header: string): string {
+function thisRowRef(table: string, header: string): string {
   return `${table}[[#This Row],[${header.replace(/(['#[\]])/g, "'$1")}]]`;
 }
 

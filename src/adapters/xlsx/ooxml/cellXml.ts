@@ -82,7 +82,7 @@ export interface CellWrite {
 }
 
 /** Excel's own limit for the text of one cell. */
-export const MAX_CELL_CHARS = 32_767;
+const MAX_CELL_CHARS = 32_767;
 
 export class CellWriteError extends Error {
   constructor(

@@ -1,4 +1,4 @@
-import { cellAddress, isEmptyValue, rangeAddress, sheetRef, type CellStyle, type CellValue, type DataValidation, type Grid, type GridCell, type GridColumn, type RangeBox } from "../../../domain/grid";
+import { cellAddress, isEmptyValue, rangeAddress, sameValue, sheetRef, type CellStyle, type CellValue, type DataValidation, type Grid, type GridCell, type GridColumn, type RangeBox } from "../../../domain/grid";
 import { nameKey } from "../../../domain/text";
 import { boxesIntersect } from "../../../domain/template/layout";
 import type { OoxmlBook, OpenSheet } from "./book";
@@ -7,7 +7,6 @@ import { widenDimension } from "./sheetBody";
 import { rawCell } from "./sheetXml";
 import type { StyleSheet } from "./styles";
 import { changedTableXml, newTableXml } from "./tableXml";
-import { sameValue } from "../cellValues";
 
 /** What a grid would change that already holds something: the cells, for the refusal message. */
 export function conflictsOf(sheet: OpenSheet, grid: Grid, ctx: CellContext): string[] {

@@ -47,7 +47,7 @@ export interface Relationship {
 }
 
 /** The relationships part of a part: `xl/workbook.xml` → `xl/_rels/workbook.xml.rels`. */
-export function relsPartOf(part: string): string {
+function relsPartOf(part: string): string {
   const slash = part.lastIndexOf("/");
   return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 }
@@ -69,7 +69,7 @@ export function resolveTarget(sourcePart: string, rawTarget: string): string {
 }
 
 /** The relative target from one part to another in the same package. */
-export function relativeTarget(sourcePart: string, targetPart: string): string {
+function relativeTarget(sourcePart: string, targetPart: string): string {
   const from = sourcePart.split("/").slice(0, -1);
   const to = targetPart.split("/");
   let i = 0;
