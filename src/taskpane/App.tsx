@@ -6,12 +6,19 @@ import {
   MessageBarTitle,
   ProgressBar,
   Spinner,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  makeStyles,
   Tab,
   TabList,
-  Title3,
+  tokens,
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
+import { MoreHorizontal20Regular } from "@fluentui/react-icons";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { formatCount } from "../domain/format";
 import { CancelledError, type WorkbookPort } from "../domain/workbook";
@@ -23,6 +30,13 @@ import { InfoSection } from "./sections/InfoSection";
 import { ReportSection } from "./sections/ReportSection";
 import { TemplatesSection } from "./sections/TemplatesSection";
 import { ValidateSection } from "./sections/ValidateSection";
+
+const useStyles = makeStyles({
+  main: { padding: tokens.spacingHorizontalM, minHeight: "100vh", boxSizing: "border-box", display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, overflowX: "hidden" },
+  bar: { display: "flex", alignItems: "center", justifyContent: "space-between", columnGap: tokens.spacingHorizontalXS },
+  tabs: { flexWrap: "wrap", flexShrink: 1, minWidth: 0 },
+  hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
+});
 
 type TabId = "templates" | "validate" | "report" | "info";
 type Message = PaneMessage;
@@ -71,25 +85,37 @@ export function App({ port, today, locale: initial = "vi", dark = false }: AppPr
     [t, locale],
   );
 
+  const styles = useStyles();
   const context: PaneContext = { port, locale, t, today, run, busy, readOptions };
-  const tabs: [TabId, PaneKey][] = [["templates", "tabTemplates"], ["validate", "tabValidate"], ["report", "tabReport"], ["info", "tabInfo"]];
+  // Three tabs fit a 320 px pane; the plan's information and the language are in the menu beside them.
+  const tabs: [TabId, PaneKey][] = [["templates", "tabTemplates"], ["validate", "tabValidate"], ["report", "tabReport"]];
+  const views: [TabId, PaneKey][] = [...tabs, ["info", "tabInfo"]];
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang={locale}>
       <Pane.Provider value={context}>
-        <main style={{ padding: 12, minHeight: "100vh" }}>
-          <header style={{ display: "flex", justifyContent: "space-between", alignItems: "center" }}>
-            <Title3 as="h1">{t("title")}</Title3>
-            <Button size="small" appearance="subtle" onClick={() => setLocale(locale === "vi" ? "en" : "vi")}>
-              {t("language")}
-            </Button>
-          </header>
-          <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)}>
-            {tabs.map(([id, key]) => (
-              <Tab key={id} value={id}>
-                {t(key)}
-              </Tab>
-            ))}
-          </TabList>
+        <main className={styles.main}>
+          {/* Office already shows the add-in's name above the pane: no title, the tabs come first. */}
+          <h1 className={styles.hidden}>{t("title")}</h1>
+          <nav className={styles.bar}>
+            <TabList size="small" selectedValue={tab === "info" ? null : tab} onTabSelect={(_, d) => setTab(d.value as TabId)} className={styles.tabs}>
+              {tabs.map(([id, key]) => (
+                <Tab key={id} value={id}>
+                  {t(key)}
+                </Tab>
+              ))}
+            </TabList>
+            <Menu>
+              <MenuTrigger disableButtonEnhancement>
+                <Button size="small" appearance="subtle" icon={<MoreHorizontal20Regular />} aria-label={t("more")} />
+              </MenuTrigger>
+              <MenuPopover>
+                <MenuList>
+                  <MenuItem onClick={() => setTab("info")}>{t("tabInfo")}</MenuItem>
+                  <MenuItem onClick={() => setLocale(locale === "vi" ? "en" : "vi")}>{t("language")}</MenuItem>
+                </MenuList>
+              </MenuPopover>
+            </Menu>
+          </nav>
           {message && (
             <MessageBar intent={message.intent} role={message.intent === "error" ? "alert" : "status"}>
               <MessageBarBody>
@@ -116,7 +142,7 @@ export function App({ port, today, locale: initial = "vi", dark = false }: AppPr
               </Button>
             </div>
           )}
-          <div role="tabpanel" aria-label={t(tabs.find(([id]) => id === tab)![1])}>
+          <div role={tab === "info" ? "region" : "tabpanel"} aria-label={t(views.find(([id]) => id === tab)![1])}>
             {tab === "templates" && <TemplatesSection />}
             {tab === "validate" && <ValidateSection />}
             {tab === "report" && <ReportSection />}

@@ -58,12 +58,12 @@ describeWithChromium("the pane in preview mode, in Chromium, on the production b
     await page.getByText("(co-loi.xlsx)").waitFor();
     await page.getByRole("tab", { name: "Kiểm tra" }).click();
     await page.getByRole("button", { name: "Kiểm tra dữ liệu" }).click();
-    await page.getByText("1 lỗi, 1 cảnh báo").waitFor({ timeout: 30_000 });
-    await page.getByText("H2", { exact: true }).click();
+    await page.getByText("1 lỗi · 1 cảnh báo · 1 sửa được").waitFor({ timeout: 30_000 });
+    await page.getByRole("button", { name: "Đi tới H2" }).click();
     await shot("2-kiem-tra");
     await page.getByRole("button", { name: "Sửa H2" }).click();
     await page.getByText("Đã sửa 1 ô.").waitFor();
-    await page.getByText("1 lỗi, 0 cảnh báo").waitFor();
+    await page.getByText("1 lỗi · 0 cảnh báo · 0 sửa được").waitFor();
   }, 90_000);
 
   it("builds the 2021-S1 report and downloads a workbook ExcelJS reads back", async () => {
@@ -100,10 +100,13 @@ describeWithChromium("the pane in preview mode, in Chromium, on the production b
     await page.keyboard.press("ArrowRight");
     await page.keyboard.press("Enter");
     await page.getByRole("button", { name: "Kiểm tra dữ liệu" }).waitFor();
+    // From the tabs, Tab goes to the pane's menu, then into the section.
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe("Thêm tùy chọn");
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Kiểm tra dữ liệu");
     await page.keyboard.press("Enter");
-    await page.getByRole("status").filter({ hasText: /lỗi, \d+ cảnh báo|Không có lỗi/ }).waitFor({ timeout: 30_000 });
+    await page.getByRole("status").filter({ hasText: /lỗi · \d+ cảnh báo|Không có lỗi/ }).waitFor({ timeout: 30_000 });
   }, 60_000);
 
   it("has no serious or critical accessibility violation (axe, colour contrast included)", async () => {

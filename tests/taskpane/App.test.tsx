@@ -52,9 +52,9 @@ describe("the task pane, given the Office adapter", () => {
     render(<App port={port} today={TODAY} />);
     fireEvent.click(screen.getByRole("tab", { name: "Kiểm tra" }));
     await clickWhenEnabled("Kiểm tra dữ liệu");
-    await screen.findByText("0 lỗi, 1 cảnh báo");
+    await screen.findByText("0 lỗi · 1 cảnh báo · 1 sửa được");
     const cell = `H${money + 2}`;
-    fireEvent.click(screen.getByText(cell));
+    fireEvent.click(screen.getByRole("button", { name: `Đi tới ${cell}` }));
     await waitFor(() => expect(fake.state.active).toEqual({ sheet: "Đóng góp", cell }));
     await clickWhenEnabled(`Sửa ${cell}`);
     await screen.findByText("Không có lỗi hay cảnh báo nào.");
@@ -79,7 +79,8 @@ describe("the task pane, given the Office adapter", () => {
   it("shows the plan's settings", async () => {
     const { port } = await sampleBook();
     render(<App port={port} today={TODAY} />);
-    fireEvent.click(screen.getByRole("tab", { name: "Thông tin" }));
+    fireEvent.click(screen.getByRole("button", { name: "Thêm tùy chọn" }));
+    fireEvent.click(await screen.findByRole("menuitem", { name: "Thông tin kế hoạch" }));
     await screen.findByText("Đỗ Văn Tuấn");
     expect(screen.getByText("11/06/2021")).toBeTruthy();
   });
@@ -133,8 +134,11 @@ describe("the task pane, given the Office adapter", () => {
   it("speaks English when asked", async () => {
     const { port } = officePane();
     render(<App port={port} today={TODAY} />);
+    // The language is in the pane's overflow menu.
+    fireEvent.click(screen.getByRole("button", { name: "Thêm tùy chọn" }));
+    const english = await screen.findByRole("menuitem", { name: "English" });
     await act(async () => {
-      fireEvent.click(screen.getByRole("button", { name: "English" }));
+      fireEvent.click(english);
       await Promise.resolve();
     });
     expect(screen.getByRole("tab", { name: "Check" })).toBeTruthy();

@@ -30,8 +30,11 @@ describe("accessibility (axe in jsdom; colour contrast needs a real browser)", (
     await applyTemplates(port, chauSonPlan, demoRows(chauSonPlan));
     for (const dark of [false, true]) {
       const { unmount } = render(<App port={port} today="2022-01-05" dark={dark} />);
-      for (const tab of ["Mẫu biểu", "Kiểm tra", "Báo cáo", "Thông tin"]) {
-        fireEvent.click(screen.getByRole("tab", { name: tab }));
+      for (const tab of ["Mẫu biểu", "Kiểm tra", "Báo cáo", "Thông tin kế hoạch"]) {
+        if (tab === "Thông tin kế hoạch") {
+          fireEvent.click(screen.getByRole("button", { name: "Thêm tùy chọn" }));
+          fireEvent.click(await screen.findByRole("menuitem", { name: tab }));
+        } else fireEvent.click(screen.getByRole("tab", { name: tab }));
         await waitFor(() => expect(screen.queryByText("Đang xử lý…")).toBeNull());
         if (tab === "Kiểm tra") fireEvent.click(await screen.findByRole("button", { name: "Kiểm tra dữ liệu" }));
         if (tab === "Báo cáo") fireEvent.click(await screen.findByRole("button", { name: "Xem trước số liệu" }));

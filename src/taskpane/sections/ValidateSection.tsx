@@ -1,5 +1,7 @@
-import { Badge, Body1, Button, Caption1, Link } from "@fluentui/react-components";
-import { useState } from "react";
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Body1, Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
+import { ErrorCircle16Filled, Warning16Filled } from "@fluentui/react-icons";
+import { useRef, useState } from "react";
+import { formatCount } from "../../domain/format";
 import { fixUpdates } from "../../domain/rules/fixes";
 import { issueMarks } from "../../domain/rules/marks";
 import { validateThrough } from "../../domain/rules/runValidation";
@@ -7,22 +9,45 @@ import { issueKey, type Issue } from "../../domain/rules/types";
 import { t as message } from "../../i18n";
 import { usePane } from "../paneContext";
 
-function groups(issues: readonly Issue[]): { sheet: string; rules: { rule: string; items: Issue[] }[] }[] {
-  const out: { sheet: string; rules: { rule: string; items: Issue[] }[] }[] = [];
+const useStyles = makeStyles({
+  summary: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, marginBlock: tokens.spacingVerticalS },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, marginBlockEnd: tokens.spacingVerticalS },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  item: { display: "grid", gridTemplateColumns: "auto 1fr", columnGap: tokens.spacingHorizontalS, alignItems: "start" },
+  text: { overflowWrap: "anywhere" },
+  itemActions: { gridColumn: "2", display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
+  error: { color: tokens.colorPaletteRedForeground1, marginBlockStart: "2px" },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1, marginBlockStart: "2px" },
+});
+
+/** A message without its leading "Ô G2 (trang …, cột …)": the row already says where. */
+function shortMessage(text: string): string {
+  return text.replace(/^(Ô|Cell) [A-Z]+\d+ \([^)]*\)\s*:?\s*/, "");
+}
+
+function bySheet(issues: readonly Issue[]): { sheet: string; items: Issue[] }[] {
+  const out: { sheet: string; items: Issue[] }[] = [];
   for (const i of issues) {
     let s = out.find((g) => g.sheet === i.sheet);
-    if (!s) out.push((s = { sheet: i.sheet, rules: [] }));
-    let r = s.rules.find((g) => g.rule === i.rule);
-    if (!r) s.rules.push((r = { rule: i.rule, items: [] }));
-    r.items.push(i);
+    if (!s) out.push((s = { sheet: i.sheet, items: [] }));
+    s.items.push(i);
   }
   return out;
 }
 
-/** Runs validation; issues by sheet and rule; a click shows the cell; fixes one by one or by kind. */
+/**
+ * Runs validation. A summary first (errors, warnings, what can be fixed at once), then the issues
+ * of each sheet: icon, column, what is wrong, "Đi tới" the cell and "Sửa" where a fix is known.
+ * After a fix, focus goes to the next issue and the result is said there.
+ */
 export function ValidateSection() {
   const { port, t, run, busy, today, locale, readOptions } = usePane();
+  const styles = useStyles();
   const [issues, setIssues] = useState<Issue[] | undefined>();
+  const [said, setSaid] = useState<string | undefined>();
+  // Every sheet open unless the user closed it.
+  const [closed, setClosed] = useState<ReadonlySet<string>>(new Set());
+  const list = useRef<HTMLDivElement>(null);
 
   const check = (keepMessage = false) =>
     run(
@@ -33,61 +58,102 @@ export function ValidateSection() {
       },
       { keepMessage },
     );
-  const fix = async (list: readonly Issue[]) => {
-    await run(() => port.updateCells(fixUpdates(list)), (r) => t("fixed", { n: r.applied }), { writes: true });
+  const fix = async (chosen: readonly Issue[], next?: Issue) => {
+    const r = await run(() => port.updateCells(fixUpdates(chosen)), undefined, { writes: true });
+    if (!r) return;
+    setSaid(t("fixed", { n: formatCount(r.applied) }));
     await check(true);
+    // Focus where the user goes on: the next issue's first button, or the summary.
+    requestAnimationFrame(() => {
+      const target = next ? list.current?.querySelector<HTMLElement>(`[data-issue="${CSS.escape(issueKey(next))}"] button`) : list.current?.querySelector<HTMLElement>("button");
+      target?.focus();
+    });
   };
   const errors = issues?.filter((i) => i.severity === "error").length ?? 0;
+  const fixable = issues?.filter((i) => i.fix) ?? [];
 
   return (
-    <section aria-labelledby="validate-title">
-      <Button appearance="primary" disabled={busy} onClick={() => void check()} id="validate-title">
+    <section aria-labelledby="validate-run">
+      <Button appearance="primary" disabled={busy} onClick={() => void check()} id="validate-run">
         {t("validateRun")}
       </Button>
       {issues && (
-        <div role="status">
+        <div className={styles.summary} role="status" aria-live="polite">
           <Body1>
-            {issues.length === 0 ? t("validateNone") : `${errors} ${t("errors")}, ${issues.length - errors} ${t("warnings")}`}
+            {issues.length === 0
+              ? t("validateNone")
+              : t("validateSummary", { errors: formatCount(errors), warnings: formatCount(issues.length - errors), fixable: formatCount(fixable.length) })}
           </Body1>
-          {issues.length > 0 && (
-            <div>
-              <Button disabled={busy} onClick={() => void run(() => port.markIssues(issueMarks(issues)), () => t("marked"), { writes: true })}>{t("mark")}</Button>{" "}
-              <Button disabled={busy} onClick={() => void run(() => port.clearMarks(), () => t("cleared"), { writes: true })}>{t("clearMarks")}</Button>
-            </div>
+          {fixable.length > 0 && (
+            <Button size="small" appearance="primary" disabled={busy} onClick={() => void fix(fixable)}>
+              {t("fixAll")}
+            </Button>
           )}
+          {said && <Caption1>{said}</Caption1>}
         </div>
       )}
-      {groups(issues ?? []).map((g) => (
-        <div key={g.sheet}>
-          <Body1 as="h3">
-            {g.sheet}{" "}
-            <Badge color="danger">{g.rules.flatMap((r) => r.items).filter((i) => i.severity === "error").length}</Badge>{" "}
-            <Badge color="warning">{g.rules.flatMap((r) => r.items).filter((i) => i.severity === "warning").length}</Badge>
-          </Body1>
-          {g.rules.map((r) => (
-            <div key={r.rule}>
-              {r.items.some((i) => i.fix) && (
-                <Button size="small" disabled={busy} onClick={() => void fix(r.items)}>
-                  {t("fixAllKind")} ({r.items.filter((i) => i.fix).length})
-                </Button>
-              )}
-              <ul>
-                {r.items.map((i) => (
-                  <li key={issueKey(i)}>
-                    <Link onClick={() => void run(() => port.select(i.sheet, i.cell))}>{i.cell}</Link>{" "}
-                    <Caption1>{message(i.rule, i.params, locale)}</Caption1>{" "}
-                    {i.fix && (
-                      <Button size="small" disabled={busy} onClick={() => void fix([i])} aria-label={`${t("fix")} ${i.cell}`}>
-                        {t("fix")}
-                      </Button>
-                    )}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ))}
+      {issues && issues.length > 0 && (
+        <div className={styles.actions}>
+          <Button size="small" disabled={busy} onClick={() => void run(() => port.markIssues(issueMarks(issues)), () => t("marked"), { writes: true })}>
+            {t("mark")}
+          </Button>
+          <Button size="small" disabled={busy} onClick={() => void run(() => port.clearMarks(), () => t("cleared"), { writes: true })}>
+            {t("clearMarks")}
+          </Button>
         </div>
-      ))}
+      )}
+      <div ref={list}>
+        <Accordion
+          multiple
+          collapsible
+          openItems={bySheet(issues ?? []).map((g) => g.sheet).filter((sheet) => !closed.has(sheet))}
+          onToggle={(_, d) => {
+            const next = new Set(closed);
+            if (next.has(String(d.value))) next.delete(String(d.value));
+            else next.add(String(d.value));
+            setClosed(next);
+          }}
+        >
+          {bySheet(issues ?? []).map((g) => {
+            const e = g.items.filter((i) => i.severity === "error").length;
+            const w = g.items.length - e;
+            return (
+              <AccordionItem key={g.sheet} value={g.sheet}>
+                <AccordionHeader size="small">
+                  {g.sheet} · {[e > 0 ? `${formatCount(e)} ${t("errors")}` : "", w > 0 ? `${formatCount(w)} ${t("warnings")}` : ""].filter(Boolean).join(", ")}
+                </AccordionHeader>
+                <AccordionPanel>
+                  <ul className={styles.list}>
+                    {g.items.map((i, k) => (
+                      <li key={issueKey(i)} data-issue={issueKey(i)} className={styles.item}>
+                        {i.severity === "error" ? (
+                          <ErrorCircle16Filled className={styles.error} aria-label={t("errorOne")} role="img" />
+                        ) : (
+                          <Warning16Filled className={styles.warning} aria-label={t("warningOne")} role="img" />
+                        )}
+                        <Body1 block className={styles.text}>
+                          {i.column ? <strong>{i.column}: </strong> : null}
+                          {shortMessage(message(i.rule, i.params, locale))}
+                        </Body1>
+                        <div className={styles.itemActions}>
+                          <Button size="small" appearance="subtle" onClick={() => void run(() => port.select(i.sheet, i.cell))}>
+                            {t("goTo", { cell: i.cell })}
+                          </Button>
+                          {i.fix && (
+                            <Button size="small" disabled={busy} onClick={() => void fix([i], g.items[k + 1])} aria-label={`${t("fix")} ${i.cell}`}>
+                              {t("fix")}
+                            </Button>
+                          )}
+                        </div>
+                      </li>
+                    ))}
+                  </ul>
+                </AccordionPanel>
+              </AccordionItem>
+            );
+          })}
+        </Accordion>
+      </div>
     </section>
   );
 }
