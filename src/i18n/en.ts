@@ -51,6 +51,7 @@ export const en: Catalog = {
   // What a report was built over, when it is less than a plain success
   "report-with-errors": (p) => `The data still has ${num(p.count)} error(s) (Check lists each cell): the report is built on it. Fix them and build the report again before it is signed.`,
   "report-text-values": (p) => `${num(p.count)} date or number cell(s) are kept as text: the report read and counted them, "Tổng hợp"'s formulas do not, so the two may differ. Run Check and click "Fix" to store them properly.`,
+  "report-no-data": (p) => `There is no data in the period ${p.label}: the report would be all zeros. Check the period.`,
   "report-excluded": (p) => `${num(p.count)} row(s) could not be read and are left out of the report (${p.sections}). Check and fix them, then build the report again.`,
   "report-negative-cash": (p) => `The cash balance on ${dmy(p.to)} is negative (${num(p.amount)} đồng): more was paid out than received. Check the receipts and payments before it is signed.`,
   "report-missing-tables": (p) => `The workbook lacks table(s) ${p.tables}: those parts of the report are empty. Add the templates to create them.`,

@@ -55,6 +55,7 @@ export const vi: Catalog = {
   // What a report was built over, when it is less than a plain success
   "report-with-errors": (p) => `Số liệu còn ${num(p.count)} lỗi (trang Kiểm tra liệt kê từng ô): báo cáo lập trên số liệu đó. Hãy sửa rồi lập lại báo cáo trước khi trình ký.`,
   "report-text-values": (p) => `Có ${num(p.count)} ô ngày hoặc số đang lưu dạng chữ: báo cáo đã đọc và tính các ô này, còn công thức của trang "Tổng hợp" thì không, nên hai bên có thể lệch nhau. Hãy chạy Kiểm tra và bấm "Sửa" để lưu đúng dạng.`,
+  "report-no-data": (p) => `Không có số liệu nào trong kỳ ${p.label}: báo cáo sẽ toàn số 0. Hãy kiểm tra lại kỳ báo cáo.`,
   "report-excluded": (p) => `Có ${num(p.count)} dòng không đọc được nên chưa tính vào báo cáo (${p.sections}). Hãy kiểm tra và sửa các dòng đó rồi lập lại báo cáo.`,
   "report-negative-cash": (p) => `Tồn quỹ tiền đến ngày ${dmy(p.to)} là số âm (${num(p.amount)} đồng): sổ đã ghi chi nhiều hơn thu. Hãy kiểm tra các khoản thu, chi trước khi trình ký.`,
   "report-missing-tables": (p) => `Sổ thiếu bảng ${p.tables}: các phần tương ứng của báo cáo để trống. Hãy thêm mẫu biểu để bổ sung.`,

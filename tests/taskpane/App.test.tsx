@@ -66,14 +66,56 @@ describe("the task pane, given the Office adapter", () => {
     render(<App port={port} today={TODAY} />);
     fireEvent.click(screen.getByRole("tab", { name: "Báo cáo" }));
     fireEvent.click(screen.getByRole("radio", { name: "Cả năm" }));
+    fireEvent.change(screen.getByRole("textbox", { name: "Năm" }), { target: { value: "2021" } });
     await clickWhenEnabled("Xem trước số liệu");
-    await screen.findByText(/Hộ đã ký: 2\.254\/2\.270 \(99,3%\)/);
-    expect(screen.getByRole("img", { name: "Tỷ lệ hộ đã ký theo thôn" })).toBeTruthy();
+    // The figures, each in its own element, headed by their period.
+    await screen.findByRole("heading", { name: "Số liệu năm 2021" });
+    expect(screen.getByText("99,3%")).toBeTruthy();
+    expect(screen.getByText("2.254/2.270")).toBeTruthy();
+    expect(screen.getByRole("figure")).toBeTruthy();
+    // Another period clears them.
+    fireEvent.click(screen.getByRole("radio", { name: "6 tháng đầu năm" }));
+    expect(screen.queryByText("99,3%")).toBeNull();
+    fireEvent.click(screen.getByRole("radio", { name: "Cả năm" }));
     await clickWhenEnabled("Lập trang báo cáo");
     await screen.findByText('Đã thêm trang báo cáo "BC năm 2021".');
     expect(fake.state.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["BC năm 2021", "Tổng hợp"]));
     await clickWhenEnabled("Làm mới trang Tổng hợp");
     await screen.findByText('Trang "Tổng hợp" đã có; các công thức tự cập nhật theo số liệu.');
+  });
+
+  it("says what a report would be built over before building it, and builds it only when asked", async () => {
+    const { fake, port } = await sampleBook();
+    const ledger = (await port.readTables(["tblDongGop"])).get("tblDongGop")!;
+    // A month-first date: an error, and a row the report leaves out.
+    await port.updateCells([{ sheet: "Đóng góp", row: 1, col: 0, expected: ledger.rows[0]![0]!, value: "06/16/2021" }]);
+    render(<App port={port} today={TODAY} />);
+    fireEvent.click(screen.getByRole("tab", { name: "Báo cáo" }));
+    fireEvent.click(screen.getByRole("radio", { name: "Cả năm" }));
+    fireEvent.change(screen.getByRole("textbox", { name: "Năm" }), { target: { value: "2021" } });
+    await clickWhenEnabled("Lập trang báo cáo");
+    await screen.findByText("Trước khi lập báo cáo");
+    expect(screen.getByText(/Số liệu còn 1 lỗi/)).toBeTruthy();
+    expect(screen.getByText(/Có 1 dòng không đọc được/)).toBeTruthy();
+    expect(fake.state.sheets.map((s) => s.name)).not.toContain("BC năm 2021");
+    await clickWhenEnabled("Vẫn lập");
+    await screen.findByText('Đã thêm trang báo cáo "BC năm 2021".');
+    expect(fake.state.sheets.map((s) => s.name)).toContain("BC năm 2021");
+  });
+
+  it("checks the year and the dates as they are typed, day first whatever the browser", () => {
+    const { port } = officePane();
+    render(<App port={port} today={TODAY} />);
+    fireEvent.click(screen.getByRole("tab", { name: "Báo cáo" }));
+    fireEvent.change(screen.getByRole("textbox", { name: "Năm" }), { target: { value: "" } });
+    expect(screen.getByText("Hãy ghi năm gồm 4 chữ số, từ 2000 đến 2100.")).toBeTruthy();
+    expect(screen.getByRole<HTMLButtonElement>("button", { name: "Lập trang báo cáo" }).disabled).toBe(true);
+    fireEvent.click(screen.getByRole("radio", { name: "Từ ngày… đến ngày…" }));
+    fireEvent.change(screen.getByRole("textbox", { name: "Từ ngày" }), { target: { value: "31/12/2021" } });
+    fireEvent.change(screen.getByRole("textbox", { name: "Đến ngày" }), { target: { value: "01/06/2021" } });
+    expect(screen.getByText("Ngày kết thúc phải sau ngày bắt đầu.")).toBeTruthy();
+    fireEvent.change(screen.getByRole("textbox", { name: "Từ ngày" }), { target: { value: "06/16/2021" } });
+    expect(screen.getByText("Hãy ghi ngày theo dạng ngày/tháng/năm, ví dụ 15/06/2021.")).toBeTruthy();
   });
 
   it("shows the plan's settings", async () => {

@@ -4,6 +4,7 @@ import { TABLE } from "../sheets/specs";
 import type { Grid } from "../grid";
 import { nameKey } from "../text";
 import type { ReadOptions, WorkbookPort, WorkbookSummary } from "../workbook";
+import { reportCaveats, type Caveat } from "./caveats";
 import { figuresForPeriod, type Figures } from "./figures";
 import type { Period } from "./period";
 import { freeSheetName, reportGrid } from "./reportGrid";
@@ -73,6 +74,35 @@ export async function addReport(port: WorkbookPort, plan: PlanDefinition, period
   if (summaryAdded) grids.push(live);
   await port.applyGrids(grids);
   return { sheet, figures, summaryAdded, missingTables, summaryMissing, errors, textValues };
+}
+
+/**
+ * What the user should know before a report is built for `period`: errors in the data, values
+ * read from text, rows that will be left out, a negative balance, missing tables, or no data at
+ * all in the period. Nothing is written. An empty list: the report can be built as a plain success.
+ */
+export async function reportPreflight(port: WorkbookPort, period: Period, today: string, options?: ReadOptions): Promise<{ figures: Figures; caveats: Caveat[] }> {
+  const wanted = VALIDATED_TABLES.map((t) => t.spec.name);
+  const tables = await port.readTables(wanted, options);
+  const missingTables = wanted.filter((n) => ![...tables.keys()].some((k) => nameKey(k) === nameKey(n)));
+  if (missingTables.length === wanted.length) throw new NoTrackingTablesError();
+  const figures = figuresForPeriod(tables, period);
+  const issues = validateWorkbook(tables, today);
+  const caveats = reportCaveats({
+    figures,
+    errors: issues.filter((i) => i.severity === "error" && i.rule !== "table-missing").length,
+    textValues: issues.filter((i) => i.rule === "number-as-text" || i.rule === "date-as-text").length,
+    missingTables,
+    summaryMissing: [],
+  });
+  if (!hasData(figures)) caveats.push({ code: "report-no-data", params: { label: figures.period.label } });
+  return { figures, caveats };
+}
+
+/** Whether anything was recorded in the period: a pledge update, a donation or a nomination (tasks stand for the whole plan). */
+function hasData(f: Figures): boolean {
+  const d = f.donations;
+  return f.pledges.byPlace.some((p) => p.asOf >= f.period.from) || d.receivedMoney + d.receivedGoodsValue + d.disbursedMoney + d.disbursedGoodsValue > 0 || f.nominations.total > 0;
 }
 
 /** The figures alone, for `report --json` and the pane's preview. */

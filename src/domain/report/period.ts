@@ -22,9 +22,9 @@ export class PeriodError extends Error {
 const dotted = (iso: string) => formatDate(iso).replace(/\//g, ".");
 
 /** Years a period or a report date may fall in. */
-const YEAR_RANGE = { min: 2000, max: 2100 } as const;
+export const YEARS = { min: 2000, max: 2100 } as const;
 
-const inYears = (y: number) => y >= YEAR_RANGE.min && y <= YEAR_RANGE.max;
+const inYears = (y: number) => y >= YEARS.min && y <= YEARS.max;
 
 /** A real calendar date `yyyy-mm-dd` in the years a report may carry, else undefined. */
 export function parseReportDate(input: string): string | undefined {

@@ -1,70 +1,142 @@
-import { Body1, Button, Caption1, Field, Input, Radio, RadioGroup } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Card, Field, Input, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Subtitle2, tokens } from "@fluentui/react-components";
 import { useState } from "react";
+import { readDate } from "../../domain/cells/date";
+import { formatCount, formatDate, formatRate } from "../../domain/format";
 import { chauSonPlan } from "../../domain/plan/chauSon";
-import { addReport, ensureSummarySheet, reportFigures } from "../../domain/report/addReport";
+import { addReport, ensureSummarySheet, reportPreflight } from "../../domain/report/addReport";
+import { reportCaveats, type Caveat } from "../../domain/report/caveats";
 import type { Figures } from "../../domain/report/figures";
-import { formatCount, formatRate } from "../../domain/format";
-import { reportCaveats } from "../../domain/report/caveats";
-import { parsePeriod } from "../../domain/report/period";
+import { parsePeriod, PeriodError, YEARS, type Period } from "../../domain/report/period";
 import { t as message } from "../../i18n";
 import { usePane } from "../paneContext";
 
 type Kind = "S1" | "S2" | "year" | "custom";
 
-/** The pledge rate per village as small horizontal bars (plain SVG, read by screen readers through its title). */
-function RateChart({ figures, title }: { figures: Figures; title: string }) {
-  const places = figures.pledges.byPlace.filter((p) => p.households > 0);
+const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  field: { maxWidth: "12rem" },
+  cards: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(8.5rem, 1fr))", gap: tokens.spacingHorizontalS },
+  card: { padding: tokens.spacingHorizontalM },
+  value: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500 },
+  bars: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  bar: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) 3.5rem", columnGap: tokens.spacingHorizontalS, alignItems: "center" },
+  track: { gridColumn: "1 / -1", height: "8px", borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground5, overflow: "hidden" },
+  fill: { height: "100%", backgroundColor: tokens.colorBrandBackground },
+  rate: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
+});
+
+/** The pledge rate of each village, highest first: name, rate, and a bar on a 100% track (theme colours). */
+function RateBars({ figures, title }: { figures: Figures; title: string }) {
+  const styles = useStyles();
+  const places = figures.pledges.byPlace
+    .filter((p) => p.households > 0)
+    .map((p) => ({ place: p.place, rate: Math.min(1, p.householdsSigned / p.households) }))
+    .sort((a, b) => b.rate - a.rate || a.place.localeCompare(b.place, "vi"));
+  if (places.length === 0) return null;
   return (
-    <svg role="img" aria-label={title} width="100%" height={places.length * 18 + 4} viewBox={`0 0 300 ${places.length * 18 + 4}`}>
-      <title>{title}</title>
-      {places.map((p, i) => {
-        const rate = p.householdsSigned / p.households;
-        return (
-          <g key={p.place} transform={`translate(0 ${i * 18 + 2})`}>
-            <text x="0" y="12" fontSize="11">{p.place}</text>
-            <rect x="110" y="2" width={Math.max(1, rate * 140)} height="12" fill="#0f6cbd" />
-            <text x="255" y="12" fontSize="11">{formatRate(rate)}</text>
-          </g>
-        );
-      })}
-    </svg>
+    <figure style={{ margin: 0 }}>
+      <figcaption>
+        <Subtitle2 as="h3" block>{title}</Subtitle2>
+      </figcaption>
+      <ul className={styles.bars}>
+        {places.map((p) => (
+          <li key={p.place} className={styles.bar}>
+            <Caption1>{p.place}</Caption1>
+            <Caption1 className={styles.rate}>{formatRate(p.rate)}</Caption1>
+            <div className={styles.track} role="presentation">
+              <div className={styles.fill} style={{ width: `${(p.rate * 100).toFixed(1)}%` }} />
+            </div>
+          </li>
+        ))}
+      </ul>
+    </figure>
   );
 }
 
-/** Chooses a period, previews its headline figures, builds the report sheet. */
+/** A date typed as dd/mm/yyyy (whatever the browser's language), read by the core's date reader. */
+function typedDate(text: string): string | undefined {
+  const r = readDate(text);
+  return r.kind === "value" ? r.value : undefined;
+}
+
+/**
+ * Chooses a period (checked as it is typed), shows its headline figures headed by the period, and
+ * builds the report sheet after a preflight: errors, rows left out, a negative balance or an empty
+ * period are said first, with "Vẫn lập" to go on.
+ */
 export function ReportSection() {
   const { port, t, run, busy, today, readOptions, locale } = usePane();
+  const styles = useStyles();
   const [kind, setKind] = useState<Kind>("S1");
-  const [year, setYear] = useState(today.slice(0, 4) === "2021" ? "2021" : "2021");
-  const [from, setFrom] = useState("2021-06-11");
-  const [to, setTo] = useState("2021-12-31");
+  const [year, setYear] = useState(today.slice(0, 4));
+  const [from, setFrom] = useState("");
+  const [to, setTo] = useState("");
   const [figures, setFigures] = useState<Figures | undefined>();
+  const [pending, setPending] = useState<{ period: Period; caveats: Caveat[] } | undefined>();
 
-  const period = () => parsePeriod(kind === "S1" ? `${year}-S1` : kind === "S2" ? `${year}-S2` : kind === "year" ? year : `${from}..${to}`);
-  const preview = () =>
+  // Changing the period clears what was shown for the previous one.
+  const changed = <T,>(set: (v: T) => void) => (v: T) => {
+    set(v);
+    setFigures(undefined);
+    setPending(undefined);
+  };
+
+  const yearError = kind !== "custom" && !(/^\d{4}$/.test(year) && Number(year) >= YEARS.min && Number(year) <= YEARS.max) ? t("yearInvalid", { min: YEARS.min, max: YEARS.max }) : undefined;
+  const fromIso = typedDate(from);
+  const toIso = typedDate(to);
+  const fromError = kind === "custom" && from !== "" && !fromIso ? t("dateInvalid") : undefined;
+  const toError = kind === "custom" && to !== "" && !toIso ? t("dateInvalid") : kind === "custom" && fromIso && toIso && fromIso > toIso ? t("dateOrder") : undefined;
+
+  /** The period asked for, or none while the inputs cannot make one. */
+  const period = (): Period | undefined => {
+    try {
+      if (kind === "custom") return fromIso && toIso && fromIso <= toIso ? parsePeriod(`${fromIso}..${toIso}`) : undefined;
+      return yearError ? undefined : parsePeriod(kind === "S1" ? `${year}-S1` : kind === "S2" ? `${year}-S2` : year);
+    } catch (e) {
+      if (e instanceof PeriodError) return undefined;
+      throw e;
+    }
+  };
+  const ready = period() !== undefined;
+
+  const build = (p: Period) =>
     run(
-      () => reportFigures(port, period(), readOptions()),
-      (f) => {
-        setFigures(f);
-        return undefined;
-      },
-    );
-  // A report over errors, rows left out or a negative balance is said to be so, never a plain success.
-  const build = () =>
-    run(
-      () => addReport(port, chauSonPlan, period(), today, readOptions()),
+      () => addReport(port, chauSonPlan, p, today, readOptions()),
       (r) => {
+        setPending(undefined);
+        setFigures(r.figures);
         const caveats = reportCaveats(r);
         const title = t("reportDone", { sheet: r.sheet });
         return caveats.length === 0 ? title : { intent: "warning", title, body: caveats.map((c) => message(c.code, c.params, locale)) };
       },
       { writes: true },
     );
+  // First what the report would be built over; a clean period goes straight on.
+  const preflight = async () => {
+    const p = period();
+    if (!p) return;
+    const checked = await run(() => reportPreflight(port, p, today, readOptions()), (r) => {
+      setFigures(r.figures);
+      return undefined;
+    });
+    if (!checked) return;
+    if (checked.caveats.length === 0) await build(p);
+    else setPending({ period: p, caveats: checked.caveats });
+  };
+  const preview = async () => {
+    const p = period();
+    if (!p) return;
+    await run(() => reportPreflight(port, p, today, readOptions()), (r) => {
+      setFigures(r.figures);
+      return undefined;
+    });
+  };
 
   return (
-    <section aria-labelledby="report-title">
-      <Field label={t("period")} id="report-title">
-        <RadioGroup value={kind} onChange={(_, d) => setKind(d.value as Kind)}>
+    <section aria-labelledby="report-period" className={styles.section}>
+      <Field label={t("period")} id="report-period">
+        <RadioGroup value={kind} onChange={(_, d) => changed(setKind)(d.value as Kind)}>
           <Radio value="S1" label={t("periodS1")} />
           <Radio value="S2" label={t("periodS2")} />
           <Radio value="year" label={t("periodYear")} />
@@ -72,38 +144,88 @@ export function ReportSection() {
         </RadioGroup>
       </Field>
       {kind === "custom" ? (
-        <>
-          <Field label={t("from")}>
-            <Input type="date" value={from} onChange={(_, d) => setFrom(d.value)} />
+        <div className={styles.row}>
+          <Field label={t("from")} className={styles.field} validationMessage={fromError} hint={fromIso ? formatDate(fromIso) : t("dateHint")}>
+            <Input value={from} placeholder="dd/mm/yyyy" inputMode="numeric" onChange={(_, d) => changed(setFrom)(d.value)} />
           </Field>
-          <Field label={t("to")}>
-            <Input type="date" value={to} onChange={(_, d) => setTo(d.value)} />
+          <Field label={t("to")} className={styles.field} validationMessage={toError} hint={toIso ? formatDate(toIso) : t("dateHint")}>
+            <Input value={to} placeholder="dd/mm/yyyy" inputMode="numeric" onChange={(_, d) => changed(setTo)(d.value)} />
           </Field>
-        </>
+        </div>
       ) : (
-        <Field label={t("year")}>
-          <Input value={year} onChange={(_, d) => setYear(d.value.replace(/\D/g, "").slice(0, 4))} />
+        <Field label={t("year")} className={styles.field} validationMessage={yearError}>
+          <Input value={year} inputMode="numeric" onChange={(_, d) => changed(setYear)(d.value.replace(/\D/g, "").slice(0, 4))} />
         </Field>
       )}
-      <Button disabled={busy} onClick={() => void preview()}>{t("preview")}</Button>{" "}
-      <Button appearance="primary" disabled={busy} onClick={() => void build()}>{t("buildReport")}</Button>{" "}
-      <Button disabled={busy} onClick={() => void run(() => ensureSummarySheet(port, chauSonPlan), (r) => t(r === "added" ? "summaryAdded" : r === "present" ? "summaryLive" : "summaryTablesMissing"), { writes: true })}>
-        {t("summarySheet")}
-      </Button>
+      <div className={styles.row}>
+        <Button appearance="primary" disabled={busy || !ready} onClick={() => void preflight()}>
+          {t("buildReport")}
+        </Button>
+        <Button disabled={busy || !ready} onClick={() => void preview()}>
+          {t("preview")}
+        </Button>
+        <Button disabled={busy} onClick={() => void run(() => ensureSummarySheet(port, chauSonPlan), (r) => t(r === "added" ? "summaryAdded" : r === "present" ? "summaryLive" : "summaryTablesMissing"), { writes: true })}>
+          {t("summarySheet")}
+        </Button>
+      </div>
+      {pending && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t("preflightTitle")}</MessageBarTitle>
+            <ul style={{ margin: 0, paddingInlineStart: tokens.spacingHorizontalL }}>
+              {pending.caveats.map((c) => (
+                <li key={c.code}>{message(c.code, c.params, locale)}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" disabled={busy} onClick={() => void build(pending.period)}>
+              {t("buildAnyway")}
+            </Button>
+            <Button size="small" appearance="subtle" onClick={() => setPending(undefined)}>
+              {t("cancelBuild")}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       {figures && (
-        <div role="region" aria-label={t("preview")}>
-          <Body1 as="p">
-            {t("households")}: {formatCount(figures.pledges.total.householdsSigned)}/{formatCount(figures.pledges.total.households)}
-            {figures.pledges.total.householdRate === null ? "" : ` (${formatRate(figures.pledges.total.householdRate)})`}
-          </Body1>
-          <Body1 as="p">
-            {t("tasksDone")}: {formatCount(figures.tasks.doneOnTime + figures.tasks.doneLate)}/{formatCount(figures.tasks.total)}; {t("overdue")}: {formatCount(figures.tasks.overdue)}
-          </Body1>
-          <Body1 as="p">{t("closingCash")}: {formatCount(figures.donations.closingCash)} đồng</Body1>
-          <Body1 as="p">{t("nominations")}: {formatCount(figures.nominations.total)}</Body1>
-          <Caption1>{t("rateByPlace")}</Caption1>
-          <RateChart figures={figures} title={t("rateByPlace")} />
-        </div>
+        <section aria-labelledby="report-figures" className={styles.section}>
+          <Subtitle2 as="h2" block id="report-figures">{t("figuresOf", { period: figures.period.label })}</Subtitle2>
+          <div className={styles.cards}>
+            <Card className={styles.card}>
+              <Caption1>{t("households")}</Caption1>
+              <Body1 block className={styles.value}>
+                {figures.pledges.total.householdRate === null ? "—" : formatRate(figures.pledges.total.householdRate)}
+              </Body1>
+              <Caption1>
+                {formatCount(figures.pledges.total.householdsSigned)}/{formatCount(figures.pledges.total.households)}
+              </Caption1>
+            </Card>
+            <Card className={styles.card}>
+              <Caption1>{t("tasksDone")}</Caption1>
+              <Body1 block className={styles.value}>
+                {formatCount(figures.tasks.doneOnTime + figures.tasks.doneLate)}/{formatCount(figures.tasks.total)}
+              </Body1>
+              <Caption1>
+                {t("overdue")}: {formatCount(figures.tasks.overdue)}
+              </Caption1>
+            </Card>
+            <Card className={styles.card}>
+              <Caption1>{t("closingCash")}</Caption1>
+              <Body1 block className={styles.value}>
+                {formatCount(figures.donations.closingCash)}
+              </Body1>
+              <Caption1>đồng</Caption1>
+            </Card>
+            <Card className={styles.card}>
+              <Caption1>{t("nominations")}</Caption1>
+              <Body1 block className={styles.value}>
+                {formatCount(figures.nominations.total)}
+              </Body1>
+            </Card>
+          </div>
+          <RateBars figures={figures} title={t("rateByPlace")} />
+        </section>
       )}
     </section>
   );
