@@ -43,7 +43,7 @@ describeWithChromium("the pane in preview mode, in Chromium, on the production b
     const own = new ExcelJS.Workbook();
     own.addWorksheet("Sổ của tôi").getCell("A1").value = "Ghi chép riêng";
     await page.locator('input[type="file"]').setInputFiles({ name: "so-rieng.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(await own.xlsx.writeBuffer()) });
-    await page.getByText('Đã tạo trang tính "Nhiệm vụ".').waitFor({ timeout: 30_000 });
+    await page.getByRole("heading", { name: 'Trang "Nhiệm vụ"' }).waitFor({ timeout: 30_000 });
     await page.getByRole("button", { name: "Thêm mẫu biểu" }).click();
     await page.getByText("Đã thêm mẫu biểu.").waitFor({ timeout: 30_000 });
     await page.getByText("Sổ đã có đủ các trang, bảng và cột mẫu.").waitFor();

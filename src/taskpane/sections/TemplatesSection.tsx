@@ -1,14 +1,46 @@
-import { Body1, Button, Caption1 } from "@fluentui/react-components";
+import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, Subtitle2, tokens } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
+import { formatCount } from "../../domain/format";
 import { chauSonPlan } from "../../domain/plan/chauSon";
 import { applyTemplates, previewTemplates } from "../../domain/template/applyTemplates";
 import type { TemplateNote } from "../../domain/template/planTemplates";
 import { t as message } from "../../i18n";
+import type { PaneKey } from "../../i18n/pane";
 import { usePane } from "../paneContext";
 
-/** Shows what the templates would add, then adds them. */
+const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  sheet: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  details: { color: tokens.colorNeutralForeground3 },
+});
+
+/** What a note will do, said before it is done and without technical names. */
+const FUTURE: Partial<Record<TemplateNote["code"], PaneKey>> = {
+  "sheet-created": "willCreateSheet",
+  "table-created": "willCreateTable",
+  "columns-added": "willAddColumns",
+  "rows-prefilled": "willPrefill",
+  "rows-sample": "willAddSample",
+};
+
+function bySheet(notes: readonly TemplateNote[]): { sheet: string; notes: TemplateNote[] }[] {
+  const out: { sheet: string; notes: TemplateNote[] }[] = [];
+  for (const n of notes) {
+    let g = out.find((x) => x.sheet === n.sheet);
+    if (!g) out.push((g = { sheet: n.sheet, notes: [] }));
+    g.notes.push(n);
+  }
+  return out;
+}
+
+/**
+ * Shows what the templates will add, sheet by sheet (in the future tense, technical names behind
+ * "Chi tiết"), what they will not touch and why, then adds them; the preview is read again after.
+ */
 export function TemplatesSection() {
   const { port, t, run, busy, locale } = usePane();
+  const styles = useStyles();
   const [notes, setNotes] = useState<TemplateNote[] | undefined>();
 
   const refresh = () =>
@@ -28,18 +60,48 @@ export function TemplatesSection() {
     await run(() => applyTemplates(port, chauSonPlan), () => t("templatesDone"), { writes: true });
     await refresh();
   };
+  const todo = (notes ?? []).filter((n) => n.severity === "info");
+  const warnings = (notes ?? []).filter((n) => n.severity === "warning");
 
   return (
-    <section aria-labelledby="templates-title">
-      <Body1 as="h2" id="templates-title">{notes && notes.length === 0 ? t("templatesNothing") : t("templatesIntro")}</Body1>
-      <ul>
-        {(notes ?? []).map((n, i) => (
-          <li key={i}>
-            <Caption1>{message(n.code, { ...n.params, sheet: n.sheet }, locale)}</Caption1>
-          </li>
-        ))}
-      </ul>
-      <Button appearance="primary" disabled={busy || !notes || notes.length === 0} onClick={() => void apply()}>
+    <section aria-labelledby="templates-title" className={styles.section}>
+      <Body1 block id="templates-title">
+        {notes === undefined ? "" : todo.length === 0 ? t("templatesNothing") : t("templatesIntro")}
+      </Body1>
+      {warnings.map((n, i) => (
+        <MessageBar key={`w${i}`} intent="warning" layout="multiline">
+          <MessageBarBody>{message(n.code, { ...n.params, sheet: n.sheet }, locale)}</MessageBarBody>
+        </MessageBar>
+      ))}
+      {bySheet(todo).map((g) => (
+        <div key={g.sheet} className={styles.sheet}>
+          <Subtitle2 as="h3" block>
+            {t("sheetLabel", { sheet: g.sheet })}
+          </Subtitle2>
+          <ul className={styles.list}>
+            {g.notes.map((n, i) => {
+              const key = FUTURE[n.code];
+              const params = Object.fromEntries(Object.entries(n.params).map(([k, v]) => [k, typeof v === "number" ? formatCount(v) : v]));
+              return <li key={i}>{key ? t(key, params) : message(n.code, { ...n.params, sheet: n.sheet }, locale)}</li>;
+            })}
+          </ul>
+          <details className={styles.details}>
+            <summary>
+              <Caption1>{t("details")}</Caption1>
+            </summary>
+            <ul className={styles.list}>
+              {g.notes
+                .filter((n) => n.code === "table-created" || n.code === "columns-added")
+                .map((n, i) => (
+                  <li key={i}>
+                    <Caption1>{t("technical", { table: String(n.params.table ?? ""), address: String(n.params.address ?? n.params.columns ?? "") })}</Caption1>
+                  </li>
+                ))}
+            </ul>
+          </details>
+        </div>
+      ))}
+      <Button appearance="primary" disabled={busy || todo.length === 0} onClick={() => void apply()}>
         {t("templatesApply")}
       </Button>
     </section>
