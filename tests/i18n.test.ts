@@ -44,3 +44,12 @@ describe("failures told to the user", () => {
     expect(errorText(named("TableGrowthError", "x", { table: "tblNhiemVu", cells: "H1:H9" }), { writes: true })).toContain("Sổ chưa bị thay đổi");
   });
 });
+
+describe("an issue's message in a list that shows the place already", () => {
+  it("drops the place it opens with, whatever the column's name holds", async () => {
+    const { issueMessageShort } = await import("../src/i18n");
+    const params = { cell: "H3", sheet: "Đóng góp", column: "Số tiền (đồng)", value: "1.000.000 đ", number: 1_000_000 };
+    expect(issueMessageShort("number-as-text", params, "vi")).toBe('Số "1.000.000 đ" đang được lưu dưới dạng chữ. Bấm "Sửa" để lưu thành số 1.000.000.');
+    expect(issueMessageShort("required", { cell: "A2", sheet: "S", column: "Ngày" }, "vi")).toBe("Đang trống. Cột này bắt buộc phải ghi.");
+  });
+});

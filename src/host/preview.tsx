@@ -1,6 +1,6 @@
 import { errorText } from "../i18n";
 import { isoDateOf } from "../domain/dates";
-import { Button, FluentProvider, MessageBar, MessageBarBody, webLightTheme } from "@fluentui/react-components";
+import { Button, FluentProvider, MessageBar, MessageBarBody, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { paneText } from "../i18n/pane";
@@ -20,7 +20,11 @@ function newPort(): WorkerPort {
  * Preview outside Office: the same pane on the .xlsx adapter, running in a Web Worker. Open a
  * workbook or the built-in sample, do every job, download the result.
  */
+/** The browser's own light or dark choice: the preview follows it, as the pane follows Office's theme. */
+const prefersDark = () => typeof window.matchMedia === "function" && window.matchMedia("(prefers-color-scheme: dark)").matches;
+
 function PreviewShell() {
+  const [dark] = useState(prefersDark);
   const [book, setBook] = useState<{ port: WorkerPort; name: string } | undefined>();
   const [error, setError] = useState<string | undefined>();
   const input = useRef<HTMLInputElement>(null);
@@ -64,7 +68,7 @@ function PreviewShell() {
   };
 
   return (
-    <FluentProvider theme={webLightTheme} lang="vi">
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang="vi" style={{ minHeight: "100vh" }}>
       <div style={{ padding: "8px 12px", display: "flex", gap: 8, flexWrap: "wrap", alignItems: "center" }}>
         <input ref={input} type="file" accept=".xlsx" aria-label={t("openFile")} hidden onChange={(e) => e.target.files?.[0] && void open(e.target.files[0])} />
         <Button onClick={() => input.current?.click()}>{t("openFile")}</Button>
@@ -76,7 +80,7 @@ function PreviewShell() {
       <MessageBar intent={error ? "error" : "info"} role={error ? "alert" : "status"}>
         <MessageBarBody>{error ?? (book ? `${t("previewMode")} (${book.name})` : t("noWorkbook"))}</MessageBarBody>
       </MessageBar>
-      {book && <App key={book.name + String(Date.now())} port={book.port} today={today()} />}
+      {book && <App key={book.name + String(Date.now())} port={book.port} today={today()} dark={dark} />}
     </FluentProvider>
   );
 }

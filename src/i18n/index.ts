@@ -1,8 +1,8 @@
 import { format, type Locale, type Params } from "./catalog";
 import { en as enBase } from "./en";
 import { changeNote, explainError, type ErrorContext } from "./errors";
-import { rulesEn } from "./rules.en";
-import { rulesVi } from "./rules.vi";
+import { at as atEn, rulesEn } from "./rules.en";
+import { at as atVi, rulesVi } from "./rules.vi";
 import { vi as viBase } from "./vi";
 
 const vi = { ...viBase, ...rulesVi };
@@ -28,4 +28,16 @@ export function errorText(e: unknown, context: ErrorContext = {}, locale: Locale
   const note = changeNote(x);
   const text = t(x.code, x.params, locale);
   return note ? `${text} ${t(note, {}, locale)}` : text;
+}
+
+/**
+ * An issue's message without the place it opens with ("Ô G2 (trang …, cột …):"), for a list
+ * that shows the cell and the column already.
+ */
+export function issueMessageShort(rule: string, params: Params, locale: Locale = "vi"): string {
+  const text = t(rule, params, locale);
+  const place = (locale === "en" ? atEn : atVi)(params);
+  if (!text.startsWith(place)) return text;
+  const rest = text.slice(place.length).replace(/^\s*:?\s*/, "");
+  return rest.charAt(0).toLocaleUpperCase(locale) + rest.slice(1);
 }

@@ -1,7 +1,8 @@
 import { formatDate, formatNumber } from "../domain/format";
 import type { Catalog, Params } from "./catalog";
 
-const at = (p: Params) => `Ô ${p.cell} (trang "${p.sheet}", cột "${p.column}")`;
+/** Where an issue is, as its message opens. */
+export const at = (p: Params) => `Ô ${p.cell} (trang "${p.sheet}", cột "${p.column}")`;
 const dmy = (iso: unknown) => (typeof iso === "string" ? formatDate(iso) : String(iso));
 /** A number as the message prints it: `1.000.000`, `-879.650.000`, `1,5`. */
 const num = (v: unknown) => (typeof v === "number" ? formatNumber(v) : String(v));

@@ -6,7 +6,7 @@ import { fixUpdates } from "../../domain/rules/fixes";
 import { issueMarks } from "../../domain/rules/marks";
 import { validateThrough } from "../../domain/rules/runValidation";
 import { issueKey, type Issue } from "../../domain/rules/types";
-import { t as message } from "../../i18n";
+import { issueMessageShort } from "../../i18n";
 import { usePane } from "../paneContext";
 
 const useStyles = makeStyles({
@@ -19,11 +19,6 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1, marginBlockStart: "2px" },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1, marginBlockStart: "2px" },
 });
-
-/** A message without its leading "Ô G2 (trang …, cột …)": the row already says where. */
-function shortMessage(text: string): string {
-  return text.replace(/^(Ô|Cell) [A-Z]+\d+ \([^)]*\)\s*:?\s*/, "");
-}
 
 function bySheet(issues: readonly Issue[]): { sheet: string; items: Issue[] }[] {
   const out: { sheet: string; items: Issue[] }[] = [];
@@ -133,7 +128,7 @@ export function ValidateSection() {
                         )}
                         <Body1 block className={styles.text}>
                           {i.column ? <strong>{i.column}: </strong> : null}
-                          {shortMessage(message(i.rule, i.params, locale))}
+                          {issueMessageShort(i.rule, i.params, locale)}
                         </Body1>
                         <div className={styles.itemActions}>
                           <Button size="small" appearance="subtle" onClick={() => void run(() => port.select(i.sheet, i.cell))}>
