@@ -25,14 +25,15 @@ const prefersDark = () => typeof window.matchMedia === "function" && window.matc
 
 function PreviewShell() {
   const [dark] = useState(prefersDark);
-  const [book, setBook] = useState<{ port: WorkerPort; name: string } | undefined>();
+  const [book, setBook] = useState<{ port: WorkerPort; name: string; id: number } | undefined>();
   const [error, setError] = useState<string | undefined>();
   const input = useRef<HTMLInputElement>(null);
 
   /** The new workbook replaces the one open before, whose worker is ended. */
   const replace = (next: { port: WorkerPort; name: string }) => {
+    setError(undefined);
     book?.port.close();
-    setBook(next);
+    setBook({ ...next, id: (book?.id ?? 0) + 1 });
   };
   const open = async (file: File) => {
     setError(undefined);
@@ -77,10 +78,16 @@ function PreviewShell() {
           {t("download")}
         </Button>
       </div>
-      <MessageBar intent={error ? "error" : "info"} role={error ? "alert" : "status"}>
-        <MessageBarBody>{error ?? (book ? `${t("previewMode")} (${book.name})` : t("noWorkbook"))}</MessageBarBody>
+      {/* A file that could not be opened is told apart; the workbook already open stays open and named. */}
+      {error && (
+        <MessageBar intent="error" role="alert" layout="multiline">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      <MessageBar intent="info" role="status" layout="multiline">
+        <MessageBarBody>{book ? `${t("previewMode")} (${book.name})` : t("noWorkbook")}</MessageBarBody>
       </MessageBar>
-      {book && <App key={book.name + String(Date.now())} port={book.port} today={today()} dark={dark} />}
+      {book && <App key={book.id} port={book.port} today={today()} dark={dark} />}
     </FluentProvider>
   );
 }

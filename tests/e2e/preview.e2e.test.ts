@@ -21,7 +21,7 @@ describeWithChromium("the pane in preview mode, in Chromium, on the production b
     page = await context.newPage();
     // Office.js is not reachable here: the page must fall back to the preview by itself.
     await page.route("https://appsforoffice.microsoft.com/**", (r) => r.abort());
-    mkdirSync(OUTPUT, { recursive: true });
+    mkdirSync(path.join(OUTPUT, "sections"), { recursive: true });
   }, 120_000);
 
   afterAll(async () => {
@@ -36,6 +36,20 @@ describeWithChromium("the pane in preview mode, in Chromium, on the production b
     await page.getByRole("button", { name: "Dùng sổ mẫu" }).click();
     await page.getByText("Sổ đã có đủ các trang, bảng và cột mẫu.").waitFor({ timeout: 30_000 });
     await shot("1-mau-bieu");
+  }, 60_000);
+
+  it("refuses a file that is not a workbook in Vietnamese, and keeps the open workbook open and named", async () => {
+    for (const [name, content, says] of [
+      ["bang.csv", "Ngày,Số tiền\n15/06/2021,1000000\n", "không phải sổ tính Excel"],
+      ["cu.xls", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), "Excel 97-2003"],
+      ["rong.xlsx", "", "không phải sổ tính Excel"],
+    ] as const) {
+      await page.locator('input[type="file"]').setInputFiles({ name, mimeType: "application/octet-stream", buffer: typeof content === "string" ? Buffer.from(content) : content });
+      await page.getByText(says).first().waitFor({ timeout: 30_000 });
+      expect(await page.getByText(name).count()).toBeGreaterThan(0);
+      expect(await page.getByText(/central directory|Error|undefined/).count()).toBe(0);
+      await page.getByText("(so-mau-chau-son-2021.xlsx)").waitFor();
+    }
   }, 60_000);
 
   it("applies the templates to someone's workbook after showing what it will add", async () => {
@@ -126,6 +140,48 @@ describeWithChromium("the pane in preview mode, in Chromium, on the production b
     });
     expect(violations).toEqual([]);
   }, 60_000);
+
+  it("every section at 320 and 1280 px, light and dark: nothing scrolls sideways; screenshots for people", async () => {
+    const sections: [string, (p: Page) => Promise<void>][] = [
+      ["mau-bieu", async (p) => p.getByRole("tab", { name: "Mẫu biểu" }).click()],
+      ["kiem-tra", async (p) => {
+        await p.getByRole("tab", { name: "Kiểm tra" }).click();
+        await p.getByRole("button", { name: "Kiểm tra dữ liệu" }).click();
+        await p.getByText(/sửa được|Không có lỗi/).first().waitFor({ timeout: 30_000 });
+      }],
+      ["bao-cao", async (p) => {
+        await p.getByRole("tab", { name: "Báo cáo" }).click();
+        await p.getByRole("radio", { name: "Cả năm" }).check();
+        await p.getByRole("textbox", { name: "Năm" }).fill("2021");
+        await p.getByRole("button", { name: "Xem trước số liệu" }).click();
+        await p.getByRole("heading", { name: "Số liệu năm 2021" }).waitFor({ timeout: 30_000 });
+      }],
+      ["thong-tin", async (p) => {
+        await p.getByRole("button", { name: "Thêm tùy chọn" }).click();
+        await p.getByRole("menuitem", { name: "Thông tin kế hoạch" }).click();
+        await p.getByText("Đỗ Văn Tuấn").waitFor({ timeout: 30_000 });
+      }],
+    ];
+    for (const scheme of ["light", "dark"] as const) {
+      for (const width of [320, 1280]) {
+        const p = await context.newPage();
+        await p.emulateMedia({ colorScheme: scheme });
+        await p.setViewportSize({ width, height: 900 });
+        await p.route("https://appsforoffice.microsoft.com/**", (r) => r.abort());
+        await p.goto(`${url}/taskpane.html`);
+        await p.getByRole("button", { name: "Dùng sổ mẫu" }).click();
+        await p.getByText("Sổ đã có đủ các trang, bảng và cột mẫu.").waitFor({ timeout: 30_000 });
+        for (const [name, open] of sections) {
+          await open(p);
+          await p.waitForTimeout(300);
+          const wide = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          expect([name, width, scheme, wide]).toEqual([name, width, scheme, 0]);
+          await p.screenshot({ path: path.join(OUTPUT, "sections", `${name}-${width}-${scheme}.png`), fullPage: true });
+        }
+        await p.close();
+      }
+    }
+  }, 240_000);
 
   it("tells Internet Explorer users which Office versions run it", async () => {
     const ie = await launch("Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; rv:11.0) like Gecko");
