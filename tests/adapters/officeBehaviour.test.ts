@@ -413,3 +413,39 @@ describe("a workbook switched while a run adds sheets (office-js issues 771, 636
     expect(fake.state.tables.length).toBeGreaterThan(5);
   });
 });
+
+describe("what the renderer sends, counted and grouped", () => {
+  it("sizes are UTF-8 JSON bytes: ASCII, Vietnamese, and characters outside the basic plane", async () => {
+    const { jsonBytes } = await import("../../src/adapters/office/officeRender");
+    for (const v of ["abc", "Nguyễn Văn Ánh", "Đ", "€", "𝒜 🙂", ["Thôn mẫu 1", 42, null], { a: "ữ" }, "", "\u007f\u0080\u07ff\u0800\uffff"]) {
+      expect([v, jsonBytes(v)]).toEqual([v, Buffer.byteLength(JSON.stringify(v), "utf8")]);
+    }
+  });
+
+  it("rows of one height are one call, whatever order they come in, and the grid given is left as it was", async () => {
+    const fake = new FakeExcel();
+    fake.seed("S", { A1: 1 });
+    const office = new OfficeWorkbook(fake.run, fake.requirements);
+    const rowHeights = Array.from({ length: 120 }, (_, i) => ({ row: 119 - i, height: i < 60 ? 30 : 45 }));
+    const given = JSON.stringify(rowHeights);
+    await office.applyGrids([{ sheet: "S", createSheet: false, cells: [], rowHeights }]);
+    expect(JSON.stringify(rowHeights)).toBe(given);
+    const s = fake.state.sheet("S")!;
+    expect([s.rowHeights.get("0"), s.rowHeights.get("59"), s.rowHeights.get("60"), s.rowHeights.get("119")]).toEqual([45, 45, 30, 30]);
+    // Two runs of one height each: two calls, not 120.
+    const operations = fake.lastRun().syncs.reduce((n, x) => n + x.operations, 0);
+    expect(operations).toBeLessThan(12);
+  });
+
+  it("on a user's sheet, a grid column's format reaches the cells the grid writes, not the whole column", async () => {
+    const fake = new FakeExcel();
+    fake.seed("S", { A1: "x", B9: "ghi chú của người dùng" });
+    const office = new OfficeWorkbook(fake.run, fake.requirements);
+    await office.applyGrids([{ sheet: "S", createSheet: false, cells: [{ row: 1, col: 1, value: "mới", style: { bold: true } }], columns: [{ col: 1, style: { wrap: true, numFmt: "@" } }] }]);
+    const s = fake.state.sheet("S")!;
+    expect(s.cells.get("1:1")?.format).toMatchObject({ "font.bold": true, wrapText: true });
+    expect(s.cells.get("1:1")?.numberFormat).toBe("@");
+    expect(s.columnFormats.size).toBe(0);
+    expect(s.cells.get("8:1")?.format).toBeUndefined();
+  });
+});

@@ -24,6 +24,8 @@ export interface CellLook {
 /** A data validation rule, as both engines can state it. */
 export interface RuleModel {
   type: string;
+  /** A list shows its arrow in the cell (OOXML's `showDropDown="1"` hides it, Office.js says `inCellDropDown`). */
+  arrow?: boolean;
   operator?: string;
   formulae: string[];
   errorStyle: string;
@@ -125,6 +127,7 @@ function excelJsRule(m: Record<string, unknown>): RuleModel {
   const formulae = ((m.formulae as unknown[] | undefined) ?? []).map((f) => (f instanceof Date ? String(Math.round((f.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000)) : String(f).replace(/^=/, "")));
   return {
     type: String(m.type),
+    ...(m.type === "list" ? { arrow: m.showDropDown !== true && m.showDropDown !== "1" } : {}),
     ...(m.type !== "list" && m.operator ? { operator: str(m.operator) } : {}),
     formulae,
     errorStyle: str(m.errorStyle, "stop"),
@@ -250,6 +253,7 @@ function fakeRule(v: FakeWorkbookState["sheets"][number]["validations"][number])
   const prompt = (v.prompt ?? {}) as Record<string, unknown>;
   return {
     type,
+    ...(kind === "list" ? { arrow: body.inCellDropDown === true } : {}),
     ...(kind !== "list" && operator ? { operator } : {}),
     formulae,
     errorStyle: str(alert.style, "Stop").toLowerCase(),
