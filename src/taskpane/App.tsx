@@ -86,7 +86,7 @@ export function App({ port, today, locale: initial = "vi", dark = false }: AppPr
   );
 
   const styles = useStyles();
-  const context: PaneContext = { port, locale, t, today, run, busy, readOptions };
+  const context: PaneContext = { port, locale, t, today, run, busy, readOptions, show: setTab };
   // Three tabs fit a 320 px pane; the plan's information and the language are in the menu beside them.
   const tabs: [TabId, PaneKey][] = [["templates", "tabTemplates"], ["validate", "tabValidate"], ["report", "tabReport"]];
   const views: [TabId, PaneKey][] = [...tabs, ["info", "tabInfo"]];

@@ -23,6 +23,8 @@ export interface PaneContext {
    */
   run: <T>(job: () => Promise<T>, done?: (result: T) => string | PaneMessage | undefined, options?: { keepMessage?: boolean; writes?: boolean }) => Promise<T | undefined>;
   busy: boolean;
+  /** Opens another section of the pane (the report's preflight sends the user to Kiểm tra). */
+  show: (section: "templates" | "validate" | "report" | "info") => void;
   /** Options for a long read: progress shown in the pane, and the pane's Stop button. */
   readOptions: () => ReadOptions;
 }

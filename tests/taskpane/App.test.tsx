@@ -103,9 +103,23 @@ describe("the task pane, given the Office adapter", () => {
     expect(screen.getByText(/Số liệu còn 1 lỗi/)).toBeTruthy();
     expect(screen.getByText(/Có 1 dòng không đọc được/)).toBeTruthy();
     expect(fake.state.sheets.map((s) => s.name)).not.toContain("BC năm 2021");
+    expect(screen.getByRole("button", { name: "Kiểm tra trước" })).toBeTruthy();
     await clickWhenEnabled("Vẫn lập");
     await screen.findByText('Đã thêm trang báo cáo "BC năm 2021".');
     expect(fake.state.sheets.map((s) => s.name)).toContain("BC năm 2021");
+  });
+
+  it("sends the user from the preflight to Kiểm tra", async () => {
+    const { port } = await sampleBook();
+    const ledger = (await port.readTables(["tblDongGop"])).get("tblDongGop")!;
+    await port.updateCells([{ sheet: "Đóng góp", row: 1, col: 0, expected: ledger.rows[0]![0]!, value: "06/16/2021" }]);
+    render(<App port={port} today={TODAY} />);
+    fireEvent.click(screen.getByRole("tab", { name: "Báo cáo" }));
+    fireEvent.change(screen.getByRole("textbox", { name: "Năm" }), { target: { value: "2021" } });
+    await clickWhenEnabled("Lập trang báo cáo");
+    await clickWhenEnabled("Kiểm tra trước");
+    expect(screen.getByRole("tab", { name: "Kiểm tra", selected: true })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Kiểm tra dữ liệu" })).toBeTruthy();
   });
 
   it("checks the year and the dates as they are typed, day first whatever the browser", () => {

@@ -66,7 +66,7 @@ function typedDate(text: string): string | undefined {
  * period are said first, with "Vẫn lập" to go on.
  */
 export function ReportSection() {
-  const { port, t, run, busy, today, readOptions, locale } = usePane();
+  const { port, t, run, busy, today, readOptions, locale, show } = usePane();
   const styles = useStyles();
   const [kind, setKind] = useState<Kind>("S1");
   const [year, setYear] = useState(today.slice(0, 4));
@@ -179,6 +179,11 @@ export function ReportSection() {
             </ul>
           </MessageBarBody>
           <MessageBarActions>
+            {pending.caveats.some((c) => c.code === "report-with-errors" || c.code === "report-excluded" || c.code === "report-text-values") && (
+              <Button size="small" appearance="primary" onClick={() => show("validate")}>
+                {t("checkFirst")}
+              </Button>
+            )}
             <Button size="small" disabled={busy} onClick={() => void build(pending.period)}>
               {t("buildAnyway")}
             </Button>
