@@ -1,6 +1,6 @@
 import { errorText } from "../i18n";
 import { isoDateOf } from "../domain/dates";
-import { Button, FluentProvider, MessageBar, MessageBarBody, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { Button, FluentProvider, MessageBar, MessageBarBody, Spinner, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { paneText } from "../i18n/pane";
@@ -27,6 +27,8 @@ function PreviewShell() {
   const [dark] = useState(prefersDark);
   const [book, setBook] = useState<{ port: WorkerPort; name: string; id: number } | undefined>();
   const [error, setError] = useState<string | undefined>();
+  /** What the shell is doing now, said at once: opening a file, making the sample, preparing a download. */
+  const [doing, setDoing] = useState<string | undefined>();
   const input = useRef<HTMLInputElement>(null);
 
   /** The new workbook replaces the one open before, whose worker is ended. */
@@ -37,6 +39,7 @@ function PreviewShell() {
   };
   const open = async (file: File) => {
     setError(undefined);
+    setDoing(t("opening", { file: file.name }));
     const port = newPort();
     try {
       await port.open(await file.arrayBuffer(), file.name);
@@ -44,21 +47,31 @@ function PreviewShell() {
     } catch (e) {
       port.close();
       setError(errorText(e, { file: file.name }));
+    } finally {
+      setDoing(undefined);
     }
   };
   const sample = async () => {
+    setDoing(t("makingSample"));
     const port = newPort();
-    await port.sample();
-    replace({ port, name: "so-mau-chau-son-2021.xlsx" });
+    try {
+      await port.sample();
+      replace({ port, name: "so-mau-chau-son-2021.xlsx" });
+    } finally {
+      setDoing(undefined);
+    }
   };
   const download = async () => {
     if (!book) return;
     let bytes: Uint8Array;
+    setDoing(t("preparingDownload", { file: book.name }));
     try {
       bytes = await book.port.download();
     } catch (e) {
       setError(`Không tải xuống được. ${errorText(e, { file: book.name })}`);
       return;
+    } finally {
+      setDoing(undefined);
     }
     const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
     const a = document.createElement("a");
@@ -87,6 +100,7 @@ function PreviewShell() {
       <MessageBar intent="info" role="status" layout="multiline">
         <MessageBarBody>{book ? `${t("previewMode")} (${book.name})` : t("noWorkbook")}</MessageBarBody>
       </MessageBar>
+      {doing && <Spinner size="tiny" label={doing} style={{ padding: "8px 12px", justifyContent: "flex-start" }} />}
       {book && <App key={book.id} port={book.port} today={today()} dark={dark} />}
     </FluentProvider>
   );

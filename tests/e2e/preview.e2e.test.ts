@@ -108,7 +108,10 @@ describeWithChromium("the pane in preview mode, in Chromium, on the production b
     // The workbook is read by a worker of its own (how long the page's thread stays free is a
     // figure of `npm run bench`, not a timed assertion here).
     expect((await worker).url()).toMatch(/\.js$/);
+    // Said at once, with the file's name, while the worker reads it.
+    await page.getByText("Đang mở so-lon.xlsx…").waitFor({ timeout: 5_000 });
     await page.getByText("(so-lon.xlsx)").waitFor({ timeout: 60_000 });
+    expect(await page.getByText("Đang mở so-lon.xlsx…").count()).toBe(0);
     await page.getByRole("tab", { name: "Mẫu biểu" }).click();
     await page.getByText("Sổ đã có đủ các trang, bảng và cột mẫu.").waitFor({ timeout: 60_000 });
   }, 120_000);
