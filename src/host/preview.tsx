@@ -3,11 +3,11 @@ import { isoDateOf } from "../domain/dates";
 import { Button, FluentProvider, MessageBar, MessageBarBody, Spinner, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import { createRoot } from "react-dom/client";
+import type { Locale } from "../i18n/catalog";
 import { paneText } from "../i18n/pane";
 import { WorkerPort } from "./workerPort";
 import { App } from "../taskpane/App";
 
-const t = paneText("vi");
 
 const today = () => isoDateOf(new Date());
 
@@ -25,6 +25,9 @@ const prefersDark = () => typeof window.matchMedia === "function" && window.matc
 
 function PreviewShell() {
   const [dark] = useState(prefersDark);
+  // The shell speaks the pane's language, switched from the pane's menu.
+  const [locale, setLocale] = useState<Locale>("vi");
+  const t = paneText(locale);
   const [book, setBook] = useState<{ port: WorkerPort; name: string; id: number } | undefined>();
   const [error, setError] = useState<string | undefined>();
   /** What the shell is doing now, said at once: opening a file, making the sample, preparing a download. */
@@ -46,7 +49,7 @@ function PreviewShell() {
       replace({ port, name: file.name });
     } catch (e) {
       port.close();
-      setError(errorText(e, { file: file.name }));
+      setError(errorText(e, { file: file.name }, locale));
     } finally {
       setDoing(undefined);
     }
@@ -68,7 +71,7 @@ function PreviewShell() {
     try {
       bytes = await book.port.download();
     } catch (e) {
-      setError(`Không tải xuống được. ${errorText(e, { file: book.name })}`);
+      setError(`${t("downloadFailed")} ${errorText(e, { file: book.name }, locale)}`);
       return;
     } finally {
       setDoing(undefined);
@@ -82,7 +85,7 @@ function PreviewShell() {
   };
 
   return (
-    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang="vi" style={{ minHeight: "100vh" }}>
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang={locale} style={{ minHeight: "100vh" }}>
       <div style={{ padding: "8px 12px", display: "flex", gap: 8, flexWrap: "wrap", alignItems: "center" }}>
         <input ref={input} type="file" accept=".xlsx" aria-label={t("openFile")} hidden onChange={(e) => e.target.files?.[0] && void open(e.target.files[0])} />
         <Button onClick={() => input.current?.click()}>{t("openFile")}</Button>
@@ -101,7 +104,7 @@ function PreviewShell() {
         <MessageBarBody>{book ? `${t("previewMode")} (${book.name})` : t("noWorkbook")}</MessageBarBody>
       </MessageBar>
       {doing && <Spinner size="tiny" label={doing} style={{ padding: "8px 12px", justifyContent: "flex-start" }} />}
-      {book && <App key={book.id} port={book.port} today={today()} dark={dark} />}
+      {book && <App key={book.id} port={book.port} today={today()} dark={dark} locale={locale} onLocaleChange={setLocale} />}
     </FluentProvider>
   );
 }

@@ -45,11 +45,13 @@ export interface AppProps {
   port: WorkbookPort;
   today: string;
   locale?: Locale;
+  /** Told when the user switches language, so that a host around the pane can follow. */
+  onLocaleChange?: (locale: Locale) => void;
   dark?: boolean;
 }
 
 /** The pane: four sections over one port. It never imports Office.js: the port is given. */
-export function App({ port, today, locale: initial = "vi", dark = false }: AppProps) {
+export function App({ port, today, locale: initial = "vi", dark = false, onLocaleChange }: AppProps) {
   const [tab, setTab] = useState<TabId>("templates");
   const [locale, setLocale] = useState<Locale>(initial);
   const [busy, setBusy] = useState(false);
@@ -111,7 +113,15 @@ export function App({ port, today, locale: initial = "vi", dark = false }: AppPr
               <MenuPopover>
                 <MenuList>
                   <MenuItem onClick={() => setTab("info")}>{t("tabInfo")}</MenuItem>
-                  <MenuItem onClick={() => setLocale(locale === "vi" ? "en" : "vi")}>{t("language")}</MenuItem>
+                  <MenuItem
+                    onClick={() => {
+                      const next = locale === "vi" ? "en" : "vi";
+                      setLocale(next);
+                      onLocaleChange?.(next);
+                    }}
+                  >
+                    {t("language")}
+                  </MenuItem>
                 </MenuList>
               </MenuPopover>
             </Menu>

@@ -144,6 +144,17 @@ describeWithChromium("the pane in preview mode, in Chromium, on the production b
     expect(violations).toEqual([]);
   }, 60_000);
 
+  it("the whole page follows the language switch, the preview's own buttons included", async () => {
+    await page.getByRole("button", { name: "Thêm tùy chọn" }).click();
+    await page.getByRole("menuitem", { name: "English" }).click();
+    await page.getByRole("button", { name: "Open an Excel file…" }).waitFor();
+    await page.getByRole("tab", { name: "Check" }).waitFor();
+    expect(await page.getByRole("button", { name: "Mở tệp Excel…" }).count()).toBe(0);
+    await page.getByRole("button", { name: "More options" }).click();
+    await page.getByRole("menuitem", { name: "Tiếng Việt" }).click();
+    await page.getByRole("button", { name: "Mở tệp Excel…" }).waitFor();
+  }, 60_000);
+
   it("every section at 320 and 1280 px, light and dark: nothing scrolls sideways; screenshots for people", async () => {
     const sections: [string, (p: Page) => Promise<void>][] = [
       ["mau-bieu", async (p) => p.getByRole("tab", { name: "Mẫu biểu" }).click()],
