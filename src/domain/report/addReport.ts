@@ -49,20 +49,33 @@ function missingReferences(grid: Grid, summary: WorkbookSummary): string[] {
 }
 
 /**
+ * What a report for `period` is built over: the tracking tables, those missing, the figures, and
+ * what validation says of the data on `today` (errors; dates and numbers read from text).
+ * Refuses a workbook without any tracking table.
+ */
+async function readForReport(port: WorkbookPort, period: Period, today: string, options?: ReadOptions) {
+  const wanted = VALIDATED_TABLES.map((t) => t.spec.name);
+  const tables = await port.readTables(wanted, options);
+  const missingTables = wanted.filter((n) => ![...tables.keys()].some((k) => nameKey(k) === nameKey(n)));
+  if (missingTables.length === wanted.length) throw new NoTrackingTablesError();
+  const issues = validateWorkbook(tables, today);
+  return {
+    tables,
+    missingTables,
+    figures: figuresForPeriod(tables, period),
+    errors: issues.filter((i) => i.severity === "error" && i.rule !== "table-missing").length,
+    textValues: issues.filter((i) => i.rule === "number-as-text" || i.rule === "date-as-text").length,
+  };
+}
+
+/**
  * Adds the report sheet for a period (a new sheet, never over an existing one) and, when the
  * workbook lacks it and has every table it refers to, the live `Tổng hợp` sheet. `today` dates
  * the report. Refuses a workbook without any tracking table.
  */
 export async function addReport(port: WorkbookPort, plan: PlanDefinition, period: Period, today: string, options?: ReadOptions): Promise<ReportAdded> {
   const summary = await port.summarize();
-  const wanted = VALIDATED_TABLES.map((t) => t.spec.name);
-  const tables = await port.readTables(wanted, options);
-  const missingTables = wanted.filter((n) => ![...tables.keys()].some((k) => nameKey(k) === nameKey(n)));
-  if (missingTables.length === wanted.length) throw new NoTrackingTablesError();
-  const figures = figuresForPeriod(tables, period);
-  const issues = validateWorkbook(tables, today);
-  const errors = issues.filter((i) => i.severity === "error" && i.rule !== "table-missing").length;
-  const textValues = issues.filter((i) => i.rule === "number-as-text" || i.rule === "date-as-text").length;
+  const { tables, missingTables, figures, errors, textValues } = await readForReport(port, period, today, options);
   const info = reportInfo(tables.get(TABLE.thongTin), plan);
   const names = summary.sheets.map((s) => s.name);
   const sheet = freeSheetName(period.sheetName, names);
@@ -82,19 +95,8 @@ export async function addReport(port: WorkbookPort, plan: PlanDefinition, period
  * all in the period. Nothing is written. An empty list: the report can be built as a plain success.
  */
 export async function reportPreflight(port: WorkbookPort, period: Period, today: string, options?: ReadOptions): Promise<{ figures: Figures; caveats: Caveat[] }> {
-  const wanted = VALIDATED_TABLES.map((t) => t.spec.name);
-  const tables = await port.readTables(wanted, options);
-  const missingTables = wanted.filter((n) => ![...tables.keys()].some((k) => nameKey(k) === nameKey(n)));
-  if (missingTables.length === wanted.length) throw new NoTrackingTablesError();
-  const figures = figuresForPeriod(tables, period);
-  const issues = validateWorkbook(tables, today);
-  const caveats = reportCaveats({
-    figures,
-    errors: issues.filter((i) => i.severity === "error" && i.rule !== "table-missing").length,
-    textValues: issues.filter((i) => i.rule === "number-as-text" || i.rule === "date-as-text").length,
-    missingTables,
-    summaryMissing: [],
-  });
+  const { figures, errors, textValues, missingTables } = await readForReport(port, period, today, options);
+  const caveats = reportCaveats({ figures, errors, textValues, missingTables, summaryMissing: [] });
   if (!hasData(figures)) caveats.push({ code: "report-no-data", params: { label: figures.period.label } });
   return { figures, caveats };
 }

@@ -197,37 +197,20 @@ export function ReportSection() {
         <section aria-labelledby="report-figures" className={styles.section}>
           <Subtitle2 as="h2" block id="report-figures">{t("figuresOf", { period: figures.period.label })}</Subtitle2>
           <div className={styles.cards}>
-            <Card className={styles.card}>
-              <Caption1>{t("households")}</Caption1>
-              <Body1 block className={styles.value}>
-                {figures.pledges.total.householdRate === null ? "—" : formatRate(figures.pledges.total.householdRate)}
-              </Body1>
-              <Caption1>
-                {formatCount(figures.pledges.total.householdsSigned)}/{formatCount(figures.pledges.total.households)}
-              </Caption1>
-            </Card>
-            <Card className={styles.card}>
-              <Caption1>{t("tasksDone")}</Caption1>
-              <Body1 block className={styles.value}>
-                {formatCount(figures.tasks.doneOnTime + figures.tasks.doneLate)}/{formatCount(figures.tasks.total)}
-              </Body1>
-              <Caption1>
-                {t("overdue")}: {formatCount(figures.tasks.overdue)}
-              </Caption1>
-            </Card>
-            <Card className={styles.card}>
-              <Caption1>{t("closingCash")}</Caption1>
-              <Body1 block className={styles.value}>
-                {formatCount(figures.donations.closingCash)}
-              </Body1>
-              <Caption1>đồng</Caption1>
-            </Card>
-            <Card className={styles.card}>
-              <Caption1>{t("nominations")}</Caption1>
-              <Body1 block className={styles.value}>
-                {formatCount(figures.nominations.total)}
-              </Body1>
-            </Card>
+            {[
+              { label: t("households"), value: figures.pledges.total.householdRate === null ? "—" : formatRate(figures.pledges.total.householdRate), note: `${formatCount(figures.pledges.total.householdsSigned)}/${formatCount(figures.pledges.total.households)}` },
+              { label: t("tasksDone"), value: `${formatCount(figures.tasks.doneOnTime + figures.tasks.doneLate)}/${formatCount(figures.tasks.total)}`, note: `${t("overdue")}: ${formatCount(figures.tasks.overdue)}` },
+              { label: t("closingCash"), value: formatCount(figures.donations.closingCash), note: "đồng" },
+              { label: t("nominations"), value: formatCount(figures.nominations.total) },
+            ].map((c) => (
+              <Card key={c.label} className={styles.card}>
+                <Caption1>{c.label}</Caption1>
+                <Body1 block className={styles.value}>
+                  {c.value}
+                </Body1>
+                {c.note && <Caption1>{c.note}</Caption1>}
+              </Card>
+            ))}
           </div>
           <RateBars figures={figures} title={t("rateByPlace")} />
         </section>
