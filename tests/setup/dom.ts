@@ -7,3 +7,16 @@ if (typeof window !== "undefined" && !("ResizeObserver" in window)) {
   }
   Object.assign(window, { ResizeObserver: ResizeObserverStub });
 }
+
+// jsdom has no layout: no canvas, no SVG text metrics. The chart library measures its labels with
+// them; a measure of 7 px a character stands in (the charts are drawn for real in Chromium by the
+// end-to-end tests).
+if (typeof HTMLCanvasElement !== "undefined") {
+  Object.defineProperty(HTMLCanvasElement.prototype, "getContext", {
+    configurable: true,
+    value: () => ({ font: "", measureText: (s: string) => ({ width: 7 * s.length }) }),
+  });
+  const textWidth = (el: Element) => 7 * (el.textContent ?? "").length;
+  Object.defineProperty(SVGElement.prototype, "getComputedTextLength", { configurable: true, value: function (this: Element) { return textWidth(this); } });
+  Object.defineProperty(SVGElement.prototype, "getBBox", { configurable: true, value: function (this: Element) { return { x: 0, y: 0, width: textWidth(this), height: 16 }; } });
+}

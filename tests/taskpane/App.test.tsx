@@ -77,7 +77,11 @@ describe("the task pane, given the Office adapter", () => {
     await screen.findByRole("heading", { name: "Số liệu năm 2021" });
     expect(screen.getByText("99,3%")).toBeTruthy();
     expect(screen.getByText("2.254/2.270")).toBeTruthy();
-    expect(screen.getByRole("figure")).toBeTruthy();
+    // The charts, loaded on demand: three figures, each named.
+    expect((await screen.findAllByRole("figure")).map((f) => f.getAttribute("aria-labelledby"))).toEqual(["chart-rates", "chart-tasks", "chart-money"]);
+    expect(await screen.findByRole("heading", { name: "Thu, chi tiền theo tháng" })).toBeTruthy();
+    // Every chart drew (none fell back to its sentence), villages highest rate first.
+    expect(screen.queryByText(/Không vẽ được biểu đồ/)).toBeNull();
     // Another period clears them.
     fireEvent.click(screen.getByRole("radio", { name: "6 tháng đầu năm" }));
     expect(screen.queryByText("99,3%")).toBeNull();

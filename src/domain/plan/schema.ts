@@ -1,14 +1,11 @@
 import * as z from "zod";
+import { isRealIsoDate } from "../dates";
 
 /** ISO calendar date `yyyy-mm-dd`, checked to be a real day. */
 export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "phải có dạng yyyy-mm-dd")
-  .refine((s) => {
-    const [y, m, d] = s.split("-").map(Number) as [number, number, number];
-    const t = new Date(Date.UTC(y, m - 1, d));
-    return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
-  }, "không phải một ngày có thật");
+  .refine(isRealIsoDate, "không phải một ngày có thật");
 
 /** A plan section reference such as `III.3` or `II.1`. */
 export const sectionRefSchema = z.string().regex(/^[IVX]+\.\d+$/, "phải có dạng như III.3");

@@ -31,6 +31,28 @@ export interface GroupDonations {
   goodsValue: number;
 }
 
+export interface MonthMoney {
+  /** `yyyy-mm`. */
+  month: string;
+  receivedMoney: number;
+  disbursedMoney: number;
+}
+
+/** Every month from the one of `from` to the one of `to`, as `yyyy-mm`. */
+export function monthsOf(from: string, to: string): string[] {
+  const out: string[] = [];
+  let y = Number(from.slice(0, 4));
+  let m = Number(from.slice(5, 7));
+  const end = to.slice(0, 7);
+  for (;;) {
+    const key = `${y}-${String(m).padStart(2, "0")}`;
+    if (key > end) return out;
+    out.push(key);
+    m = m === 12 ? 1 : m + 1;
+    if (m === 1) y++;
+  }
+}
+
 /** The figures of a report (DOMAIN.md, `report --json`). Amounts are whole đồng. */
 export interface Figures {
   period: { from: string; to: string; label: string };
@@ -45,6 +67,8 @@ export interface Figures {
     closingCash: number;
     donors: number;
     byGroup: GroupDonations[];
+    /** Money received and spent in each month of the period, every month listed (for the pane's chart). */
+    byMonth: MonthMoney[];
   };
   nominations: { total: number; byKind: Record<string, number>; byForm: Record<string, number>; byStatus: Record<string, number> };
   /** The plan's milestone tasks (section II) as the table has them, for the report's text. */
@@ -172,6 +196,7 @@ function donationFigures(v: ViewOf<typeof dongGopTable> | undefined, from: strin
   const d = { openingCash: 0, receivedMoney: 0, receivedGoodsValue: 0, disbursedMoney: 0, disbursedGoodsValue: 0, closingCash: 0, donors: 0 };
   const groups = new Map<string, GroupDonations>();
   const donors = new Set<string>();
+  const months = new Map(monthsOf(from, to).map((month): [string, MonthMoney] => [month, { month, receivedMoney: 0, disbursedMoney: 0 }]));
   let excluded = 0;
   for (let i = 0; i < (v?.rowCount ?? 0); i++) {
     if (!v || v.blank[i]) continue;
@@ -190,6 +215,8 @@ function donationFigures(v: ViewOf<typeof dongGopTable> | undefined, from: strin
       continue;
     }
     if (date > to) continue;
+    const month = months.get(date.slice(0, 7));
+    if (money && month) month[kind === "Thu" ? "receivedMoney" : "disbursedMoney"] += amount;
     if (kind === "Chi") {
       if (money) d.disbursedMoney += amount;
       else d.disbursedGoodsValue += amount;
@@ -209,7 +236,7 @@ function donationFigures(v: ViewOf<typeof dongGopTable> | undefined, from: strin
   d.closingCash = d.openingCash + d.receivedMoney - d.disbursedMoney;
   d.donors = donors.size;
   const byGroup = catalogOrder(DONOR_GROUPS, groups.keys()).map((group) => groups.get(group) ?? { group, count: 0, money: 0, goodsValue: 0 });
-  return { figures: { ...d, byGroup }, excluded };
+  return { figures: { ...d, byGroup, byMonth: [...months.values()] }, excluded };
 }
 
 function counter(keys: readonly string[]): Record<string, number> {

@@ -1,4 +1,4 @@
-import { isoDateSchema } from "../plan/schema";
+import { isRealIsoDate } from "../dates";
 import { formatDate } from "../format";
 
 /** A reporting period: inclusive ISO dates and its Vietnamese label. */
@@ -29,7 +29,7 @@ const inYears = (y: number) => y >= YEARS.min && y <= YEARS.max;
 /** A real calendar date `yyyy-mm-dd` in the years a report may carry, else undefined. */
 export function parseReportDate(input: string): string | undefined {
   const s = input.trim();
-  return isoDateSchema.safeParse(s).success && inYears(Number(s.slice(0, 4))) ? s : undefined;
+  return isRealIsoDate(s) && inYears(Number(s.slice(0, 4))) ? s : undefined;
 }
 
 const ROMAN = ["I", "II", "III", "IV"] as const;

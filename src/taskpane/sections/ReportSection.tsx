@@ -1,5 +1,6 @@
-import { Body1, Button, Caption1, Card, Field, Input, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Subtitle2, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import { Body1, Button, Caption1, Card, Field, Input, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Spinner, Subtitle2, tokens } from "@fluentui/react-components";
+import { lazy, Suspense, useState } from "react";
+import { Fallback } from "../Fallback";
 import { readDate } from "../../domain/cells/date";
 import { formatCount, formatDate, formatRate } from "../../domain/format";
 import { chauSonPlan } from "../../domain/plan/chauSon";
@@ -19,40 +20,10 @@ const useStyles = makeStyles({
   cards: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(8.5rem, 1fr))", gap: tokens.spacingHorizontalS },
   card: { padding: tokens.spacingHorizontalM },
   value: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500 },
-  bars: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
-  bar: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) 3.5rem", columnGap: tokens.spacingHorizontalS, alignItems: "center" },
-  track: { gridColumn: "1 / -1", height: "8px", borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground5, overflow: "hidden" },
-  fill: { height: "100%", backgroundColor: tokens.colorBrandBackground },
-  rate: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
 });
 
-/** The pledge rate of each village, highest first: name, rate, and a bar on a 100% track (theme colours). */
-function RateBars({ figures, title }: { figures: Figures; title: string }) {
-  const styles = useStyles();
-  const places = figures.pledges.byPlace
-    .filter((p) => p.households > 0)
-    .map((p) => ({ place: p.place, rate: Math.min(1, p.householdsSigned / p.households) }))
-    .sort((a, b) => b.rate - a.rate || a.place.localeCompare(b.place, "vi"));
-  if (places.length === 0) return null;
-  return (
-    <figure style={{ margin: 0 }}>
-      <figcaption>
-        <Subtitle2 as="h3" block>{title}</Subtitle2>
-      </figcaption>
-      <ul className={styles.bars}>
-        {places.map((p) => (
-          <li key={p.place} className={styles.bar}>
-            <Caption1>{p.place}</Caption1>
-            <Caption1 className={styles.rate}>{formatRate(p.rate)}</Caption1>
-            <div className={styles.track} role="presentation">
-              <div className={styles.fill} style={{ width: `${(p.rate * 100).toFixed(1)}%` }} />
-            </div>
-          </li>
-        ))}
-      </ul>
-    </figure>
-  );
-}
+// The chart library loads on demand, when figures are first shown.
+const ReportCharts = lazy(() => import(/* webpackChunkName: "charts" */ "../charts/ReportCharts"));
 
 /** A date typed as dd/mm/yyyy (whatever the browser's language), read by the core's date reader. */
 function typedDate(text: string): string | undefined {
@@ -212,7 +183,11 @@ export function ReportSection() {
               </Card>
             ))}
           </div>
-          <RateBars figures={figures} title={t("rateByPlace")} />
+          <Fallback fallback={<Body1 block>{t("chartsFailed")}</Body1>}>
+            <Suspense fallback={<Spinner size="tiny" label={t("chartsLoading")} />}>
+              <ReportCharts figures={figures} t={t} rateTitle={t("rateByPlace")} />
+            </Suspense>
+          </Fallback>
         </section>
       )}
     </section>

@@ -11,7 +11,7 @@ const figures: Figures = {
     byPlace: [{ place: "Thôn mẫu 1", asOf: "2021-06-29", households: 2500, householdsSigned: 2345, students: 1234, officials: 56, workers: 789 }],
     total: { households: 2500, householdsSigned: 2345, students: 1234, officials: 56, workers: 789, householdRate: 2345 / 2500 },
   },
-  donations: { openingCash: 0, receivedMoney: 12_500_000, receivedGoodsValue: 700_000, disbursedMoney: 3_000_000, disbursedGoodsValue: 0, closingCash: 9_500_000, donors: 3, byGroup: [{ group: "Cá nhân", count: 3, money: 12_500_000, goodsValue: 700_000 }] },
+  donations: { openingCash: 0, receivedMoney: 12_500_000, receivedGoodsValue: 700_000, disbursedMoney: 3_000_000, disbursedGoodsValue: 0, closingCash: 9_500_000, donors: 3, byGroup: [{ group: "Cá nhân", count: 3, money: 12_500_000, goodsValue: 700_000 }], byMonth: [] },
   nominations: { total: 2, byKind: { "Cá nhân": 1, "Tập thể": 1, "Hộ gia đình": 0 }, byForm: { "Giấy khen": 2 }, byStatus: { "Đề xuất": 1, "Đã trình": 0, "Đã khen thưởng": 1, "Không được khen": 0 } },
   milestones: [{ section: "II.1", unit: "Công an xã", content: "Phát động", deadline: "2021-06-15", state: "Hoàn thành", completed: "2021-06-14" }],
   overdueTasks: [{ unit: "Công an xã", content: "x", deadline: "2021-06-01" }],

@@ -1,0 +1,96 @@
+import type { Figures, MonthMoney } from "./figures";
+
+/** The pledge target of the plan: every household signs. */
+export const PLEDGE_TARGET = 1;
+
+export interface RateBar {
+  place: string;
+  signed: number;
+  households: number;
+  /** signed / households, at most 1. */
+  rate: number;
+}
+
+export interface UnitTasks {
+  unit: string;
+  doneOnTime: number;
+  doneLate: number;
+  overdue: number;
+  open: number;
+}
+
+export interface MoneyBucket {
+  /** First month of the bucket, `yyyy-mm`. */
+  from: string;
+  /** Last month of the bucket, `yyyy-mm`. */
+  to: string;
+  received: number;
+  spent: number;
+}
+
+/** What the pane's charts draw; an empty list is said in a sentence instead of an empty frame. */
+export interface ChartSeries {
+  rates: RateBar[];
+  target: number;
+  tasks: UnitTasks[];
+  /** Money by month, or by quarter or year when the period has more than twelve months. */
+  money: MoneyBucket[];
+  /** Months per bucket of `money`: 1, 3 or 12. */
+  monthsPerBucket: 1 | 3 | 12;
+  /** The money axis: from 0 to `max` đồng in `ticks` equal round steps. */
+  moneyAxis: { max: number; ticks: number };
+}
+
+/**
+ * An axis from 0 over `top` in at most five equal steps of 1, 2, 2.5 or 5 times a power of ten
+ * (214.950.000 gives steps of 50.000.000 up to 250.000.000), so tick labels are round numbers.
+ */
+export function niceAxis(top: number): { max: number; ticks: number } {
+  if (!(top > 0)) return { max: 1, ticks: 1 };
+  for (let power = 10 ** Math.floor(Math.log10(top / 5)); ; power *= 10) {
+    for (const m of [1, 2, 2.5, 5]) {
+      const step = m * power;
+      const ticks = Math.ceil(top / step);
+      if (ticks <= 5) return { max: ticks * step, ticks };
+    }
+  }
+}
+
+/**
+ * Groups months into buckets of 1, 3 or 12 months, aligned on calendar quarters and years: by
+ * month up to 12 months, by quarter up to 33 months (at most 12 quarters, however the period
+ * starts), by year beyond.
+ */
+export function moneyBuckets(months: readonly MonthMoney[]): { buckets: MoneyBucket[]; monthsPerBucket: 1 | 3 | 12 } {
+  const monthsPerBucket = months.length <= 12 ? 1 : months.length <= 33 ? 3 : 12;
+  const buckets = new Map<string, MoneyBucket>();
+  for (const m of months) {
+    const [y, mo] = [m.month.slice(0, 4), Number(m.month.slice(5, 7))];
+    const first = monthsPerBucket === 1 ? mo : monthsPerBucket === 3 ? mo - ((mo - 1) % 3) : 1;
+    const key = `${y}-${String(first).padStart(2, "0")}`;
+    const b = buckets.get(key) ?? { from: m.month, to: m.month, received: 0, spent: 0 };
+    b.to = m.month;
+    b.received += m.receivedMoney;
+    b.spent += m.disbursedMoney;
+    buckets.set(key, b);
+  }
+  return { buckets: [...buckets.values()], monthsPerBucket };
+}
+
+/**
+ * The charts' series from a report's figures: pledge rates highest first (places without
+ * households left out), units with at least one task in the plan's order, and money when any
+ * was received or spent in the period.
+ */
+export function chartSeries(figures: Figures): ChartSeries {
+  const rates = figures.pledges.byPlace
+    .filter((p) => p.households > 0)
+    .map((p) => ({ place: p.place, signed: p.householdsSigned, households: p.households, rate: Math.min(1, p.householdsSigned / p.households) }))
+    .sort((a, b) => b.rate - a.rate || a.place.localeCompare(b.place, "vi"));
+  const tasks = figures.tasks.byUnit.filter((u) => u.total > 0).map(({ unit, doneOnTime, doneLate, overdue, open }) => ({ unit, doneOnTime, doneLate, overdue, open }));
+  const months = figures.donations.byMonth;
+  const { buckets, monthsPerBucket } = moneyBuckets(months);
+  const money = buckets.some((b) => b.received !== 0 || b.spent !== 0) ? buckets : [];
+  const moneyAxis = niceAxis(Math.max(0, ...money.flatMap((b) => [b.received, b.spent])));
+  return { rates, target: PLEDGE_TARGET, tasks, money, monthsPerBucket, moneyAxis };
+}
