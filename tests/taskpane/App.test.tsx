@@ -93,6 +93,20 @@ describe("the task pane, given the Office adapter", () => {
     await screen.findByText('Trang "Tổng hợp" đã có; các công thức tự cập nhật theo số liệu.');
   });
 
+  it("says in a sentence what a chart has nothing to draw for, instead of an empty frame", async () => {
+    const { port } = await sampleBook();
+    render(<App port={port} today={TODAY} />);
+    fireEvent.click(screen.getByRole("tab", { name: "Báo cáo" }));
+    fireEvent.click(screen.getByRole("radio", { name: "Cả năm" }));
+    // The year before the plan: no pledges and no money yet; the tasks are all still ahead.
+    fireEvent.change(screen.getByRole("textbox", { name: "Năm" }), { target: { value: "2020" } });
+    await clickWhenEnabled("Xem trước số liệu");
+    await screen.findByText("Chưa thôn nào có số hộ ký cam kết tính đến hết kỳ.");
+    expect(screen.getByText("Trong kỳ không có khoản thu, chi tiền nào.")).toBeTruthy();
+    expect(screen.getByRole("heading", { name: "Nhiệm vụ theo đơn vị" })).toBeTruthy();
+    expect(screen.queryByText("Chưa có nhiệm vụ nào được giao.")).toBeNull();
+  });
+
   it("says what a report would be built over before building it, and builds it only when asked", async () => {
     const { fake, port } = await sampleBook();
     const ledger = (await port.readTables(["tblDongGop"])).get("tblDongGop")!;
