@@ -1,8 +1,8 @@
 import { Body1, Button, Caption1, Card, Field, Input, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Spinner, Subtitle2, tokens } from "@fluentui/react-components";
 import { lazy, Suspense, useState } from "react";
+import type { DateChoice } from "../DateField";
 import { Fallback } from "../Fallback";
-import { readDate } from "../../domain/cells/date";
-import { formatCount, formatDate, formatRate } from "../../domain/format";
+import { formatCount, formatRate } from "../../domain/format";
 import { chauSonPlan } from "../../domain/plan/chauSon";
 import { addReport, ensureSummarySheet, reportPreflight } from "../../domain/report/addReport";
 import { reportCaveats, type Caveat } from "../../domain/report/caveats";
@@ -17,19 +17,15 @@ const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   field: { maxWidth: "12rem" },
+  dates: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(9rem, 12rem))", gap: tokens.spacingHorizontalS },
   cards: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(8.5rem, 1fr))", gap: tokens.spacingHorizontalS },
   card: { padding: tokens.spacingHorizontalM },
   value: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500 },
 });
 
-// The chart library loads on demand, when figures are first shown.
+// The calendar loads when a period by dates is chosen; the chart library when figures are first shown.
+const DateField = lazy(() => import(/* webpackChunkName: "datepicker" */ "../DateField").then((m) => ({ default: m.DateField })));
 const ReportCharts = lazy(() => import(/* webpackChunkName: "charts" */ "../charts/ReportCharts"));
-
-/** A date typed as dd/mm/yyyy (whatever the browser's language), read by the core's date reader. */
-function typedDate(text: string): string | undefined {
-  const r = readDate(text);
-  return r.kind === "value" ? r.value : undefined;
-}
 
 /**
  * Chooses a period (checked as it is typed), shows its headline figures headed by the period, and
@@ -41,8 +37,8 @@ export function ReportSection() {
   const styles = useStyles();
   const [kind, setKind] = useState<Kind>("S1");
   const [year, setYear] = useState(today.slice(0, 4));
-  const [from, setFrom] = useState("");
-  const [to, setTo] = useState("");
+  const [from, setFrom] = useState<DateChoice>({ invalid: false });
+  const [to, setTo] = useState<DateChoice>({ invalid: false });
   const [figures, setFigures] = useState<Figures | undefined>();
   const [pending, setPending] = useState<{ period: Period; caveats: Caveat[] } | undefined>();
 
@@ -54,10 +50,10 @@ export function ReportSection() {
   };
 
   const yearError = kind !== "custom" && !(/^\d{4}$/.test(year) && Number(year) >= YEARS.min && Number(year) <= YEARS.max) ? t("yearInvalid", { min: YEARS.min, max: YEARS.max }) : undefined;
-  const fromIso = typedDate(from);
-  const toIso = typedDate(to);
-  const fromError = kind === "custom" && from !== "" && !fromIso ? t("dateInvalid") : undefined;
-  const toError = kind === "custom" && to !== "" && !toIso ? t("dateInvalid") : kind === "custom" && fromIso && toIso && fromIso > toIso ? t("dateOrder") : undefined;
+  const fromIso = from.iso;
+  const toIso = to.iso;
+  const fromError = kind === "custom" && from.invalid ? t("dateInvalid") : undefined;
+  const toError = kind === "custom" && to.invalid ? t("dateInvalid") : kind === "custom" && fromIso && toIso && fromIso > toIso ? t("dateOrder") : undefined;
 
   /** The period asked for, or none while the inputs cannot make one. */
   const period = (): Period | undefined => {
@@ -115,13 +111,11 @@ export function ReportSection() {
         </RadioGroup>
       </Field>
       {kind === "custom" ? (
-        <div className={styles.row}>
-          <Field label={t("from")} className={styles.field} validationMessage={fromError} hint={fromIso ? formatDate(fromIso) : t("dateHint")}>
-            <Input value={from} placeholder="dd/mm/yyyy" inputMode="numeric" onChange={(_, d) => changed(setFrom)(d.value)} />
-          </Field>
-          <Field label={t("to")} className={styles.field} validationMessage={toError} hint={toIso ? formatDate(toIso) : t("dateHint")}>
-            <Input value={to} placeholder="dd/mm/yyyy" inputMode="numeric" onChange={(_, d) => changed(setTo)(d.value)} />
-          </Field>
+        <div className={styles.dates}>
+          <Suspense fallback={<Spinner size="tiny" />}>
+            <DateField label={t("from")} value={from} onChange={changed(setFrom)} error={fromError} hint={t("dateHint")} locale={locale} today={today} />
+            <DateField label={t("to")} value={to} onChange={changed(setTo)} error={toError} hint={t("dateHint")} locale={locale} today={today} />
+          </Suspense>
         </div>
       ) : (
         <Field label={t("year")} className={styles.field} validationMessage={yearError}>
