@@ -1,15 +1,23 @@
 import { errorText } from "../i18n";
 import { isoDateOf } from "../domain/dates";
+import { formatCount } from "../domain/format";
 import { Button, FluentProvider, MessageBar, MessageBarBody, Spinner, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import { createRoot } from "react-dom/client";
 import type { Locale } from "../i18n/catalog";
 import { paneText } from "../i18n/pane";
+import { WorkbookFileError } from "../adapters/xlsx/errors";
 import { WorkerPort } from "./workerPort";
 import { App } from "../taskpane/App";
 
 
 const today = () => isoDateOf(new Date());
+
+/**
+ * The largest file the preview opens: a browser tab holds the file, its parts and the tables read
+ * from them (a 50,000-row workbook is about 3 MB). Larger ones go to Excel or the command line.
+ */
+export const PREVIEW_MAX_BYTES = 100 * 1024 * 1024;
 
 /** A new worker for each workbook opened: the file is read and written off the page's thread. */
 function newPort(): WorkerPort {
@@ -42,6 +50,10 @@ function PreviewShell() {
   };
   const open = async (file: File) => {
     setError(undefined);
+    if (file.size > PREVIEW_MAX_BYTES) {
+      setError(errorText(new WorkbookFileError("too-large", file.name, formatCount(Math.ceil(file.size / 1024 / 1024))), { file: file.name }, locale));
+      return;
+    }
     setDoing(t("opening", { file: file.name }));
     const port = newPort();
     try {

@@ -24,6 +24,7 @@ export const en: Catalog = {
   "templates-up-to-date": () => "The workbook already has every template sheet, table and column: nothing changed.",
   "file-not-found": (p) => `File "${p.file}" was not found. Check the path and name.`,
   "file-not-a-workbook": (p) => `"${p.file}" is not an Excel workbook (.xlsx). Open it in Excel and save it as "Excel Workbook (*.xlsx)".`,
+  "file-too-large": (p) => `"${p.file}" is ${p.detail} MB, more than the browser preview can read. Open it in Excel and use the add-in there, or use the command line (npm run cli).`,
   "file-legacy-or-encrypted": (p) =>
     `"${p.file}" is an Excel 97-2003 workbook (.xls) or is protected by a password to open. Open it in Excel, remove the password if any, and save it as "Excel Workbook (*.xlsx)".`,
   "file-read-only": (p) => `Cannot write "${p.file}": the file or folder is read-only. Clear read-only or choose another place (--out).`,

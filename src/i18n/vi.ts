@@ -28,6 +28,8 @@ export const vi: Catalog = {
   "file-not-found": (p) => `Không tìm thấy tệp "${p.file}". Hãy kiểm tra lại đường dẫn và tên tệp.`,
   "file-not-a-workbook": (p) =>
     `Tệp "${p.file}" không phải sổ tính Excel (.xlsx). Hãy mở tệp trong Excel và lưu lại dưới dạng "Excel Workbook (*.xlsx)".`,
+  "file-too-large": (p) =>
+    `Tệp "${p.file}" nặng ${p.detail} MB, quá sức đọc của bản xem thử trong trình duyệt. Hãy mở tệp trong Excel và dùng bổ trợ ở đó, hoặc dùng dòng lệnh (npm run cli).`,
   "file-legacy-or-encrypted": (p) =>
     `Tệp "${p.file}" là sổ Excel 97-2003 (.xls) hoặc có đặt mật khẩu mở tệp. Hãy mở trong Excel, bỏ mật khẩu mở tệp nếu có, rồi lưu dưới dạng "Excel Workbook (*.xlsx)".`,
   "file-read-only": (p) => `Không ghi được vào "${p.file}": tệp hoặc thư mục chỉ cho phép đọc. Hãy bỏ thuộc tính chỉ đọc hoặc chọn nơi lưu khác (--out).`,

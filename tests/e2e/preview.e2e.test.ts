@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import type { Server } from "node:http";
 import * as path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
@@ -64,7 +65,23 @@ describeWithChromium("the pane in preview mode, in Chromium, on the production b
       expect(await page.getByText(/central directory|Error|undefined/).count()).toBe(0);
       await page.getByText("(so-mau-chau-son-2021.xlsx)").waitFor();
     }
-  }, 60_000);
+    // An OpenDocument spreadsheet, made by LibreOffice when it is here.
+    const ods = path.join(OUTPUT, "bang.ods");
+    if (existsSync(ods) || spawnSync("soffice", ["--headless", "--convert-to", "ods", "--outdir", OUTPUT, path.join(ROOT, "tests/fixtures/bang.csv")], { timeout: 60_000 }).status === 0) {
+      await page.locator('input[type="file"]').setInputFiles(ods);
+      await page.getByText('Tệp "bang.ods" không phải sổ tính Excel').waitFor({ timeout: 30_000 });
+    }
+    // A file beyond what a browser tab should hold, made in the page (never sent over the wire).
+    await page.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('input[type="file"]')!;
+      const files = new DataTransfer();
+      files.items.add(new File([new Uint8Array(101 * 1024 * 1024)], "rat-lon.xlsx"));
+      input.files = files.files;
+      input.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    await page.getByText('Tệp "rat-lon.xlsx" nặng 101 MB, quá sức đọc của bản xem thử trong trình duyệt.', { exact: false }).waitFor({ timeout: 30_000 });
+    await page.getByText("(so-mau-chau-son-2021.xlsx)").waitFor();
+  }, 90_000);
 
   it("applies the templates to someone's workbook after showing what it will add", async () => {
     const ExcelJS = (await import("exceljs")).default;

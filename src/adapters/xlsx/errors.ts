@@ -3,6 +3,7 @@ export type WorkbookFileProblem =
   | "not-found"
   | "folder-missing"
   | "not-a-workbook"
+  | "too-large"
   | "damaged-part"
   | "legacy-or-encrypted"
   | "read-only"
