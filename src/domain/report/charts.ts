@@ -88,7 +88,7 @@ export function chartSeries(figures: Figures): ChartSeries {
     .map((p) => ({ place: p.place, signed: p.householdsSigned, households: p.households, rate: Math.min(1, p.householdsSigned / p.households) }))
     .sort((a, b) => b.rate - a.rate || a.place.localeCompare(b.place, "vi"));
   const tasks = figures.tasks.byUnit.filter((u) => u.total > 0).map(({ unit, doneOnTime, doneLate, overdue, open }) => ({ unit, doneOnTime, doneLate, overdue, open }));
-  const months = figures.donations.byMonth;
+  const months = figures.moneyByMonth;
   const { buckets, monthsPerBucket } = moneyBuckets(months);
   const money = buckets.some((b) => b.received !== 0 || b.spent !== 0) ? buckets : [];
   const moneyAxis = niceAxis(Math.max(0, ...money.flatMap((b) => [b.received, b.spent])));

@@ -67,9 +67,9 @@ export interface Figures {
     closingCash: number;
     donors: number;
     byGroup: GroupDonations[];
-    /** Money received and spent in each month of the period, every month listed (for the pane's chart). */
-    byMonth: MonthMoney[];
   };
+  /** Money received and spent in each month of the period, every month listed (the pane's chart). */
+  moneyByMonth: MonthMoney[];
   nominations: { total: number; byKind: Record<string, number>; byForm: Record<string, number>; byStatus: Record<string, number> };
   /** The plan's milestone tasks (section II) as the table has them, for the report's text. */
   milestones: { section: string; unit: string; content: string; deadline: string | null; state: string; completed: string | null }[];
@@ -236,7 +236,7 @@ function donationFigures(v: ViewOf<typeof dongGopTable> | undefined, from: strin
   d.closingCash = d.openingCash + d.receivedMoney - d.disbursedMoney;
   d.donors = donors.size;
   const byGroup = catalogOrder(DONOR_GROUPS, groups.keys()).map((group) => groups.get(group) ?? { group, count: 0, money: 0, goodsValue: 0 });
-  return { figures: { ...d, byGroup, byMonth: [...months.values()] }, excluded };
+  return { figures: { ...d, byGroup }, byMonth: [...months.values()], excluded };
 }
 
 function counter(keys: readonly string[]): Record<string, number> {
@@ -286,6 +286,7 @@ export function figuresForPeriod(tables: ReadonlyMap<string, TableData>, period:
     pledges: pledges.figures,
     donations: donations.figures,
     nominations: nominations.figures,
+    moneyByMonth: donations.byMonth,
     milestones: tasks.milestones,
     overdueTasks: tasks.overdueTasks,
     excludedRows: tasks.excluded + pledges.excluded + donations.excluded + nominations.excluded,

@@ -131,12 +131,12 @@ describe("report figures (properties)", () => {
           for (const k of Object.keys(y.nominations[part])) expect((a.nominations[part][k] ?? 0) + (b.nominations[part][k] ?? 0)).toBe(y.nominations[part][k]);
         }
         // Month by month: the months of S1 then of S2 are those of the year, and each period's months add up to its flows.
-        expect([...a.donations.byMonth, ...b.donations.byMonth]).toEqual(y.donations.byMonth);
+        expect([...a.moneyByMonth, ...b.moneyByMonth]).toEqual(y.moneyByMonth);
         for (const f of [a, b, y]) {
-          expect(f.donations.byMonth.reduce((n, m) => n + m.receivedMoney, 0)).toBe(f.donations.receivedMoney);
-          expect(f.donations.byMonth.reduce((n, m) => n + m.disbursedMoney, 0)).toBe(f.donations.disbursedMoney);
+          expect(f.moneyByMonth.reduce((n, m) => n + m.receivedMoney, 0)).toBe(f.donations.receivedMoney);
+          expect(f.moneyByMonth.reduce((n, m) => n + m.disbursedMoney, 0)).toBe(f.donations.disbursedMoney);
         }
-        expect(y.donations.byMonth.map((m) => m.month)).toEqual(["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"].map((m) => `2021-${m}`));
+        expect(y.moneyByMonth.map((m) => m.month)).toEqual(["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"].map((m) => `2021-${m}`));
         y.donations.byGroup.forEach((g, i) => {
           expect(a.donations.byGroup[i]!.money + b.donations.byGroup[i]!.money).toBe(g.money);
           expect(a.donations.byGroup[i]!.count + b.donations.byGroup[i]!.count).toBe(g.count);
