@@ -10,6 +10,8 @@ import { applyTemplates } from "../domain/template/applyTemplates";
 import type { TemplateNote } from "../domain/template/planTemplates";
 import { errorText, t } from "../i18n";
 import { explainError } from "../i18n/errors";
+import { readWorkbookPlan } from "../domain/plan/workbookPlan";
+import { planFromJsonFile, planImport, planShow } from "./planCommand";
 import { reportCommand } from "./reportCommand";
 import { validateCommand } from "./validateCommand";
 import { openWorkbook, saveWorkbook, withLock } from "./workbookFiles";
@@ -76,7 +78,7 @@ async function demo(args: Args): Promise<number> {
     printNotes(result.notes);
     // The sample's reports, dated a few days after each period as a commune would send them.
     for (const [p, dated] of [["2021-S1", "2021-07-05"], ["2021", "2022-01-05"]] as const) {
-      const added = await addReport(sample.port, chauSonPlan, parsePeriod(p), dated);
+      const added = await addReport(sample.port, parsePeriod(p), dated);
       process.stdout.write(`${t("cli-report-added", { sheet: added.sheet, file: out })}\n`);
     }
     await saveWorkbook(sample, lock, { sameFile: false });
@@ -91,9 +93,23 @@ async function template(args: Args): Promise<number> {
     process.stderr.write(`${t("cli-missing-file", { command: "template" })}\n`);
     return EXIT.usage;
   }
+  const planFile = args.options.get("plan");
+  if (planFile === true) {
+    process.stderr.write(`${t("cli-plan-missing-file")}\n`);
+    return EXIT.usage;
+  }
+  const given = typeof planFile === "string" ? await planFromJsonFile(planFile) : undefined;
   return withLock(file, async (lock) => {
     const opened = await openWorkbook(file, true);
-    const result = await applyTemplates(opened.port, chauSonPlan);
+    // The plan: --plan, else the one the workbook keeps, else (a new or older workbook) the sample.
+    const kept = given ? undefined : await readWorkbookPlan(opened.port);
+    if (kept && kept.problems.length > 0) {
+      for (const p of kept.problems) process.stderr.write(`Trang "${p.sheet}", ô ${p.cell}: ${p.message}\n`);
+      return EXIT.failed;
+    }
+    const plan = given ?? kept?.plan ?? chauSonPlan;
+    if (!given && !kept?.plan) process.stderr.write(`${t("cli-plan-sample")}\n`);
+    const result = await applyTemplates(opened.port, plan);
     printNotes(result.notes);
     if (result.grids.length === 0 && opened.existed) {
       process.stdout.write(`${t("templates-up-to-date")}\n${t("cli-unchanged", { file })}\n`);
@@ -143,7 +159,18 @@ async function report(args: Args): Promise<number> {
   });
 }
 
-const COMMANDS: Record<string, (a: Args) => Promise<number>> = { demo, template, validate, report };
+async function plan(args: Args): Promise<number> {
+  const [sub, file] = args.positional;
+  if ((sub !== "import" && sub !== "show") || !file) {
+    process.stderr.write(`${t("cli-plan-usage")}\n`);
+    return EXIT.usage;
+  }
+  const out = args.options.get("out");
+  if (sub === "import") return planImport(file, { json: args.options.has("json"), ...(typeof out === "string" ? { out } : {}) });
+  return planShow(file, { json: args.options.has("json") });
+}
+
+const COMMANDS: Record<string, (a: Args) => Promise<number>> = { demo, template, validate, report, plan };
 
 /** Runs one command line; returns the exit code. Every failure becomes a Vietnamese message. */
 export async function run(argv: readonly string[]): Promise<number> {

@@ -1,5 +1,4 @@
 import { stat } from "node:fs/promises";
-import { chauSonPlan } from "../domain/plan/chauSon";
 import { addReport } from "../domain/report/addReport";
 import { reportCaveats } from "../domain/report/caveats";
 import { parsePeriod, PeriodError, type Period } from "../domain/report/period";
@@ -31,7 +30,7 @@ export async function reportCommand(o: ReportOptions): Promise<number> {
   const target = o.out ?? o.file;
   return withLock(target, async (lock) => {
     const opened = await openWorkbook(o.file, false);
-    const result = await addReport(opened.port, chauSonPlan, period, o.today);
+    const result = await addReport(opened.port, period, o.today);
     await saveWorkbook(opened, lock, { sameFile: !o.out, noClobber: Boolean(o.out) });
     if (o.json) process.stdout.write(`${JSON.stringify(result.figures, null, 2)}\n`);
     process.stderr.write(`${t("cli-report-added", { sheet: result.sheet, file: target })}\n`);

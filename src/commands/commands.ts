@@ -2,7 +2,6 @@ import { isoDateOf } from "../domain/dates";
 import { OfficeWorkbook } from "../adapters/office/officeWorkbook";
 import { officeRequirements } from "../adapters/office/requirements";
 import { officeRun } from "../adapters/office/officeRun";
-import { chauSonPlan } from "../domain/plan/chauSon";
 import { addReport } from "../domain/report/addReport";
 import { reportCaveats } from "../domain/report/caveats";
 import { lastCompletedHalf } from "../domain/report/period";
@@ -50,7 +49,7 @@ export function registerCommands(host: CommandHost, port: () => WorkbookPort, to
     return undefined;
   });
   command("buildReport", async (p) => {
-    const r = await addReport(p, chauSonPlan, lastCompletedHalf(today()), today());
+    const r = await addReport(p, lastCompletedHalf(today()), today());
     const caveats = reportCaveats(r);
     return caveats.length === 0 ? undefined : [`Đã thêm trang báo cáo "${r.sheet}", nhưng:`, ...caveats.map((c) => `- ${t(c.code, c.params)}`)].join("\n");
   });

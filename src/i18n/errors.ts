@@ -47,6 +47,10 @@ export function explainError(e: unknown, context: ErrorContext = {}): ExplainedE
     case "SheetFormatError":
     case "NotAWorkbookError":
       return nothing("file-damaged-part", { file, detail: text(f.part) || text(f.detail) });
+    case "PlanDefinitionError":
+      return nothing("plan-invalid", { field: text(f.field), reason: text(f.reason) });
+    case "PlanFileError":
+      return nothing(`plan-file-${text(f.problem)}`, { file });
     case "NoTrackingTablesError":
       return nothing("error-no-tracking-tables");
     case "PeriodError":

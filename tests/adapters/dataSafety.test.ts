@@ -61,9 +61,9 @@ describe("template on a workbook full of someone else's content", () => {
 
   it("does not pre-fill units into a units table the user filled, and adds the missing sheets", () => {
     expect(afterFirst.cells.get("Danh mục!D3")?.value ?? null).toBeNull();
-    expect(afterFirst.sheets).toEqual(["Sổ của tôi", "Cam kết", "Nhiệm vụ", "Danh mục", "Thông tin chung", "Đóng góp", "Khen thưởng"]);
+    expect(afterFirst.sheets).toEqual(["Sổ của tôi", "Cam kết", "Nhiệm vụ", "Danh mục", "Thông tin chung", "Đóng góp", "Khen thưởng", "Kế hoạch"]);
     expect([...afterFirst.tables.keys()].sort()).toEqual(
-      ["tblCuaToi", "tblDonGop", "tblDonVi", "tblHinhThucKhenThuong", "tblKhenThuong", "tblNhiemVu", "tblNhomDongGop", "tblThon", "tblThongTin"].map((n) => n.replace("tblDonGop", "tblDongGop")).sort(),
+      ["tblCuaToi", "tblDonGop", "tblDonVi", "tblHinhThucKhenThuong", "tblKeHoach", "tblKhenThuong", "tblNhiemVu", "tblNhomDongGop", "tblThon", "tblThongTin"].map((n) => n.replace("tblDonGop", "tblDongGop")).sort(),
     );
   });
 

@@ -64,7 +64,7 @@ describe("formulas with structured references (tables and columns must exist fir
     expect(fake.state.table("tblCamKet")!.headers).toContain("Tỷ lệ hộ đã ký");
     const { addReport } = await import("../../src/domain/report/addReport");
     const { parsePeriod } = await import("../../src/domain/report/period");
-    const added = await addReport(office, chauSonPlan, parsePeriod("2021"), "2022-01-05");
+    const added = await addReport(office, parsePeriod("2021"), "2022-01-05");
     expect(added.summaryAdded).toBe(true);
   });
 });
@@ -218,7 +218,7 @@ describe("a protected sheet, a read-only workbook", () => {
     fake.state.readOnly = true;
     const { addReport } = await import("../../src/domain/report/addReport");
     const { parsePeriod } = await import("../../src/domain/report/period");
-    await expect(addReport(office, chauSonPlan, parsePeriod("2021"), "2022-01-05")).rejects.toThrow(/chỉ đọc/);
+    await expect(addReport(office, parsePeriod("2021"), "2022-01-05")).rejects.toThrow(/chỉ đọc/);
     expect(fake.state.sheets.map((s) => s.name)).not.toContain("BC năm 2021");
   });
 });
@@ -343,7 +343,7 @@ describe("fit to one page wide (office-js issue 1860: zoom's fit-to-pages applie
     const { addReport } = await import("../../src/domain/report/addReport");
     const { parsePeriod } = await import("../../src/domain/report/period");
     const { printScale } = await import("../../src/adapters/office/officeRender");
-    await addReport(office, chauSonPlan, parsePeriod("2021"), "2022-01-05");
+    await addReport(office, parsePeriod("2021"), "2022-01-05");
     const zoom = fake.state.sheet("BC năm 2021")!.pageLayout.zoom as { scale?: number; horizontalFitToPages?: number };
     expect(zoom.horizontalFitToPages).toBeUndefined();
     expect(zoom.scale).toBeGreaterThanOrEqual(60);

@@ -127,7 +127,7 @@ describe.each(["user", "templated"] as const)("every %s workbook of the corpus, 
       await applyTemplates(port, chauSonPlan);
       const fixed = await fixThrough(port, TODAY);
       await port.markIssues(issueMarks(fixed.remaining));
-      await addReport(port, chauSonPlan, parsePeriod("2021-S2"), TODAY);
+      await addReport(port, parsePeriod("2021-S2"), TODAY);
       const download = await port.toVerifiedBuffer();
       const planted = { [ledgerPart]: book.planted };
       expect([book.name, lost(book.bytes, download, planted)]).toEqual([book.name, []]);

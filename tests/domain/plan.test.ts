@@ -1,6 +1,8 @@
 import { chauSonPlan } from "../../src/domain/plan/chauSon";
 import { parsePlan, PlanDefinitionError } from "../../src/domain/plan/parsePlan";
-import { seedSectionIII, squash } from "../helpers/seed";
+import { readFileSync } from "node:fs";
+import { parsePlanText } from "../../src/domain/plan/parseText";
+import { SEED_FILE, seedSectionIII, squash } from "../helpers/seed";
 
 describe("the Châu Sơn plan transcribed from the seed", () => {
   const seed = seedSectionIII();
@@ -71,5 +73,14 @@ describe("parsePlan refuses a bad plan and names the field", () => {
     const e = refusal({ movement: 3 });
     expect(e.field).toBe("movement");
     expect(e.reason).toMatch(/[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i);
+  });
+});
+
+describe("the sample plan is the seed as plan import reads it", () => {
+  it("parses the seed's text to exactly the built-in sample plan, nothing left unplaced", () => {
+    const r = parsePlanText(readFileSync(SEED_FILE, "utf8"));
+    expect(r.plan).toEqual(chauSonPlan);
+    expect(r.unplaced).toEqual([]);
+    expect(parsePlan(r.plan)).toEqual(chauSonPlan);
   });
 });

@@ -23,10 +23,12 @@ const CONTRACT: Record<string, Record<string, string[]>> = {
   "Khen thưởng": {
     tblKhenThuong: ["STT", "Đối tượng", "Tên tập thể, cá nhân", "Năm sinh", "Giới tính", "Chức vụ", "Đơn vị, thôn", "Tóm tắt thành tích", "Hình thức khen thưởng", "Cấp khen", "Ngày đề nghị", "Trạng thái", "Số quyết định", "Ghi chú"],
   },
+  // Added beside the contract: the plan itself, which every job reads.
+  "Kế hoạch": { tblKeHoach: ["Mục kế hoạch", "Đơn vị", "Nhóm", "Nội dung", "Hạn hoàn thành", "Loại"] },
 };
 
 describe("sheet specs follow DOMAIN.md", () => {
-  it("has the six sheets in order", () => {
+  it("has the six sheets of the contract in order, and the plan's sheet last", () => {
     expect(SHEET_SPECS.map((s) => s.name)).toEqual(Object.keys(CONTRACT));
   });
 

@@ -39,13 +39,13 @@ describeWithLibreOffice("LibreOffice reads the dates and date rules the adapter 
   it.each([false, true])("1904 system: %s. Date rules run from 01/01/2000 to 31/12/2100 and the dates typed in those columns pass them", async (date1904) => {
     const port = await XlsxWorkbook.fromBuffer(await userBook(date1904));
     await applyTemplates(port, chauSonPlan, BASE_ROWS);
-    await addReport(port, chauSonPlan, parsePeriod("2021"), "2022-01-05");
+    await addReport(port, parsePeriod("2021"), "2022-01-05");
     const file = path.join(dir, `book-${date1904 ? "1904" : "1900"}.xlsx`);
     writeFileSync(file, await port.toVerifiedBuffer());
     const seen = understood(asFlatOds(file, dir));
     expect(seen.nullDate).toBe(date1904 ? "1904-01-01" : "1899-12-30");
-    // One rule per date column: two on Nhiệm vụ, one each on Cam kết, Đóng góp and Khen thưởng.
-    expect(seen.rules).toHaveLength(5);
+    // One rule per date column: two on Nhiệm vụ, one each on Cam kết, Đóng góp, Khen thưởng and Kế hoạch.
+    expect(seen.rules).toHaveLength(6);
     for (const r of seen.rules) expect(r).toEqual(["2000-01-01", "2100-12-31"]);
     // The ledger's and the pledges' dates as LibreOffice shows them, each inside its column's rule.
     expect(seen.typed).toEqual(expect.arrayContaining(["2021-06-15", "2021-06-16", "2021-06-20", "2021-07-01", "2021-07-31"]));
@@ -55,7 +55,7 @@ describeWithLibreOffice("LibreOffice reads the dates and date rules the adapter 
   it("Tổng hợp's period and the plan's date read as the same days in a 1904 workbook", async () => {
     const port = await XlsxWorkbook.fromBuffer(await userBook(true));
     await applyTemplates(port, chauSonPlan, BASE_ROWS);
-    await addReport(port, chauSonPlan, parsePeriod("2021"), "2022-01-05");
+    await addReport(port, parsePeriod("2021"), "2022-01-05");
     const file = path.join(dir, "summary-1904.xlsx");
     writeFileSync(file, await port.toVerifiedBuffer());
     const fods = asFlatOds(file, dir);

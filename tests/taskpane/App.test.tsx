@@ -39,11 +39,11 @@ describe("the task pane, given the Office adapter", () => {
     expect(screen.getByRole("tab", { name: "Mẫu biểu" })).toBeTruthy();
     // Said before it is done, in the future tense, sheet by sheet; table names only in the details.
     await screen.findByRole("heading", { name: 'Trang "Nhiệm vụ"' });
-    expect(screen.getAllByText("Tạo trang mới.").length).toBe(6);
+    expect(screen.getAllByText("Tạo trang mới.").length).toBe(7);
     expect(screen.queryByText(/^Đã tạo/)).toBeNull();
     await clickWhenEnabled("Thêm mẫu biểu");
     await screen.findByText("Đã thêm mẫu biểu.");
-    expect(fake.state.sheets.map((s) => s.name)).toEqual(["Thông tin chung", "Danh mục", "Nhiệm vụ", "Cam kết", "Đóng góp", "Khen thưởng"]);
+    expect(fake.state.sheets.map((s) => s.name)).toEqual(["Thông tin chung", "Danh mục", "Nhiệm vụ", "Cam kết", "Đóng góp", "Khen thưởng", "Kế hoạch"]);
     // Read again after: nothing left to do, and the button says so by being off.
     await screen.findByText("Sổ đã có đủ các trang, bảng và cột mẫu.");
     expect(screen.getByRole<HTMLButtonElement>("button", { name: "Thêm mẫu biểu" }).disabled).toBe(true);

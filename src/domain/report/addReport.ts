@@ -1,13 +1,14 @@
-import type { PlanDefinition } from "../plan/schema";
+import { TRACKERS } from "../plan/kinds";
+import { planFromTables, readWorkbookPlan } from "../plan/workbookPlan";
 import { VALIDATED_TABLES, validateWorkbook } from "../rules/validate";
-import { TABLE } from "../sheets/specs";
+import { sheetSpecsFor, TABLE } from "../sheets/specs";
 import type { Grid } from "../grid";
 import { nameKey } from "../text";
 import type { ReadOptions, WorkbookPort, WorkbookSummary } from "../workbook";
 import { reportCaveats, type Caveat } from "./caveats";
 import { figuresForPeriod, type Figures } from "./figures";
 import type { Period } from "./period";
-import { freeSheetName, reportGrid } from "./reportGrid";
+import { freeSheetName, FULL_SCOPE, reportGrid, type ReportScope } from "./reportGrid";
 import { reportInfo } from "./reportInfo";
 import { SUMMARY_SHEET, summaryGrid } from "./summaryGrid";
 
@@ -54,15 +55,22 @@ function missingReferences(grid: Grid, summary: WorkbookSummary): string[] {
  * Refuses a workbook without any tracking table.
  */
 async function readForReport(port: WorkbookPort, period: Period, today: string, options?: ReadOptions) {
-  const wanted = VALIDATED_TABLES.map((t) => t.spec.name);
-  const tables = await port.readTables(wanted, options);
+  const all = VALIDATED_TABLES.map((t) => t.spec.name);
+  const tables = await port.readTables(all, options);
+  const { plan, problems } = await planFromTables(tables);
+  // The tables the plan's trackers need (every one in a workbook without a plan).
+  const wanted = sheetSpecsFor(plan?.trackers ?? TRACKERS).flatMap((s) => s.tables.map((t) => t.name)).filter((n) => n !== TABLE.keHoach || plan !== undefined);
   const missingTables = wanted.filter((n) => ![...tables.keys()].some((k) => nameKey(k) === nameKey(n)));
   if (missingTables.length === wanted.length) throw new NoTrackingTablesError();
   const issues = validateWorkbook(tables, today);
+  const scope: ReportScope = plan ? { trackers: plan.trackers, launch: plan.milestones.some((m) => m.kind === "launch") } : FULL_SCOPE;
   return {
     tables,
+    plan,
+    planProblems: problems,
+    scope,
     missingTables,
-    figures: figuresForPeriod(tables, period),
+    figures: figuresForPeriod(tables, period, plan?.milestones ?? []),
     errors: issues.filter((i) => i.severity === "error" && i.rule !== "table-missing").length,
     textValues: issues.filter((i) => i.rule === "number-as-text" || i.rule === "date-as-text").length,
   };
@@ -73,15 +81,15 @@ async function readForReport(port: WorkbookPort, period: Period, today: string, 
  * workbook lacks it and has every table it refers to, the live `Tổng hợp` sheet. `today` dates
  * the report. Refuses a workbook without any tracking table.
  */
-export async function addReport(port: WorkbookPort, plan: PlanDefinition, period: Period, today: string, options?: ReadOptions): Promise<ReportAdded> {
+export async function addReport(port: WorkbookPort, period: Period, today: string, options?: ReadOptions): Promise<ReportAdded> {
   const summary = await port.summarize();
-  const { tables, missingTables, figures, errors, textValues } = await readForReport(port, period, today, options);
+  const { tables, plan, scope, missingTables, figures, errors, textValues } = await readForReport(port, period, today, options);
   const info = reportInfo(tables.get(TABLE.thongTin), plan);
   const names = summary.sheets.map((s) => s.name);
   const sheet = freeSheetName(period.sheetName, names);
-  const grids = [reportGrid(sheet, figures, info, period, today)];
+  const grids = [reportGrid(sheet, figures, info, period, today, scope)];
   const wantSummary = !names.some((n) => nameKey(n) === nameKey(SUMMARY_SHEET));
-  const live = summaryGrid(plan);
+  const live = summaryGrid({ year: plan?.year ?? Number(period.from.slice(0, 4)), trackers: scope.trackers });
   const summaryMissing = wantSummary ? missingReferences(live, summary) : [];
   const summaryAdded = wantSummary && summaryMissing.length === 0;
   if (summaryAdded) grids.push(live);
@@ -95,8 +103,10 @@ export async function addReport(port: WorkbookPort, plan: PlanDefinition, period
  * all in the period. Nothing is written. An empty list: the report can be built as a plain success.
  */
 export async function reportPreflight(port: WorkbookPort, period: Period, today: string, options?: ReadOptions): Promise<{ figures: Figures; caveats: Caveat[] }> {
-  const { figures, errors, textValues, missingTables } = await readForReport(port, period, today, options);
+  const { figures, errors, textValues, missingTables, planProblems } = await readForReport(port, period, today, options);
   const caveats = reportCaveats({ figures, errors, textValues, missingTables, summaryMissing: [] });
+  const first = planProblems[0];
+  if (first) caveats.unshift({ code: "report-plan-unreadable", params: { sheet: first.sheet, cell: first.cell, message: first.message } });
   if (!hasData(figures)) caveats.push({ code: "report-no-data", params: { label: figures.period.label } });
   return { figures, caveats };
 }
@@ -110,17 +120,18 @@ function hasData(f: Figures): boolean {
 /** The figures alone, for `report --json` and the pane's preview. */
 export async function reportFigures(port: WorkbookPort, period: Period, options?: ReadOptions): Promise<Figures> {
   const tables = await port.readTables(VALIDATED_TABLES.map((t) => t.spec.name), options);
-  return figuresForPeriod(tables, period);
+  return figuresForPeriod(tables, period, (await planFromTables(tables)).plan?.milestones ?? []);
 }
 
 /**
  * Adds `Tổng hợp` when the workbook lacks it and has every table column it refers to (a formula
  * to a missing table would show #NAME?); its formulas are live, so an existing one is left as it is.
  */
-export async function ensureSummarySheet(port: WorkbookPort, plan: PlanDefinition): Promise<"added" | "present" | "tables-missing"> {
+export async function ensureSummarySheet(port: WorkbookPort, today: string): Promise<"added" | "present" | "tables-missing"> {
   const summary = await port.summarize();
   if (summary.sheets.some((s) => nameKey(s.name) === nameKey(SUMMARY_SHEET))) return "present";
-  const live = summaryGrid(plan);
+  const { plan } = await readWorkbookPlan(port);
+  const live = summaryGrid({ year: plan?.year ?? Number(today.slice(0, 4)), trackers: plan?.trackers ?? TRACKERS });
   if (missingReferences(live, summary).length > 0) return "tables-missing";
   await port.applyGrids([live]);
   return "added";

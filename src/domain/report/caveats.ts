@@ -2,7 +2,7 @@ import type { Figures } from "./figures";
 
 /** Something the user must know about a report built over imperfect data: a message code and its params. */
 export interface Caveat {
-  code: "report-with-errors" | "report-text-values" | "report-excluded" | "report-negative-cash" | "report-missing-tables" | "report-summary-skipped" | "report-no-data";
+  code: "report-with-errors" | "report-text-values" | "report-excluded" | "report-negative-cash" | "report-missing-tables" | "report-summary-skipped" | "report-no-data" | "report-plan-unreadable";
   params: Readonly<Record<string, string | number>>;
 }
 

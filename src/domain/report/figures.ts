@@ -5,6 +5,9 @@ import type { TableData } from "../workbook";
 import { readOurTables } from "../rules/validate";
 import { compareText, viewFor, type TableView, type ViewOf } from "../rules/view";
 import type { Period } from "./period";
+import type { Milestone } from "../plan/schema";
+
+type MilestoneKind = Milestone["kind"];
 
 export interface TaskCounts {
   total: number;
@@ -71,8 +74,8 @@ export interface Figures {
   /** Money received and spent in each month of the period, every month listed (the pane's chart). */
   moneyByMonth: MonthMoney[];
   nominations: { total: number; byKind: Record<string, number>; byForm: Record<string, number>; byStatus: Record<string, number> };
-  /** The plan's milestone tasks (section II) as the table has them, for the report's text. */
-  milestones: { section: string; unit: string; content: string; deadline: string | null; state: string; completed: string | null }[];
+  /** The plan's milestone tasks as the table has them (found by their plan section), for the report's text. */
+  milestones: { section: string; kind: MilestoneKind; unit: string; content: string; deadline: string | null; state: string; completed: string | null }[];
   /** Tasks overdue as of the end of the period. */
   overdueTasks: { unit: string; content: string; deadline: string }[];
   /** Rows left out of a figure because a cell it needs cannot be read. */
@@ -103,7 +106,14 @@ function columnValues(v: TableView | undefined, header: string): string[] {
   return [...out];
 }
 
-function taskFigures(v: ViewOf<typeof nhiemVuTable> | undefined, units: readonly string[], to: string) {
+/** A plan's milestone: its section in `Mục kế hoạch`, and its kind. */
+export interface MilestoneRef {
+  section: string;
+  kind: MilestoneKind;
+}
+
+function taskFigures(v: ViewOf<typeof nhiemVuTable> | undefined, units: readonly string[], to: string, milestoneRefs: readonly MilestoneRef[]) {
+  const kindOf = new Map(milestoneRefs.map((m) => [m.section, m.kind]));
   const byUnit = new Map<string, TaskCounts>();
   const milestones: Figures["milestones"] = [];
   const overdueTasks: Figures["overdueTasks"] = [];
@@ -125,7 +135,8 @@ function taskFigures(v: ViewOf<typeof nhiemVuTable> | undefined, units: readonly
       : deadline !== undefined && deadline < to ? "overdue" : "open";
     const section = v.text(i, "Mục kế hoạch") ?? "";
     const content = v.text(i, "Nội dung nhiệm vụ") ?? "";
-    if (/^II\./.test(section)) milestones.push({ section, unit, content, deadline: deadline ?? null, state, completed: completed ?? null });
+    const kind = kindOf.get(section);
+    if (kind) milestones.push({ section, kind, unit, content, deadline: deadline ?? null, state, completed: completed ?? null });
     if (key === "overdue") overdueTasks.push({ unit, content, deadline: deadline as string });
     const u = byUnit.get(unit) ?? zeroTasks();
     for (const c of [u, total]) {
@@ -269,13 +280,13 @@ function nominationFigures(v: ViewOf<typeof khenThuongTable> | undefined, forms:
  * The report's figures for a period, from our tables as read. A row whose needed cell cannot be
  * read is left out of that figure and counted, never guessed.
  */
-export function figuresForPeriod(tables: ReadonlyMap<string, TableData>, period: Period): Figures {
+export function figuresForPeriod(tables: ReadonlyMap<string, TableData>, period: Period, milestones: readonly MilestoneRef[] = []): Figures {
   const { views } = readOurTables(tables);
   const v = (n: string) => views.get(n);
   const units = columnValues(v(TABLE.donVi), "Đơn vị");
   const villages = columnValues(v(TABLE.thon), "Thôn");
   const forms = [...AWARD_FORMS, ...columnValues(v(TABLE.hinhThucKhenThuong), "Hình thức khen thưởng").filter((f) => !(AWARD_FORMS as readonly string[]).includes(f))];
-  const tasks = taskFigures(viewFor(views, nhiemVuTable), units, period.to);
+  const tasks = taskFigures(viewFor(views, nhiemVuTable), units, period.to, milestones);
   const pledges = pledgeFigures(viewFor(views, camKetTable), [...villages, ...units], period.to);
   const donations = donationFigures(viewFor(views, dongGopTable), period.from, period.to);
   const nominations = nominationFigures(viewFor(views, khenThuongTable), forms, period.from, period.to);

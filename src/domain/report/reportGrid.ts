@@ -1,4 +1,5 @@
 import { householdRateFormula, totalHouseholdRateFormula } from "../sheets/specs";
+import { TRACKERS, type Tracker } from "../plan/kinds";
 import { nameKey } from "../text";
 import type { Grid } from "../grid";
 import type { Figures } from "./figures";
@@ -11,6 +12,15 @@ import { REPORT_WIDTHS, SheetBuilder, sumFormula } from "./sheetBuilder";
 const LAST_COL = REPORT_WIDTHS.length - 1;
 const COUNT = "#,##0";
 const RATE = "0.0%";
+
+/** What of the plan a report covers: its trackers, and whether it has a launch to report. */
+export interface ReportScope {
+  trackers: readonly Tracker[];
+  launch: boolean;
+}
+
+/** A workbook without a plan (made before the plan was kept in it): every part. */
+export const FULL_SCOPE: ReportScope = { trackers: TRACKERS, launch: true };
 
 /** "XÃ CHÂU SƠN" as running text: "xã Châu Sơn". */
 export function bodyName(body: string): string {
@@ -35,7 +45,7 @@ function header(b: SheetBuilder, info: ReportInfo, period: Period, today: string
   b.text(0, LAST_COL, `Kết quả thực hiện phong trào "${info.movement}" ${period.label}`, { bold: true, size: 14, hAlign: "center" });
   b.row += 2;
   b.paragraph(
-    `Thực hiện Kế hoạch số ${info.planNumber} ngày ${info.planDate} của Ủy ban nhân dân ${bodyName(info.body)} ` +
+    `Thực hiện Kế hoạch${info.planNumber ? ` số ${info.planNumber}` : ""} ngày ${info.planDate} của Ủy ban nhân dân ${bodyName(info.body)} ` +
       `về phát động phong trào "${info.movement}", Ủy ban nhân dân xã báo cáo kết quả thực hiện ${period.label} ` +
       `(từ ngày ${formatDate(period.from)} đến ngày ${formatDate(period.to)}) như sau:`,
   );
@@ -144,20 +154,21 @@ function closing(b: SheetBuilder, info: ReportInfo, period: Period): void {
 }
 
 /** The report sheet in the layout of Nghị định 30/2020/NĐ-CP: A4 portrait, Times New Roman, one page wide. */
-export function reportGrid(sheet: string, f: Figures, info: ReportInfo, period: Period, today: string): Grid {
+export function reportGrid(sheet: string, f: Figures, info: ReportInfo, period: Period, today: string, scope: ReportScope = FULL_SCOPE): Grid {
   const b = new SheetBuilder();
   header(b, info, period, today);
   b.heading("I. KẾT QUẢ THỰC HIỆN");
-  // Each part of section I: its heading, the sentence stating its figures, then its tables.
-  const parts: [string, (f: Figures) => string, ((b: SheetBuilder, f: Figures) => void) | undefined][] = [
-    ["1. Tổ chức phát động phong trào", launchSentence, undefined],
-    ["2. Ký cam kết phòng, chống dịch Covid-19", pledgeSentence, pledgeTable],
-    ["3. Thực hiện nhiệm vụ của các đơn vị", taskSentence, taskTable],
-    ["4. Huy động, tiếp nhận và sử dụng nguồn đóng góp", donationSentence, donationTables],
-    ["5. Công tác thi đua, khen thưởng", nominationSentence, nominationTable],
+  // Each part of section I the plan has: its heading, the sentence stating its figures, then its tables.
+  const all: [boolean, string, (f: Figures) => string, ((b: SheetBuilder, f: Figures) => void) | undefined][] = [
+    [scope.launch, "Tổ chức phát động phong trào", launchSentence, undefined],
+    [scope.trackers.includes("pledges"), "Ký cam kết", pledgeSentence, pledgeTable],
+    [scope.trackers.includes("tasks"), "Thực hiện nhiệm vụ của các đơn vị", taskSentence, taskTable],
+    [scope.trackers.includes("donations"), "Huy động, tiếp nhận và sử dụng nguồn đóng góp", donationSentence, donationTables],
+    [scope.trackers.includes("nominations"), "Công tác thi đua, khen thưởng", nominationSentence, nominationTable],
   ];
-  for (const [title, sentence, tables] of parts) {
-    b.heading(title);
+  const parts = all.filter(([has]) => has);
+  for (const [i, [, title, sentence, tables]] of parts.entries()) {
+    b.heading(`${i + 1}. ${title}`);
     b.paragraph(sentence(f));
     if (tables) {
       tables(b, f);

@@ -3,14 +3,14 @@ import { formatCount as n, formatDate, formatRate } from "../format";
 
 /** The opening sentence of each part of the report, stating its figures in Vietnamese. */
 export function launchSentence(f: Figures): string {
-  const launch = f.milestones.find((m) => m.section === "II.1");
+  const launch = f.milestones.find((m) => m.kind === "launch");
   if (!launch) return "Chưa có số liệu về việc tổ chức phát động phong trào.";
   const deadline = launch.deadline ? ` (kế hoạch đề ra hoàn thành trước ngày ${formatDate(launch.deadline)})` : "";
   if (launch.state === "Hoàn thành") {
     const when = launch.completed ? `, hoàn thành ngày ${formatDate(launch.completed)}` : "";
-    return `Các ban, ngành, đoàn thể, cơ sở thôn, doanh nghiệp, trường học đã tổ chức phát động phong trào${when}${deadline}.`;
+    return `${launch.unit} đã tổ chức phát động phong trào${when}${deadline}.`;
   }
-  return `Việc tổ chức phát động phong trào ở các ban, ngành, đoàn thể, cơ sở thôn chưa hoàn thành${deadline}.`;
+  return `Việc tổ chức phát động phong trào (${launch.unit}) chưa hoàn thành${deadline}.`;
 }
 
 export function pledgeSentence(f: Figures): string {
@@ -18,7 +18,7 @@ export function pledgeSentence(f: Figures): string {
   if (f.pledges.byPlace.length === 0) return `Đến ngày ${formatDate(f.period.to)} chưa có số liệu ký cam kết.`;
   const rate = t.householdRate === null ? "" : `, đạt ${formatRate(t.householdRate)}`;
   return (
-    `Tính đến ngày ${formatDate(f.period.to)}, có ${n(t.householdsSigned)}/${n(t.households)} hộ gia đình đã ký cam kết phòng, chống dịch${rate}; ` +
+    `Tính đến ngày ${formatDate(f.period.to)}, có ${n(t.householdsSigned)}/${n(t.households)} hộ gia đình đã ký cam kết${rate}; ` +
     `${n(t.students)} học sinh, sinh viên; ${n(t.officials)} cán bộ, công chức, viên chức và ${n(t.workers)} công nhân, người lao động đã ký cam kết.`
   );
 }

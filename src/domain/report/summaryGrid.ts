@@ -1,7 +1,7 @@
 import { householdRateFormula, totalHouseholdRateFormula } from "../sheets/specs";
 import { isoToSerial } from "../dates";
 import type { CellStyle, Grid, GridCell, RangeBox } from "../grid";
-import type { PlanDefinition } from "../plan/schema";
+import type { Tracker } from "../plan/schema";
 import { NOMINATION_STATES, NOMINEE_KINDS } from "../sheets/enums";
 
 /** The live summary: headline figures as formulas over the tables (Excel 2010 functions only). */
@@ -166,8 +166,8 @@ function nominations(s: Sheet): void {
   s.row++;
 }
 
-/** The `Tổng hợp` sheet. Its period cells (B3, D3) start at the plan's year and are the user's to change. */
-export function summaryGrid(plan: PlanDefinition): Grid {
+/** The `Tổng hợp` sheet, one part per tracker of the plan. Its period cells (B3, D3) start at the plan's year and are the user's to change. */
+export function summaryGrid(plan: { year: number; trackers: readonly Tracker[] }): Grid {
   const s = new Sheet();
   s.put(0, "TỔNG HỢP KẾT QUẢ THỰC HIỆN PHONG TRÀO", { bold: true, size: 14 });
   s.merges.push({ top: 0, bottom: 0, left: 0, right: 7 });
@@ -180,10 +180,8 @@ export function summaryGrid(plan: PlanDefinition): Grid {
   s.put(2, "Đến ngày", { bold: true, hAlign: "right" });
   s.put(3, isoToSerial(`${plan.year}-12-31`), { numFmt: "dd/mm/yyyy", fill: "FFF2CC", ...BORDER });
   s.row++;
-  tasks(s);
-  pledges(s);
-  donations(s);
-  nominations(s);
+  const parts: Record<Tracker, (s: Sheet) => void> = { tasks, pledges, donations, nominations };
+  for (const t of plan.trackers) parts[t](s);
   return {
     sheet: SUMMARY_SHEET,
     createSheet: true,

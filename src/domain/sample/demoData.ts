@@ -2,8 +2,8 @@ import { isoToSerial, serialToIso } from "../dates";
 import { formatDate } from "../format";
 import type { PlanDefinition } from "../plan/schema";
 import { TABLE } from "../sheets/specs";
-import { AWARD_FORMS, DONOR_GROUPS } from "../sheets/enums";
-import { taskRows, type PrefillRow } from "../sheets/prefill";
+import { DONOR_GROUPS } from "../sheets/enums";
+import { awardFormsOf, taskRows, type PrefillRow } from "../sheets/prefill";
 import { intBetween, pick, seededRandom } from "./random";
 
 /** Sample villages, plainly named as samples so no one takes them for real data. */
@@ -117,7 +117,7 @@ function sampleTasks(plan: PlanDefinition, rand: () => number): PrefillRow[] {
   });
 }
 
-function nominationRows(rand: () => number): PrefillRow[] {
+function nominationRows(rand: () => number, forms: readonly string[]): PrefillRow[] {
   const rows: PrefillRow[] = [];
   for (let i = 0; i < 14; i++) {
     const kind = i % 3 === 0 ? "Tập thể" : i % 5 === 1 ? "Hộ gia đình" : "Cá nhân";
@@ -133,7 +133,7 @@ function nominationRows(rand: () => number): PrefillRow[] {
       "Chức vụ": person ? pick(rand, ["Tổ trưởng tổ tự quản", "Y sĩ", "Công an viên", "Đoàn viên"] as const) : null,
       "Đơn vị, thôn": pick(rand, SAMPLE_VILLAGES),
       "Tóm tắt thành tích": "Có thành tích xuất sắc trong phong trào (dữ liệu mẫu)",
-      "Hình thức khen thưởng": pick(rand, AWARD_FORMS),
+      "Hình thức khen thưởng": pick(rand, forms),
       "Cấp khen": i % 4 === 0 ? "Đề nghị cấp trên" : "Chủ tịch UBND xã",
       "Ngày đề nghị": day,
       "Trạng thái": status,
@@ -151,6 +151,6 @@ export function demoRows(plan: PlanDefinition, seed = 20210611): Map<string, Pre
     [TABLE.nhiemVu, sampleTasks(plan, rand)],
     [TABLE.camKet, pledgeRows(rand)],
     [TABLE.dongGop, ledgerRows(rand, 320)],
-    [TABLE.khenThuong, nominationRows(rand)],
+    [TABLE.khenThuong, nominationRows(rand, awardFormsOf(plan))],
   ]);
 }

@@ -1,12 +1,24 @@
 import type { CellScalar } from "../grid";
 import { isoToSerial } from "../dates";
-import type { PlanDefinition } from "../plan/schema";
-import { AWARD_FORMS, DONOR_GROUPS } from "./enums";
+import type { Cadence, Milestone, PlanDefinition, Tracker } from "../plan/schema";
+import { AWARD_FORMS, DONOR_GROUPS, PLAN_ROW_KINDS } from "./enums";
 import type { TableSpec } from "./types";
 
 export type PrefillRow = Readonly<Record<string, CellScalar>>;
 
-/** The `tblThongTin` keys and their values from the plan (DOMAIN.md: `Thông tin chung`). */
+/** The award forms a plan's workbook lists: the usual ones, with the plan's own after "Giấy khen". */
+export function awardFormsOf(plan: Pick<PlanDefinition, "awardForms">): string[] {
+  const own = plan.awardForms.filter((f) => !(AWARD_FORMS as readonly string[]).includes(f));
+  return [AWARD_FORMS[0], ...own, ...AWARD_FORMS.slice(1)];
+}
+
+/** The tracking sheets of each tracker, as `Nội dung theo dõi` names them. */
+export const TRACKER_SHEETS: Record<Tracker, string> = { tasks: "Nhiệm vụ", pledges: "Cam kết", donations: "Đóng góp", nominations: "Khen thưởng" };
+
+/** How `Kỳ báo cáo` says a cadence. */
+export const CADENCE_WORDS: Record<Cadence, string> = { monthly: "hằng tháng", quarterly: "hằng quý", semiannual: "6 tháng", annual: "1 năm" };
+
+/** The `tblThongTin` keys and their values from the plan (DOMAIN.md: `Thông tin chung`, and the plan's reporting and trackers). */
 function infoRows(plan: PlanDefinition): PrefillRow[] {
   const pairs: [string, CellScalar][] = [
     ["Cơ quan báo cáo", `${plan.issuingBody.parent} ${plan.issuingBody.name}`],
@@ -20,8 +32,25 @@ function infoRows(plan: PlanDefinition): PrefillRow[] {
     ["Chức vụ người ký", plan.signatory.title],
     ["Người ký", plan.signatory.name],
     ["Nơi nhận", plan.recipients.join("\n")],
+    ["Kỳ báo cáo", plan.reporting.cadence.map((c) => CADENCE_WORDS[c]).join(", ")],
+    ["Báo cáo qua", plan.reporting.via || null],
+    ["Nội dung theo dõi", plan.trackers.map((t) => TRACKER_SHEETS[t]).join(", ")],
+    ["Hình thức khen thưởng riêng", plan.awardForms.join("\n") || null],
   ];
   return pairs.map(([k, v]) => ({ "Mục": k, "Giá trị": v }));
+}
+
+const MILESTONE_WORDS: Record<Milestone["kind"], (typeof PLAN_ROW_KINDS)[number]> = { launch: "Phát động", pledge: "Ký cam kết", deadline: "Mốc thời hạn" };
+
+/** The plan's rows for `Kế hoạch`: the milestones first, then each unit's tasks in the plan's order. */
+export function planRows(plan: PlanDefinition): PrefillRow[] {
+  const group = new Map(plan.units.map((u) => [u.name, u.group]));
+  return [
+    ...plan.milestones.map((m) => ({ "Mục kế hoạch": m.section, "Đơn vị": m.unit, "Nhóm": group.get(m.unit) ?? null, "Nội dung": m.content, "Hạn hoàn thành": isoToSerial(m.deadline), "Loại": MILESTONE_WORDS[m.kind] })),
+    ...plan.units.flatMap((u) =>
+      u.tasks.map((t) => ({ "Mục kế hoạch": t.section, "Đơn vị": u.name, "Nhóm": u.group, "Nội dung": t.content, "Hạn hoàn thành": t.deadline ? isoToSerial(t.deadline) : null, "Loại": "Nhiệm vụ" })),
+    ),
+  ];
 }
 
 /** Keys of `tblThongTin` whose value is a date (formatted dd/mm/yyyy). */
@@ -57,7 +86,9 @@ export function prefillRows(spec: TableSpec, plan: PlanDefinition): PrefillRow[]
     case "donorGroups":
       return DONOR_GROUPS.map((g) => ({ "Nhóm người đóng góp": g }));
     case "awardForms":
-      return AWARD_FORMS.map((f) => ({ "Hình thức khen thưởng": f }));
+      return awardFormsOf(plan).map((f) => ({ "Hình thức khen thưởng": f }));
+    case "plan":
+      return planRows(plan);
     case undefined:
       return [];
   }

@@ -5,8 +5,10 @@ import {
   LEDGER_KINDS,
   NOMINATION_STATES,
   NOMINEE_KINDS,
+  PLAN_ROW_KINDS,
   TASK_STATES,
 } from "./enums";
+import type { Tracker } from "../plan/schema";
 import { defineTable, type SheetSpec, type TableSpec } from "./types";
 
 /** Sheet and table names of DOMAIN.md: contract, never rename. */
@@ -17,6 +19,7 @@ export const SHEET = {
   camKet: "Cam kết",
   dongGop: "Đóng góp",
   khenThuong: "Khen thưởng",
+  keHoach: "Kế hoạch",
 } as const;
 
 export const TABLE = {
@@ -29,6 +32,7 @@ export const TABLE = {
   camKet: "tblCamKet",
   dongGop: "tblDongGop",
   khenThuong: "tblKhenThuong",
+  keHoach: "tblKeHoach",
 } as const;
 
 const enumList = (values: readonly string[]) => ({ kind: "enum", values }) as const;
@@ -185,7 +189,25 @@ export const khenThuongTable = defineTable({
   ],
 });
 
-/** The six tracking sheets in workbook order. */
+/**
+ * The plan itself, as the clerk can read and correct it: one row per task of each unit, and one
+ * per milestone (launch, pledges, other dated steps). Every job reads the plan from here and from
+ * `Thông tin chung`.
+ */
+export const keHoachTable = defineTable({
+  name: TABLE.keHoach,
+  prefill: "plan",
+  columns: [
+    { header: "Mục kế hoạch", kind: "text", width: 12, required: true, hint: "Mục của kế hoạch, ví dụ III.3." },
+    { header: "Đơn vị", kind: "longtext", width: 30, required: true },
+    { header: "Nhóm", kind: "text", width: 20 },
+    { header: "Nội dung", kind: "longtext", width: 60, required: true },
+    { header: "Hạn hoàn thành", kind: "date", width: 14, hint: "Để trống với nhiệm vụ thường xuyên." },
+    { header: "Loại", kind: "text", width: 14, required: true, list: enumList(PLAN_ROW_KINDS) },
+  ],
+});
+
+/** The tracking sheets in workbook order, the plan last. */
 export const SHEET_SPECS: readonly SheetSpec[] = [
   { name: SHEET.thongTin, tables: [thongTinTable], tabColor: "1F4E79" },
   {
@@ -197,7 +219,23 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
   { name: SHEET.camKet, tables: [camKetTable], tabColor: "843C0C" },
   { name: SHEET.dongGop, tables: [dongGopTable], tabColor: "2F5597" },
   { name: SHEET.khenThuong, tables: [khenThuongTable], tabColor: "7030A0" },
+  { name: SHEET.keHoach, tables: [keHoachTable], tabColor: "595959" },
 ];
+
+/** The tables each tracker needs beyond the plan's own (`Thông tin chung`, `Danh mục` units and villages, `Kế hoạch`). */
+const TRACKER_TABLES: Record<Tracker, readonly string[]> = {
+  tasks: [TABLE.nhiemVu],
+  pledges: [TABLE.camKet],
+  donations: [TABLE.dongGop, TABLE.nhomDongGop],
+  nominations: [TABLE.khenThuong, TABLE.hinhThucKhenThuong],
+};
+
+/** The sheets and tables a plan uses: those of its trackers, with the plan's own always. */
+export function sheetSpecsFor(trackers: readonly Tracker[]): SheetSpec[] {
+  const optional = new Set(Object.values(TRACKER_TABLES).flat());
+  const used = new Set(trackers.flatMap((t) => TRACKER_TABLES[t]));
+  return SHEET_SPECS.map((s) => ({ ...s, tables: s.tables.filter((t) => !optional.has(t.name) || used.has(t.name)) })).filter((s) => s.tables.length > 0);
+}
 
 export function tableSpec(name: string): TableSpec {
   for (const sheet of SHEET_SPECS) {

@@ -41,7 +41,7 @@ export interface TableSpec<H extends string = string> {
   columns: readonly ColumnSpec<H>[];
   conditionalFormats?: readonly ConditionalFormatSpec<H>[];
   /** Rows to pre-fill into an empty table, derived from the plan. */
-  prefill?: "units" | "tasks" | "info" | "donorGroups" | "awardForms";
+  prefill?: "units" | "tasks" | "info" | "donorGroups" | "awardForms" | "plan";
 }
 
 export interface SheetSpec {

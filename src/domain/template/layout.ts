@@ -86,9 +86,9 @@ function layoutSheet(summary: WorkbookSummary, spec: SheetSpec): SheetLayout {
   return { spec, home: homeSheet?.name ?? home, createSheet: !homeSheet, foreign, existing, created, foreignTables };
 }
 
-/** Where every table of the templates is or will be, from the workbook's summary alone. */
-export function templateLayout(summary: WorkbookSummary): SheetLayout[] {
-  return SHEET_SPECS.map((spec) => layoutSheet(summary, spec));
+/** Where every table of the templates is or will be, from the workbook's summary alone (the sheets of a plan's trackers). */
+export function templateLayout(summary: WorkbookSummary, specs: readonly SheetSpec[] = SHEET_SPECS): SheetLayout[] {
+  return specs.map((spec) => layoutSheet(summary, spec));
 }
 
 /** The strip right of a table where its missing columns would go. */

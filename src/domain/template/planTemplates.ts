@@ -3,6 +3,7 @@ import type { PlanDefinition } from "../plan/schema";
 import { TRACKING_PRINT } from "../sheets/nativeRules";
 import { prefillRows, type PrefillRow } from "../sheets/prefill";
 import type { TableSpec } from "../sheets/types";
+import { sheetSpecsFor } from "../sheets/specs";
 import { nameKey } from "../text";
 import type { WorkbookSummary } from "../workbook";
 import {
@@ -43,7 +44,7 @@ export interface TemplatePlan {
 
 /** Step one: the ranges the adapter must read before the templates can be planned safely. */
 export function templateRequests(summary: WorkbookSummary, plan: PlanDefinition): Probe[] {
-  return templateProbes(templateLayout(summary), (spec) => prefillRows(spec, plan).length);
+  return templateProbes(templateLayout(summary, sheetSpecsFor(plan.trackers)), (spec) => prefillRows(spec, plan).length);
 }
 
 /** Rows for tables the plan creates, by table name, in place of the plan's own pre-fill (the demo's sample data). */
@@ -246,7 +247,7 @@ export function planTemplates(
   plan: PlanDefinition,
   rowsOverride: RowsOverride = new Map(),
 ): TemplatePlan {
-  const layout = templateLayout(summary);
+  const layout = templateLayout(summary, sheetSpecsFor(plan.trackers));
   const probes = templateProbes(layout, (spec: TableSpec) => prefillRows(spec, plan).length);
   const ctx: Context = { summary, plan, rowsOverride, placements: placementsOf(layout), notes: [] };
   const grids = layout.flatMap((s) => sheetGrids(ctx, s, probes, probeValues));

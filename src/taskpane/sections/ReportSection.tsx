@@ -3,7 +3,6 @@ import { lazy, Suspense, useState } from "react";
 import type { DateChoice } from "../DateField";
 import { Fallback } from "../Fallback";
 import { formatCount, formatRate } from "../../domain/format";
-import { chauSonPlan } from "../../domain/plan/chauSon";
 import { addReport, ensureSummarySheet, reportPreflight } from "../../domain/report/addReport";
 import { reportCaveats, type Caveat } from "../../domain/report/caveats";
 import type { Figures } from "../../domain/report/figures";
@@ -69,7 +68,7 @@ export function ReportSection() {
 
   const build = (p: Period) =>
     run(
-      () => addReport(port, chauSonPlan, p, today, readOptions()),
+      () => addReport(port, p, today, readOptions()),
       (r) => {
         setPending(undefined);
         setFigures(r.figures);
@@ -129,7 +128,7 @@ export function ReportSection() {
         <Button disabled={busy || !ready} onClick={() => void preview()}>
           {t("preview")}
         </Button>
-        <Button disabled={busy} onClick={() => void run(() => ensureSummarySheet(port, chauSonPlan), (r) => t(r === "added" ? "summaryAdded" : r === "present" ? "summaryLive" : "summaryTablesMissing"), { writes: true })}>
+        <Button disabled={busy} onClick={() => void run(() => ensureSummarySheet(port, today), (r) => t(r === "added" ? "summaryAdded" : r === "present" ? "summaryLive" : "summaryTablesMissing"), { writes: true })}>
           {t("summarySheet")}
         </Button>
       </div>

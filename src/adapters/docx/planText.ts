@@ -1,0 +1,33 @@
+import mammoth from "mammoth";
+
+/** A plan's file that could not be read: a .docx that is not one, or a file of another kind. */
+export class PlanFileError extends Error {
+  constructor(
+    readonly problem: "not-a-docx" | "unsupported",
+    readonly file: string,
+  ) {
+    super(`${problem}: ${file}`);
+    this.name = "PlanFileError";
+  }
+}
+
+/**
+ * The text of a plan's file: a Word document (.docx, its paragraphs and table cells one a line,
+ * read with mammoth) or plain text (.txt, UTF-8). Anything else is refused by name.
+ */
+export async function planTextOf(bytes: Uint8Array, file: string): Promise<string> {
+  const lower = file.toLowerCase();
+  if (lower.endsWith(".docx")) {
+    try {
+      const copy = bytes.slice();
+      const r = await mammoth.extractRawText({ arrayBuffer: copy.buffer });
+      return r.value;
+    } catch {
+      throw new PlanFileError("not-a-docx", file);
+    }
+  }
+  if (lower.endsWith(".txt") || lower.endsWith(".text") || !/\.[a-z0-9]{2,5}$/.test(lower)) {
+    return new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, "");
+  }
+  throw new PlanFileError("unsupported", file);
+}
