@@ -58,10 +58,10 @@ describe("the plan kept in the workbook", () => {
     });
     const r = await planFromTables(broken);
     expect(r.plan).toBeUndefined();
-    expect(r.problems).toEqual([{ sheet: "Kế hoạch", cell: "E2", message: expect.stringContaining("Hạn hoàn thành không đọc được") }]);
+    expect(r.problems).toEqual([{ sheet: "Kế hoạch", cell: "E2", message: expect.stringContaining("Hạn hoàn thành không đọc được") as string }]);
     const noSigner = tablesOf(otherPlan, (name, rows) => {
       if (name === "tblThongTin") rows.find((r) => r[0] === "Người ký")![1] = "  ";
     });
-    expect((await planFromTables(noSigner)).problems[0]).toEqual({ sheet: "Thông tin chung", cell: "B11", message: expect.stringContaining('Mục "Người ký"') });
+    expect((await planFromTables(noSigner)).problems[0]).toEqual({ sheet: "Thông tin chung", cell: "B11", message: expect.stringContaining('Mục "Người ký"') as string });
   });
 });

@@ -9,6 +9,8 @@ import { applyTemplates } from "../../src/domain/template/applyTemplates";
 import { CancelledError, type WorkbookPort } from "../../src/domain/workbook";
 import { App } from "../../src/taskpane/App";
 import { FakeExcel } from "../fakes/excel/workbook";
+import { readFileSync } from "node:fs";
+import { SEED_FILE } from "../helpers/seed";
 
 const TODAY = "2022-01-05";
 configure({ asyncUtilTimeout: 15_000 });
@@ -33,10 +35,20 @@ async function sampleBook() {
 }
 
 describe("the task pane, given the Office adapter", () => {
-  it("shows in Vietnamese what the templates add, then adds them", async () => {
+  it("on a workbook without a plan, reads the plan pasted in, then shows in Vietnamese what the templates add, and adds them", async () => {
     const { fake, port } = officePane();
     render(<App port={port} today={TODAY} />);
     expect(screen.getByRole("tab", { name: "Mẫu biểu" })).toBeTruthy();
+    // The Kế hoạch step comes first: the plan's text pasted, what was read shown and corrected.
+    fireEvent.change(await screen.findByRole("textbox", { name: "Nội dung kế hoạch" }), { target: { value: readFileSync(SEED_FILE, "utf8") } });
+    fireEvent.click(screen.getByRole("button", { name: "Đọc kế hoạch" }));
+    expect((await screen.findByRole<HTMLInputElement>("textbox", { name: "Tên phong trào" })).value).toBe("Toàn dân tham gia phòng, chống dịch Covid-19");
+    expect(screen.getByRole("heading", { name: "Đơn vị và nhiệm vụ (11 đơn vị, 26 nhiệm vụ)" })).toBeTruthy();
+    expect(screen.queryByText(/chưa xếp được/)).toBeNull();
+    fireEvent.change(screen.getByRole("textbox", { name: "Người ký" }), { target: { value: "" } });
+    await screen.findByText(/signatory.name/);
+    fireEvent.change(screen.getByRole("textbox", { name: "Người ký" }), { target: { value: "Đỗ Văn Tuấn" } });
+    await clickWhenEnabled("Dùng kế hoạch này");
     // Said before it is done, in the future tense, sheet by sheet; table names only in the details.
     await screen.findByRole("heading", { name: 'Trang "Nhiệm vụ"' });
     expect(screen.getAllByText("Tạo trang mới.").length).toBe(7);

@@ -1,5 +1,3 @@
-import mammoth from "mammoth";
-
 /** A plan's file that could not be read: a .docx that is not one, or a file of another kind. */
 export class PlanFileError extends Error {
   constructor(
@@ -18,6 +16,8 @@ export class PlanFileError extends Error {
 export async function planTextOf(bytes: Uint8Array, file: string): Promise<string> {
   const lower = file.toLowerCase();
   if (lower.endsWith(".docx")) {
+    // The Word reader loads only when a .docx is opened.
+    const mammoth = (await import(/* webpackChunkName: "docx" */ "mammoth")).default;
     try {
       const copy = bytes.slice();
       const r = await mammoth.extractRawText({ arrayBuffer: copy.buffer });

@@ -7,7 +7,7 @@ import { CADENCE_WORDS, TRACKER_SHEETS } from "../sheets/prefill";
 import { SHEET, TABLE } from "../sheets/specs";
 import { nameKey } from "../text";
 import type { ReadOptions, TableData, WorkbookPort } from "../workbook";
-import { readCadence, unitGroup } from "./parseText";
+import { readCadence, unitGroup } from "./words";
 import { CADENCES, TRACKERS, type Tracker } from "./kinds";
 import type { Milestone, PlanDefinition, PlanUnit } from "./schema";
 

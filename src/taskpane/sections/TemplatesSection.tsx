@@ -1,12 +1,16 @@
-import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, Subtitle2, tokens } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
+import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, Spinner, Subtitle2, tokens } from "@fluentui/react-components";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { formatCount } from "../../domain/format";
-import { chauSonPlan } from "../../domain/plan/chauSon";
+import type { PlanDefinition } from "../../domain/plan/schema";
+import { readWorkbookPlan, type PlanProblem } from "../../domain/plan/workbookPlan";
 import { applyTemplates, previewTemplates } from "../../domain/template/applyTemplates";
 import type { TemplateNote } from "../../domain/template/planTemplates";
 import { t as message } from "../../i18n";
 import type { PaneKey } from "../../i18n/pane";
 import { usePane } from "../paneContext";
+
+// The plan's reader loads only for a workbook without a plan.
+const PlanStep = lazy(() => import(/* webpackChunkName: "plan-step" */ "./PlanStep").then((m) => ({ default: m.PlanStep })));
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -42,29 +46,70 @@ export function TemplatesSection() {
   const { port, t, run, busy, locale } = usePane();
   const styles = useStyles();
   const [notes, setNotes] = useState<TemplateNote[] | undefined>();
+  /** The plan the templates follow: the workbook's, or the one read in the Kế hoạch step; problems of the workbook's. */
+  const [plan, setPlan] = useState<{ plan?: PlanDefinition; problems: PlanProblem[]; loaded: boolean }>({ problems: [], loaded: false });
 
-  const refresh = () =>
+  const refresh = (p: PlanDefinition) =>
     run(
-      () => previewTemplates(port, chauSonPlan),
-      (p) => {
-        setNotes(p.notes);
+      () => previewTemplates(port, p),
+      (r) => {
+        setNotes(r.notes);
+        return undefined;
+      },
+      { keepMessage: true },
+    );
+  const load = () =>
+    run(
+      () => readWorkbookPlan(port),
+      (r) => {
+        setPlan({ ...(r.plan ? { plan: r.plan } : {}), problems: r.problems, loaded: true });
+        if (r.plan) void refresh(r.plan);
         return undefined;
       },
       { keepMessage: true },
     );
   useEffect(() => {
-    void refresh();
+    void load();
   }, [port]);
 
   const apply = async () => {
-    await run(() => applyTemplates(port, chauSonPlan), () => t("templatesDone"), { writes: true });
-    await refresh();
+    if (!plan.plan) return;
+    const chosen = plan.plan;
+    await run(() => applyTemplates(port, chosen), () => t("templatesDone"), { writes: true });
+    await refresh(chosen);
   };
+
+  if (!plan.loaded) return null;
+  if (plan.problems.length > 0)
+    return (
+      <MessageBar intent="error" layout="multiline">
+        <MessageBarBody>
+          {t("planUnreadable")}
+          <ul className={styles.list}>
+            {plan.problems.map((p) => (
+              <li key={`${p.sheet}!${p.cell}`}>{`${p.sheet}, ${p.cell}: ${p.message}`}</li>
+            ))}
+          </ul>
+        </MessageBarBody>
+      </MessageBar>
+    );
+  if (!plan.plan)
+    return (
+      <Suspense fallback={<Spinner size="tiny" label={t("planLoading")} />}>
+        <PlanStep
+          onPlan={(p) => {
+            setPlan({ plan: p, problems: [], loaded: true });
+            void refresh(p);
+          }}
+        />
+      </Suspense>
+    );
   const todo = (notes ?? []).filter((n) => n.severity === "info");
   const warnings = (notes ?? []).filter((n) => n.severity === "warning");
 
   return (
     <section aria-labelledby="templates-title" className={styles.section}>
+      <Caption1 block>{t("planKept", { movement: plan.plan.movement, units: plan.plan.units.length, tasks: plan.plan.units.reduce((n, u) => n + u.tasks.length, 0) })}</Caption1>
       <Body1 block id="templates-title">
         {notes === undefined ? "" : todo.length === 0 ? t("templatesNothing") : t("templatesIntro")}
       </Body1>

@@ -1,0 +1,196 @@
+// The "Kế hoạch" step, in a chunk of its own: the plan's reader (and Word's, when a .docx is opened) load only here.
+import { Body1, Button, Caption1, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, Textarea, tokens } from "@fluentui/react-components";
+import { useRef, useState } from "react";
+import { planTextOf } from "../../adapters/docx/planText";
+import { readDate } from "../../domain/cells/date";
+import { formatDate } from "../../domain/format";
+import { parsePlanText, type PlanDraft } from "../../domain/plan/parseText";
+import type { PlanDefinition } from "../../domain/plan/schema";
+import { TRACKER_SHEETS } from "../../domain/sheets/prefill";
+import { errorText } from "../../i18n";
+import { usePane } from "../paneContext";
+
+const useStyles = makeStyles({
+  step: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  unit: { display: "flex", alignItems: "flex-start", columnGap: tokens.spacingHorizontalS, minWidth: 0 },
+  unitName: { flexGrow: 1, minWidth: 0 },
+});
+
+/**
+ * Reads a plan pasted or opened (.docx, .txt), shows what was understood and what could not be
+ * placed, lets the clerk correct the header fields, rename or remove units, and hands the checked
+ * plan on. Nothing is written here.
+ */
+export function PlanStep({ onPlan }: { onPlan: (plan: PlanDefinition) => void }) {
+  const { t, locale } = usePane();
+  const styles = useStyles();
+  const [text, setText] = useState("");
+  const [draft, setDraft] = useState<PlanDraft | undefined>();
+  const [unplaced, setUnplaced] = useState<string[]>([]);
+  const [problems, setProblems] = useState<string[]>([]);
+  const [fileError, setFileError] = useState<string | undefined>();
+  const [dateText, setDateText] = useState("");
+  const input = useRef<HTMLInputElement>(null);
+
+  const check = async (d: PlanDraft): Promise<PlanDefinition | undefined> => {
+    const { parsePlan, PlanDefinitionError } = await import(/* webpackChunkName: "plan-schema" */ "../../domain/plan/parsePlan");
+    try {
+      setProblems([]);
+      return parsePlan(d);
+    } catch (e) {
+      if (!(e instanceof PlanDefinitionError)) throw e;
+      setProblems(e.issues.map((i) => `${i.field}: ${i.reason}`));
+      return undefined;
+    }
+  };
+  const read = async (source: string) => {
+    const r = parsePlanText(source);
+    setDraft(r.plan);
+    setUnplaced(r.unplaced);
+    setDateText(r.plan.planDate ? formatDate(r.plan.planDate) : "");
+    await check(r.plan);
+  };
+  const open = async (file: File) => {
+    setFileError(undefined);
+    try {
+      const content = await planTextOf(new Uint8Array(await file.arrayBuffer()), file.name);
+      setText(content);
+      await read(content);
+    } catch (e) {
+      setFileError(errorText(e, { file: file.name }, locale));
+    }
+  };
+  const edit = (change: (d: PlanDraft) => PlanDraft) => {
+    if (!draft) return;
+    const next = change(draft);
+    setDraft(next);
+    void check(next);
+  };
+
+  const tasks = draft?.units.reduce((n, u) => n + u.tasks.length, 0) ?? 0;
+  return (
+    <div className={styles.step}>
+      <Body1 block>{t("planNone")}</Body1>
+      <Field label={t("planPaste")}>
+        <Textarea value={text} resize="vertical" rows={6} onChange={(_, d) => setText(d.value)} />
+      </Field>
+      <div className={styles.row}>
+        <Button appearance="primary" disabled={text.trim() === ""} onClick={() => void read(text)}>
+          {t("planRead")}
+        </Button>
+        <input ref={input} type="file" accept=".docx,.txt" hidden aria-label={t("planOpenFile")} onChange={(e) => e.target.files?.[0] && void open(e.target.files[0])} />
+        <Button onClick={() => input.current?.click()}>{t("planOpenFile")}</Button>
+      </div>
+      {fileError && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{fileError}</MessageBarBody>
+        </MessageBar>
+      )}
+      {draft && (
+        <section aria-labelledby="plan-understood" className={styles.step}>
+          <Subtitle2 as="h2" block id="plan-understood">
+            {t("planUnderstood")}
+          </Subtitle2>
+          <Field label={t("planMovement")}>
+            <Input value={draft.movement ?? ""} onChange={(_, d) => edit((p) => ({ ...p, movement: d.value || null }))} />
+          </Field>
+          <div className={styles.row}>
+            <Field label={t("planNumber")} hint={t("planNumberBlank")}>
+              <Input value={draft.planNumber ?? ""} onChange={(_, d) => edit((p) => ({ ...p, planNumber: d.value.trim() || null }))} />
+            </Field>
+            <Field label={t("planDate")} validationMessage={dateText && readDate(dateText).kind !== "value" ? t("dateInvalid") : undefined}>
+              <Input
+                value={dateText}
+                placeholder="dd/mm/yyyy"
+                onChange={(_, d) => {
+                  setDateText(d.value);
+                  const r = readDate(d.value);
+                  edit((p) => (r.kind === "value" ? { ...p, planDate: r.value, year: Number(r.value.slice(0, 4)) } : { ...p, planDate: null }));
+                }}
+              />
+            </Field>
+          </div>
+          <Field label={t("planReceiver")}>
+            <Input value={draft.reporting.receiver ?? ""} onChange={(_, d) => edit((p) => ({ ...p, reporting: { ...p.reporting, receiver: d.value || null } }))} />
+          </Field>
+          <Field label={t("planSigner")}>
+            <Input value={draft.signatory.name ?? ""} onChange={(_, d) => edit((p) => ({ ...p, signatory: { ...p.signatory, name: d.value || null } }))} />
+          </Field>
+          <Subtitle2 as="h3" block>
+            {t("planUnits", { units: draft.units.length, tasks })}
+          </Subtitle2>
+          <ul className={styles.list}>
+            {draft.units.map((u, i) => (
+              <li key={`${u.section}-${i}`} className={styles.unit}>
+                <Input
+                  className={styles.unitName}
+                  aria-label={`${u.section}`}
+                  value={u.name}
+                  onChange={(_, d) => edit((p) => ({ ...p, units: p.units.map((x, j) => (j === i ? { ...x, name: d.value } : x)), milestones: p.milestones.map((m) => (m.unit === u.name ? { ...m, unit: d.value } : m)) }))}
+                />
+                <Caption1>{t("planUnitTasks", { count: u.tasks.length })}</Caption1>
+                <Button size="small" appearance="subtle" aria-label={t("planRemoveUnit", { unit: u.name })} onClick={() => edit((p) => ({ ...p, units: p.units.filter((_, j) => j !== i) }))}>
+                  ✕
+                </Button>
+              </li>
+            ))}
+          </ul>
+          {draft.milestones.length > 0 && (
+            <>
+              <Subtitle2 as="h3" block>
+                {t("planMilestones")}
+              </Subtitle2>
+              <ul className={styles.list}>
+                {draft.milestones.map((m) => (
+                  <li key={m.section}>
+                    <Caption1>
+                      {m.section}, {formatDate(m.deadline)}: {m.content}
+                    </Caption1>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          <Caption1 block>{t("planTrackers", { trackers: draft.trackers.map((x) => TRACKER_SHEETS[x]).join(", ") })}</Caption1>
+          {unplaced.length > 0 && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>{t("planUnplaced", { count: unplaced.length })}</MessageBarTitle>
+                <ul className={styles.list}>
+                  {unplaced.map((l, i) => (
+                    <li key={i}>{l}</li>
+                  ))}
+                </ul>
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {problems.length > 0 && (
+            <MessageBar intent="error" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>{t("planProblems")}</MessageBarTitle>
+                <ul className={styles.list}>
+                  {problems.map((l) => (
+                    <li key={l}>{l}</li>
+                  ))}
+                </ul>
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          <Button
+            appearance="primary"
+            disabled={problems.length > 0}
+            onClick={() =>
+              void check(draft).then((plan) => {
+                if (plan) onPlan(plan);
+              })
+            }
+          >
+            {t("planUse")}
+          </Button>
+        </section>
+      )}
+    </div>
+  );
+}
