@@ -186,10 +186,11 @@ export async function run(argv: readonly string[]): Promise<number> {
   } catch (e) {
     // Every failure is told through the catalogs (src/i18n/errors.ts); a write of the command line
     // replaces the file only once verified, so nothing is half written.
-    const x = explainError(e, { file: args.positional[0] ?? "" });
-    process.stderr.write(`${errorText(e, { file: args.positional[0] ?? "" })}\n`);
+    const file = (args.command === "plan" ? args.positional[1] : args.positional[0]) ?? "";
+    const x = explainError(e, { file });
+    process.stderr.write(`${errorText(e, { file })}\n`);
     if (x.code === "error-unexpected" || x.code === "office-error") process.stderr.write(`${t("cli-technical", { detail: e instanceof Error ? `${e.name}: ${e.message}` : String(e) })}\n`);
-    return x.code.startsWith("file-") ? EXIT.file : EXIT.failed;
+    return /^(file|plan-file)-/.test(x.code) ? EXIT.file : EXIT.failed;
   }
 }
 

@@ -98,6 +98,6 @@ const OFFICE_CODES: Readonly<Record<string, string>> = {
 
 /** The sentence that says what became of the workbook, where the message itself does not. */
 export function changeNote(x: ExplainedError): string | undefined {
-  if (/^(file|grid|cell|cli)-/.test(x.code) || x.code === "error-cancelled" || x.code === "office-workbook-switched") return undefined;
+  if (/^(file|grid|cell|cli|plan)-/.test(x.code) || x.code === "error-cancelled" || x.code === "office-workbook-switched") return undefined;
   return x.changed === "nothing" ? "changed-nothing" : "changed-maybe";
 }

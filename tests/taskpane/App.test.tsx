@@ -28,6 +28,13 @@ async function clickWhenEnabled(name: string): Promise<void> {
   fireEvent.click(button);
 }
 
+/** The Kế hoạch step of a workbook without a plan: the seed's text pasted, read and used. */
+async function choosePlan(): Promise<void> {
+  fireEvent.change(await screen.findByRole("textbox", { name: "Nội dung kế hoạch" }), { target: { value: readFileSync(SEED_FILE, "utf8") } });
+  fireEvent.click(screen.getByRole("button", { name: "Đọc kế hoạch" }));
+  await clickWhenEnabled("Dùng kế hoạch này");
+}
+
 async function sampleBook() {
   const p = officePane();
   await applyTemplates(p.port, chauSonPlan, demoRows(chauSonPlan));
@@ -193,7 +200,7 @@ describe("the task pane, given the Office adapter", () => {
   it("puts every failure in a MessageBar in its own words, never the exception's text", async () => {
     const { port } = officePane();
     // A raw, English exception planted where the pane reads: it must not reach the user.
-    const broken: WorkbookPort = { ...port, summarize: () => Promise.reject(new TypeError("Cannot read properties of undefined (reading 'sheets')")), readRanges: port.readRanges.bind(port), readTables: port.readTables.bind(port), applyGrids: port.applyGrids.bind(port), updateCells: port.updateCells.bind(port), markIssues: port.markIssues.bind(port), clearMarks: port.clearMarks.bind(port), select: port.select.bind(port) };
+    const broken: WorkbookPort = { ...port, summarize: port.summarize.bind(port), readRanges: port.readRanges.bind(port), readTables: () => Promise.reject(new TypeError("Cannot read properties of undefined (reading 'sheets')")), applyGrids: port.applyGrids.bind(port), updateCells: port.updateCells.bind(port), markIssues: port.markIssues.bind(port), clearMarks: port.clearMarks.bind(port), select: port.select.bind(port) };
     render(<App port={broken} today={TODAY} />);
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toContain("Không thực hiện được");
@@ -208,6 +215,7 @@ describe("the task pane, given the Office adapter", () => {
     const refusal = Object.assign(new Error("RichApi.Error: The request payload size has exceeded the limit."), { name: "RichApi.Error", code: "RequestPayloadSizeLimitExceeded" });
     const broken: WorkbookPort = Object.assign(Object.create(port) as WorkbookPort, { applyGrids: () => Promise.reject(refusal) });
     render(<App port={broken} today={TODAY} />);
+    await choosePlan();
     await clickWhenEnabled("Thêm mẫu biểu");
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toContain("vượt giới hạn 5 MB");
@@ -220,7 +228,9 @@ describe("the task pane, given the Office adapter", () => {
     const { port } = officePane();
     let release: () => void = () => undefined;
     const slow: WorkbookPort = Object.assign(Object.create(port) as WorkbookPort, {
-      readTables: (_names: readonly string[], options?: { onProgress?: (r: number, t: number) => void; signal?: AbortSignal }) => {
+      readTables: (names: readonly string[], options?: { onProgress?: (r: number, t: number) => void; signal?: AbortSignal }) => {
+        // The plan is read at once; the tracking tables slowly.
+        if (names.length <= 2) return port.readTables(names, options);
         options?.onProgress?.(40_000, 100_000);
         return new Promise<never>((_resolve, reject) => {
           release = () => reject(new CancelledError());

@@ -19,8 +19,11 @@ export async function planTextOf(bytes: Uint8Array, file: string): Promise<strin
     // The Word reader loads only when a .docx is opened.
     const mammoth = (await import(/* webpackChunkName: "docx" */ "mammoth")).default;
     try {
-      const copy = bytes.slice();
-      const r = await mammoth.extractRawText({ arrayBuffer: copy.buffer });
+      // A copy of exactly these bytes (a Node Buffer may be a view into a larger pool).
+      const copy = new Uint8Array(bytes);
+      // mammoth reads `buffer` in Node and `arrayBuffer` in the browser.
+      const input = { buffer: copy as Buffer, arrayBuffer: copy.buffer };
+      const r = await mammoth.extractRawText(input);
       return r.value;
     } catch {
       throw new PlanFileError("not-a-docx", file);

@@ -122,7 +122,7 @@ export function readDeadline(text: string, year: number | null): { deadline?: st
  */
 function assignment(text: string, insideUnit = false): { unit: string; task: string } | undefined {
   const lead = insideUnit ? "Giao" : "Giao|Đề nghị|Yêu cầu|Phân công";
-  const m = new RegExp(`^(?:${lead})\\s+(.+?)\\s+(chủ trì|phối hợp|thực hiện|tham mưu|triển khai|tổ chức|hướng dẫn|chỉ đạo|có trách nhiệm|theo dõi|tuyên truyền)\\b(.*)$`, "u").exec(text);
+  const m = new RegExp(`^(?:${lead})\\s+(.+?)\\s+(chủ trì|phối hợp|thực hiện|tham mưu|triển khai|tổ chức|hướng dẫn|chỉ đạo|có trách nhiệm|theo dõi|tuyên truyền)(?=[\\s,.;:]|$)(.*)$`, "u").exec(text);
   if (!m || (m[3] as string).trim().split(/\s+/).length < 3) return undefined;
   const unit = tidy(m[1] as string).replace(/[,:]$/u, "");
   return { unit, task: sentence(`${(m[2] as string).charAt(0).toLocaleUpperCase("vi")}${(m[2] as string).slice(1)}${m[3]}`) };
@@ -292,7 +292,8 @@ export function parsePlanText(input: string): PlanImport {
       signature.push(t);
       continue;
     }
-    if (/^Trên đây\b/u.test(t)) {
+    // The closing paragraph: the reporting cadence and the body reported to.
+    if (/^(Trên đây|Định kỳ|Chế độ báo cáo|Hằng quý|Hàng quý|Hằng tháng|Hàng tháng)/u.test(t)) {
       closing += ` ${t}`;
       kind = "reporting";
       continue;
@@ -333,7 +334,7 @@ export function parsePlanText(input: string): PlanImport {
         const head = said ? undefined : unitHeading(body);
         if (said) {
           unit = addUnit(said.unit, ref);
-          unit.tasks.push({ content: said.task, section: unit.section });
+          unit.tasks.push(taskOf(said.task, unit.section, plan.year));
         } else if (head) {
           unit = addUnit(head.unit, ref);
           if (head.task) unit.tasks.push(taskOf(head.task, unit.section, plan.year));

@@ -57,6 +57,14 @@ function trackersIn(text: string | undefined): Tracker[] {
   return TRACKERS.filter((t) => named.has(nameKey(TRACKER_SHEETS[t])));
 }
 
+/** The trackers of the workbook's plan, read from `Thông tin chung` alone; none when the workbook keeps no plan. */
+export function planTrackers(tables: ReadonlyMap<string, TableData>): Tracker[] | undefined {
+  const info = tables.get(TABLE.thongTin);
+  if (!info || !tables.has(TABLE.keHoach)) return undefined;
+  const v = infoValues(info);
+  return trackersIn(v.has(nameKey("Nội dung theo dõi")) ? (v.get(nameKey("Nội dung theo dõi"))?.text ?? "") : undefined);
+}
+
 /** The plan's cadence from `Kỳ báo cáo` ("6 tháng, 1 năm"); every six months and yearly when absent. */
 function cadenceIn(text: string | undefined): PlanDefinition["reporting"]["cadence"] {
   if (text === undefined) return ["semiannual", "annual"];

@@ -1,4 +1,6 @@
-import { camKetTable, dongGopTable, khenThuongTable, nhiemVuTable, SHEET_SPECS, TABLE, thonTable } from "../sheets/specs";
+import { camKetTable, dongGopTable, khenThuongTable, nhiemVuTable, SHEET_SPECS, sheetSpecsFor, TABLE, thonTable } from "../sheets/specs";
+import { TRACKERS } from "../plan/kinds";
+import { planTrackers } from "../plan/workbookPlan";
 import type { TableSpec } from "../sheets/types";
 import { cellAddress } from "../grid";
 import { nameKey } from "../text";
@@ -23,9 +25,14 @@ function findTable(tables: ReadonlyMap<string, TableData>, name: string): TableD
 
 function structure(tables: ReadonlyMap<string, TableData>, sink: IssueSink): Map<string, TableView> {
   const views = new Map<string, TableView>();
+  // A table is missing only if the workbook's plan uses it (and the plan's own table only once a plan is kept).
+  const trackers = planTrackers(tables);
+  const expected = new Set(sheetSpecsFor(trackers ?? TRACKERS).flatMap((s) => s.tables.map((t) => t.name)));
+  if (!trackers) expected.delete(TABLE.keHoach);
   for (const { sheet, spec } of VALIDATED_TABLES) {
     const data = findTable(tables, spec.name);
     if (!data) {
+      if (!expected.has(spec.name)) continue;
       sink.atTable(sheet, spec.name, 0, 0, "table-missing", { table: spec.name, expectedSheet: sheet });
       continue;
     }
