@@ -44,7 +44,7 @@ export async function paneBench(): Promise<void> {
       }, 10);
     });
     const t0 = Date.now();
-    await page.locator('input[type="file"]').setInputFiles({ name: "so-lon.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: bytes });
+    await page.locator('input[type="file"][accept=".xlsx"]').setInputFiles({ name: "so-lon.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: bytes });
     await page.getByText("(so-lon.xlsx)").waitFor({ timeout: 120_000 });
     const opened = Date.now() - t0;
     const gap = await page.evaluate(() => (window as unknown as { maxGap: number }).maxGap);
