@@ -95,6 +95,12 @@ describeWithChromium("the pane in preview mode, in Chromium, on the production b
     await page.getByRole("heading", { name: "Đơn vị và nhiệm vụ (11 đơn vị, 26 nhiệm vụ)" }).waitFor({ timeout: 30_000 });
     expect(await page.getByRole("textbox", { name: "Tên phong trào" }).inputValue()).toBe("Toàn dân tham gia phòng, chống dịch Covid-19");
     await shot("0-ke-hoach-da-doc");
+    // The same step in a 320 px pane: nothing scrolls sideways.
+    await page.setViewportSize({ width: 320, height: 900 });
+    await page.getByText("6 nhiệm vụ").first().click();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    await shot("0-ke-hoach-320");
+    await page.setViewportSize({ width: 1280, height: 720 });
     await page.getByRole("button", { name: "Dùng kế hoạch này" }).click();
     await page.getByRole("heading", { name: 'Trang "Nhiệm vụ"' }).waitFor({ timeout: 30_000 });
     await page.getByRole("button", { name: "Thêm mẫu biểu" }).click();

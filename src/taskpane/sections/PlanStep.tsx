@@ -14,8 +14,9 @@ const useStyles = makeStyles({
   step: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
-  unit: { display: "flex", alignItems: "flex-start", columnGap: tokens.spacingHorizontalS, minWidth: 0 },
-  unitName: { flexGrow: 1, minWidth: 0 },
+  unit: { display: "flex", flexWrap: "wrap", alignItems: "flex-start", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXXS, minWidth: 0 },
+  unitName: { flexGrow: 1, flexBasis: "12rem", minWidth: 0 },
+  tasks: { flexBasis: "6rem", flexGrow: 0, minWidth: 0 },
 });
 
 /**
@@ -130,7 +131,21 @@ export function PlanStep({ onPlan }: { onPlan: (plan: PlanDefinition) => void })
                   value={u.name}
                   onChange={(_, d) => edit((p) => ({ ...p, units: p.units.map((x, j) => (j === i ? { ...x, name: d.value } : x)), milestones: p.milestones.map((m) => (m.unit === u.name ? { ...m, unit: d.value } : m)) }))}
                 />
-                <Caption1>{t("planUnitTasks", { count: u.tasks.length })}</Caption1>
+                <details className={styles.tasks}>
+                  <summary>
+                    <Caption1>{t("planUnitTasks", { count: u.tasks.length })}</Caption1>
+                  </summary>
+                  <ul className={styles.list}>
+                    {u.tasks.map((x, k) => (
+                      <li key={k}>
+                        <Caption1>
+                          {x.content}
+                          {x.deadline ? ` (${t("planDeadline", { date: formatDate(x.deadline) })})` : ""}
+                        </Caption1>
+                      </li>
+                    ))}
+                  </ul>
+                </details>
                 <Button size="small" appearance="subtle" aria-label={t("planRemoveUnit", { unit: u.name })} onClick={() => edit((p) => ({ ...p, units: p.units.filter((_, j) => j !== i) }))}>
                   ✕
                 </Button>
