@@ -5,6 +5,9 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import officeAddins from "eslint-plugin-office-addins";
 
+// The sample plan is the sample's only: every job reads the plan from the workbook it works on.
+const SAMPLE_PLAN = { group: ["**/sample/chauSonPlan"], message: "Only the sample (demo, the preview's sample workbook) uses the Châu Sơn plan; jobs read the plan from the workbook." };
+
 const officeRules = Object.fromEntries(Object.keys(officeAddins.rules).map((name) => [`office-addins/${name}`, "error"]));
 
 export default tseslint.config(
@@ -21,6 +24,11 @@ export default tseslint.config(
     },
   },
   {
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/cli/main.ts", "src/host/previewWorker.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [SAMPLE_PLAN] }] },
+  },
+  {
     files: ["src/domain/**/*.ts"],
     rules: {
       "no-restricted-imports": [
@@ -29,6 +37,7 @@ export default tseslint.config(
           patterns: [
             { group: ["**/adapters/**", "**/taskpane/**", "**/cli/**", "**/commands/**"], message: "The core imports no adapter, UI or CLI code." },
             { group: ["exceljs", "react", "react-dom", "@fluentui/*", "@microsoft/office-js", "node:*", "fs", "path"], message: "The core is pure: no I/O, Office.js, React or ExcelJS." },
+            SAMPLE_PLAN,
           ],
         },
       ],
@@ -39,7 +48,7 @@ export default tseslint.config(
   {
     files: ["src/taskpane/**/*.{ts,tsx}"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["**/adapters/office/**", "@microsoft/office-js"], message: "The pane receives the port; it never imports Office.js." }] }],
+      "no-restricted-imports": ["error", { patterns: [{ group: ["**/adapters/office/**", "@microsoft/office-js"], message: "The pane receives the port; it never imports Office.js." }, SAMPLE_PLAN] }],
       "no-restricted-globals": ["error", { name: "Office", message: "The pane receives the port." }, { name: "Excel", message: "The pane receives the port." }],
     },
   },

@@ -1,7 +1,7 @@
 import JSZip from "jszip";
 import { XlsxWorkbook } from "../src/adapters/xlsx/xlsxWorkbook";
 import { columnLetter, type CellValue } from "../src/domain/grid";
-import { chauSonPlan } from "../src/domain/plan/chauSon";
+import { chauSonPlan } from "../src/domain/sample/chauSonPlan";
 import { applyTemplates } from "../src/domain/template/applyTemplates";
 import { benchTables } from "./data";
 

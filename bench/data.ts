@@ -1,7 +1,7 @@
 import type { CellValue } from "../src/domain/grid";
 import { isoToSerial } from "../src/domain/dates";
 import { demoRows } from "../src/domain/sample/demoData";
-import { chauSonPlan } from "../src/domain/plan/chauSon";
+import { chauSonPlan } from "../src/domain/sample/chauSonPlan";
 import { AWARD_FORMS, DONOR_GROUPS } from "../src/domain/sheets/enums";
 import { SHEET_SPECS } from "../src/domain/sheets/specs";
 import type { TableData } from "../src/domain/workbook";

@@ -3,7 +3,7 @@
 // and each structured reference the equivalent absolute range.
 import { HyperFormula } from "hyperformula";
 import { columnLetter } from "../src/domain/grid";
-import { chauSonPlan } from "../src/domain/plan/chauSon";
+import { chauSonPlan } from "../src/domain/sample/chauSonPlan";
 import { figuresForPeriod } from "../src/domain/report/figures";
 import { parsePeriod } from "../src/domain/report/period";
 import { summaryGrid } from "../src/domain/report/summaryGrid";

@@ -31,7 +31,7 @@ describe("ribbon commands", () => {
     const fake = new FakeExcel();
     const office = new OfficeWorkbook(fake.run, fake.requirements);
     const { applyTemplates } = await import("../src/domain/template/applyTemplates");
-    const { chauSonPlan } = await import("../src/domain/plan/chauSon");
+    const { chauSonPlan } = await import("../src/domain/sample/chauSonPlan");
     const { isoToSerial } = await import("../src/domain/dates");
     // A payment of 5.000.000 with nothing received: the cash balance goes below zero.
     await applyTemplates(office, chauSonPlan, new Map([["tblDongGop", [{ Ngày: isoToSerial("2021-07-01"), Loại: "Chi", "Số chứng từ": "PC-1", "Người, đơn vị": "Thôn mẫu 1", Nhóm: "Cá nhân", "Hình thức": "Tiền mặt", "Số tiền (đồng)": 5_000_000 }]]]));

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import JSZip from "jszip";
 import { run } from "../src/cli/main";
-import { chauSonPlan } from "../src/domain/plan/chauSon";
+import { chauSonPlan } from "../src/domain/sample/chauSonPlan";
 import { captureOutput } from "./helpers/output";
 import { SEED_FILE } from "./helpers/seed";
 

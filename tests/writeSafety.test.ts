@@ -7,7 +7,7 @@ import { FileLock, observeWriteSteps, type WriteStep } from "../src/adapters/xls
 import { VerificationError } from "../src/adapters/xlsx/ooxml/verify";
 import { XlsxWorkbook } from "../src/adapters/xlsx/xlsxWorkbook";
 import { run } from "../src/cli/main";
-import { chauSonPlan } from "../src/domain/plan/chauSon";
+import { chauSonPlan } from "../src/domain/sample/chauSonPlan";
 import { applyTemplates } from "../src/domain/template/applyTemplates";
 import { BASE_ROWS } from "./fixtures/base";
 import { captureOutput } from "./helpers/output";

@@ -2,7 +2,7 @@ import { mkdir } from "node:fs/promises";
 import * as path from "node:path";
 import { isoDateOf } from "../domain/dates";
 import { XlsxWorkbook } from "../adapters/xlsx/xlsxWorkbook";
-import { chauSonPlan } from "../domain/plan/chauSon";
+import { chauSonPlan } from "../domain/sample/chauSonPlan";
 import { addReport } from "../domain/report/addReport";
 import { parsePeriod, parseReportDate } from "../domain/report/period";
 import { demoRows } from "../domain/sample/demoData";

@@ -3,7 +3,7 @@
  * never freezes the page. The page talks to it through `WorkerPort` (workerPort.ts).
  */
 import { XlsxWorkbook } from "../adapters/xlsx/xlsxWorkbook";
-import { chauSonPlan } from "../domain/plan/chauSon";
+import { chauSonPlan } from "../domain/sample/chauSonPlan";
 import { demoRows } from "../domain/sample/demoData";
 import { applyTemplates } from "../domain/template/applyTemplates";
 import type { WorkbookPort } from "../domain/workbook";

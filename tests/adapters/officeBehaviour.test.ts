@@ -1,5 +1,5 @@
 import { OfficeWorkbook } from "../../src/adapters/office/officeWorkbook";
-import { chauSonPlan } from "../../src/domain/plan/chauSon";
+import { chauSonPlan } from "../../src/domain/sample/chauSonPlan";
 import { issueMarks } from "../../src/domain/rules/marks";
 import { validateThrough } from "../../src/domain/rules/runValidation";
 import { applyTemplates } from "../../src/domain/template/applyTemplates";

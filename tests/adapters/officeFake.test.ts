@@ -1,6 +1,6 @@
 import { OfficeWorkbook } from "../../src/adapters/office/officeWorkbook";
 import { needsQuote, officeInput, rowsPerChunk } from "../../src/adapters/office/officeValues";
-import { chauSonPlan } from "../../src/domain/plan/chauSon";
+import { chauSonPlan } from "../../src/domain/sample/chauSonPlan";
 import { issueMarks } from "../../src/domain/rules/marks";
 import { validateThrough } from "../../src/domain/rules/runValidation";
 import { VALIDATED_TABLES } from "../../src/domain/rules/validate";

@@ -1,6 +1,6 @@
 import JSZip from "jszip";
 import { XlsxWorkbook, GridConflictError } from "../../src/adapters/xlsx/xlsxWorkbook";
-import { chauSonPlan } from "../../src/domain/plan/chauSon";
+import { chauSonPlan } from "../../src/domain/sample/chauSonPlan";
 import { demoRows } from "../../src/domain/sample/demoData";
 import { SHEET_SPECS } from "../../src/domain/sheets/specs";
 import { applyTemplates } from "../../src/domain/template/applyTemplates";

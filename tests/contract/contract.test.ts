@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { OfficeWorkbook } from "../../src/adapters/office/officeWorkbook";
 import { XlsxWorkbook } from "../../src/adapters/xlsx/xlsxWorkbook";
-import { chauSonPlan } from "../../src/domain/plan/chauSon";
+import { chauSonPlan } from "../../src/domain/sample/chauSonPlan";
 import { addReport } from "../../src/domain/report/addReport";
 import { parsePeriod } from "../../src/domain/report/period";
 import { fixUpdates } from "../../src/domain/rules/fixes";

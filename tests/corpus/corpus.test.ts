@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { XlsxWorkbook } from "../../src/adapters/xlsx/xlsxWorkbook";
 import { run } from "../../src/cli/main";
-import { chauSonPlan } from "../../src/domain/plan/chauSon";
+import { chauSonPlan } from "../../src/domain/sample/chauSonPlan";
 import { addReport } from "../../src/domain/report/addReport";
 import { parsePeriod } from "../../src/domain/report/period";
 import { issueMarks } from "../../src/domain/rules/marks";

@@ -1,4 +1,4 @@
-import { chauSonPlan } from "../../src/domain/plan/chauSon";
+import { chauSonPlan } from "../../src/domain/sample/chauSonPlan";
 import { parsePlan, PlanDefinitionError } from "../../src/domain/plan/parsePlan";
 import { readFileSync } from "node:fs";
 import { parsePlanText } from "../../src/domain/plan/parseText";

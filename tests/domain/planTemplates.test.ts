@@ -1,5 +1,5 @@
 import type { CellValue } from "../../src/domain/grid";
-import { chauSonPlan } from "../../src/domain/plan/chauSon";
+import { chauSonPlan } from "../../src/domain/sample/chauSonPlan";
 import { planTemplates, templateRequests } from "../../src/domain/template/planTemplates";
 import type { WorkbookSummary } from "../../src/domain/workbook";
 import { bookFromGrids, readSimulated, type SimulatedBook } from "../helpers/summary";

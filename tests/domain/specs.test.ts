@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { chauSonPlan } from "../../src/domain/plan/chauSon";
+import { chauSonPlan } from "../../src/domain/sample/chauSonPlan";
 import { demoRows } from "../../src/domain/sample/demoData";
 import { SHEET_SPECS } from "../../src/domain/sheets/specs";
 import { planTemplates } from "../../src/domain/template/planTemplates";

@@ -1,5 +1,5 @@
 import type { CellValue } from "../../src/domain/grid";
-import { chauSonPlan } from "../../src/domain/plan/chauSon";
+import { chauSonPlan } from "../../src/domain/sample/chauSonPlan";
 import type { PlanDefinition } from "../../src/domain/plan/schema";
 import { planFromTables } from "../../src/domain/plan/workbookPlan";
 import { prefillRows } from "../../src/domain/sheets/prefill";

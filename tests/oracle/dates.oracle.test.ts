@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import JSZip from "jszip";
 import { XlsxWorkbook } from "../../src/adapters/xlsx/xlsxWorkbook";
-import { chauSonPlan } from "../../src/domain/plan/chauSon";
+import { chauSonPlan } from "../../src/domain/sample/chauSonPlan";
 import { addReport } from "../../src/domain/report/addReport";
 import { parsePeriod } from "../../src/domain/report/period";
 import { applyTemplates } from "../../src/domain/template/applyTemplates";

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { XlsxWorkbook } from "../../src/adapters/xlsx/xlsxWorkbook";
-import { chauSonPlan } from "../../src/domain/plan/chauSon";
+import { chauSonPlan } from "../../src/domain/sample/chauSonPlan";
 import { demoRows } from "../../src/domain/sample/demoData";
 import { applyTemplates } from "../../src/domain/template/applyTemplates";
 import { planTemplates } from "../../src/domain/template/planTemplates";

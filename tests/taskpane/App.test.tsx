@@ -3,7 +3,7 @@
  */
 import { act, configure, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { OfficeWorkbook } from "../../src/adapters/office/officeWorkbook";
-import { chauSonPlan } from "../../src/domain/plan/chauSon";
+import { chauSonPlan } from "../../src/domain/sample/chauSonPlan";
 import { demoRows } from "../../src/domain/sample/demoData";
 import { applyTemplates } from "../../src/domain/template/applyTemplates";
 import { CancelledError, type WorkbookPort } from "../../src/domain/workbook";

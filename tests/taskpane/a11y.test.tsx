@@ -4,7 +4,7 @@
 import { configure, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import axe from "axe-core";
 import { OfficeWorkbook } from "../../src/adapters/office/officeWorkbook";
-import { chauSonPlan } from "../../src/domain/plan/chauSon";
+import { chauSonPlan } from "../../src/domain/sample/chauSonPlan";
 import { demoRows } from "../../src/domain/sample/demoData";
 import { applyTemplates } from "../../src/domain/template/applyTemplates";
 import { App } from "../../src/taskpane/App";

@@ -1,4 +1,4 @@
-import { chauSonPlan } from "../../../src/domain/plan/chauSon";
+import { chauSonPlan } from "../../../src/domain/sample/chauSonPlan";
 import type { Figures } from "../../../src/domain/report/figures";
 import { parsePeriod } from "../../../src/domain/report/period";
 import { bodyName, freeSheetName, reportGrid } from "../../../src/domain/report/reportGrid";

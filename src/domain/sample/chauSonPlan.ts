@@ -1,4 +1,4 @@
-import type { PlanDefinition } from "./schema";
+import type { PlanDefinition } from "../plan/schema";
 
 /**
  * Kế hoạch số 10/KH-UBND ngày 11/06/2021 của UBND xã Châu Sơn: the sample plan, as `plan import`
