@@ -45,14 +45,19 @@ interface Line {
   text: string;
 }
 
-const MOTTO = /^(CỘNG HÒA|CỘNG HOÀ)\s+XÃ HỘI CHỦ NGHĨA VIỆT NAM$|^Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc$/iu;
+const MOTTO = /^(CỘNG HÒA|CỘNG HOÀ)\s+XÃ HỘI(\s+CHỦ NGHĨA VIỆT NAM)?$|^CHỦ NGHĨA VIỆT NAM$|^Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc$/iu;
+/** A form's blank left to fill: "XÃ ..........", ".........., ngày". */
+const PLACEHOLDER = /[.…]{3,}/u;
+/** The kinds of document whose title line opens the body. */
+const DOC_TITLE = /^(KẾ HOẠCH|BÁO CÁO|CHƯƠNG TRÌNH|QUYẾT ĐỊNH|HƯỚNG DẪN|ĐỀ ÁN|PHƯƠNG ÁN)(?=\s|$)/u;
 const BODY_NAME = /^(XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU|HUYỆN|QUẬN|THỊ XÃ|THÀNH PHỐ|TỈNH)\s+\S/u;
 const PARENT_BODY = /^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|BAN CHỈ ĐẠO.*|ĐẢNG ỦY.*|ĐẢNG UỶ.*)$/u;
 const NUMBER = /^Số\s*[:.]?\s*([0-9]*)\s*\/\s*([\p{Lu}Đ]+(?:\s*-\s*[\p{Lu}Đ]+)*)\s*$/u;
 const DATE_LINE = /^([^,]{2,60}),\s*ngày\s+(\d{1,2}|[.…\s]*)\s*tháng\s+(\d{1,2})\s+năm\s+(\d{4})\s*$/u;
 const ROMAN = /^([IVX]+)\s*[.:]\s*(.+)$/u;
 const LETTER = /^([A-H])\s*[.:]\s*(\p{Lu}.+)$/u;
-const PART = /^Phần\s+thứ\s+(nhất|hai|ba|tư|năm|sáu|bảy|tám)\b[.:]?\s*(.*)$/iu;
+// Word ends are looked ahead for: JavaScript's \b does not see Vietnamese letters ("tư", "cứ") as word characters.
+const PART = /^Phần\s+thứ\s+(nhất|hai|ba|tư|năm|sáu|bảy|tám)(?=[\s.:]|$)[.:]?\s*(.*)$/iu;
 const NUMBERED = /^(\d{1,2})\s*[.)]\s*(.*)$/u;
 const LETTERED = /^([a-zđ])\s*\)\s*(.+)$/u;
 const BULLET = /^[-+•–*]\s*(.+)$/u;
@@ -168,11 +173,16 @@ function milestoneUnit(content: string, units: readonly PlanUnit[]): string | un
 }
 
 /** The body the commune reports to, from the preamble: "…của UBND huyện Quỳnh Phụ" gives "UBND huyện Quỳnh Phụ". */
-function superiorBody(preamble: string): string | null {
-  const m = /của\s+(UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Ban Chỉ đạo|BCĐ)\s+(huyện|tỉnh|thành phố|thị xã|quận|Huyện|Tỉnh|Thành phố|Thị xã|Quận)\s+([\p{Lu}][\p{L}]*(?:\s+[\p{Lu}][\p{L}]*){0,3})/u.exec(preamble);
-  if (!m) return null;
-  const body = /ban nhân dân|UBND/iu.test(m[1] as string) ? "UBND" : "Ban Chỉ đạo";
-  return `${body} ${(m[2] as string).toLocaleLowerCase("vi")} ${m[3]}`;
+function superiorBody(preamble: string, own: string | null): string | null {
+  const found = [...preamble.matchAll(/của\s+(UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Ban Chỉ đạo|BCĐ)\s+(huyện|tỉnh|thành phố|thị xã|quận|Huyện|Tỉnh|Thành phố|Thị xã|Quận)\s+([\p{Lu}][\p{L}]*(?:\s+[\p{Lu}][\p{L}]*){0,3})/gu)].map((m) => ({
+    body: /ban nhân dân|UBND/iu.test(m[1] as string) ? "UBND" : "Ban Chỉ đạo",
+    level: (m[2] as string).toLocaleLowerCase("vi"),
+    name: m[3] as string,
+  }));
+  // A commune reports to its district when the plan cites one (before 2025), else to its province.
+  const commune = /^(XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s/u.test(own ?? "");
+  const pick = (commune ? found.find((f) => f.level !== "tỉnh") : undefined) ?? found[0];
+  return pick ? `${pick.body} ${pick.level} ${pick.name}` : null;
 }
 
 function splitLines(text: string): Line[] {
@@ -208,8 +218,9 @@ export function parsePlanText(input: string): PlanImport {
   };
 
   // The title "KẾ HOẠCH" that opens the document proper; what comes before it is the header (or a web page's excerpt).
-  const titleAt = lines.findIndex((l, i) => /^KẾ HOẠCH\b/u.test(l.text) && isUpper(l.text.slice(0, 8)) && lines.slice(0, i).some((p) => NUMBER.test(p.text) || DATE_LINE.test(p.text) || PARENT_BODY.test(p.text)));
-  const start = titleAt >= 0 ? titleAt : Math.max(0, lines.findIndex((l) => /^KẾ HOẠCH\b/u.test(l.text)));
+  // A web page may repeat the title above the document: the title counted is the one after a header line.
+  const titleAt = lines.findIndex((l, i) => DOC_TITLE.test(l.text) && lines.slice(0, i).some((p) => NUMBER.test(p.text) || DATE_LINE.test(p.text) || PARENT_BODY.test(p.text)));
+  const start = titleAt >= 0 ? titleAt : lines.findIndex((l) => DOC_TITLE.test(l.text));
   const headerFrom = (() => {
     // The header block: from the issuing body's line before the title.
     for (let i = start - 1; i >= 0; i--) if (PARENT_BODY.test(lines[i]?.text ?? "")) return i;
@@ -220,16 +231,20 @@ export function parsePlanText(input: string): PlanImport {
   let preamble = "";
   let i = headerFrom;
   for (; i < start; i++) {
-    const t = (lines[i] as Line).text;
+    let t = (lines[i] as Line).text;
+    // "Sóc Trăng, ngày" with the date on the next line, as a flattened table cell gives it.
+    if (/,\s*ngày$/u.test(t) && i + 1 < start) t = `${t} ${(lines[++i] as Line).text}`;
+    // "Số:" with the rest of the number on the next line.
+    if (/^Số\s*[:.]?\s*\d*$/u.test(t) && i + 1 < start && /^\s*\//u.test((lines[i + 1] as Line).text)) t = `${t} ${(lines[++i] as Line).text}`;
     let m: RegExpExecArray | null;
     if (PARENT_BODY.test(t) && !plan.issuingBody.parent) plan.issuingBody.parent = t.replace(/^UỶ/u, "ỦY");
-    else if (BODY_NAME.test(t) && isUpper(t) && !plan.issuingBody.name) plan.issuingBody.name = t;
+    else if (BODY_NAME.test(t) && isUpper(t) && !plan.issuingBody.name) plan.issuingBody.name = PLACEHOLDER.test(t) ? null : t;
     else if ((m = NUMBER.exec(t))) {
       const symbol = (m[2] as string).replace(/\s*-\s*/g, "-");
       plan.planNumber = m[1] ? `${m[1]}/${symbol}` : null;
       plan.reporting.reportSymbol = symbol.replace(/^[A-ZĐ]+-/u, "BC-");
     } else if ((m = DATE_LINE.exec(t))) {
-      plan.place = tidy(m[1] as string);
+      plan.place = PLACEHOLDER.test(m[1] as string) ? null : tidy(m[1] as string);
       const [d, mo, y] = [Number(m[2]), Number(m[3]), Number(m[4])];
       plan.year = y;
       if (d > 0 && isRealIsoDate(iso(y, mo, d))) plan.planDate = iso(y, mo, d);
@@ -237,15 +252,15 @@ export function parsePlanText(input: string): PlanImport {
     else unplaced.push(t);
   }
 
-  // The title's summary line(s), up to the preamble or the first section.
+  // The title's summary line(s), up to the preamble or the first section (none without a title).
   let summary = "";
-  for (i = start + 1; i < lines.length; i++) {
+  for (i = start < 0 ? 0 : start + 1; start >= 0 && i < lines.length; i++) {
     const t = (lines[i] as Line).text;
-    if (/^(Căn cứ|Thực hiện|Để|Nhằm)\b/u.test(t) || ROMAN.test(t) || PART.test(t) || LETTER.test(t)) break;
+    if (/^(Căn cứ|Thực hiện|Để|Nhằm)(?=\s|$)/u.test(t) || ROMAN.test(t) || PART.test(t) || LETTER.test(t)) break;
     summary = summary ? `${summary} ${t}` : t;
     if (summary.length > 300) break;
   }
-  const title = lines[start]?.text.replace(/^KẾ HOẠCH\s*/u, "") ?? "";
+  const title = start >= 0 ? (lines[start]?.text.replace(DOC_TITLE, "") ?? "") : "";
   summary = tidy(`${title} ${summary}`);
   plan.movement = quoted(summary) ?? (summary.replace(/^(Phát động phong trào|Triển khai|Thực hiện|Tổ chức)\s+/iu, "").trim() || null);
 
@@ -257,7 +272,7 @@ export function parsePlanText(input: string): PlanImport {
     preamble += ` ${t}`;
     general.push(t);
   }
-  plan.reporting.receiver = superiorBody(preamble);
+  plan.reporting.receiver = superiorBody(preamble, plan.issuingBody.name);
 
   // Sections, items and bullets.
   let kind: SectionKind = "other";
@@ -308,7 +323,15 @@ export function parsePlanText(input: string): PlanImport {
     }
     if ((m = PART.exec(t))) {
       section = PART_NUMBERS[(m[1] as string).toLocaleLowerCase("vi")] ?? "";
-      kind = sectionKind(m[2] ?? "");
+      // "Phần thứ hai" with its title in capitals on the next line.
+      let partTitle = m[2] ?? "";
+      const next = lines[i + 1]?.text ?? "";
+      if (!partTitle && isUpper(next) && !ROMAN.test(next) && !NUMBERED.test(next)) {
+        partTitle = next;
+        general.push(t);
+        i++;
+      }
+      kind = sectionKind(partTitle);
       unit = undefined;
       general.push(t);
       continue;
