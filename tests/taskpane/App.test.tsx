@@ -10,6 +10,7 @@ import { CancelledError, type WorkbookPort } from "../../src/domain/workbook";
 import { App } from "../../src/taskpane/App";
 import { FakeExcel } from "../fakes/excel/workbook";
 import { readFileSync } from "node:fs";
+import * as path from "node:path";
 import { SEED_FILE } from "../helpers/seed";
 
 const TODAY = "2022-01-05";
@@ -110,6 +111,30 @@ describe("the task pane, given the Office adapter", () => {
     expect(fake.state.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["BC năm 2021", "Tổng hợp"]));
     await clickWhenEnabled("Làm mới trang Tổng hợp");
     await screen.findByText('Trang "Tổng hợp" đã có; các công thức tự cập nhật theo số liệu.');
+  });
+
+  it("offers quarters when the workbook's plan reports quarterly, and none of the sample's parts a plan does not have", async () => {
+    const { port } = officePane();
+    render(<App port={port} today={TODAY} />);
+    fireEvent.change(await screen.findByRole("textbox", { name: "Nội dung kế hoạch" }), { target: { value: readFileSync(path.join(__dirname, "../fixtures/plans/bien-the-an-binh-2025.txt"), "utf8") } });
+    fireEvent.click(screen.getByRole("button", { name: "Đọc kế hoạch" }));
+    await clickWhenEnabled("Dùng kế hoạch này");
+    await clickWhenEnabled("Thêm mẫu biểu");
+    await screen.findByText("Đã thêm mẫu biểu.");
+    fireEvent.click(screen.getByRole("tab", { name: "Báo cáo" }));
+    fireEvent.click(await screen.findByRole("radio", { name: "Quý" }));
+    expect(screen.queryByRole("radio", { name: "Tháng" })).toBeNull();
+    fireEvent.change(screen.getByRole("textbox", { name: "Quý (1–4)" }), { target: { value: "5" } });
+    expect(screen.getByText("Hãy ghi quý từ 1 đến 4.")).toBeTruthy();
+    fireEvent.change(screen.getByRole("textbox", { name: "Quý (1–4)" }), { target: { value: "3" } });
+    fireEvent.change(screen.getByRole("textbox", { name: "Năm" }), { target: { value: "2025" } });
+    await clickWhenEnabled("Xem trước số liệu");
+    await screen.findByRole("heading", { name: "Số liệu quý III năm 2025" });
+    // The plan's tasks are drawn; it has no pledges and no donations: no chart of them.
+    await screen.findByRole("heading", { name: "Nhiệm vụ theo đơn vị" });
+    expect(screen.queryByRole("heading", { name: "Tỷ lệ hộ đã ký theo thôn" })).toBeNull();
+    expect(screen.queryByRole("heading", { name: /Thu, chi tiền/ })).toBeNull();
+    expect([screen.queryByText("Hộ đã ký"), screen.queryByText("Tồn quỹ cuối kỳ"), screen.getByText("Nhiệm vụ đã hoàn thành")].map((e) => e !== null)).toEqual([false, false, true]);
   });
 
   it("says in a sentence what a chart has nothing to draw for, instead of an empty frame", async () => {

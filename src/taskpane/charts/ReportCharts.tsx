@@ -3,6 +3,7 @@ import { GroupedVerticalBarChart, HorizontalBarChart, type ChartProps, type Grou
 import { Body1, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import { chartSeries, type ChartSeries, type MoneyBucket } from "../../domain/report/charts";
 import type { Figures } from "../../domain/report/figures";
+import type { Tracker } from "../../domain/plan/kinds";
 import { formatCount, formatNumber, formatRate } from "../../domain/format";
 import type { ReactNode } from "react";
 import { Fallback } from "../Fallback";
@@ -144,14 +145,15 @@ function MoneyChart({ series, t }: { series: ChartSeries; t: T }) {
 }
 
 /** The charts of a report's figures; each says in a sentence when it has nothing to draw. */
-export default function ReportCharts({ figures, t, rateTitle }: { figures: Figures; t: T; rateTitle: string }) {
+export default function ReportCharts({ figures, t, rateTitle, trackers }: { figures: Figures; t: T; rateTitle: string; trackers: readonly Tracker[] }) {
   const styles = useStyles();
   const series = chartSeries(figures);
+  // Only the charts of what the plan tracks.
   return (
     <div className={styles.charts}>
-      <RateChart series={series} t={t} title={rateTitle} />
-      <TaskChart series={series} t={t} />
-      <MoneyChart series={series} t={t} />
+      {trackers.includes("pledges") && <RateChart series={series} t={t} title={rateTitle} />}
+      {trackers.includes("tasks") && <TaskChart series={series} t={t} />}
+      {trackers.includes("donations") && <MoneyChart series={series} t={t} />}
     </div>
   );
 }

@@ -1,21 +1,24 @@
 import { Body1, Button, Caption1, Card, Field, Input, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Spinner, Subtitle2, tokens } from "@fluentui/react-components";
-import { lazy, Suspense, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import type { DateChoice } from "../DateField";
 import { Fallback } from "../Fallback";
 import { formatCount, formatRate } from "../../domain/format";
 import { addReport, ensureSummarySheet, reportPreflight } from "../../domain/report/addReport";
 import { reportCaveats, type Caveat } from "../../domain/report/caveats";
+import { readWorkbookPlan } from "../../domain/plan/workbookPlan";
+import { TRACKERS, type Tracker } from "../../domain/plan/kinds";
 import type { Figures } from "../../domain/report/figures";
 import { parsePeriod, PeriodError, YEARS, type Period } from "../../domain/report/period";
 import { t as message } from "../../i18n";
 import { usePane } from "../paneContext";
 
-type Kind = "S1" | "S2" | "year" | "custom";
+type Kind = "S1" | "S2" | "year" | "quarter" | "month" | "custom";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   field: { maxWidth: "12rem" },
+  narrow: { maxWidth: "6rem" },
   dates: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(9rem, 12rem))", gap: tokens.spacingHorizontalS },
   cards: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(8.5rem, 1fr))", gap: tokens.spacingHorizontalS },
   card: { padding: tokens.spacingHorizontalM },
@@ -35,6 +38,20 @@ export function ReportSection() {
   const { port, t, run, busy, today, readOptions, locale, show } = usePane();
   const styles = useStyles();
   const [kind, setKind] = useState<Kind>("S1");
+  const [part, setPart] = useState("1");
+  /** The cadence of the workbook's plan: quarters and months are offered when it asks for them. */
+  const [cadence, setCadence] = useState<readonly string[]>([]);
+  /** The plan's trackers: the charts of the others are not drawn (all four in a workbook without a plan). */
+  const [trackers, setTrackers] = useState<readonly Tracker[]>(TRACKERS);
+  useEffect(() => {
+    void readWorkbookPlan(port).then(
+      (r) => {
+        setCadence(r.plan?.reporting.cadence ?? []);
+        setTrackers(r.plan?.trackers ?? TRACKERS);
+      },
+      () => setCadence([]),
+    );
+  }, [port]);
   const [year, setYear] = useState(today.slice(0, 4));
   const [from, setFrom] = useState<DateChoice>({ invalid: false });
   const [to, setTo] = useState<DateChoice>({ invalid: false });
@@ -49,6 +66,8 @@ export function ReportSection() {
   };
 
   const yearError = kind !== "custom" && !(/^\d{4}$/.test(year) && Number(year) >= YEARS.min && Number(year) <= YEARS.max) ? t("yearInvalid", { min: YEARS.min, max: YEARS.max }) : undefined;
+  const partMax = kind === "quarter" ? 4 : 12;
+  const partError = (kind === "quarter" || kind === "month") && !(/^\d{1,2}$/.test(part) && Number(part) >= 1 && Number(part) <= partMax) ? t(kind === "quarter" ? "quarterInvalid" : "monthInvalid") : undefined;
   const fromIso = from.iso;
   const toIso = to.iso;
   const fromError = kind === "custom" && from.invalid ? t("dateInvalid") : undefined;
@@ -58,7 +77,10 @@ export function ReportSection() {
   const period = (): Period | undefined => {
     try {
       if (kind === "custom") return fromIso && toIso && fromIso <= toIso ? parsePeriod(`${fromIso}..${toIso}`) : undefined;
-      return yearError ? undefined : parsePeriod(kind === "S1" ? `${year}-S1` : kind === "S2" ? `${year}-S2` : year);
+      if (yearError || partError) return undefined;
+      if (kind === "quarter") return parsePeriod(`${year}-Q${part}`);
+      if (kind === "month") return parsePeriod(`${year}-${part.padStart(2, "0")}`);
+      return parsePeriod(kind === "S1" ? `${year}-S1` : kind === "S2" ? `${year}-S2` : year);
     } catch (e) {
       if (e instanceof PeriodError) return undefined;
       throw e;
@@ -105,6 +127,8 @@ export function ReportSection() {
         <RadioGroup value={kind} onChange={(_, d) => changed(setKind)(d.value as Kind)}>
           <Radio value="S1" label={t("periodS1")} />
           <Radio value="S2" label={t("periodS2")} />
+          {cadence.includes("quarterly") && <Radio value="quarter" label={t("periodQuarter")} />}
+          {cadence.includes("monthly") && <Radio value="month" label={t("periodMonth")} />}
           <Radio value="year" label={t("periodYear")} />
           <Radio value="custom" label={t("periodCustom")} />
         </RadioGroup>
@@ -117,9 +141,16 @@ export function ReportSection() {
           </Suspense>
         </div>
       ) : (
-        <Field label={t("year")} className={styles.field} validationMessage={yearError}>
-          <Input value={year} inputMode="numeric" onChange={(_, d) => changed(setYear)(d.value.replace(/\D/g, "").slice(0, 4))} />
-        </Field>
+        <div className={styles.row}>
+          {(kind === "quarter" || kind === "month") && (
+            <Field label={t(kind === "quarter" ? "quarter" : "month")} className={styles.narrow} validationMessage={partError}>
+              <Input value={part} inputMode="numeric" onChange={(_, d) => changed(setPart)(d.value.replace(/\D/g, "").slice(0, 2))} />
+            </Field>
+          )}
+          <Field label={t("year")} className={styles.field} validationMessage={yearError}>
+            <Input value={year} inputMode="numeric" onChange={(_, d) => changed(setYear)(d.value.replace(/\D/g, "").slice(0, 4))} />
+          </Field>
+        </div>
       )}
       <div className={styles.row}>
         <Button appearance="primary" disabled={busy || !ready} onClick={() => void preflight()}>
@@ -162,23 +193,25 @@ export function ReportSection() {
           <Subtitle2 as="h2" block id="report-figures">{t("figuresOf", { period: figures.period.label })}</Subtitle2>
           <div className={styles.cards}>
             {[
-              { label: t("households"), value: figures.pledges.total.householdRate === null ? "—" : formatRate(figures.pledges.total.householdRate), note: `${formatCount(figures.pledges.total.householdsSigned)}/${formatCount(figures.pledges.total.households)}` },
-              { label: t("tasksDone"), value: `${formatCount(figures.tasks.doneOnTime + figures.tasks.doneLate)}/${formatCount(figures.tasks.total)}`, note: `${t("overdue")}: ${formatCount(figures.tasks.overdue)}` },
-              { label: t("closingCash"), value: formatCount(figures.donations.closingCash), note: "đồng" },
-              { label: t("nominations"), value: formatCount(figures.nominations.total) },
-            ].map((c) => (
-              <Card key={c.label} className={styles.card}>
-                <Caption1>{c.label}</Caption1>
-                <Body1 block className={styles.value}>
-                  {c.value}
-                </Body1>
-                {c.note && <Caption1>{c.note}</Caption1>}
-              </Card>
-            ))}
+              { tracker: "pledges" as Tracker, label: t("households"), value: figures.pledges.total.householdRate === null ? "—" : formatRate(figures.pledges.total.householdRate), note: `${formatCount(figures.pledges.total.householdsSigned)}/${formatCount(figures.pledges.total.households)}` },
+              { tracker: "tasks" as Tracker, label: t("tasksDone"), value: `${formatCount(figures.tasks.doneOnTime + figures.tasks.doneLate)}/${formatCount(figures.tasks.total)}`, note: `${t("overdue")}: ${formatCount(figures.tasks.overdue)}` },
+              { tracker: "donations" as Tracker, label: t("closingCash"), value: formatCount(figures.donations.closingCash), note: "đồng" },
+              { tracker: "nominations" as Tracker, label: t("nominations"), value: formatCount(figures.nominations.total) },
+            ]
+              .filter((c) => trackers.includes(c.tracker))
+              .map((c) => (
+                <Card key={c.label} className={styles.card}>
+                  <Caption1>{c.label}</Caption1>
+                  <Body1 block className={styles.value}>
+                    {c.value}
+                  </Body1>
+                  {c.note && <Caption1>{c.note}</Caption1>}
+                </Card>
+              ))}
           </div>
           <Fallback fallback={<Body1 block>{t("chartsFailed")}</Body1>}>
             <Suspense fallback={<Spinner size="tiny" label={t("chartsLoading")} />}>
-              <ReportCharts figures={figures} t={t} rateTitle={t("rateByPlace")} />
+              <ReportCharts figures={figures} t={t} rateTitle={t("rateByPlace")} trackers={trackers} />
             </Suspense>
           </Fallback>
         </section>
