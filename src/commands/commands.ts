@@ -4,7 +4,8 @@ import { officeRequirements } from "../adapters/office/requirements";
 import { officeRun } from "../adapters/office/officeRun";
 import { addReport } from "../domain/report/addReport";
 import { reportCaveats } from "../domain/report/caveats";
-import { lastCompletedHalf } from "../domain/report/period";
+import { lastCompletedPeriod } from "../domain/report/period";
+import { readWorkbookPlan } from "../domain/plan/workbookPlan";
 import { issueMarks } from "../domain/rules/marks";
 import { validateThrough } from "../domain/rules/runValidation";
 import type { WorkbookPort } from "../domain/workbook";
@@ -49,7 +50,9 @@ export function registerCommands(host: CommandHost, port: () => WorkbookPort, to
     return undefined;
   });
   command("buildReport", async (p) => {
-    const r = await addReport(p, lastCompletedHalf(today()), today());
+    // The last period completed at the cadence of the workbook's plan (a half-year without a plan).
+    const { plan } = await readWorkbookPlan(p);
+    const r = await addReport(p, lastCompletedPeriod(today(), plan?.reporting.cadence ?? ["semiannual"]), today());
     const caveats = reportCaveats(r);
     return caveats.length === 0 ? undefined : [`Đã thêm trang báo cáo "${r.sheet}", nhưng:`, ...caveats.map((c) => `- ${t(c.code, c.params)}`)].join("\n");
   });

@@ -1,5 +1,6 @@
 import { isRealIsoDate } from "../dates";
 import { formatDate } from "../format";
+import type { Cadence } from "../plan/kinds";
 
 /** A reporting period: inclusive ISO dates and its Vietnamese label. */
 export interface Period {
@@ -83,6 +84,22 @@ function parseHalfYearOrRange(input: string): Period {
 }
 
 /** The last half-year that ended before `today` (ISO): what the ribbon's report button builds. */
+/**
+ * The last period completed on `today` at the plan's finest cadence: a month, a quarter, a
+ * half-year or a year (a half-year when the plan says none).
+ */
+export function lastCompletedPeriod(today: string, cadence: readonly Cadence[]): Period {
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  if (cadence.includes("monthly")) return parsePeriod(month > 1 ? `${year}-${pad(month - 1)}` : `${year - 1}-12`);
+  if (cadence.includes("quarterly")) {
+    const q = Math.ceil(month / 3) - 1;
+    return parsePeriod(q > 0 ? `${year}-Q${q}` : `${year - 1}-Q4`);
+  }
+  if (cadence.includes("semiannual") || cadence.length === 0) return lastCompletedHalf(today);
+  return parsePeriod(String(year - 1));
+}
+
 export function lastCompletedHalf(today: string): Period {
   const year = Number(today.slice(0, 4));
   const month = Number(today.slice(5, 7));

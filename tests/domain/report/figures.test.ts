@@ -1,7 +1,7 @@
 import { isoToSerial as d } from "../../../src/domain/dates";
 import type { CellValue } from "../../../src/domain/grid";
 import { figuresForPeriod } from "../../../src/domain/report/figures";
-import { parsePeriod, PeriodError } from "../../../src/domain/report/period";
+import { lastCompletedPeriod, parsePeriod, PeriodError } from "../../../src/domain/report/period";
 import { documentDate, formatCount, formatRate } from "../../../src/domain/format";
 import { tableSpec } from "../../../src/domain/sheets/specs";
 import type { TableData } from "../../../src/domain/workbook";
@@ -78,5 +78,20 @@ describe("Vietnamese formats", () => {
     expect(documentDate("Châu Sơn", "2022-01-05")).toBe("Châu Sơn, ngày 05 tháng 01 năm 2022");
     expect(documentDate("Châu Sơn", "2021-12-15")).toBe("Châu Sơn, ngày 15 tháng 12 năm 2021");
     expect(documentDate("Châu Sơn", "2021-07-09")).toBe("Châu Sơn, ngày 09 tháng 7 năm 2021");
+  });
+});
+
+describe("the last period completed at the plan's cadence (the ribbon's report)", () => {
+  it.each([
+    ["2022-01-05", ["semiannual", "annual"], "6 tháng cuối năm 2021"],
+    ["2021-07-05", ["semiannual", "annual"], "6 tháng đầu năm 2021"],
+    ["2025-10-02", ["quarterly", "annual"], "quý III năm 2025"],
+    ["2025-02-10", ["quarterly"], "quý IV năm 2024"],
+    ["2025-01-03", ["monthly"], "tháng 12 năm 2024"],
+    ["2025-06-03", ["monthly", "annual"], "tháng 5 năm 2025"],
+    ["2025-06-03", ["annual"], "năm 2024"],
+    ["2025-06-03", [], "6 tháng cuối năm 2024"],
+  ] as const)("on %s with %j: %s", (today, cadence, label) => {
+    expect(lastCompletedPeriod(today, cadence).label).toBe(label);
   });
 });
