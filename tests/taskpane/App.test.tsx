@@ -11,6 +11,7 @@ import { App } from "../../src/taskpane/App";
 import { FakeExcel } from "../fakes/excel/workbook";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
+import { isoToSerial } from "../../src/domain/dates";
 import { SEED_FILE } from "../helpers/seed";
 
 const TODAY = "2022-01-05";
@@ -111,6 +112,40 @@ describe("the task pane, given the Office adapter", () => {
     expect(fake.state.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["BC năm 2021", "Tổng hợp"]));
     await clickWhenEnabled("Làm mới trang Tổng hợp");
     await screen.findByText('Trang "Tổng hợp" đã có; các công thức tự cập nhật theo số liệu.');
+  });
+
+  it("lets the clerk correct the plan read before using it: a deadline, a task moved or removed, a unit added", async () => {
+    const { port } = officePane();
+    render(<App port={port} today={TODAY} />);
+    fireEvent.change(await screen.findByRole("textbox", { name: "Nội dung kế hoạch" }), { target: { value: readFileSync(path.join(__dirname, "../fixtures/plans/bien-the-an-binh-2025.txt"), "utf8") } });
+    fireEvent.click(screen.getByRole("button", { name: "Đọc kế hoạch" }));
+    // Công an xã: its standing task gets a deadline, its first task moves to Hội Nông dân xã.
+    fireEvent.click(await screen.findByRole("button", { name: "2 nhiệm vụ" }));
+    const deadline = screen.getAllByRole("textbox", { name: "Hạn (để trống nếu thường xuyên)" })[1]!;
+    fireEvent.change(deadline, { target: { value: "31/12/2025" } });
+    fireEvent.blur(deadline);
+    fireEvent.change(screen.getAllByRole("combobox", { name: "Thuộc đơn vị" })[0]!, { target: { value: "1" } });
+    // Mặt trận's task removed, then a unit added with one task.
+    fireEvent.click(screen.getAllByRole("button", { name: "1 nhiệm vụ" })[2]!);
+    fireEvent.click(screen.getByRole("button", { name: "Bỏ nhiệm vụ" }));
+    fireEvent.click(screen.getByRole("button", { name: "Thêm đơn vị" }));
+    const names = screen.getAllByRole("textbox", { name: /^C\.\d+$/ });
+    fireEvent.change(names[names.length - 1]!, { target: { value: "Đoàn Thanh niên xã" } });
+    fireEvent.change(screen.getByRole("textbox", { name: "Nhiệm vụ 1" }), { target: { value: "Ra quân làm đường" } });
+    // The unit left without a task is said; removing it, the plan is valid again.
+    await screen.findByText(/mỗi đơn vị cần ít nhất một nhiệm vụ/);
+    fireEvent.click(screen.getByRole("button", { name: "Bỏ đơn vị Mặt trận Tổ quốc Việt Nam xã" }));
+    await clickWhenEnabled("Dùng kế hoạch này");
+    await clickWhenEnabled("Thêm mẫu biểu");
+    await screen.findByText("Đã thêm mẫu biểu.");
+    const rows = (await port.readTables(["tblKeHoach"])).get("tblKeHoach")!.rows.filter((r) => r[5] === "Nhiệm vụ").map((r) => [r[1], r[3], r[4]]);
+    expect(rows).toEqual([
+      ["Công an xã", "Thường xuyên nắm tình hình, giải quyết kịp thời các vụ việc phát sinh", isoToSerial("2025-12-31")],
+      ["Hội Nông dân xã", "Vận động hội viên hiến đất, góp công làm đường giao thông nông thôn", null],
+      ["Hội Nông dân xã", "Bảo đảm an ninh trật tự trên địa bàn, hoàn thành tiêu chí an ninh", isoToSerial("2025-06-30")],
+      ["Công chức địa chính - xây dựng xã", "Chủ trì, phối hợp các thôn rà soát quy hoạch và hướng dẫn chỉnh trang nhà ở", isoToSerial("2025-08-31")],
+      ["Đoàn Thanh niên xã", "Ra quân làm đường", null],
+    ]);
   });
 
   it("offers quarters when the workbook's plan reports quarterly, and none of the sample's parts a plan does not have", async () => {

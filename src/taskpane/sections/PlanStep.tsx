@@ -1,11 +1,11 @@
 // The "Kế hoạch" step, in a chunk of its own: the plan's reader (and Word's, when a .docx is opened) load only here.
-import { Body1, Button, Caption1, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, Textarea, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Select, Subtitle2, Textarea, tokens } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import { planTextOf } from "../../adapters/docx/planText";
 import { readDate } from "../../domain/cells/date";
 import { formatDate } from "../../domain/format";
 import { parsePlanText, type PlanDraft } from "../../domain/plan/parseText";
-import type { PlanDefinition } from "../../domain/plan/schema";
+import type { PlanDefinition, PlanUnit } from "../../domain/plan/schema";
 import { TRACKER_SHEETS } from "../../domain/sheets/prefill";
 import { errorText } from "../../i18n";
 import { usePane } from "../paneContext";
@@ -16,8 +16,84 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   unit: { display: "flex", flexWrap: "wrap", alignItems: "flex-start", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXXS, minWidth: 0 },
   unitName: { flexGrow: 1, flexBasis: "12rem", minWidth: 0 },
-  tasks: { flexBasis: "6rem", flexGrow: 0, minWidth: 0 },
+  editor: { flexBasis: "100%", display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, paddingBlock: tokens.spacingVerticalS, minWidth: 0 },
+  task: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, paddingBlockEnd: tokens.spacingVerticalS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  taskRow: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", gap: tokens.spacingHorizontalS },
+  deadline: { width: "8rem" },
+  move: { minWidth: 0, maxWidth: "100%", flexGrow: 1, flexBasis: "10rem" },
 });
+
+/** One unit's tasks, each correctable: its text, its deadline (dd/mm/yyyy, empty for a standing task), its unit; removable; one can be added. */
+function TaskEditor({ unitIndex, draft, edit }: { unitIndex: number; draft: PlanDraft; edit: (change: (d: PlanDraft) => PlanDraft) => void }) {
+  const { t } = usePane();
+  const styles = useStyles();
+  const [badDeadline, setBadDeadline] = useState<Set<number>>(new Set());
+  const unit = draft.units[unitIndex];
+  if (!unit) return null;
+  const setTasks = (p: PlanDraft, tasks: PlanUnit["tasks"]) => ({ ...p, units: p.units.map((u, j) => (j === unitIndex ? { ...u, tasks } : u)) });
+  return (
+    <div className={styles.editor}>
+      {unit.tasks.map((task, k) => (
+        <div key={`${unitIndex}-${k}-${unit.tasks.length}`} className={styles.task}>
+          <Textarea
+            aria-label={t("planTaskText", { n: k + 1 })}
+            value={task.content}
+            resize="vertical"
+            onChange={(_, d) => edit((p) => setTasks(p, unit.tasks.map((x, j) => (j === k ? { ...x, content: d.value } : x))))}
+          />
+          <div className={styles.taskRow}>
+            <Field label={t("planTaskDeadline")} validationMessage={badDeadline.has(k) ? t("dateInvalid") : undefined}>
+              <Input
+                className={styles.deadline}
+                placeholder="dd/mm/yyyy"
+                defaultValue={task.deadline ? formatDate(task.deadline) : ""}
+                onBlur={(e) => {
+                  const text = e.target.value.trim();
+                  const r = readDate(text);
+                  const bad = text !== "" && r.kind !== "value";
+                  setBadDeadline((s) => {
+                    const n = new Set(s);
+                    if (bad) n.add(k);
+                    else n.delete(k);
+                    return n;
+                  });
+                  if (bad) return;
+                  edit((p) => setTasks(p, unit.tasks.map((x, j) => (j !== k ? x : r.kind === "value" ? { ...x, deadline: r.value } : { content: x.content, section: x.section }))));
+                }}
+              />
+            </Field>
+            <Field label={t("planTaskMove")} className={styles.move}>
+              <Select
+                value={String(unitIndex)}
+                onChange={(_, d) => {
+                  const to = Number(d.value);
+                  edit((p) => ({
+                    ...p,
+                    units: p.units.map((u, j) =>
+                      j === unitIndex ? { ...u, tasks: u.tasks.filter((_, x) => x !== k) } : j === to ? { ...u, tasks: [...u.tasks, { ...task, section: u.section }] } : u,
+                    ),
+                  }));
+                }}
+              >
+                {draft.units.map((u, j) => (
+                  <option key={j} value={String(j)}>
+                    {u.name || `(${u.section})`}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Button size="small" onClick={() => edit((p) => setTasks(p, unit.tasks.filter((_, j) => j !== k)))}>
+              {t("planTaskRemove")}
+            </Button>
+          </div>
+        </div>
+      ))}
+      <Button size="small" onClick={() => edit((p) => setTasks(p, [...unit.tasks, { content: "", section: unit.section }]))}>
+        {t("planTaskAdd")}
+      </Button>
+    </div>
+  );
+}
 
 /**
  * Reads a plan pasted or opened (.docx, .txt), shows what was understood and what could not be
@@ -34,6 +110,7 @@ export function PlanStep({ onPlan }: { onPlan: (plan: PlanDefinition) => void })
   const [fileError, setFileError] = useState<string | undefined>();
   const [dateText, setDateText] = useState("");
   const input = useRef<HTMLInputElement>(null);
+  const [openUnit, setOpenUnit] = useState<number | undefined>();
 
   const check = async (d: PlanDraft): Promise<PlanDefinition | undefined> => {
     const { parsePlan, PlanDefinitionError } = await import(/* webpackChunkName: "plan-schema" */ "../../domain/plan/parsePlan");
@@ -131,27 +208,27 @@ export function PlanStep({ onPlan }: { onPlan: (plan: PlanDefinition) => void })
                   value={u.name}
                   onChange={(_, d) => edit((p) => ({ ...p, units: p.units.map((x, j) => (j === i ? { ...x, name: d.value } : x)), milestones: p.milestones.map((m) => (m.unit === u.name ? { ...m, unit: d.value } : m)) }))}
                 />
-                <details className={styles.tasks}>
-                  <summary>
-                    <Caption1>{t("planUnitTasks", { count: u.tasks.length })}</Caption1>
-                  </summary>
-                  <ul className={styles.list}>
-                    {u.tasks.map((x, k) => (
-                      <li key={k}>
-                        <Caption1>
-                          {x.content}
-                          {x.deadline ? ` (${t("planDeadline", { date: formatDate(x.deadline) })})` : ""}
-                        </Caption1>
-                      </li>
-                    ))}
-                  </ul>
-                </details>
+                <Button size="small" appearance="subtle" aria-expanded={openUnit === i} onClick={() => setOpenUnit(openUnit === i ? undefined : i)}>
+                  {t("planUnitTasks", { count: u.tasks.length })}
+                </Button>
                 <Button size="small" appearance="subtle" aria-label={t("planRemoveUnit", { unit: u.name })} onClick={() => edit((p) => ({ ...p, units: p.units.filter((_, j) => j !== i) }))}>
                   ✕
                 </Button>
+                {openUnit === i && <TaskEditor unitIndex={i} draft={draft} edit={edit} />}
               </li>
             ))}
           </ul>
+          <Button
+            onClick={() =>
+              edit((p) => {
+                const section = `${p.units[0]?.section.split(".")[0] ?? "III"}.${p.units.length + 1}`;
+                setOpenUnit(p.units.length);
+                return { ...p, units: [...p.units, { name: "", group: "Chuyên môn", section, tasks: [{ content: "", section }] }] };
+              })
+            }
+          >
+            {t("planAddUnit")}
+          </Button>
           {draft.milestones.length > 0 && (
             <>
               <Subtitle2 as="h3" block>
