@@ -91,13 +91,19 @@ describeWithChromium("the pane in preview mode, in Chromium, on the production b
     // The Kế hoạch step first: the plan's Word file opened, what was read shown.
     await page.getByText("Sổ này chưa có kế hoạch.", { exact: false }).waitFor({ timeout: 30_000 });
     await shot("0-ke-hoach");
+    // Pasted text is read as well (another commune's plan), then the .docx replaces it.
+    await page.getByRole("textbox", { name: "Nội dung kế hoạch" }).fill(readFileSync(path.join(ROOT, "tests/fixtures/plans/bien-the-an-binh-2025.txt"), "utf8"));
+    await page.getByRole("button", { name: "Đọc kế hoạch" }).click();
+    await page.getByRole("heading", { name: "Đơn vị và nhiệm vụ (4 đơn vị, 5 nhiệm vụ)" }).waitFor({ timeout: 30_000 });
+    expect(await page.getByRole("textbox", { name: "Tên phong trào" }).inputValue()).toBe("Chung tay xây dựng nông thôn mới");
     await page.locator('input[type="file"][accept=".docx,.txt"]').setInputFiles(path.join(ROOT, "tests/fixtures/plans/ke-hoach-chau-son-2021.docx"));
     await page.getByRole("heading", { name: "Đơn vị và nhiệm vụ (11 đơn vị, 26 nhiệm vụ)" }).waitFor({ timeout: 30_000 });
     expect(await page.getByRole("textbox", { name: "Tên phong trào" }).inputValue()).toBe("Toàn dân tham gia phòng, chống dịch Covid-19");
     await shot("0-ke-hoach-da-doc");
     // The same step in a 320 px pane: nothing scrolls sideways.
     await page.setViewportSize({ width: 320, height: 900 });
-    await page.getByText("6 nhiệm vụ").first().click();
+    await page.getByRole("button", { name: "6 nhiệm vụ" }).click();
+    await page.getByRole("textbox", { name: "Nhiệm vụ 6" }).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
     await shot("0-ke-hoach-320");
     await page.setViewportSize({ width: 1280, height: 720 });

@@ -15,7 +15,8 @@ const useStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   unit: { display: "flex", flexWrap: "wrap", alignItems: "flex-start", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXXS, minWidth: 0 },
-  unitName: { flexGrow: 1, flexBasis: "12rem", minWidth: 0 },
+  unitName: { flexGrow: 1, flexBasis: "8rem", minWidth: 0 },
+  unitActions: { display: "flex", flexShrink: 0, alignItems: "center" },
   editor: { flexBasis: "100%", display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, paddingBlock: tokens.spacingVerticalS, minWidth: 0 },
   task: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, paddingBlockEnd: tokens.spacingVerticalS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   taskRow: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", gap: tokens.spacingHorizontalS },
@@ -208,12 +209,14 @@ export function PlanStep({ onPlan }: { onPlan: (plan: PlanDefinition) => void })
                   value={u.name}
                   onChange={(_, d) => edit((p) => ({ ...p, units: p.units.map((x, j) => (j === i ? { ...x, name: d.value } : x)), milestones: p.milestones.map((m) => (m.unit === u.name ? { ...m, unit: d.value } : m)) }))}
                 />
+                <span className={styles.unitActions}>
                 <Button size="small" appearance="subtle" aria-expanded={openUnit === i} onClick={() => setOpenUnit(openUnit === i ? undefined : i)}>
                   {t("planUnitTasks", { count: u.tasks.length })}
                 </Button>
                 <Button size="small" appearance="subtle" aria-label={t("planRemoveUnit", { unit: u.name })} onClick={() => edit((p) => ({ ...p, units: p.units.filter((_, j) => j !== i) }))}>
                   ✕
                 </Button>
+                </span>
                 {openUnit === i && <TaskEditor unitIndex={i} draft={draft} edit={edit} />}
               </li>
             ))}
