@@ -30,10 +30,17 @@ async function clickWhenEnabled(name: string): Promise<void> {
   fireEvent.click(button);
 }
 
-/** The Kế hoạch step of a workbook without a plan: the seed's text pasted, read and used. */
-async function choosePlan(): Promise<void> {
-  fireEvent.change(await screen.findByRole("textbox", { name: "Nội dung kế hoạch" }), { target: { value: readFileSync(SEED_FILE, "utf8") } });
+const AN_BINH = path.join(__dirname, "../fixtures/plans/bien-the-an-binh-2025.txt");
+
+/** The Kế hoạch step of a workbook without a plan: a plan's text pasted and read. */
+async function readPlan(file: string): Promise<void> {
+  fireEvent.change(await screen.findByRole("textbox", { name: "Nội dung kế hoạch" }), { target: { value: readFileSync(file, "utf8") } });
   fireEvent.click(screen.getByRole("button", { name: "Đọc kế hoạch" }));
+}
+
+/** The seed's plan read and used. */
+async function choosePlan(): Promise<void> {
+  await readPlan(SEED_FILE);
   await clickWhenEnabled("Dùng kế hoạch này");
 }
 
@@ -117,8 +124,7 @@ describe("the task pane, given the Office adapter", () => {
   it("lets the clerk correct the plan read before using it: a deadline, a task moved or removed, a unit added", async () => {
     const { port } = officePane();
     render(<App port={port} today={TODAY} />);
-    fireEvent.change(await screen.findByRole("textbox", { name: "Nội dung kế hoạch" }), { target: { value: readFileSync(path.join(__dirname, "../fixtures/plans/bien-the-an-binh-2025.txt"), "utf8") } });
-    fireEvent.click(screen.getByRole("button", { name: "Đọc kế hoạch" }));
+    await readPlan(AN_BINH);
     // Công an xã: its standing task gets a deadline, its first task moves to Hội Nông dân xã.
     fireEvent.click(await screen.findByRole("button", { name: "2 nhiệm vụ" }));
     const deadline = screen.getAllByRole("textbox", { name: "Hạn (để trống nếu thường xuyên)" })[1]!;
@@ -151,8 +157,7 @@ describe("the task pane, given the Office adapter", () => {
   it("offers quarters when the workbook's plan reports quarterly, and none of the sample's parts a plan does not have", async () => {
     const { port } = officePane();
     render(<App port={port} today={TODAY} />);
-    fireEvent.change(await screen.findByRole("textbox", { name: "Nội dung kế hoạch" }), { target: { value: readFileSync(path.join(__dirname, "../fixtures/plans/bien-the-an-binh-2025.txt"), "utf8") } });
-    fireEvent.click(screen.getByRole("button", { name: "Đọc kế hoạch" }));
+    await readPlan(AN_BINH);
     await clickWhenEnabled("Dùng kế hoạch này");
     await clickWhenEnabled("Thêm mẫu biểu");
     await screen.findByText("Đã thêm mẫu biểu.");
