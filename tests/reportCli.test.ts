@@ -30,9 +30,13 @@ describe("report FILE --period P", () => {
     expect(Object.keys(f.pledges!).sort()).toEqual(["byPlace", "total"]);
     expect(Object.keys((f.pledges!.byPlace as object[])[0]!).sort()).toEqual(["asOf", "households", "householdsSigned", "officials", "place", "students", "workers"]);
     expect(Object.keys(f.pledges!.total as object).sort()).toEqual(["householdRate", "households", "householdsSigned", "officials", "students", "workers"]);
-    expect(Object.keys(f.donations!).sort()).toEqual(["byGroup", "closingCash", "disbursedGoodsValue", "disbursedMoney", "donors", "openingCash", "receivedGoodsValue", "receivedMoney"]);
+    expect(Object.keys(f.donations!).sort()).toEqual(["bank", "byGroup", "byPurpose", "cash", "closingCash", "disbursedGoodsValue", "disbursedMoney", "donors", "goods", "openingCash", "receivedGoodsValue", "receivedMoney"]);
+    for (const account of ["cash", "bank"]) expect(Object.keys(f.donations![account] as object).sort()).toEqual(["closing", "opening", "received", "spent"]);
+    expect(Object.keys(f.donations!.goods as object).sort()).toEqual(["distributedValue", "receivedValue"]);
+    expect(Object.keys((f.donations!.byPurpose as object[])[0]!).sort()).toEqual(["goodsValue", "money", "purpose"]);
     expect(Object.keys((f.donations!.byGroup as object[])[0]!).sort()).toEqual(["count", "goodsValue", "group", "money"]);
-    expect(Object.keys(f.nominations!).sort()).toEqual(["byForm", "byKind", "byStatus", "total"]);
+    expect(Object.keys(f.nominations!).sort()).toEqual(["awarded", "byForm", "byKind", "byStatus", "total"]);
+    expect(Object.keys(f.nominations!.awarded as object).sort()).toEqual(["byForm", "total"]);
     expect(Object.keys(f.nominations!.byKind as object)).toEqual(["Cá nhân", "Tập thể", "Hộ gia đình"]);
     for (const k of ["openingCash", "receivedMoney", "closingCash"]) expect(Number.isInteger(f.donations![k])).toBe(true);
     expect(r.stderr).toContain('Đã thêm trang báo cáo "BC 6 tháng cuối năm 2021"');

@@ -27,6 +27,14 @@ export interface PlacePledges {
   workers: number;
 }
 
+/** One money account over a period: what it held before, received, spent, and holds after. */
+export interface MoneyAccount {
+  opening: number;
+  received: number;
+  spent: number;
+  closing: number;
+}
+
 export interface GroupDonations {
   group: string;
   count: number;
@@ -70,10 +78,24 @@ export interface Figures {
     closingCash: number;
     donors: number;
     byGroup: GroupDonations[];
+    /** Cash (`Tiền mặt`) and bank (`Chuyển khoản`) kept apart; openingCash/closingCash are their sums. */
+    cash: MoneyAccount;
+    bank: MoneyAccount;
+    /** Goods received and distributed, by value. */
+    goods: { receivedValue: number; distributedValue: number };
+    /** Spending and distribution in the period by purpose (`Nội dung`, trimmed), in alphabetical order. */
+    byPurpose: { purpose: string; money: number; goodsValue: number }[];
   };
   /** Money received and spent in each month of the period, every month listed (the pane's chart). */
   moneyByMonth: MonthMoney[];
-  nominations: { total: number; byKind: Record<string, number>; byForm: Record<string, number>; byStatus: Record<string, number> };
+  nominations: {
+    total: number;
+    byKind: Record<string, number>;
+    byForm: Record<string, number>;
+    byStatus: Record<string, number>;
+    /** Nominations awarded (`Đã khen thưởng`), by form. */
+    awarded: { total: number; byForm: Record<string, number> };
+  };
   /** The plan's milestone tasks as the table has them (found by their plan section), for the report's text. */
   milestones: { section: string; kind: MilestoneKind; unit: string; content: string; deadline: string | null; state: string; completed: string | null }[];
   /** Tasks overdue as of the end of the period. */
@@ -202,12 +224,15 @@ function pledgeFigures(v: ViewOf<typeof camKetTable> | undefined, places: readon
 
 const MONEY = new Set(["Tiền mặt", "Chuyển khoản"]);
 const NO_GROUP = "Chưa ghi nhóm";
+const NO_PURPOSE = "Chưa ghi nội dung";
 
 function donationFigures(v: ViewOf<typeof dongGopTable> | undefined, from: string, to: string) {
   const d = { openingCash: 0, receivedMoney: 0, receivedGoodsValue: 0, disbursedMoney: 0, disbursedGoodsValue: 0, closingCash: 0, donors: 0 };
   const groups = new Map<string, GroupDonations>();
   const donors = new Set<string>();
   const months = new Map(monthsOf(from, to).map((month): [string, MonthMoney] => [month, { month, receivedMoney: 0, disbursedMoney: 0 }]));
+  const accounts: Record<string, MoneyAccount> = { "Tiền mặt": { opening: 0, received: 0, spent: 0, closing: 0 }, "Chuyển khoản": { opening: 0, received: 0, spent: 0, closing: 0 } };
+  const purposes = new Map<string, { purpose: string; money: number; goodsValue: number }>();
   let excluded = 0;
   for (let i = 0; i < (v?.rowCount ?? 0); i++) {
     if (!v || v.blank[i]) continue;
@@ -221,18 +246,31 @@ function donationFigures(v: ViewOf<typeof dongGopTable> | undefined, from: strin
       continue;
     }
     const amount = v.num(i, amountHeader) ?? 0;
+    const account = money ? (accounts[form as string] as MoneyAccount) : undefined;
     if (date < from) {
-      if (money) d.openingCash += kind === "Thu" ? amount : -amount;
+      if (account) {
+        d.openingCash += kind === "Thu" ? amount : -amount;
+        account.opening += kind === "Thu" ? amount : -amount;
+      }
       continue;
     }
     if (date > to) continue;
     const month = months.get(date.slice(0, 7));
     if (money && month) month[kind === "Thu" ? "receivedMoney" : "disbursedMoney"] += amount;
     if (kind === "Chi") {
-      if (money) d.disbursedMoney += amount;
-      else d.disbursedGoodsValue += amount;
+      if (account) {
+        d.disbursedMoney += amount;
+        account.spent += amount;
+      } else d.disbursedGoodsValue += amount;
+      const purpose = (v.text(i, "Nội dung") ?? "").trim() || NO_PURPOSE;
+      const key = foldKey(purpose);
+      const p = purposes.get(key) ?? { purpose, money: 0, goodsValue: 0 };
+      if (money) p.money += amount;
+      else p.goodsValue += amount;
+      purposes.set(key, p);
       continue;
     }
+    if (account) account.received += amount;
     if (money) d.receivedMoney += amount;
     else d.receivedGoodsValue += amount;
     const who = v.text(i, "Người, đơn vị");
@@ -246,8 +284,14 @@ function donationFigures(v: ViewOf<typeof dongGopTable> | undefined, from: strin
   }
   d.closingCash = d.openingCash + d.receivedMoney - d.disbursedMoney;
   d.donors = donors.size;
+  for (const a of Object.values(accounts)) a.closing = a.opening + a.received - a.spent;
   const byGroup = catalogOrder(DONOR_GROUPS, groups.keys()).map((group) => groups.get(group) ?? { group, count: 0, money: 0, goodsValue: 0 });
-  return { figures: { ...d, byGroup }, byMonth: [...months.values()], excluded };
+  const goods = { receivedValue: d.receivedGoodsValue, distributedValue: d.disbursedGoodsValue };
+  return {
+    figures: { ...d, byGroup, cash: accounts["Tiền mặt"] as MoneyAccount, bank: accounts["Chuyển khoản"] as MoneyAccount, goods, byPurpose: [...purposes.values()].sort((a, b) => compareText(a.purpose, b.purpose)) },
+    byMonth: [...months.values()],
+    excluded,
+  };
 }
 
 function counter(keys: readonly string[]): Record<string, number> {
@@ -255,7 +299,7 @@ function counter(keys: readonly string[]): Record<string, number> {
 }
 
 function nominationFigures(v: ViewOf<typeof khenThuongTable> | undefined, forms: readonly string[], from: string, to: string) {
-  const f = { total: 0, byKind: counter(NOMINEE_KINDS), byForm: counter(forms), byStatus: counter(NOMINATION_STATES) };
+  const f = { total: 0, byKind: counter(NOMINEE_KINDS), byForm: counter(forms), byStatus: counter(NOMINATION_STATES), awarded: { total: 0, byForm: counter(forms) } };
   let excluded = 0;
   for (let i = 0; i < (v?.rowCount ?? 0); i++) {
     if (!v || v.blank[i]) continue;
@@ -272,6 +316,10 @@ function nominationFigures(v: ViewOf<typeof khenThuongTable> | undefined, forms:
     inc(f.byKind, v.text(i, "Đối tượng"));
     inc(f.byForm, v.text(i, "Hình thức khen thưởng"));
     inc(f.byStatus, v.text(i, "Trạng thái"));
+    if (v.text(i, "Trạng thái") === "Đã khen thưởng") {
+      f.awarded.total++;
+      inc(f.awarded.byForm, v.text(i, "Hình thức khen thưởng"));
+    }
   }
   return { figures: f, excluded };
 }
@@ -285,7 +333,9 @@ export function figuresForPeriod(tables: ReadonlyMap<string, TableData>, period:
   const v = (n: string) => views.get(n);
   const units = columnValues(v(TABLE.donVi), "Đơn vị");
   const villages = columnValues(v(TABLE.thon), "Thôn");
-  const forms = [...AWARD_FORMS, ...columnValues(v(TABLE.hinhThucKhenThuong), "Hình thức khen thưởng").filter((f) => !(AWARD_FORMS as readonly string[]).includes(f))];
+  // The workbook's list first, in its order (the plan's own forms among them), then the usual forms it lacks.
+  const listed = columnValues(v(TABLE.hinhThucKhenThuong), "Hình thức khen thưởng");
+  const forms = [...listed, ...AWARD_FORMS.filter((f) => !listed.includes(f))];
   const tasks = taskFigures(viewFor(views, nhiemVuTable), units, period.to, milestones);
   const pledges = pledgeFigures(viewFor(views, camKetTable), [...villages, ...units], period.to);
   const donations = donationFigures(viewFor(views, dongGopTable), period.from, period.to);

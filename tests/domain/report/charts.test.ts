@@ -9,14 +9,18 @@ function figures(over: { byPlace?: Figures["pledges"]["byPlace"]; byUnit?: Figur
     period: { from: "2021-01-01", to: "2021-12-31", label: "năm 2021" },
     tasks: { ...zero, byUnit: over.byUnit ?? [] },
     pledges: { byPlace: over.byPlace ?? [], total: { households: 0, householdsSigned: 0, students: 0, officials: 0, workers: 0, householdRate: null } },
-    donations: { openingCash: 0, receivedMoney: 0, receivedGoodsValue: 0, disbursedMoney: 0, disbursedGoodsValue: 0, closingCash: 0, donors: 0, byGroup: [] },
+    donations: { openingCash: 0, receivedMoney: 0, receivedGoodsValue: 0, disbursedMoney: 0, disbursedGoodsValue: 0, closingCash: 0, donors: 0, byGroup: [], cash: account(), bank: account(), goods: { receivedValue: 0, distributedValue: 0 }, byPurpose: [] },
     moneyByMonth: over.byMonth ?? [],
-    nominations: { total: 0, byKind: {}, byForm: {}, byStatus: {} },
+    nominations: { total: 0, byKind: {}, byForm: {}, byStatus: {}, awarded: { total: 0, byForm: {} } },
     milestones: [],
     overdueTasks: [],
     excludedRows: 0,
     excludedRowsBySection: { tasks: 0, pledges: 0, donations: 0, nominations: 0 },
   };
+}
+
+function account() {
+  return { opening: 0, received: 0, spent: 0, closing: 0 };
 }
 
 const place = (name: string, households: number, signed: number) => ({ place: name, asOf: "2021-06-30", households, householdsSigned: signed, students: 0, officials: 0, workers: 0 });

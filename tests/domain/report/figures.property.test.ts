@@ -25,6 +25,7 @@ const ledgerRow: fc.Arbitrary<Row> = fc
     "Người, đơn vị": fc.constantFrom("Cá nhân mẫu 1", "Doanh nghiệp mẫu 2", "cá nhân mẫu 1", "Hộ gia đình mẫu 3"),
     "Nhóm": fc.constantFrom(...DONOR_GROUPS),
     "Hình thức": fc.constantFrom("Tiền mặt", "Chuyển khoản", "Hiện vật"),
+    "Nội dung": fc.constantFrom("Mua vật tư y tế", " Mua vật tư y tế ", "Hỗ trợ khu cách ly", ""),
     amount: fc.integer({ min: 1, max: 50_000_000 }),
   })
   .map(({ amount, ...r }): Row => (r["Hình thức"] === "Hiện vật" ? { ...r, "Hiện vật": "Gạo", "Số lượng": 10, "Giá trị hiện vật (đồng)": amount } : { ...r, "Số tiền (đồng)": amount }));
@@ -141,6 +142,40 @@ describe("report figures (properties)", () => {
           expect(a.donations.byGroup[i]!.money + b.donations.byGroup[i]!.money).toBe(g.money);
           expect(a.donations.byGroup[i]!.count + b.donations.byGroup[i]!.count).toBe(g.count);
         });
+      }),
+    );
+  });
+
+  it("cash and bank, goods, spending by purpose and awards, computed here a second way from the rows", () => {
+    fc.assert(
+      fc.property(workbook, fc.constantFrom(S1, S2, YEAR), (w, period) => {
+        const f = figuresForPeriod(tablesOf(w), period);
+        const [from, to] = [isoToSerial(period.from), isoToSerial(period.to)];
+        const signed = (r: Row) => (r["Loại"] === "Thu" ? 1 : -1) * ((r["Số tiền (đồng)"] as number | undefined) ?? 0);
+        const account = (form: string) => {
+          const rows = w.ledger.filter((r) => r["Hình thức"] === form);
+          const inPeriod = rows.filter((r) => (r["Ngày"] as number) >= from && (r["Ngày"] as number) <= to);
+          const opening = rows.filter((r) => (r["Ngày"] as number) < from).reduce((n, r) => n + signed(r), 0);
+          const received = inPeriod.filter((r) => r["Loại"] === "Thu").reduce((n, r) => n + (r["Số tiền (đồng)"] as number), 0);
+          const spent = inPeriod.filter((r) => r["Loại"] === "Chi").reduce((n, r) => n + (r["Số tiền (đồng)"] as number), 0);
+          return { opening, received, spent, closing: opening + received - spent };
+        };
+        expect(f.donations.cash).toEqual(account("Tiền mặt"));
+        expect(f.donations.bank).toEqual(account("Chuyển khoản"));
+        expect(f.donations.cash.closing + f.donations.bank.closing).toBe(f.donations.closingCash);
+        expect(f.donations.cash.opening + f.donations.bank.opening).toBe(f.donations.openingCash);
+        const goods = w.ledger.filter((r) => r["Hình thức"] === "Hiện vật" && (r["Ngày"] as number) >= from && (r["Ngày"] as number) <= to);
+        const value = (rs: Row[]) => rs.reduce((n, r) => n + (r["Giá trị hiện vật (đồng)"] as number), 0);
+        expect(f.donations.goods).toEqual({ receivedValue: value(goods.filter((r) => r["Loại"] === "Thu")), distributedValue: value(goods.filter((r) => r["Loại"] === "Chi")) });
+        // Spending by purpose: trimmed purposes, every đồng of money and goods spent once.
+        const spentRows = w.ledger.filter((r) => r["Loại"] === "Chi" && (r["Ngày"] as number) >= from && (r["Ngày"] as number) <= to);
+        const purposes = new Set(spentRows.map((r) => (r["Nội dung"] as string).trim() || "Chưa ghi nội dung"));
+        expect(new Set(f.donations.byPurpose.map((p) => p.purpose))).toEqual(purposes);
+        expect(f.donations.byPurpose.reduce((n, p) => n + p.money, 0)).toBe(f.donations.disbursedMoney);
+        expect(f.donations.byPurpose.reduce((n, p) => n + p.goodsValue, 0)).toBe(f.donations.disbursedGoodsValue);
+        const awarded = w.nominations.filter((r) => r["Trạng thái"] === "Đã khen thưởng" && (r["Ngày đề nghị"] as number) >= from && (r["Ngày đề nghị"] as number) <= to);
+        expect(f.nominations.awarded.total).toBe(awarded.length);
+        for (const form of AWARD_FORMS) expect(f.nominations.awarded.byForm[form] ?? 0).toBe(awarded.filter((r) => r["Hình thức khen thưởng"] === form).length);
       }),
     );
   });
