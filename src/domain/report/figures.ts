@@ -246,7 +246,7 @@ function donationFigures(v: ViewOf<typeof dongGopTable> | undefined, from: strin
       continue;
     }
     const amount = v.num(i, amountHeader) ?? 0;
-    const account = money ? (accounts[form as string] as MoneyAccount) : undefined;
+    const account = money ? (accounts[form] as MoneyAccount) : undefined;
     if (date < from) {
       if (account) {
         d.openingCash += kind === "Thu" ? amount : -amount;
