@@ -77,6 +77,6 @@ describe("report FILE --period P", () => {
     const cells = await book.readRanges([{ sheet: "BC 11.06.2021-31.12.2021", range: { top: 0, left: 0, bottom: 6, right: 7 } }]);
     const texts = cells[0]!.flat().filter((v): v is string => typeof v === "string");
     expect(texts).toEqual(expect.arrayContaining(["ỦY BAN NHÂN DÂN", "XÃ CHÂU SƠN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số:     /BC-UBND", "Châu Sơn, ngày 05 tháng 01 năm 2022", "BÁO CÁO"]));
-    expect(texts).toContain('Kết quả thực hiện phong trào "Toàn dân tham gia phòng, chống dịch Covid-19" từ ngày 11/06/2021 đến ngày 31/12/2021');
+    expect(texts).toContain("Kết quả thực hiện phong trào “Toàn dân tham gia phòng, chống dịch Covid-19” từ ngày 11/06/2021 đến ngày 31/12/2021");
   });
 });

@@ -33,7 +33,7 @@ describe("planTemplates", () => {
       ["Thông tin chung", true], ["Danh mục", true], ["Nhiệm vụ", true], ["Cam kết", true], ["Đóng góp", true], ["Khen thưởng", true], ["Kế hoạch", true],
     ]);
     const prefilled = Object.fromEntries(notes.filter((n) => n.code === "rows-prefilled").map((n) => [String(n.params.table), n.params.count] as const));
-    expect(prefilled).toEqual({ tblThongTin: 15, tblDonVi: 11, tblNhiemVu: 28, tblNhomDongGop: 7, tblHinhThucKhenThuong: 4, tblKeHoach: 28 });
+    expect(prefilled).toEqual({ tblThongTin: 16, tblDonVi: 11, tblNhiemVu: 28, tblNhomDongGop: 7, tblHinhThucKhenThuong: 4, tblKeHoach: 28 });
     const danhMuc = grids[1]!.tables!.map((t) => [t.name, t.range.left, t.range.right]);
     expect(danhMuc).toEqual([["tblThon", 0, 1], ["tblDonVi", 3, 4], ["tblNhomDongGop", 6, 6], ["tblHinhThucKhenThuong", 8, 8]]);
   });

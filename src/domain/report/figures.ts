@@ -67,7 +67,8 @@ export function monthsOf(from: string, to: string): string[] {
 /** The figures of a report (DOMAIN.md, `report --json`). Amounts are whole đồng. */
 export interface Figures {
   period: { from: string; to: string; label: string };
-  tasks: TaskCounts & { byUnit: (TaskCounts & { unit: string })[] };
+  /** `standing`: not done and without a deadline (the plan's standing tasks), counted within `open`. */
+  tasks: TaskCounts & { byUnit: (TaskCounts & { unit: string })[]; standing: number };
   pledges: { byPlace: PlacePledges[]; total: Omit<PlacePledges, "place" | "asOf"> & { householdRate: number | null } };
   donations: {
     openingCash: number;
@@ -97,7 +98,17 @@ export interface Figures {
     awarded: { total: number; byForm: Record<string, number> };
   };
   /** The plan's milestone tasks as the table has them (found by their plan section), for the report's text. */
-  milestones: { section: string; kind: MilestoneKind; unit: string; content: string; deadline: string | null; state: string; completed: string | null }[];
+  milestones: {
+    section: string;
+    kind: MilestoneKind;
+    unit: string;
+    content: string;
+    deadline: string | null;
+    state: string;
+    completed: string | null;
+    /** For the pledge milestone: the household rate as of its deadline (null without households then). */
+    rateAtDeadline?: number | null;
+  }[];
   /** Tasks overdue as of the end of the period. */
   overdueTasks: { unit: string; content: string; deadline: string }[];
   /** Rows left out of a figure because a cell it needs cannot be read. */
@@ -140,6 +151,7 @@ function taskFigures(v: ViewOf<typeof nhiemVuTable> | undefined, units: readonly
   const milestones: Figures["milestones"] = [];
   const overdueTasks: Figures["overdueTasks"] = [];
   const total = zeroTasks();
+  let standing = 0;
   let excluded = 0;
   for (let i = 0; i < (v?.rowCount ?? 0); i++) {
     if (!v || v.blank[i]) continue;
@@ -160,6 +172,7 @@ function taskFigures(v: ViewOf<typeof nhiemVuTable> | undefined, units: readonly
     const kind = kindOf.get(section);
     if (kind) milestones.push({ section, kind, unit, content, deadline: deadline ?? null, state, completed: completed ?? null });
     if (key === "overdue") overdueTasks.push({ unit, content, deadline: deadline as string });
+    if (key === "open" && deadline === undefined) standing++;
     const u = byUnit.get(unit) ?? zeroTasks();
     for (const c of [u, total]) {
       c.total++;
@@ -171,7 +184,7 @@ function taskFigures(v: ViewOf<typeof nhiemVuTable> | undefined, units: readonly
   // Lists in a fixed order (oldest deadline first), whatever the order of the rows.
   milestones.sort((a, b) => compareText(a.section, b.section) || compareText(a.completed ?? "", b.completed ?? ""));
   overdueTasks.sort((a, b) => compareText(a.deadline, b.deadline) || compareText(a.unit, b.unit) || compareText(a.content, b.content));
-  return { figures: { ...total, byUnit: order.map((unit) => ({ unit, ...(byUnit.get(unit) ?? zeroTasks()) })) }, milestones, overdueTasks, excluded };
+  return { figures: { ...total, byUnit: order.map((unit) => ({ unit, ...(byUnit.get(unit) ?? zeroTasks()) })), standing }, milestones, overdueTasks, excluded };
 }
 
 const PLEDGE_COUNTS = ["Số hộ", "Số hộ đã ký", "Số HS, SV đã ký", "Số CB, CC, VC đã ký", "Số CN, NLĐ đã ký"] as const;
@@ -337,7 +350,12 @@ export function figuresForPeriod(tables: ReadonlyMap<string, TableData>, period:
   const listed = columnValues(v(TABLE.hinhThucKhenThuong), "Hình thức khen thưởng");
   const forms = [...listed, ...AWARD_FORMS.filter((f) => !listed.includes(f))];
   const tasks = taskFigures(viewFor(views, nhiemVuTable), units, period.to, milestones);
-  const pledges = pledgeFigures(viewFor(views, camKetTable), [...villages, ...units], period.to);
+  const pledgeView = viewFor(views, camKetTable);
+  const pledges = pledgeFigures(pledgeView, [...villages, ...units], period.to);
+  // The pledge milestone: where the households stood on its deadline.
+  for (const m of tasks.milestones) {
+    if (m.kind === "pledge" && m.deadline && m.deadline <= period.to) m.rateAtDeadline = pledgeFigures(pledgeView, [...villages, ...units], m.deadline).figures.total.householdRate;
+  }
   const donations = donationFigures(viewFor(views, dongGopTable), period.from, period.to);
   const nominations = nominationFigures(viewFor(views, khenThuongTable), forms, period.from, period.to);
   const excludedRowsBySection = { tasks: tasks.excluded, pledges: pledges.excluded, donations: donations.excluded, nominations: nominations.excluded };

@@ -3,6 +3,7 @@ import { TRACKERS, type Tracker } from "../plan/kinds";
 import { nameKey } from "../text";
 import type { Grid } from "../grid";
 import type { Figures } from "./figures";
+import { readDate } from "../cells/date";
 import { documentDate, formatDate } from "../format";
 import type { Period } from "./period";
 import type { ReportInfo } from "./reportInfo";
@@ -42,12 +43,15 @@ function header(b: SheetBuilder, info: ReportInfo, period: Period, today: string
   b.row += 2;
   b.text(0, LAST_COL, "BÁO CÁO", { bold: true, size: 14, hAlign: "center" });
   b.row++;
-  b.text(0, LAST_COL, `Kết quả thực hiện phong trào "${info.movement}" ${period.label}`, { bold: true, size: 14, hAlign: "center" });
+  b.text(0, LAST_COL, `Kết quả thực hiện phong trào “${info.movement}” ${period.label}`, { bold: true, size: 14, hAlign: "center" });
   b.row += 2;
+  // A period that begins before the plan was issued is reported from the plan's date.
+  const planIso = readDate(info.planDate);
+  const from = planIso.kind === "value" && planIso.value > period.from && planIso.value <= period.to ? planIso.value : period.from;
   b.paragraph(
     `Thực hiện Kế hoạch${info.planNumber ? ` số ${info.planNumber}` : ""} ngày ${info.planDate} của Ủy ban nhân dân ${bodyName(info.body)} ` +
-      `về phát động phong trào "${info.movement}", Ủy ban nhân dân xã báo cáo kết quả thực hiện ${period.label} ` +
-      `(từ ngày ${formatDate(period.from)} đến ngày ${formatDate(period.to)}) như sau:`,
+      `về phát động phong trào “${info.movement}”, Ủy ban nhân dân ${bodyName(info.body)} báo cáo kết quả thực hiện ${period.label} ` +
+      `(từ ngày ${formatDate(from)} đến ngày ${formatDate(period.to)}) như sau:`,
   );
 }
 
@@ -140,10 +144,10 @@ function nominationTable(b: SheetBuilder, f: Figures): void {
 }
 
 function closing(b: SheetBuilder, info: ReportInfo, period: Period): void {
-  b.paragraph(`Trên đây là báo cáo kết quả thực hiện phong trào "${info.movement}" ${period.label} của Ủy ban nhân dân ${bodyName(info.body)}./.`);
+  b.paragraph(`Trên đây là báo cáo kết quả thực hiện phong trào “${info.movement}” ${period.label} của Ủy ban nhân dân ${bodyName(info.body)}./.`);
   b.blank();
   const top = b.row;
-  const recipients = [info.receiver, ...info.recipients].map((r) => `- ${r};`);
+  const recipients = info.reportRecipients.map((r) => `- ${r};`);
   b.text(0, 3, "Nơi nhận:", { bold: true, italic: true, size: 12 });
   [...recipients, "- Lưu: VT."].forEach((r, i) => b.text(0, 3, r, { size: 11 }, top + 1 + i));
   b.text(4, LAST_COL, info.authority, { bold: true, hAlign: "center" }, top);
@@ -176,10 +180,10 @@ export function reportGrid(sheet: string, f: Figures, info: ReportInfo, period: 
     }
   }
   b.heading("II. TỒN TẠI, HẠN CHẾ");
-  for (const line of shortcomings(f)) b.paragraph(line);
+  for (const line of shortcomings(f, scope.trackers)) b.paragraph(line);
   b.paragraph("………………………………………………………………………………………………………………");
   b.heading("III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI");
-  for (const line of directions(f)) b.paragraph(line);
+  for (const line of directions(f, scope.trackers)) b.paragraph(line);
   b.paragraph("………………………………………………………………………………………………………………");
   b.blank();
   closing(b, info, period);

@@ -19,6 +19,11 @@ export interface ReportInfo {
   signerTitle: string;
   signer: string;
   recipients: string[];
+  /**
+   * The report's `Nơi nhận`: `Nơi nhận báo cáo` as the clerk keeps it, else the body reported to
+   * "(b/c)" first, then the plan's own recipients (`Lưu: VT` is added by the layout).
+   */
+  reportRecipients: string[];
 }
 
 /** `Thông tin chung` as the clerk keeps it; the plan (when the workbook has one) where a key is missing. */
@@ -26,10 +31,15 @@ export function reportInfo(thongTin: TableData | undefined, plan: PlanDefinition
   const v = infoValues(thongTin);
   const get = (key: string, fallback: string | undefined) => v.get(nameKey(key))?.text || fallback || "";
   const [parentBody, body] = splitBody(get("Cơ quan báo cáo", plan && `${plan.issuingBody.parent} ${plan.issuingBody.name}`));
-  const recipients = get("Nơi nhận", plan?.recipients.join("\n"))
-    .split("\n")
-    .map((r) => r.replace(/^[-–•\s]+/, "").replace(/[;.]\s*$/, "").trim())
-    .filter((r) => r.length > 0);
+  const lines = (text: string) =>
+    text
+      .split("\n")
+      .map((r) => r.replace(/^[-–•\s]+/, "").replace(/[;.]\s*$/, "").trim())
+      .filter((r) => r.length > 0 && !/^Lưu\s*:/iu.test(r));
+  const recipients = lines(get("Nơi nhận", plan?.recipients.join("\n")));
+  const receiver = get("Cơ quan nhận báo cáo", plan?.reporting.receiver);
+  const kept = lines(get("Nơi nhận báo cáo", undefined));
+  const reportRecipients = kept.length > 0 ? kept : [...(receiver ? [`${receiver} (b/c)`] : []), ...recipients];
   return {
     parentBody,
     body,
@@ -43,5 +53,6 @@ export function reportInfo(thongTin: TableData | undefined, plan: PlanDefinition
     signerTitle: get("Chức vụ người ký", plan?.signatory.title),
     signer: get("Người ký", plan?.signatory.name),
     recipients,
+    reportRecipients,
   };
 }

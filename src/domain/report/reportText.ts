@@ -1,81 +1,155 @@
+import type { Tracker } from "../plan/kinds";
+import { DAY_MS } from "../dates";
 import type { Figures } from "./figures";
 import { formatCount as n, formatDate, formatRate } from "../format";
 
-/** The opening sentence of each part of the report, stating its figures in Vietnamese. */
+// The sentences of the report, as an official writes them: a clause only for what is there (no
+// "0 quá hạn"), tasks done on time, done late, overdue, standing and not yet due kept apart,
+// counts with their noun, a missed milestone with its delay.
+
+/** "a, b và c"; with `;` between parts that hold commas themselves ("học sinh, sinh viên; cán bộ, …"). */
+function joinAnd(parts: readonly string[], separator = ", "): string {
+  if (parts.length <= 1) return parts.join("");
+  return `${parts.slice(0, -1).join(separator)} và ${parts[parts.length - 1]}`;
+}
+
+/** Days from one ISO date to another. */
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+/** How a milestone stands against its deadline: done on time, done late by N days, or not done and N days past it. */
+function milestoneStatus(m: Figures["milestones"][number], asOf: string): string {
+  const deadline = m.deadline ? ` (Kế hoạch đề ra hoàn thành trước ngày ${formatDate(m.deadline)})` : "";
+  if (m.state === "Hoàn thành") {
+    if (!m.completed) return `đã hoàn thành${deadline}`;
+    const late = m.deadline ? daysBetween(m.deadline, m.completed) : 0;
+    return late > 0
+      ? `hoàn thành ngày ${formatDate(m.completed)}, chậm ${n(late)} ngày so với Kế hoạch (hạn ${formatDate(m.deadline as string)})`
+      : `hoàn thành ngày ${formatDate(m.completed)}${deadline}`;
+  }
+  if (m.deadline && m.deadline < asOf) return `chưa hoàn thành, đã quá ${n(daysBetween(m.deadline, asOf))} ngày so với Kế hoạch (hạn ${formatDate(m.deadline)})`;
+  return `đang thực hiện${deadline}`;
+}
+
+/** The launch of the movement, with its delay when it was late. */
 export function launchSentence(f: Figures): string {
   const launch = f.milestones.find((m) => m.kind === "launch");
   if (!launch) return "Chưa có số liệu về việc tổ chức phát động phong trào.";
-  const deadline = launch.deadline ? ` (kế hoạch đề ra hoàn thành trước ngày ${formatDate(launch.deadline)})` : "";
-  if (launch.state === "Hoàn thành") {
-    const when = launch.completed ? `, hoàn thành ngày ${formatDate(launch.completed)}` : "";
-    return `${launch.unit} đã tổ chức phát động phong trào${when}${deadline}.`;
-  }
-  return `Việc tổ chức phát động phong trào (${launch.unit}) chưa hoàn thành${deadline}.`;
+  return `Việc tổ chức phát động phong trào (${launch.unit}): ${milestoneStatus(launch, f.period.to)}.`;
 }
 
+/** Pledges as of the period's end; the pledge milestone's rate on its deadline when it was missed. */
 export function pledgeSentence(f: Figures): string {
   const t = f.pledges.total;
   if (f.pledges.byPlace.length === 0) return `Đến ngày ${formatDate(f.period.to)} chưa có số liệu ký cam kết.`;
   const rate = t.householdRate === null ? "" : `, đạt ${formatRate(t.householdRate)}`;
-  return (
-    `Tính đến ngày ${formatDate(f.period.to)}, có ${n(t.householdsSigned)}/${n(t.households)} hộ gia đình đã ký cam kết${rate}; ` +
-    `${n(t.students)} học sinh, sinh viên; ${n(t.officials)} cán bộ, công chức, viên chức và ${n(t.workers)} công nhân, người lao động đã ký cam kết.`
-  );
+  const others = [
+    t.students > 0 ? `${n(t.students)} học sinh, sinh viên` : "",
+    t.officials > 0 ? `${n(t.officials)} cán bộ, công chức, viên chức` : "",
+    t.workers > 0 ? `${n(t.workers)} công nhân, người lao động` : "",
+  ].filter(Boolean);
+  let text = `Tính đến ngày ${formatDate(f.period.to)}, có ${n(t.householdsSigned)}/${n(t.households)} hộ gia đình đã ký cam kết${rate}`;
+  if (others.length > 0) text += `; ${joinAnd(others, "; ")} đã ký cam kết`;
+  text += ".";
+  const milestone = f.milestones.find((m) => m.kind === "pledge" && m.deadline);
+  if (milestone?.deadline && milestone.rateAtDeadline !== undefined && milestone.rateAtDeadline !== null && milestone.rateAtDeadline < 1) {
+    text += ` Kế hoạch đề ra hoàn thành việc ký cam kết trước ngày ${formatDate(milestone.deadline)}; đến ngày đó mới đạt ${formatRate(milestone.rateAtDeadline)} số hộ.`;
+  }
+  return text;
 }
 
+/** Tasks as of the period's end, each state only when it has tasks. */
 export function taskSentence(f: Figures): string {
   const t = f.tasks;
-  const done = t.doneOnTime + t.doneLate;
-  return (
-    `Các đơn vị được giao ${n(t.total)} nhiệm vụ. Đến ngày ${formatDate(f.period.to)} đã hoàn thành ${n(done)} nhiệm vụ ` +
-    `(${n(t.doneOnTime)} đúng hạn, ${n(t.doneLate)} quá hạn); ${n(t.overdue)} nhiệm vụ quá hạn chưa hoàn thành; ${n(t.open)} nhiệm vụ đang thực hiện hoặc chưa đến hạn.`
-  );
+  if (t.total === 0) return "Chưa có nhiệm vụ nào được giao.";
+  const datedOpen = t.open - t.standing;
+  const parts = [
+    t.doneOnTime > 0 ? `${n(t.doneOnTime)} nhiệm vụ hoàn thành đúng hạn` : "",
+    t.doneLate > 0 ? `${n(t.doneLate)} nhiệm vụ hoàn thành chậm (so với thời hạn)` : "",
+    t.overdue > 0 ? `${n(t.overdue)} nhiệm vụ quá hạn chưa hoàn thành` : "",
+    datedOpen > 0 ? `${n(datedOpen)} nhiệm vụ đang thực hiện, chưa đến hạn` : "",
+    t.standing > 0 ? `${n(t.standing)} nhiệm vụ thường xuyên đang tiếp tục thực hiện` : "",
+  ].filter(Boolean);
+  return `Các đơn vị được giao ${n(t.total)} nhiệm vụ. Đến ngày ${formatDate(f.period.to)}: ${joinAnd(parts, "; ")}.`;
 }
 
+/** Money as an accountant keeps it: cash and bank apart; goods received and distributed; no zero clause. */
 export function donationSentence(f: Figures): string {
   const d = f.donations;
-  return (
-    `Tồn quỹ đầu kỳ ${n(d.openingCash)} đồng. Trong kỳ đã tiếp nhận ${n(d.receivedMoney)} đồng (tiền mặt và chuyển khoản) ` +
-    `và hiện vật trị giá ${n(d.receivedGoodsValue)} đồng của ${n(d.donors)} tập thể, cá nhân; đã chi ${n(d.disbursedMoney)} đồng` +
-    `${d.disbursedGoodsValue > 0 ? ` và phân phát hiện vật trị giá ${n(d.disbursedGoodsValue)} đồng` : ""}. Tồn quỹ cuối kỳ ${n(d.closingCash)} đồng.`
-  );
+  const sentences: string[] = [];
+  const received = [
+    d.cash.received > 0 ? `${n(d.cash.received)} đồng tiền mặt` : "",
+    d.bank.received > 0 ? `${n(d.bank.received)} đồng chuyển khoản` : "",
+    d.goods.receivedValue > 0 ? `hiện vật trị giá ${n(d.goods.receivedValue)} đồng` : "",
+  ].filter(Boolean);
+  if (received.length > 0) sentences.push(`Trong kỳ đã tiếp nhận ${joinAnd(received)} của ${n(d.donors)} tập thể, cá nhân, hộ gia đình.`);
+  else sentences.push("Trong kỳ chưa tiếp nhận khoản đóng góp nào.");
+  const spent = [
+    d.disbursedMoney > 0 ? `chi ${n(d.disbursedMoney)} đồng` : "",
+    d.goods.distributedValue > 0 ? `phân phát hiện vật trị giá ${n(d.goods.distributedValue)} đồng` : "",
+  ].filter(Boolean);
+  if (spent.length > 0) sentences.push(`Đã ${joinAnd(spent)}.`);
+  const balances = [
+    d.cash.closing !== 0 || d.cash.opening !== 0 ? `tiền mặt ${n(d.cash.closing)} đồng` : "",
+    d.bank.closing !== 0 || d.bank.opening !== 0 ? `tài khoản ${n(d.bank.closing)} đồng` : "",
+  ].filter(Boolean);
+  if (balances.length > 0) sentences.push(`Tồn quỹ cuối kỳ: ${joinAnd(balances)}.`);
+  return sentences.join(" ");
 }
 
+/** Nominations and awards apart, counted in "trường hợp". */
 export function nominationSentence(f: Figures): string {
   const k = f.nominations;
   if (k.total === 0) return "Trong kỳ chưa có đề nghị khen thưởng.";
-  return (
-    `Trong kỳ đã đề nghị khen thưởng ${n(k.total)} trường hợp (${n(k.byKind["Cá nhân"] ?? 0)} cá nhân, ${n(k.byKind["Tập thể"] ?? 0)} tập thể, ` +
-    `${n(k.byKind["Hộ gia đình"] ?? 0)} hộ gia đình); đã khen thưởng ${n(k.byStatus["Đã khen thưởng"] ?? 0)}, ` +
-    `đang xét ${n((k.byStatus["Đề xuất"] ?? 0) + (k.byStatus["Đã trình"] ?? 0))}, không được khen ${n(k.byStatus["Không được khen"] ?? 0)}.`
-  );
+  const who = [
+    (k.byKind["Tập thể"] ?? 0) > 0 ? `${n(k.byKind["Tập thể"] ?? 0)} tập thể` : "",
+    (k.byKind["Cá nhân"] ?? 0) > 0 ? `${n(k.byKind["Cá nhân"] ?? 0)} cá nhân` : "",
+    (k.byKind["Hộ gia đình"] ?? 0) > 0 ? `${n(k.byKind["Hộ gia đình"] ?? 0)} hộ gia đình` : "",
+  ].filter(Boolean);
+  const parts = [`Trong kỳ đã đề nghị khen thưởng ${n(k.total)} trường hợp (${joinAnd(who)})`];
+  if (k.awarded.total > 0) {
+    const forms = Object.entries(k.awarded.byForm).filter(([, c]) => c > 0).map(([form, c]) => `${form}: ${n(c)}`);
+    parts.push(`đã có quyết định khen thưởng ${n(k.awarded.total)} trường hợp (${forms.join("; ")})`);
+  }
+  const pending = (k.byStatus["Đề xuất"] ?? 0) + (k.byStatus["Đã trình"] ?? 0);
+  if (pending > 0) parts.push(`${n(pending)} trường hợp đang xem xét`);
+  const refused = k.byStatus["Không được khen"] ?? 0;
+  if (refused > 0) parts.push(`${n(refused)} trường hợp không đủ điều kiện khen thưởng`);
+  return `${parts.join("; ")}.`;
 }
 
-/** Facts for "Tồn tại, hạn chế": overdue tasks, places below full pledges, rows left out. */
-export function shortcomings(f: Figures): string[] {
+/** Facts for "Tồn tại, hạn chế": missed milestones, overdue tasks, places below full pledges, rows left out. */
+export function shortcomings(f: Figures, trackers: readonly Tracker[]): string[] {
   const out: string[] = [];
+  for (const m of f.milestones) {
+    const late = m.state === "Hoàn thành" ? (m.completed && m.deadline ? daysBetween(m.deadline, m.completed) : 0) : m.deadline && m.deadline < f.period.to ? daysBetween(m.deadline, f.period.to) : 0;
+    if (late > 0) out.push(`- ${m.content}: ${milestoneStatus(m, f.period.to)}.`);
+  }
   if (f.overdueTasks.length > 0) {
     const byUnit = new Map<string, number>();
     for (const t of f.overdueTasks) byUnit.set(t.unit, (byUnit.get(t.unit) ?? 0) + 1);
-    out.push(`- Còn ${n(f.overdueTasks.length)} nhiệm vụ quá hạn chưa hoàn thành: ${[...byUnit].map(([u, c]) => `${u} (${n(c)})`).join("; ")}.`);
+    out.push(`- Còn ${n(f.overdueTasks.length)} nhiệm vụ quá hạn chưa hoàn thành: ${[...byUnit].map(([u, c]) => `${u} (${n(c)} nhiệm vụ)`).join("; ")}.`);
   }
-  const below = f.pledges.byPlace.filter((p) => p.households > 0 && p.householdsSigned < p.households);
+  const below = trackers.includes("pledges") ? f.pledges.byPlace.filter((p) => p.households > 0 && p.householdsSigned < p.households) : [];
   if (below.length > 0) {
     out.push(`- Còn ${n(below.length)} thôn, đơn vị chưa đạt 100% hộ ký cam kết: ${below.map((p) => `${p.place} (${formatRate(p.householdsSigned / p.households)})`).join("; ")}.`);
   }
   if (f.excludedRows > 0) out.push(`- Có ${n(f.excludedRows)} dòng số liệu chưa hợp lệ nên chưa được tính vào báo cáo; cần rà soát, sửa bằng chức năng Kiểm tra.`);
-  if (out.length === 0) out.push("- Không có nhiệm vụ quá hạn; các thôn đều đã đạt 100% hộ ký cam kết.");
+  if (out.length === 0) out.push(trackers.includes("pledges") ? "- Không có nhiệm vụ quá hạn; các thôn đều đã đạt 100% hộ ký cam kết." : "- Không có nhiệm vụ quá hạn.");
   return out;
 }
 
-/** Facts for "Phương hướng": what remains to do. */
-export function directions(f: Figures): string[] {
+/** Facts for "Phương hướng": what remains to do, for what the plan tracks. */
+export function directions(f: Figures, trackers: readonly Tracker[]): string[] {
+  const out: string[] = [];
   const remaining = f.tasks.overdue + f.tasks.open;
+  if (trackers.includes("tasks") && remaining > 0) {
+    out.push(`- Tiếp tục triển khai ${n(remaining)} nhiệm vụ chưa hoàn thành${f.tasks.overdue > 0 ? `, tập trung ${n(f.tasks.overdue)} nhiệm vụ đã quá hạn` : ""}.`);
+  }
   const households = f.pledges.total.households - f.pledges.total.householdsSigned;
-  return [
-    `- Tiếp tục triển khai ${n(remaining)} nhiệm vụ chưa hoàn thành, tập trung ${n(f.tasks.overdue)} nhiệm vụ đã quá hạn.`,
-    ...(households > 0 ? [`- Vận động ${n(households)} hộ gia đình còn lại ký cam kết phòng, chống dịch.`] : []),
-    `- Tiếp tục huy động, quản lý, sử dụng nguồn đóng góp công khai, minh bạch; tồn quỹ hiện có ${n(f.donations.closingCash)} đồng.`,
-    "- Kịp thời biểu dương, khen thưởng các tập thể, cá nhân có thành tích xuất sắc.",
-  ];
+  if (trackers.includes("pledges") && households > 0) out.push(`- Vận động ${n(households)} hộ gia đình còn lại ký cam kết.`);
+  if (trackers.includes("donations")) out.push("- Tiếp tục huy động, quản lý, sử dụng nguồn đóng góp công khai, minh bạch.");
+  if (trackers.includes("nominations")) out.push("- Kịp thời biểu dương, khen thưởng các tập thể, cá nhân có thành tích xuất sắc.");
+  return out;
 }

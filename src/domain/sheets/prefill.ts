@@ -32,6 +32,8 @@ function infoRows(plan: PlanDefinition): PrefillRow[] {
     ["Chức vụ người ký", plan.signatory.title],
     ["Người ký", plan.signatory.name],
     ["Nơi nhận", plan.recipients.join("\n")],
+    // The report's own recipients, editable: the body reported to first.
+    ["Nơi nhận báo cáo", [`${plan.reporting.receiver} (b/c)`, ...plan.recipients].join("\n")],
     ["Kỳ báo cáo", plan.reporting.cadence.map((c) => CADENCE_WORDS[c]).join(", ")],
     ["Báo cáo qua", plan.reporting.via || null],
     ["Nội dung theo dõi", plan.trackers.map((t) => TRACKER_SHEETS[t]).join(", ")],

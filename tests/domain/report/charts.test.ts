@@ -7,7 +7,7 @@ function figures(over: { byPlace?: Figures["pledges"]["byPlace"]; byUnit?: Figur
   const zero = { total: 0, doneOnTime: 0, doneLate: 0, overdue: 0, open: 0 };
   return {
     period: { from: "2021-01-01", to: "2021-12-31", label: "năm 2021" },
-    tasks: { ...zero, byUnit: over.byUnit ?? [] },
+    tasks: { ...zero, byUnit: over.byUnit ?? [], standing: 0 },
     pledges: { byPlace: over.byPlace ?? [], total: { households: 0, householdsSigned: 0, students: 0, officials: 0, workers: 0, householdRate: null } },
     donations: { openingCash: 0, receivedMoney: 0, receivedGoodsValue: 0, disbursedMoney: 0, disbursedGoodsValue: 0, closingCash: 0, donors: 0, byGroup: [], cash: account(), bank: account(), goods: { receivedValue: 0, distributedValue: 0 }, byPurpose: [] },
     moneyByMonth: over.byMonth ?? [],

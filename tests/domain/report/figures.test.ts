@@ -44,6 +44,7 @@ describe("task figures as of the end of the period", () => {
       doneLate: 1,
       overdue: 1,
       open: 2,
+      standing: 1,
       byUnit: [
         { unit: "Công an xã", total: 7, doneOnTime: 3, doneLate: 1, overdue: 1, open: 2 },
         { unit: "Trường học", total: 0, doneOnTime: 0, doneLate: 0, overdue: 0, open: 0 },
