@@ -152,7 +152,8 @@ function closing(b: SheetBuilder, info: ReportInfo, period: Period): void {
   [...recipients, "- Lưu: VT."].forEach((r, i) => b.text(0, 3, r, { size: 11 }, top + 1 + i));
   b.text(4, LAST_COL, info.authority, { bold: true, hAlign: "center" }, top);
   b.text(4, LAST_COL, info.signerTitle, { bold: true, hAlign: "center" }, top + 1);
-  const nameRow = Math.max(top + 6, top + recipients.length + 2);
+  // Room for the signature and the seal: five rows (about 32 mm) between the title and the name.
+  const nameRow = Math.max(top + 7, top + recipients.length + 2);
   b.text(4, LAST_COL, info.signer, { bold: true, hAlign: "center" }, nameRow);
   b.row = nameRow + 1;
 }

@@ -8,6 +8,8 @@ const REPORT_FONT = "Times New Roman";
 export const REPORT_WIDTHS = [6, 30, 13, 13, 13, 15, 13, 13] as const;
 
 const LINE_POINTS = 18;
+/** A body paragraph's first-line indent: spaces, since a cell's own indent moves every line. */
+export const FIRST_LINE_INDENT = "        ";
 /** Excel's tallest row, in points. */
 const MAX_ROW_POINTS = 409;
 
@@ -40,9 +42,9 @@ export class SheetBuilder {
     this.raise(row, lines * LINE_POINTS * ((s.size ?? 13) / 13));
   }
 
-  /** A full-width paragraph on its own row, then the next row. */
+  /** A full-width paragraph on its own row, its first line indented (about 1 cm, as Nghị định 30 asks), then the next row. */
   paragraph(value: string, s: CellStyle = {}): void {
-    this.text(0, REPORT_WIDTHS.length - 1, value, { hAlign: "justify", ...s });
+    this.text(0, REPORT_WIDTHS.length - 1, `${FIRST_LINE_INDENT}${value}`, { hAlign: "justify", ...s });
     this.row++;
   }
 

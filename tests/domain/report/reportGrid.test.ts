@@ -22,7 +22,7 @@ const figures: Figures = {
 
 describe("the report sheet", () => {
   const grid = reportGrid("BC 6 tháng đầu năm 2021", figures, reportInfo(undefined, chauSonPlan), parsePeriod("2021-S1"), "2021-07-05");
-  const texts = grid.cells.flatMap((c) => (typeof c.value === "string" ? [c.value] : []));
+  const texts = grid.cells.flatMap((c) => (typeof c.value === "string" ? [c.value.trimStart()] : []));
 
   it("is in Times New Roman throughout, on A4 portrait with the decree's margins, one page wide, with a print area", () => {
     for (const c of grid.cells) expect(c.style?.font).toBe("Times New Roman");
@@ -35,6 +35,15 @@ describe("the report sheet", () => {
     expect(texts.some((t) => t.includes("tiếp nhận 12.500.000 đồng"))).toBe(true);
     expect(texts.some((t) => t.startsWith("Các đơn vị được giao 28 nhiệm vụ"))).toBe(true);
     expect(texts).toContain("Việc tổ chức phát động phong trào (Công an xã): hoàn thành ngày 14/06/2021 (Kế hoạch đề ra hoàn thành trước ngày 15/06/2021).");
+  });
+
+  it("indents each body paragraph's first line and leaves room for the signature and seal", () => {
+    const paragraph = grid.cells.find((c) => typeof c.value === "string" && c.value.includes("hộ gia đình đã ký cam kết"));
+    expect(String(paragraph?.value)).toMatch(/^ {8}Tính đến ngày/);
+    const heading = grid.cells.find((c) => c.value === "I. KẾT QUẢ THỰC HIỆN");
+    expect(heading).toBeDefined();
+    const row = (t: string) => grid.cells.find((c) => c.value === t)!.row;
+    expect(row("Đỗ Văn Tuấn") - row("CHỦ TỊCH")).toBeGreaterThanOrEqual(6);
   });
 
   it("has the header blocks, the number and date line, the title, the sections, Nơi nhận and the signature", () => {
