@@ -12,7 +12,7 @@ import { errorText, t } from "../i18n";
 import { explainError } from "../i18n/errors";
 import { readWorkbookPlan } from "../domain/plan/workbookPlan";
 import { planFromJsonFile, planImport, planShow } from "./planCommand";
-import { reportCommand } from "./reportCommand";
+import { disclosureCommand, reportCommand } from "./reportCommand";
 import { validateCommand } from "./validateCommand";
 import { openWorkbook, saveWorkbook, withLock } from "./workbookFiles";
 
@@ -170,7 +170,20 @@ async function plan(args: Args): Promise<number> {
   return planShow(file, { json: args.options.has("json") });
 }
 
-const COMMANDS: Record<string, (a: Args) => Promise<number>> = { demo, template, validate, report, plan };
+async function disclosure(args: Args): Promise<number> {
+  const file = args.positional[0];
+  if (!file) {
+    process.stderr.write(`${t("cli-missing-file", { command: "disclosure" })}\n`);
+    return EXIT.usage;
+  }
+  const today = todayOption(args);
+  if (!today) return badToday(args);
+  const period = args.options.get("period");
+  const out = args.options.get("out");
+  return disclosureCommand({ file, period: typeof period === "string" ? period : undefined, json: args.options.has("json"), ...(typeof out === "string" ? { out } : {}), today });
+}
+
+const COMMANDS: Record<string, (a: Args) => Promise<number>> = { demo, template, validate, report, plan, disclosure };
 
 /** Runs one command line; returns the exit code. Every failure becomes a Vietnamese message. */
 export async function run(argv: readonly string[]): Promise<number> {

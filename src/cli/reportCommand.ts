@@ -1,5 +1,6 @@
 import { stat } from "node:fs/promises";
 import { addReport } from "../domain/report/addReport";
+import { addDisclosure } from "../domain/report/disclosure";
 import { reportCaveats } from "../domain/report/caveats";
 import { parsePeriod, PeriodError, type Period } from "../domain/report/period";
 import { t } from "../i18n";
@@ -13,8 +14,8 @@ export interface ReportOptions {
   today: string;
 }
 
-/** `report FILE --period P [--json] [--out FILE2]`: adds the report sheet; with --json prints the figures. */
-export async function reportCommand(o: ReportOptions): Promise<number> {
+/** The period asked for, and that --out does not name an existing file; or the exit code of a refusal, said. */
+async function checkedArgs(o: ReportOptions): Promise<Period | number> {
   let period: Period;
   try {
     period = parsePeriod(o.period ?? "");
@@ -27,6 +28,28 @@ export async function reportCommand(o: ReportOptions): Promise<number> {
     process.stderr.write(`${t("cli-out-exists", { file: o.out })}\n`);
     return 1;
   }
+  return period;
+}
+
+/** `disclosure FILE --period P [--json] [--out FILE2]`: adds the disclosure list (Nghị định 93/2021); with --json prints its totals. */
+export async function disclosureCommand(o: ReportOptions): Promise<number> {
+  const period = await checkedArgs(o);
+  if (typeof period === "number") return period;
+  const target = o.out ?? o.file;
+  return withLock(target, async (lock) => {
+    const opened = await openWorkbook(o.file, false);
+    const result = await addDisclosure(opened.port, period, o.today);
+    await saveWorkbook(opened, lock, { sameFile: !o.out, noClobber: Boolean(o.out) });
+    if (o.json) process.stdout.write(`${JSON.stringify({ period: result.disclosure.period, ...result.disclosure.totals, receipts: result.disclosure.received.length, spendings: result.disclosure.spent.length }, null, 2)}\n`);
+    process.stderr.write(`${t("cli-report-added", { sheet: result.sheet, file: target })}\n`);
+    return 0;
+  });
+}
+
+/** `report FILE --period P [--json] [--out FILE2]`: adds the report sheet; with --json prints the figures. */
+export async function reportCommand(o: ReportOptions): Promise<number> {
+  const period = await checkedArgs(o);
+  if (typeof period === "number") return period;
   const target = o.out ?? o.file;
   return withLock(target, async (lock) => {
     const opened = await openWorkbook(o.file, false);

@@ -31,20 +31,25 @@ export function bodyName(body: string): string {
   return twoWordKind ? `thị trấn ${title.slice(1).join(" ")}` : [kind ?? "", ...title].join(" ");
 }
 
-function header(b: SheetBuilder, info: ReportInfo, period: Period, today: string): void {
+/** The heading blocks of a document of Nghị định 30: issuing body, motto, number, place and date, then its kind and summary line. */
+export function documentHeader(b: SheetBuilder, info: ReportInfo, today: string, symbol: string, kind: string, summary: string): void {
   b.text(0, 2, info.parentBody, { bold: true, hAlign: "center" });
   b.text(3, LAST_COL, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true, hAlign: "center" });
   b.row++;
   b.text(0, 2, info.body, { bold: true, hAlign: "center" });
   b.text(3, LAST_COL, "Độc lập - Tự do - Hạnh phúc", { bold: true, size: 14, hAlign: "center" });
   b.row += 2;
-  b.text(0, 2, `Số:     /${info.symbol}`, { hAlign: "center" });
+  b.text(0, 2, `Số:     /${symbol}`, { hAlign: "center" });
   b.text(3, LAST_COL, documentDate(info.place, today), { italic: true, size: 14, hAlign: "center" });
   b.row += 2;
-  b.text(0, LAST_COL, "BÁO CÁO", { bold: true, size: 14, hAlign: "center" });
+  b.text(0, LAST_COL, kind, { bold: true, size: 14, hAlign: "center" });
   b.row++;
-  b.text(0, LAST_COL, `Kết quả thực hiện phong trào “${info.movement}” ${period.label}`, { bold: true, size: 14, hAlign: "center" });
+  b.text(0, LAST_COL, summary, { bold: true, size: 14, hAlign: "center" });
   b.row += 2;
+}
+
+function header(b: SheetBuilder, info: ReportInfo, period: Period, today: string): void {
+  documentHeader(b, info, today, info.symbol, "BÁO CÁO", `Kết quả thực hiện phong trào “${info.movement}” ${period.label}`);
   // A period that begins before the plan was issued is reported from the plan's date.
   const planIso = readDate(info.planDate);
   const from = planIso.kind === "value" && planIso.value > period.from && planIso.value <= period.to ? planIso.value : period.from;
@@ -83,7 +88,7 @@ function pledgeTable(b: SheetBuilder, f: Figures): void {
 function taskTable(b: SheetBuilder, f: Figures): void {
   const t = f.tasks;
   b.table({
-    headers: ["STT", "Đơn vị", "Tổng số nhiệm vụ", "Hoàn thành đúng hạn", "Hoàn thành quá hạn", "Quá hạn chưa hoàn thành", "Đang thực hiện", "Ghi chú"],
+    headers: ["STT", "Đơn vị", "Tổng số nhiệm vụ", "Hoàn thành đúng hạn", "Hoàn thành chậm", "Quá hạn chưa hoàn thành", "Đang thực hiện, thường xuyên", "Ghi chú"],
     rows: t.byUnit.map((u, i) => [i + 1, u.unit, u.total, u.doneOnTime, u.doneLate, u.overdue, u.open, null]),
     formats: [undefined, undefined, COUNT, COUNT, COUNT, COUNT, COUNT, undefined],
     totals: [
@@ -101,16 +106,22 @@ function taskTable(b: SheetBuilder, f: Figures): void {
 
 function donationTables(b: SheetBuilder, f: Figures): void {
   const d = f.donations;
+  // Cash and bank kept apart, as the accountant keeps them; each column's closing is a formula.
+  const lines: [string, keyof Figures["donations"]["cash"]][] = [["Tồn quỹ đầu kỳ", "opening"], ["Tiếp nhận trong kỳ", "received"], ["Đã chi trong kỳ", "spent"], ["Tồn quỹ cuối kỳ", "closing"]];
   b.table({
-    headers: ["STT", "Nội dung", "Số tiền (đồng)"],
-    rows: [
-      [1, "Tồn quỹ đầu kỳ", d.openingCash],
-      [2, "Tiếp nhận trong kỳ (tiền mặt, chuyển khoản)", d.receivedMoney],
-      [3, "Đã chi trong kỳ", d.disbursedMoney],
-      [4, "Tồn quỹ cuối kỳ", null],
+    headers: ["STT", "Nội dung", "Tiền mặt (đồng)", "Chuyển khoản (đồng)", "Cộng (đồng)"],
+    rows: lines.map(([label, key], i) => [i + 1, label, key === "closing" ? null : d.cash[key], key === "closing" ? null : d.bank[key], null]),
+    formats: [undefined, undefined, COUNT, COUNT, COUNT],
+    rowFormulas: [
+      undefined,
+      undefined,
+      (r, i) => (i === 3 ? { formula: `C${r - 2}+C${r - 1}-C${r}`, result: d.cash.closing } : undefined),
+      (r, i) => (i === 3 ? { formula: `D${r - 2}+D${r - 1}-D${r}`, result: d.bank.closing } : undefined),
+      (r, i) => {
+        const key = lines[i]?.[1] ?? "opening";
+        return { formula: `C${r + 1}+D${r + 1}`, result: d.cash[key] + d.bank[key] };
+      },
     ],
-    formats: [undefined, undefined, COUNT],
-    rowFormulas: [undefined, undefined, (r, i) => (i === 3 ? { formula: `C${r - 2}+C${r - 1}-C${r}`, result: d.closingCash } : undefined)],
   });
   b.blank();
   b.paragraph("Tiếp nhận theo nhóm người đóng góp:", { italic: true });
@@ -131,23 +142,61 @@ function donationTables(b: SheetBuilder, f: Figures): void {
       (a, z) => ({ formula: sumFormula(5, a, z), result: d.receivedMoney + d.receivedGoodsValue }),
     ],
   });
+  if (d.goods.receivedValue > 0 || d.goods.distributedValue > 0) {
+    b.blank();
+    b.paragraph("Hiện vật (theo giá trị):", { italic: true });
+    b.table({
+      headers: ["STT", "Nội dung", "Giá trị (đồng)"],
+      rows: [
+        [1, "Hiện vật tiếp nhận trong kỳ", d.goods.receivedValue],
+        [2, "Hiện vật đã phân phát trong kỳ", d.goods.distributedValue],
+      ],
+      formats: [undefined, undefined, COUNT],
+    });
+  }
+  if (d.byPurpose.length > 0) {
+    b.blank();
+    b.paragraph("Chi, phân phát theo nội dung:", { italic: true });
+    b.table({
+      headers: ["STT", "Nội dung", "Tiền (đồng)", "Hiện vật (đồng)"],
+      rows: d.byPurpose.map((p, i) => [i + 1, p.purpose, p.money, p.goodsValue]),
+      formats: [undefined, undefined, COUNT, COUNT],
+      totals: [
+        undefined,
+        "Tổng cộng",
+        (a, z) => ({ formula: sumFormula(2, a, z), result: d.disbursedMoney }),
+        (a, z) => ({ formula: sumFormula(3, a, z), result: d.disbursedGoodsValue }),
+      ],
+    });
+  }
 }
 
 function nominationTable(b: SheetBuilder, f: Figures): void {
+  // Nominations and awards apart: what was proposed, and what was awarded, by form.
   const forms = Object.entries(f.nominations.byForm);
   b.table({
-    headers: ["STT", "Hình thức khen thưởng", "Số lượng"],
-    rows: forms.map(([form, count], i) => [i + 1, form, count]),
-    formats: [undefined, undefined, COUNT],
-    totals: [undefined, "Tổng cộng", (a, z) => ({ formula: sumFormula(2, a, z), result: f.nominations.total })],
+    headers: ["STT", "Hình thức khen thưởng", "Số đề nghị", "Đã khen thưởng"],
+    rows: forms.map(([form, count], i) => [i + 1, form, count, f.nominations.awarded.byForm[form] ?? 0]),
+    formats: [undefined, undefined, COUNT, COUNT],
+    totals: [
+      undefined,
+      "Tổng cộng",
+      (a, z) => ({ formula: sumFormula(2, a, z), result: f.nominations.total }),
+      (a, z) => ({ formula: sumFormula(3, a, z), result: f.nominations.awarded.total }),
+    ],
   });
 }
 
 function closing(b: SheetBuilder, info: ReportInfo, period: Period): void {
   b.paragraph(`Trên đây là báo cáo kết quả thực hiện phong trào “${info.movement}” ${period.label} của Ủy ban nhân dân ${bodyName(info.body)}./.`);
   b.blank();
+  signatureBlock(b, info, info.reportRecipients);
+}
+
+/** `Nơi nhận` (then `Lưu: VT`) beside the signature: authority, title, room for signature and seal, name. */
+export function signatureBlock(b: SheetBuilder, info: ReportInfo, to: readonly string[]): void {
   const top = b.row;
-  const recipients = info.reportRecipients.map((r) => `- ${r};`);
+  const recipients = to.map((r) => `- ${r};`);
   b.text(0, 3, "Nơi nhận:", { bold: true, italic: true, size: 12 });
   [...recipients, "- Lưu: VT."].forEach((r, i) => b.text(0, 3, r, { size: 11 }, top + 1 + i));
   b.text(4, LAST_COL, info.authority, { bold: true, hAlign: "center" }, top);
@@ -189,6 +238,11 @@ export function reportGrid(sheet: string, f: Figures, info: ReportInfo, period: 
   b.blank();
   closing(b, info, period);
   const last = b.row - 1;
+  return documentGrid(sheet, b, last);
+}
+
+/** A document sheet as Nghị định 30 prints it: A4 portrait, its margins, one page wide, its print area. */
+export function documentGrid(sheet: string, b: SheetBuilder, last: number): Grid {
   return {
     sheet,
     createSheet: true,

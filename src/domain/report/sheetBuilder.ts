@@ -87,9 +87,11 @@ export class SheetBuilder {
       r.forEach((v, c) => {
         const f = spec.rowFormulas?.[c]?.(this.row, index);
         const numFmt = spec.formats?.[c];
-        const style = this.style({ ...border, size: 12, wrap: c === 1, hAlign: typeof v === "number" || f ? "right" : c === 0 ? "center" : "left", ...(numFmt ? { numFmt } : {}) });
+        // Text wraps in its column, and its row grows to show all of it (a goods line, a long name).
+        const text = typeof v === "string" && c > 0;
+        const style = this.style({ ...border, size: 12, wrap: text, hAlign: typeof v === "number" || f ? "right" : c === 0 ? "center" : "left", ...(numFmt ? { numFmt } : {}) });
         this.cells.push(f ? { row: this.row, col: c, formula: f.formula, result: f.result, style } : { row: this.row, col: c, value: fit(v), style });
-        if (c === 1 && typeof v === "string") this.raise(this.row, wrappedLines(v, REPORT_WIDTHS[1]) * 16);
+        if (text) this.raise(this.row, wrappedLines(v, REPORT_WIDTHS[c] ?? 10) * 16);
       });
       this.row++;
     }

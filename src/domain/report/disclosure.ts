@@ -1,0 +1,158 @@
+import { foldKey } from "../cells/text";
+import { formatCount as n, formatDate } from "../format";
+import type { Grid } from "../grid";
+import { planFromTables } from "../plan/workbookPlan";
+import { readOurTables } from "../rules/validate";
+import { viewFor } from "../rules/view";
+import { dongGopTable, TABLE } from "../sheets/specs";
+import type { ReadOptions, TableData, WorkbookPort } from "../workbook";
+import { figuresForPeriod, type Figures } from "./figures";
+import type { Period } from "./period";
+import { documentGrid, documentHeader, freeSheetName, signatureBlock } from "./reportGrid";
+import { reportInfo } from "./reportInfo";
+import { SheetBuilder, sumFormula } from "./sheetBuilder";
+
+/** One line of the disclosure list: a receipt or a spending, as the ledger has it. */
+export interface DisclosureLine {
+  date: string;
+  who: string;
+  place: string;
+  money: number;
+  goods: string;
+  goodsValue: number;
+  purpose: string;
+}
+
+/** What a disclosure list publishes for a period (`disclosure --json`: its totals). */
+export interface Disclosure {
+  period: { from: string; to: string; label: string };
+  received: DisclosureLine[];
+  spent: DisclosureLine[];
+  totals: {
+    receivedMoney: number;
+    receivedGoodsValue: number;
+    spentMoney: number;
+    distributedGoodsValue: number;
+    donors: number;
+    cash: Figures["donations"]["cash"];
+    bank: Figures["donations"]["bank"];
+  };
+}
+
+const COUNT = "#,##0";
+const MONEY = new Set(["Tiền mặt", "Chuyển khoản"]);
+
+/**
+ * The disclosure list of Nghị định 93/2021 for a period, from the ledger: every receipt by donor
+ * (name, village or address, money, goods and their value), every spending and distribution by
+ * purpose and beneficiary, totals and the balances of cash and bank. Rows the report leaves out
+ * (unreadable) are left out here too; the totals are the report's.
+ */
+export function disclosureOf(tables: ReadonlyMap<string, TableData>, period: Period): Disclosure {
+  const { views } = readOurTables(tables);
+  const v = viewFor(views, dongGopTable);
+  const received: DisclosureLine[] = [];
+  const spent: DisclosureLine[] = [];
+  for (let i = 0; i < (v?.rowCount ?? 0); i++) {
+    if (!v || v.blank[i]) continue;
+    const date = v.text(i, "Ngày");
+    const kind = v.text(i, "Loại");
+    const form = v.text(i, "Hình thức");
+    if (date === undefined || date < period.from || date > period.to || (kind !== "Thu" && kind !== "Chi") || form === undefined) continue;
+    const money = MONEY.has(form);
+    const amount = v.num(i, money ? "Số tiền (đồng)" : "Giá trị hiện vật (đồng)");
+    if (amount === undefined) continue;
+    const line: DisclosureLine = {
+      date,
+      who: v.text(i, "Người, đơn vị") ?? "",
+      place: v.text(i, "Thôn") ?? "",
+      money: money ? amount : 0,
+      goods: money ? "" : [v.text(i, "Hiện vật"), v.num(i, "Số lượng") !== undefined ? `${n(v.num(i, "Số lượng") as number)} ${v.text(i, "Đơn vị tính") ?? ""}`.trim() : undefined].filter(Boolean).join(", "),
+      goodsValue: money ? 0 : amount,
+      purpose: (v.text(i, "Nội dung") ?? "").trim(),
+    };
+    (kind === "Thu" ? received : spent).push(line);
+  }
+  const byDate = (a: DisclosureLine, b: DisclosureLine) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+  received.sort(byDate);
+  spent.sort(byDate);
+  const d = figuresForPeriod(tables, period).donations;
+  const sum = (xs: DisclosureLine[], k: "money" | "goodsValue") => xs.reduce((s, x) => s + x[k], 0);
+  return {
+    period: { from: period.from, to: period.to, label: period.label },
+    received,
+    spent,
+    totals: {
+      receivedMoney: sum(received, "money"),
+      receivedGoodsValue: sum(received, "goodsValue"),
+      spentMoney: sum(spent, "money"),
+      distributedGoodsValue: sum(spent, "goodsValue"),
+      donors: new Set(received.map((r) => foldKey(r.who)).filter((k) => k !== "")).size,
+      cash: d.cash,
+      bank: d.bank,
+    },
+  };
+}
+
+/** The disclosure list as a sheet in the layout of Nghị định 30, ready to post at the commune's office. */
+export function disclosureGrid(sheet: string, x: Disclosure, info: ReturnType<typeof reportInfo>, today: string): Grid {
+  const b = new SheetBuilder();
+  documentHeader(b, info, today, "TB-UBND", "THÔNG BÁO", `Công khai các khoản đóng góp và việc sử dụng trong phong trào “${info.movement}” ${x.period.label}`);
+  b.paragraph(
+    `Thực hiện Nghị định số 93/2021/NĐ-CP ngày 27/10/2021 của Chính phủ về vận động, tiếp nhận, phân phối và sử dụng các nguồn đóng góp tự nguyện, Ủy ban nhân dân công khai các khoản tiếp nhận, chi và phân phát từ ngày ${formatDate(x.period.from)} đến ngày ${formatDate(x.period.to)} như sau:`,
+  );
+  b.heading("I. CÁC KHOẢN TIẾP NHẬN");
+  b.table({
+    headers: ["STT", "Tập thể, cá nhân", "Thôn, địa chỉ", "Ngày", "Tiền (đồng)", "Hiện vật", "Giá trị hiện vật (đồng)"],
+    rows: x.received.map((r, i) => [i + 1, r.who, r.place, formatDate(r.date), r.money || null, r.goods || null, r.goodsValue || null]),
+    formats: [undefined, undefined, undefined, undefined, COUNT, undefined, COUNT],
+    totals: [
+      undefined,
+      "Tổng cộng",
+      undefined,
+      undefined,
+      (a, z) => ({ formula: sumFormula(4, a, z), result: x.totals.receivedMoney }),
+      undefined,
+      (a, z) => ({ formula: sumFormula(6, a, z), result: x.totals.receivedGoodsValue }),
+    ],
+  });
+  b.blank();
+  b.heading("II. CÁC KHOẢN CHI, PHÂN PHÁT");
+  b.table({
+    headers: ["STT", "Nội dung", "Người, đơn vị nhận", "Ngày", "Tiền (đồng)", "Hiện vật", "Giá trị hiện vật (đồng)"],
+    rows: x.spent.map((r, i) => [i + 1, r.purpose || "(chưa ghi nội dung)", r.who, formatDate(r.date), r.money || null, r.goods || null, r.goodsValue || null]),
+    formats: [undefined, undefined, undefined, undefined, COUNT, undefined, COUNT],
+    totals: [
+      undefined,
+      "Tổng cộng",
+      undefined,
+      undefined,
+      (a, z) => ({ formula: sumFormula(4, a, z), result: x.totals.spentMoney }),
+      undefined,
+      (a, z) => ({ formula: sumFormula(6, a, z), result: x.totals.distributedGoodsValue }),
+    ],
+  });
+  b.blank();
+  b.heading("III. SỐ DƯ");
+  const t = x.totals;
+  b.paragraph(
+    `Đến ngày ${formatDate(x.period.to)}: tiền mặt còn ${n(t.cash.closing)} đồng; tài khoản còn ${n(t.bank.closing)} đồng; tổng cộng ${n(t.cash.closing + t.bank.closing)} đồng. ` +
+      `Hiện vật tiếp nhận trị giá ${n(t.receivedGoodsValue)} đồng, đã phân phát trị giá ${n(t.distributedGoodsValue)} đồng.`,
+  );
+  b.paragraph("Mọi ý kiến phản ánh về nội dung công khai xin gửi về Ủy ban nhân dân trong thời hạn 15 ngày kể từ ngày niêm yết./.");
+  b.blank();
+  signatureBlock(b, info, ["Niêm yết tại trụ sở UBND, nhà văn hóa các thôn", "Ban Thường trực Ủy ban MTTQ"]);
+  return documentGrid(sheet, b, b.row - 1);
+}
+
+/** Adds the disclosure sheet `Công khai <label>` for a period (never over an existing sheet). */
+export async function addDisclosure(port: WorkbookPort, period: Period, today: string, options?: ReadOptions): Promise<{ sheet: string; disclosure: Disclosure }> {
+  const summary = await port.summarize();
+  const tables = await port.readTables([TABLE.thongTin, TABLE.keHoach, TABLE.dongGop, TABLE.thon, TABLE.donVi], options);
+  const { plan } = await planFromTables(tables);
+  const x = disclosureOf(tables, period);
+  // "Công khai 6 tháng đầu năm 2021", "Công khai 11.06.2021-31.12.2021": the report's sheet name, its kind changed.
+  const sheet = freeSheetName(period.sheetName.replace(/^BC /, "Công khai "), summary.sheets.map((s) => s.name));
+  await port.applyGrids([disclosureGrid(sheet, x, reportInfo(tables.get(TABLE.thongTin), plan), today)]);
+  return { sheet, disclosure: x };
+}

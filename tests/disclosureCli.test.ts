@@ -1,0 +1,51 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { XlsxWorkbook } from "../src/adapters/xlsx/xlsxWorkbook";
+import { run } from "../src/cli/main";
+import { disclosureOf } from "../src/domain/report/disclosure";
+import { reportFigures } from "../src/domain/report/addReport";
+import { parsePeriod } from "../src/domain/report/period";
+import { captureOutput } from "./helpers/output";
+
+const dir = mkdtempSync(path.join(tmpdir(), "disclosure-cli-"));
+
+describe("disclosure FILE --period P (Nghị định 93/2021)", () => {
+  const demo = path.join(dir, "demo.xlsx");
+  beforeAll(async () => {
+    expect((await captureOutput(() => run(["demo", "--out", demo]))).code).toBe(0);
+  });
+
+  it("lists every receipt and spending of the period, its totals equal to the ledger's and to the report's", async () => {
+    const book = await XlsxWorkbook.fromBuffer(readFileSync(demo));
+    const tables = await book.readTables(["tblDongGop", "tblThongTin", "tblKeHoach"]);
+    const period = parsePeriod("2021");
+    const x = disclosureOf(tables, period);
+    // The ledger read a second way: every Thu/Chi row of 2021.
+    const ledger = tables.get("tblDongGop")!;
+    const col = (h: string) => ledger.headers.indexOf(h);
+    const inYear = ledger.rows.filter((r) => typeof r[col("Ngày")] === "number");
+    const sum = (kind: string, money: boolean) =>
+      inYear.filter((r) => r[col("Loại")] === kind && (r[col("Hình thức")] === "Hiện vật") !== money).reduce((s, r) => s + (r[col(money ? "Số tiền (đồng)" : "Giá trị hiện vật (đồng)")] as number), 0);
+    expect([x.totals.receivedMoney, x.totals.receivedGoodsValue, x.totals.spentMoney, x.totals.distributedGoodsValue]).toEqual([sum("Thu", true), sum("Thu", false), sum("Chi", true), sum("Chi", false)]);
+    expect(x.received.length + x.spent.length).toBe(inYear.length);
+    const f = await reportFigures(book, period);
+    expect([x.totals.receivedMoney, x.totals.spentMoney, x.totals.cash.closing + x.totals.bank.closing]).toEqual([f.donations.receivedMoney, f.donations.disbursedMoney, f.donations.closingCash]);
+  });
+
+  it("adds the sheet Công khai <period> in the decree's layout, and prints its totals with --json", async () => {
+    const out = path.join(dir, "cong-khai.xlsx");
+    const r = await captureOutput(() => run(["disclosure", demo, "--period", "2021-S2", "--json", "--out", out, "--today", "2022-01-05"]));
+    expect(r.code).toBe(0);
+    const totals = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(Object.keys(totals)).toEqual(expect.arrayContaining(["period", "receivedMoney", "receivedGoodsValue", "spentMoney", "distributedGoodsValue", "donors", "cash", "bank", "receipts", "spendings"]));
+    const book = await XlsxWorkbook.fromBuffer(readFileSync(out));
+    const sheet = (await book.summarize()).sheets.find((s) => s.name === "Công khai 6 tháng cuối năm 2021");
+    expect(sheet).toBeDefined();
+    const cells = await book.readRanges([{ sheet: sheet!.name, range: { top: 0, left: 0, bottom: 12, right: 7 } }]);
+    const texts = cells[0]!.flat().filter((v): v is string => typeof v === "string");
+    expect(texts).toEqual(expect.arrayContaining(["ỦY BAN NHÂN DÂN", "XÃ CHÂU SƠN", "THÔNG BÁO", "I. CÁC KHOẢN TIẾP NHẬN"]));
+    // Refused: a period the command line does not know.
+    expect((await captureOutput(() => run(["disclosure", demo, "--period", "2021-H3"]))).code).toBe(64);
+  });
+});
