@@ -49,3 +49,38 @@ describe("disclosure FILE --period P (Nghị định 93/2021)", () => {
     expect((await captureOutput(() => run(["disclosure", demo, "--period", "2021-H3"]))).code).toBe(64);
   });
 });
+
+describe("nominations FILE --period P (the commendation dossier)", () => {
+  const demo = path.join(dir, "demo-kt.xlsx");
+  beforeAll(async () => {
+    expect((await captureOutput(() => run(["demo", "--out", demo]))).code).toBe(0);
+  });
+
+  it("adds the proposal, the list of nominees still to decide, and the draft decision for the commune's own awards", async () => {
+    const out = path.join(dir, "ho-so-kt.xlsx");
+    const r = await captureOutput(() => run(["nominations", demo, "--period", "2021-S2", "--out", out, "--today", "2022-01-05"]));
+    expect(r.code).toBe(0);
+    const book = await XlsxWorkbook.fromBuffer(readFileSync(out));
+    const names = (await book.summarize()).sheets.map((s) => s.name);
+    expect(names).toEqual(expect.arrayContaining(["Tờ trình KT 6 tháng cuối 2021", "DS đề nghị KT 6 tháng cuối 2021", "QĐ KT 6 tháng cuối 2021"]));
+    for (const n of names) expect(n.length).toBeLessThanOrEqual(31);
+    // The nominees still to decide (Đề xuất, Đã trình) of the period, read a second way.
+    const k = (await book.readTables(["tblKhenThuong"])).get("tblKhenThuong")!;
+    const col = (h: string) => k.headers.indexOf(h);
+    const period = parsePeriod("2021-S2");
+    const { isoToSerial } = await import("../src/domain/dates");
+    const pending = k.rows.filter((row) => ["Đề xuất", "Đã trình"].includes(row[col("Trạng thái")] as string) && (row[col("Ngày đề nghị")] as number) >= isoToSerial(period.from) && (row[col("Ngày đề nghị")] as number) <= isoToSerial(period.to));
+    expect(pending.length).toBeGreaterThan(1);
+    const list = (await book.readRanges([{ sheet: "DS đề nghị KT 6 tháng cuối 2021", range: { top: 0, left: 0, bottom: 60, right: 7 } }]))[0]!;
+    const names2 = list.filter((row) => typeof row[0] === "number").map((row) => row[1]);
+    expect(names2).toEqual(pending.map((row) => row[col("Tên tập thể, cá nhân")]));
+    // The decision lists only the commune's own awards; nominations for the superior stay in the proposal.
+    const decision = (await book.readRanges([{ sheet: "QĐ KT 6 tháng cuối 2021", range: { top: 0, left: 0, bottom: 80, right: 7 } }]))[0]!;
+    const decided = decision.filter((row) => typeof row[0] === "number").map((row) => row[1]);
+    expect(decided).toEqual(pending.filter((row) => row[col("Cấp khen")] !== "Đề nghị cấp trên").map((row) => row[col("Tên tập thể, cá nhân")]));
+    const texts = decision.flat().filter((v): v is string => typeof v === "string");
+    expect(texts).toEqual(expect.arrayContaining(["QUYẾT ĐỊNH", "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ CHÂU SƠN", "QUYẾT ĐỊNH:"]));
+    // Dated 2022: the law of 2003 as amended was in force.
+    expect(texts.some((t) => t.includes("Luật Thi đua, Khen thưởng ngày 26 tháng 11 năm 2003"))).toBe(true);
+  });
+});

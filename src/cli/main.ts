@@ -12,7 +12,7 @@ import { errorText, t } from "../i18n";
 import { explainError } from "../i18n/errors";
 import { readWorkbookPlan } from "../domain/plan/workbookPlan";
 import { planFromJsonFile, planImport, planShow } from "./planCommand";
-import { disclosureCommand, reportCommand } from "./reportCommand";
+import { disclosureCommand, dossierCommand, reportCommand } from "./reportCommand";
 import { validateCommand } from "./validateCommand";
 import { openWorkbook, saveWorkbook, withLock } from "./workbookFiles";
 
@@ -170,20 +170,31 @@ async function plan(args: Args): Promise<number> {
   return planShow(file, { json: args.options.has("json") });
 }
 
-async function disclosure(args: Args): Promise<number> {
-  const file = args.positional[0];
-  if (!file) {
-    process.stderr.write(`${t("cli-missing-file", { command: "disclosure" })}\n`);
-    return EXIT.usage;
-  }
-  const today = todayOption(args);
-  if (!today) return badToday(args);
-  const period = args.options.get("period");
-  const out = args.options.get("out");
-  return disclosureCommand({ file, period: typeof period === "string" ? period : undefined, json: args.options.has("json"), ...(typeof out === "string" ? { out } : {}), today });
+/** A paper command (`disclosure`, `nominations`): FILE, --period, --out, --json, --today. */
+function paperCommand(name: string, job: typeof disclosureCommand) {
+  return async (args: Args): Promise<number> => {
+    const file = args.positional[0];
+    if (!file) {
+      process.stderr.write(`${t("cli-missing-file", { command: name })}\n`);
+      return EXIT.usage;
+    }
+    const today = todayOption(args);
+    if (!today) return badToday(args);
+    const period = args.options.get("period");
+    const out = args.options.get("out");
+    return job({ file, period: typeof period === "string" ? period : undefined, json: args.options.has("json"), ...(typeof out === "string" ? { out } : {}), today });
+  };
 }
 
-const COMMANDS: Record<string, (a: Args) => Promise<number>> = { demo, template, validate, report, plan, disclosure };
+const COMMANDS: Record<string, (a: Args) => Promise<number>> = {
+  demo,
+  template,
+  validate,
+  report,
+  plan,
+  disclosure: paperCommand("disclosure", disclosureCommand),
+  nominations: paperCommand("nominations", dossierCommand),
+};
 
 /** Runs one command line; returns the exit code. Every failure becomes a Vietnamese message. */
 export async function run(argv: readonly string[]): Promise<number> {

@@ -1,6 +1,7 @@
 import { stat } from "node:fs/promises";
 import { addReport } from "../domain/report/addReport";
 import { addDisclosure } from "../domain/report/disclosure";
+import { addDossier } from "../domain/report/dossier";
 import { reportCaveats } from "../domain/report/caveats";
 import { parsePeriod, PeriodError, type Period } from "../domain/report/period";
 import { t } from "../i18n";
@@ -42,6 +43,20 @@ export async function disclosureCommand(o: ReportOptions): Promise<number> {
     await saveWorkbook(opened, lock, { sameFile: !o.out, noClobber: Boolean(o.out) });
     if (o.json) process.stdout.write(`${JSON.stringify({ period: result.disclosure.period, ...result.disclosure.totals, receipts: result.disclosure.received.length, spendings: result.disclosure.spent.length }, null, 2)}\n`);
     process.stderr.write(`${t("cli-report-added", { sheet: result.sheet, file: target })}\n`);
+    return 0;
+  });
+}
+
+/** `nominations FILE --period P [--out FILE2]`: adds the commendation dossier (proposal, list, draft decision). */
+export async function dossierCommand(o: ReportOptions): Promise<number> {
+  const period = await checkedArgs(o);
+  if (typeof period === "number") return period;
+  const target = o.out ?? o.file;
+  return withLock(target, async (lock) => {
+    const opened = await openWorkbook(o.file, false);
+    const result = await addDossier(opened.port, period, o.today);
+    await saveWorkbook(opened, lock, { sameFile: !o.out, noClobber: Boolean(o.out) });
+    for (const sheet of result.sheets) process.stderr.write(`${t("cli-report-added", { sheet, file: target })}\n`);
     return 0;
   });
 }

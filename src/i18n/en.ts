@@ -91,6 +91,7 @@ export const en: Catalog = {
       "  validate FILE [--json] [--fix [--out FILE2]]  check the data; --fix repairs formatting problems (after a backup copy)",
       "  report FILE --period P [--json] [--out FILE2] [--today DATE]   add the report sheet (P: 2021, 2021-S1, 2021-S2, 2021-Q1..Q4, 2021-06, 2021-06-11..2021-12-31)",
       "  disclosure FILE --period P [--json] [--out FILE2]   add the disclosure list of donations (Nghị định 93/2021)",
+      "  nominations FILE --period P [--out FILE2]   add the commendation dossier: proposal, list, draft decision",
     ].join("\n"),
   "cli-plan-usage": () => "Usage: npm run cli -- plan import plan.docx [--json] [--out plan.json], or plan show book.xlsx [--json]",
   "cli-plan-missing-file": () => "--plan needs the plan's file (.json written by plan import).",

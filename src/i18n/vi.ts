@@ -97,6 +97,7 @@ export const vi: Catalog = {
       "  validate TỆP [--json] [--fix [--out TỆP2]]   kiểm tra dữ liệu; --fix sửa các lỗi định dạng (có bản sao trước khi sửa)",
       "  report TỆP --period KỲ [--json] [--out TỆP2] [--today NGÀY]   thêm trang báo cáo (KỲ: 2021, 2021-S1, 2021-S2, 2021-Q1..Q4, 2021-06, 2021-06-11..2021-12-31)",
       "  disclosure TỆP --period KỲ [--json] [--out TỆP2]   thêm bảng công khai các khoản đóng góp (Nghị định 93/2021)",
+      "  nominations TỆP --period KỲ [--out TỆP2]   thêm hồ sơ khen thưởng: tờ trình, danh sách đề nghị, dự thảo quyết định",
     ].join("\n"),
   "cli-plan-usage": () => "Cách dùng: npm run cli -- plan import ke-hoach.docx [--json] [--out ke-hoach.json], hoặc plan show so-theo-doi.xlsx [--json]",
   "cli-plan-missing-file": () => "Tùy chọn --plan cần tên tệp kế hoạch (.json do lệnh plan import ghi ra).",
