@@ -101,6 +101,8 @@ export interface PrintSetup {
   printArea?: RangeBox;
   /** Rows repeated at the top of every printed page, e.g. a table's header row (0-based, inclusive). */
   titleRows?: { from: number; to: number };
+  /** Page numbers centred at the top from the second page (Nghị định 30: none on the first). */
+  pageNumbers?: boolean;
 }
 
 export interface Grid {

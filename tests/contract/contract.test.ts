@@ -127,6 +127,8 @@ describe("both adapters, one contract", () => {
     }
     const a = await modelOfXlsx(p.xlsx);
     expect(a.sheets.map((s) => s.name).slice(-2)).toEqual(["BC năm 2021", "Tổng hợp"]);
+    // Page numbers centred at the top from the second page, in the file and inside Excel.
+    expect(a.sheets.find((s) => s.name === "BC năm 2021")?.print.pageNumbers).toBe("from-2, counted from 1");
     expectSameWorkbook(a, modelOfFake(p.fake.state));
   });
 });

@@ -35,6 +35,13 @@ export interface RuleModel {
   prompt: string;
 }
 
+/** "from-2" when every page but the first carries the page number in its header's centre. */
+function pageNumbersOf(differentFirst: boolean, header: string | undefined, firstHeader: string | undefined, firstPageNumber: number | undefined): string | undefined {
+  const centre = (h: string | undefined) => (h ?? "").replace(/&[LR][^&]*/g, "");
+  if (!/&P/.test(centre(header))) return undefined;
+  return `${differentFirst && !/&P/.test(firstHeader ?? "") ? "from-2" : "all"}${firstPageNumber === 1 ? ", counted from 1" : ""}`;
+}
+
 export interface PrintModel {
   orientation?: string;
   paper?: string;
@@ -43,6 +50,8 @@ export interface PrintModel {
   fit?: string;
   printArea?: string;
   titleRows?: string;
+  /** "from-2": the page number centred at the top of every page but the first. */
+  pageNumbers?: string;
 }
 
 /**
@@ -213,6 +222,7 @@ export function modelOfExcelJs(book: ExcelJS.Workbook, inFile?: ReadonlyMap<stri
             fit: ps.fitToPage ? (ps.fitToWidth === 1 && ps.fitToHeight === 0 ? "width" : `${ps.fitToWidth ?? 1}x${ps.fitToHeight ?? 1}`) : undefined,
             printArea: ps.printArea ? ps.printArea.replace(/\$/g, "").replace(/^.*!/, "") : undefined,
             titleRows: ps.printTitlesRow ? ps.printTitlesRow.replace(/\$/g, "") : undefined,
+            pageNumbers: pageNumbersOf(ws.headerFooter?.differentFirst === true, ws.headerFooter?.oddHeader, ws.headerFooter?.firstHeader, ps.firstPageNumber),
           }) ?? {})
         : {};
       const tab = rgb((ws.properties as { tabColor?: { argb?: string } }).tabColor?.argb);
@@ -303,6 +313,7 @@ export function modelOfFake(state: FakeWorkbookState): WorkbookModel {
               fit: zoom ? (zoom.scale !== undefined ? "width" : `${zoom.horizontalFitToPages ?? 1}x${zoom.verticalFitToPages ?? 1}`) : undefined,
               printArea: typeof pl.printArea === "string" ? pl.printArea.replace(/\$/g, "") : undefined,
               titleRows: typeof pl.printTitleRows === "string" ? pl.printTitleRows.replace(/\$/g, "") : undefined,
+              pageNumbers: pageNumbersOf(pl.headerFooterState === "FirstAndDefault", pl.defaultCenterHeader as string | undefined, pl.firstCenterHeader as string | undefined, pl.firstPageNumber as number | undefined),
             }) ?? {});
       return {
         name: s.name,

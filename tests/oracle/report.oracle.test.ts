@@ -102,6 +102,17 @@ describeWithLibreOffice("LibreOffice recalculates the report and Tổng hợp to
     expect(page1).toContain("CN, NLĐ");
     const all = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
     expect(all).toContain("Đỗ Văn Tuấn");
+    // Page numbers centred at the top from page 2 (none on page 1), each page counted from 1.
+    const pages = all.split("\f").filter((p) => p.trim() !== "");
+    expect(sizes.length).toBeGreaterThanOrEqual(2);
+    const firstLine = (p: string) => p.split("\n").find((l) => l.trim() !== "")!.trim();
+    expect(firstLine(pages[0]!)).not.toMatch(/^\d+$/);
+    pages.slice(1).forEach((p, i) => expect(firstLine(p)).toBe(String(i + 2)));
+    // The signer's title and name on the same page, the room for the seal between them.
+    const last = pages.find((p) => p.includes("Đỗ Văn Tuấn"))!;
+    expect(last).toContain("CHỦ TỊCH");
+    const lines = last.split("\n");
+    expect(lines.findIndex((l) => l.includes("Đỗ Văn Tuấn")) - lines.findIndex((l) => l.includes("CHỦ TỊCH"))).toBeGreaterThanOrEqual(4);
     mkdirSync(OUTPUT, { recursive: true });
     execFileSync("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdf, path.join(OUTPUT, "bao-cao-nam-2021")]);
   });

@@ -141,6 +141,14 @@ function applyPrint(ws: Excel.Worksheet, grid: Grid, p: PrintSetup, requirements
   if (p.fitToWidth) layout.zoom = { scale: printScale(grid, p) };
   if (p.printArea) layout.setPrintArea(rangeAddress(p.printArea));
   if (p.titleRows) layout.setPrintTitleRows(`$${p.titleRows.from + 1}:$${p.titleRows.to + 1}`);
+  if (p.pageNumbers) {
+    // The page number centred at the top from the second page: a first page of its own, left empty.
+    const hf = layout.headersFooters;
+    hf.state = "FirstAndDefault";
+    hf.defaultForAllPages.centerHeader = '&"Times New Roman,Regular"&13&P';
+    hf.firstPage.centerHeader = "";
+    layout.firstPageNumber = 1;
+  }
 }
 
 /** Queues a grid's values, row run by row run: the first step, before any table is laid over them. */

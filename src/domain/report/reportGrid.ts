@@ -256,6 +256,7 @@ export function documentGrid(sheet: string, b: SheetBuilder, last: number): Grid
       marginsCm: { top: 2, bottom: 2, left: 3, right: 1.5 },
       fitToWidth: true,
       printArea: { top: 0, left: 0, bottom: last, right: LAST_COL },
+      pageNumbers: true,
     },
   };
 }

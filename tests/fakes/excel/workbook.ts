@@ -240,8 +240,15 @@ export class FakeWorksheet {
       set leftMargin(v: number) { set("leftMargin")(v); },
       set rightMargin(v: number) { set("rightMargin")(v); },
       set zoom(v: unknown) { set("zoom")(v); },
+      set firstPageNumber(v: number | "") { set("firstPageNumber")(v); },
       setPrintArea: (a: string) => set("printArea")(a),
       setPrintTitleRows: (a: string) => set("printTitleRows")(a),
+      // Headers and footers (ExcelApi 1.9): the state, and the centre header of the default and first pages.
+      headersFooters: {
+        set state(v: string) { set("headerFooterState")(v); },
+        defaultForAllPages: { set centerHeader(v: string) { set("defaultCenterHeader")(v); } },
+        firstPage: { set centerHeader(v: string) { set("firstCenterHeader")(v); } },
+      },
     };
   }
 }

@@ -266,6 +266,26 @@ export class SheetFrame {
     this.touched = true;
   }
 
+  /** The page number centred in the header of every page but the first (`differentFirst`, an empty first header). */
+  setPageNumbersFromSecond(): void {
+    const hf = this.ensure("headerFooter");
+    for (const c of [...childElements(hf, "oddHeader"), ...childElements(hf, "firstHeader")]) hf.removeChild(c);
+    hf.setAttribute("differentFirst", "1");
+    const odd = this.el("oddHeader");
+    odd.appendChild(this.doc.createTextNode('&C&"Times New Roman,Regular"&13&P'));
+    // An empty centre section, not an empty element: LibreOffice takes an empty first header for "same as the others".
+    const first = this.el("firstHeader");
+    first.appendChild(this.doc.createTextNode("&C"));
+    // Each document counts its pages from 1, whatever sheets come before it.
+    const setup = this.ensure("pageSetup");
+    setup.setAttribute("useFirstPageNumber", "1");
+    setup.setAttribute("firstPageNumber", "1");
+    // Children in the schema's order: oddHeader, oddFooter, evenHeader, evenFooter, firstHeader, firstFooter.
+    hf.insertBefore(odd, childElements(hf, "oddFooter")[0] ?? childElements(hf, "evenHeader")[0] ?? childElements(hf, "evenFooter")[0] ?? childElements(hf, "firstFooter")[0] ?? null);
+    hf.insertBefore(first, childElements(hf, "firstFooter")[0] ?? null);
+    this.touched = true;
+  }
+
   addTablePart(relId: string): void {
     const tp = this.ensure("tableParts");
     const el = this.el("tablePart");
