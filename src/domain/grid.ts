@@ -19,7 +19,8 @@ export interface CellStyle {
   vAlign?: "top" | "middle" | "bottom";
   wrap?: boolean;
   numFmt?: string;
-  border?: "thin";
+  /** "thin": a thin line on every side; "bottom": a thin rule under the cell only. */
+  border?: "thin" | "bottom";
 }
 
 export interface RangeBox {

@@ -18,7 +18,7 @@ export interface CellLook {
   wrap?: boolean;
   hAlign?: string;
   vAlign?: string;
-  border?: "thin";
+  border?: "thin" | "bottom" | "partial";
 }
 
 /** A data validation rule, as both engines can state it. */
@@ -40,6 +40,14 @@ function pageNumbersOf(differentFirst: boolean, header: string | undefined, firs
   const centre = (h: string | undefined) => (h ?? "").replace(/&[LR][^&]*/g, "");
   if (!/&P/.test(centre(header))) return undefined;
   return `${differentFirst && !/&P/.test(firstHeader ?? "") ? "from-2" : "all"}${firstPageNumber === 1 ? ", counted from 1" : ""}`;
+}
+
+/** A fake cell's borders as the model names them: "thin" all round, "bottom" a rule under it only. */
+function fakeBorder(f: Record<string, unknown>): "thin" | "bottom" | "partial" | undefined {
+  const on = (edge: string) => f[`border.${edge}`] === "Continuous";
+  if (["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"].every(on)) return "thin";
+  if (on("EdgeBottom") && !["EdgeTop", "EdgeLeft", "EdgeRight"].some(on)) return "bottom";
+  return ["EdgeTop", "EdgeLeft", "EdgeRight"].some(on) ? "partial" : undefined;
 }
 
 export interface PrintModel {
@@ -171,7 +179,7 @@ export function modelOfExcelJs(book: ExcelJS.Workbook, inFile?: ReadonlyMap<stri
             wrap: a.wrapText,
             hAlign: a.horizontal,
             vAlign: a.vertical,
-            border: [b.top, b.bottom, b.left, b.right].some((e) => e?.style === "thin") ? "thin" : undefined,
+            border: [b.top, b.bottom, b.left, b.right].every((e) => e?.style === "thin") ? "thin" : b.bottom?.style === "thin" && ![b.top, b.left, b.right].some((e) => e?.style) ? "bottom" : [b.top, b.left, b.right].some((e) => e?.style) ? "partial" : undefined,
           });
           if (l) looks[cell.address] = l;
           const v = plainValue(cell.value);
@@ -246,7 +254,7 @@ function fakeLook(c: Pick<FakeCell, "format" | "numberFormat">): CellLook | unde
     wrap: f.wrapText as boolean | undefined,
     hAlign: align(f.horizontalAlignment),
     vAlign: f.verticalAlignment === "Center" ? "middle" : align(f.verticalAlignment),
-    border: Object.entries(f).some(([k, v]) => k.startsWith("border.") && v === "Continuous") ? "thin" : undefined,
+    border: fakeBorder(f),
   });
 }
 

@@ -91,6 +91,10 @@ function applyStyle(range: Excel.Range, s: CellStyle, rows: number): number {
   if (s.border === "thin") {
     for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal"] as const) f.borders.getItem(edge).style = "Continuous";
   }
+  if (s.border === "bottom") {
+    f.borders.getItem("EdgeBottom").style = "Continuous";
+    if (rows > 1) f.borders.getItem("InsideHorizontal").style = "Continuous";
+  }
   return bytes;
 }
 

@@ -38,14 +38,21 @@ export function documentHeader(b: SheetBuilder, info: ReportInfo, today: string,
   b.row++;
   b.text(0, 2, info.body, { bold: true, hAlign: "center" });
   b.text(3, LAST_COL, "Độc lập - Tự do - Hạnh phúc", { bold: true, size: 14, hAlign: "center" });
-  b.row += 2;
+  b.row++;
+  // The rules: under the issuing body, about half its block (column B); under the motto, its length (E–G).
+  b.rule(1, 1);
+  b.rule(4, 6);
+  b.row++;
   b.text(0, 2, `Số:     /${symbol}`, { hAlign: "center" });
   b.text(3, LAST_COL, documentDate(info.place, today), { italic: true, size: 14, hAlign: "center" });
   b.row += 2;
   b.text(0, LAST_COL, kind, { bold: true, size: 14, hAlign: "center" });
   b.row++;
   b.text(0, LAST_COL, summary, { bold: true, size: 14, hAlign: "center" });
-  b.row += 2;
+  b.row++;
+  // Under the summary line, a short rule at the page's centre (D–E).
+  b.rule(3, 4);
+  b.row++;
 }
 
 function header(b: SheetBuilder, info: ReportInfo, period: Period, today: string): void {

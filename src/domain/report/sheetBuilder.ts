@@ -53,6 +53,17 @@ export class SheetBuilder {
     this.row++;
   }
 
+  /**
+   * A short row (about 4 points) carrying a thin rule under columns `from`..`to`: the lines of
+   * Nghị định 30 under the issuing body, the motto and the summary line.
+   */
+  rule(from: number, to: number, row = this.row): void {
+    for (let c = from; c <= to; c++) this.cells.push({ row, col: c, style: this.style({ border: "bottom" }) });
+    const h = this.heights.find((x) => x.row === row);
+    if (h) h.height = 4;
+    else this.heights.push({ row, height: 4 });
+  }
+
   blank(n = 1): void {
     this.row += n;
   }

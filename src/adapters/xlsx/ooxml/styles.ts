@@ -111,8 +111,8 @@ export class StyleSheet {
       xf.setAttribute("fillId", String(this.addPart("fills", "fill", fillXml(style.fill))));
       xf.setAttribute("applyFill", "1");
     }
-    if (style.border === "thin") {
-      xf.setAttribute("borderId", String(this.addPart("borders", "border", THIN_BORDER)));
+    if (style.border !== undefined) {
+      xf.setAttribute("borderId", String(this.addPart("borders", "border", style.border === "thin" ? THIN_BORDER : BOTTOM_RULE)));
       xf.setAttribute("applyBorder", "1");
     }
     if (style.hAlign !== undefined || style.vAlign !== undefined || style.wrap !== undefined) {
@@ -230,6 +230,7 @@ export class StyleSheet {
 
 const THIN_SIDE = (side: string) => `<${side} style="thin"><color indexed="64"/></${side}>`;
 const THIN_BORDER = `<border>${["left", "right", "top", "bottom"].map(THIN_SIDE).join("")}<diagonal/></border>`;
+const BOTTOM_RULE = `<border><left/><right/><top/>${THIN_SIDE("bottom")}<diagonal/></border>`;
 
 function fillXml(rgb: string): string {
   return `<fill><patternFill patternType="solid"><fgColor rgb="FF${rgb.toUpperCase()}"/><bgColor indexed="64"/></patternFill></fill>`;
