@@ -342,7 +342,7 @@ describe("fit to one page wide (office-js issue 1860: zoom's fit-to-pages applie
     const { fake, office } = await templated();
     const { addReport } = await import("../../src/domain/report/addReport");
     const { parsePeriod } = await import("../../src/domain/report/period");
-    const { printScale } = await import("../../src/adapters/office/officeRender");
+    const { printScale } = await import("../../src/domain/print");
     await addReport(office, parsePeriod("2021"), "2022-01-05");
     const zoom = fake.state.sheet("BC năm 2021")!.pageLayout.zoom as { scale?: number; horizontalFitToPages?: number };
     expect(zoom.horizontalFitToPages).toBeUndefined();

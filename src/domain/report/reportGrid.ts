@@ -131,7 +131,7 @@ function donationTables(b: SheetBuilder, f: Figures): void {
     ],
   });
   b.blank();
-  b.paragraph("Tiếp nhận theo nhóm người đóng góp:", { italic: true });
+  b.caption("Tiếp nhận theo nhóm người đóng góp:");
   b.table({
     headers: ["STT", "Nhóm", "Số lượt", "Tiền (đồng)", "Hiện vật (đồng)", "Cộng (đồng)"],
     rows: d.byGroup.map((g, i) => [i + 1, g.group, g.count, g.money, g.goodsValue, null]),
@@ -151,7 +151,7 @@ function donationTables(b: SheetBuilder, f: Figures): void {
   });
   if (d.goods.receivedValue > 0 || d.goods.distributedValue > 0) {
     b.blank();
-    b.paragraph("Hiện vật (theo giá trị):", { italic: true });
+    b.caption("Hiện vật (theo giá trị):");
     b.table({
       headers: ["STT", "Nội dung", "Giá trị (đồng)"],
       rows: [
@@ -163,7 +163,7 @@ function donationTables(b: SheetBuilder, f: Figures): void {
   }
   if (d.byPurpose.length > 0) {
     b.blank();
-    b.paragraph("Chi, phân phát theo nội dung:", { italic: true });
+    b.caption("Chi, phân phát theo nội dung:");
     b.table({
       headers: ["STT", "Nội dung", "Tiền (đồng)", "Hiện vật (đồng)"],
       rows: d.byPurpose.map((p, i) => [i + 1, p.purpose, p.money, p.goodsValue]),

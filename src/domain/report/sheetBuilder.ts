@@ -48,6 +48,11 @@ export class SheetBuilder {
     this.row++;
   }
 
+  /** A table's title, in italics. */
+  caption(value: string): void {
+    this.paragraph(value, { italic: true });
+  }
+
   heading(value: string): void {
     this.text(0, REPORT_WIDTHS.length - 1, value, { bold: true });
     this.row++;
