@@ -177,6 +177,19 @@ describe("the task pane, given the Office adapter", () => {
     expect([screen.queryByText("Hộ đã ký"), screen.queryByText("Tồn quỹ cuối kỳ"), screen.getByText("Nhiệm vụ đã hoàn thành")].map((e) => e !== null)).toEqual([false, false, true]);
   });
 
+  it("adds the period's disclosure list and commendation dossier as new sheets", async () => {
+    const { fake, port } = await sampleBook();
+    render(<App port={port} today={TODAY} />);
+    fireEvent.click(screen.getByRole("tab", { name: "Báo cáo" }));
+    fireEvent.click(screen.getByRole("radio", { name: "6 tháng cuối năm" }));
+    fireEvent.change(screen.getByRole("textbox", { name: "Năm" }), { target: { value: "2021" } });
+    await clickWhenEnabled("Lập bảng công khai");
+    await screen.findByText('Đã thêm bảng công khai "Công khai 6 tháng cuối năm 2021" (Nghị định 93/2021).');
+    await clickWhenEnabled("Lập hồ sơ khen thưởng");
+    await screen.findByText(/^Đã thêm hồ sơ khen thưởng \(\d+ trường hợp\)/);
+    expect(fake.state.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["Công khai 6 tháng cuối năm 2021", "Tờ trình KT 6 tháng cuối 2021", "DS đề nghị KT 6 tháng cuối 2021", "QĐ KT 6 tháng cuối 2021"]));
+  });
+
   it("says in a sentence what a chart has nothing to draw for, instead of an empty frame", async () => {
     const { port } = await sampleBook();
     render(<App port={port} today={TODAY} />);

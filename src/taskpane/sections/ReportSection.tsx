@@ -112,6 +112,12 @@ export function ReportSection() {
     if (checked.caveats.length === 0) await build(p);
     else setPending({ period: p, caveats: checked.caveats });
   };
+  /** Adds one of the period's papers (the disclosure list, the dossier; loaded when first asked for) as new sheets. */
+  const paper = async <R,>(job: (p: Period) => Promise<R>, said: (r: R) => string) => {
+    const p = period();
+    if (!p) return;
+    await run(() => job(p), said, { writes: true });
+  };
   const preview = async () => {
     const p = period();
     if (!p) return;
@@ -163,6 +169,21 @@ export function ReportSection() {
           {t("summarySheet")}
         </Button>
       </div>
+      {/* The period's other paperwork, for the plan's trackers: the disclosure list, the commendation dossier. */}
+      {(trackers.includes("donations") || trackers.includes("nominations")) && (
+        <div className={styles.row}>
+          {trackers.includes("donations") && (
+            <Button disabled={busy || !ready} onClick={() => void paper(async (p) => (await import(/* webpackChunkName: "papers" */ "../../domain/report/disclosure")).addDisclosure(port, p, today, readOptions()), (r) => t("disclosureDone", { sheet: r.sheet }))}>
+              {t("disclosure")}
+            </Button>
+          )}
+          {trackers.includes("nominations") && (
+            <Button disabled={busy || !ready} onClick={() => void paper(async (p) => (await import(/* webpackChunkName: "papers" */ "../../domain/report/dossier")).addDossier(port, p, today, readOptions()), (r) => t("dossierDone", { sheets: r.sheets.join(", "), count: formatCount(r.nominees) }))}>
+              {t("dossier")}
+            </Button>
+          )}
+        </div>
+      )}
       {pending && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
