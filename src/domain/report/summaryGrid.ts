@@ -20,6 +20,8 @@ class Sheet {
   row = 0;
   readonly cells: GridCell[] = [];
   readonly merges: RangeBox[] = [];
+  /** Header rows, two lines tall: their labels wrap and would run into the rows around them. */
+  readonly tall: number[] = [];
 
   put(col: number, value: string | number | null, style: CellStyle = {}): void {
     this.cells.push({ row: this.row, col, value, style: { font: "Times New Roman", size: 12, ...style } });
@@ -38,6 +40,7 @@ class Sheet {
 
   headers(names: readonly string[]): void {
     names.forEach((n, c) => this.put(c, n, { bold: true, wrap: true, hAlign: "center", vAlign: "middle", fill: "DDEBF7", ...BORDER }));
+    this.tall.push(this.row);
     this.row++;
   }
 }
@@ -56,7 +59,7 @@ const nth = (col: string, first: number) => {
 
 function tasks(s: Sheet): void {
   s.heading("1. Thực hiện nhiệm vụ theo đơn vị (tính đến ngày ở ô D3)");
-  s.headers(["Đơn vị", "Tổng số nhiệm vụ", "Hoàn thành đúng hạn", "Hoàn thành quá hạn", "Quá hạn chưa hoàn thành", "Đang thực hiện"]);
+  s.headers(["Đơn vị", "Tổng số nhiệm vụ", "Hoàn thành đúng hạn", "Hoàn thành chậm", "Quá hạn chưa hoàn thành", "Đang thực hiện, thường xuyên"]);
   const first = s.row;
   const nv = (c: string) => `tblNhiemVu[${c}]`;
   for (let k = 0; k < SUMMARY_ROWS.units; k++, s.row++) {
@@ -64,7 +67,8 @@ function tasks(s: Sheet): void {
     const unit = `(${nv("Đơn vị")}=${a})`;
     const done = `(${nv("Trạng thái")}="Hoàn thành")*(${nv("Ngày hoàn thành")}<=${TO})`;
     const onTime = `(((${nv("Hạn hoàn thành")}="")+(${nv("Ngày hoàn thành")}="")+(${nv("Ngày hoàn thành")}<=${nv("Hạn hoàn thành")}))>0)`;
-    s.formula(0, nth("tblDonVi[Đơn vị]", first), { wrap: true });
+    // Names on one line (a wrapped name would run into the row below): column A is wide enough for most.
+    s.formula(0, nth("tblDonVi[Đơn vị]", first));
     s.formula(1, `IF(${a}="","",COUNTIFS(${nv("Đơn vị")},${a}))`, { numFmt: COUNT });
     s.formula(2, `IF(${a}="","",SUMPRODUCT(${unit}*${done}*${onTime}))`, { numFmt: COUNT });
     s.formula(3, `IF(${a}="","",SUMPRODUCT(${unit}*${done})-C${R(s.row)})`, { numFmt: COUNT });
@@ -87,7 +91,7 @@ function pledges(s: Sheet): void {
     for (let k = 0; k < count; k++, s.row++) {
       const a = `$A${R(s.row)}`;
       const b = `$B${R(s.row)}`;
-      s.formula(0, nth(list, start), { wrap: true });
+      s.formula(0, nth(list, start));
       s.formula(1, `IF(${a}="","",SUMPRODUCT(MAX((${ck("Thôn, đơn vị")}=${a})*(${ck("Ngày cập nhật")}<=${TO})*${ck("Ngày cập nhật")})))`, { numFmt: DATE_OR_BLANK });
       // LOOKUP(2,1/(…)) finds the last matching row: on a tie of dates the row further down wins.
       const latest = (c: string) => `IF(N(${b})=0,"",LOOKUP(2,1/((${ck("Thôn, đơn vị")}=${a})*(${ck("Ngày cập nhật")}=${b})),${ck(c)}))`;
@@ -187,8 +191,8 @@ export function summaryGrid(plan: { year: number; trackers: readonly Tracker[] }
     createSheet: true,
     cells: s.cells,
     merges: s.merges,
-    rowHeights: [{ row: 1, height: 32 }],
-    columns: [34, 13, 13, 13, 13, 13, 13, 13].map((width, col) => ({ col, width })),
+    rowHeights: [{ row: 1, height: 32 }, ...s.tall.map((row) => ({ row, height: 32 }))],
+    columns: [48, 13, 13, 13, 13, 13, 13, 13].map((width, col) => ({ col, width })),
     print: { paper: "A4", orientation: "portrait", marginsCm: { top: 2, bottom: 2, left: 2, right: 1.5 }, fitToWidth: true },
   };
 }
