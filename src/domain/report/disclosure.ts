@@ -94,6 +94,24 @@ export function disclosureOf(tables: ReadonlyMap<string, TableData>, period: Per
   };
 }
 
+/** The lines of one part of the list: who or what (two columns), the date, money, goods and their value, with their totals. */
+function linesTable(b: SheetBuilder, named: readonly [string, string], lines: readonly (readonly [DisclosureLine, string, string])[], money: number, goodsValue: number): void {
+  b.table({
+    headers: ["STT", ...named, "Ngày", "Tiền (đồng)", "Hiện vật", "Giá trị hiện vật (đồng)"],
+    rows: lines.map(([r, first, second], i) => [i + 1, first, second, formatDate(r.date), r.money || null, r.goods || null, r.goodsValue || null]),
+    formats: [undefined, undefined, undefined, undefined, COUNT, undefined, COUNT],
+    totals: [
+      undefined,
+      "Tổng cộng",
+      undefined,
+      undefined,
+      (a, z) => ({ formula: sumFormula(4, a, z), result: money }),
+      undefined,
+      (a, z) => ({ formula: sumFormula(6, a, z), result: goodsValue }),
+    ],
+  });
+}
+
 /** The disclosure list as a sheet in the layout of Nghị định 30, ready to post at the commune's office. */
 export function disclosureGrid(sheet: string, x: Disclosure, info: ReturnType<typeof reportInfo>, today: string): Grid {
   const b = new SheetBuilder();
@@ -102,36 +120,10 @@ export function disclosureGrid(sheet: string, x: Disclosure, info: ReturnType<ty
     `Thực hiện Nghị định số 93/2021/NĐ-CP ngày 27/10/2021 của Chính phủ về vận động, tiếp nhận, phân phối và sử dụng các nguồn đóng góp tự nguyện, Ủy ban nhân dân công khai các khoản tiếp nhận, chi và phân phát từ ngày ${formatDate(x.period.from)} đến ngày ${formatDate(x.period.to)} như sau:`,
   );
   b.heading("I. CÁC KHOẢN TIẾP NHẬN");
-  b.table({
-    headers: ["STT", "Tập thể, cá nhân", "Thôn, địa chỉ", "Ngày", "Tiền (đồng)", "Hiện vật", "Giá trị hiện vật (đồng)"],
-    rows: x.received.map((r, i) => [i + 1, r.who, r.place, formatDate(r.date), r.money || null, r.goods || null, r.goodsValue || null]),
-    formats: [undefined, undefined, undefined, undefined, COUNT, undefined, COUNT],
-    totals: [
-      undefined,
-      "Tổng cộng",
-      undefined,
-      undefined,
-      (a, z) => ({ formula: sumFormula(4, a, z), result: x.totals.receivedMoney }),
-      undefined,
-      (a, z) => ({ formula: sumFormula(6, a, z), result: x.totals.receivedGoodsValue }),
-    ],
-  });
+  linesTable(b, ["Tập thể, cá nhân", "Thôn, địa chỉ"], x.received.map((r) => [r, r.who, r.place]), x.totals.receivedMoney, x.totals.receivedGoodsValue);
   b.blank();
   b.heading("II. CÁC KHOẢN CHI, PHÂN PHÁT");
-  b.table({
-    headers: ["STT", "Nội dung", "Người, đơn vị nhận", "Ngày", "Tiền (đồng)", "Hiện vật", "Giá trị hiện vật (đồng)"],
-    rows: x.spent.map((r, i) => [i + 1, r.purpose || "(chưa ghi nội dung)", r.who, formatDate(r.date), r.money || null, r.goods || null, r.goodsValue || null]),
-    formats: [undefined, undefined, undefined, undefined, COUNT, undefined, COUNT],
-    totals: [
-      undefined,
-      "Tổng cộng",
-      undefined,
-      undefined,
-      (a, z) => ({ formula: sumFormula(4, a, z), result: x.totals.spentMoney }),
-      undefined,
-      (a, z) => ({ formula: sumFormula(6, a, z), result: x.totals.distributedGoodsValue }),
-    ],
-  });
+  linesTable(b, ["Nội dung", "Người, đơn vị nhận"], x.spent.map((r) => [r, r.purpose || "(chưa ghi nội dung)", r.who]), x.totals.spentMoney, x.totals.distributedGoodsValue);
   b.blank();
   b.heading("III. SỐ DƯ");
   const t = x.totals;
