@@ -12,7 +12,7 @@ import { errorText, t } from "../i18n";
 import { explainError } from "../i18n/errors";
 import { readWorkbookPlan } from "../domain/plan/workbookPlan";
 import { planFromJsonFile, planImport, planShow } from "./planCommand";
-import { disclosureCommand, dossierCommand, reportCommand } from "./reportCommand";
+import { disclosureCommand, dossierCommand, reportCommand, type ReportOptions } from "./reportCommand";
 import { validateCommand } from "./validateCommand";
 import { openWorkbook, saveWorkbook, withLock } from "./workbookFiles";
 
@@ -148,15 +148,7 @@ async function report(args: Args): Promise<number> {
   }
   const today = todayOption(args);
   if (!today) return badToday(args);
-  const period = args.options.get("period");
-  const out = args.options.get("out");
-  return reportCommand({
-    file,
-    period: typeof period === "string" ? period : undefined,
-    json: args.options.has("json"),
-    ...(typeof out === "string" ? { out } : {}),
-    today,
-  });
+  return reportCommand(paperOptions(file, args, today));
 }
 
 async function plan(args: Args): Promise<number> {
@@ -170,7 +162,15 @@ async function plan(args: Args): Promise<number> {
   return planShow(file, { json: args.options.has("json") });
 }
 
-/** A paper command (`disclosure`, `nominations`): FILE, --period, --out, --json, --today. */
+/** The options of a paper command: --period, --out, --docx, --json. */
+function paperOptions(file: string, args: Args, today: string): ReportOptions {
+  const period = args.options.get("period");
+  const out = args.options.get("out");
+  const docx = args.options.get("docx");
+  return { file, period: typeof period === "string" ? period : undefined, json: args.options.has("json"), ...(typeof out === "string" ? { out } : {}), ...(typeof docx === "string" ? { docx } : {}), today };
+}
+
+/** A paper command (`disclosure`, `nominations`): FILE, --period, --out, --docx, --json, --today. */
 function paperCommand(name: string, job: typeof disclosureCommand) {
   return async (args: Args): Promise<number> => {
     const file = args.positional[0];
@@ -180,9 +180,7 @@ function paperCommand(name: string, job: typeof disclosureCommand) {
     }
     const today = todayOption(args);
     if (!today) return badToday(args);
-    const period = args.options.get("period");
-    const out = args.options.get("out");
-    return job({ file, period: typeof period === "string" ? period : undefined, json: args.options.has("json"), ...(typeof out === "string" ? { out } : {}), today });
+    return job(paperOptions(file, args, today));
   };
 }
 

@@ -23,7 +23,7 @@ export function describeWithLibreOffice(name: string, body: () => void): void {
   if (process.env.CI === "true") {
     describe(name, () => {
       it("needs LibreOffice (soffice), which CI must install", () => {
-        throw new Error("LibreOffice (soffice) is not installed: apt-get install -y --no-install-recommends libreoffice-calc-nogui");
+        throw new Error("LibreOffice (soffice) is not installed: apt-get install -y --no-install-recommends libreoffice-calc-nogui libreoffice-writer-nogui");
       });
     });
     return;
@@ -67,10 +67,11 @@ export function resaveWithLibreOffice(xlsx: string, outDir: string): string {
 }
 
 /** Converts to PDF with LibreOffice; returns the PDF's path. */
-export function convertToPdf(xlsx: string, outDir: string): string {
-  execFileSync(sofficePath()!, [`-env:UserInstallation=file://${freshProfile()}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, xlsx], { stdio: "pipe", timeout: 120_000 });
-  const pdf = path.join(outDir, `${path.basename(xlsx, ".xlsx")}.pdf`);
-  if (!existsSync(pdf)) throw new Error(`LibreOffice wrote no PDF for ${xlsx}`);
+export function convertToPdf(file: string, outDir: string): string {
+  execFileSync(sofficePath()!, [`-env:UserInstallation=file://${freshProfile()}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, file], { stdio: "pipe", timeout: 120_000 });
+  const pdf = path.join(outDir, `${path.parse(file).name}.pdf`);
+  // A .docx without LibreOffice Writer installed is "could not be loaded": no PDF.
+  if (!existsSync(pdf)) throw new Error(`LibreOffice wrote no PDF for ${file}${file.endsWith(".docx") ? " (is libreoffice-writer-nogui installed?)" : ""}`);
   return pdf;
 }
 

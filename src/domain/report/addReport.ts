@@ -8,7 +8,8 @@ import type { ReadOptions, WorkbookPort, WorkbookSummary } from "../workbook";
 import { reportCaveats, type Caveat } from "./caveats";
 import { figuresForPeriod, type Figures } from "./figures";
 import type { Period } from "./period";
-import { freeSheetName, FULL_SCOPE, reportGrid, type ReportScope } from "./reportGrid";
+import type { DocModel } from "./document";
+import { freeSheetName, FULL_SCOPE, reportDocument, reportGrid, type ReportScope } from "./reportGrid";
 import { reportInfo } from "./reportInfo";
 import { SUMMARY_SHEET, summaryGrid } from "./summaryGrid";
 
@@ -95,6 +96,12 @@ export async function addReport(port: WorkbookPort, period: Period, today: strin
   if (summaryAdded) grids.push(live);
   await port.applyGrids(grids);
   return { sheet, figures, summaryAdded, missingTables, summaryMissing, errors, textValues };
+}
+
+/** The report of a period as blocks (for a Word file), with its figures; nothing is written. */
+export async function reportPaper(port: WorkbookPort, period: Period, today: string, options?: ReadOptions): Promise<{ doc: DocModel; figures: Figures }> {
+  const { tables, plan, scope, figures } = await readForReport(port, period, today, options);
+  return { doc: reportDocument(figures, reportInfo(tables.get(TABLE.thongTin), plan), period, today, scope), figures };
 }
 
 /**

@@ -1,6 +1,5 @@
 import { foldKey } from "../cells/text";
 import { formatCount as n, formatDate } from "../format";
-import type { Grid } from "../grid";
 import { planFromTables } from "../plan/workbookPlan";
 import { readOurTables } from "../rules/validate";
 import { viewFor } from "../rules/view";
@@ -8,9 +7,10 @@ import { dongGopTable, TABLE } from "../sheets/specs";
 import type { ReadOptions, TableData, WorkbookPort } from "../workbook";
 import { figuresForPeriod, type Figures } from "./figures";
 import type { Period } from "./period";
-import { documentGrid, documentHeader, freeSheetName, signatureBlock } from "./reportGrid";
+import { DocWriter, type DocModel } from "./document";
+import { documentSheet } from "./documentSheet";
+import { documentHeader, freeSheetName, signatureBlock } from "./reportGrid";
 import { reportInfo } from "./reportInfo";
-import { SheetBuilder, sumFormula } from "./sheetBuilder";
 
 /** One line of the disclosure list: a receipt or a spending, as the ledger has it. */
 export interface DisclosureLine {
@@ -39,7 +39,6 @@ export interface Disclosure {
   };
 }
 
-const COUNT = "#,##0";
 const MONEY = new Set(["Tiền mặt", "Chuyển khoản"]);
 
 /**
@@ -95,36 +94,27 @@ export function disclosureOf(tables: ReadonlyMap<string, TableData>, period: Per
 }
 
 /** The lines of one part of the list: who or what (two columns), the date, money, goods and their value, with their totals. */
-function linesTable(b: SheetBuilder, named: readonly [string, string], lines: readonly (readonly [DisclosureLine, string, string])[], money: number, goodsValue: number): void {
-  b.table({
+function linesTable(w: DocWriter, named: readonly [string, string], lines: readonly (readonly [DisclosureLine, string, string])[], money: number, goodsValue: number): void {
+  w.table({
     headers: ["STT", ...named, "Ngày", "Tiền (đồng)", "Hiện vật", "Giá trị hiện vật (đồng)"],
     rows: lines.map(([r, first, second], i) => [i + 1, first, second, formatDate(r.date), r.money || null, r.goods || null, r.goodsValue || null]),
-    formats: [undefined, undefined, undefined, undefined, COUNT, undefined, COUNT],
-    totals: [
-      undefined,
-      "Tổng cộng",
-      undefined,
-      undefined,
-      (a, z) => ({ formula: sumFormula(4, a, z), result: money }),
-      undefined,
-      (a, z) => ({ formula: sumFormula(6, a, z), result: goodsValue }),
-    ],
+    totals: [null, "Tổng cộng", null, null, money, null, goodsValue],
   });
 }
 
-/** The disclosure list as a sheet in the layout of Nghị định 30, ready to post at the commune's office. */
-export function disclosureGrid(sheet: string, x: Disclosure, info: ReturnType<typeof reportInfo>, today: string): Grid {
-  const b = new SheetBuilder();
+/** The disclosure list in the layout of Nghị định 30, block by block. */
+export function disclosureDocument(x: Disclosure, info: ReturnType<typeof reportInfo>, today: string): DocModel {
+  const b = new DocWriter();
   documentHeader(b, info, today, "TB-UBND", "THÔNG BÁO", `Công khai các khoản đóng góp và việc sử dụng trong phong trào “${info.movement}” ${x.period.label}`);
   b.paragraph(
     `Thực hiện Nghị định số 93/2021/NĐ-CP ngày 27/10/2021 của Chính phủ về vận động, tiếp nhận, phân phối và sử dụng các nguồn đóng góp tự nguyện, Ủy ban nhân dân công khai các khoản tiếp nhận, chi và phân phát từ ngày ${formatDate(x.period.from)} đến ngày ${formatDate(x.period.to)} như sau:`,
   );
   b.heading("I. CÁC KHOẢN TIẾP NHẬN");
   linesTable(b, ["Tập thể, cá nhân", "Thôn, địa chỉ"], x.received.map((r) => [r, r.who, r.place]), x.totals.receivedMoney, x.totals.receivedGoodsValue);
-  b.blank();
+  b.space();
   b.heading("II. CÁC KHOẢN CHI, PHÂN PHÁT");
   linesTable(b, ["Nội dung", "Người, đơn vị nhận"], x.spent.map((r) => [r, r.purpose || "(chưa ghi nội dung)", r.who]), x.totals.spentMoney, x.totals.distributedGoodsValue);
-  b.blank();
+  b.space();
   b.heading("III. SỐ DƯ");
   const t = x.totals;
   b.paragraph(
@@ -132,19 +122,26 @@ export function disclosureGrid(sheet: string, x: Disclosure, info: ReturnType<ty
       `Hiện vật tiếp nhận trị giá ${n(t.receivedGoodsValue)} đồng, đã phân phát trị giá ${n(t.distributedGoodsValue)} đồng.`,
   );
   b.paragraph("Mọi ý kiến phản ánh về nội dung công khai xin gửi về Ủy ban nhân dân trong thời hạn 15 ngày kể từ ngày niêm yết./.");
-  b.blank();
+  b.space();
   signatureBlock(b, info, ["Niêm yết tại trụ sở UBND, nhà văn hóa các thôn", "Ban Thường trực Ủy ban MTTQ"]);
-  return documentGrid(sheet, b, b.row - 1);
+  return b.done();
+}
+
+
+/** What the disclosure list of a period says, as blocks (for a Word file); nothing is written. */
+export async function disclosurePaper(port: WorkbookPort, period: Period, today: string, options?: ReadOptions): Promise<{ doc: DocModel; disclosure: Disclosure }> {
+  const tables = await port.readTables([TABLE.thongTin, TABLE.keHoach, TABLE.dongGop, TABLE.thon, TABLE.donVi], options);
+  const { plan } = await planFromTables(tables);
+  const disclosure = disclosureOf(tables, period);
+  return { doc: disclosureDocument(disclosure, reportInfo(tables.get(TABLE.thongTin), plan), today), disclosure };
 }
 
 /** Adds the disclosure sheet `Công khai <label>` for a period (never over an existing sheet). */
 export async function addDisclosure(port: WorkbookPort, period: Period, today: string, options?: ReadOptions): Promise<{ sheet: string; disclosure: Disclosure }> {
   const summary = await port.summarize();
-  const tables = await port.readTables([TABLE.thongTin, TABLE.keHoach, TABLE.dongGop, TABLE.thon, TABLE.donVi], options);
-  const { plan } = await planFromTables(tables);
-  const x = disclosureOf(tables, period);
+  const { doc, disclosure } = await disclosurePaper(port, period, today, options);
   // "Công khai 6 tháng đầu năm 2021", "Công khai 11.06.2021-31.12.2021": the report's sheet name, its kind changed.
   const sheet = freeSheetName(period.sheetName.replace(/^BC /, "Công khai "), summary.sheets.map((s) => s.name));
-  await port.applyGrids([disclosureGrid(sheet, x, reportInfo(tables.get(TABLE.thongTin), plan), today)]);
-  return { sheet, disclosure: x };
+  await port.applyGrids([documentSheet(sheet, doc)]);
+  return { sheet, disclosure };
 }

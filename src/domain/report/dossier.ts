@@ -1,14 +1,14 @@
 import { formatCount as n, formatDate } from "../format";
-import type { Grid } from "../grid";
 import { planFromTables } from "../plan/workbookPlan";
 import { readOurTables } from "../rules/validate";
 import { viewFor } from "../rules/view";
 import { khenThuongTable, TABLE } from "../sheets/specs";
 import type { ReadOptions, TableData, WorkbookPort } from "../workbook";
 import type { Period } from "./period";
-import { bodyName, documentGrid, documentHeader, freeSheetName, signatureBlock } from "./reportGrid";
+import { DocWriter, type DocModel } from "./document";
+import { documentSheet } from "./documentSheet";
+import { bodyName, documentHeader, freeSheetName, signatureBlock } from "./reportGrid";
 import { reportInfo, type ReportInfo } from "./reportInfo";
-import { SheetBuilder } from "./sheetBuilder";
 
 /** One nominee of the dossier, as `Khen thưởng` has it. */
 export interface Nominee {
@@ -62,10 +62,12 @@ function whoCount(list: readonly Nominee[]): string {
 }
 
 /** The list of nominees (STT, name, year of birth, sex, position and unit, achievement, form), after its title. */
-function nomineeTable(b: SheetBuilder, list: readonly Nominee[]): void {
+function nomineeTable(b: DocWriter, list: readonly Nominee[]): void {
   b.table({
     headers: ["STT", "Tên tập thể, cá nhân", "Năm sinh", "Giới tính", "Chức vụ, đơn vị", "Tóm tắt thành tích", "Hình thức", "Cấp khen"],
     rows: list.map((x, i) => [i + 1, x.name, x.born, x.sex || null, [x.position, x.unit].filter(Boolean).join(", "), x.achievement, x.form, x.level]),
+    formats: [undefined, undefined, "plain"],
+    weights: [6, 22, 8, 8, 16, 26, 14, 12],
   });
 }
 
@@ -77,11 +79,11 @@ export function dossierSheetName(prefix: string, period: Period): string {
 }
 
 /** The proposal (`Tờ trình`) to the chairman, with the list attached. */
-export function proposalGrid(sheet: string, list: readonly Nominee[], info: ReportInfo, period: Period, today: string): Grid {
-  const b = new SheetBuilder();
+export function proposalDocument(list: readonly Nominee[], info: ReportInfo, period: Period, today: string): DocModel {
+  const b = new DocWriter();
   documentHeader(b, info, today, "TTr-UBND", "TỜ TRÌNH", `Về việc đề nghị khen thưởng trong phong trào “${info.movement}” ${period.label}`);
-  b.text(0, 7, `Kính gửi: Chủ tịch Ủy ban nhân dân ${bodyName(info.body)}.`, { hAlign: "center" });
-  b.row += 2;
+  b.line(`Kính gửi: Chủ tịch Ủy ban nhân dân ${bodyName(info.body)}.`);
+  b.space();
   for (const line of legalBasis(today)) b.paragraph(line);
   b.paragraph(`Thực hiện Kế hoạch${info.planNumber ? ` số ${info.planNumber}` : ""} ngày ${info.planDate} của Ủy ban nhân dân ${bodyName(info.body)} về phát động phong trào “${info.movement}”;`);
   b.paragraph(
@@ -90,60 +92,66 @@ export function proposalGrid(sheet: string, list: readonly Nominee[], info: Repo
       : `Xét thành tích trong phong trào ${period.label}, kính đề nghị Chủ tịch Ủy ban nhân dân xem xét, khen thưởng ${n(list.length)} trường hợp (${whoCount(list)}) có thành tích xuất sắc (danh sách kèm theo).`,
   );
   b.paragraph("Kính trình Chủ tịch Ủy ban nhân dân xem xét, quyết định./.");
-  b.blank();
+  b.space();
   signatureBlock(b, { ...info, authority: "NGƯỜI TRÌNH", signerTitle: "", signer: "" }, ["Như trên"]);
-  return documentGrid(sheet, b, b.row - 1);
+  return b.done();
 }
+
 
 /** The list of nominees as a paper of its own (`Danh sách đề nghị khen thưởng`). */
-export function nomineeListGrid(sheet: string, list: readonly Nominee[], info: ReportInfo, period: Period, today: string): Grid {
-  const b = new SheetBuilder();
+export function nomineeListDocument(list: readonly Nominee[], info: ReportInfo, period: Period, today: string): DocModel {
+  const b = new DocWriter();
   documentHeader(b, info, today, "DS-UBND", "DANH SÁCH", `Đề nghị khen thưởng trong phong trào “${info.movement}” ${period.label}`);
-  b.paragraph(`(Kèm theo Tờ trình ngày ${formatDate(today)})`, { italic: true, hAlign: "center" });
+  b.line(`(Kèm theo Tờ trình ngày ${formatDate(today)})`, { italic: true });
   nomineeTable(b, list);
-  b.blank();
+  b.space();
   b.paragraph(`Danh sách có ${n(list.length)} trường hợp${list.length > 0 ? ` (${whoCount(list)})` : ""}./.`);
-  return documentGrid(sheet, b, b.row - 1);
+  return b.done();
 }
 
+
 /** The draft decision of the chairman for the nominees within the commune's competence, with its list. */
-export function decisionGrid(sheet: string, list: readonly Nominee[], info: ReportInfo, period: Period, today: string): Grid {
+export function decisionDocument(list: readonly Nominee[], info: ReportInfo, period: Period, today: string): DocModel {
   const own = list.filter((x) => x.level !== "Đề nghị cấp trên");
-  const b = new SheetBuilder();
+  const b = new DocWriter();
   documentHeader(b, info, today, "QĐ-UBND", "QUYẾT ĐỊNH", `Về việc khen thưởng trong phong trào “${info.movement}” ${period.label}`);
-  b.text(0, 7, `CHỦ TỊCH ỦY BAN NHÂN DÂN ${info.body}`, { bold: true, hAlign: "center" });
-  b.row += 2;
+  b.line(`CHỦ TỊCH ỦY BAN NHÂN DÂN ${info.body}`, { bold: true });
+  b.space();
   b.paragraph("Căn cứ Luật Tổ chức chính quyền địa phương;");
   for (const line of legalBasis(today)) b.paragraph(line);
   b.paragraph("Xét đề nghị tại Tờ trình về việc đề nghị khen thưởng,");
-  b.text(0, 7, "QUYẾT ĐỊNH:", { bold: true, hAlign: "center" });
-  b.row++;
+  b.line("QUYẾT ĐỊNH:", { bold: true });
   const byForm = [...new Set(own.map((x) => x.form))].map((form) => `${form} cho ${whoCount(own.filter((x) => x.form === form))}`);
   b.paragraph(`Điều 1. Tặng ${byForm.length > 0 ? byForm.join("; ") : "(chưa có trường hợp nào)"} đã có thành tích xuất sắc trong phong trào “${info.movement}” ${period.label} (danh sách kèm theo).`);
   b.paragraph("Điều 2. Tiền thưởng kèm theo thực hiện theo quy định hiện hành.");
   b.paragraph("Điều 3. Công chức Văn phòng - Thống kê, các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.");
-  b.blank();
+  b.space();
   // The chairman decides in his own name ("CHỦ TỊCH"), or a deputy signs for him ("KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH").
   const deputy = /^KT\./u.test(info.authority);
   signatureBlock(b, { ...info, authority: deputy ? info.authority : "CHỦ TỊCH", signerTitle: deputy ? info.signerTitle : "" }, ["Như Điều 3"]);
-  b.blank();
-  b.text(0, 7, "DANH SÁCH KHEN THƯỞNG (kèm theo Quyết định)", { bold: true, hAlign: "center" });
-  b.row++;
+  b.space();
+  b.line("DANH SÁCH KHEN THƯỞNG (kèm theo Quyết định)", { bold: true });
   nomineeTable(b, own);
-  return documentGrid(sheet, b, b.row - 1);
+  return b.done();
+}
+
+
+/** The dossier of a period as blocks (for a Word file): the proposal, the list, the draft decision; nothing is written. */
+export async function dossierPapers(port: WorkbookPort, period: Period, today: string, options?: ReadOptions): Promise<{ docs: [DocModel, DocModel, DocModel]; nominees: number }> {
+  const tables = await port.readTables([TABLE.thongTin, TABLE.keHoach, TABLE.khenThuong, TABLE.hinhThucKhenThuong], options);
+  const { plan } = await planFromTables(tables);
+  const info = reportInfo(tables.get(TABLE.thongTin), plan);
+  const list = nomineesOf(tables, period);
+  return { docs: [proposalDocument(list, info, period, today), nomineeListDocument(list, info, period, today), decisionDocument(list, info, period, today)], nominees: list.length };
 }
 
 /** Adds the commendation dossier for a period: the proposal, the list, the draft decision (never over an existing sheet). */
 export async function addDossier(port: WorkbookPort, period: Period, today: string, options?: ReadOptions): Promise<{ sheets: string[]; nominees: number }> {
   const summary = await port.summarize();
-  const tables = await port.readTables([TABLE.thongTin, TABLE.keHoach, TABLE.khenThuong, TABLE.hinhThucKhenThuong], options);
-  const { plan } = await planFromTables(tables);
-  const info = reportInfo(tables.get(TABLE.thongTin), plan);
-  const list = nomineesOf(tables, period);
+  const { docs, nominees } = await dossierPapers(port, period, today, options);
   const taken = summary.sheets.map((s) => s.name);
   const names: string[] = [];
   for (const prefix of ["Tờ trình KT", "DS đề nghị KT", "QĐ KT"]) names.push(freeSheetName(dossierSheetName(prefix, period), [...taken, ...names]));
-  const [p, l, d] = names as [string, string, string];
-  await port.applyGrids([proposalGrid(p, list, info, period, today), nomineeListGrid(l, list, info, period, today), decisionGrid(d, list, info, period, today)]);
-  return { sheets: names, nominees: list.length };
+  await port.applyGrids(docs.map((doc, i) => documentSheet(names[i] as string, doc)));
+  return { sheets: names, nominees };
 }

@@ -1,6 +1,7 @@
-import { columnLetter, type CellScalar, type CellStyle, type GridCell, type GridRowHeight, type RangeBox } from "../grid";
+import { type CellScalar, type CellStyle, type GridCell, type GridRowHeight, type RangeBox } from "../grid";
 import { MAX_CELL_TEXT } from "../cells/read";
 import { wrappedLines } from "../template/tableGrid";
+import { cellText, columnShape, type DocCell, type DocTable } from "./document";
 
 const REPORT_FONT = "Times New Roman";
 
@@ -81,17 +82,10 @@ export class SheetBuilder {
   }
 
   /**
-   * A bordered table: a header row, body rows, and a totals row whose cells are formulas over
-   * the rows above (so a corrected line updates its total). Returns the first and last body rows.
+   * A bordered table: a header row, body rows and a totals row, numbers printed as text the
+   * Vietnamese way (`cellText`: the sentences' own functions). Returns the first and last body rows.
    */
-  table(spec: {
-    headers: readonly string[];
-    rows: readonly (readonly CellScalar[])[];
-    formats?: readonly (string | undefined)[];
-    /** Per column, a formula for a body row (its sheet row and its index among the body rows). */
-    rowFormulas?: readonly (((row: number, index: number) => { formula: string; result: CellScalar } | undefined) | undefined)[];
-    totals?: readonly (((first: number, last: number) => { formula: string; result: CellScalar }) | string | undefined)[];
-  }): { first: number; last: number } {
+  table(spec: DocTable): { first: number; last: number } {
     const border = { border: "thin" as const };
     spec.headers.forEach((h, c) => {
       this.cells.push({ row: this.row, col: c, value: fit(h), style: this.style({ ...border, bold: true, hAlign: "center", vAlign: "middle", wrap: true, size: 12 }) });
@@ -99,37 +93,23 @@ export class SheetBuilder {
     });
     this.row++;
     const first = this.row;
-    for (const [index, r] of spec.rows.entries()) {
-      r.forEach((v, c) => {
-        const f = spec.rowFormulas?.[c]?.(this.row, index);
-        const numFmt = spec.formats?.[c];
-        // Text wraps in its column, and its row grows to show all of it (a goods line, a long name).
-        const text = typeof v === "string" && c > 0;
-        const style = this.style({ ...border, size: 12, wrap: text, hAlign: typeof v === "number" || f ? "right" : c === 0 ? "center" : "left", ...(numFmt ? { numFmt } : {}) });
-        this.cells.push(f ? { row: this.row, col: c, formula: f.formula, result: f.result, style } : { row: this.row, col: c, value: fit(v), style });
-        if (text) this.raise(this.row, wrappedLines(v, REPORT_WIDTHS[c] ?? 10) * 16);
-      });
-      this.row++;
-    }
-    const last = this.row - 1;
-    if (spec.totals) {
+    const line = (r: readonly DocCell[], bold: boolean) => {
       spec.headers.forEach((_h, c) => {
-        const t = spec.totals?.[c];
-        const numFmt = spec.formats?.[c];
-        const style = this.style({ ...border, size: 12, bold: true, hAlign: typeof t === "string" ? "center" : "right", ...(numFmt ? { numFmt } : {}) });
-        if (typeof t === "function") {
-          const f = t(first, last);
-          this.cells.push({ row: this.row, col: c, formula: f.formula, result: f.result, style });
-        } else this.cells.push({ row: this.row, col: c, value: fit(t ?? null), style });
+        const v = r[c] ?? null;
+        // The row's number (STT) and plain numbers (a year) stay numbers: they print alike everywhere.
+        const shape = columnShape(spec, c);
+        const value = typeof v === "number" && shape === "plain" ? v : fit(cellText(v, shape));
+        // Text wraps in its column, and its row grows to show all of it (a goods line, a long name).
+        const wrapped = typeof v === "string" && c > 0;
+        const hAlign = typeof v === "number" ? (c === 0 ? "center" : "right") : bold ? "center" : "left";
+        this.cells.push({ row: this.row, col: c, value: value === "" ? null : value, style: this.style({ ...border, size: 12, bold, wrap: wrapped, hAlign }) });
+        if (wrapped) this.raise(this.row, wrappedLines(String(value), REPORT_WIDTHS[c] ?? 10) * 16);
       });
       this.row++;
-    }
+    };
+    for (const r of spec.rows) line(r, false);
+    const last = this.row - 1;
+    if (spec.totals) line(spec.totals, true);
     return { first, last };
   }
-}
-
-/** `SUM(C5:C12)` over a column's body rows (0-based rows). */
-export function sumFormula(col: number, first: number, last: number): string {
-  const L = columnLetter(col);
-  return last < first ? "0" : `SUM(${L}${first + 1}:${L}${last + 1})`;
 }

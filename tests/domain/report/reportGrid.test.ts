@@ -3,6 +3,7 @@ import type { Figures } from "../../../src/domain/report/figures";
 import { parsePeriod } from "../../../src/domain/report/period";
 import { bodyName, freeSheetName, reportGrid } from "../../../src/domain/report/reportGrid";
 import { reportInfo } from "../../../src/domain/report/reportInfo";
+import { printedNumber } from "../../../src/domain/report/document";
 
 const figures: Figures = {
   period: { from: "2021-01-01", to: "2021-06-30", label: "6 tháng đầu năm 2021" },
@@ -58,11 +59,32 @@ describe("the report sheet", () => {
     expect(style("Độc lập - Tự do - Hạnh phúc")).toMatchObject({ bold: true, size: 14 });
   });
 
-  it("totals its tables with formulas over the rows above, with the core's value cached", () => {
-    const totals = grid.cells.filter((c) => c.formula?.startsWith("SUM("));
-    expect(totals.length).toBeGreaterThan(8);
-    const households = grid.cells.find((c) => c.formula === "SUM(C" + String((grid.cells.find((x) => x.value === "Thôn mẫu 1")!.row) + 1) + ":C" + String(grid.cells.find((x) => x.value === "Thôn mẫu 1")!.row + 1) + ")");
-    expect(households?.result).toBe(2500);
+  it("prints its tables' numbers as the sentences write them, on any computer: text, never a regional number format", () => {
+    const row = (label: string) => grid.cells.filter((c) => c.row === grid.cells.find((x) => x.value === label)!.row).sort((a, b) => a.col - b.col).map((c) => c.value);
+    expect(row("Thôn mẫu 1")).toEqual([1, "Thôn mẫu 1", "2.500", "2.345", "93,8%", "1.234", "56", "789"]);
+    expect(row("Tồn quỹ cuối kỳ")).toEqual([4, "Tồn quỹ cuối kỳ", "9.500.000", "0", "9.500.000"]);
+    for (const c of grid.cells) {
+      expect(c.formula).toBeUndefined();
+      expect(c.style?.numFmt).toBeUndefined();
+    }
+  });
+
+  it("totals each table to the sum of its rows, as printed", () => {
+    const totals = grid.cells.filter((c) => c.value === "Tổng cộng");
+    expect(totals.length).toBe(5);
+    for (const t of totals) {
+      const at = (row: number, col: number) => grid.cells.find((c) => c.row === row && c.col === col)?.value;
+      // The body rows above: from the row numbered 1 to the totals row.
+      let first = t.row - 1;
+      while (at(first, 0) !== 1) first--;
+      for (let col = 2; col <= 7; col++) {
+        const printed = at(t.row, col);
+        if (typeof printed !== "string" || printed.endsWith("%")) continue;
+        let sum = 0;
+        for (let r = first; r < t.row; r++) sum += printedNumber(String(at(r, col) ?? "0")) ?? 0;
+        expect([at(t.row - 1, 1), col, printedNumber(printed)]).toEqual([at(t.row - 1, 1), col, sum]);
+      }
+    }
   });
 });
 

@@ -1,0 +1,244 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Header,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+  type ISectionOptions,
+  type ParagraphChild,
+} from "docx";
+import { ChartRun } from "docx/charts";
+import { cellText, columnShape, type DocBlock, type DocModel, type DocTable } from "../../domain/report/document";
+import { REPORT_WIDTHS } from "../../domain/report/sheetBuilder";
+
+// Papers as Word files in the layout of Nghị định 30/2020 (Phụ lục I): A4, margins 2 / 2 / 3 / 1.5 cm,
+// Times New Roman 13–14, body justified with a first-line indent of 1 cm, page numbers centred at
+// the top from page 2. Word is where communes issue and sign; the sheet and this file come from
+// the same blocks (`DocModel`).
+
+const FONT = "Times New Roman";
+/** Twips in a centimetre. */
+const CM = 567;
+const MARGIN = { top: 2 * CM, bottom: 2 * CM, left: 3 * CM, right: 1.5 * CM };
+/** The width between the margins: 21 − 3 − 1.5 = 16.5 cm. */
+const TEXT_WIDTH = Math.round(16.5 * CM);
+const NONE = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" } as const;
+const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE } as const;
+const THIN = { style: BorderStyle.SINGLE, size: 4, color: "000000" } as const;
+
+type Run = { text: string; bold?: boolean; italic?: boolean; size?: number };
+
+const run = (r: Run): TextRun => new TextRun({ text: r.text, bold: r.bold ?? false, italics: r.italic ?? false, size: (r.size ?? 14) * 2, font: FONT });
+
+/** A line of text, centred unless told. */
+function line(r: Run, opts: { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; after?: number; keepNext?: boolean } = {}): Paragraph {
+  return new Paragraph({ children: [run(r)], alignment: opts.align ?? AlignmentType.CENTER, spacing: { after: opts.after ?? 0 }, keepNext: opts.keepNext ?? false });
+}
+
+/** A thin rule `width` twips long, centred in its block: the lines under the issuing body, the motto and the summary. */
+function rule(width: number, blockWidth: number): Paragraph {
+  const side = Math.max(0, Math.round((blockWidth - width) / 2));
+  return new Paragraph({ children: [], border: { bottom: THIN }, indent: { left: side, right: side }, spacing: { after: 0, line: 60, lineRule: "exact" } });
+}
+
+/** Text width in twips, roughly: an upper-case letter of Times New Roman is about 0.7 em, a lower-case one 0.5 em. */
+function textWidth(text: string, size: number): number {
+  let em = 0;
+  for (const ch of text) em += ch === " " ? 0.25 : ch === ch.toLocaleUpperCase("vi") && ch !== ch.toLocaleLowerCase("vi") ? 0.7 : 0.5;
+  return Math.round(em * size * 20);
+}
+
+function cell(children: Paragraph[], width: number, opts: { borders?: boolean } = {}): TableCell {
+  return new TableCell({
+    children,
+    width: { size: width, type: WidthType.DXA },
+    verticalAlign: VerticalAlign.TOP,
+    borders: opts.borders ? { top: THIN, bottom: THIN, left: THIN, right: THIN } : { top: NONE, bottom: NONE, left: NONE, right: NONE },
+    margins: opts.borders ? { left: 60, right: 60, top: 20, bottom: 20 } : { left: 0, right: 0 },
+  });
+}
+
+/** Two columns without borders side by side (the header, the signature), kept on one page. */
+function sideBySide(left: Paragraph[], right: Paragraph[], leftWidth: number): Table {
+  const rightWidth = TEXT_WIDTH - leftWidth;
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: [leftWidth, rightWidth],
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDERS,
+    rows: [new TableRow({ cantSplit: true, children: [cell(left, leftWidth), cell(right, rightWidth)] })],
+  });
+}
+
+function header(h: Extract<DocBlock, { kind: "header" }>): (Paragraph | Table)[] {
+  const leftWidth = Math.round(6.3 * CM);
+  const rightWidth = TEXT_WIDTH - leftWidth;
+  const body = Math.max(textWidth(h.body, 13), textWidth(h.parentBody, 13));
+  const motto = textWidth("Độc lập - Tự do - Hạnh phúc", 14);
+  const table = sideBySide(
+    [line({ text: h.parentBody, size: 13 }), line({ text: h.body, bold: true, size: 13 }), rule(Math.round(body * 0.45), leftWidth), line({ text: h.number, size: 13 }, { after: 0 })],
+    [
+      line({ text: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, size: 13 }),
+      line({ text: "Độc lập - Tự do - Hạnh phúc", bold: true, size: 14 }),
+      rule(motto, rightWidth),
+      new Paragraph({ children: [run({ text: h.dateLine, italic: true, size: 14 })], alignment: AlignmentType.CENTER, spacing: { before: 120 } }),
+    ],
+    leftWidth,
+  );
+  const summary = textWidth(h.summary, 14);
+  return [
+    table,
+    new Paragraph({ children: [run({ text: h.title, bold: true })], alignment: AlignmentType.CENTER, spacing: { before: 360 }, keepNext: true }),
+    line({ text: h.summary, bold: true }, { keepNext: true }),
+    rule(Math.round(Math.min(summary, TEXT_WIDTH) / 3), TEXT_WIDTH),
+    new Paragraph({ children: [], spacing: { after: 120 } }),
+  ];
+}
+
+/** A body paragraph: justified, its first line indented 1 cm, 6 points after. */
+function paragraph(text: string, opts: { bold?: boolean; italic?: boolean; keepNext?: boolean } = {}): Paragraph {
+  return new Paragraph({
+    children: [run({ text, ...opts })],
+    alignment: AlignmentType.JUSTIFIED,
+    indent: { firstLine: CM },
+    spacing: { after: 120, line: 288 },
+    keepNext: opts.keepNext ?? false,
+  });
+}
+
+function table(t: DocTable): Table {
+  // The sheet's column widths, the row number's a little wider (Word's cells have margins of their own).
+  const weights = t.weights ?? REPORT_WIDTHS.slice(0, t.headers.length).map((w, c) => (c === 0 ? Math.max(w, 8) : w));
+  const total = weights.reduce((a, b) => a + b, 0);
+  const widths = weights.map((w) => Math.floor((w / total) * TEXT_WIDTH));
+  const row = (cells: readonly (string | number | null)[], opts: { header?: boolean; bold?: boolean }) =>
+    new TableRow({
+      tableHeader: opts.header ?? false,
+      cantSplit: true,
+      children: t.headers.map((_h, c) => {
+        const v = cells[c] ?? null;
+        const text = opts.header ? String(v ?? "") : cellText(v, columnShape(t, c));
+        const align = opts.header || c === 0 ? AlignmentType.CENTER : typeof v === "number" ? AlignmentType.RIGHT : opts.bold ? AlignmentType.CENTER : AlignmentType.LEFT;
+        return cell([new Paragraph({ children: [run({ text, bold: opts.header || opts.bold, size: 12 })], alignment: align })], widths[c] ?? 600, { borders: true });
+      }),
+    });
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    rows: [row(t.headers, { header: true }), ...t.rows.map((r) => row(r, {})), ...(t.totals ? [row(t.totals, { bold: true })] : [])],
+  });
+}
+
+function chart(c: Extract<DocBlock, { kind: "chart" }>): Paragraph {
+  // Word draws it from its own data (an embedded workbook), as a chart inserted in Word is.
+  const children: ParagraphChild[] = [
+    new ChartRun({
+      type: "bar",
+      title: c.title,
+      // Word draws a bar chart's first category at the bottom: reversed, the highest rate is on top.
+      categories: [...c.categories].reverse(),
+      series: [{ name: "Tỷ lệ hộ đã ký", values: [...c.values].reverse() }],
+      legend: false,
+      font: { name: FONT },
+      valueAxis: { minimum: 0, maximum: 1, interval: 0.2, numberFormat: "0%" },
+      transformation: { width: 580, height: Math.min(520, 90 + 26 * c.categories.length) },
+    }),
+  ];
+  return new Paragraph({ children, alignment: AlignmentType.CENTER, spacing: { before: 120, after: 120 } });
+}
+
+function signature(s: Extract<DocBlock, { kind: "signature" }>): Table {
+  const left = [
+    new Paragraph({ children: [run({ text: "Nơi nhận:", bold: true, italic: true, size: 12 })] }),
+    ...[...s.recipients.map((r) => `- ${r};`), "- Lưu: VT."].map((r) => new Paragraph({ children: [run({ text: r, size: 11 })] })),
+  ];
+  const right = [
+    ...(s.authority ? [line({ text: s.authority, bold: true })] : []),
+    ...(s.signerTitle ? [line({ text: s.signerTitle, bold: true })] : []),
+    // Room for the signature and the seal: about 3 cm.
+    new Paragraph({ children: [], spacing: { before: 0, after: 0, line: Math.round(3 * CM), lineRule: "exact" } }),
+    ...(s.signer ? [line({ text: s.signer, bold: true })] : []),
+  ];
+  return sideBySide(left, right, Math.round(7.5 * CM));
+}
+
+/** The blocks of one paper as Word content; a heading or a caption is kept with what follows it. */
+function content(doc: DocModel): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [];
+  // The closing paragraph and the space before the signature are kept with it, on its page.
+  const beforeSignature = (i: number): boolean => {
+    for (let j = i + 1; j < doc.blocks.length; j++) {
+      const k = doc.blocks[j]?.kind;
+      if (k === "signature") return true;
+      if (k !== "space") return false;
+    }
+    return false;
+  };
+  for (const [i, b] of doc.blocks.entries()) {
+    const keep = beforeSignature(i);
+    switch (b.kind) {
+      case "header":
+        out.push(...header(b));
+        break;
+      case "heading":
+        out.push(paragraph(b.text, { bold: true, keepNext: true }));
+        break;
+      case "paragraph":
+        out.push(b.center ? line({ text: b.text, bold: b.bold, italic: b.italic }, { after: 120, keepNext: keep }) : paragraph(b.text, { bold: b.bold, italic: b.italic, keepNext: keep }));
+        break;
+      case "caption":
+        out.push(paragraph(b.text, { italic: true, keepNext: true }));
+        break;
+      case "table":
+        out.push(table(b));
+        break;
+      case "chart":
+        out.push(chart(b));
+        break;
+      case "clerk":
+        out.push(paragraph(b.text));
+        break;
+      case "space":
+        out.push(new Paragraph({ children: [], spacing: { after: 0 }, keepNext: keep }));
+        break;
+      case "signature":
+        out.push(signature(b));
+        break;
+    }
+  }
+  return out;
+}
+
+/** One section a paper: A4 portrait, its margins, page numbers centred at the top from page 2, counted from 1. */
+function section(doc: DocModel): ISectionOptions {
+  const pageNumber = new Paragraph({ children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: 28 })], alignment: AlignmentType.CENTER });
+  return {
+    properties: {
+      titlePage: true,
+      page: { size: { width: 11906, height: 16838 }, margin: { ...MARGIN, header: Math.round(1.2 * CM), footer: CM }, pageNumbers: { start: 1 } },
+    },
+    headers: { default: new Header({ children: [pageNumber] }), first: new Header({ children: [new Paragraph({ children: [] })] }) },
+    children: content(doc),
+  };
+}
+
+/** Papers as one Word file, each a section of its own (the dossier: proposal, list, decision). */
+export async function documentsDocx(docs: readonly DocModel[], title: string): Promise<Uint8Array> {
+  const file = new Document({
+    title,
+    creator: "Sổ theo dõi phong trào",
+    styles: { default: { document: { run: { font: FONT, size: 28 } } } },
+    sections: docs.map(section),
+  });
+  return Packer.pack(file, "uint8array");
+}

@@ -1,0 +1,133 @@
+import { formatCount, formatRate } from "../format";
+
+/**
+ * A paper of the commune (report, disclosure list, proposal, list, decision) as blocks in the
+ * layout of Nghị định 30/2020: what it says, not how a sheet or a Word file holds it. The sheet
+ * (`documentSheet`) and the Word file (the docx adapter) are both drawn from it, so they say the
+ * same thing in the same order.
+ */
+export type DocCell = string | number | null;
+
+/** How a number of a table prints: a count or an amount (`1.000.000`), a rate (`99,3%`), or as it is (a year, `1985`). */
+export type NumberShape = "count" | "rate" | "plain";
+
+export interface DocTable {
+  headers: readonly string[];
+  rows: readonly (readonly DocCell[])[];
+  /** Per column, how its numbers print; a column without one prints numbers as counts. The first column is the row's number (STT). */
+  formats?: readonly (NumberShape | undefined)[];
+  /** The totals row, under the body: a label, the core's totals. */
+  totals?: readonly DocCell[];
+  /** Relative column widths where the paper can give a table its own (Word); a sheet's columns are the sheet's. */
+  weights?: readonly number[];
+}
+
+/** A bar chart of a rate per category (the household pledge rate per village), with a target line in its title. */
+export interface DocChart {
+  title: string;
+  categories: readonly string[];
+  /** Rates, 0 to 1. */
+  values: readonly number[];
+}
+
+export type DocBlock =
+  | {
+      kind: "header";
+      parentBody: string;
+      body: string;
+      /** `Số:     /BC-UBND`. */
+      number: string;
+      dateLine: string;
+      /** `BÁO CÁO`, `TỜ TRÌNH`… */
+      title: string;
+      summary: string;
+    }
+  | { kind: "heading"; text: string }
+  /** A body paragraph (justified, first line indented), or a centred line (no indent). */
+  | { kind: "paragraph"; text: string; center?: boolean; bold?: boolean; italic?: boolean }
+  /** A table's title, in italics. */
+  | { kind: "caption"; text: string }
+  | ({ kind: "table" } & DocTable)
+  | ({ kind: "chart" } & DocChart)
+  /** A paragraph left for the clerk's own text (prints whole however long it grows, up to ten lines). */
+  | { kind: "clerk"; text: string }
+  | { kind: "space" }
+  | { kind: "signature"; recipients: readonly string[]; authority: string; signerTitle: string; signer: string };
+
+export interface DocModel {
+  blocks: DocBlock[];
+}
+
+/**
+ * A table cell as printed: numbers written the Vietnamese way by the same functions as the
+ * sentences (`909.050.000`, `99,3%`), so table and text agree on any computer whatever its
+ * regional settings (Excel's `#,##0` and `0.0%` would follow them).
+ */
+export function cellText(v: DocCell, shape: NumberShape | undefined): string {
+  if (v === null) return "";
+  if (typeof v === "string") return v;
+  return shape === "rate" ? formatRate(v) : shape === "plain" ? String(v) : formatCount(v);
+}
+
+/** How column `c` of a table prints its numbers: the first column (STT) as it is. */
+export function columnShape(t: DocTable, c: number): NumberShape | undefined {
+  return c === 0 ? "plain" : t.formats?.[c];
+}
+
+/** Reads back a number printed by `cellText` (`2.500` → 2500, `93,8%` → 0.938); undefined for other text. */
+export function printedNumber(text: string): number | undefined {
+  const t = text.trim();
+  const rate = /^(-?\d+),(\d)%$/.exec(t);
+  if (rate) return Number(`${rate[1]}.${rate[2]}`) / 100;
+  if (/^-?\d{1,3}(\.\d{3})*$/.test(t)) return Number(t.replace(/\./g, ""));
+  return undefined;
+}
+
+/** Builds a paper block by block. */
+export class DocWriter {
+  readonly blocks: DocBlock[] = [];
+
+  header(h: Omit<Extract<DocBlock, { kind: "header" }>, "kind">): this {
+    this.blocks.push({ kind: "header", ...h });
+    return this;
+  }
+  heading(text: string): this {
+    this.blocks.push({ kind: "heading", text });
+    return this;
+  }
+  paragraph(text: string, opts: { center?: boolean; bold?: boolean; italic?: boolean } = {}): this {
+    this.blocks.push({ kind: "paragraph", text, ...opts });
+    return this;
+  }
+  /** A centred line: `Kính gửi: …`, `QUYẾT ĐỊNH:`. */
+  line(text: string, opts: { bold?: boolean; italic?: boolean } = {}): this {
+    return this.paragraph(text, { center: true, ...opts });
+  }
+  caption(text: string): this {
+    this.blocks.push({ kind: "caption", text });
+    return this;
+  }
+  table(t: DocTable): this {
+    this.blocks.push({ kind: "table", ...t });
+    return this;
+  }
+  chart(c: DocChart): this {
+    this.blocks.push({ kind: "chart", ...c });
+    return this;
+  }
+  clerk(text = "………………………………………………………………………………………………………………"): this {
+    this.blocks.push({ kind: "clerk", text });
+    return this;
+  }
+  space(): this {
+    this.blocks.push({ kind: "space" });
+    return this;
+  }
+  signature(s: Omit<Extract<DocBlock, { kind: "signature" }>, "kind">): this {
+    this.blocks.push({ kind: "signature", ...s });
+    return this;
+  }
+  done(): DocModel {
+    return { blocks: this.blocks };
+  }
+}

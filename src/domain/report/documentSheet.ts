@@ -1,0 +1,97 @@
+import type { Grid } from "../grid";
+import type { DocBlock, DocModel } from "./document";
+import { REPORT_WIDTHS, SheetBuilder } from "./sheetBuilder";
+
+const LAST_COL = REPORT_WIDTHS.length - 1;
+
+function header(b: SheetBuilder, h: Extract<DocBlock, { kind: "header" }>): void {
+  b.text(0, 2, h.parentBody, { bold: true, hAlign: "center" });
+  b.text(3, LAST_COL, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true, hAlign: "center" });
+  b.row++;
+  b.text(0, 2, h.body, { bold: true, hAlign: "center" });
+  b.text(3, LAST_COL, "Độc lập - Tự do - Hạnh phúc", { bold: true, size: 14, hAlign: "center" });
+  b.row++;
+  // The rules: under the issuing body, about half its block (column B); under the motto, its length (E–G).
+  b.rule(1, 1);
+  b.rule(4, 6);
+  b.row++;
+  b.text(0, 2, h.number, { hAlign: "center" });
+  b.text(3, LAST_COL, h.dateLine, { italic: true, size: 14, hAlign: "center" });
+  b.row += 2;
+  b.text(0, LAST_COL, h.title, { bold: true, size: 14, hAlign: "center" });
+  b.row++;
+  b.text(0, LAST_COL, h.summary, { bold: true, size: 14, hAlign: "center" });
+  b.row++;
+  // Under the summary line, a short rule at the page's centre (D–E).
+  b.rule(3, 4);
+  b.row++;
+}
+
+/** `Nơi nhận` (then `Lưu: VT`) at the left, the authority, title, room for signature and seal, and name at the right. */
+function signature(b: SheetBuilder, s: Extract<DocBlock, { kind: "signature" }>): void {
+  const top = b.row;
+  const recipients = s.recipients.map((r) => `- ${r};`);
+  b.text(0, 3, "Nơi nhận:", { bold: true, italic: true, size: 12 });
+  [...recipients, "- Lưu: VT."].forEach((r, i) => b.text(0, 3, r, { size: 11 }, top + 1 + i));
+  if (s.authority) b.text(4, LAST_COL, s.authority, { bold: true, hAlign: "center" }, top);
+  if (s.signerTitle) b.text(4, LAST_COL, s.signerTitle, { bold: true, hAlign: "center" }, top + 1);
+  // Room for the signature and the seal: five rows (about 32 mm) between the title and the name.
+  const nameRow = Math.max(top + 7, top + recipients.length + 2);
+  if (s.signer) b.text(4, LAST_COL, s.signer, { bold: true, hAlign: "center" }, nameRow);
+  b.row = nameRow + 1;
+}
+
+/** A paper as a sheet, as Nghị định 30 prints it: A4 portrait, its margins, Times New Roman, one page wide, its print area. */
+export function documentSheet(sheet: string, doc: DocModel): Grid {
+  const b = new SheetBuilder();
+  for (const block of doc.blocks) {
+    switch (block.kind) {
+      case "header":
+        header(b, block);
+        break;
+      case "heading":
+        b.heading(block.text);
+        break;
+      case "paragraph":
+        if (block.center) {
+          b.text(0, LAST_COL, block.text, { hAlign: "center", ...(block.bold ? { bold: true } : {}), ...(block.italic ? { italic: true } : {}) });
+          b.row++;
+        } else b.paragraph(block.text, { ...(block.bold ? { bold: true } : {}), ...(block.italic ? { italic: true } : {}) });
+        break;
+      case "caption":
+        b.caption(block.text);
+        break;
+      case "table":
+        b.table(block);
+        break;
+      case "chart":
+        break;
+      case "clerk":
+        b.paragraph(block.text);
+        break;
+      case "space":
+        b.blank();
+        break;
+      case "signature":
+        signature(b, block);
+        break;
+    }
+  }
+  const last = b.row - 1;
+  return {
+    sheet,
+    createSheet: true,
+    cells: b.cells,
+    merges: b.merges,
+    rowHeights: b.heights,
+    columns: REPORT_WIDTHS.map((width, col) => ({ col, width })),
+    print: {
+      paper: "A4",
+      orientation: "portrait",
+      marginsCm: { top: 2, bottom: 2, left: 3, right: 1.5 },
+      fitToWidth: true,
+      printArea: { top: 0, left: 0, bottom: last, right: LAST_COL },
+      pageNumbers: true,
+    },
+  };
+}
