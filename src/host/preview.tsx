@@ -9,6 +9,7 @@ import { paneText } from "../i18n/pane";
 import { WorkbookFileError } from "../adapters/xlsx/errors";
 import { WorkerPort } from "./workerPort";
 import { App } from "../taskpane/App";
+import { saveFile, XLSX_TYPE } from "../taskpane/saveFile";
 
 
 const today = () => isoDateOf(new Date());
@@ -88,12 +89,7 @@ function PreviewShell() {
     } finally {
       setDoing(undefined);
     }
-    const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
-    const a = document.createElement("a");
-    a.href = URL.createObjectURL(blob);
-    a.download = book.name;
-    a.click();
-    URL.revokeObjectURL(a.href);
+    saveFile(bytes, book.name, XLSX_TYPE);
   };
 
   return (

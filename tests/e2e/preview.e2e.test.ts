@@ -151,6 +151,22 @@ describeWithChromium("the pane in preview mode, in Chromium, on the production b
     expect(fixed.rows[0]![7]).toBe(10_000_000);
   }, 90_000);
 
+  it("downloads the period's report as a Word file from the pane (the docx library, in the browser)", async () => {
+    await page.getByRole("tab", { name: "Báo cáo" }).click();
+    await page.getByRole("radio", { name: "6 tháng đầu năm" }).check();
+    await page.getByRole("textbox", { name: "Năm" }).fill("2021");
+    await page.getByRole("button", { name: "Tải bản Word" }).click();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("menuitem", { name: "Báo cáo (.docx)" }).click()]);
+    expect(download.suggestedFilename()).toBe("Bao-cao-6-thang-dau-nam-2021.docx");
+    const saved = path.join(OUTPUT, download.suggestedFilename());
+    await download.saveAs(saved);
+    const JSZip = (await import("jszip")).default;
+    const xml = await (await JSZip.loadAsync(readFileSync(saved))).file("word/document.xml")!.async("string");
+    expect(xml).toContain("BÁO CÁO");
+    expect(xml).toContain("6 tháng đầu năm 2021");
+    await page.getByText('Đã tạo tệp Word "Bao-cao-6-thang-dau-nam-2021.docx" (sổ không thay đổi).').waitFor({ timeout: 30_000 });
+  }, 90_000);
+
   it("takes dates day first in a browser whose language writes the month first, typed or picked on the calendar", async () => {
     expect(await page.evaluate(() => new Date(2021, 5, 15).toLocaleDateString())).toBe("6/15/2021");
     await page.getByRole("tab", { name: "Báo cáo" }).click();

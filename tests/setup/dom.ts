@@ -20,3 +20,10 @@ if (typeof HTMLCanvasElement !== "undefined") {
   Object.defineProperty(SVGElement.prototype, "getComputedTextLength", { configurable: true, value: function (this: Element) { return textWidth(this); } });
   Object.defineProperty(SVGElement.prototype, "getBBox", { configurable: true, value: function (this: Element) { return { x: 0, y: 0, width: textWidth(this), height: 16 }; } });
 }
+
+// jsdom lacks TextEncoder, which every browser the pane runs in has (the Word files are zipped with it).
+if (typeof window !== "undefined" && typeof globalThis.TextEncoder === "undefined") {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const util = require("node:util") as typeof import("node:util");
+  Object.assign(globalThis, { TextEncoder: util.TextEncoder, TextDecoder: util.TextDecoder });
+}

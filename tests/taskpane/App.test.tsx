@@ -190,6 +190,50 @@ describe("the task pane, given the Office adapter", () => {
     expect(fake.state.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["Công khai 6 tháng cuối năm 2021", "Tờ trình KT 6 tháng cuối 2021", "DS đề nghị KT 6 tháng cuối 2021", "QĐ KT 6 tháng cuối 2021"]));
   });
 
+  it("downloads the period's report, disclosure list and dossier as Word files, the workbook unchanged", async () => {
+    const { fake, port } = await sampleBook();
+    const saved: { name: string; blob: Blob }[] = [];
+    const anchors = new Map<string, Blob>();
+    URL.createObjectURL = (b: Blob | MediaSource) => {
+      const url = `blob:${anchors.size}`;
+      anchors.set(url, b as Blob);
+      return url;
+    };
+    URL.revokeObjectURL = () => undefined;
+    const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push({ name: this.download, blob: anchors.get(this.href)! });
+    });
+    try {
+      render(<App port={port} today={TODAY} />);
+      fireEvent.click(screen.getByRole("tab", { name: "Báo cáo" }));
+      fireEvent.click(screen.getByRole("radio", { name: "6 tháng cuối năm" }));
+      fireEvent.change(screen.getByRole("textbox", { name: "Năm" }), { target: { value: "2021" } });
+      const sheets = fake.state.sheets.map((s) => s.name);
+      for (const [item, file] of [["Báo cáo (.docx)", "Bao-cao-6-thang-cuoi-nam-2021.docx"], ["Bảng công khai (.docx)", "Cong-khai-6-thang-cuoi-nam-2021.docx"], ["Hồ sơ khen thưởng (.docx)", "Ho-so-khen-thuong-6-thang-cuoi-nam-2021.docx"]] as const) {
+        await clickWhenEnabled("Tải bản Word");
+        fireEvent.click(await screen.findByRole("menuitem", { name: item }));
+        await screen.findByText(`Đã tạo tệp Word "${file}" (sổ không thay đổi).`);
+      }
+      expect(saved.map((s) => s.name)).toEqual(["Bao-cao-6-thang-cuoi-nam-2021.docx", "Cong-khai-6-thang-cuoi-nam-2021.docx", "Ho-so-khen-thuong-6-thang-cuoi-nam-2021.docx"]);
+      const JSZip = (await import("jszip")).default;
+      // jsdom's Blob has no arrayBuffer(): read through FileReader.
+      const bytes = await new Promise<ArrayBuffer>((resolve, reject) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(reader.result as ArrayBuffer);
+        reader.onerror = () => reject(reader.error);
+        reader.readAsArrayBuffer(saved[0]!.blob);
+      });
+      const report = await JSZip.loadAsync(new Uint8Array(bytes));
+      const xml = await report.file("word/document.xml")!.async("string");
+      expect(xml).toContain("BÁO CÁO");
+      expect(xml).toContain("6 tháng cuối năm 2021");
+      expect(saved[0]!.blob.type).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+      expect(fake.state.sheets.map((s) => s.name)).toEqual(sheets);
+    } finally {
+      click.mockRestore();
+    }
+  });
+
   it("says in a sentence what a chart has nothing to draw for, instead of an empty frame", async () => {
     const { port } = await sampleBook();
     render(<App port={port} today={TODAY} />);

@@ -1,4 +1,4 @@
-import { Body1, Button, Caption1, Card, Field, Input, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Spinner, Subtitle2, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Card, Field, Input, makeStyles, Menu, MenuButton, MenuItem, MenuList, MenuPopover, MenuTrigger, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Spinner, Subtitle2, tokens } from "@fluentui/react-components";
 import { lazy, Suspense, useEffect, useState } from "react";
 import type { DateChoice } from "../DateField";
 import { Fallback } from "../Fallback";
@@ -11,6 +11,8 @@ import type { Figures } from "../../domain/report/figures";
 import { parsePeriod, PeriodError, YEARS, type Period } from "../../domain/report/period";
 import { t as message } from "../../i18n";
 import { usePane } from "../paneContext";
+import { DOCX_TYPE, saveFile } from "../saveFile";
+import type { WordPaper } from "../word";
 
 type Kind = "S1" | "S2" | "year" | "quarter" | "month" | "custom";
 
@@ -118,6 +120,18 @@ export function ReportSection() {
     if (!p) return;
     await run(() => job(p), said, { writes: true });
   };
+  /** One of the period's papers as a Word file, downloaded; the workbook is only read. */
+  const word = async (which: WordPaper) => {
+    const p = period();
+    if (!p) return;
+    await run(
+      async () => (await import(/* webpackChunkName: "word" */ "../word")).wordPaper(which, port, p, today, readOptions()),
+      (r) => {
+        saveFile(r.bytes, r.name, DOCX_TYPE);
+        return t("wordDone", { file: r.name });
+      },
+    );
+  };
   const preview = async () => {
     const p = period();
     if (!p) return;
@@ -169,21 +183,31 @@ export function ReportSection() {
           {t("summarySheet")}
         </Button>
       </div>
-      {/* The period's other paperwork, for the plan's trackers: the disclosure list, the commendation dossier. */}
-      {(trackers.includes("donations") || trackers.includes("nominations")) && (
-        <div className={styles.row}>
-          {trackers.includes("donations") && (
-            <Button disabled={busy || !ready} onClick={() => void paper(async (p) => (await import(/* webpackChunkName: "papers" */ "../../domain/report/disclosure")).addDisclosure(port, p, today, readOptions()), (r) => t("disclosureDone", { sheet: r.sheet }))}>
-              {t("disclosure")}
-            </Button>
-          )}
-          {trackers.includes("nominations") && (
-            <Button disabled={busy || !ready} onClick={() => void paper(async (p) => (await import(/* webpackChunkName: "papers" */ "../../domain/report/dossier")).addDossier(port, p, today, readOptions()), (r) => t("dossierDone", { sheets: r.sheets.join(", "), count: formatCount(r.nominees) }))}>
-              {t("dossier")}
-            </Button>
-          )}
-        </div>
-      )}
+      {/* The period's other paperwork, for the plan's trackers: the disclosure list, the commendation dossier; each also in Word. */}
+      <div className={styles.row}>
+        {trackers.includes("donations") && (
+          <Button disabled={busy || !ready} onClick={() => void paper(async (p) => (await import(/* webpackChunkName: "papers" */ "../../domain/report/disclosure")).addDisclosure(port, p, today, readOptions()), (r) => t("disclosureDone", { sheet: r.sheet }))}>
+            {t("disclosure")}
+          </Button>
+        )}
+        {trackers.includes("nominations") && (
+          <Button disabled={busy || !ready} onClick={() => void paper(async (p) => (await import(/* webpackChunkName: "papers" */ "../../domain/report/dossier")).addDossier(port, p, today, readOptions()), (r) => t("dossierDone", { sheets: r.sheets.join(", "), count: formatCount(r.nominees) }))}>
+            {t("dossier")}
+          </Button>
+        )}
+        <Menu>
+          <MenuTrigger disableButtonEnhancement>
+            <MenuButton disabled={busy || !ready}>{t("word")}</MenuButton>
+          </MenuTrigger>
+          <MenuPopover>
+            <MenuList>
+              <MenuItem onClick={() => void word("report")}>{t("wordReport")}</MenuItem>
+              {trackers.includes("donations") && <MenuItem onClick={() => void word("disclosure")}>{t("wordDisclosure")}</MenuItem>}
+              {trackers.includes("nominations") && <MenuItem onClick={() => void word("dossier")}>{t("wordDossier")}</MenuItem>}
+            </MenuList>
+          </MenuPopover>
+        </Menu>
+      </div>
       {pending && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
