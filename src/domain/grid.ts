@@ -106,6 +106,24 @@ export interface PrintSetup {
   pageNumbers?: boolean;
 }
 
+/**
+ * A native bar chart over cells of the same sheet (horizontal bars: the first category at the
+ * bottom), drawn by Excel and by LibreOffice from the cells, so officials see it without the add-in.
+ */
+export interface GridChart {
+  title: string;
+  /** The series' name, the cell above the values. */
+  seriesName: string;
+  /** One column of category labels and one of values, the same rows. */
+  categories: RangeBox;
+  values: RangeBox;
+  /** The cells it covers: from the top-left corner of `top`,`left` to the top-left corner of `bottom`,`right`. */
+  anchor: RangeBox;
+  /** The value axis from 0 to `max`, labelled with `axisFormat` (`0%`: the same on every computer). */
+  max: number;
+  axisFormat: string;
+}
+
 export interface Grid {
   sheet: string;
   /** Create the sheet when the workbook lacks it. Adapters never delete or rename sheets. */
@@ -121,6 +139,8 @@ export interface Grid {
   freeze?: { rows: number; cols: number };
   print?: PrintSetup;
   tabColor?: string;
+  /** Charts, only on a sheet the job creates. */
+  charts?: readonly GridChart[];
 }
 
 /** Column letters for a 0-based column index: 0 → A, 26 → AA. */

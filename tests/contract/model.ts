@@ -1,7 +1,7 @@
 import type ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { plainValue } from "../helpers/exceljsValues";
-import { cellAddress, rangeAddress } from "../../src/domain/grid";
+import { cellAddress, parseRangeAddress, rangeAddress } from "../../src/domain/grid";
 import type { FakeCell, FakeWorkbookState } from "../fakes/excel/state";
 import type { XlsxWorkbook } from "../../src/adapters/xlsx/xlsxWorkbook";
 import { readWithExcelJs } from "../helpers/exceljsRead";
@@ -85,6 +85,8 @@ export interface WorkbookModel {
     frozenRows: number;
     tabColor?: string;
     print: PrintModel;
+    /** Native charts: `type|title|categories|values|cells it covers|axis 0..max|axis format|font`. */
+    charts?: string[];
   }[];
 }
 
@@ -116,7 +118,62 @@ function look(l: CellLook): CellLook | undefined {
 /** The model of what the xlsx adapter holds, read back from its file by ExcelJS. */
 export async function modelOfXlsx(port: XlsxWorkbook): Promise<WorkbookModel> {
   const bytes = await port.toBuffer();
-  return modelOfExcelJs(await readWithExcelJs(bytes), await cellsInFile(bytes));
+  const model = modelOfExcelJs(await readWithExcelJs(bytes), await cellsInFile(bytes));
+  // ExcelJS reads no charts: they are read from the drawing and chart parts.
+  const charts = await chartsInFile(bytes);
+  for (const s of model.sheets) {
+    const c = charts.get(s.name);
+    if (c && c.length > 0) s.charts = c;
+  }
+  return model;
+}
+
+const attr = (xml: string, re: RegExp) => re.exec(xml)?.[1];
+const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+/** `'BC năm 2021'!$J$12:$J$19` → `J12:J19`. */
+const plainRef = (f: string | undefined) => unescape(f ?? "").replace(/^.*!/, "").replace(/\$/g, "");
+
+/** Each sheet's charts, read from its drawing part and the chart parts it anchors. */
+async function chartsInFile(bytes: Uint8Array): Promise<Map<string, string[]>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const text = (name: string) => zip.file(name)?.async("string") ?? Promise.resolve("");
+  const resolve = (from: string, target: string) => {
+    const parts = from.split("/").slice(0, -1);
+    for (const seg of target.split("/")) seg === ".." ? parts.pop() : parts.push(seg);
+    return parts.join("/");
+  };
+  const relsOf = async (part: string) => {
+    const dir = part.split("/").slice(0, -1).join("/");
+    const xml = await text(`${dir}/_rels/${part.split("/").pop()}.rels`);
+    return new Map([...xml.matchAll(/<Relationship\b[^>]*>/g)].map((m) => [attr(m[0], /Id="([^"]+)"/) ?? "", resolve(part, attr(m[0], /Target="([^"]+)"/) ?? "")] as const));
+  };
+  const workbook = await text("xl/workbook.xml");
+  const bookRels = await relsOf("xl/workbook.xml");
+  const out = new Map<string, string[]>();
+  for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
+    const name = unescape(attr(m[0], /name="([^"]+)"/) ?? "");
+    const part = bookRels.get(attr(m[0], /r:id="([^"]+)"/) ?? "") ?? "";
+    const drawingId = attr(await text(part), /<drawing\b[^>]*r:id="([^"]+)"/);
+    if (!drawingId) continue;
+    const drawingPart = (await relsOf(part)).get(drawingId) ?? "";
+    const drawing = await text(drawingPart);
+    const chartRels = await relsOf(drawingPart);
+    const list: string[] = [];
+    for (const a of drawing.matchAll(/<xdr:twoCellAnchor\b[\s\S]*?<\/xdr:twoCellAnchor>/g)) {
+      const n = (tag: string, what: string) => Number(attr(a[0], new RegExp(`<xdr:${tag}>[\\s\\S]*?<xdr:${what}>(\\d+)</xdr:${what}>`)));
+      const covers = rangeAddress({ top: n("from", "row"), left: n("from", "col"), bottom: n("to", "row") - 1, right: n("to", "col") - 1 });
+      const chart = await text(chartRels.get(attr(a[0], /<c:chart\b[^>]*r:id="([^"]+)"/) ?? "") ?? "");
+      const type = attr(chart, /<c:barDir val="(\w+)"/) === "bar" ? "BarClustered" : "other";
+      const title = unescape([...(/<c:title>[\s\S]*?<\/c:title>/.exec(chart)?.[0] ?? "").matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((t) => t[1]).join(""));
+      const cat = plainRef(attr(chart, /<c:cat>[\s\S]*?<c:f>([^<]*)<\/c:f>/));
+      const val = plainRef(attr(chart, /<c:val>[\s\S]*?<c:f>([^<]*)<\/c:f>/));
+      const valAx = /<c:valAx>[\s\S]*?<\/c:valAx>/.exec(chart)?.[0] ?? "";
+      const font = attr(chart, /<c:chartSpace[\s\S]*<\/c:chart>[\s\S]*?<a:latin typeface="([^"]+)"/);
+      list.push([type, title, cat, val, covers, `${attr(valAx, /<c:min val="([^"]+)"/)}..${attr(valAx, /<c:max val="([^"]+)"/)}`, unescape(attr(valAx, /<c:numFmt formatCode="([^"]+)"/) ?? ""), font ?? ""].join("|"));
+    }
+    out.set(name, list);
+  }
+  return out;
 }
 
 /**
@@ -338,9 +395,19 @@ export function modelOfFake(state: FakeWorkbookState): WorkbookModel {
         frozenRows: s.frozenRows,
         ...(s.tabColor ? { tabColor: s.tabColor.replace(/^#/, "").toUpperCase() } : {}),
         print,
+        ...(s.charts && s.charts.length > 0 ? { charts: s.charts.map(fakeChart) } : {}),
       };
     }),
   };
+}
+
+/** A chart added inside Excel, in the model's words: its source's first column is the categories, the rest the values, under the series' name. */
+function fakeChart(c: NonNullable<FakeWorkbookState["sheets"][number]["charts"]>[number]): string {
+  const box = parseRangeAddress(c.source.replace(/^.*!/, ""))!;
+  const cat = rangeAddress({ top: box.top + 1, bottom: box.bottom, left: box.left, right: box.left });
+  const val = rangeAddress({ top: box.top + 1, bottom: box.bottom, left: box.left + 1, right: box.right });
+  const p = c.props;
+  return [c.seriesBy === "Columns" ? c.type : `${c.type} by ${c.seriesBy}`, str(p.title), cat, val, str(p.position), `${str(p["valueAxis.minimum"])}..${str(p["valueAxis.maximum"])}`, str(p["valueAxis.numberFormat"]), str(p.font)].join("|");
 }
 
 function inside(address: string, range: string): boolean {

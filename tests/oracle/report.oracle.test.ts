@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { XlsxWorkbook } from "../../src/adapters/xlsx/xlsxWorkbook";
 import { run } from "../../src/cli/main";
 import { reportFigures } from "../../src/domain/report/addReport";
@@ -87,11 +87,17 @@ describeWithLibreOffice("LibreOffice recalculates the report and Tổng hợp to
   });
 
   it("prints the report on A4 portrait, one page wide, header blocks side by side; a PNG of page 1 is written for people", async () => {
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(readFileSync(demo) as unknown as ArrayBuffer);
-    for (const ws of [...book.worksheets]) if (ws.name !== "BC năm 2021") book.removeWorksheet(ws.id);
+    // Every other sheet hidden (LibreOffice prints visible sheets only), the file otherwise as written: charts and print areas kept.
+    const zip = await JSZip.loadAsync(readFileSync(demo));
+    const workbookXml = await zip.file("xl/workbook.xml")!.async("string");
+    // The report's sheet active too: LibreOffice shows (and prints) a hidden sheet that is the active one.
+    const tab = [...workbookXml.matchAll(/<sheet\b[^>]*>/g)].findIndex((m) => m[0].includes('name="BC năm 2021"'));
+    const hidden = workbookXml.replace(/<sheet\b(?![^>]*name="BC năm 2021")([^>]*?)\/>/g, '<sheet$1 state="hidden"/>').replace(/ activeTab="\d+"/, "");
+    // And no other sheet's print area: LibreOffice prints a hidden sheet that has one.
+    const alone = hidden.replace(/<definedName name="_xlnm\.Print_Area" localSheetId="(\d+)"[^>]*>[^<]*<\/definedName>/g, (d, id: string) => (Number(id) === tab ? d : ""));
+    zip.file("xl/workbook.xml", alone.replace(/<workbookView\b/, `<workbookView activeTab="${tab}"`));
     const only = path.join(dir, "bao-cao.xlsx");
-    writeFileSync(only, Buffer.from(await book.xlsx.writeBuffer()));
+    writeFileSync(only, await zip.generateAsync({ type: "nodebuffer" }));
     const pdf = convertToPdf(only, dir);
     const info = execFileSync("pdfinfo", ["-f", "1", "-l", "99", pdf], { encoding: "utf8" });
     const sizes = [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
@@ -116,6 +122,11 @@ describeWithLibreOffice("LibreOffice recalculates the report and Tổng hợp to
     expect(last).toContain("CHỦ TỊCH");
     const lines = last.split("\n");
     expect(lines.findIndex((l) => l.includes("Đỗ Văn Tuấn")) - lines.findIndex((l) => l.includes("CHỦ TỊCH"))).toBeGreaterThanOrEqual(4);
+    // The native pledge chart is drawn on paper: its title, and each village's bar labelled with its rate.
+    const flat = all.replace(/\s+/g, " ");
+    expect(flat).toContain("Tỷ lệ hộ gia đình đã ký cam kết theo thôn");
+    for (const p of year.pledges.byPlace.filter((x) => x.households > 0)) expect(flat).toContain(`${p.place} (${formatRate(p.householdsSigned / p.households)})`);
+    expect(all).toMatch(/0%\s+20%\s+40%\s+60%\s+80%\s+100%/);
     mkdirSync(OUTPUT, { recursive: true });
     execFileSync("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdf, path.join(OUTPUT, "bao-cao-nam-2021")]);
   });

@@ -17,7 +17,7 @@ import {
   type ParagraphChild,
 } from "docx";
 import { ChartRun } from "docx/charts";
-import { cellText, columnShape, type DocBlock, type DocModel, type DocTable } from "../../domain/report/document";
+import { cellText, chartBars, columnShape, type DocBlock, type DocModel, type DocTable } from "../../domain/report/document";
 import { REPORT_WIDTHS } from "../../domain/report/sheetBuilder";
 
 // Papers as Word files in the layout of Nghị định 30/2020 (Phụ lục I): A4, margins 2 / 2 / 3 / 1.5 cm,
@@ -141,13 +141,13 @@ function table(t: DocTable): Table {
 
 function chart(c: Extract<DocBlock, { kind: "chart" }>): Paragraph {
   // Word draws it from its own data (an embedded workbook), as a chart inserted in Word is.
+  const bars = chartBars(c);
   const children: ParagraphChild[] = [
     new ChartRun({
       type: "bar",
       title: c.title,
-      // Word draws a bar chart's first category at the bottom: reversed, the highest rate is on top.
-      categories: [...c.categories].reverse(),
-      series: [{ name: "Tỷ lệ hộ đã ký", values: [...c.values].reverse() }],
+      categories: bars.map((b) => b.label),
+      series: [{ name: "Tỷ lệ hộ đã ký", values: bars.map((b) => b.value) }],
       legend: false,
       font: { name: FONT },
       valueAxis: { minimum: 0, maximum: 1, interval: 0.2, numberFormat: "0%" },

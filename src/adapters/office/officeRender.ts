@@ -1,4 +1,4 @@
-import { columnLetter, columnRuns, rangeAddress, type CellStyle, type DataValidation, type Grid, type GridCell, type GridColumn, type PrintSetup, type RangeBox } from "../../domain/grid";
+import { cellAddress, columnLetter, columnRuns, rangeAddress, type CellStyle, type DataValidation, type Grid, type GridCell, type GridChart, type GridColumn, type PrintSetup, type RangeBox } from "../../domain/grid";
 import { columnWidthPoints, POINTS_PER_CM, printScale } from "../../domain/print";
 import { officeInput, PAYLOAD_BUDGET } from "./officeValues";
 import { PAGE_LAYOUT, type Requirements } from "./requirements";
@@ -215,4 +215,25 @@ export async function queueTablesAndFormats(ws: Excel.Worksheet, grid: Grid, req
   if (grid.freeze) ws.freezePanes.freezeRows(grid.freeze.rows);
   if (grid.tabColor) ws.tabColor = hex(grid.tabColor);
   if (grid.print) applyPrint(ws, grid, grid.print, requirements);
+  if (newSheet) for (const c of grid.charts ?? []) await budget.add(addChart(ws, c));
+}
+
+/**
+ * A native bar chart over the grid's cells (a sheet this job created): the series' name in the
+ * row above its values, the categories in the column beside (the top-left cell left empty, so
+ * Excel reads the row and column as labels), placed over its anchor's cells.
+ */
+function addChart(ws: Excel.Worksheet, c: GridChart): number {
+  const source = ws.getRange(rangeAddress({ top: c.values.top - 1, bottom: c.values.bottom, left: c.categories.left, right: c.values.right }));
+  const chart = ws.charts.add("BarClustered", source, "Columns");
+  chart.title.text = c.title;
+  chart.legend.visible = false;
+  const axis = chart.axes.valueAxis;
+  axis.minimum = 0;
+  axis.maximum = c.max;
+  axis.majorUnit = c.max / 5;
+  axis.numberFormat = c.axisFormat;
+  chart.format.font.name = "Times New Roman";
+  chart.setPosition(cellAddress(c.anchor.top, c.anchor.left), cellAddress(c.anchor.bottom - 1, c.anchor.right - 1));
+  return 10 * CALL_BYTES + jsonBytes(c.title);
 }

@@ -74,6 +74,15 @@ export function columnShape(t: DocTable, c: number): NumberShape | undefined {
   return c === 0 ? "plain" : t.formats?.[c];
 }
 
+/**
+ * A chart's bars from the bottom up, as Excel and Word draw a bar chart (the first category at the
+ * bottom): lowest first, so the highest is on top; each label with its rate written the Vietnamese
+ * way (`Thôn 1 (99,3%)`), since a chart's own number format follows the computer's settings.
+ */
+export function chartBars(c: DocChart): { label: string; value: number }[] {
+  return c.categories.map((category, i) => ({ label: `${category} (${formatRate(c.values[i] ?? 0)})`, value: c.values[i] ?? 0 })).reverse();
+}
+
 /** Reads back a number printed by `cellText` (`2.500` → 2500, `93,8%` → 0.938); undefined for other text. */
 export function printedNumber(text: string): number | undefined {
   const t = text.trim();

@@ -1,5 +1,5 @@
-import type { Grid } from "../grid";
-import type { DocBlock, DocModel } from "./document";
+import type { Grid, GridChart } from "../grid";
+import { chartBars, type DocBlock, type DocModel } from "./document";
 import { REPORT_WIDTHS, SheetBuilder } from "./sheetBuilder";
 
 const LAST_COL = REPORT_WIDTHS.length - 1;
@@ -41,9 +41,41 @@ function signature(b: SheetBuilder, s: Extract<DocBlock, { kind: "signature" }>)
   b.row = nameRow + 1;
 }
 
+/** The columns right of the print area (J, K) that hold a chart's figures: on screen, not on paper. */
+const CHART_DATA = { label: LAST_COL + 2, value: LAST_COL + 3 } as const;
+const CHART_ROW_POINTS = 18;
+
+/**
+ * A chart across the page: its figures beside the print area (the labels with their rates, the
+ * rates as numbers), the chart over rows of a fixed height tall enough for its bars.
+ */
+function chart(b: SheetBuilder, c: Extract<DocBlock, { kind: "chart" }>, charts: GridChart[]): void {
+  const bars = chartBars(c);
+  const top = b.row;
+  const rows = Math.ceil((60 + 20 * bars.length) / CHART_ROW_POINTS);
+  // The corner above the labels left empty: Excel then reads the row above as the series' name and the column as categories.
+  b.cells.push({ row: top, col: CHART_DATA.value, value: "Tỷ lệ hộ đã ký" });
+  bars.forEach((bar, i) => {
+    b.cells.push({ row: top + 1 + i, col: CHART_DATA.label, value: bar.label }, { row: top + 1 + i, col: CHART_DATA.value, value: bar.value, style: { numFmt: "0.0%" } });
+  });
+  for (let r = top; r < top + rows; r++) b.heights.push({ row: r, height: CHART_ROW_POINTS });
+  const last = top + bars.length;
+  charts.push({
+    title: c.title,
+    seriesName: "Tỷ lệ hộ đã ký",
+    categories: { top: top + 1, bottom: last, left: CHART_DATA.label, right: CHART_DATA.label },
+    values: { top: top + 1, bottom: last, left: CHART_DATA.value, right: CHART_DATA.value },
+    anchor: { top, bottom: top + rows, left: 0, right: LAST_COL + 1 },
+    max: 1,
+    axisFormat: "0%",
+  });
+  b.row = top + rows + 1;
+}
+
 /** A paper as a sheet, as Nghị định 30 prints it: A4 portrait, its margins, Times New Roman, one page wide, its print area. */
 export function documentSheet(sheet: string, doc: DocModel): Grid {
   const b = new SheetBuilder();
+  const charts: GridChart[] = [];
   for (const block of doc.blocks) {
     switch (block.kind) {
       case "header":
@@ -65,6 +97,7 @@ export function documentSheet(sheet: string, doc: DocModel): Grid {
         b.table(block);
         break;
       case "chart":
+        chart(b, block, charts);
         break;
       case "clerk":
         b.paragraph(block.text);
@@ -84,7 +117,7 @@ export function documentSheet(sheet: string, doc: DocModel): Grid {
     cells: b.cells,
     merges: b.merges,
     rowHeights: b.heights,
-    columns: REPORT_WIDTHS.map((width, col) => ({ col, width })),
+    columns: [...REPORT_WIDTHS.map((width, col) => ({ col, width })), ...(charts.length > 0 ? [{ col: CHART_DATA.label, width: 30 }, { col: CHART_DATA.value, width: 14 }] : [])],
     print: {
       paper: "A4",
       orientation: "portrait",
@@ -93,5 +126,6 @@ export function documentSheet(sheet: string, doc: DocModel): Grid {
       printArea: { top: 0, left: 0, bottom: last, right: LAST_COL },
       pageNumbers: true,
     },
+    ...(charts.length > 0 ? { charts } : {}),
   };
 }

@@ -125,6 +125,10 @@ export class FakeRange extends Loadable {
   get address(): string {
     return this.read("address");
   }
+  /** The fake's own: the sheet and address this range stands for, when a call takes it (a chart's source). */
+  addressOf(): string {
+    return `${this.sheet().name}!${rangeAddress(this.box())}`;
+  }
   get values(): unknown[][] {
     return this.read("values");
   }

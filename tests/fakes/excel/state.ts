@@ -20,6 +20,14 @@ export interface FakeTable {
   style?: string;
 }
 
+/** A chart as Excel keeps it: its type, source and series orientation, and the properties set on it. */
+export interface FakeChart {
+  type: string;
+  source: string;
+  seriesBy: string;
+  props: Record<string, unknown>;
+}
+
 export interface FakeConditionalFormat {
   id: number;
   address: string;
@@ -42,6 +50,8 @@ export interface FakeSheet {
   columnFormats: Map<number, { format: Record<string, unknown>; numberFormat?: string }>;
   rowHeights: Map<string, number>;
   pageLayout: Record<string, unknown>;
+  /** Charts added (`worksheet.charts.add`), with what was set on them. */
+  charts?: FakeChart[];
   /** Protected (Review > Protect Sheet): Excel refuses every change to it. */
   protected?: boolean;
   /** Hidden or very hidden: Excel cannot activate it. */

@@ -1,7 +1,7 @@
 import type { RangeBox } from "../../../src/domain/grid";
 import { FakeContext, FakeRequirements } from "./context";
 import { FakeRange, FakeRangeAreas } from "./objects";
-import { boxOfAddress, cellKey, FakeExcelError, guardSheet, loadNames, notLoaded, FakeWorkbookState, typedInput, type FakeSheet, type FakeTable } from "./state";
+import { boxOfAddress, cellKey, FakeExcelError, guardSheet, loadNames, notLoaded, FakeWorkbookState, typedInput, type FakeChart as FakeChartState, type FakeSheet, type FakeTable } from "./state";
 
 function usedBox(s: FakeSheet): RangeBox | undefined {
   let box: RangeBox | undefined;
@@ -216,6 +216,23 @@ export class FakeWorksheet {
       },
     };
   }
+  /** Charts (ExcelApi 1.1): added over a range, their title, legend, value axis, font and place set. */
+  get charts() {
+    return {
+      add: (type: string, source: FakeRange, seriesBy: string): FakeChart => {
+        const chart: FakeChartState = { type, source: "", seriesBy, props: {} };
+        this.ctx.write({ type, seriesBy }, () => {
+          const s = this.resolve();
+          guardSheet(s);
+          if (!["BarClustered", "ColumnClustered", "Line", "Pie"].includes(type)) throw new FakeExcelError("InvalidArgument", `Unknown chart type ${type}`);
+          if (seriesBy !== "Columns" && seriesBy !== "Rows" && seriesBy !== "Auto") throw new FakeExcelError("InvalidArgument", `Unknown series orientation ${seriesBy}`);
+          chart.source = source.addressOf();
+          (s.charts ??= []).push(chart);
+        });
+        return new FakeChart(this.ctx, chart);
+      },
+    };
+  }
   get freezePanes() {
     return { freezeRows: (n: number) => this.ctx.write(n, () => (this.resolve().frozenRows = n)) };
   }
@@ -250,6 +267,46 @@ export class FakeWorksheet {
         firstPage: { set centerHeader(v: string) { set("firstCenterHeader")(v); } },
       },
     };
+  }
+}
+
+/** A chart: properties set through it are recorded; what the adapter does not set is not modelled. */
+export class FakeChart {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly chart: FakeChartState,
+  ) {}
+  private set(k: string, v: unknown): void {
+    this.ctx.write(v, () => (this.chart.props[k] = v));
+  }
+  get title(): Pick<Excel.ChartTitle, "text"> {
+    const set = (k: string, v: unknown) => this.set(k, v);
+    return { set text(v: string) { set("title", v); } } as Pick<Excel.ChartTitle, "text">;
+  }
+  get legend(): Pick<Excel.ChartLegend, "visible"> {
+    const set = (k: string, v: unknown) => this.set(k, v);
+    return { set visible(v: boolean) { set("legendVisible", v); } } as Pick<Excel.ChartLegend, "visible">;
+  }
+  get axes(): { valueAxis: Pick<Excel.ChartAxis, "minimum" | "maximum" | "majorUnit" | "numberFormat"> } {
+    const set = (k: string, v: unknown) => this.set(k, v);
+    return {
+      valueAxis: {
+        set minimum(v: number) { set("valueAxis.minimum", v); },
+        set maximum(v: number) { set("valueAxis.maximum", v); },
+        set majorUnit(v: number) { set("valueAxis.majorUnit", v); },
+        set numberFormat(v: string) { set("valueAxis.numberFormat", v); },
+      } as Pick<Excel.ChartAxis, "minimum" | "maximum" | "majorUnit" | "numberFormat">,
+    };
+  }
+  get format(): { font: Pick<Excel.ChartFont, "name"> } {
+    const set = (k: string, v: unknown) => this.set(k, v);
+    return { font: { set name(v: string) { set("font", v); } } as Pick<Excel.ChartFont, "name"> };
+  }
+  setPosition(startCell: string, endCell?: string): void {
+    this.ctx.write({ startCell, endCell }, () => {
+      if (!/^[A-Z]+\d+$/.test(startCell) || (endCell !== undefined && !/^[A-Z]+\d+$/.test(endCell))) throw new FakeExcelError("InvalidArgument", `Bad chart position ${startCell}:${endCell}`);
+      this.chart.props.position = endCell ? `${startCell}:${endCell}` : startCell;
+    });
   }
 }
 

@@ -196,6 +196,29 @@ export class OoxmlBook {
     return { part, relId };
   }
 
+  /**
+   * Adds charts to a sheet this job created: a chart part for each, one drawing part anchoring
+   * them, related to the sheet; returns the sheet's relationship to the drawing.
+   */
+  async addCharts(sheet: SheetInfo, charts: readonly string[], drawingOf: (relIds: readonly string[]) => string): Promise<string> {
+    const free = (stem: string) => {
+      let n = 1;
+      while (this.pkg.has(`${stem}${n}.xml`)) n++;
+      return `${stem}${n}.xml`;
+    };
+    const drawing = free("xl/drawings/drawing");
+    const relIds: string[] = [];
+    for (const xml of charts) {
+      const part = free("xl/charts/chart");
+      this.pkg.setText(part, xml);
+      await addContentType(this.pkg, part, CONTENT_TYPE.chart);
+      relIds.push(await addRelationship(this.pkg, drawing, this.flavour.relType("chart"), part));
+    }
+    this.pkg.setText(drawing, drawingOf(relIds));
+    await addContentType(this.pkg, drawing, CONTENT_TYPE.drawing);
+    return addRelationship(this.pkg, sheet.part as string, this.flavour.relType("drawing"), drawing);
+  }
+
   flushWorkbook(): void {
     if (this.workbook.isTouched) this.pkg.setText(this.workbookPart, this.workbook.serialize());
   }

@@ -7,6 +7,7 @@ import { widenDimension } from "./sheetBody";
 import { rawCell } from "./sheetXml";
 import type { StyleSheet } from "./styles";
 import { changedTableXml, newTableXml } from "./tableXml";
+import { chartPartXml, drawingPartXml } from "./chartXml";
 
 /** What a grid would change that already holds something: the cells, for the refusal message. */
 export function conflictsOf(sheet: OpenSheet, grid: Grid, ctx: CellContext): string[] {
@@ -110,6 +111,21 @@ function writePrint(book: OoxmlBook, sheet: OpenSheet, grid: Grid): void {
 }
 
 /**
+ * The grid's charts, on a sheet this job created (a user's sheet keeps its drawing as it is), in a
+ * transitional workbook (a strict one would need the strict chart namespaces): each chart part
+ * with the labels and figures of its cells cached, one drawing part.
+ */
+async function writeCharts(book: OoxmlBook, sheet: OpenSheet, grid: Grid, newSheet: boolean): Promise<void> {
+  const charts = grid.charts ?? [];
+  if (charts.length === 0 || !newSheet || book.flavour.strict) return;
+  const at = new Map(grid.cells.map((c) => [`${c.row}:${c.col}`, c.value] as const));
+  const column = (box: RangeBox) => Array.from({ length: box.bottom - box.top + 1 }, (_, i) => at.get(`${box.top + i}:${box.left}`));
+  const parts = charts.map((c) => chartPartXml(sheet.info.name, c, column(c.categories).map((v) => String(v ?? "")), column(c.values).map((v) => (typeof v === "number" ? v : 0))));
+  const relId = await book.addCharts(sheet.info, parts, (relIds) => drawingPartXml(charts.map((chart, i) => ({ chart, relId: relIds[i] as string }))));
+  sheet.frame().setDrawing(relId);
+}
+
+/**
  * Draws one grid onto an open sheet: column formats, cells, row heights, merges, tables, rules,
  * view and print setup. Everything the grid does not name stays as it was.
  */
@@ -135,6 +151,7 @@ export async function writeGrid(book: OoxmlBook, sheet: OpenSheet, grid: Grid, s
   if (grid.freeze) frame.freezeRows(grid.freeze.rows, grid.freeze.cols);
   if (grid.tabColor) frame.setTabColor(grid.tabColor);
   writePrint(book, sheet, grid);
+  await writeCharts(book, sheet, grid, newSheet);
 }
 
 /** Saves a sheet after writing: dimension widened to what was written, rows and frame joined. */

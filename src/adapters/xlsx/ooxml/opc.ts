@@ -32,6 +32,8 @@ const PACKAGE_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relation
 export const CONTENT_TYPE = {
   worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
   table: "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml",
+  drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
+  chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
   styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
   workbook: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
   relationships: "application/vnd.openxmlformats-package.relationships+xml",

@@ -286,6 +286,18 @@ export class SheetFrame {
     this.touched = true;
   }
 
+  /** Points the sheet at its drawing part (the charts on it). */
+  setDrawing(relId: string): void {
+    const el = this.ensure("drawing");
+    const prefix = this.root.lookupPrefix(this.relNs);
+    if (prefix) el.setAttributeNS(this.relNs, `${prefix}:id`, relId);
+    else {
+      this.root.setAttribute("xmlns:r", this.relNs);
+      el.setAttributeNS(this.relNs, "r:id", relId);
+    }
+    this.touched = true;
+  }
+
   addTablePart(relId: string): void {
     const tp = this.ensure("tableParts");
     const el = this.el("tablePart");
