@@ -139,7 +139,10 @@ async function chartsInFile(bytes: Uint8Array): Promise<Map<string, string[]>> {
   const text = (name: string) => zip.file(name)?.async("string") ?? Promise.resolve("");
   const resolve = (from: string, target: string) => {
     const parts = from.split("/").slice(0, -1);
-    for (const seg of target.split("/")) seg === ".." ? parts.pop() : parts.push(seg);
+    for (const seg of target.split("/")) {
+      if (seg === "..") parts.pop();
+      else parts.push(seg);
+    }
     return parts.join("/");
   };
   const relsOf = async (part: string) => {

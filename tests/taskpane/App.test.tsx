@@ -220,7 +220,7 @@ describe("the task pane, given the Office adapter", () => {
       const bytes = await new Promise<ArrayBuffer>((resolve, reject) => {
         const reader = new FileReader();
         reader.onload = () => resolve(reader.result as ArrayBuffer);
-        reader.onerror = () => reject(reader.error);
+        reader.onerror = () => reject(new Error(String(reader.error)));
         reader.readAsArrayBuffer(saved[0]!.blob);
       });
       const report = await JSZip.loadAsync(new Uint8Array(bytes));

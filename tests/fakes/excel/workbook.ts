@@ -281,11 +281,11 @@ export class FakeChart {
   }
   get title(): Pick<Excel.ChartTitle, "text"> {
     const set = (k: string, v: unknown) => this.set(k, v);
-    return { set text(v: string) { set("title", v); } } as Pick<Excel.ChartTitle, "text">;
+    return { set text(v: string) { set("title", v); } };
   }
   get legend(): Pick<Excel.ChartLegend, "visible"> {
     const set = (k: string, v: unknown) => this.set(k, v);
-    return { set visible(v: boolean) { set("legendVisible", v); } } as Pick<Excel.ChartLegend, "visible">;
+    return { set visible(v: boolean) { set("legendVisible", v); } };
   }
   get axes(): { valueAxis: Pick<Excel.ChartAxis, "minimum" | "maximum" | "majorUnit" | "numberFormat"> } {
     const set = (k: string, v: unknown) => this.set(k, v);
@@ -295,12 +295,12 @@ export class FakeChart {
         set maximum(v: number) { set("valueAxis.maximum", v); },
         set majorUnit(v: number) { set("valueAxis.majorUnit", v); },
         set numberFormat(v: string) { set("valueAxis.numberFormat", v); },
-      } as Pick<Excel.ChartAxis, "minimum" | "maximum" | "majorUnit" | "numberFormat">,
+      },
     };
   }
   get format(): { font: Pick<Excel.ChartFont, "name"> } {
     const set = (k: string, v: unknown) => this.set(k, v);
-    return { font: { set name(v: string) { set("font", v); } } as Pick<Excel.ChartFont, "name"> };
+    return { font: { set name(v: string) { set("font", v); } } };
   }
   setPosition(startCell: string, endCell?: string): void {
     this.ctx.write({ startCell, endCell }, () => {
