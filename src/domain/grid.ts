@@ -91,7 +91,8 @@ export interface ConditionalFormat {
   range: RangeBox;
   /** A formula (no `=`) relative to the range's top-left cell; true means format the cell. */
   formula: string;
-  style: { fill: string; color?: string };
+  /** A fill, a font colour, and/or a thin line on every side (a list's row in use, boxed; an empty one, not). */
+  style: { fill?: string; color?: string; border?: "thin" };
 }
 
 export interface PrintSetup {

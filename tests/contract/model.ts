@@ -268,10 +268,13 @@ export function modelOfExcelJs(book: ExcelJS.Workbook, inFile?: ReadonlyMap<stri
       const dvModel = (ws as unknown as { dataValidations: { model: Record<string, Record<string, unknown>> } }).dataValidations.model;
       const dv = Object.keys(dvModel).sort();
       const rules = Object.fromEntries(dv.map((k) => [k, excelJsRule(dvModel[k]!)]));
-      const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae?: string[]; style?: { fill?: { bgColor?: { argb?: string } }; font?: { color?: { argb?: string } } } }[] }[] }).conditionalFormattings
+      type Side = { style?: string } | undefined;
+      const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae?: string[]; style?: { fill?: { bgColor?: { argb?: string } }; font?: { color?: { argb?: string } }; border?: Record<string, Side> } }[] }[] }).conditionalFormattings
         .map((cf) => {
           const r = cf.rules[0];
-          return `${cf.ref}|${r?.formulae?.[0] ?? ""}|${rgb(r?.style?.fill?.bgColor?.argb) ?? ""}|${rgb(r?.style?.font?.color?.argb) ?? ""}`;
+          const b = r?.style?.border;
+          const box = b && ["top", "bottom", "left", "right"].every((k) => b[k]?.style === "thin") ? "|box" : "";
+          return `${cf.ref}|${r?.formulae?.[0] ?? ""}|${rgb(r?.style?.fill?.bgColor?.argb) ?? ""}|${rgb(r?.style?.font?.color?.argb) ?? ""}${box}`;
         })
         .sort();
       const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []).slice().sort();
@@ -393,7 +396,9 @@ export function modelOfFake(state: FakeWorkbookState): WorkbookModel {
         tables: state.tables.filter((t) => t.sheet === s).map((t) => ({ name: t.name, ref: rangeAddress(t.box), headers: t.headers, ...(t.style ? { style: t.style } : {}) })),
         validations: s.validations.map((v) => v.address).sort(),
         rules: Object.fromEntries(s.validations.map((v) => [v.address, fakeRule(v)] as const).sort(([a], [b]) => (a < b ? -1 : 1))),
-        conditionalFormats: s.conditionalFormats.map((cf) => `${cf.address}|${cf.formula.replace(/^=/, "")}|${cf.fill?.replace(/^#/, "").toUpperCase() ?? ""}|${cf.fontColor?.replace(/^#/, "").toUpperCase() ?? ""}`).sort(),
+        conditionalFormats: s.conditionalFormats
+          .map((cf) => `${cf.address}|${cf.formula.replace(/^=/, "")}|${cf.fill?.replace(/^#/, "").toUpperCase() ?? ""}|${cf.fontColor?.replace(/^#/, "").toUpperCase() ?? ""}${["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"].every((e) => cf.borders?.[e] === "Continuous") ? "|box" : ""}`)
+          .sort(),
         merges: [...s.merges].sort(),
         frozenRows: s.frozenRows,
         ...(s.tabColor ? { tabColor: s.tabColor.replace(/^#/, "").toUpperCase() } : {}),

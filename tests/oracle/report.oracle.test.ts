@@ -19,6 +19,23 @@ const OUTPUT = path.resolve(__dirname, "../../test-output");
 /** The rows of a recalculated sheet that start with `label` in column B (report) or A (summary). */
 const rowsLabelled = (rows: string[][], col: number, label: string) => rows.filter((r) => r[col] === label);
 
+/**
+ * A copy of a workbook that prints one sheet: every other sheet hidden (LibreOffice prints visible
+ * sheets only), that sheet active (LibreOffice shows and prints a hidden sheet that is the active
+ * one), no other print area (it prints a hidden sheet that has one); the file otherwise as written.
+ */
+async function onlySheet(file: string, sheet: string, out: string): Promise<string> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const xml = await zip.file("xl/workbook.xml")!.async("string");
+  const named = `name="${sheet}"`;
+  const tab = [...xml.matchAll(/<sheet\b[^>]*>/g)].findIndex((m) => m[0].includes(named));
+  const hidden = xml.replace(/<sheet\b([^>]*?)\/>/g, (m, attrs: string) => (m.includes(named) ? m : `<sheet${attrs} state="hidden"/>`)).replace(/ activeTab="\d+"/, "");
+  const alone = hidden.replace(/<definedName name="_xlnm\.Print_Area" localSheetId="(\d+)"[^>]*>[^<]*<\/definedName>/g, (d, id: string) => (Number(id) === tab ? d : ""));
+  zip.file("xl/workbook.xml", alone.replace(/<workbookView\b/, `<workbookView activeTab="${tab}"`));
+  writeFileSync(out, await zip.generateAsync({ type: "nodebuffer" }));
+  return out;
+}
+
 describeWithLibreOffice("LibreOffice recalculates the report and Tổng hợp to the core's figures", () => {
   const demo = path.join(dir, "demo.xlsx");
   let sheets: Map<string, string[][]>;
@@ -87,17 +104,7 @@ describeWithLibreOffice("LibreOffice recalculates the report and Tổng hợp to
   });
 
   it("prints the report on A4 portrait, one page wide, header blocks side by side; a PNG of page 1 is written for people", async () => {
-    // Every other sheet hidden (LibreOffice prints visible sheets only), the file otherwise as written: charts and print areas kept.
-    const zip = await JSZip.loadAsync(readFileSync(demo));
-    const workbookXml = await zip.file("xl/workbook.xml")!.async("string");
-    // The report's sheet active too: LibreOffice shows (and prints) a hidden sheet that is the active one.
-    const tab = [...workbookXml.matchAll(/<sheet\b[^>]*>/g)].findIndex((m) => m[0].includes('name="BC năm 2021"'));
-    const hidden = workbookXml.replace(/<sheet\b(?![^>]*name="BC năm 2021")([^>]*?)\/>/g, '<sheet$1 state="hidden"/>').replace(/ activeTab="\d+"/, "");
-    // And no other sheet's print area: LibreOffice prints a hidden sheet that has one.
-    const alone = hidden.replace(/<definedName name="_xlnm\.Print_Area" localSheetId="(\d+)"[^>]*>[^<]*<\/definedName>/g, (d, id: string) => (Number(id) === tab ? d : ""));
-    zip.file("xl/workbook.xml", alone.replace(/<workbookView\b/, `<workbookView activeTab="${tab}"`));
-    const only = path.join(dir, "bao-cao.xlsx");
-    writeFileSync(only, await zip.generateAsync({ type: "nodebuffer" }));
+    const only = await onlySheet(demo, "BC năm 2021", path.join(dir, "bao-cao.xlsx"));
     const pdf = convertToPdf(only, dir);
     const info = execFileSync("pdfinfo", ["-f", "1", "-l", "99", pdf], { encoding: "utf8" });
     const sizes = [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
@@ -129,6 +136,22 @@ describeWithLibreOffice("LibreOffice recalculates the report and Tổng hợp to
     expect(all).toMatch(/0%\s+20%\s+40%\s+60%\s+80%\s+100%/);
     mkdirSync(OUTPUT, { recursive: true });
     execFileSync("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdf, path.join(OUTPUT, "bao-cao-nam-2021")]);
+  });
+
+  it("prints Tổng hợp on A4 portrait, one page wide, without empty pages: only the rows in use are boxed", async () => {
+    const pdf = convertToPdf(await onlySheet(demo, "Tổng hợp", path.join(dir, "tong-hop.xlsx")), dir);
+    const info = execFileSync("pdfinfo", ["-f", "1", "-l", "99", pdf], { encoding: "utf8" });
+    const sizes = [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
+    for (const size of sizes) expect(size).toEqual([595, 842]);
+    const pages = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).split("\f").slice(0, sizes.length);
+    // Every page carries figures; the eleven units, eight villages, seven groups and four forms take two pages, not six.
+    for (const [i, p] of pages.entries()) expect([i + 1, p.trim().length > 0]).toEqual([i + 1, true]);
+    expect(sizes.length).toBeLessThanOrEqual(2);
+    // One page wide: the last column's header is on the first page, with the first.
+    expect(pages[0]).toMatch(/Thôn, đơn vị.*CN, NLĐ đã ký/s);
+    // No list has outgrown its rows.
+    expect(pages.join("")).not.toContain("Thiếu dòng");
+    execFileSync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", pdf, path.join(OUTPUT, "tong-hop-2021")]);
   });
 });
 

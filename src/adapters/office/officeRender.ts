@@ -7,6 +7,9 @@ import { PAGE_LAYOUT, type Requirements } from "./requirements";
 const hex = (rgb: string) => `#${rgb}`;
 
 
+/** A conditional format's box: its four edges (conditional borders have no inside lines: each cell is boxed). */
+const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const;
+
 /** What one call adds to a request besides its arguments (object ids, method and property names). */
 export const CALL_BYTES = 150;
 
@@ -208,8 +211,9 @@ export async function queueTablesAndFormats(ws: Excel.Worksheet, grid: Grid, req
   for (const cf of grid.conditionalFormats ?? []) {
     const f = ws.getRange(rangeAddress(cf.range)).conditionalFormats.add("Custom");
     f.custom.rule.formula = `=${cf.formula}`;
-    f.custom.format.fill.color = hex(cf.style.fill);
+    if (cf.style.fill) f.custom.format.fill.color = hex(cf.style.fill);
     if (cf.style.color) f.custom.format.font.color = hex(cf.style.color);
+    if (cf.style.border) for (const edge of EDGES) f.custom.format.borders.getItem(edge).style = "Continuous";
     await budget.add(6 * CALL_BYTES + jsonBytes(cf.formula));
   }
   if (grid.freeze) ws.freezePanes.freezeRows(grid.freeze.rows);

@@ -11,7 +11,7 @@ import type { Period } from "./period";
 import type { DocModel } from "./document";
 import { freeSheetName, FULL_SCOPE, reportDocument, reportGrid, type ReportScope } from "./reportGrid";
 import { reportInfo } from "./reportInfo";
-import { SUMMARY_SHEET, summaryGrid } from "./summaryGrid";
+import { SUMMARY_SHEET, summaryGrid, summarySizes } from "./summaryGrid";
 
 /** The workbook has none of the tracking tables: there is nothing to report on. */
 export class NoTrackingTablesError extends Error {
@@ -90,7 +90,7 @@ export async function addReport(port: WorkbookPort, period: Period, today: strin
   const sheet = freeSheetName(period.sheetName, names);
   const grids = [reportGrid(sheet, figures, info, period, today, scope)];
   const wantSummary = !names.some((n) => nameKey(n) === nameKey(SUMMARY_SHEET));
-  const live = summaryGrid({ year: plan?.year ?? Number(period.from.slice(0, 4)), trackers: scope.trackers });
+  const live = summaryGrid({ year: plan?.year ?? Number(period.from.slice(0, 4)), trackers: scope.trackers, sizes: summarySizes(tables) });
   const summaryMissing = wantSummary ? missingReferences(live, summary) : [];
   const summaryAdded = wantSummary && summaryMissing.length === 0;
   if (summaryAdded) grids.push(live);
@@ -138,7 +138,8 @@ export async function ensureSummarySheet(port: WorkbookPort, today: string): Pro
   const summary = await port.summarize();
   if (summary.sheets.some((s) => nameKey(s.name) === nameKey(SUMMARY_SHEET))) return "present";
   const { plan } = await readWorkbookPlan(port);
-  const live = summaryGrid({ year: plan?.year ?? Number(today.slice(0, 4)), trackers: plan?.trackers ?? TRACKERS });
+  const catalogues = await port.readTables([TABLE.donVi, TABLE.thon, TABLE.nhomDongGop, TABLE.hinhThucKhenThuong]);
+  const live = summaryGrid({ year: plan?.year ?? Number(today.slice(0, 4)), trackers: plan?.trackers ?? TRACKERS, sizes: summarySizes(catalogues) });
   if (missingReferences(live, summary).length > 0) return "tables-missing";
   await port.applyGrids([live]);
   return "added";

@@ -54,9 +54,10 @@ function chart(b: SheetBuilder, c: Extract<DocBlock, { kind: "chart" }>, charts:
   const top = b.row;
   const rows = Math.ceil((60 + 20 * bars.length) / CHART_ROW_POINTS);
   // The corner above the labels left empty: Excel then reads the row above as the series' name and the column as categories.
-  b.cells.push({ row: top, col: CHART_DATA.value, value: "Tỷ lệ hộ đã ký" });
+  const font = { font: "Times New Roman", size: 11 } as const;
+  b.cells.push({ row: top, col: CHART_DATA.value, value: "Tỷ lệ hộ đã ký", style: { ...font, bold: true } });
   bars.forEach((bar, i) => {
-    b.cells.push({ row: top + 1 + i, col: CHART_DATA.label, value: bar.label }, { row: top + 1 + i, col: CHART_DATA.value, value: bar.value, style: { numFmt: "0.0%" } });
+    b.cells.push({ row: top + 1 + i, col: CHART_DATA.label, value: bar.label, style: font }, { row: top + 1 + i, col: CHART_DATA.value, value: bar.value, style: { ...font, numFmt: "0.0%" } });
   });
   for (let r = top; r < top + rows; r++) b.heights.push({ row: r, height: CHART_ROW_POINTS });
   const last = top + bars.length;

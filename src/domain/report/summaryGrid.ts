@@ -1,14 +1,30 @@
-import { householdRateFormula, totalHouseholdRateFormula } from "../sheets/specs";
+import { householdRateFormula, TABLE, totalHouseholdRateFormula } from "../sheets/specs";
+import { nameKey } from "../text";
+import type { TableData } from "../workbook";
 import { isoToSerial } from "../dates";
-import type { CellStyle, Grid, GridCell, RangeBox } from "../grid";
+import { isEmptyValue, type CellStyle, type ConditionalFormat, type Grid, type GridCell, type RangeBox } from "../grid";
 import type { Tracker } from "../plan/schema";
 import { NOMINATION_STATES, NOMINEE_KINDS } from "../sheets/enums";
 
 /** The live summary: headline figures as formulas over the tables (Excel 2010 functions only). */
 export const SUMMARY_SHEET = "Tổng hợp";
 
-/** Rows kept for lists that grow (units, villages, groups, forms): blank while unused. */
+/** The most rows kept for a list that grows (units, villages, groups, forms). */
 const SUMMARY_ROWS = { units: 30, villages: 60, groups: 15, forms: 15 } as const;
+/** Rows kept past a list's present length, for entries added later. */
+const SPARE_ROWS = 5;
+
+/** How many units, villages, donor groups and award forms the catalogues hold now. */
+export type SummarySizes = Partial<Record<keyof typeof SUMMARY_ROWS, number>>;
+
+/**
+ * Rows for a list: its present length and a few more (a sheet of empty rows prints as pages of
+ * nothing), never more than the most; every row when the length is not known.
+ */
+function listRows(sizes: SummarySizes, list: keyof typeof SUMMARY_ROWS): number {
+  const n = sizes[list];
+  return n === undefined ? SUMMARY_ROWS[list] : Math.min(SUMMARY_ROWS[list], n + SPARE_ROWS);
+}
 
 const FROM = "$B$3";
 const TO = "$D$3";
@@ -20,6 +36,9 @@ class Sheet {
   row = 0;
   readonly cells: GridCell[] = [];
   readonly merges: RangeBox[] = [];
+  readonly conditionalFormats: ConditionalFormat[] = [];
+
+  constructor(readonly sizes: SummarySizes) {}
   /** Header rows, two lines tall: their labels wrap and would run into the rows around them. */
   readonly tall: number[] = [];
 
@@ -29,6 +48,31 @@ class Sheet {
 
   formula(col: number, formula: string, style: CellStyle = {}): void {
     this.cells.push({ row: this.row, col, formula, style: { font: "Times New Roman", size: 12, ...BORDER, ...style } });
+  }
+
+  /** A formula in a list's row: boxed only while the row is in use (see `boxInUse`). */
+  listFormula(col: number, formula: string, style: CellStyle = {}): void {
+    this.cells.push({ row: this.row, col, formula, style: { font: "Times New Roman", size: 12, ...style } });
+  }
+
+  /**
+   * Under a list's heading, in red, when its catalogue has grown past the rows kept for it: the
+   * sums would leave entries out, and the sheet says so until it is made again.
+   */
+  overflow(column: string, rows: number): void {
+    this.merges.push({ top: this.row, bottom: this.row, left: 0, right: 7 });
+    this.cells.push({
+      row: this.row++,
+      col: 0,
+      formula: `IF(COUNTA(${column})>${rows},"Thiếu dòng cho "&(COUNTA(${column})-${rows})&" mục: hãy xóa trang này rồi lập lại","")`,
+      style: { font: "Times New Roman", size: 11, bold: true, color: "C00000" },
+    });
+  }
+
+  /** The rows `first`..`last` of a list, columns A to `right`: a thin box on each cell of a row whose name (column A) is there. */
+  boxInUse(first: number, last: number, right: number): void {
+    if (last < first) return;
+    this.conditionalFormats.push({ range: { top: first, bottom: last, left: 0, right }, formula: `$A${R(first)}<>""`, style: { border: "thin" } });
   }
 
   heading(text: string): void {
@@ -60,24 +104,26 @@ const nth = (col: string, first: number) => {
 function tasks(s: Sheet): void {
   s.heading("1. Thực hiện nhiệm vụ theo đơn vị (tính đến ngày ở ô D3)");
   s.headers(["Đơn vị", "Tổng số nhiệm vụ", "Hoàn thành đúng hạn", "Hoàn thành chậm", "Quá hạn chưa hoàn thành", "Đang thực hiện, thường xuyên"]);
-  const first = s.row;
   const nv = (c: string) => `tblNhiemVu[${c}]`;
-  for (let k = 0; k < SUMMARY_ROWS.units; k++, s.row++) {
+  const first = s.row;
+  for (let k = 0; k < listRows(s.sizes, "units"); k++, s.row++) {
     const a = `$A${R(s.row)}`;
     const unit = `(${nv("Đơn vị")}=${a})`;
     const done = `(${nv("Trạng thái")}="Hoàn thành")*(${nv("Ngày hoàn thành")}<=${TO})`;
     const onTime = `(((${nv("Hạn hoàn thành")}="")+(${nv("Ngày hoàn thành")}="")+(${nv("Ngày hoàn thành")}<=${nv("Hạn hoàn thành")}))>0)`;
     // Names on one line (a wrapped name would run into the row below): column A is wide enough for most.
-    s.formula(0, nth("tblDonVi[Đơn vị]", first));
-    s.formula(1, `IF(${a}="","",COUNTIFS(${nv("Đơn vị")},${a}))`, { numFmt: COUNT });
-    s.formula(2, `IF(${a}="","",SUMPRODUCT(${unit}*${done}*${onTime}))`, { numFmt: COUNT });
-    s.formula(3, `IF(${a}="","",SUMPRODUCT(${unit}*${done})-C${R(s.row)})`, { numFmt: COUNT });
-    s.formula(4, `IF(${a}="","",SUMPRODUCT(${unit}*(1-${done})*(${nv("Hạn hoàn thành")}<>"")*(${nv("Hạn hoàn thành")}<${TO})))`, { numFmt: COUNT });
-    s.formula(5, `IF(${a}="","",B${R(s.row)}-C${R(s.row)}-D${R(s.row)}-E${R(s.row)})`, { numFmt: COUNT });
+    s.listFormula(0, nth("tblDonVi[Đơn vị]", first));
+    s.listFormula(1, `IF(${a}="","",COUNTIFS(${nv("Đơn vị")},${a}))`, { numFmt: COUNT });
+    s.listFormula(2, `IF(${a}="","",SUMPRODUCT(${unit}*${done}*${onTime}))`, { numFmt: COUNT });
+    s.listFormula(3, `IF(${a}="","",SUMPRODUCT(${unit}*${done})-C${R(s.row)})`, { numFmt: COUNT });
+    s.listFormula(4, `IF(${a}="","",SUMPRODUCT(${unit}*(1-${done})*(${nv("Hạn hoàn thành")}<>"")*(${nv("Hạn hoàn thành")}<${TO})))`, { numFmt: COUNT });
+    s.listFormula(5, `IF(${a}="","",B${R(s.row)}-C${R(s.row)}-D${R(s.row)}-E${R(s.row)})`, { numFmt: COUNT });
   }
+  s.boxInUse(first, s.row - 1, 5);
   s.put(0, "Cộng", { bold: true, ...BORDER });
   for (const c of ["B", "C", "D", "E", "F"]) s.formula(c.charCodeAt(0) - 65, `SUM(${c}${R(first)}:${c}${R(s.row - 1)})`, { bold: true, numFmt: COUNT });
   s.row++;
+  s.overflow("tblDonVi[Đơn vị]", listRows(s.sizes, "units"));
 }
 
 function pledges(s: Sheet): void {
@@ -85,30 +131,33 @@ function pledges(s: Sheet): void {
   s.headers(["Thôn, đơn vị", "Ngày cập nhật", "Số hộ", "Số hộ đã ký", "Tỷ lệ hộ đã ký", "HS, SV đã ký", "CB, CC, VC đã ký", "CN, NLĐ đã ký"]);
   const first = s.row;
   const ck = (c: string) => `tblCamKet[${c}]`;
-  const lists: [string, number][] = [["tblThon[Thôn]", SUMMARY_ROWS.villages], ["tblDonVi[Đơn vị]", SUMMARY_ROWS.units]];
+  const lists: [string, number][] = [["tblThon[Thôn]", listRows(s.sizes, "villages")], ["tblDonVi[Đơn vị]", listRows(s.sizes, "units")]];
   for (const [list, count] of lists) {
     const start = s.row;
     for (let k = 0; k < count; k++, s.row++) {
       const a = `$A${R(s.row)}`;
       const b = `$B${R(s.row)}`;
-      s.formula(0, nth(list, start));
-      s.formula(1, `IF(${a}="","",SUMPRODUCT(MAX((${ck("Thôn, đơn vị")}=${a})*(${ck("Ngày cập nhật")}<=${TO})*${ck("Ngày cập nhật")})))`, { numFmt: DATE_OR_BLANK });
+      s.listFormula(0, nth(list, start));
+      s.listFormula(1, `IF(${a}="","",SUMPRODUCT(MAX((${ck("Thôn, đơn vị")}=${a})*(${ck("Ngày cập nhật")}<=${TO})*${ck("Ngày cập nhật")})))`, { numFmt: DATE_OR_BLANK });
       // LOOKUP(2,1/(…)) finds the last matching row: on a tie of dates the row further down wins.
       const latest = (c: string) => `IF(N(${b})=0,"",LOOKUP(2,1/((${ck("Thôn, đơn vị")}=${a})*(${ck("Ngày cập nhật")}=${b})),${ck(c)}))`;
-      s.formula(2, latest("Số hộ"), { numFmt: COUNT });
-      s.formula(3, latest("Số hộ đã ký"), { numFmt: COUNT });
-      s.formula(4, householdRateFormula(`C${R(s.row)}`, `D${R(s.row)}`), { numFmt: "0.0%" });
-      s.formula(5, latest("Số HS, SV đã ký"), { numFmt: COUNT });
-      s.formula(6, latest("Số CB, CC, VC đã ký"), { numFmt: COUNT });
-      s.formula(7, latest("Số CN, NLĐ đã ký"), { numFmt: COUNT });
+      s.listFormula(2, latest("Số hộ"), { numFmt: COUNT });
+      s.listFormula(3, latest("Số hộ đã ký"), { numFmt: COUNT });
+      s.listFormula(4, householdRateFormula(`C${R(s.row)}`, `D${R(s.row)}`), { numFmt: "0.0%" });
+      s.listFormula(5, latest("Số HS, SV đã ký"), { numFmt: COUNT });
+      s.listFormula(6, latest("Số CB, CC, VC đã ký"), { numFmt: COUNT });
+      s.listFormula(7, latest("Số CN, NLĐ đã ký"), { numFmt: COUNT });
     }
   }
   const last = s.row - 1;
+  s.boxInUse(first, last, 7);
   s.put(0, "Cộng", { bold: true, ...BORDER });
   s.put(1, null, BORDER);
   for (const c of ["C", "D", "F", "G", "H"]) s.formula(c.charCodeAt(0) - 65, `SUM(${c}${R(first)}:${c}${R(last)})`, { bold: true, numFmt: COUNT });
   s.formula(4, totalHouseholdRateFormula(`C${R(first)}:C${R(last)}`, `D${R(first)}:D${R(last)}`), { bold: true, numFmt: "0.0%" });
   s.row++;
+  s.overflow("tblThon[Thôn]", listRows(s.sizes, "villages"));
+  s.overflow("tblDonVi[Đơn vị]", listRows(s.sizes, "units"));
 }
 
 const money = (kind: string, dates: string, extra = "") =>
@@ -136,14 +185,16 @@ function donations(s: Sheet): void {
   s.row++;
   s.headers(["Nhóm người đóng góp", "Số lượt", "Tiền (đồng)", "Hiện vật (đồng)"]);
   const start = s.row;
-  for (let k = 0; k < SUMMARY_ROWS.groups; k++, s.row++) {
+  for (let k = 0; k < listRows(s.sizes, "groups"); k++, s.row++) {
     const a = `$A${R(s.row)}`;
     const group = `,tblDongGop[Nhóm],${a}`;
-    s.formula(0, nth("tblNhomDongGop[Nhóm người đóng góp]", start));
-    s.formula(1, `IF(${a}="","",COUNTIFS(tblDongGop[Loại],"Thu"${group},${within}))`, { numFmt: COUNT });
-    s.formula(2, `IF(${a}="","",${money("Thu", within, group)})`, { numFmt: COUNT });
-    s.formula(3, `IF(${a}="","",${goods("Thu", within, group)})`, { numFmt: COUNT });
+    s.listFormula(0, nth("tblNhomDongGop[Nhóm người đóng góp]", start));
+    s.listFormula(1, `IF(${a}="","",COUNTIFS(tblDongGop[Loại],"Thu"${group},${within}))`, { numFmt: COUNT });
+    s.listFormula(2, `IF(${a}="","",${money("Thu", within, group)})`, { numFmt: COUNT });
+    s.listFormula(3, `IF(${a}="","",${goods("Thu", within, group)})`, { numFmt: COUNT });
   }
+  s.boxInUse(start, s.row - 1, 3);
+  s.overflow("tblNhomDongGop[Nhóm người đóng góp]", listRows(s.sizes, "groups"));
 }
 
 function nominations(s: Sheet): void {
@@ -151,12 +202,13 @@ function nominations(s: Sheet): void {
   s.headers(["Hình thức khen thưởng", "Số lượng"]);
   const within = dated("tblKhenThuong[Ngày đề nghị]");
   const start = s.row;
-  for (let k = 0; k < SUMMARY_ROWS.forms; k++, s.row++) {
+  for (let k = 0; k < listRows(s.sizes, "forms"); k++, s.row++) {
     const a = `$A${R(s.row)}`;
-    s.formula(0, nth("tblHinhThucKhenThuong[Hình thức khen thưởng]", start));
-    s.formula(1, `IF(${a}="","",COUNTIFS(tblKhenThuong[Hình thức khen thưởng],${a},${within}))`, { numFmt: COUNT });
+    s.listFormula(0, nth("tblHinhThucKhenThuong[Hình thức khen thưởng]", start));
+    s.listFormula(1, `IF(${a}="","",COUNTIFS(tblKhenThuong[Hình thức khen thưởng],${a},${within}))`, { numFmt: COUNT });
   }
-  s.row++;
+  s.boxInUse(start, s.row - 1, 1);
+  s.overflow("tblHinhThucKhenThuong[Hình thức khen thưởng]", listRows(s.sizes, "forms"));
   s.headers(["Đối tượng, trạng thái", "Số lượng"]);
   for (const [column, values] of [["Đối tượng", NOMINEE_KINDS], ["Trạng thái", NOMINATION_STATES]] as const) {
     for (const v of values) {
@@ -170,9 +222,23 @@ function nominations(s: Sheet): void {
   s.row++;
 }
 
+/** The catalogues' present lengths (rows with a name), from the tables as read. */
+export function summarySizes(tables: ReadonlyMap<string, TableData>): SummarySizes {
+  const count = (name: string) => {
+    const t = [...tables].find(([n]) => nameKey(n) === nameKey(name))?.[1];
+    return t ? t.rows.filter((r) => r.some((v) => !isEmptyValue(v))).length : undefined;
+  };
+  const out: SummarySizes = {};
+  for (const [k, name] of [["units", TABLE.donVi], ["villages", TABLE.thon], ["groups", TABLE.nhomDongGop], ["forms", TABLE.hinhThucKhenThuong]] as const) {
+    const n = count(name);
+    if (n !== undefined) out[k] = n;
+  }
+  return out;
+}
+
 /** The `Tổng hợp` sheet, one part per tracker of the plan. Its period cells (B3, D3) start at the plan's year and are the user's to change. */
-export function summaryGrid(plan: { year: number; trackers: readonly Tracker[] }): Grid {
-  const s = new Sheet();
+export function summaryGrid(plan: { year: number; trackers: readonly Tracker[]; sizes?: SummarySizes }): Grid {
+  const s = new Sheet(plan.sizes ?? {});
   s.put(0, "TỔNG HỢP KẾT QUẢ THỰC HIỆN PHONG TRÀO", { bold: true, size: 14 });
   s.merges.push({ top: 0, bottom: 0, left: 0, right: 7 });
   s.row++;
@@ -193,6 +259,7 @@ export function summaryGrid(plan: { year: number; trackers: readonly Tracker[] }
     merges: s.merges,
     rowHeights: [{ row: 1, height: 32 }, ...s.tall.map((row) => ({ row, height: 32 }))],
     columns: [48, 13, 13, 13, 13, 13, 13, 13].map((width, col) => ({ col, width })),
+    conditionalFormats: s.conditionalFormats,
     print: { paper: "A4", orientation: "portrait", marginsCm: { top: 2, bottom: 2, left: 2, right: 1.5 }, fitToWidth: true },
   };
 }

@@ -432,6 +432,12 @@ export class FakeConditionalFormat extends Loadable {
       format: {
         fill: { set color(v: string) { write(v, (cf) => (cf.fill = v)); } },
         font: { set color(v: string) { write(v, (cf) => (cf.fontColor = v)); } },
+        borders: {
+          getItem: (edge: "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight") => {
+            if (!["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"].includes(edge)) throw new FakeExcelError("InvalidArgument", `A conditional format has no border ${String(edge)}`);
+            return { set style(v: string) { write(v, (cf) => (cf.borders = { ...cf.borders, [edge]: v })); } };
+          },
+        },
       },
     };
   }

@@ -35,6 +35,8 @@ export interface FakeConditionalFormat {
   formula: string;
   fill?: string;
   fontColor?: string;
+  /** Border styles by edge (`EdgeTop`: `Continuous`). */
+  borders?: Record<string, string>;
 }
 
 export interface FakeSheet {

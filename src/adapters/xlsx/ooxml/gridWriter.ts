@@ -147,7 +147,7 @@ export async function writeGrid(book: OoxmlBook, sheet: OpenSheet, grid: Grid, s
   await writeTables(book, sheet, grid);
   writeValidations(book, sheet, grid.validations ?? []);
   let priority = frame.maxPriority();
-  for (const cf of grid.conditionalFormats ?? []) frame.addConditionalFormat(cf.range, cf.formula, styles.dxf(cf.style.fill, cf.style.color), ++priority);
+  for (const cf of grid.conditionalFormats ?? []) frame.addConditionalFormat(cf.range, cf.formula, styles.dxf(cf.style.fill, cf.style.color, cf.style.border), ++priority);
   if (grid.freeze) frame.freezeRows(grid.freeze.rows, grid.freeze.cols);
   if (grid.tabColor) frame.setTabColor(grid.tabColor);
   writePrint(book, sheet, grid);

@@ -141,9 +141,12 @@ export class StyleSheet {
   }
 
   /** A differential format (for conditional formats): fill and font colour. */
-  dxf(fill: string, color?: string): number {
+  dxf(fill: string | undefined, color?: string, border?: "thin"): number {
     const font = color ? `<font><color rgb="FF${color.toUpperCase()}"/></font>` : "";
-    const xml = `<dxf>${font}<fill><patternFill patternType="solid"><bgColor rgb="FF${fill.toUpperCase()}"/></patternFill></fill></dxf>`;
+    const fillXml = fill ? `<fill><patternFill patternType="solid"><bgColor rgb="FF${fill.toUpperCase()}"/></patternFill></fill>` : "";
+    const side = (s: string) => `<${s} style="thin"><color auto="1"/></${s}>`;
+    const borderXml = border ? `<border>${["left", "right", "top", "bottom"].map(side).join("")}</border>` : "";
+    const xml = `<dxf>${font}${fillXml}${borderXml}</dxf>`;
     return this.addPart("dxfs", "dxf", xml);
   }
 
