@@ -5,7 +5,7 @@ import type { TableData } from "../../../src/domain/workbook";
 
 const catalogue = (name: string, n: number): [string, TableData] => [
   name,
-  { name, sheet: "Danh mục", headers: ["Tên"], range: { top: 0, left: 0, bottom: n, right: 0 }, rows: [...Array.from({ length: n }, (_, i) => [`Mục ${i + 1}`]), [null]] } as unknown as TableData,
+  { name, sheet: "Danh mục", headers: ["Tên"], range: { top: 0, left: 0, bottom: n, right: 0 }, rows: [...Array.from({ length: n }, (_, i) => [`Mục ${i + 1}`]), [null]] },
 ];
 
 describe("Tổng hợp's lists", () => {
