@@ -105,6 +105,8 @@ export interface PrintSetup {
   titleRows?: { from: number; to: number };
   /** Page numbers centred at the top from the second page (Nghị định 30: none on the first). */
   pageNumbers?: boolean;
+  /** Manual page breaks: the first row (0-based) of each page after the first. */
+  rowBreaks?: readonly number[];
 }
 
 /**

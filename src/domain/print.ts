@@ -33,3 +33,46 @@ export function printScale(grid: Grid, p: PrintSetup): number {
   const printable = A4_POINTS[p.orientation] - (p.marginsCm.left + p.marginsCm.right) * POINTS_PER_CM;
   return Math.max(10, Math.min(100, Math.floor((printable / Math.max(1, content)) * 100)));
 }
+
+/** The height of A4 portrait paper between the top and bottom margins, in points as printed. */
+export function printableHeight(p: PrintSetup): number {
+  return A4_POINTS[p.orientation === "portrait" ? "landscape" : "portrait"] - (p.marginsCm.top + p.marginsCm.bottom) * POINTS_PER_CM;
+}
+
+/**
+ * What the page breaks leave to spare: Excel fits the columns to the page width with its own
+ * pixel arithmetic, and LibreOffice with its own; a page filled to 96% of our estimate fits both.
+ */
+const PAGE_SPARE = 0.96;
+
+/**
+ * Manual page breaks for a sheet whose rows all have a height: rows are laid on pages in order,
+ * a group (rows that must stay together: a heading with what follows, a chart, a signature
+ * block) never split unless it is taller than a page. Returns the first row of every page after
+ * the first. `scale` is the print scale in percent; `heightOf` gives a row's height in points.
+ */
+export function pageBreaks(groups: readonly { from: number; to: number }[], heightOf: (row: number) => number, p: PrintSetup, scale: number): number[] {
+  const capacity = (printableHeight(p) * PAGE_SPARE) / (scale / 100);
+  const breaks: number[] = [];
+  let used = 0;
+  for (const g of groups) {
+    let height = 0;
+    for (let r = g.from; r <= g.to; r++) height += heightOf(r);
+    if (used > 0 && used + height > capacity) {
+      breaks.push(g.from);
+      used = 0;
+    }
+    // A group taller than a page: its rows go on as they fit, a break before the row that does not.
+    if (height > capacity) {
+      for (let r = g.from; r <= g.to; r++) {
+        const h = heightOf(r);
+        if (used > 0 && used + h > capacity) {
+          breaks.push(r);
+          used = 0;
+        }
+        used += h;
+      }
+    } else used += height;
+  }
+  return breaks;
+}

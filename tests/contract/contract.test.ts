@@ -129,6 +129,8 @@ describe("both adapters, one contract", () => {
     expect(a.sheets.map((s) => s.name).slice(-2)).toEqual(["BC năm 2021", "Tổng hợp"]);
     // Page numbers centred at the top from the second page, in the file and inside Excel.
     expect(a.sheets.find((s) => s.name === "BC năm 2021")?.print.pageNumbers).toBe("from-2, counted from 1");
+    // Page breaks computed from the rows' heights, the same in the file and inside Excel.
+    expect(a.sheets.find((s) => s.name === "BC năm 2021")?.print.rowBreaks).toMatch(/^\d+(,\d+)+$/);
     // The pledge chart: native, over the rates beside the print area, across the page's columns.
     const charts = a.sheets.find((s) => s.name === "BC năm 2021")?.charts ?? [];
     expect(charts).toHaveLength(1);

@@ -60,6 +60,8 @@ export interface PrintModel {
   titleRows?: string;
   /** "from-2": the page number centred at the top of every page but the first. */
   pageNumbers?: string;
+  /** Manual page breaks: each new page's first row, 1-based, joined by commas. */
+  rowBreaks?: string;
 }
 
 /**
@@ -119,11 +121,13 @@ function look(l: CellLook): CellLook | undefined {
 export async function modelOfXlsx(port: XlsxWorkbook): Promise<WorkbookModel> {
   const bytes = await port.toBuffer();
   const model = modelOfExcelJs(await readWithExcelJs(bytes), await cellsInFile(bytes));
-  // ExcelJS reads no charts: they are read from the drawing and chart parts.
-  const charts = await chartsInFile(bytes);
+  // ExcelJS reads no charts: they are read from the drawing and chart parts; manual page breaks from the sheet.
+  const { charts, breaks } = await chartsInFile(bytes);
   for (const s of model.sheets) {
     const c = charts.get(s.name);
     if (c && c.length > 0) s.charts = c;
+    const b = breaks.get(s.name);
+    if (b) s.print = { ...s.print, rowBreaks: b };
   }
   return model;
 }
@@ -134,7 +138,7 @@ const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&apos;/g, "'"
 const plainRef = (f: string | undefined) => unescape(f ?? "").replace(/^.*!/, "").replace(/\$/g, "");
 
 /** Each sheet's charts, read from its drawing part and the chart parts it anchors. */
-async function chartsInFile(bytes: Uint8Array): Promise<Map<string, string[]>> {
+async function chartsInFile(bytes: Uint8Array): Promise<{ charts: Map<string, string[]>; breaks: Map<string, string> }> {
   const zip = await JSZip.loadAsync(bytes);
   const text = (name: string) => zip.file(name)?.async("string") ?? Promise.resolve("");
   const resolve = (from: string, target: string) => {
@@ -153,10 +157,14 @@ async function chartsInFile(bytes: Uint8Array): Promise<Map<string, string[]>> {
   const workbook = await text("xl/workbook.xml");
   const bookRels = await relsOf("xl/workbook.xml");
   const out = new Map<string, string[]>();
+  const breaks = new Map<string, string>();
   for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
     const name = unescape(attr(m[0], /name="([^"]+)"/) ?? "");
     const part = bookRels.get(attr(m[0], /r:id="([^"]+)"/) ?? "") ?? "";
-    const drawingId = attr(await text(part), /<drawing\b[^>]*r:id="([^"]+)"/);
+    const sheetXml = await text(part);
+    const rowBreaks = /<rowBreaks\b[\s\S]*?<\/rowBreaks>/.exec(sheetXml)?.[0];
+    if (rowBreaks) breaks.set(name, [...rowBreaks.matchAll(/<brk\b[^>]*\bid="(\d+)"/g)].map((b) => Number(b[1]) + 1).join(","));
+    const drawingId = attr(sheetXml, /<drawing\b[^>]*r:id="([^"]+)"/);
     if (!drawingId) continue;
     const drawingPart = (await relsOf(part)).get(drawingId) ?? "";
     const drawing = await text(drawingPart);
@@ -176,7 +184,7 @@ async function chartsInFile(bytes: Uint8Array): Promise<Map<string, string[]>> {
     }
     out.set(name, list);
   }
-  return out;
+  return { charts: out, breaks };
 }
 
 /**
@@ -385,6 +393,7 @@ export function modelOfFake(state: FakeWorkbookState): WorkbookModel {
               printArea: typeof pl.printArea === "string" ? pl.printArea.replace(/\$/g, "") : undefined,
               titleRows: typeof pl.printTitleRows === "string" ? pl.printTitleRows.replace(/\$/g, "") : undefined,
               pageNumbers: pageNumbersOf(pl.headerFooterState === "FirstAndDefault", pl.defaultCenterHeader as string | undefined, pl.firstCenterHeader as string | undefined, pl.firstPageNumber as number | undefined),
+              rowBreaks: Array.isArray(pl.rowBreaks) ? (pl.rowBreaks as number[]).map((r) => r + 1).join(",") : undefined,
             }) ?? {});
       return {
         name: s.name,

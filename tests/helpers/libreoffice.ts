@@ -23,7 +23,7 @@ export function describeWithLibreOffice(name: string, body: () => void): void {
   if (process.env.CI === "true") {
     describe(name, () => {
       it("needs LibreOffice (soffice), which CI must install", () => {
-        throw new Error("LibreOffice (soffice) is not installed: apt-get install -y --no-install-recommends libreoffice-calc-nogui libreoffice-writer-nogui");
+        throw new Error("LibreOffice (soffice) is not installed: apt-get install -y --no-install-recommends libreoffice-calc-nogui libreoffice-writer-nogui fonts-liberation fonts-crosextra-carlito");
       });
     });
     return;
@@ -64,6 +64,17 @@ export function resaveWithLibreOffice(xlsx: string, outDir: string): string {
   const out = path.join(outDir, path.basename(xlsx));
   if (!existsSync(out)) throw new Error(`LibreOffice wrote no xlsx for ${xlsx}`);
   return out;
+}
+
+/**
+ * Fails unless the fonts with the widths of Calibri (Carlito) and Times New Roman (Liberation
+ * Serif) are installed: without them LibreOffice measures columns and text otherwise than Excel,
+ * and the pages it lays out are not the ones Excel would print.
+ */
+export function requireExcelMetricFonts(): void {
+  const fonts = spawnSync("fc-list", [":", "family"], { encoding: "utf8" }).stdout ?? "";
+  const missing = ["Carlito", "Liberation Serif"].filter((f) => !fonts.includes(f));
+  if (missing.length > 0) throw new Error(`Fonts missing for page layout checks: ${missing.join(", ")}. apt-get install -y fonts-crosextra-carlito fonts-liberation`);
 }
 
 /** Converts to PDF with LibreOffice; returns the PDF's path. */

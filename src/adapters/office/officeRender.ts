@@ -118,6 +118,8 @@ function applyPrint(ws: Excel.Worksheet, grid: Grid, p: PrintSetup, requirements
   if (p.fitToWidth) layout.zoom = { scale: printScale(grid, p) };
   if (p.printArea) layout.setPrintArea(rangeAddress(p.printArea));
   if (p.titleRows) layout.setPrintTitleRows(`$${p.titleRows.from + 1}:$${p.titleRows.to + 1}`);
+  // Manual page breaks (ExcelApi 1.9, as page layout): a break before each page's first row.
+  for (const r of p.rowBreaks ?? []) ws.horizontalPageBreaks.add(`A${r + 1}`);
   if (p.pageNumbers) {
     // The page number centred at the top from the second page: a first page of its own, left empty.
     const hf = layout.headersFooters;

@@ -1,4 +1,5 @@
-import type { Grid, GridChart } from "../grid";
+import type { Grid, GridChart, PrintSetup } from "../grid";
+import { pageBreaks, printScale } from "../print";
 import { chartBars, type DocBlock, type DocModel } from "./document";
 import { REPORT_WIDTHS, SheetBuilder } from "./sheetBuilder";
 
@@ -73,11 +74,68 @@ function chart(b: SheetBuilder, c: Extract<DocBlock, { kind: "chart" }>, charts:
   b.row = top + rows + 1;
 }
 
-/** A paper as a sheet, as Nghị định 30 prints it: A4 portrait, its margins, Times New Roman, one page wide, its print area. */
+/** Rows of one block, and whether they go on the page of what follows (a heading, a caption, a title). */
+interface Chunk {
+  from: number;
+  to: number;
+  keepWithNext: boolean;
+}
+
+/** A table's rows as chunks: its header row with the first body row, the last body row with the totals. */
+function tableChunks(from: number, to: number, hasTotals: boolean): Chunk[] {
+  const out: Chunk[] = [];
+  const lastBody = hasTotals ? to - 1 : to;
+  for (let r = from; r <= to; r++) {
+    if (r === from && r + 1 <= lastBody) {
+      out.push({ from: r, to: r + 1, keepWithNext: false });
+      r++;
+    } else if (hasTotals && r === lastBody && r + 1 === to) {
+      out.push({ from: r, to: to, keepWithNext: false });
+      r++;
+    } else out.push({ from: r, to: r, keepWithNext: false });
+  }
+  return out;
+}
+
+/** Chunks joined into groups that must share a page: each chunk that keeps with the next takes the next's first chunk along. */
+function groupsOf(chunks: readonly Chunk[]): { from: number; to: number }[] {
+  const groups: { from: number; to: number }[] = [];
+  let open: { from: number; to: number } | undefined;
+  for (const c of chunks) {
+    if (open) open.to = c.to;
+    else open = { from: c.from, to: c.to };
+    if (!c.keepWithNext) {
+      groups.push(open);
+      open = undefined;
+    }
+  }
+  if (open) groups.push(open);
+  return groups;
+}
+
+/** A clerk's paragraph: room for ten lines, so that what is typed there prints whole. */
+const CLERK_LINES = 10;
+const LINE_POINTS = 18;
+
+/**
+ * A paper as a sheet, as Nghị định 30 prints it: A4 portrait, its margins, Times New Roman, one
+ * page wide, its print area; every row of a set height, and page breaks computed from them so
+ * that a heading, a table's header or a signature block never ends a page.
+ */
 export function documentSheet(sheet: string, doc: DocModel): Grid {
   const b = new SheetBuilder();
   const charts: GridChart[] = [];
-  for (const block of doc.blocks) {
+  const chunks: Chunk[] = [];
+  const beforeSignature = (i: number): boolean => {
+    for (let j = i + 1; j < doc.blocks.length; j++) {
+      const k = doc.blocks[j]?.kind;
+      if (k === "signature") return true;
+      if (k !== "space") return false;
+    }
+    return false;
+  };
+  for (const [i, block] of doc.blocks.entries()) {
+    const from = b.row;
     switch (block.kind) {
       case "header":
         header(b, block);
@@ -102,6 +160,7 @@ export function documentSheet(sheet: string, doc: DocModel): Grid {
         break;
       case "clerk":
         b.paragraph(block.text);
+        b.heights.push({ row: from, height: CLERK_LINES * LINE_POINTS });
         break;
       case "space":
         b.blank();
@@ -110,23 +169,39 @@ export function documentSheet(sheet: string, doc: DocModel): Grid {
         signature(b, block);
         break;
     }
+    const to = b.row - 1;
+    if (to < from) continue;
+    if (block.kind === "table") chunks.push(...tableChunks(from, to, block.totals !== undefined));
+    else {
+      // A heading, a caption, a centred title line, the header blocks go with what follows; so do the closing words before the signature.
+      const keep = block.kind === "header" || block.kind === "heading" || block.kind === "caption" || (block.kind === "paragraph" && (block.center === true || beforeSignature(i))) || (block.kind === "space" && beforeSignature(i));
+      chunks.push({ from, to, keepWithNext: keep });
+    }
   }
   const last = b.row - 1;
-  return {
+  // Every row of the paper its own height (the tallest asked for it), so Excel and LibreOffice lay out the same pages.
+  const heights = new Map<number, number>();
+  for (const h of b.heights) heights.set(h.row, Math.max(heights.get(h.row) ?? 0, h.height));
+  for (let r = 0; r <= last; r++) if (!heights.has(r)) heights.set(r, LINE_POINTS);
+  const print: PrintSetup = {
+    paper: "A4",
+    orientation: "portrait",
+    marginsCm: { top: 2, bottom: 2, left: 3, right: 1.5 },
+    fitToWidth: true,
+    printArea: { top: 0, left: 0, bottom: last, right: LAST_COL },
+    pageNumbers: true,
+  };
+  const columns = [...REPORT_WIDTHS.map((width, col) => ({ col, width })), ...(charts.length > 0 ? [{ col: CHART_DATA.label, width: 30 }, { col: CHART_DATA.value, width: 14 }] : [])];
+  const grid: Grid = {
     sheet,
     createSheet: true,
     cells: b.cells,
     merges: b.merges,
-    rowHeights: b.heights,
-    columns: [...REPORT_WIDTHS.map((width, col) => ({ col, width })), ...(charts.length > 0 ? [{ col: CHART_DATA.label, width: 30 }, { col: CHART_DATA.value, width: 14 }] : [])],
-    print: {
-      paper: "A4",
-      orientation: "portrait",
-      marginsCm: { top: 2, bottom: 2, left: 3, right: 1.5 },
-      fitToWidth: true,
-      printArea: { top: 0, left: 0, bottom: last, right: LAST_COL },
-      pageNumbers: true,
-    },
+    rowHeights: [...heights].sort(([a], [c]) => a - c).map(([row, height]) => ({ row, height })),
+    columns,
+    print,
     ...(charts.length > 0 ? { charts } : {}),
   };
+  const breaks = pageBreaks(groupsOf(chunks), (r) => heights.get(r) ?? LINE_POINTS, print, printScale(grid, print));
+  return breaks.length > 0 ? { ...grid, print: { ...print, rowBreaks: breaks } } : grid;
 }

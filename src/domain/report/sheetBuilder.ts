@@ -89,7 +89,8 @@ export class SheetBuilder {
     const border = { border: "thin" as const };
     spec.headers.forEach((h, c) => {
       this.cells.push({ row: this.row, col: c, value: fit(h), style: this.style({ ...border, bold: true, hAlign: "center", vAlign: "middle", wrap: true, size: 12 }) });
-      this.raise(this.row, wrappedLines(h, (REPORT_WIDTHS[c] ?? 10) * 0.9) * 16);
+      // Bold Times New Roman 12 wrapped by whole words: about three quarters of the column's characters a line.
+      this.raise(this.row, wrappedLines(h, (REPORT_WIDTHS[c] ?? 10) * 0.75) * 16);
     });
     this.row++;
     const first = this.row;

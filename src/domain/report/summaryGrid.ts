@@ -1,5 +1,6 @@
 import { householdRateFormula, TABLE, totalHouseholdRateFormula } from "../sheets/specs";
 import { nameKey } from "../text";
+import { wrappedLines } from "../template/tableGrid";
 import type { TableData } from "../workbook";
 import { isoToSerial } from "../dates";
 import { isEmptyValue, type CellStyle, type ConditionalFormat, type Grid, type GridCell, type RangeBox } from "../grid";
@@ -26,6 +27,9 @@ function listRows(sizes: SummarySizes, list: keyof typeof SUMMARY_ROWS): number 
   return n === undefined ? SUMMARY_ROWS[list] : Math.min(SUMMARY_ROWS[list], n + SPARE_ROWS);
 }
 
+/** Column widths (characters): names on one line in A, figures in B–H. */
+const SUMMARY_WIDTHS = [48, 13, 13, 13, 13, 13, 13, 13] as const;
+
 const FROM = "$B$3";
 const TO = "$D$3";
 const COUNT = "#,##0";
@@ -39,8 +43,8 @@ class Sheet {
   readonly conditionalFormats: ConditionalFormat[] = [];
 
   constructor(readonly sizes: SummarySizes) {}
-  /** Header rows, two lines tall: their labels wrap and would run into the rows around them. */
-  readonly tall: number[] = [];
+  /** Header rows and their heights: their labels wrap and would run into the rows around them. */
+  readonly tall: { row: number; height: number }[] = [];
 
   put(col: number, value: string | number | null, style: CellStyle = {}): void {
     this.cells.push({ row: this.row, col, value, style: { font: "Times New Roman", size: 12, ...style } });
@@ -84,7 +88,9 @@ class Sheet {
 
   headers(names: readonly string[]): void {
     names.forEach((n, c) => this.put(c, n, { bold: true, wrap: true, hAlign: "center", vAlign: "middle", fill: "DDEBF7", ...BORDER }));
-    this.tall.push(this.row);
+    // As tall as its longest label wraps in its column (bold Times New Roman 12, whole words: about three quarters of a column's characters a line).
+    const lines = Math.max(2, ...names.map((n, c) => wrappedLines(n, (SUMMARY_WIDTHS[c] ?? 13) * 0.75)));
+    this.tall.push({ row: this.row, height: lines * 16 });
     this.row++;
   }
 }
@@ -257,8 +263,8 @@ export function summaryGrid(plan: { year: number; trackers: readonly Tracker[]; 
     createSheet: true,
     cells: s.cells,
     merges: s.merges,
-    rowHeights: [{ row: 1, height: 32 }, ...s.tall.map((row) => ({ row, height: 32 }))],
-    columns: [48, 13, 13, 13, 13, 13, 13, 13].map((width, col) => ({ col, width })),
+    rowHeights: [{ row: 1, height: 32 }, ...s.tall],
+    columns: SUMMARY_WIDTHS.map((width, col) => ({ col, width })),
     conditionalFormats: s.conditionalFormats,
     print: { paper: "A4", orientation: "portrait", marginsCm: { top: 2, bottom: 2, left: 2, right: 1.5 }, fitToWidth: true },
   };

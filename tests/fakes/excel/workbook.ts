@@ -216,6 +216,20 @@ export class FakeWorksheet {
       },
     };
   }
+  /** Manual page breaks (ExcelApi 1.9): a break before a range's first row. */
+  get horizontalPageBreaks() {
+    this.ctx.requirements.use("Worksheet.horizontalPageBreaks", "1.9");
+    return {
+      add: (address: string) =>
+        this.ctx.write(address, () => {
+          const s = this.resolve();
+          guardSheet(s);
+          const box = boxOfAddress(address);
+          const breaks = (s.pageLayout.rowBreaks as number[] | undefined) ?? [];
+          if (!breaks.includes(box.top)) s.pageLayout.rowBreaks = [...breaks, box.top].sort((a, b) => a - b);
+        }),
+    };
+  }
   /** Charts (ExcelApi 1.1): added over a range, their title, legend, value axis, font and place set. */
   get charts() {
     return {

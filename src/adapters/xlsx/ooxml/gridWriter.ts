@@ -107,6 +107,7 @@ function writePrint(book: OoxmlBook, sheet: OpenSheet, grid: Grid): void {
   const abs = (b: RangeBox) => `${ref}${cellAddress(b.top, b.left, true)}:${cellAddress(b.bottom, b.right, true)}`;
   if (p.printArea) book.workbook.setDefinedName("_xlnm.Print_Area", sheet.info.index, abs(p.printArea));
   if (p.pageNumbers) sheet.frame().setPageNumbersFromSecond();
+  if (p.rowBreaks && p.rowBreaks.length > 0) sheet.frame().setRowBreaks(p.rowBreaks);
   if (p.titleRows) book.workbook.setDefinedName("_xlnm.Print_Titles", sheet.info.index, `${ref}$${p.titleRows.from + 1}:$${p.titleRows.to + 1}`);
 }
 

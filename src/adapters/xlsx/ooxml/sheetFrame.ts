@@ -286,6 +286,23 @@ export class SheetFrame {
     this.touched = true;
   }
 
+  /** Manual page breaks before the given rows (0-based: the first row of each new page). */
+  setRowBreaks(rows: readonly number[]): void {
+    const breaks = this.ensure("rowBreaks");
+    for (const r of rows) {
+      const brk = this.el("brk");
+      // `id` is the row after which the page ends (1-based): the new page's first row, 0-based.
+      brk.setAttribute("id", String(r));
+      brk.setAttribute("max", "16383");
+      brk.setAttribute("man", "1");
+      breaks.appendChild(brk);
+    }
+    const n = String(childElements(breaks, "brk").length);
+    breaks.setAttribute("count", n);
+    breaks.setAttribute("manualBreakCount", n);
+    this.touched = true;
+  }
+
   /** Points the sheet at its drawing part (the charts on it). */
   setDrawing(relId: string): void {
     const el = this.ensure("drawing");
