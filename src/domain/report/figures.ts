@@ -94,8 +94,8 @@ export interface Figures {
     byKind: Record<string, number>;
     byForm: Record<string, number>;
     byStatus: Record<string, number>;
-    /** Nominations awarded (`Đã khen thưởng`), by form. */
-    awarded: { total: number; byForm: Record<string, number> };
+    /** Nominations awarded (`Đã khen thưởng`), by form, with the decisions' numbers (`Số quyết định`) by form, as the table has them. */
+    awarded: { total: number; byForm: Record<string, number>; decisions: Record<string, string[]> };
   };
   /** The plan's milestone tasks as the table has them (found by their plan section), for the report's text. */
   milestones: {
@@ -312,7 +312,7 @@ function counter(keys: readonly string[]): Record<string, number> {
 }
 
 function nominationFigures(v: ViewOf<typeof khenThuongTable> | undefined, forms: readonly string[], from: string, to: string) {
-  const f = { total: 0, byKind: counter(NOMINEE_KINDS), byForm: counter(forms), byStatus: counter(NOMINATION_STATES), awarded: { total: 0, byForm: counter(forms) } };
+  const f = { total: 0, byKind: counter(NOMINEE_KINDS), byForm: counter(forms), byStatus: counter(NOMINATION_STATES), awarded: { total: 0, byForm: counter(forms), decisions: {} as Record<string, string[]> } };
   let excluded = 0;
   for (let i = 0; i < (v?.rowCount ?? 0); i++) {
     if (!v || v.blank[i]) continue;
@@ -331,7 +331,13 @@ function nominationFigures(v: ViewOf<typeof khenThuongTable> | undefined, forms:
     inc(f.byStatus, v.text(i, "Trạng thái"));
     if (v.text(i, "Trạng thái") === "Đã khen thưởng") {
       f.awarded.total++;
-      inc(f.awarded.byForm, v.text(i, "Hình thức khen thưởng"));
+      const form = v.text(i, "Hình thức khen thưởng");
+      inc(f.awarded.byForm, form);
+      const decision = v.text(i, "Số quyết định")?.trim();
+      if (form !== undefined && decision) {
+        const list = (f.awarded.decisions[form] ??= []);
+        if (!list.includes(decision)) list.push(decision);
+      }
     }
   }
   return { figures: f, excluded };

@@ -111,10 +111,11 @@ function donationTables(w: DocWriter, f: Figures): void {
 function nominationTable(w: DocWriter, f: Figures): void {
   // Nominations and awards apart: what was proposed, and what was awarded, by form.
   const forms = Object.entries(f.nominations.byForm);
+  // Each form's decisions by number, as the awards were made ("12/QĐ-UBND, 15/QĐ-UBND").
   w.table({
-    headers: ["STT", "Hình thức khen thưởng", "Số đề nghị", "Đã khen thưởng"],
-    rows: forms.map(([form, count], i) => [i + 1, form, count, f.nominations.awarded.byForm[form] ?? 0]),
-    totals: [null, "Tổng cộng", f.nominations.total, f.nominations.awarded.total],
+    headers: ["STT", "Hình thức khen thưởng", "Số đề nghị", "Đã khen thưởng", "Số quyết định"],
+    rows: forms.map(([form, count], i) => [i + 1, form, count, f.nominations.awarded.byForm[form] ?? 0, (f.nominations.awarded.decisions[form] ?? []).join(", ") || null]),
+    totals: [null, "Tổng cộng", f.nominations.total, f.nominations.awarded.total, null],
   });
 }
 

@@ -96,3 +96,25 @@ describe("the last period completed at the plan's cadence (the ribbon's report)"
     expect(lastCompletedPeriod(today, cadence).label).toBe(label);
   });
 });
+
+describe("awards apart from nominations", () => {
+  it("lists each form's decision numbers once, in the table's order, for awards in the period only", () => {
+    const row = (form: string, state: string, date: string, decision?: string) => ({ "Ngày đề nghị": d(date), "Đối tượng": "Cá nhân", "Tên tập thể, cá nhân": "A", "Hình thức khen thưởng": form, "Cấp khen": "Chủ tịch UBND xã", "Trạng thái": state, "Số quyết định": decision ?? null });
+    const tables = new Map([
+      [
+        "tblKhenThuong",
+        table("tblKhenThuong", [
+          row("Giấy khen", "Đã khen thưởng", "2021-03-01", "12/QĐ-UBND"),
+          row("Giấy khen", "Đã khen thưởng", "2021-03-02", " 12/QĐ-UBND "),
+          row("Giấy khen", "Đã khen thưởng", "2021-04-01", "15/QĐ-UBND"),
+          row("Biểu dương", "Đã khen thưởng", "2021-05-01"),
+          row("Biểu dương", "Đề xuất", "2021-05-02", "99/QĐ-UBND"),
+          row("Giấy khen", "Đã khen thưởng", "2021-08-01", "30/QĐ-UBND"),
+        ]),
+      ],
+    ]);
+    const f = figuresForPeriod(tables, parsePeriod("2021-S1"));
+    expect(f.nominations.awarded.total).toBe(4);
+    expect(f.nominations.awarded.decisions).toEqual({ "Giấy khen": ["12/QĐ-UBND", "15/QĐ-UBND"] });
+  });
+});

@@ -14,7 +14,7 @@ const figures: Figures = {
   },
   donations: { openingCash: 0, receivedMoney: 12_500_000, receivedGoodsValue: 700_000, disbursedMoney: 3_000_000, disbursedGoodsValue: 0, closingCash: 9_500_000, donors: 3, byGroup: [{ group: "Cá nhân", count: 3, money: 12_500_000, goodsValue: 700_000 }], cash: { opening: 0, received: 12_500_000, spent: 3_000_000, closing: 9_500_000 }, bank: { opening: 0, received: 0, spent: 0, closing: 0 }, goods: { receivedValue: 700_000, distributedValue: 0 }, byPurpose: [{ purpose: "Mua vật tư y tế", money: 3_000_000, goodsValue: 0 }] },
   moneyByMonth: [],
-  nominations: { total: 2, byKind: { "Cá nhân": 1, "Tập thể": 1, "Hộ gia đình": 0 }, byForm: { "Giấy khen": 2 }, byStatus: { "Đề xuất": 1, "Đã trình": 0, "Đã khen thưởng": 1, "Không được khen": 0 }, awarded: { total: 1, byForm: { "Giấy khen": 1 } } },
+  nominations: { total: 2, byKind: { "Cá nhân": 1, "Tập thể": 1, "Hộ gia đình": 0 }, byForm: { "Giấy khen": 2 }, byStatus: { "Đề xuất": 1, "Đã trình": 0, "Đã khen thưởng": 1, "Không được khen": 0 }, awarded: { total: 1, byForm: { "Giấy khen": 1 }, decisions: { "Giấy khen": ["12/QĐ-UBND"] } } },
   milestones: [{ section: "II.1", kind: "launch", unit: "Công an xã", content: "Phát động", deadline: "2021-06-15", state: "Hoàn thành", completed: "2021-06-14" }],
   overdueTasks: [{ unit: "Công an xã", content: "x", deadline: "2021-06-01" }],
   excludedRows: 0,
@@ -63,6 +63,8 @@ describe("the report sheet", () => {
     const row = (label: string) => grid.cells.filter((c) => c.row === grid.cells.find((x) => x.value === label)!.row).sort((a, b) => a.col - b.col).map((c) => c.value);
     expect(row("Thôn mẫu 1")).toEqual([1, "Thôn mẫu 1", "2.500", "2.345", "93,8%", "1.234", "56", "789"]);
     expect(row("Tồn quỹ cuối kỳ")).toEqual([4, "Tồn quỹ cuối kỳ", "9.500.000", "0", "9.500.000"]);
+    // Awards apart from nominations, with their decisions' numbers.
+    expect(row("Giấy khen")).toEqual([1, "Giấy khen", "2", "1", "12/QĐ-UBND"]);
     // On paper (the print area, A–H): the chart's figures beside it are numbers, for the chart to read.
     for (const c of grid.cells.filter((x) => x.col <= grid.print!.printArea!.right)) {
       expect(c.formula).toBeUndefined();
