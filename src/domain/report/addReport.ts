@@ -6,7 +6,7 @@ import type { Grid } from "../grid";
 import { nameKey } from "../text";
 import type { ReadOptions, WorkbookPort, WorkbookSummary } from "../workbook";
 import { reportCaveats, type Caveat } from "./caveats";
-import { figuresForPeriod, type Figures } from "./figures";
+import { awardDecisions, figuresForPeriod, type Figures } from "./figures";
 import type { Period } from "./period";
 import type { DocModel } from "./document";
 import { freeSheetName, FULL_SCOPE, reportDocument, reportGrid, type ReportScope } from "./reportGrid";
@@ -88,7 +88,7 @@ export async function addReport(port: WorkbookPort, period: Period, today: strin
   const info = reportInfo(tables.get(TABLE.thongTin), plan);
   const names = summary.sheets.map((s) => s.name);
   const sheet = freeSheetName(period.sheetName, names);
-  const grids = [reportGrid(sheet, figures, info, period, today, scope)];
+  const grids = [reportGrid(sheet, figures, info, period, today, scope, awardDecisions(tables, period))];
   const wantSummary = !names.some((n) => nameKey(n) === nameKey(SUMMARY_SHEET));
   const live = summaryGrid({ year: plan?.year ?? Number(period.from.slice(0, 4)), trackers: scope.trackers, sizes: summarySizes(tables) });
   const summaryMissing = wantSummary ? missingReferences(live, summary) : [];
@@ -101,7 +101,7 @@ export async function addReport(port: WorkbookPort, period: Period, today: strin
 /** The report of a period as blocks (for a Word file), with its figures; nothing is written. */
 export async function reportPaper(port: WorkbookPort, period: Period, today: string, options?: ReadOptions): Promise<{ doc: DocModel; figures: Figures }> {
   const { tables, plan, scope, figures } = await readForReport(port, period, today, options);
-  return { doc: reportDocument(figures, reportInfo(tables.get(TABLE.thongTin), plan), period, today, scope), figures };
+  return { doc: reportDocument(figures, reportInfo(tables.get(TABLE.thongTin), plan), period, today, scope, awardDecisions(tables, period)), figures };
 }
 
 /**

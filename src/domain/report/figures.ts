@@ -94,8 +94,8 @@ export interface Figures {
     byKind: Record<string, number>;
     byForm: Record<string, number>;
     byStatus: Record<string, number>;
-    /** Nominations awarded (`Đã khen thưởng`), by form, with the decisions' numbers (`Số quyết định`) by form, as the table has them. */
-    awarded: { total: number; byForm: Record<string, number>; decisions: Record<string, string[]> };
+    /** Nominations awarded (`Đã khen thưởng`), by form. */
+    awarded: { total: number; byForm: Record<string, number> };
   };
   /** The plan's milestone tasks as the table has them (found by their plan section), for the report's text. */
   milestones: {
@@ -312,7 +312,7 @@ function counter(keys: readonly string[]): Record<string, number> {
 }
 
 function nominationFigures(v: ViewOf<typeof khenThuongTable> | undefined, forms: readonly string[], from: string, to: string) {
-  const f = { total: 0, byKind: counter(NOMINEE_KINDS), byForm: counter(forms), byStatus: counter(NOMINATION_STATES), awarded: { total: 0, byForm: counter(forms), decisions: {} as Record<string, string[]> } };
+  const f = { total: 0, byKind: counter(NOMINEE_KINDS), byForm: counter(forms), byStatus: counter(NOMINATION_STATES), awarded: { total: 0, byForm: counter(forms) } };
   let excluded = 0;
   for (let i = 0; i < (v?.rowCount ?? 0); i++) {
     if (!v || v.blank[i]) continue;
@@ -331,16 +331,30 @@ function nominationFigures(v: ViewOf<typeof khenThuongTable> | undefined, forms:
     inc(f.byStatus, v.text(i, "Trạng thái"));
     if (v.text(i, "Trạng thái") === "Đã khen thưởng") {
       f.awarded.total++;
-      const form = v.text(i, "Hình thức khen thưởng");
-      inc(f.awarded.byForm, form);
-      const decision = v.text(i, "Số quyết định")?.trim();
-      if (form !== undefined && decision) {
-        const list = (f.awarded.decisions[form] ??= []);
-        if (!list.includes(decision)) list.push(decision);
-      }
+      inc(f.awarded.byForm, v.text(i, "Hình thức khen thưởng"));
     }
   }
   return { figures: f, excluded };
+}
+
+/**
+ * The decisions' numbers (`Số quyết định`) of the period's awards, by form, each once in the
+ * table's order: printed in the report's awards table (not a figure of `report --json`, whose keys
+ * are the contract's).
+ */
+export function awardDecisions(tables: ReadonlyMap<string, TableData>, period: Period): Record<string, string[]> {
+  const v = viewFor(readOurTables(tables).views, khenThuongTable);
+  const out: Record<string, string[]> = {};
+  for (let i = 0; i < (v?.rowCount ?? 0); i++) {
+    if (!v || v.blank[i]) continue;
+    const date = v.text(i, "Ngày đề nghị");
+    const form = v.text(i, "Hình thức khen thưởng");
+    const decision = v.text(i, "Số quyết định")?.trim();
+    if (date === undefined || date < period.from || date > period.to || v.text(i, "Trạng thái") !== "Đã khen thưởng" || form === undefined || !decision) continue;
+    const list = (out[form] ??= []);
+    if (!list.includes(decision)) list.push(decision);
+  }
+  return out;
 }
 
 /**

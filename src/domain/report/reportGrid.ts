@@ -108,13 +108,13 @@ function donationTables(w: DocWriter, f: Figures): void {
   }
 }
 
-function nominationTable(w: DocWriter, f: Figures): void {
+function nominationTable(w: DocWriter, f: Figures, decisions: Readonly<Record<string, readonly string[]>>): void {
   // Nominations and awards apart: what was proposed, and what was awarded, by form.
   const forms = Object.entries(f.nominations.byForm);
   // Each form's decisions by number, as the awards were made ("12/QĐ-UBND, 15/QĐ-UBND").
   w.table({
     headers: ["STT", "Hình thức khen thưởng", "Số đề nghị", "Đã khen thưởng", "Số quyết định"],
-    rows: forms.map(([form, count], i) => [i + 1, form, count, f.nominations.awarded.byForm[form] ?? 0, (f.nominations.awarded.decisions[form] ?? []).join(", ") || null]),
+    rows: forms.map(([form, count], i) => [i + 1, form, count, f.nominations.awarded.byForm[form] ?? 0, (decisions[form] ?? []).join(", ") || null]),
     totals: [null, "Tổng cộng", f.nominations.total, f.nominations.awarded.total, null],
   });
 }
@@ -125,7 +125,7 @@ export function signatureBlock(w: DocWriter, info: Pick<ReportInfo, "authority" 
 }
 
 /** The report of a period in the layout of Nghị định 30/2020/NĐ-CP: what it says, block by block. */
-export function reportDocument(f: Figures, info: ReportInfo, period: Period, today: string, scope: ReportScope = FULL_SCOPE): DocModel {
+export function reportDocument(f: Figures, info: ReportInfo, period: Period, today: string, scope: ReportScope = FULL_SCOPE, decisions: Readonly<Record<string, readonly string[]>> = {}): DocModel {
   const w = new DocWriter();
   header(w, info, period, today);
   w.heading("I. KẾT QUẢ THỰC HIỆN");
@@ -135,7 +135,7 @@ export function reportDocument(f: Figures, info: ReportInfo, period: Period, tod
     [scope.trackers.includes("pledges"), "Ký cam kết", pledgeSentence, pledgeTable],
     [scope.trackers.includes("tasks"), "Thực hiện nhiệm vụ của các đơn vị", taskSentence, taskTable],
     [scope.trackers.includes("donations"), "Huy động, tiếp nhận và sử dụng nguồn đóng góp", donationSentence, donationTables],
-    [scope.trackers.includes("nominations"), "Công tác thi đua, khen thưởng", nominationSentence, nominationTable],
+    [scope.trackers.includes("nominations"), "Công tác thi đua, khen thưởng", nominationSentence, (w, x) => nominationTable(w, x, decisions)],
   ];
   const parts = all.filter(([has]) => has);
   for (const [i, [, title, sentence, tables]] of parts.entries()) {
@@ -160,8 +160,8 @@ export function reportDocument(f: Figures, info: ReportInfo, period: Period, tod
 }
 
 /** The report sheet in the layout of Nghị định 30/2020/NĐ-CP: A4 portrait, Times New Roman, one page wide. */
-export function reportGrid(sheet: string, f: Figures, info: ReportInfo, period: Period, today: string, scope: ReportScope = FULL_SCOPE): Grid {
-  return documentSheet(sheet, reportDocument(f, info, period, today, scope));
+export function reportGrid(sheet: string, f: Figures, info: ReportInfo, period: Period, today: string, scope: ReportScope = FULL_SCOPE, decisions: Readonly<Record<string, readonly string[]>> = {}): Grid {
+  return documentSheet(sheet, reportDocument(f, info, period, today, scope, decisions));
 }
 
 /** A sheet name not yet taken: the period's name, else with " (2)", " (3)"… (a report is never overwritten). */

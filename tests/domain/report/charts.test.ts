@@ -11,7 +11,7 @@ function figures(over: { byPlace?: Figures["pledges"]["byPlace"]; byUnit?: Figur
     pledges: { byPlace: over.byPlace ?? [], total: { households: 0, householdsSigned: 0, students: 0, officials: 0, workers: 0, householdRate: null } },
     donations: { openingCash: 0, receivedMoney: 0, receivedGoodsValue: 0, disbursedMoney: 0, disbursedGoodsValue: 0, closingCash: 0, donors: 0, byGroup: [], cash: account(), bank: account(), goods: { receivedValue: 0, distributedValue: 0 }, byPurpose: [] },
     moneyByMonth: over.byMonth ?? [],
-    nominations: { total: 0, byKind: {}, byForm: {}, byStatus: {}, awarded: { total: 0, byForm: {}, decisions: {} } },
+    nominations: { total: 0, byKind: {}, byForm: {}, byStatus: {}, awarded: { total: 0, byForm: {} } },
     milestones: [],
     overdueTasks: [],
     excludedRows: 0,

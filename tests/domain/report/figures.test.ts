@@ -1,6 +1,6 @@
 import { isoToSerial as d } from "../../../src/domain/dates";
 import type { CellValue } from "../../../src/domain/grid";
-import { figuresForPeriod } from "../../../src/domain/report/figures";
+import { awardDecisions, figuresForPeriod } from "../../../src/domain/report/figures";
 import { lastCompletedPeriod, parsePeriod, PeriodError } from "../../../src/domain/report/period";
 import { documentDate, formatCount, formatRate } from "../../../src/domain/format";
 import { tableSpec } from "../../../src/domain/sheets/specs";
@@ -115,6 +115,6 @@ describe("awards apart from nominations", () => {
     ]);
     const f = figuresForPeriod(tables, parsePeriod("2021-S1"));
     expect(f.nominations.awarded.total).toBe(4);
-    expect(f.nominations.awarded.decisions).toEqual({ "Giấy khen": ["12/QĐ-UBND", "15/QĐ-UBND"] });
+    expect(awardDecisions(tables, parsePeriod("2021-S1"))).toEqual({ "Giấy khen": ["12/QĐ-UBND", "15/QĐ-UBND"] });
   });
 });

@@ -14,7 +14,7 @@ const figures: Figures = {
   },
   donations: { openingCash: 0, receivedMoney: 12_500_000, receivedGoodsValue: 700_000, disbursedMoney: 3_000_000, disbursedGoodsValue: 0, closingCash: 9_500_000, donors: 3, byGroup: [{ group: "Cá nhân", count: 3, money: 12_500_000, goodsValue: 700_000 }], cash: { opening: 0, received: 12_500_000, spent: 3_000_000, closing: 9_500_000 }, bank: { opening: 0, received: 0, spent: 0, closing: 0 }, goods: { receivedValue: 700_000, distributedValue: 0 }, byPurpose: [{ purpose: "Mua vật tư y tế", money: 3_000_000, goodsValue: 0 }] },
   moneyByMonth: [],
-  nominations: { total: 2, byKind: { "Cá nhân": 1, "Tập thể": 1, "Hộ gia đình": 0 }, byForm: { "Giấy khen": 2 }, byStatus: { "Đề xuất": 1, "Đã trình": 0, "Đã khen thưởng": 1, "Không được khen": 0 }, awarded: { total: 1, byForm: { "Giấy khen": 1 }, decisions: { "Giấy khen": ["12/QĐ-UBND"] } } },
+  nominations: { total: 2, byKind: { "Cá nhân": 1, "Tập thể": 1, "Hộ gia đình": 0 }, byForm: { "Giấy khen": 2 }, byStatus: { "Đề xuất": 1, "Đã trình": 0, "Đã khen thưởng": 1, "Không được khen": 0 }, awarded: { total: 1, byForm: { "Giấy khen": 1 } } },
   milestones: [{ section: "II.1", kind: "launch", unit: "Công an xã", content: "Phát động", deadline: "2021-06-15", state: "Hoàn thành", completed: "2021-06-14" }],
   overdueTasks: [{ unit: "Công an xã", content: "x", deadline: "2021-06-01" }],
   excludedRows: 0,
@@ -22,7 +22,7 @@ const figures: Figures = {
 };
 
 describe("the report sheet", () => {
-  const grid = reportGrid("BC 6 tháng đầu năm 2021", figures, reportInfo(undefined, chauSonPlan), parsePeriod("2021-S1"), "2021-07-05");
+  const grid = reportGrid("BC 6 tháng đầu năm 2021", figures, reportInfo(undefined, chauSonPlan), parsePeriod("2021-S1"), "2021-07-05", undefined, { "Giấy khen": ["12/QĐ-UBND"] });
   const texts = grid.cells.flatMap((c) => (typeof c.value === "string" ? [c.value.trimStart()] : []));
 
   it("is in Times New Roman throughout, on A4 portrait with the decree's margins, one page wide, with a print area", () => {

@@ -9,7 +9,7 @@ function figures(over: Partial<Figures> = {}): Figures {
     tasks: { total: 0, doneOnTime: 0, doneLate: 0, overdue: 0, open: 0, standing: 0, byUnit: [] },
     pledges: { byPlace: [], total: { households: 0, householdsSigned: 0, students: 0, officials: 0, workers: 0, householdRate: null } },
     donations: { openingCash: 0, receivedMoney: 0, receivedGoodsValue: 0, disbursedMoney: 0, disbursedGoodsValue: 0, closingCash: 0, donors: 0, byGroup: [], cash: account(), bank: account(), goods: { receivedValue: 0, distributedValue: 0 }, byPurpose: [] },
-    nominations: { total: 0, byKind: {}, byForm: {}, byStatus: {}, awarded: { total: 0, byForm: {}, decisions: {} } },
+    nominations: { total: 0, byKind: {}, byForm: {}, byStatus: {}, awarded: { total: 0, byForm: {} } },
     moneyByMonth: [],
     milestones: [],
     overdueTasks: [],
@@ -63,7 +63,7 @@ describe("the report's sentences, as an official writes them", () => {
 
   it("nominations and awards apart, in trường hợp", () => {
     expect(nominationSentence(figures())).toBe("Trong kỳ chưa có đề nghị khen thưởng.");
-    const k = { total: 14, byKind: { "Cá nhân": 8, "Tập thể": 5, "Hộ gia đình": 1 }, byForm: {}, byStatus: { "Đề xuất": 2, "Đã trình": 4, "Đã khen thưởng": 5, "Không được khen": 3 }, awarded: { total: 5, byForm: { "Giấy khen": 4, "Biểu dương": 1, "Công nhận mô hình điển hình": 0 }, decisions: {} } };
+    const k = { total: 14, byKind: { "Cá nhân": 8, "Tập thể": 5, "Hộ gia đình": 1 }, byForm: {}, byStatus: { "Đề xuất": 2, "Đã trình": 4, "Đã khen thưởng": 5, "Không được khen": 3 }, awarded: { total: 5, byForm: { "Giấy khen": 4, "Biểu dương": 1, "Công nhận mô hình điển hình": 0 } } };
     expect(nominationSentence(figures({ nominations: k }))).toBe(
       "Trong kỳ đã đề nghị khen thưởng 14 trường hợp (5 tập thể, 8 cá nhân và 1 hộ gia đình); đã có quyết định khen thưởng 5 trường hợp (Giấy khen: 4; Biểu dương: 1); 6 trường hợp đang xem xét; 3 trường hợp không đủ điều kiện khen thưởng.",
     );
