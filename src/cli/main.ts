@@ -13,6 +13,7 @@ import { explainError } from "../i18n/errors";
 import { readWorkbookPlan } from "../domain/plan/workbookPlan";
 import { planFromJsonFile, planImport, planShow } from "./planCommand";
 import { disclosureCommand, dossierCommand, reportCommand, type ReportOptions } from "./reportCommand";
+import { collectCommand, mergeCommand } from "./collectCommand";
 import { validateCommand } from "./validateCommand";
 import { openWorkbook, saveWorkbook, withLock } from "./workbookFiles";
 
@@ -32,7 +33,7 @@ function parseArgs(argv: readonly string[]): Args {
     const a = argv[i] as string;
     if (a.startsWith("--")) {
       const next = argv[i + 1];
-      if (next !== undefined && !next.startsWith("--") && a !== "--json" && a !== "--fix") {
+      if (next !== undefined && !next.startsWith("--") && a !== "--json" && a !== "--fix" && a !== "--dry-run") {
         options.set(a.slice(2), next);
         i++;
       } else options.set(a.slice(2), true);
@@ -184,6 +185,35 @@ function paperCommand(name: string, job: typeof disclosureCommand) {
   };
 }
 
+async function collect(args: Args): Promise<number> {
+  const file = args.positional[0];
+  if (!file) {
+    process.stderr.write(`${t("cli-missing-file", { command: "collect" })}\n`);
+    return EXIT.usage;
+  }
+  const today = todayOption(args);
+  if (!today) return badToday(args);
+  const opt = (k: string) => {
+    const v = args.options.get(k);
+    return typeof v === "string" ? v : undefined;
+  };
+  const due = opt("due");
+  if (due !== undefined && !parseReportDate(due)) return badToday({ ...args, options: new Map([["today", due]]) });
+  return collectCommand({ file, period: opt("period"), out: opt("out"), due, today });
+}
+
+async function merge(args: Args): Promise<number> {
+  const [file, ...returns] = args.positional;
+  if (!file) {
+    process.stderr.write(`${t("cli-missing-file", { command: "merge" })}\n`);
+    return EXIT.usage;
+  }
+  const today = todayOption(args);
+  if (!today) return badToday(args);
+  const period = args.options.get("period");
+  return mergeCommand({ file, returns, period: typeof period === "string" ? period : undefined, json: args.options.has("json"), dryRun: args.options.has("dry-run"), today, now: new Date().toISOString().slice(0, 19).replace("T", " ") });
+}
+
 const COMMANDS: Record<string, (a: Args) => Promise<number>> = {
   demo,
   template,
@@ -192,6 +222,8 @@ const COMMANDS: Record<string, (a: Args) => Promise<number>> = {
   plan,
   disclosure: paperCommand("disclosure", disclosureCommand),
   nominations: paperCommand("nominations", dossierCommand),
+  collect,
+  merge,
 };
 
 /** Runs one command line; returns the exit code. Every failure becomes a Vietnamese message. */

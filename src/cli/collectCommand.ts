@@ -1,0 +1,113 @@
+import { mkdir, stat, writeFile } from "node:fs/promises";
+import * as path from "node:path";
+import { XlsxWorkbook } from "../adapters/xlsx/xlsxWorkbook";
+import { buildForm, mergeReturns, NoPlanError, prepareForms } from "../domain/collect/collect";
+import { FORM_TABLE } from "../domain/collect/forms";
+import type { ReturnedFile } from "../domain/collect/merge";
+import { isoToSerial, serialToIso } from "../domain/dates";
+import { formatDate } from "../domain/format";
+import { parsePeriod, PeriodError, type Period } from "../domain/report/period";
+import { TABLE } from "../domain/sheets/specs";
+import { t } from "../i18n";
+import { openWorkbook, saveWorkbook, withLock } from "./workbookFiles";
+
+function periodOf(input: string | undefined): Period | undefined {
+  try {
+    return parsePeriod(input ?? "");
+  } catch (e) {
+    if (!(e instanceof PeriodError)) throw e;
+    process.stderr.write(`${t("cli-bad-period", { period: input ?? "" })}\n`);
+    return undefined;
+  }
+}
+
+/**
+ * `collect FILE --period P --out DIR [--due DATE]`: one returnable workbook per unit and per
+ * village in DIR (`Phieu-bao-cao-Tram-y-te-xa-2021-S2.xlsx`), never over an existing file. The
+ * workbook is only read. Returns are due `--due`, by default five days after the period.
+ */
+export async function collectCommand(o: { file: string; period: string | undefined; out: string | undefined; due: string | undefined; today: string }): Promise<number> {
+  if (!o.out || !o.period) {
+    process.stderr.write(`${t("cli-collect-usage")}\n`);
+    return 64;
+  }
+  const period = periodOf(o.period);
+  if (!period) return 64;
+  const due = o.due ?? serialToIso(isoToSerial(period.to) + 5) ?? period.to;
+  const opened = await openWorkbook(o.file, false);
+  let forms;
+  try {
+    forms = await prepareForms(opened.port, period, o.period, o.today, due);
+  } catch (e) {
+    if (!(e instanceof NoPlanError)) throw e;
+    process.stderr.write(`${t("cli-collect-no-plan")}\n`);
+    return 1;
+  }
+  await mkdir(o.out, { recursive: true });
+  let written = 0;
+  for (const form of forms) {
+    const target = path.join(o.out, form.fileName);
+    if (await stat(target).then(() => true, () => false)) {
+      process.stderr.write(`${t("cli-collect-exists", { file: target, who: form.identity.name })}\n`);
+      continue;
+    }
+    const port = await XlsxWorkbook.empty({ subject: `Phiếu báo cáo ${period.label}: ${form.identity.name}` });
+    await buildForm(port, form);
+    await writeFile(target, await port.toBuffer(), { flag: "wx" });
+    process.stdout.write(`${t("cli-collect-written", { file: target, who: form.identity.name })}\n`);
+    written++;
+  }
+  process.stdout.write(`${t("cli-collect-done", { count: written, dir: o.out, due: formatDate(due) })}\n`);
+  return 0;
+}
+
+/**
+ * `merge FILE RETURNED.xlsx… [--dry-run] [--json] [--period P]`: merges the returns into FILE
+ * (under its lock, verified before the file is replaced), or with `--dry-run` only says what it
+ * would do. A file that cannot be read is listed, not fatal.
+ */
+export async function mergeCommand(o: { file: string; returns: readonly string[]; period: string | undefined; json: boolean; dryRun: boolean; today: string; now: string }): Promise<number> {
+  if (o.returns.length === 0) {
+    process.stderr.write(`${t("cli-merge-usage")}\n`);
+    return 64;
+  }
+  const period = o.period === undefined ? undefined : periodOf(o.period);
+  if (o.period !== undefined && !period) return 64;
+  const unreadable: { file: string; reason: string }[] = [];
+  const returns: ReturnedFile[] = [];
+  for (const file of o.returns) {
+    try {
+      const r = await openWorkbook(file, false);
+      returns.push({ file: path.basename(file), tables: await r.port.readTables([FORM_TABLE, TABLE.nhiemVu, TABLE.camKet, TABLE.dongGop]) });
+    } catch (e) {
+      unreadable.push({ file: path.basename(file), reason: e instanceof Error ? e.name : "?" });
+    }
+  }
+  return withLock(o.file, async (lock) => {
+    const opened = await openWorkbook(o.file, false);
+    let result;
+    try {
+      result = await mergeReturns(opened.port, returns, o.today, o.now, { dryRun: o.dryRun, ...(period ? { period } : {}) });
+    } catch (e) {
+      if (!(e instanceof NoPlanError)) throw e;
+      process.stderr.write(`${t("cli-collect-no-plan")}\n`);
+      return 1;
+    }
+    const { plan, applied, skipped } = result;
+    const changed = applied.length > 0 || plan.appends.length > 0;
+    if (!o.dryRun && changed) await saveWorkbook(opened, lock, { sameFile: true });
+    if (o.json) {
+      process.stdout.write(`${JSON.stringify({ period: plan.period ?? null, merged: plan.merged, updates: plan.updates.map(({ file, who, sheet, row, col, column, task, expected, value }) => ({ file, who, sheet, row, col, column, task, old: expected, value })), appends: plan.appends, conflicts: plan.conflicts, refused: [...plan.refused, ...unreadable.map((u) => ({ file: u.file, code: "merge-unreadable", params: { reason: u.reason } }))], invalid: plan.invalid, applied: applied.length, skipped: skipped.length, dryRun: o.dryRun }, null, 2)}\n`);
+    }
+    const say = (line: string) => (o.json ? process.stderr : process.stdout).write(`${line}\n`);
+    for (const u of unreadable) process.stderr.write(`${t("merge-unreadable", u)}\n`);
+    for (const r of plan.refused) process.stderr.write(`${t(r.code, { file: r.file, ...r.params })}\n`);
+    for (const m of plan.merged) say(t("cli-merge-file", { file: m.file, who: m.who, updates: plan.updates.filter((u) => u.file === m.file).length, appends: plan.appends.filter((a) => a.file === m.file).length, conflicts: plan.conflicts.filter((c) => c.file === m.file).length }));
+    for (const c of plan.conflicts) process.stderr.write(`${t("cli-merge-conflict", { ...c, sent: String(c.sent ?? ""), ours: String(c.ours ?? ""), theirs: String(c.theirs ?? "") })}\n`);
+    for (const n of plan.invalid) process.stderr.write(`CẢNH BÁO: ${t(n.code, { file: n.file, ...n.params })}\n`);
+    for (const s of skipped) process.stderr.write(`${t("cli-merge-skipped", { sheet: s.sheet, cell: `${String.fromCharCode(65 + s.col)}${s.row + 1}` })}\n`);
+    if (o.dryRun) say(t("cli-merge-dry"));
+    else say(changed ? t("cli-merge-done", { files: plan.merged.length, file: o.file, updates: applied.length, appends: plan.appends.length }) : t("cli-merge-nothing", { file: o.file }));
+    return plan.refused.length + unreadable.length > 0 && plan.merged.length === 0 ? 1 : 0;
+  });
+}

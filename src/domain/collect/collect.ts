@@ -1,0 +1,58 @@
+import { planFromTables } from "../plan/workbookPlan";
+import type { Period } from "../report/period";
+import { TABLE } from "../sheets/specs";
+import { applyTemplates } from "../template/applyTemplates";
+import type { CellUpdate, WorkbookPort } from "../workbook";
+import { collectForms, identityGrid, workbookKey, type Form } from "./forms";
+import { LOG_TABLE, mergeGrids, planMerge, type MergePlan, type MergeUpdate, type ReturnedFile } from "./merge";
+
+/** The workbook keeps no plan (sheet `Kế hoạch`): there are no units to send forms to. */
+export class NoPlanError extends Error {
+  constructor() {
+    super("The workbook keeps no plan");
+    this.name = "NoPlanError";
+  }
+}
+
+const COMMUNE_TABLES = [TABLE.thongTin, TABLE.keHoach, TABLE.nhiemVu, TABLE.donVi, TABLE.thon, TABLE.camKet, TABLE.dongGop, TABLE.khenThuong];
+
+/** The forms to send for a period, from the workbook (its plan, units, villages, tasks, pledges). */
+export async function prepareForms(port: WorkbookPort, period: Period, code: string, today: string, due: string): Promise<Form[]> {
+  const tables = await port.readTables(COMMUNE_TABLES);
+  const { plan } = await planFromTables(tables);
+  if (!plan) throw new NoPlanError();
+  return collectForms(tables, plan, period, code, today, due);
+}
+
+/** Draws one form into an empty workbook: the plan's sheets for its part, its rows, its identity sheet. */
+export async function buildForm(port: WorkbookPort, form: Form): Promise<void> {
+  await applyTemplates(port, form.plan, form.rows);
+  await port.applyGrids([identityGrid(form.identity)]);
+}
+
+/** What a merge did: the plan, the updates applied, those skipped because their cell changed meanwhile. */
+export interface MergeResult {
+  plan: MergePlan;
+  applied: MergeUpdate[];
+  skipped: CellUpdate[];
+}
+
+/**
+ * Merges returned forms into the workbook: plans the merge (nothing changes when `dryRun`), then
+ * updates each cell that still holds what was read, appends the new rows, and logs every change
+ * in `Nhật ký cập nhật`. `now` stamps the log.
+ */
+export async function mergeReturns(port: WorkbookPort, returns: readonly ReturnedFile[], today: string, now: string, options: { dryRun?: boolean; period?: { from: string; to: string } } = {}): Promise<MergeResult> {
+  const tables = await port.readTables([...COMMUNE_TABLES, LOG_TABLE]);
+  const { plan } = await planFromTables(tables);
+  if (!plan) throw new NoPlanError();
+  const key = workbookKey(plan.issuingBody.name, plan.planNumber ?? "", plan.planDate);
+  const merge = planMerge(tables, key, returns, today, options.period);
+  if (options.dryRun) return { plan: merge, applied: [], skipped: [] };
+  const { skipped } = merge.updates.length > 0 ? await port.updateCells(merge.updates) : { skipped: [] as CellUpdate[] };
+  const skippedSet = new Set(skipped.map((s) => `${s.sheet}|${s.row}|${s.col}`));
+  const applied = merge.updates.filter((u) => !skippedSet.has(`${u.sheet}|${u.row}|${u.col}`));
+  const grids = mergeGrids(tables, [...tables].find(([n]) => n.toLowerCase() === LOG_TABLE.toLowerCase())?.[1], merge, applied, now);
+  if (grids.length > 0) await port.applyGrids(grids);
+  return { plan: merge, applied, skipped };
+}
