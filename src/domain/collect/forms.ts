@@ -200,7 +200,7 @@ export function readIdentity(t: TableData | undefined): FormIdentity | IdentityP
   if (!t) return { code: "merge-not-a-return" };
   const k = t.headers.indexOf("Mục");
   const v = t.headers.indexOf("Giá trị");
-  const map = new Map(t.rows.map((r) => [String(r[k] ?? ""), scalarOf(r[v])] as const));
+  const map = new Map(t.rows.map((r) => [String(scalarOf(r[k]) ?? ""), scalarOf(r[v])] as const));
   const text = (key: string): string | undefined => {
     const x = map.get(key);
     return typeof x === "string" && x.trim() !== "" ? x.trim() : undefined;

@@ -182,7 +182,7 @@ function mergeTasks(plan: MergePlan, r: ReturnedFile, id: FormIdentity, tasks: T
 const PLEDGE_KEY = ["Thôn, đơn vị", "Ngày cập nhật", "Số hộ", "Số hộ đã ký", "Số HS, SV đã ký", "Số CB, CC, VC đã ký", "Số CN, NLĐ đã ký"];
 const LEDGER_KEY = ["Ngày", "Loại", "Người, đơn vị", "Hình thức", "Số tiền (đồng)", "Hiện vật", "Giá trị hiện vật (đồng)", "Nội dung"];
 
-const rowKey = (rec: Record<string, CellScalar>, cols: readonly string[]) => cols.map((c) => (typeof rec[c] === "string" ? foldKey(rec[c] as string) : shown(rec[c] ?? null))).join("|");
+const rowKey = (rec: Record<string, CellScalar>, cols: readonly string[]) => cols.map((c) => (typeof rec[c] === "string" ? foldKey(rec[c]) : shown(rec[c] ?? null))).join("|");
 
 /** A returned row checked by the table's rules; the message key of the first it breaks. */
 function checkRow(table: string, rec: Record<string, CellScalar>, village: string, today: string): { row: Record<string, CellScalar> } | { problem: string; column: string } {
