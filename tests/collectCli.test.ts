@@ -1,0 +1,207 @@
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import JSZip from "jszip";
+import { XlsxWorkbook } from "../src/adapters/xlsx/xlsxWorkbook";
+import { run } from "../src/cli/main";
+import { isoToSerial } from "../src/domain/dates";
+import type { CellValue } from "../src/domain/grid";
+import type { TableData } from "../src/domain/workbook";
+import { captureOutput } from "./helpers/output";
+
+const dir = mkdtempSync(path.join(tmpdir(), "collect-"));
+const demo = path.join(dir, "demo.xlsx");
+const TODAY = "2022-01-03";
+
+async function tableOf(file: string, name: string): Promise<TableData> {
+  return (await (await XlsxWorkbook.fromBuffer(readFileSync(file))).readTables([name])).get(name)!;
+}
+
+/** Sets cells of a table's row (by header) in a workbook file, as a unit's clerk would type them. */
+async function fill(file: string, table: string, pick: (row: Record<string, CellValue>) => boolean, values: Record<string, CellValue>): Promise<number> {
+  const port = await XlsxWorkbook.fromBuffer(readFileSync(file));
+  const t = (await port.readTables([table])).get(table)!;
+  const rec = (r: readonly CellValue[]) => Object.fromEntries(t.headers.map((h, i) => [h, r[i] ?? null]));
+  const i = t.rows.findIndex((r) => pick(rec(r)));
+  expect(i).toBeGreaterThanOrEqual(0);
+  const { skipped } = await port.updateCells(Object.entries(values).map(([h, value]) => ({ sheet: t.sheet, row: t.range.top + 1 + i, col: t.range.left + t.headers.indexOf(h), expected: t.rows[i]![t.headers.indexOf(h)] ?? null, value: value as string | number | null })));
+  expect(skipped).toEqual([]);
+  writeFileSync(file, await port.toBuffer());
+  return i;
+}
+
+beforeAll(async () => {
+  expect((await captureOutput(() => run(["demo", "--out", demo]))).code).toBe(0);
+});
+
+describe("collect FILE --period P --out DIR", () => {
+  const out = path.join(dir, "phieu");
+  let files: string[];
+  beforeAll(async () => {
+    const before = readFileSync(demo);
+    const r = await captureOutput(() => run(["collect", demo, "--period", "2021-S2", "--out", out, "--today", TODAY]));
+    expect(r.code).toBe(0);
+    expect(readFileSync(demo).equals(before)).toBe(true);
+    files = readdirSync(out).sort();
+  });
+
+  it("writes one workbook per unit with tasks and per village, named so people and mail systems understand them", async () => {
+    const units = (await tableOf(demo, "tblNhiemVu")).rows.map((r) => r[1]);
+    const withTasks = new Set(units);
+    const villages = (await tableOf(demo, "tblThon")).rows.length;
+    expect(files).toHaveLength(withTasks.size + villages);
+    expect(files).toContain("Phieu-bao-cao-Tram-y-te-xa-2021-S2.xlsx");
+    expect(files).toContain("Phieu-bao-cao-Thon-mau-1-2021-S2.xlsx");
+    for (const f of files) expect(f).toMatch(/^Phieu-bao-cao-[A-Za-z0-9-]+-2021-S2\.xlsx$/);
+  });
+
+  it("gives a unit its own tasks only, with the workbook's dropdowns, and an identity sheet saying whose, which period, what was sent", async () => {
+    const form = path.join(out, "Phieu-bao-cao-Tram-y-te-xa-2021-S2.xlsx");
+    const tasks = await tableOf(form, "tblNhiemVu");
+    const commune = (await tableOf(demo, "tblNhiemVu")).rows.filter((r) => r[1] === "Trạm y tế xã");
+    expect(tasks.rows.map((r) => r[2])).toEqual(commune.map((r) => r[2]));
+    expect(new Set(tasks.rows.map((r) => r[1]))).toEqual(new Set(["Trạm y tế xã"]));
+    const id = await tableOf(form, "tblPhieu");
+    const value = (k: string) => id.rows.find((r) => r[0] === k)?.[1];
+    expect([value("Phiếu của"), value("Loại phiếu"), value("Từ ngày"), value("Đến ngày"), value("Hạn gửi lại")]).toEqual(["Trạm y tế xã", "Đơn vị", "2021-07-01", "2021-12-31", "2022-01-05"]);
+    expect(JSON.parse(value("Dữ liệu đã gửi") as string)).toHaveLength(commune.length);
+    // The status column keeps its dropdown (the contract's list) and the date its rule.
+    const zip = await JSZip.loadAsync(readFileSync(form));
+    const sheets = await Promise.all(Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f)).map((f) => zip.file(f)!.async("string")));
+    const nhiemVu = sheets.find((x) => x.includes("<dataValidation") && x.includes("Hoàn thành"))!;
+    expect(nhiemVu).toMatch(/<dataValidation [^>]*type="list"[\s\S]*?<formula1>"Chưa thực hiện,Đang thực hiện,Hoàn thành"<\/formula1>/);
+    expect(nhiemVu).toMatch(/<dataValidation [^>]*type="date"/);
+  });
+
+  it("never writes over a form already there", async () => {
+    const target = path.join(out, "Phieu-bao-cao-Cong-an-xa-2021-S2.xlsx");
+    writeFileSync(target, "the clerk's copy");
+    const r = await captureOutput(() => run(["collect", demo, "--period", "2021-S2", "--out", out, "--today", TODAY]));
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("Phieu-bao-cao-Cong-an-xa-2021-S2.xlsx");
+    expect(readFileSync(target, "utf8")).toBe("the clerk's copy");
+  });
+});
+
+describe("merge FILE RETURNED…", () => {
+  const out = path.join(dir, "vong");
+  const commune = path.join(dir, "xa.xlsx");
+  const direct = path.join(dir, "truc-tiep.xlsx");
+  const unitForm = path.join(out, "Phieu-bao-cao-Tram-y-te-xa-2021-S2.xlsx");
+  const villageForm = path.join(out, "Phieu-bao-cao-Thon-mau-1-2021-S2.xlsx");
+  let task: string;
+
+  beforeAll(async () => {
+    copyFileSync(demo, commune);
+    copyFileSync(demo, direct);
+    expect((await captureOutput(() => run(["collect", commune, "--period", "2021-S2", "--out", out, "--today", TODAY]))).code).toBe(0);
+    // The unit reports a task done, with its date and evidence; the village adds a dated row.
+    const tasks = await tableOf(unitForm, "tblNhiemVu");
+    const open = tasks.rows.find((r) => r[tasks.headers.indexOf("Trạng thái")] !== "Hoàn thành")!;
+    task = open[tasks.headers.indexOf("Nội dung nhiệm vụ")] as string;
+    const done = { "Trạng thái": "Hoàn thành", "Ngày hoàn thành": isoToSerial("2021-12-20"), "Kết quả, minh chứng": "Đã xong, có biên bản" };
+    await fill(unitForm, "tblNhiemVu", (r) => r["Nội dung nhiệm vụ"] === task, done);
+    // Filling the commune workbook directly: what the merge must come to.
+    await fill(direct, "tblNhiemVu", (r) => r["Nội dung nhiệm vụ"] === task && r["Đơn vị"] === "Trạm y tế xã", done);
+  });
+
+  it("round trip: the unit's return, merged, equals filling the commune's workbook directly; every change logged", async () => {
+    const r = await captureOutput(() => run(["merge", commune, unitForm, "--today", TODAY]));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("3 ô cập nhật");
+    const merged = await tableOf(commune, "tblNhiemVu");
+    const expected = await tableOf(direct, "tblNhiemVu");
+    expect(merged.rows).toEqual(expected.rows);
+    const log = await tableOf(commune, "tblNhatKy");
+    expect(log.headers).toEqual(["Thời điểm", "Tệp", "Phiếu của", "Trang", "Ô", "Giá trị cũ", "Giá trị mới"]);
+    expect(log.rows).toHaveLength(3);
+    expect(log.rows.map((x) => [x[1], x[2], x[3], x[6]])).toEqual(
+      expect.arrayContaining([["Phieu-bao-cao-Tram-y-te-xa-2021-S2.xlsx", "Trạm y tế xã", "Nhiệm vụ", "Đã xong, có biên bản"]]),
+    );
+  });
+
+  it("merging the same file twice changes nothing: the workbook comes out byte for byte", async () => {
+    const before = readFileSync(commune);
+    const r = await captureOutput(() => run(["merge", commune, unitForm, "--today", TODAY]));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Không có gì mới");
+    expect(readFileSync(commune).equals(before)).toBe(true);
+  });
+
+  it("appends a village's new pledge row once, with its rate formula, and logs it", async () => {
+    const port = await XlsxWorkbook.fromBuffer(readFileSync(villageForm));
+    const t = (await port.readTables(["tblCamKet"])).get("tblCamKet")!;
+    const row = t.range.top + 1;
+    const col = (h: string) => t.range.left + t.headers.indexOf(h);
+    const at = (h: string) => t.rows[0]![t.headers.indexOf(h)] ?? null;
+    // The village updates its row in place: a new date, more households signed.
+    const { skipped } = await port.updateCells([
+      { sheet: t.sheet, row, col: col("Ngày cập nhật"), expected: at("Ngày cập nhật"), value: isoToSerial("2021-12-28") },
+      { sheet: t.sheet, row, col: col("Số hộ đã ký"), expected: at("Số hộ đã ký"), value: at("Số hộ") as number },
+    ]);
+    expect(skipped).toEqual([]);
+    writeFileSync(villageForm, await port.toBuffer());
+    const before = await tableOf(commune, "tblCamKet");
+    const r = await captureOutput(() => run(["merge", commune, villageForm, "--today", TODAY]));
+    expect(r.code).toBe(0);
+    const after = await tableOf(commune, "tblCamKet");
+    expect(after.rows).toHaveLength(before.rows.length + 1);
+    const added = after.rows.at(-1)!;
+    const h = (x: string) => added[after.headers.indexOf(x)];
+    expect([h("Thôn, đơn vị"), h("Ngày cập nhật"), h("Số hộ đã ký")]).toEqual(["Thôn mẫu 1", isoToSerial("2021-12-28"), at("Số hộ")]);
+    expect(h("Tỷ lệ hộ đã ký")).toMatchObject({ formula: expect.stringContaining("tblCamKet[[#This Row],[Số hộ đã ký]]") as unknown });
+    expect((await tableOf(commune, "tblNhatKy")).rows.at(-1)![6]).toMatch(/^Dòng mới: Thôn mẫu 1/);
+    // Again: the row is there, nothing is added.
+    const again = readFileSync(commune);
+    expect((await captureOutput(() => run(["merge", commune, villageForm, "--today", TODAY]))).code).toBe(0);
+    expect(readFileSync(commune).equals(again)).toBe(true);
+  });
+
+  it("a cell changed on both sides is a conflict: listed with both values, the workbook's kept", async () => {
+    const other = path.join(out, "Phieu-bao-cao-Cong-an-xa-2021-S2.xlsx");
+    const tasks = await tableOf(other, "tblNhiemVu");
+    const content = tasks.rows[0]![tasks.headers.indexOf("Nội dung nhiệm vụ")] as string;
+    await fill(other, "tblNhiemVu", (r) => r["Nội dung nhiệm vụ"] === content, { "Kết quả, minh chứng": "Theo phiếu của Công an" });
+    // Meanwhile the commune's clerk wrote something else in the same cell.
+    await fill(commune, "tblNhiemVu", (r) => r["Nội dung nhiệm vụ"] === content && r["Đơn vị"] === "Công an xã", { "Kết quả, minh chứng": "Theo sổ của xã" });
+    const r = await captureOutput(() => run(["merge", commune, other, "--json", "--today", TODAY]));
+    expect(r.code).toBe(0);
+    const out2 = JSON.parse(r.stdout) as { conflicts: { ours: string; theirs: string; cell: string }[]; applied: number };
+    expect(out2.conflicts).toEqual([expect.objectContaining({ ours: "Theo sổ của xã", theirs: "Theo phiếu của Công an" })]);
+    expect(r.stderr).toContain(`ô ${out2.conflicts[0]!.cell}`);
+    const kept = await tableOf(commune, "tblNhiemVu");
+    expect(kept.rows.some((x) => x[kept.headers.indexOf("Kết quả, minh chứng")] === "Theo sổ của xã")).toBe(true);
+    expect(kept.rows.some((x) => x[kept.headers.indexOf("Kết quả, minh chứng")] === "Theo phiếu của Công an")).toBe(false);
+  });
+
+  it("refuses a file that is not a return, another workbook's return and another period's, naming each; checks values before taking them", async () => {
+    // Another period: forms of the first half-year, merged as the second.
+    const s1 = path.join(dir, "s1");
+    expect((await captureOutput(() => run(["collect", commune, "--period", "2021-S1", "--out", s1, "--today", TODAY]))).code).toBe(0);
+    const early = path.join(s1, "Phieu-bao-cao-Truong-hoc-2021-S1.xlsx");
+    // Another workbook: a return made from a workbook of another plan (its key differs).
+    const foreignBook = path.join(dir, "khac.xlsx");
+    const planFile = path.join(dir, "an-binh.json");
+    expect((await captureOutput(() => run(["plan", "import", path.join(__dirname, "fixtures/plans/bien-the-an-binh-2025.txt"), "--out", planFile]))).code).toBe(0);
+    expect((await captureOutput(() => run(["template", foreignBook, "--plan", planFile]))).code).toBe(0);
+    const foreignForms = path.join(dir, "khac");
+    expect((await captureOutput(() => run(["collect", foreignBook, "--period", "2021-S2", "--out", foreignForms, "--today", TODAY]))).code).toBe(0);
+    const foreign = path.join(foreignForms, readdirSync(foreignForms)[0]!);
+    // A wrong status typed in a return of this workbook.
+    const school = path.join(out, "Phieu-bao-cao-Truong-hoc-2021-S2.xlsx");
+    const tasks = await tableOf(school, "tblNhiemVu");
+    const content = tasks.rows[0]![tasks.headers.indexOf("Nội dung nhiệm vụ")] as string;
+    await fill(school, "tblNhiemVu", (r) => r["Nội dung nhiệm vụ"] === content, { "Trạng thái": "Xong rồi" });
+    const before = readFileSync(commune);
+    const r = await captureOutput(() => run(["merge", commune, school, early, foreign, foreignBook, path.join(dir, "khong-co.xlsx"), "--period", "2021-S2", "--dry-run", "--today", TODAY]));
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("Phieu-bao-cao-Truong-hoc-2021-S1.xlsx: là phiếu của kỳ khác (6 tháng đầu năm 2021)");
+    expect(r.stderr).toContain(`${path.basename(foreign)}: là phiếu của sổ khác`);
+    expect(r.stderr).toContain("khac.xlsx: không phải phiếu báo cáo");
+    expect(r.stderr).toContain("khong-co.xlsx: không đọc được");
+    expect(r.stderr).toMatch(/Phieu-bao-cao-Truong-hoc-2021-S2\.xlsx, ô [A-Z]+\d+: trạng thái không thuộc danh sách/);
+    expect(r.stdout).toContain("Chạy thử");
+    expect(readFileSync(commune).equals(before)).toBe(true);
+    expect(existsSync(path.join(dir, "khong-co.xlsx"))).toBe(false);
+  });
+});
