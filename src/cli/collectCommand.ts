@@ -1,13 +1,19 @@
-import { mkdir, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import * as path from "node:path";
 import { XlsxWorkbook } from "../adapters/xlsx/xlsxWorkbook";
 import { buildForm, mergeReturns, NoPlanError, prepareForms } from "../domain/collect/collect";
+import { consolidate, consolidationGrid, type CommuneFigures } from "../domain/collect/consolidate";
 import { FORM_TABLE } from "../domain/collect/forms";
 import type { ReturnedFile } from "../domain/collect/merge";
 import { isoToSerial, serialToIso } from "../domain/dates";
 import { formatDate } from "../domain/format";
 import { parsePeriod, PeriodError, type Period } from "../domain/report/period";
 import { TABLE } from "../domain/sheets/specs";
+import { TRACKERS } from "../domain/plan/kinds";
+import { planFromTables } from "../domain/plan/workbookPlan";
+import { figuresForPeriod } from "../domain/report/figures";
+import { reportInfo } from "../domain/report/reportInfo";
+import { VALIDATED_TABLES } from "../domain/rules/validate";
 import { t } from "../i18n";
 import { openWorkbook, saveWorkbook, withLock } from "./workbookFiles";
 
@@ -110,4 +116,62 @@ export async function mergeCommand(o: { file: string; returns: readonly string[]
     else say(changed ? t("cli-merge-done", { files: plan.merged.length, file: o.file, updates: applied.length, appends: plan.appends.length }) : t("cli-merge-nothing", { file: o.file }));
     return plan.refused.length + unreadable.length > 0 && plan.merged.length === 0 ? 1 : 0;
   });
+}
+
+/** The workbooks among FILES|DIR…: a folder's .xlsx files (not Excel's `~$` lock files), in name order. */
+async function workbookFiles(inputs: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const input of inputs) {
+    const info = await stat(input).catch(() => undefined);
+    if (info?.isDirectory()) {
+      const names = (await readdir(input)).filter((n) => /\.xlsx$/i.test(n) && !n.startsWith("~$")).sort();
+      out.push(...names.map((n) => path.join(input, n)));
+    } else out.push(input);
+  }
+  return out;
+}
+
+/**
+ * `consolidate FILES|DIR… --period P --out SUMMARY.xlsx [--json] [--expect LIST.txt]`: one row
+ * per commune's workbook with its headline figures for the period, the totals of the figures
+ * every commune's plan has, and the files that could not be read (listed, not fatal). Each file
+ * is only read; SUMMARY is new (never over an existing file).
+ */
+export async function consolidateCommand(o: { inputs: readonly string[]; period: string | undefined; out: string | undefined; json: boolean; expect: string | undefined }): Promise<number> {
+  if (o.inputs.length === 0 || !o.period || (!o.out && !o.json)) {
+    process.stderr.write(`${t("cli-consolidate-usage")}\n`);
+    return 64;
+  }
+  const period = periodOf(o.period);
+  if (!period) return 64;
+  if (o.out && (await stat(o.out).then(() => true, () => false))) {
+    process.stderr.write(`${t("cli-out-exists", { file: o.out })}\n`);
+    return 1;
+  }
+  const expected = o.expect ? (await readFile(o.expect, "utf8")).split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "") : [];
+  const communes: CommuneFigures[] = [];
+  const unreadable: { file: string; reason: string }[] = [];
+  for (const file of await workbookFiles(o.inputs)) {
+    try {
+      const { port } = await openWorkbook(file, false);
+      const tables = await port.readTables(VALIDATED_TABLES.map((v) => v.spec.name));
+      const { plan } = await planFromTables(tables);
+      const info = reportInfo(tables.get(TABLE.thongTin), plan);
+      if (!info.body) throw new Error("no-body");
+      communes.push({ file: path.basename(file), body: info.body, movement: info.movement, trackers: plan?.trackers ?? TRACKERS, figures: figuresForPeriod(tables, period, plan?.milestones ?? []) });
+    } catch (e) {
+      const reason = e instanceof Error && e.message === "no-body" ? t("cli-consolidate-no-body") : e instanceof Error ? e.name : "?";
+      unreadable.push({ file: path.basename(file), reason });
+      process.stderr.write(`${t("merge-unreadable", { file: path.basename(file), reason })}\n`);
+    }
+  }
+  const summary = consolidate(communes, period, unreadable, expected);
+  if (o.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  if (o.out) {
+    const port = await XlsxWorkbook.empty({ subject: `Tổng hợp các xã ${period.label}` });
+    await port.applyGrids([consolidationGrid(summary)]);
+    await writeFile(o.out, await port.toBuffer(), { flag: "wx" });
+  }
+  (o.json ? process.stderr : process.stdout).write(`${t("cli-consolidate-done", { count: communes.length, unreadable: unreadable.length, missing: summary.missing.length, file: o.out ?? "-" })}\n`);
+  return 0;
 }

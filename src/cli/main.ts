@@ -13,7 +13,7 @@ import { explainError } from "../i18n/errors";
 import { readWorkbookPlan } from "../domain/plan/workbookPlan";
 import { planFromJsonFile, planImport, planShow } from "./planCommand";
 import { disclosureCommand, dossierCommand, reportCommand, type ReportOptions } from "./reportCommand";
-import { collectCommand, mergeCommand } from "./collectCommand";
+import { collectCommand, consolidateCommand, mergeCommand } from "./collectCommand";
 import { validateCommand } from "./validateCommand";
 import { openWorkbook, saveWorkbook, withLock } from "./workbookFiles";
 
@@ -214,6 +214,14 @@ async function merge(args: Args): Promise<number> {
   return mergeCommand({ file, returns, period: typeof period === "string" ? period : undefined, json: args.options.has("json"), dryRun: args.options.has("dry-run"), today, now: new Date().toISOString().slice(0, 19).replace("T", " ") });
 }
 
+async function consolidateCli(args: Args): Promise<number> {
+  const opt = (k: string) => {
+    const v = args.options.get(k);
+    return typeof v === "string" ? v : undefined;
+  };
+  return consolidateCommand({ inputs: args.positional, period: opt("period"), out: opt("out"), json: args.options.has("json"), expect: opt("expect") });
+}
+
 const COMMANDS: Record<string, (a: Args) => Promise<number>> = {
   demo,
   template,
@@ -224,6 +232,7 @@ const COMMANDS: Record<string, (a: Args) => Promise<number>> = {
   nominations: paperCommand("nominations", dossierCommand),
   collect,
   merge,
+  consolidate: consolidateCli,
 };
 
 /** Runs one command line; returns the exit code. Every failure becomes a Vietnamese message. */

@@ -135,6 +135,9 @@ export const en: Catalog = {
   "merge-invalid-number": (p) => `${p.file}, cell ${p.cell} (${p.column}): must be a whole number, not negative. Row not merged.`,
   "merge-signed-over": (p) => `${p.file}, cell ${p.cell}: more households signed than there are. Row not merged.`,
   "merge-invalid-choice": (p) => `${p.file}, cell ${p.cell} (${p.column}): not one of the list. Row not merged.`,
+  "cli-consolidate-usage": () => "Usage: consolidate FILES|DIR… --period P --out SUMMARY.xlsx [--json] [--expect LIST.txt]",
+  "cli-consolidate-no-body": () => "no issuing body in Thông tin chung",
+  "cli-consolidate-done": (p) => `Summed ${p.count} workbooks into ${p.file}; ${p.unreadable} files could not be read; ${p.missing} communes missing.`,
   "cli-docx-with-out": () => "Use one of --out (add the sheets to a copy of the workbook) or --docx (write a Word file, the workbook unchanged).",
   "cli-bad-period": (p) =>
     `Unknown period "${p.period}". Accepted (years 2000 to 2100): 2021 (the year), 2021-S1 (first half), 2021-S2 (second half), 2021-Q1 to 2021-Q4 (quarters), 2021-06 (a month), 2021-06-11..2021-12-31 (a range, year-month-day).`,

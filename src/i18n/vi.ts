@@ -142,6 +142,9 @@ export const vi: Catalog = {
   "merge-invalid-number": (p) => `${p.file}, ô ${p.cell} (${p.column}): phải là số nguyên không âm. Không gộp dòng này.`,
   "merge-signed-over": (p) => `${p.file}, ô ${p.cell}: số hộ đã ký lớn hơn số hộ. Không gộp dòng này.`,
   "merge-invalid-choice": (p) => `${p.file}, ô ${p.cell} (${p.column}): giá trị không thuộc danh sách. Không gộp dòng này.`,
+  "cli-consolidate-usage": () => "Cách dùng: consolidate TỆP|THƯ-MỤC… --period KỲ --out TỔNG-HỢP.xlsx [--json] [--expect DANH-SÁCH.txt]",
+  "cli-consolidate-no-body": () => "không có tên cơ quan trong Thông tin chung",
+  "cli-consolidate-done": (p) => `Đã tổng hợp ${p.count} sổ vào ${p.file}; ${p.unreadable} tệp không đọc được; thiếu ${p.missing} xã.`,
   "cli-docx-with-out": () => "Chỉ dùng một trong hai: --out (thêm trang vào bản sao của sổ) hoặc --docx (ghi tệp Word, sổ không thay đổi).",
   "cli-bad-period": (p) =>
     `Không hiểu kỳ báo cáo "${p.period}". Các dạng được nhận (năm từ 2000 đến 2100): 2021 (cả năm), 2021-S1 (6 tháng đầu năm), 2021-S2 (6 tháng cuối năm), 2021-Q1 đến 2021-Q4 (quý), 2021-06 (tháng), 2021-06-11..2021-12-31 (từ ngày đến ngày, dạng năm-tháng-ngày).`,

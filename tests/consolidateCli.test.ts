@@ -1,0 +1,99 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { XlsxWorkbook } from "../src/adapters/xlsx/xlsxWorkbook";
+import { run } from "../src/cli/main";
+import type { Figures } from "../src/domain/report/figures";
+import { captureOutput } from "./helpers/output";
+import { SEED_FILE } from "./helpers/seed";
+
+const dir = mkdtempSync(path.join(tmpdir(), "consolidate-"));
+const books = path.join(dir, "cac-xa");
+
+interface Summary {
+  communes: { file: string; body: string; tasks: Record<string, number> | null; pledges: Record<string, number | null> | null; donations: Record<string, number> | null; nominations: Record<string, number> | null }[];
+  shared: string[];
+  totals: { tasks: Record<string, number> | null; pledges: unknown; donations: Record<string, number> | null; nominations: Record<string, number> | null };
+  unreadable: { file: string }[];
+  missing: string[];
+  otherMovements: string[];
+}
+
+/** `report --json` of a workbook, the workbook itself left as it is (the sheet goes to a copy). */
+async function reportJson(file: string): Promise<Figures> {
+  const r = await captureOutput(() => run(["report", file, "--period", "2021", "--json", "--out", path.join(dir, `r-${path.basename(file)}`)]));
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout) as Figures;
+}
+
+beforeAll(async () => {
+  mkdirSync(books);
+  expect((await captureOutput(() => run(["demo", "--out", path.join(books, "chau-son.xlsx")]))).code).toBe(0);
+  // A second commune of the same movement, whose plan does not track pledges: its own workbook from its own plan.
+  const planFile = path.join(dir, "chau-hoa.json");
+  expect((await captureOutput(() => run(["plan", "import", SEED_FILE, "--out", planFile]))).code).toBe(0);
+  const plan = JSON.parse(readFileSync(planFile, "utf8")) as { issuingBody: { name: string }; trackers: string[]; place: string };
+  plan.issuingBody.name = "XÃ CHÂU HÒA";
+  plan.place = "Châu Hòa";
+  plan.trackers = plan.trackers.filter((t) => t !== "pledges");
+  writeFileSync(planFile, JSON.stringify(plan));
+  expect((await captureOutput(() => run(["template", path.join(books, "chau-hoa.xlsx"), "--plan", planFile]))).code).toBe(0);
+  // A third commune of another movement, and a file that is not a workbook.
+  const other = path.join(dir, "an-binh.json");
+  expect((await captureOutput(() => run(["plan", "import", path.join(__dirname, "fixtures/plans/bien-the-an-binh-2025.txt"), "--out", other]))).code).toBe(0);
+  expect((await captureOutput(() => run(["template", path.join(books, "an-binh.xlsx"), "--plan", other]))).code).toBe(0);
+  writeFileSync(path.join(books, "hong.xlsx"), "not a workbook");
+  writeFileSync(path.join(books, "~$chau-son.xlsx"), "Excel's lock file");
+});
+
+describe("consolidate FILES|DIR… --period P --out SUMMARY.xlsx", () => {
+  let summary: Summary;
+  const out = path.join(dir, "tong-hop.xlsx");
+
+  beforeAll(async () => {
+    const r = await captureOutput(() => run(["consolidate", books, "--period", "2021", "--out", out, "--json"]));
+    expect(r.code).toBe(0);
+    summary = JSON.parse(r.stdout) as Summary;
+    expect(r.stderr).toContain("hong.xlsx");
+  });
+
+  it("has one line per commune's workbook, its figures equal to that workbook's report --json", async () => {
+    expect(summary.communes.map((c) => c.body)).toEqual(["XÃ AN BÌNH", "XÃ CHÂU HÒA", "XÃ CHÂU SƠN"]);
+    for (const c of summary.communes) {
+      const f = await reportJson(path.join(books, c.file));
+      expect([c.body, c.tasks]).toEqual([c.body, { total: f.tasks.total, doneOnTime: f.tasks.doneOnTime, doneLate: f.tasks.doneLate, overdue: f.tasks.overdue, open: f.tasks.open }]);
+      if (c.donations) expect(c.donations).toEqual({ receivedMoney: f.donations.receivedMoney, receivedGoodsValue: f.donations.receivedGoodsValue, disbursedMoney: f.donations.disbursedMoney, closingCash: f.donations.closingCash });
+      if (c.nominations) expect(c.nominations).toEqual({ total: f.nominations.total, awarded: f.nominations.awarded.total });
+    }
+  });
+
+  it("sums only the figures every commune of the movement has, sets the other movement apart, and says so", async () => {
+    expect(summary.otherMovements).toEqual(["Chung tay xây dựng nông thôn mới"]);
+    expect(summary.shared).toEqual(["tasks", "donations", "nominations"]);
+    expect(summary.totals.pledges).toBeNull();
+    const same = summary.communes.filter((c) => c.body !== "XÃ AN BÌNH");
+    const add = (k: string, pick: (c: Summary["communes"][number]) => Record<string, number> | null) => same.reduce((n, c) => n + (pick(c)?.[k] ?? 0), 0);
+    for (const k of ["total", "doneOnTime", "doneLate", "overdue", "open"]) expect([k, summary.totals.tasks![k]]).toEqual([k, add(k, (c) => c.tasks)]);
+    for (const k of ["receivedMoney", "receivedGoodsValue", "disbursedMoney", "closingCash"]) expect([k, summary.totals.donations![k]]).toEqual([k, add(k, (c) => c.donations)]);
+    expect(Number.isInteger(summary.totals.donations!.receivedMoney)).toBe(true);
+    const sheet = await XlsxWorkbook.fromBuffer(readFileSync(out));
+    const rows = (await sheet.readRanges([{ sheet: "Tổng hợp các xã", range: { top: 0, left: 0, bottom: 20, right: 16 } }]))[0]!;
+    const text = rows.flat().filter((v) => typeof v === "string").join("\n");
+    expect(text).toContain("không cộng: ký cam kết");
+    expect(text).toContain("Không cộng các sổ của phong trào khác: Chung tay xây dựng nông thôn mới");
+    expect(text).toContain("Không đọc được tệp hong.xlsx");
+    const total = rows.find((r) => r[1] === "Tổng cộng")!;
+    expect(total[3]).toBe(summary.totals.tasks!.total);
+  });
+
+  it("lists the communes expected but missing, and never writes over an existing summary", async () => {
+    const list = path.join(dir, "ds.txt");
+    writeFileSync(list, "XÃ CHÂU SƠN\nXã Châu Hòa\nXÃ AN THANH\n");
+    const r = await captureOutput(() => run(["consolidate", path.join(books, "chau-son.xlsx"), path.join(books, "chau-hoa.xlsx"), "--period", "2021", "--json", "--expect", list]));
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as Summary).missing).toEqual(["XÃ AN THANH"]);
+    const again = await captureOutput(() => run(["consolidate", books, "--period", "2021", "--out", out]));
+    expect(again.code).toBe(1);
+    expect(existsSync(out)).toBe(true);
+  });
+});
