@@ -174,6 +174,24 @@ describe("merge FILE RETURNED…", () => {
     expect(kept.rows.some((x) => x[kept.headers.indexOf("Kết quả, minh chứng")] === "Theo phiếu của Công an")).toBe(false);
   });
 
+  it("records each unit's first return of the period, on time or late; the report says who has not sent and who sent late", async () => {
+    // Received so far (the tests above): Trạm y tế xã and Công an xã on 03/01/2022, Thôn mẫu 1 too; due 05/01/2022.
+    const receipts = await tableOf(commune, "tblPhieuDaNhan");
+    expect(receipts.rows.map((r) => r[0])).toEqual(["Trạm y tế xã", "Thôn mẫu 1", "Công an xã"]);
+    // A late return: the school's, merged on 10/01/2022.
+    const school = path.join(out, "Phieu-bao-cao-Truong-hoc-2021-S2.xlsx");
+    expect((await captureOutput(() => run(["merge", commune, school, "--today", "2022-01-10"]))).code).toBe(0);
+    expect((await tableOf(commune, "tblPhieuDaNhan")).rows).toHaveLength(4);
+    const expected = readdirSync(out).length;
+    const r = await captureOutput(() => run(["report", commune, "--period", "2021-S2", "--docx", path.join(dir, "bc.docx"), "--today", "2022-01-12"]));
+    expect(r.code).toBe(0);
+    const JSZipMod = (await import("jszip")).default;
+    const body = await (await JSZipMod.loadAsync(readFileSync(path.join(dir, "bc.docx")))).file("word/document.xml")!.async("string");
+    const text = [...body.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("\n");
+    expect(text).toContain(`- Còn ${expected - 4}/${expected} đơn vị, thôn chưa gửi báo cáo:`);
+    expect(text).toContain("- Có 1 đơn vị, thôn gửi báo cáo chậm so với thời hạn: Trường học (hạn 05/01/2022, nhận ngày 10/01/2022).");
+  });
+
   it("refuses a file that is not a return, another workbook's return and another period's, naming each; checks values before taking them", async () => {
     // Another period: forms of the first half-year, merged as the second.
     const s1 = path.join(dir, "s1");

@@ -100,10 +100,10 @@ export async function mergeCommand(o: { file: string; returns: readonly string[]
       return 1;
     }
     const { plan, applied, skipped } = result;
-    const changed = applied.length > 0 || plan.appends.length > 0;
+    const changed = applied.length > 0 || plan.appends.length > 0 || plan.receipts.length > 0;
     if (!o.dryRun && changed) await saveWorkbook(opened, lock, { sameFile: true });
     if (o.json) {
-      process.stdout.write(`${JSON.stringify({ period: plan.period ?? null, merged: plan.merged, updates: plan.updates.map(({ file, who, sheet, row, col, column, task, expected, value }) => ({ file, who, sheet, row, col, column, task, old: expected, value })), appends: plan.appends, conflicts: plan.conflicts, refused: [...plan.refused, ...unreadable.map((u) => ({ file: u.file, code: "merge-unreadable", params: { reason: u.reason } }))], invalid: plan.invalid, applied: applied.length, skipped: skipped.length, dryRun: o.dryRun }, null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify({ period: plan.period ?? null, merged: plan.merged, receipts: plan.receipts, updates: plan.updates.map(({ file, who, sheet, row, col, column, task, expected, value }) => ({ file, who, sheet, row, col, column, task, old: expected, value })), appends: plan.appends, conflicts: plan.conflicts, refused: [...plan.refused, ...unreadable.map((u) => ({ file: u.file, code: "merge-unreadable", params: { reason: u.reason } }))], invalid: plan.invalid, applied: applied.length, skipped: skipped.length, dryRun: o.dryRun }, null, 2)}\n`);
     }
     const say = (line: string) => (o.json ? process.stderr : process.stdout).write(`${line}\n`);
     for (const u of unreadable) process.stderr.write(`${t("merge-unreadable", u)}\n`);

@@ -4,7 +4,7 @@ import { TABLE } from "../sheets/specs";
 import { applyTemplates } from "../template/applyTemplates";
 import type { CellUpdate, WorkbookPort } from "../workbook";
 import { collectForms, identityGrid, workbookKey, type Form } from "./forms";
-import { LOG_TABLE, mergeGrids, planMerge, type MergePlan, type MergeUpdate, type ReturnedFile } from "./merge";
+import { LOG_TABLE, mergeGrids, RECEIPT_TABLE, planMerge, type MergePlan, type MergeUpdate, type ReturnedFile } from "./merge";
 
 /** The workbook keeps no plan (sheet `Kế hoạch`): there are no units to send forms to. */
 export class NoPlanError extends Error {
@@ -43,7 +43,7 @@ export interface MergeResult {
  * in `Nhật ký cập nhật`. `now` stamps the log.
  */
 export async function mergeReturns(port: WorkbookPort, returns: readonly ReturnedFile[], today: string, now: string, options: { dryRun?: boolean; period?: { from: string; to: string } } = {}): Promise<MergeResult> {
-  const tables = await port.readTables([...COMMUNE_TABLES, LOG_TABLE]);
+  const tables = await port.readTables([...COMMUNE_TABLES, LOG_TABLE, RECEIPT_TABLE]);
   const { plan } = await planFromTables(tables);
   if (!plan) throw new NoPlanError();
   const key = workbookKey(plan.issuingBody.name, plan.planNumber ?? "", plan.planDate);

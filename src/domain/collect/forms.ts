@@ -94,6 +94,21 @@ export interface Form {
 const prefill = (t: TableData, row: readonly CellValue[]): PrefillRow => Object.fromEntries(t.headers.map((h, i) => [h, scalarOf(row[i])]));
 
 /**
+ * Whose returns a workbook expects: each unit (of `tblDonVi`, else the plan's) with tasks in
+ * `tblNhiemVu`, and each village of `tblThon` when the plan tracks pledges or donations.
+ */
+export function expectedReturns(tables: ReadonlyMap<string, TableData>, plan: Pick<PlanDefinition, "units" | "trackers">): { name: string; kind: FormKind }[] {
+  const get = (name: string) => [...tables].find(([n]) => foldKey(n) === foldKey(name))?.[1];
+  const names = (t: TableData | undefined, header: string) => (t ? t.rows.map((r) => scalarOf(r[t.headers.indexOf(header)])).filter((v): v is string => typeof v === "string" && v.trim() !== "") : []);
+  const tasks = get(TABLE.nhiemVu);
+  const withTasks = new Set(names(tasks, "Đơn vị").map(foldKey));
+  const units = get(TABLE.donVi) ? names(get(TABLE.donVi), "Đơn vị") : plan.units.map((u) => u.name);
+  const out: { name: string; kind: FormKind }[] = units.filter((u) => withTasks.has(foldKey(u))).map((name) => ({ name, kind: "unit" }));
+  if (plan.trackers.some((t) => t === "pledges" || t === "donations")) out.push(...names(get(TABLE.thon), "Thôn").map((name) => ({ name, kind: "village" as const })));
+  return out;
+}
+
+/**
  * The forms for a period: one per unit of the plan that has tasks in the workbook, one per
  * village of `tblThon` (when the plan tracks pledges or donations). `code` names the period in
  * the files (`2021-S2`); `due` is the day returns are due.
@@ -103,9 +118,8 @@ export function collectForms(tables: ReadonlyMap<string, TableData>, plan: PlanD
   const base = { workbook: workbookKey(plan.issuingBody.name, plan.planNumber ?? "", plan.planDate), body: plan.issuingBody.name, period: { from: period.from, to: period.to, label: period.label }, sentAt: today, due };
   const forms: Form[] = [];
   const tasks = get(TABLE.nhiemVu);
-  const units = get(TABLE.donVi);
-  const unitNames = units ? units.rows.map((r) => r[units.headers.indexOf("Đơn vị")]).filter((v): v is string => typeof v === "string" && v.trim() !== "") : plan.units.map((u) => u.name);
-  for (const unit of unitNames) {
+  const expected = expectedReturns(tables, plan);
+  for (const unit of expected.filter((e) => e.kind === "unit").map((e) => e.name)) {
     const rows = tasks ? tasks.rows.filter((r) => foldKey(String(scalarOf(r[tasks.headers.indexOf("Đơn vị")]) ?? "")) === foldKey(unit)) : [];
     if (!tasks || rows.length === 0) continue;
     const col = (h: string) => tasks.headers.indexOf(h);
@@ -130,7 +144,7 @@ export function collectForms(tables: ReadonlyMap<string, TableData>, plan: PlanD
   const villages = get(TABLE.thon);
   if (villageTrackers.length > 0 && villages) {
     const pledges = get(TABLE.camKet);
-    for (const v of villages.rows.map((r) => r[villages.headers.indexOf("Thôn")]).filter((x): x is string => typeof x === "string" && x.trim() !== "")) {
+    for (const v of expected.filter((e) => e.kind === "village").map((e) => e.name)) {
       const rows = new Map<string, PrefillRow[]>([[TABLE.thon, [Object.fromEntries(villages.headers.map((h) => [h, h === "Thôn" ? v : null]))]]]);
       if (villageTrackers.includes("pledges") && pledges) {
         // The village's latest row up to the period's end: the numbers to update (or to add a new dated row to).

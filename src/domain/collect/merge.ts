@@ -1,6 +1,6 @@
 import { readDate } from "../cells/date";
 import { foldKey } from "../cells/text";
-import { isoToSerial } from "../dates";
+import { isoToSerial, serialToIso } from "../dates";
 import { cellAddress, isEmptyValue, sameValue, type CellScalar, type CellValue, type Grid, type GridCell } from "../grid";
 import { LEDGER_FORMS, LEDGER_KINDS, TASK_STATES } from "../sheets/enums";
 import { camKetTable, dongGopTable, TABLE } from "../sheets/specs";
@@ -15,6 +15,22 @@ import { FORM_TABLE, readIdentity, rowRecord, scalarOf, TASK_FIELDS, taskKey, ty
 export const LOG_SHEET = "Nhật ký cập nhật";
 export const LOG_TABLE = "tblNhatKy";
 export const LOG_HEADERS = ["Thời điểm", "Tệp", "Phiếu của", "Trang", "Ô", "Giá trị cũ", "Giá trị mới"] as const;
+
+/** Returns received, one row per unit or village and period: completeness and timeliness are read from it. */
+export const RECEIPT_SHEET = "Phiếu đã nhận";
+export const RECEIPT_TABLE = "tblPhieuDaNhan";
+export const RECEIPT_HEADERS = ["Phiếu của", "Loại phiếu", "Từ ngày", "Đến ngày", "Hạn gửi lại", "Ngày nhận", "Tệp"] as const;
+
+/** A return received: whose, for which period, when due, when merged. */
+export interface Receipt {
+  who: string;
+  kind: FormIdentity["kind"];
+  from: string;
+  to: string;
+  due: string;
+  received: string;
+  file: string;
+}
 
 /** A returned file, as read: its name and its tables. */
 export interface ReturnedFile {
@@ -59,6 +75,8 @@ export interface MergePlan {
   /** The period merged: the one asked for, else the first return's. */
   period?: { from: string; to: string; label: string };
   merged: { file: string; who: string; kind: FormIdentity["kind"]; sentAt: string; due: string }[];
+  /** Returns received for the first time (a unit's or village's first return of the period). */
+  receipts: Receipt[];
   updates: MergeUpdate[];
   appends: MergeAppend[];
   conflicts: MergeConflict[];
@@ -99,7 +117,8 @@ function taskValue(field: (typeof TASK_FIELDS)[number], v: CellValue | undefined
  * given, the only period taken.
  */
 export function planMerge(commune: ReadonlyMap<string, TableData>, key: string, returns: readonly ReturnedFile[], today: string, period?: { from: string; to: string }): MergePlan {
-  const plan: MergePlan = { merged: [], updates: [], appends: [], conflicts: [], refused: [], invalid: [] };
+  const plan: MergePlan = { merged: [], receipts: [], updates: [], appends: [], conflicts: [], refused: [], invalid: [] };
+  const received = new Set(receiptsOf(commune).map((r) => `${foldKey(r.who)}|${r.from}|${r.to}`));
   const tasks = get(commune, TABLE.nhiemVu);
   // The commune's cells as they will stand after the updates planned so far.
   const current = new Map<string, CellValue>();
@@ -130,6 +149,11 @@ export function planMerge(commune: ReadonlyMap<string, TableData>, key: string, 
     }
     plan.period ??= id.period;
     plan.merged.push({ file: r.file, who: id.name, kind: id.kind, sentAt: id.sentAt, due: id.due });
+    const receipt = `${foldKey(id.name)}|${id.period.from}|${id.period.to}`;
+    if (!received.has(receipt)) {
+      received.add(receipt);
+      plan.receipts.push({ who: id.name, kind: id.kind, from: id.period.from, to: id.period.to, due: id.due, received: today, file: r.file });
+    }
     if (id.kind === "unit") mergeTasks(plan, r, id, tasks, taskRows, current, cellOf, today);
     else {
       mergeRows(plan, r, id, commune, TABLE.camKet, PLEDGE_KEY, appendedKeys, today);
@@ -176,6 +200,30 @@ function mergeTasks(plan: MergePlan, r: ReturnedFile, id: FormIdentity, tasks: T
       current.set(id2, theirs);
     }
   });
+}
+
+const KIND_WORDS = { unit: "Đơn vị", village: "Thôn" } as const;
+
+/** The returns a workbook has received (`Phiếu đã nhận`), as read. */
+export function receiptsOf(tables: ReadonlyMap<string, TableData>): Receipt[] {
+  const t = get(tables, RECEIPT_TABLE);
+  if (!t) return [];
+  const c = (h: string) => t.headers.indexOf(h);
+  const iso = (v: CellValue | undefined) => {
+    const d = typeof v === "number" ? serialToIso(v) : typeof v === "string" ? v.trim() : undefined;
+    return d ?? "";
+  };
+  return t.rows
+    .filter((r) => !isEmptyValue(r[c("Phiếu của")] ?? null))
+    .map((r) => ({
+      who: String(scalarOf(r[c("Phiếu của")]) ?? ""),
+      kind: scalarOf(r[c("Loại phiếu")]) === KIND_WORDS.village ? "village" : "unit",
+      from: iso(r[c("Từ ngày")]),
+      to: iso(r[c("Đến ngày")]),
+      due: iso(r[c("Hạn gửi lại")]),
+      received: iso(r[c("Ngày nhận")]),
+      file: String(scalarOf(r[c("Tệp")]) ?? ""),
+    }));
 }
 
 /** The columns that tell two rows apart (a pledge row, a ledger row): equal on all, the same row. */
@@ -264,6 +312,7 @@ export function mergeGrids(commune: ReadonlyMap<string, TableData>, log: TableDa
     });
     grids.push({ sheet: t.sheet, createSheet: false, cells, tableChanges: [{ name: t.name, addHeaders: [], bottom: t.range.bottom + rows.length }] });
   }
+  if (plan.receipts.length > 0) grids.push(receiptGrid(get(commune, RECEIPT_TABLE), plan.receipts));
   if (logRows.length === 0) return grids;
   if (log) {
     const first = log.range.bottom + 1;
@@ -284,4 +333,28 @@ export function mergeGrids(commune: ReadonlyMap<string, TableData>, log: TableDa
     });
   }
   return grids;
+}
+
+/** The receipts appended to `Phiếu đã nhận` (made on first use), dates as dates. */
+function receiptGrid(t: TableData | undefined, receipts: readonly Receipt[]): Grid {
+  const date = { numFmt: "dd/mm/yyyy" } as const;
+  const line = (r: Receipt): [CellScalar, GridCell["style"]][] => [
+    [r.who, undefined],
+    [KIND_WORDS[r.kind], undefined],
+    [isoToSerial(r.from), date],
+    [isoToSerial(r.to), date],
+    [isoToSerial(r.due), date],
+    [isoToSerial(r.received), date],
+    [r.file, undefined],
+  ];
+  const cells = (first: number, left: number): GridCell[] => receipts.flatMap((r, k) => line(r).map(([value, style], j) => ({ row: first + k, col: left + j, value, ...(style ? { style } : {}) })));
+  if (t) return { sheet: t.sheet, createSheet: false, cells: cells(t.range.bottom + 1, t.range.left), tableChanges: [{ name: t.name, addHeaders: [], bottom: t.range.bottom + receipts.length }] };
+  return {
+    sheet: RECEIPT_SHEET,
+    createSheet: true,
+    cells: [...RECEIPT_HEADERS.map((h, j) => ({ row: 0, col: j, value: h, style: { bold: true } })), ...cells(1, 0)],
+    columns: [34, 11, 12, 12, 12, 12, 40].map((width, col) => ({ col, width })),
+    tables: [{ name: RECEIPT_TABLE, range: { top: 0, left: 0, bottom: receipts.length, right: RECEIPT_HEADERS.length - 1 }, headers: RECEIPT_HEADERS }],
+    freeze: { rows: 1, cols: 0 },
+  };
 }

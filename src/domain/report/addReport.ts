@@ -4,12 +4,15 @@ import { VALIDATED_TABLES, validateWorkbook } from "../rules/validate";
 import { sheetSpecsFor, TABLE } from "../sheets/specs";
 import type { Grid } from "../grid";
 import { nameKey } from "../text";
-import type { ReadOptions, WorkbookPort, WorkbookSummary } from "../workbook";
+import type { ReadOptions, TableData, WorkbookPort, WorkbookSummary } from "../workbook";
 import { reportCaveats, type Caveat } from "./caveats";
 import { awardDecisions, figuresForPeriod, type Figures } from "./figures";
 import type { Period } from "./period";
 import type { DocModel } from "./document";
-import { freeSheetName, FULL_SCOPE, reportDocument, reportGrid, type ReportScope } from "./reportGrid";
+import { freeSheetName, FULL_SCOPE, reportDocument, reportGrid, type ReportExtras, type ReportScope } from "./reportGrid";
+import { RECEIPT_TABLE } from "../collect/merge";
+import { returnsStatus } from "../collect/status";
+import type { PlanDefinition } from "../plan/schema";
 import { reportInfo } from "./reportInfo";
 import { SUMMARY_SHEET, summaryGrid, summarySizes } from "./summaryGrid";
 
@@ -50,13 +53,19 @@ function missingReferences(grid: Grid, summary: WorkbookSummary): string[] {
   return [...missing];
 }
 
+/** What the report says beside its figures: the awards' decisions, and the returns when forms were collected. */
+function extrasOf(tables: ReadonlyMap<string, TableData>, plan: PlanDefinition | undefined, period: Period): ReportExtras {
+  const returns = plan ? returnsStatus(tables, plan, period) : undefined;
+  return { decisions: awardDecisions(tables, period), ...(returns ? { returns } : {}) };
+}
+
 /**
  * What a report for `period` is built over: the tracking tables, those missing, the figures, and
  * what validation says of the data on `today` (errors; dates and numbers read from text).
  * Refuses a workbook without any tracking table.
  */
 async function readForReport(port: WorkbookPort, period: Period, today: string, options?: ReadOptions) {
-  const all = VALIDATED_TABLES.map((t) => t.spec.name);
+  const all = [...VALIDATED_TABLES.map((t) => t.spec.name), RECEIPT_TABLE];
   const tables = await port.readTables(all, options);
   const { plan, problems } = await planFromTables(tables);
   // The tables the plan's trackers need (every one in a workbook without a plan).
@@ -88,7 +97,7 @@ export async function addReport(port: WorkbookPort, period: Period, today: strin
   const info = reportInfo(tables.get(TABLE.thongTin), plan);
   const names = summary.sheets.map((s) => s.name);
   const sheet = freeSheetName(period.sheetName, names);
-  const grids = [reportGrid(sheet, figures, info, period, today, scope, awardDecisions(tables, period))];
+  const grids = [reportGrid(sheet, figures, info, period, today, scope, extrasOf(tables, plan, period))];
   const wantSummary = !names.some((n) => nameKey(n) === nameKey(SUMMARY_SHEET));
   const live = summaryGrid({ year: plan?.year ?? Number(period.from.slice(0, 4)), trackers: scope.trackers, sizes: summarySizes(tables) });
   const summaryMissing = wantSummary ? missingReferences(live, summary) : [];
@@ -101,7 +110,7 @@ export async function addReport(port: WorkbookPort, period: Period, today: strin
 /** The report of a period as blocks (for a Word file), with its figures; nothing is written. */
 export async function reportPaper(port: WorkbookPort, period: Period, today: string, options?: ReadOptions): Promise<{ doc: DocModel; figures: Figures }> {
   const { tables, plan, scope, figures } = await readForReport(port, period, today, options);
-  return { doc: reportDocument(figures, reportInfo(tables.get(TABLE.thongTin), plan), period, today, scope, awardDecisions(tables, period)), figures };
+  return { doc: reportDocument(figures, reportInfo(tables.get(TABLE.thongTin), plan), period, today, scope, extrasOf(tables, plan, period)), figures };
 }
 
 /**

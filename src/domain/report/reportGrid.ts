@@ -7,6 +7,7 @@ import { documentDate, formatDate } from "../format";
 import type { Period } from "./period";
 import type { ReportInfo } from "./reportInfo";
 import { directions, donationSentence, launchSentence, nominationSentence, pledgeSentence, shortcomings, taskSentence } from "./reportText";
+import type { ReturnsStatus } from "../collect/status";
 import { DocWriter, type DocModel } from "./document";
 import { documentSheet } from "./documentSheet";
 
@@ -125,7 +126,14 @@ export function signatureBlock(w: DocWriter, info: Pick<ReportInfo, "authority" 
 }
 
 /** The report of a period in the layout of Nghị định 30/2020/NĐ-CP: what it says, block by block. */
-export function reportDocument(f: Figures, info: ReportInfo, period: Period, today: string, scope: ReportScope = FULL_SCOPE, decisions: Readonly<Record<string, readonly string[]>> = {}): DocModel {
+/** What the report says beside its figures: the awards' decision numbers, the units' and villages' returns. */
+export interface ReportExtras {
+  decisions?: Readonly<Record<string, readonly string[]>>;
+  returns?: ReturnsStatus;
+}
+
+export function reportDocument(f: Figures, info: ReportInfo, period: Period, today: string, scope: ReportScope = FULL_SCOPE, extras: ReportExtras = {}): DocModel {
+  const decisions = extras.decisions ?? {};
   const w = new DocWriter();
   header(w, info, period, today);
   w.heading("I. KẾT QUẢ THỰC HIỆN");
@@ -147,7 +155,7 @@ export function reportDocument(f: Figures, info: ReportInfo, period: Period, tod
     }
   }
   w.heading("II. TỒN TẠI, HẠN CHẾ");
-  for (const line of shortcomings(f, scope.trackers)) w.paragraph(line);
+  for (const line of shortcomings(f, scope.trackers, extras.returns)) w.paragraph(line);
   w.clerk();
   w.heading("III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI");
   for (const line of directions(f, scope.trackers)) w.paragraph(line);
@@ -160,8 +168,8 @@ export function reportDocument(f: Figures, info: ReportInfo, period: Period, tod
 }
 
 /** The report sheet in the layout of Nghị định 30/2020/NĐ-CP: A4 portrait, Times New Roman, one page wide. */
-export function reportGrid(sheet: string, f: Figures, info: ReportInfo, period: Period, today: string, scope: ReportScope = FULL_SCOPE, decisions: Readonly<Record<string, readonly string[]>> = {}): Grid {
-  return documentSheet(sheet, reportDocument(f, info, period, today, scope, decisions));
+export function reportGrid(sheet: string, f: Figures, info: ReportInfo, period: Period, today: string, scope: ReportScope = FULL_SCOPE, extras: ReportExtras = {}): Grid {
+  return documentSheet(sheet, reportDocument(f, info, period, today, scope, extras));
 }
 
 /** A sheet name not yet taken: the period's name, else with " (2)", " (3)"… (a report is never overwritten). */

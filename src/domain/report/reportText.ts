@@ -1,3 +1,4 @@
+import type { ReturnsStatus } from "../collect/status";
 import type { Tracker } from "../plan/kinds";
 import { DAY_MS } from "../dates";
 import type { Figures } from "./figures";
@@ -120,7 +121,7 @@ export function nominationSentence(f: Figures): string {
 }
 
 /** Facts for "Tồn tại, hạn chế": missed milestones, overdue tasks, places below full pledges, rows left out. */
-export function shortcomings(f: Figures, trackers: readonly Tracker[]): string[] {
+export function shortcomings(f: Figures, trackers: readonly Tracker[], returns?: ReturnsStatus): string[] {
   const out: string[] = [];
   for (const m of f.milestones) {
     const late = m.state === "Hoàn thành" ? (m.completed && m.deadline ? daysBetween(m.deadline, m.completed) : 0) : m.deadline && m.deadline < f.period.to ? daysBetween(m.deadline, f.period.to) : 0;
@@ -137,6 +138,10 @@ export function shortcomings(f: Figures, trackers: readonly Tracker[]): string[]
   }
   if (f.excludedRows > 0) out.push(`- Có ${n(f.excludedRows)} dòng số liệu chưa hợp lệ nên chưa được tính vào báo cáo; cần rà soát, sửa bằng chức năng Kiểm tra.`);
   if (out.length === 0) out.push(trackers.includes("pledges") ? "- Không có nhiệm vụ quá hạn; các thôn đều đã đạt 100% hộ ký cam kết." : "- Không có nhiệm vụ quá hạn.");
+  // The units' and villages' own reports, when forms were collected for the period.
+  if (returns && returns.missing.length > 0) out.push(`- Còn ${n(returns.missing.length)}/${n(returns.expected)} đơn vị, thôn chưa gửi báo cáo: ${returns.missing.map((m) => m.name).join("; ")}.`);
+  const late = returns?.received.filter((r) => r.late) ?? [];
+  if (late.length > 0) out.push(`- Có ${n(late.length)} đơn vị, thôn gửi báo cáo chậm so với thời hạn: ${late.map((r) => `${r.name} (hạn ${formatDate(r.due)}, nhận ngày ${formatDate(r.received)})`).join("; ")}.`);
   return out;
 }
 

@@ -22,7 +22,7 @@ const figures: Figures = {
 };
 
 describe("the report sheet", () => {
-  const grid = reportGrid("BC 6 tháng đầu năm 2021", figures, reportInfo(undefined, chauSonPlan), parsePeriod("2021-S1"), "2021-07-05", undefined, { "Giấy khen": ["12/QĐ-UBND"] });
+  const grid = reportGrid("BC 6 tháng đầu năm 2021", figures, reportInfo(undefined, chauSonPlan), parsePeriod("2021-S1"), "2021-07-05", undefined, { decisions: { "Giấy khen": ["12/QĐ-UBND"] } });
   const texts = grid.cells.flatMap((c) => (typeof c.value === "string" ? [c.value.trimStart()] : []));
 
   it("is in Times New Roman throughout, on A4 portrait with the decree's margins, one page wide, with a print area", () => {
