@@ -1,6 +1,7 @@
 // npm run bench: figures, not assertions. These machines are shared; read the ratios.
 import { validateWorkbook } from "../src/domain/rules/validate";
 import { bigFileBench } from "./bigFile";
+import { collectBench } from "./collect";
 import { benchTables } from "./data";
 import { officeBench } from "./office";
 import { paneBench } from "./pane";
@@ -52,11 +53,14 @@ officeBench()
     console.log("");
     return bigFileBench();
   })
-  .then(
-  () => {
+  .then(() => {
     console.log("");
     reportBench(benchTables());
-  },
+    console.log("");
+    return collectBench();
+  })
+  .then(
+  () => undefined,
   (e: unknown) => {
     console.error(e);
     process.exitCode = 1;
