@@ -59,7 +59,7 @@ describeWithChromium("the pane in preview mode, in Chromium, on the production b
       ["cu.xls", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), "Excel 97-2003"],
       ["rong.xlsx", "", "không phải sổ tính Excel"],
     ] as const) {
-      await page.locator('input[type="file"][accept=".xlsx"]').setInputFiles({ name, mimeType: "application/octet-stream", buffer: typeof content === "string" ? Buffer.from(content) : content });
+      await page.getByLabel("Mở tệp Excel…", { exact: true }).setInputFiles({ name, mimeType: "application/octet-stream", buffer: typeof content === "string" ? Buffer.from(content) : content });
       await page.getByText(says).first().waitFor({ timeout: 30_000 });
       expect(await page.getByText(name).count()).toBeGreaterThan(0);
       expect(await page.getByText(/central directory|Error|undefined/).count()).toBe(0);
@@ -68,12 +68,12 @@ describeWithChromium("the pane in preview mode, in Chromium, on the production b
     // An OpenDocument spreadsheet, made by LibreOffice when it is here.
     const ods = path.join(OUTPUT, "bang.ods");
     if (existsSync(ods) || spawnSync("soffice", ["--headless", "--convert-to", "ods", "--outdir", OUTPUT, path.join(ROOT, "tests/fixtures/bang.csv")], { timeout: 60_000 }).status === 0) {
-      await page.locator('input[type="file"][accept=".xlsx"]').setInputFiles(ods);
+      await page.getByLabel("Mở tệp Excel…", { exact: true }).setInputFiles(ods);
       await page.getByText('Tệp "bang.ods" không phải sổ tính Excel').waitFor({ timeout: 30_000 });
     }
     // A file beyond what a browser tab should hold, made in the page (never sent over the wire).
     await page.evaluate(() => {
-      const input = document.querySelector<HTMLInputElement>('input[type="file"][accept=".xlsx"]')!;
+      const input = document.querySelector<HTMLInputElement>('input[type="file"][aria-label="Mở tệp Excel…"]')!;
       const files = new DataTransfer();
       files.items.add(new File([new Uint8Array(101 * 1024 * 1024)], "rat-lon.xlsx"));
       input.files = files.files;
@@ -87,7 +87,7 @@ describeWithChromium("the pane in preview mode, in Chromium, on the production b
     const ExcelJS = (await import("exceljs")).default;
     const own = new ExcelJS.Workbook();
     own.addWorksheet("Sổ của tôi").getCell("A1").value = "Ghi chép riêng";
-    await page.locator('input[type="file"][accept=".xlsx"]').setInputFiles({ name: "so-rieng.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(await own.xlsx.writeBuffer()) });
+    await page.getByLabel("Mở tệp Excel…", { exact: true }).setInputFiles({ name: "so-rieng.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(await own.xlsx.writeBuffer()) });
     // The Kế hoạch step first: the plan's Word file opened, what was read shown.
     await page.getByText("Sổ này chưa có kế hoạch.", { exact: false }).waitFor({ timeout: 30_000 });
     await shot("0-ke-hoach");
@@ -119,7 +119,7 @@ describeWithChromium("the pane in preview mode, in Chromium, on the production b
     cellOf(book, "tblDongGop", 0, "Số tiền (đồng)").value = "10.000.000";
     cellOf(book, "tblDongGop", 1, "Ngày").value = "06/16/2021";
     const bytes = Buffer.from(await book.xlsx.writeBuffer());
-    await page.locator('input[type="file"][accept=".xlsx"]').setInputFiles({ name: "co-loi.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: bytes });
+    await page.getByLabel("Mở tệp Excel…", { exact: true }).setInputFiles({ name: "co-loi.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: bytes });
     await page.getByText("(co-loi.xlsx)").waitFor();
     await page.getByRole("tab", { name: "Kiểm tra" }).click();
     await page.getByRole("button", { name: "Kiểm tra dữ liệu" }).click();
@@ -196,7 +196,7 @@ describeWithChromium("the pane in preview mode, in Chromium, on the production b
     const { bigWorkbook } = await import("../../bench/bigWorkbook");
     const bytes = Buffer.from(await bigWorkbook(50_000, 2_000));
     const worker = page.waitForEvent("worker", { timeout: 60_000 });
-    await page.locator('input[type="file"][accept=".xlsx"]').setInputFiles({ name: "so-lon.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: bytes });
+    await page.getByLabel("Mở tệp Excel…", { exact: true }).setInputFiles({ name: "so-lon.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: bytes });
     // The workbook is read by a worker of its own (how long the page's thread stays free is a
     // figure of `npm run bench`, not a timed assertion here).
     expect((await worker).url()).toMatch(/\.js$/);

@@ -234,6 +234,59 @@ describe("the task pane, given the Office adapter", () => {
     }
   });
 
+  it("makes the period's forms as one .zip, and merges a returned form after showing what it changes; the status follows", async () => {
+    const { fake, port } = await sampleBook();
+    const saved: { name: string; blob: Blob }[] = [];
+    const anchors = new Map<string, Blob>();
+    URL.createObjectURL = (b: Blob | MediaSource) => {
+      const url = `blob:${anchors.size}`;
+      anchors.set(url, b as Blob);
+      return url;
+    };
+    URL.revokeObjectURL = () => undefined;
+    const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push({ name: this.download, blob: anchors.get(this.href)! });
+    });
+    const bytesOf = (b: Blob) =>
+      new Promise<Uint8Array>((resolve, reject) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+        reader.onerror = () => reject(new Error(String(reader.error)));
+        reader.readAsArrayBuffer(b);
+      });
+    try {
+      render(<App port={port} today={TODAY} />);
+      fireEvent.click(screen.getByRole("tab", { name: "Báo cáo" }));
+      fireEvent.click(screen.getByRole("radio", { name: "6 tháng cuối năm" }));
+      fireEvent.change(screen.getByRole("textbox", { name: "Năm" }), { target: { value: "2021" } });
+      await screen.findByText("Chưa nhận phiếu nào của kỳ này.");
+      await clickWhenEnabled("Tạo phiếu gửi (.zip)");
+      await screen.findByText(/^Đã tạo \d+ phiếu trong tệp "Phieu-bao-cao-6-thang-cuoi-nam-2021\.zip"; hạn gửi lại 05\/01\/2022\.$/);
+      const JSZip = (await import("jszip")).default;
+      const zip = await JSZip.loadAsync(await bytesOf(saved[0]!.blob));
+      const name = "Phieu-bao-cao-Tram-y-te-xa-6-thang-cuoi-nam-2021.xlsx";
+      expect(Object.keys(zip.files)).toContain(name);
+      // The health station reports a task done.
+      const { XlsxWorkbook } = await import("../../src/adapters/xlsx/xlsxWorkbook");
+      const form = await XlsxWorkbook.fromBuffer(await zip.file(name)!.async("uint8array"));
+      const t = (await form.readTables(["tblNhiemVu"])).get("tblNhiemVu")!;
+      const state = t.headers.indexOf("Trạng thái");
+      const i = t.rows.findIndex((r) => r[state] !== "Hoàn thành");
+      await form.updateCells([{ sheet: t.sheet, row: t.range.top + 1 + i, col: t.range.left + state, expected: t.rows[i]![state] ?? null, value: "Hoàn thành" }]);
+      const returned = new File([(await form.toBuffer()) as Uint8Array<ArrayBuffer>], name);
+      fireEvent.change(screen.getByLabelText("Gộp phiếu gửi lại…"), { target: { files: [returned] } });
+      await screen.findByText("Sẽ gộp 1 phiếu: 1 ô cập nhật, 0 dòng mới. Xem lại trước khi gộp:");
+      // Nothing is written before the clerk says so.
+      expect(fake.state.sheets.map((s) => s.name)).not.toContain("Nhật ký cập nhật");
+      await clickWhenEnabled("Gộp vào sổ");
+      await screen.findByText('Đã gộp 1 phiếu: 1 ô cập nhật, 0 dòng mới; ghi lại trong trang "Nhật ký cập nhật".');
+      expect(fake.state.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["Nhật ký cập nhật", "Phiếu đã nhận"]));
+      await screen.findByText(/^Đã nhận 1\/\d+ phiếu của kỳ này \(0 gửi chậm\)\.$/);
+    } finally {
+      click.mockRestore();
+    }
+  });
+
   it("says in a sentence what a chart has nothing to draw for, instead of an empty frame", async () => {
     const { port } = await sampleBook();
     render(<App port={port} today={TODAY} />);

@@ -4,7 +4,9 @@ import { TABLE } from "../sheets/specs";
 import { applyTemplates } from "../template/applyTemplates";
 import type { CellUpdate, WorkbookPort } from "../workbook";
 import { collectForms, identityGrid, workbookKey, type Form } from "./forms";
-import { LOG_TABLE, mergeGrids, RECEIPT_TABLE, planMerge, type MergePlan, type MergeUpdate, type ReturnedFile } from "./merge";
+import { returnsStatus, type ReturnsStatus } from "./status";
+import { LOG_TABLE, mergeGrids, planMerge, type MergePlan, type MergeUpdate, type ReturnedFile } from "./merge";
+import { RECEIPT_TABLE, receiptsOf } from "./receipts";
 
 /** The workbook keeps no plan (sheet `Kế hoạch`): there are no units to send forms to. */
 export class NoPlanError extends Error {
@@ -28,6 +30,16 @@ export async function prepareForms(port: WorkbookPort, period: Period, code: str
 export async function buildForm(port: WorkbookPort, form: Form): Promise<void> {
   await applyTemplates(port, form.plan, form.rows);
   await port.applyGrids([identityGrid(form.identity)]);
+}
+
+/** The returns of a period as the workbook records them; undefined when none came back yet (or no plan). */
+export async function readReturnsStatus(port: WorkbookPort, period: { from: string; to: string }): Promise<ReturnsStatus | undefined> {
+  // The receipts first: a workbook that received none for the period has nothing more to read.
+  const receipts = await port.readTables([RECEIPT_TABLE]);
+  if (receiptsOf(receipts).every((r) => r.from !== period.from || r.to !== period.to)) return undefined;
+  const tables = await port.readTables([TABLE.thongTin, TABLE.keHoach, TABLE.nhiemVu, TABLE.donVi, TABLE.thon, RECEIPT_TABLE]);
+  const { plan } = await planFromTables(tables);
+  return plan ? returnsStatus(tables, plan, period) : undefined;
 }
 
 /** What a merge did: the plan, the updates applied, those skipped because their cell changed meanwhile. */

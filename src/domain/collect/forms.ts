@@ -5,6 +5,10 @@ import type { Period } from "../report/period";
 import { TABLE } from "../sheets/specs";
 import type { PrefillRow } from "../sheets/prefill";
 import type { TableData } from "../workbook";
+import { scalarOf, type ReturnKind } from "./receipts";
+import { expectedReturns } from "./status";
+
+export { scalarOf } from "./receipts";
 
 // Returnable workbooks: one per unit (its tasks to report on) and one per village (its pledge row
 // to update, its donations when the plan has them), each with an identity that says whose return
@@ -17,7 +21,7 @@ export const FORM_TABLE = "tblPhieu";
 /** The task cells a unit reports: what merging a return may change in `tblNhiemVu`. */
 export const TASK_FIELDS = ["Trạng thái", "Ngày hoàn thành", "Kết quả, minh chứng", "Ghi chú"] as const;
 
-export type FormKind = "unit" | "village";
+export type FormKind = ReturnKind;
 
 /** Whose return a file is, for which workbook and period, and what it was sent with. */
 export interface FormIdentity {
@@ -60,13 +64,6 @@ export function taskKey(unit: CellValue | undefined, item: CellValue | undefined
   return `${text(unit)}|${text(item)}|${text(content)}`;
 }
 
-/** A cell as a form carries it: formulas and errors are not sent (a unit reports values). */
-export function scalarOf(v: CellValue | undefined): CellScalar {
-  if (v === undefined || v === null) return null;
-  if (typeof v === "object") return "formula" in v ? (v.result !== undefined && typeof v.result !== "object" ? v.result : null) : null;
-  return v;
-}
-
 /** A column's values of one table row, by header. */
 export function rowRecord(t: TableData, row: readonly CellValue[]): Record<string, CellValue> {
   return Object.fromEntries(t.headers.map((h, i) => [h, row[i] ?? null]));
@@ -92,21 +89,6 @@ export interface Form {
 }
 
 const prefill = (t: TableData, row: readonly CellValue[]): PrefillRow => Object.fromEntries(t.headers.map((h, i) => [h, scalarOf(row[i])]));
-
-/**
- * Whose returns a workbook expects: each unit (of `tblDonVi`, else the plan's) with tasks in
- * `tblNhiemVu`, and each village of `tblThon` when the plan tracks pledges or donations.
- */
-export function expectedReturns(tables: ReadonlyMap<string, TableData>, plan: Pick<PlanDefinition, "units" | "trackers">): { name: string; kind: FormKind }[] {
-  const get = (name: string) => [...tables].find(([n]) => foldKey(n) === foldKey(name))?.[1];
-  const names = (t: TableData | undefined, header: string) => (t ? t.rows.map((r) => scalarOf(r[t.headers.indexOf(header)])).filter((v): v is string => typeof v === "string" && v.trim() !== "") : []);
-  const tasks = get(TABLE.nhiemVu);
-  const withTasks = new Set(names(tasks, "Đơn vị").map(foldKey));
-  const units = get(TABLE.donVi) ? names(get(TABLE.donVi), "Đơn vị") : plan.units.map((u) => u.name);
-  const out: { name: string; kind: FormKind }[] = units.filter((u) => withTasks.has(foldKey(u))).map((name) => ({ name, kind: "unit" }));
-  if (plan.trackers.some((t) => t === "pledges" || t === "donations")) out.push(...names(get(TABLE.thon), "Thôn").map((name) => ({ name, kind: "village" as const })));
-  return out;
-}
 
 /**
  * The forms for a period: one per unit of the plan that has tasks in the workbook, one per

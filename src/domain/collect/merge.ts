@@ -1,12 +1,14 @@
 import { readDate } from "../cells/date";
 import { foldKey } from "../cells/text";
-import { isoToSerial, serialToIso } from "../dates";
+import { isoToSerial } from "../dates";
 import { cellAddress, isEmptyValue, sameValue, type CellScalar, type CellValue, type Grid, type GridCell } from "../grid";
 import { LEDGER_FORMS, LEDGER_KINDS, TASK_STATES } from "../sheets/enums";
 import { camKetTable, dongGopTable, TABLE } from "../sheets/specs";
 import { calculatedColumns } from "../template/tableGrid";
 import type { CellUpdate, TableData } from "../workbook";
 import { FORM_TABLE, readIdentity, rowRecord, scalarOf, TASK_FIELDS, taskKey, type FormIdentity } from "./forms";
+import { RECEIPT_HEADERS, RECEIPT_SHEET, RECEIPT_TABLE, receiptsOf, type Receipt } from "./receipts";
+
 
 // Merging returned forms into the commune's workbook: a cell takes the returned value only where
 // it still holds what was sent; a cell changed on both sides is a conflict, listed, never
@@ -16,21 +18,6 @@ export const LOG_SHEET = "Nhật ký cập nhật";
 export const LOG_TABLE = "tblNhatKy";
 export const LOG_HEADERS = ["Thời điểm", "Tệp", "Phiếu của", "Trang", "Ô", "Giá trị cũ", "Giá trị mới"] as const;
 
-/** Returns received, one row per unit or village and period: completeness and timeliness are read from it. */
-export const RECEIPT_SHEET = "Phiếu đã nhận";
-export const RECEIPT_TABLE = "tblPhieuDaNhan";
-export const RECEIPT_HEADERS = ["Phiếu của", "Loại phiếu", "Từ ngày", "Đến ngày", "Hạn gửi lại", "Ngày nhận", "Tệp"] as const;
-
-/** A return received: whose, for which period, when due, when merged. */
-export interface Receipt {
-  who: string;
-  kind: FormIdentity["kind"];
-  from: string;
-  to: string;
-  due: string;
-  received: string;
-  file: string;
-}
 
 /** A returned file, as read: its name and its tables. */
 export interface ReturnedFile {
@@ -203,28 +190,6 @@ function mergeTasks(plan: MergePlan, r: ReturnedFile, id: FormIdentity, tasks: T
 }
 
 const KIND_WORDS = { unit: "Đơn vị", village: "Thôn" } as const;
-
-/** The returns a workbook has received (`Phiếu đã nhận`), as read. */
-export function receiptsOf(tables: ReadonlyMap<string, TableData>): Receipt[] {
-  const t = get(tables, RECEIPT_TABLE);
-  if (!t) return [];
-  const c = (h: string) => t.headers.indexOf(h);
-  const iso = (v: CellValue | undefined) => {
-    const d = typeof v === "number" ? serialToIso(v) : typeof v === "string" ? v.trim() : undefined;
-    return d ?? "";
-  };
-  return t.rows
-    .filter((r) => !isEmptyValue(r[c("Phiếu của")] ?? null))
-    .map((r) => ({
-      who: String(scalarOf(r[c("Phiếu của")]) ?? ""),
-      kind: scalarOf(r[c("Loại phiếu")]) === KIND_WORDS.village ? "village" : "unit",
-      from: iso(r[c("Từ ngày")]),
-      to: iso(r[c("Đến ngày")]),
-      due: iso(r[c("Hạn gửi lại")]),
-      received: iso(r[c("Ngày nhận")]),
-      file: String(scalarOf(r[c("Tệp")]) ?? ""),
-    }));
-}
 
 /** The columns that tell two rows apart (a pledge row, a ledger row): equal on all, the same row. */
 const PLEDGE_KEY = ["Thôn, đơn vị", "Ngày cập nhật", "Số hộ", "Số hộ đã ký", "Số HS, SV đã ký", "Số CB, CC, VC đã ký", "Số CN, NLĐ đã ký"];

@@ -1,8 +1,10 @@
 import { foldKey } from "../cells/text";
 import type { PlanDefinition } from "../plan/schema";
 import type { TableData } from "../workbook";
-import { expectedReturns, type FormKind } from "./forms";
-import { receiptsOf } from "./merge";
+import { TABLE } from "../sheets/specs";
+import { receiptsOf, scalarOf, type ReturnKind } from "./receipts";
+
+type FormKind = ReturnKind;
 
 /** Which units and villages have returned their forms for a period, on time or late, and which have not. */
 export interface ReturnsStatus {
@@ -29,3 +31,19 @@ export function returnsStatus(tables: ReadonlyMap<string, TableData>, plan: Pick
     missing: expected.filter((e) => !byName.has(foldKey(e.name))),
   };
 }
+
+/**
+ * Whose returns a workbook expects: each unit (of `tblDonVi`, else the plan's) with tasks in
+ * `tblNhiemVu`, and each village of `tblThon` when the plan tracks pledges or donations.
+ */
+export function expectedReturns(tables: ReadonlyMap<string, TableData>, plan: Pick<PlanDefinition, "units" | "trackers">): { name: string; kind: FormKind }[] {
+  const get = (name: string) => [...tables].find(([n]) => foldKey(n) === foldKey(name))?.[1];
+  const names = (t: TableData | undefined, header: string) => (t ? t.rows.map((r) => scalarOf(r[t.headers.indexOf(header)])).filter((v): v is string => typeof v === "string" && v.trim() !== "") : []);
+  const tasks = get(TABLE.nhiemVu);
+  const withTasks = new Set(names(tasks, "Đơn vị").map(foldKey));
+  const units = get(TABLE.donVi) ? names(get(TABLE.donVi), "Đơn vị") : plan.units.map((u) => u.name);
+  const out: { name: string; kind: FormKind }[] = units.filter((u) => withTasks.has(foldKey(u))).map((name) => ({ name, kind: "unit" }));
+  if (plan.trackers.some((t) => t === "pledges" || t === "donations")) out.push(...names(get(TABLE.thon), "Thôn").map((name) => ({ name, kind: "village" as const })));
+  return out;
+}
+

@@ -10,7 +10,7 @@ import { awardDecisions, figuresForPeriod, type Figures } from "./figures";
 import type { Period } from "./period";
 import type { DocModel } from "./document";
 import { freeSheetName, FULL_SCOPE, reportDocument, reportGrid, type ReportExtras, type ReportScope } from "./reportGrid";
-import { RECEIPT_TABLE } from "../collect/merge";
+import { RECEIPT_TABLE } from "../collect/receipts";
 import { returnsStatus } from "../collect/status";
 import type { PlanDefinition } from "../plan/schema";
 import { reportInfo } from "./reportInfo";

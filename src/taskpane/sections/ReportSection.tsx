@@ -3,7 +3,6 @@ import { lazy, Suspense, useEffect, useState } from "react";
 import type { DateChoice } from "../DateField";
 import { Fallback } from "../Fallback";
 import { formatCount, formatRate } from "../../domain/format";
-import { addReport, ensureSummarySheet, reportPreflight } from "../../domain/report/addReport";
 import { reportCaveats, type Caveat } from "../../domain/report/caveats";
 import { readWorkbookPlan } from "../../domain/plan/workbookPlan";
 import { TRACKERS, type Tracker } from "../../domain/plan/kinds";
@@ -30,6 +29,9 @@ const useStyles = makeStyles({
 // The calendar loads when a period by dates is chosen; the chart library when figures are first shown.
 const DateField = lazy(() => import(/* webpackChunkName: "datepicker" */ "../DateField").then((m) => ({ default: m.DateField })));
 const ReportCharts = lazy(() => import(/* webpackChunkName: "charts" */ "../charts/ReportCharts"));
+const CollectPanel = lazy(() => import(/* webpackChunkName: "collect" */ "./CollectPanel"));
+/** The report's core (figures, sheets, sentences), loaded when a period is first previewed or built. */
+const reportCore = () => import(/* webpackChunkName: "report" */ "../../domain/report/addReport");
 
 /**
  * Chooses a period (checked as it is typed), shows its headline figures headed by the period, and
@@ -92,7 +94,7 @@ export function ReportSection() {
 
   const build = (p: Period) =>
     run(
-      () => addReport(port, p, today, readOptions()),
+      async () => (await reportCore()).addReport(port, p, today, readOptions()),
       (r) => {
         setPending(undefined);
         setFigures(r.figures);
@@ -106,7 +108,7 @@ export function ReportSection() {
   const preflight = async () => {
     const p = period();
     if (!p) return;
-    const checked = await run(() => reportPreflight(port, p, today, readOptions()), (r) => {
+    const checked = await run(async () => (await reportCore()).reportPreflight(port, p, today, readOptions()), (r) => {
       setFigures(r.figures);
       return undefined;
     });
@@ -135,7 +137,7 @@ export function ReportSection() {
   const preview = async () => {
     const p = period();
     if (!p) return;
-    await run(() => reportPreflight(port, p, today, readOptions()), (r) => {
+    await run(async () => (await reportCore()).reportPreflight(port, p, today, readOptions()), (r) => {
       setFigures(r.figures);
       return undefined;
     });
@@ -179,7 +181,7 @@ export function ReportSection() {
         <Button disabled={busy || !ready} onClick={() => void preview()}>
           {t("preview")}
         </Button>
-        <Button disabled={busy} onClick={() => void run(() => ensureSummarySheet(port, today), (r) => t(r === "added" ? "summaryAdded" : r === "present" ? "summaryLive" : "summaryTablesMissing"), { writes: true })}>
+        <Button disabled={busy} onClick={() => void run(async () => (await reportCore()).ensureSummarySheet(port, today), (r) => t(r === "added" ? "summaryAdded" : r === "present" ? "summaryLive" : "summaryTablesMissing"), { writes: true })}>
           {t("summarySheet")}
         </Button>
       </div>
@@ -208,6 +210,12 @@ export function ReportSection() {
           </MenuPopover>
         </Menu>
       </div>
+      {/* The units' and villages' own reports for the period: forms to send, returns to merge. */}
+      <Fallback fallback={<Body1 block>{t("collectFailed")}</Body1>}>
+        <Suspense fallback={<Spinner size="tiny" />}>
+          <CollectPanel period={period()} />
+        </Suspense>
+      </Fallback>
       {pending && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>

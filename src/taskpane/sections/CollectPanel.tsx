@@ -1,0 +1,172 @@
+import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Subtitle2, tokens } from "@fluentui/react-components";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { mergeReturns, NoPlanError, prepareForms, readReturnsStatus } from "../../domain/collect/collect";
+import { asciiName } from "../../domain/collect/forms";
+import type { MergePlan, ReturnedFile } from "../../domain/collect/merge";
+import type { ReturnsStatus } from "../../domain/collect/status";
+import { isoToSerial, serialToIso } from "../../domain/dates";
+import { formatCount, formatDate } from "../../domain/format";
+import type { Period } from "../../domain/report/period";
+import { t as message } from "../../i18n";
+import { usePane } from "../paneContext";
+import { saveFile } from "../saveFile";
+
+const useStyles = makeStyles({
+  panel: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+});
+
+/** A file's bytes (FileReader: every browser the pane runs in, and the test DOM). */
+function bytesOf(file: File): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(new Error(`cannot read ${file.name}`));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
+const now = () => new Date().toISOString().slice(0, 19).replace("T", " ");
+
+/**
+ * The units' and villages' own reports for the period: which came back (on time or late) and which
+ * not, the forms to send as one .zip, and returned forms merged after a preview of what changes,
+ * what conflicts and what is refused.
+ */
+export default function CollectPanel({ period }: { period: Period | undefined }) {
+  const { port, t, run, busy, today, locale } = usePane();
+  const styles = useStyles();
+  const input = useRef<HTMLInputElement>(null);
+  const [status, setStatus] = useState<ReturnsStatus | undefined>();
+  const [pending, setPending] = useState<{ returns: ReturnedFile[]; plan: MergePlan; unreadable: string[] } | undefined>();
+  const from = period?.from;
+  const to = period?.to;
+
+  const refresh = useCallback(async () => {
+    if (!from || !to) return setStatus(undefined);
+    try {
+      setStatus(await readReturnsStatus(port, { from, to }));
+    } catch {
+      setStatus(undefined);
+    }
+  }, [port, from, to]);
+  useEffect(() => {
+    setPending(undefined);
+    void refresh();
+  }, [refresh]);
+
+  const makeForms = async () => {
+    if (!period) return;
+    const due = serialToIso(isoToSerial(period.to) + 5) ?? period.to;
+    await run(
+      async () => {
+        let forms;
+        try {
+          forms = await prepareForms(port, period, asciiName(period.label), today, due);
+        } catch (e) {
+          if (e instanceof NoPlanError) return undefined;
+          throw e;
+        }
+        const { formsZip } = await import(/* webpackChunkName: "collect-files" */ "../collectFiles");
+        return { ...(await formsZip(forms, period.label)), count: forms.length };
+      },
+      (r) => {
+        if (!r) return { intent: "warning", title: t("collectNoPlan") };
+        saveFile(r.bytes, r.name, "application/zip");
+        return t("collectDone", { count: formatCount(r.count), file: r.name, due: formatDate(due) });
+      },
+    );
+  };
+
+  const choose = async (files: FileList | null) => {
+    if (!files || files.length === 0 || !period) return;
+    const list = [...files];
+    if (input.current) input.current.value = "";
+    await run(
+      async () => {
+        const { readReturns } = await import(/* webpackChunkName: "collect-files" */ "../collectFiles");
+        const read = await readReturns(await Promise.all(list.map(async (f) => ({ name: f.name, bytes: await bytesOf(f) }))));
+        const preview = await mergeReturns(port, read.returns, today, now(), { dryRun: true, period });
+        return { returns: read.returns, plan: preview.plan, unreadable: read.unreadable };
+      },
+      (r) => {
+        setPending(r);
+        return undefined;
+      },
+    );
+  };
+
+  const apply = async () => {
+    if (!pending || !period) return;
+    await run(
+      () => mergeReturns(port, pending.returns, today, now(), { period }),
+      (r) => {
+        setPending(undefined);
+        void refresh();
+        const changed = r.applied.length + r.plan.appends.length + r.plan.receipts.length;
+        return changed === 0 ? t("mergeNothing") : t("mergeDone", { files: formatCount(r.plan.merged.length), cells: formatCount(r.applied.length), rows: formatCount(r.plan.appends.length) });
+      },
+      { writes: true },
+    );
+  };
+
+  const p = pending?.plan;
+  const late = status?.received.filter((r) => r.late) ?? [];
+  return (
+    <section aria-labelledby="collect-title" className={styles.panel}>
+      <Subtitle2 as="h3" id="collect-title">
+        {t("collectTitle")}
+      </Subtitle2>
+      <Body1 as="p" style={{ margin: 0 }}>
+        {status ? t("collectStatus", { received: formatCount(status.received.length), expected: formatCount(status.expected), late: formatCount(late.length) }) : t("collectNone")}
+      </Body1>
+      {status && status.missing.length > 0 && (
+        <Caption1 as="p" style={{ margin: 0 }}>
+          {t("collectMissing", { names: status.missing.map((m) => m.name).join("; ") })}
+        </Caption1>
+      )}
+      <div className={styles.row}>
+        <Button disabled={busy || !period} onClick={() => void makeForms()}>
+          {t("collectMake")}
+        </Button>
+        <input ref={input} type="file" accept=".xlsx" multiple hidden aria-label={t("collectMerge")} onChange={(e) => void choose(e.target.files)} />
+        <Button disabled={busy || !period} onClick={() => input.current?.click()}>
+          {t("collectMerge")}
+        </Button>
+      </div>
+      {p && pending && (
+        <MessageBar intent={p.conflicts.length + p.refused.length + p.invalid.length + pending.unreadable.length > 0 ? "warning" : "info"} layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t("mergePreview", { cells: formatCount(p.updates.length), rows: formatCount(p.appends.length), files: formatCount(p.merged.length) })}</MessageBarTitle>
+            <ul className={styles.list}>
+              {p.merged.map((m) => (
+                <li key={`m-${m.file}`}>{message("cli-merge-file", { file: m.file, who: m.who, updates: p.updates.filter((u) => u.file === m.file).length, appends: p.appends.filter((a) => a.file === m.file).length, conflicts: p.conflicts.filter((c) => c.file === m.file).length }, locale)}</li>
+              ))}
+              {p.conflicts.map((c) => (
+                <li key={`c-${c.file}-${c.cell}`}>{message("cli-merge-conflict", { ...c, sent: String(c.sent ?? ""), ours: String(c.ours ?? ""), theirs: String(c.theirs ?? "") }, locale)}</li>
+              ))}
+              {p.invalid.map((n, i) => (
+                <li key={`i-${n.file}-${i}`}>{message(n.code, { file: n.file, ...n.params }, locale)}</li>
+              ))}
+              {p.refused.map((r) => (
+                <li key={`r-${r.file}`}>{message(r.code, { file: r.file, ...r.params }, locale)}</li>
+              ))}
+              {pending.unreadable.map((f) => (
+                <li key={`u-${f}`}>{message("merge-unreadable", { file: f, reason: "?" }, locale)}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" appearance="primary" disabled={busy || p.merged.length === 0} onClick={() => void apply()}>
+              {t("mergeApply")}
+            </Button>
+            <Button size="small" onClick={() => setPending(undefined)}>
+              {t("mergeCancel")}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+    </section>
+  );
+}
