@@ -8,6 +8,7 @@ import { isoToSerial } from "../src/domain/dates";
 import type { CellValue } from "../src/domain/grid";
 import type { TableData } from "../src/domain/workbook";
 import { captureOutput } from "./helpers/output";
+import { readWithExcelJs } from "./helpers/exceljsRead";
 
 const dir = mkdtempSync(path.join(tmpdir(), "collect-"));
 const demo = path.join(dir, "demo.xlsx");
@@ -71,6 +72,15 @@ describe("collect FILE --period P --out DIR", () => {
     const nhiemVu = sheets.find((x) => x.includes("<dataValidation") && x.includes("Hoàn thành"))!;
     expect(nhiemVu).toMatch(/<dataValidation [^>]*type="list"[\s\S]*?<formula1>"Chưa thực hiện,Đang thực hiện,Hoàn thành"<\/formula1>/);
     expect(nhiemVu).toMatch(/<dataValidation [^>]*type="date"/);
+    // Every sheet protected; in Nhiệm vụ only the columns the unit fills in are open.
+    const book = await readWithExcelJs(readFileSync(form));
+    for (const ws of book.worksheets) expect([ws.name, (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet]).toEqual([ws.name, true]);
+    const ws = book.getWorksheet("Nhiệm vụ")!;
+    const header = ws.getRow(tasks.range.top + 1).values as unknown[];
+    const col = (h: string) => header.indexOf(h);
+    const row = ws.getRow(tasks.range.top + 2);
+    for (const h of ["Trạng thái", "Ngày hoàn thành", "Kết quả, minh chứng", "Ghi chú"]) expect([h, row.getCell(col(h)).protection?.locked]).toEqual([h, false]);
+    for (const h of ["Đơn vị", "Nội dung nhiệm vụ", "Hạn hoàn thành"]) expect([h, row.getCell(col(h)).protection?.locked]).not.toEqual([h, false]);
   });
 
   it("never writes over a form already there", async () => {

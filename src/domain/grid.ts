@@ -21,6 +21,8 @@ export interface CellStyle {
   numFmt?: string;
   /** "thin": a thin line on every side; "bottom": a thin rule under the cell only. */
   border?: "thin" | "bottom";
+  /** False: a cell the user may change when the sheet is protected (every cell is locked by default). */
+  locked?: boolean;
 }
 
 export interface RangeBox {
@@ -144,6 +146,8 @@ export interface Grid {
   tabColor?: string;
   /** Charts, only on a sheet the job creates. */
   charts?: readonly GridChart[];
+  /** Protect the sheet (without a password): only cells styled `locked: false` can be changed. Only on a sheet the job creates. */
+  protect?: boolean;
 }
 
 /** Column letters for a 0-based column index: 0 → A, 26 → AA. */

@@ -449,3 +449,18 @@ describe("what the renderer sends, counted and grouped", () => {
     expect(s.cells.get("8:1")?.format).toBeUndefined();
   });
 });
+
+describe("a form's sheet protected inside Excel, as in the file", () => {
+  it("protects a sheet the job made after writing it, the cells to fill unlocked; a user's sheet is never protected", async () => {
+    const fake = new FakeExcel();
+    fake.seed("Của tôi", { A1: "ghi chú" });
+    const office = new OfficeWorkbook(fake.run, fake.requirements);
+    await office.applyGrids([
+      { sheet: "Phiếu", createSheet: true, protect: true, cells: [{ row: 0, col: 0, value: "Mục" }, { row: 1, col: 1, value: null, style: { locked: false } }] },
+      { sheet: "Của tôi", createSheet: false, protect: true, cells: [{ row: 2, col: 0, value: "thêm" }] },
+    ]);
+    expect(fake.state.sheet("Phiếu")!.protected).toBe(true);
+    expect(fake.state.sheet("Phiếu")!.cells.get("1:1")?.format?.["protection.locked"]).toBe(false);
+    expect(fake.state.sheet("Của tôi")!.protected).toBeFalsy();
+  });
+});

@@ -78,6 +78,7 @@ function applyStyle(range: Excel.Range, s: CellStyle, rows: number): number {
   if (s.fill !== undefined) f.fill.color = hex(s.fill);
   if (s.wrap !== undefined) f.wrapText = s.wrap;
   if (s.hAlign !== undefined) f.horizontalAlignment = s.hAlign === "left" ? "Left" : s.hAlign === "center" ? "Center" : s.hAlign === "right" ? "Right" : "Justify";
+  if (s.locked !== undefined) f.protection.locked = s.locked;
   if (s.vAlign !== undefined) f.verticalAlignment = s.vAlign === "top" ? "Top" : s.vAlign === "middle" ? "Center" : "Bottom";
   let bytes = CALL_BYTES * (1 + Object.keys(s).length);
   if (s.numFmt !== undefined) {
@@ -222,6 +223,8 @@ export async function queueTablesAndFormats(ws: Excel.Worksheet, grid: Grid, req
   if (grid.tabColor) ws.tabColor = hex(grid.tabColor);
   if (grid.print) applyPrint(ws, grid, grid.print, requirements);
   if (newSheet) for (const c of grid.charts ?? []) await budget.add(addChart(ws, c));
+  // Protection only on a sheet this job made, after everything is written (a protected sheet refuses changes).
+  if (grid.protect && newSheet) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
 }
 
 /**

@@ -1,9 +1,9 @@
 import { planFromTables } from "../plan/workbookPlan";
 import type { Period } from "../report/period";
 import { TABLE } from "../sheets/specs";
-import { applyTemplates } from "../template/applyTemplates";
+import { planTemplates, templateRequests } from "../template/planTemplates";
 import type { CellUpdate, WorkbookPort } from "../workbook";
-import { collectForms, identityGrid, workbookKey, type Form } from "./forms";
+import { collectForms, identityGrid, protectForm, workbookKey, type Form } from "./forms";
 import { returnsStatus, type ReturnsStatus } from "./status";
 import { LOG_TABLE, mergeGrids, planMerge, type MergePlan, type MergeUpdate, type ReturnedFile } from "./merge";
 import { RECEIPT_TABLE, receiptsOf } from "./receipts";
@@ -26,10 +26,16 @@ export async function prepareForms(port: WorkbookPort, period: Period, code: str
   return collectForms(tables, plan, period, code, today, due);
 }
 
-/** Draws one form into an empty workbook: the plan's sheets for its part, its rows, its identity sheet. */
+/**
+ * Draws one form into an empty workbook: the plan's sheets for its part, its rows, its identity
+ * sheet; every sheet protected but the cells the unit or village fills in (a village's donations
+ * sheet is left open: rows are added to it).
+ */
 export async function buildForm(port: WorkbookPort, form: Form): Promise<void> {
-  await applyTemplates(port, form.plan, form.rows);
-  await port.applyGrids([identityGrid(form.identity)]);
+  const summary = await port.summarize();
+  const values = await port.readRanges(templateRequests(summary, form.plan).map((p) => p.request));
+  const { grids } = planTemplates(summary, values, form.plan, form.rows);
+  await port.applyGrids([...grids.map((g) => protectForm(g, form.identity.kind)), { ...identityGrid(form.identity), protect: true }]);
 }
 
 /** The returns of a period as the workbook records them; undefined when none came back yet (or no plan). */

@@ -147,6 +147,35 @@ export function collectForms(tables: ReadonlyMap<string, TableData>, plan: PlanD
   return forms;
 }
 
+/** The columns a unit or village fills in, by table; the rest of its form is locked. */
+const FILLED: Record<string, readonly string[]> = {
+  [TABLE.nhiemVu]: TASK_FIELDS,
+  [TABLE.camKet]: ["Ngày cập nhật", "Số hộ", "Số hộ đã ký", "Số HS, SV đã ký", "Số CB, CC, VC đã ký", "Số CN, NLĐ đã ký", "Ghi chú"],
+};
+
+/**
+ * A template grid of a form, protected: the cells of the columns to fill unlocked in each body
+ * row; the donations sheet left unprotected, since a village adds rows to it (a protected sheet's
+ * table cannot grow).
+ */
+export function protectForm(g: Grid, kind: FormKind): Grid {
+  if (g.tables?.some((t) => t.name === TABLE.dongGop)) return g;
+  const cells = [...g.cells];
+  for (const t of g.tables ?? []) {
+    const filled = kind === "unit" || t.name === TABLE.camKet ? (FILLED[t.name] ?? []) : [];
+    for (const header of filled) {
+      const col = t.range.left + t.headers.indexOf(header);
+      if (col < t.range.left) continue;
+      for (let row = t.range.top + 1; row <= t.range.bottom; row++) {
+        const i = cells.findIndex((c) => c.row === row && c.col === col);
+        if (i >= 0) cells[i] = { ...cells[i]!, style: { ...cells[i]!.style, locked: false } };
+        else cells.push({ row, col, style: { locked: false } });
+      }
+    }
+  }
+  return { ...g, cells, protect: true };
+}
+
 /** Keys of the identity table, in order. */
 const KEYS = { workbook: "Mã sổ", body: "Cơ quan", kind: "Loại phiếu", name: "Phiếu của", from: "Từ ngày", to: "Đến ngày", label: "Kỳ báo cáo", sentAt: "Ngày gửi", due: "Hạn gửi lại", sent: "Dữ liệu đã gửi" } as const;
 const KIND_WORDS: Record<FormKind, string> = { unit: "Đơn vị", village: "Thôn" };

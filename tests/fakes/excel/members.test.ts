@@ -9,7 +9,7 @@ const TABLE: readonly (keyof Excel.Table)[] = ["isNullObject", "name", "showTota
 const CF: readonly (keyof Excel.ConditionalFormat)[] = ["type", "custom", "delete", "load"];
 const DATA_VALIDATION: readonly (keyof Excel.DataValidation)[] = ["type", "rule", "errorAlert", "prompt", "clear", "load"];
 const CF_COLLECTION: readonly (keyof Excel.ConditionalFormatCollection)[] = ["items", "add", "load"];
-const RANGE_FORMAT: readonly (keyof Excel.RangeFormat)[] = ["font", "fill", "borders", "wrapText", "horizontalAlignment", "verticalAlignment", "columnWidth", "rowHeight"];
+const RANGE_FORMAT: readonly (keyof Excel.RangeFormat)[] = ["protection", "font", "fill", "borders", "wrapText", "horizontalAlignment", "verticalAlignment", "columnWidth", "rowHeight"];
 const CHART: readonly (keyof Excel.Chart)[] = ["title", "legend", "axes", "format", "setPosition"];
 const RANGE_AREAS: readonly (keyof Excel.RangeAreas)[] = ["areas", "conditionalFormats", "isNullObject", "address", "load"];
 

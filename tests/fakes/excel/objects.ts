@@ -324,6 +324,12 @@ export class FakeRangeFormat {
     });
   }
 
+  /** Locked or not when the sheet is protected (ExcelApi 1.2). */
+  get protection() {
+    const set = (p: string, v: unknown) => this.set(p, v);
+    return { set locked(v: boolean) { set("protection.locked", v); } };
+  }
+
   get font() {
     const set = (p: string, v: unknown) => this.set(p, v);
     return {

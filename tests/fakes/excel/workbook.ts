@@ -176,6 +176,13 @@ export class FakeWorksheet {
         if (!loaded.has("protected")) throw notLoaded("protected");
         return loaded.get("protected") as boolean;
       },
+      /** Review > Protect Sheet, without a password: from then on Excel refuses changes to the sheet. */
+      protect: (_options?: Excel.WorksheetProtectionOptions) =>
+        this.ctx.write("protect", () => {
+          const s = this.resolve();
+          guardSheet(s);
+          s.protected = true;
+        }),
       load: (props: string) => {
         loadNames("WorksheetProtection", props, ["protected"]);
         this.ctx.load(() => {

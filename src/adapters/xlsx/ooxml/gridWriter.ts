@@ -153,6 +153,8 @@ export async function writeGrid(book: OoxmlBook, sheet: OpenSheet, grid: Grid, s
   if (grid.tabColor) frame.setTabColor(grid.tabColor);
   writePrint(book, sheet, grid);
   await writeCharts(book, sheet, grid, newSheet);
+  // Protection only on a sheet this job made: a user's sheet is never locked by us.
+  if (grid.protect && newSheet) frame.protect();
 }
 
 /** Saves a sheet after writing: dimension widened to what was written, rows and frame joined. */

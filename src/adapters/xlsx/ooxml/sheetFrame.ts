@@ -286,6 +286,13 @@ export class SheetFrame {
     this.touched = true;
   }
 
+  /** Protects the sheet without a password: cells stay as their styles say (locked unless unlocked); columns and rows may be resized. */
+  protect(): void {
+    const p = this.ensure("sheetProtection");
+    for (const [k, v] of [["sheet", "1"], ["objects", "1"], ["scenarios", "1"], ["formatColumns", "0"], ["formatRows", "0"]] as const) p.setAttribute(k, v);
+    this.touched = true;
+  }
+
   /** Manual page breaks before the given rows (0-based: the first row of each new page). */
   setRowBreaks(rows: readonly number[]): void {
     const breaks = this.ensure("rowBreaks");

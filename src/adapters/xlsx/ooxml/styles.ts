@@ -126,6 +126,16 @@ export class StyleSheet {
       if (style.wrap !== undefined) al.setAttribute("wrapText", style.wrap ? "1" : "0");
       xf.setAttribute("applyAlignment", "1");
     }
+    if (style.locked !== undefined) {
+      // CT_Xf: alignment, then protection.
+      let pr = firstChild(xf, "protection");
+      if (!pr) {
+        pr = createLike(this.doc, this.root, "protection");
+        xf.appendChild(pr);
+      }
+      pr.setAttribute("locked", style.locked ? "1" : "0");
+      xf.setAttribute("applyProtection", "1");
+    }
     xfsParent.appendChild(xf);
     setCount(xfsParent, "xf");
     this.changed = true;
