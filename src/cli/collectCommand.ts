@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import * as path from "node:path";
 import { XlsxWorkbook } from "../adapters/xlsx/xlsxWorkbook";
-import { buildForm, mergeReturns, NoPlanError, prepareForms } from "../domain/collect/collect";
+import { buildForm, mergeReturns, NoBodyError, NoPlanError, prepareForms, readCommune } from "../domain/collect/collect";
 import { consolidate, consolidationGrid, type CommuneFigures } from "../domain/collect/consolidate";
 import { FORM_TABLE } from "../domain/collect/forms";
 import type { ReturnedFile } from "../domain/collect/merge";
@@ -9,11 +9,6 @@ import { isoToSerial, serialToIso } from "../domain/dates";
 import { formatDate } from "../domain/format";
 import { parsePeriod, PeriodError, type Period } from "../domain/report/period";
 import { TABLE } from "../domain/sheets/specs";
-import { TRACKERS } from "../domain/plan/kinds";
-import { planFromTables } from "../domain/plan/workbookPlan";
-import { figuresForPeriod } from "../domain/report/figures";
-import { reportInfo } from "../domain/report/reportInfo";
-import { VALIDATED_TABLES } from "../domain/rules/validate";
 import { t } from "../i18n";
 import { openWorkbook, saveWorkbook, withLock } from "./workbookFiles";
 
@@ -154,13 +149,9 @@ export async function consolidateCommand(o: { inputs: readonly string[]; period:
   for (const file of await workbookFiles(o.inputs)) {
     try {
       const { port } = await openWorkbook(file, false);
-      const tables = await port.readTables(VALIDATED_TABLES.map((v) => v.spec.name));
-      const { plan } = await planFromTables(tables);
-      const info = reportInfo(tables.get(TABLE.thongTin), plan);
-      if (!info.body) throw new Error("no-body");
-      communes.push({ file: path.basename(file), body: info.body, movement: info.movement, trackers: plan?.trackers ?? TRACKERS, figures: figuresForPeriod(tables, period, plan?.milestones ?? []) });
+      communes.push(await readCommune(port, path.basename(file), period));
     } catch (e) {
-      const reason = e instanceof Error && e.message === "no-body" ? t("cli-consolidate-no-body") : e instanceof Error ? e.name : "?";
+      const reason = e instanceof NoBodyError ? t("cli-consolidate-no-body") : e instanceof Error ? e.name : "?";
       unreadable.push({ file: path.basename(file), reason });
       process.stderr.write(`${t("merge-unreadable", { file: path.basename(file), reason })}\n`);
     }

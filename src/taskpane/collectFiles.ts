@@ -1,6 +1,8 @@
 import JSZip from "jszip";
 import { XlsxWorkbook } from "../adapters/xlsx/xlsxWorkbook";
-import { buildForm } from "../domain/collect/collect";
+import { buildForm, readCommune } from "../domain/collect/collect";
+import { consolidate, consolidationGrid, type CommuneFigures, type Consolidation } from "../domain/collect/consolidate";
+import type { Period } from "../domain/report/period";
 import { asciiName, FORM_TABLE, type Form } from "../domain/collect/forms";
 import type { ReturnedFile } from "../domain/collect/merge";
 import { TABLE } from "../domain/sheets/specs";
@@ -32,4 +34,21 @@ export async function readReturns(files: readonly { name: string; bytes: Uint8Ar
     }
   }
   return { returns, unreadable };
+}
+
+/** Communes' workbooks summed for a period, the summary as a new workbook to download; unreadable files listed. */
+export async function consolidateFiles(files: readonly { name: string; bytes: Uint8Array }[], period: Period): Promise<{ bytes: Uint8Array; name: string; summary: Consolidation }> {
+  const communes: CommuneFigures[] = [];
+  const unreadable: { file: string; reason: string }[] = [];
+  for (const f of files) {
+    try {
+      communes.push(await readCommune(await XlsxWorkbook.fromBuffer(f.bytes), f.name, period));
+    } catch (e) {
+      unreadable.push({ file: f.name, reason: e instanceof Error ? e.name : "?" });
+    }
+  }
+  const summary = consolidate(communes, period, unreadable);
+  const port = await XlsxWorkbook.empty({ subject: `Tổng hợp các xã ${period.label}` });
+  await port.applyGrids([consolidationGrid(summary)]);
+  return { bytes: await port.toBuffer(), name: `Tong-hop-cac-xa-${asciiName(period.label)}.xlsx`, summary };
 }

@@ -287,6 +287,44 @@ describe("the task pane, given the Office adapter", () => {
     }
   });
 
+  it("sums several communes' workbooks for the period into a summary to download, an unreadable file named", async () => {
+    const { port } = await sampleBook();
+    const saved: { name: string; blob: Blob }[] = [];
+    const anchors = new Map<string, Blob>();
+    URL.createObjectURL = (b: Blob | MediaSource) => {
+      const url = `blob:${anchors.size}`;
+      anchors.set(url, b as Blob);
+      return url;
+    };
+    URL.revokeObjectURL = () => undefined;
+    const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push({ name: this.download, blob: anchors.get(this.href)! });
+    });
+    try {
+      const { XlsxWorkbook } = await import("../../src/adapters/xlsx/xlsxWorkbook");
+      const commune = await XlsxWorkbook.empty();
+      await applyTemplates(commune, chauSonPlan, demoRows(chauSonPlan));
+      render(<App port={port} today={TODAY} />);
+      fireEvent.click(screen.getByRole("tab", { name: "Báo cáo" }));
+      fireEvent.click(screen.getByRole("radio", { name: "Cả năm" }));
+      fireEvent.change(screen.getByRole("textbox", { name: "Năm" }), { target: { value: "2021" } });
+      const files = [new File([(await commune.toBuffer()) as Uint8Array<ArrayBuffer>], "chau-son.xlsx"), new File(["not a workbook"], "hong.xlsx")];
+      fireEvent.change(await screen.findByLabelText("Tổng hợp sổ của nhiều xã…"), { target: { files } });
+      await screen.findByText('Đã tổng hợp 1 sổ vào tệp "Tong-hop-cac-xa-nam-2021.xlsx".');
+      expect(screen.getByText(/^hong\.xlsx: không đọc được/)).toBeTruthy();
+      const bytes = await new Promise<Uint8Array>((resolve) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+        reader.readAsArrayBuffer(saved[0]!.blob);
+      });
+      const summary = await XlsxWorkbook.fromBuffer(bytes);
+      const rows = (await summary.readRanges([{ sheet: "Tổng hợp các xã", range: { top: 0, left: 0, bottom: 6, right: 4 } }]))[0]!;
+      expect(rows.find((r) => r[1] === "XÃ CHÂU SƠN")).toBeDefined();
+    } finally {
+      click.mockRestore();
+    }
+  });
+
   it("says in a sentence what a chart has nothing to draw for, instead of an empty frame", async () => {
     const { port } = await sampleBook();
     render(<App port={port} today={TODAY} />);

@@ -1,4 +1,9 @@
+import { TRACKERS } from "../plan/kinds";
 import { planFromTables } from "../plan/workbookPlan";
+import { figuresForPeriod } from "../report/figures";
+import { reportInfo } from "../report/reportInfo";
+import { VALIDATED_TABLES } from "../rules/validate";
+import type { CommuneFigures } from "./consolidate";
 import type { Period } from "../report/period";
 import { TABLE } from "../sheets/specs";
 import { planTemplates, templateRequests } from "../template/planTemplates";
@@ -73,4 +78,21 @@ export async function mergeReturns(port: WorkbookPort, returns: readonly Returne
   const grids = mergeGrids(tables, [...tables].find(([n]) => n.toLowerCase() === LOG_TABLE.toLowerCase())?.[1], merge, applied, now);
   if (grids.length > 0) await port.applyGrids(grids);
   return { plan: merge, applied, skipped };
+}
+
+/** A commune's workbook read for the summary of communes: its body, movement, trackers and figures for the period. */
+export async function readCommune(port: WorkbookPort, file: string, period: Period): Promise<CommuneFigures> {
+  const tables = await port.readTables(VALIDATED_TABLES.map((v) => v.spec.name));
+  const { plan } = await planFromTables(tables);
+  const info = reportInfo(tables.get(TABLE.thongTin), plan);
+  if (!info.body) throw new NoBodyError();
+  return { file, body: info.body, movement: info.movement, trackers: plan?.trackers ?? TRACKERS, figures: figuresForPeriod(tables, period, plan?.milestones ?? []) };
+}
+
+/** A workbook without its issuing body in `Thông tin chung`: not a commune's workbook the summary can name. */
+export class NoBodyError extends Error {
+  constructor() {
+    super("No issuing body in Thông tin chung");
+    this.name = "NoBodyError";
+  }
 }

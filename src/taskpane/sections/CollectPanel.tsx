@@ -9,7 +9,7 @@ import { formatCount, formatDate } from "../../domain/format";
 import type { Period } from "../../domain/report/period";
 import { t as message } from "../../i18n";
 import { usePane } from "../paneContext";
-import { saveFile } from "../saveFile";
+import { saveFile, XLSX_TYPE } from "../saveFile";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -38,6 +38,7 @@ export default function CollectPanel({ period }: { period: Period | undefined })
   const { port, t, run, busy, today, locale } = usePane();
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
+  const many = useRef<HTMLInputElement>(null);
   const [status, setStatus] = useState<ReturnsStatus | undefined>();
   const [pending, setPending] = useState<{ returns: ReturnedFile[]; plan: MergePlan; unreadable: string[] } | undefined>();
   const from = period?.from;
@@ -97,6 +98,25 @@ export default function CollectPanel({ period }: { period: Period | undefined })
     );
   };
 
+  /** Several communes' workbooks summed for the period: the summary downloaded as a workbook of its own. */
+  const sumCommunes = async (files: FileList | null) => {
+    if (!files || files.length === 0 || !period) return;
+    const list = [...files];
+    if (many.current) many.current.value = "";
+    await run(
+      async () => {
+        const { consolidateFiles } = await import(/* webpackChunkName: "collect-files" */ "../collectFiles");
+        return consolidateFiles(await Promise.all(list.map(async (f) => ({ name: f.name, bytes: await bytesOf(f) }))), period);
+      },
+      (r) => {
+        saveFile(r.bytes, r.name, XLSX_TYPE);
+        const title = t("consolidateDone", { count: formatCount(r.summary.communes.length), file: r.name });
+        const notes = r.summary.unreadable.map((u) => message("merge-unreadable", { file: u.file, reason: u.reason }, locale));
+        return notes.length === 0 ? title : { intent: "warning", title, body: notes };
+      },
+    );
+  };
+
   const apply = async () => {
     if (!pending || !period) return;
     await run(
@@ -133,6 +153,10 @@ export default function CollectPanel({ period }: { period: Period | undefined })
         <input ref={input} type="file" accept=".xlsx" multiple hidden aria-label={t("collectMerge")} onChange={(e) => void choose(e.target.files)} />
         <Button disabled={busy || !period} onClick={() => input.current?.click()}>
           {t("collectMerge")}
+        </Button>
+        <input ref={many} type="file" accept=".xlsx" multiple hidden aria-label={t("consolidate")} onChange={(e) => void sumCommunes(e.target.files)} />
+        <Button disabled={busy || !period} onClick={() => many.current?.click()}>
+          {t("consolidate")}
         </Button>
       </div>
       {p && pending && (
