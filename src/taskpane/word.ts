@@ -4,6 +4,7 @@ import { disclosurePaper } from "../domain/report/disclosure";
 import type { DocModel } from "../domain/report/document";
 import { dossierPapers } from "../domain/report/dossier";
 import type { Period } from "../domain/report/period";
+import { asciiName } from "../domain/text";
 import type { ReadOptions, WorkbookPort } from "../domain/workbook";
 
 // The pane's Word files: loaded when first asked for (the docx library is not in the first bundle).
@@ -14,14 +15,7 @@ const NAMES: Record<WordPaper, string> = { report: "Bao-cao", disclosure: "Cong-
 
 /** A file name people understand, without diacritics (mail and old systems mangle them): `Bao-cao-6-thang-dau-nam-2021.docx`. */
 export function wordFileName(paper: WordPaper, period: Period): string {
-  const label = period.label
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .replace(/[^A-Za-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
-  return `${NAMES[paper]}-${label}.docx`;
+  return `${NAMES[paper]}-${asciiName(period.label)}.docx`;
 }
 
 /** One of the period's papers as a Word file; the workbook is only read. */

@@ -50,6 +50,35 @@ async function sampleBook() {
   return p;
 }
 
+/**
+ * The pane's downloads (a Blob, an anchor with `download`, a click), caught: each file's name and
+ * blob. jsdom has neither object URLs nor navigation.
+ */
+function captureDownloads(): { saved: { name: string; blob: Blob }[]; click: jest.SpyInstance } {
+  const saved: { name: string; blob: Blob }[] = [];
+  const anchors = new Map<string, Blob>();
+  URL.createObjectURL = (b: Blob | MediaSource) => {
+    const url = `blob:${anchors.size}`;
+    anchors.set(url, b as Blob);
+    return url;
+  };
+  URL.revokeObjectURL = () => undefined;
+  const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+    saved.push({ name: this.download, blob: anchors.get(this.href)! });
+  });
+  return { saved, click };
+}
+
+/** A Blob's bytes (jsdom's Blob has no arrayBuffer(): FileReader). */
+function blobBytes(b: Blob): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(new Error(String(reader.error)));
+    reader.readAsArrayBuffer(b);
+  });
+}
+
 describe("the task pane, given the Office adapter", () => {
   it("on a workbook without a plan, reads the plan pasted in, then shows in Vietnamese what the templates add, and adds them", async () => {
     const { fake, port } = officePane();
@@ -192,17 +221,7 @@ describe("the task pane, given the Office adapter", () => {
 
   it("downloads the period's report, disclosure list and dossier as Word files, the workbook unchanged", async () => {
     const { fake, port } = await sampleBook();
-    const saved: { name: string; blob: Blob }[] = [];
-    const anchors = new Map<string, Blob>();
-    URL.createObjectURL = (b: Blob | MediaSource) => {
-      const url = `blob:${anchors.size}`;
-      anchors.set(url, b as Blob);
-      return url;
-    };
-    URL.revokeObjectURL = () => undefined;
-    const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
-      saved.push({ name: this.download, blob: anchors.get(this.href)! });
-    });
+    const { saved, click } = captureDownloads();
     try {
       render(<App port={port} today={TODAY} />);
       fireEvent.click(screen.getByRole("tab", { name: "Báo cáo" }));
@@ -216,14 +235,7 @@ describe("the task pane, given the Office adapter", () => {
       }
       expect(saved.map((s) => s.name)).toEqual(["Bao-cao-6-thang-cuoi-nam-2021.docx", "Cong-khai-6-thang-cuoi-nam-2021.docx", "Ho-so-khen-thuong-6-thang-cuoi-nam-2021.docx"]);
       const JSZip = (await import("jszip")).default;
-      // jsdom's Blob has no arrayBuffer(): read through FileReader.
-      const bytes = await new Promise<ArrayBuffer>((resolve, reject) => {
-        const reader = new FileReader();
-        reader.onload = () => resolve(reader.result as ArrayBuffer);
-        reader.onerror = () => reject(new Error(String(reader.error)));
-        reader.readAsArrayBuffer(saved[0]!.blob);
-      });
-      const report = await JSZip.loadAsync(new Uint8Array(bytes));
+      const report = await JSZip.loadAsync(await blobBytes(saved[0]!.blob));
       const xml = await report.file("word/document.xml")!.async("string");
       expect(xml).toContain("BÁO CÁO");
       expect(xml).toContain("6 tháng cuối năm 2021");
@@ -236,24 +248,7 @@ describe("the task pane, given the Office adapter", () => {
 
   it("makes the period's forms as one .zip, and merges a returned form after showing what it changes; the status follows", async () => {
     const { fake, port } = await sampleBook();
-    const saved: { name: string; blob: Blob }[] = [];
-    const anchors = new Map<string, Blob>();
-    URL.createObjectURL = (b: Blob | MediaSource) => {
-      const url = `blob:${anchors.size}`;
-      anchors.set(url, b as Blob);
-      return url;
-    };
-    URL.revokeObjectURL = () => undefined;
-    const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
-      saved.push({ name: this.download, blob: anchors.get(this.href)! });
-    });
-    const bytesOf = (b: Blob) =>
-      new Promise<Uint8Array>((resolve, reject) => {
-        const reader = new FileReader();
-        reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-        reader.onerror = () => reject(new Error(String(reader.error)));
-        reader.readAsArrayBuffer(b);
-      });
+    const { saved, click } = captureDownloads();
     try {
       render(<App port={port} today={TODAY} />);
       fireEvent.click(screen.getByRole("tab", { name: "Báo cáo" }));
@@ -263,7 +258,7 @@ describe("the task pane, given the Office adapter", () => {
       await clickWhenEnabled("Tạo phiếu gửi (.zip)");
       await screen.findByText(/^Đã tạo \d+ phiếu trong tệp "Phieu-bao-cao-6-thang-cuoi-nam-2021\.zip"; hạn gửi lại 05\/01\/2022\.$/);
       const JSZip = (await import("jszip")).default;
-      const zip = await JSZip.loadAsync(await bytesOf(saved[0]!.blob));
+      const zip = await JSZip.loadAsync(await blobBytes(saved[0]!.blob));
       const name = "Phieu-bao-cao-Tram-y-te-xa-6-thang-cuoi-nam-2021.xlsx";
       expect(Object.keys(zip.files)).toContain(name);
       // The health station reports a task done.
@@ -289,17 +284,7 @@ describe("the task pane, given the Office adapter", () => {
 
   it("sums several communes' workbooks for the period into a summary to download, an unreadable file named", async () => {
     const { port } = await sampleBook();
-    const saved: { name: string; blob: Blob }[] = [];
-    const anchors = new Map<string, Blob>();
-    URL.createObjectURL = (b: Blob | MediaSource) => {
-      const url = `blob:${anchors.size}`;
-      anchors.set(url, b as Blob);
-      return url;
-    };
-    URL.revokeObjectURL = () => undefined;
-    const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
-      saved.push({ name: this.download, blob: anchors.get(this.href)! });
-    });
+    const { saved, click } = captureDownloads();
     try {
       const { XlsxWorkbook } = await import("../../src/adapters/xlsx/xlsxWorkbook");
       const commune = await XlsxWorkbook.empty();
@@ -312,12 +297,7 @@ describe("the task pane, given the Office adapter", () => {
       fireEvent.change(await screen.findByLabelText("Tổng hợp sổ của nhiều xã…"), { target: { files } });
       await screen.findByText('Đã tổng hợp 1 sổ vào tệp "Tong-hop-cac-xa-nam-2021.xlsx".');
       expect(screen.getByText(/^hong\.xlsx: không đọc được/)).toBeTruthy();
-      const bytes = await new Promise<Uint8Array>((resolve) => {
-        const reader = new FileReader();
-        reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-        reader.readAsArrayBuffer(saved[0]!.blob);
-      });
-      const summary = await XlsxWorkbook.fromBuffer(bytes);
+      const summary = await XlsxWorkbook.fromBuffer(await blobBytes(saved[0]!.blob));
       const rows = (await summary.readRanges([{ sheet: "Tổng hợp các xã", range: { top: 0, left: 0, bottom: 6, right: 4 } }]))[0]!;
       expect(rows.find((r) => r[1] === "XÃ CHÂU SƠN")).toBeDefined();
     } finally {

@@ -17,7 +17,7 @@ import {
   type ParagraphChild,
 } from "docx";
 import { ChartRun } from "docx/charts";
-import { cellText, chartBars, columnShape, type DocBlock, type DocModel, type DocTable } from "../../domain/report/document";
+import { cellText, chartBars, columnShape, leadsToSignature, type DocBlock, type DocModel, type DocTable } from "../../domain/report/document";
 import { REPORT_WIDTHS } from "../../domain/report/sheetBuilder";
 
 // Papers as Word files in the layout of Nghị định 30/2020 (Phụ lục I): A4, margins 2 / 2 / 3 / 1.5 cm,
@@ -175,17 +175,9 @@ function signature(s: Extract<DocBlock, { kind: "signature" }>): Table {
 /** The blocks of one paper as Word content; a heading or a caption is kept with what follows it. */
 function content(doc: DocModel): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
-  // The closing paragraph and the space before the signature are kept with it, on its page.
-  const beforeSignature = (i: number): boolean => {
-    for (let j = i + 1; j < doc.blocks.length; j++) {
-      const k = doc.blocks[j]?.kind;
-      if (k === "signature") return true;
-      if (k !== "space") return false;
-    }
-    return false;
-  };
   for (const [i, b] of doc.blocks.entries()) {
-    const keep = beforeSignature(i);
+    // The closing paragraph and the space before the signature are kept with it, on its page.
+    const keep = leadsToSignature(doc.blocks, i);
     switch (b.kind) {
       case "header":
         out.push(...header(b));

@@ -5,6 +5,9 @@ import type { Period } from "../report/period";
 import { TABLE } from "../sheets/specs";
 import type { PrefillRow } from "../sheets/prefill";
 import type { TableData } from "../workbook";
+import { asciiName } from "../text";
+
+export { asciiName } from "../text";
 import { scalarOf, type ReturnKind } from "./receipts";
 import { expectedReturns } from "./status";
 
@@ -67,17 +70,6 @@ export function taskKey(unit: CellValue | undefined, item: CellValue | undefined
 /** A column's values of one table row, by header. */
 export function rowRecord(t: TableData, row: readonly CellValue[]): Record<string, CellValue> {
   return Object.fromEntries(t.headers.map((h, i) => [h, row[i] ?? null]));
-}
-
-/** Letters and digits only, words joined by "-": a file name any mail or system keeps ("Trạm y tế xã" → "Tram-y-te-xa"). */
-export function asciiName(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .replace(/[^A-Za-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
 }
 
 /** One workbook to send: its file name, the plan it is made from, the rows it starts with, and its identity. */

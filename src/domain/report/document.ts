@@ -92,6 +92,16 @@ export function printedNumber(text: string): number | undefined {
   return undefined;
 }
 
+/** Whether block `i` leads to the signature with only spaces between: the closing words stay on the signature's page. */
+export function leadsToSignature(blocks: readonly DocBlock[], i: number): boolean {
+  for (let j = i + 1; j < blocks.length; j++) {
+    const k = blocks[j]?.kind;
+    if (k === "signature") return true;
+    if (k !== "space") return false;
+  }
+  return false;
+}
+
 /** Builds a paper block by block. */
 export class DocWriter {
   readonly blocks: DocBlock[] = [];

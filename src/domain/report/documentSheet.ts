@@ -1,6 +1,6 @@
 import type { Grid, GridChart, PrintSetup } from "../grid";
 import { pageBreaks, printScale } from "../print";
-import { chartBars, type DocBlock, type DocModel } from "./document";
+import { chartBars, leadsToSignature, type DocBlock, type DocModel } from "./document";
 import { REPORT_WIDTHS, SheetBuilder } from "./sheetBuilder";
 
 const LAST_COL = REPORT_WIDTHS.length - 1;
@@ -126,14 +126,6 @@ export function documentSheet(sheet: string, doc: DocModel): Grid {
   const b = new SheetBuilder();
   const charts: GridChart[] = [];
   const chunks: Chunk[] = [];
-  const beforeSignature = (i: number): boolean => {
-    for (let j = i + 1; j < doc.blocks.length; j++) {
-      const k = doc.blocks[j]?.kind;
-      if (k === "signature") return true;
-      if (k !== "space") return false;
-    }
-    return false;
-  };
   for (const [i, block] of doc.blocks.entries()) {
     const from = b.row;
     switch (block.kind) {
@@ -174,7 +166,7 @@ export function documentSheet(sheet: string, doc: DocModel): Grid {
     if (block.kind === "table") chunks.push(...tableChunks(from, to, block.totals !== undefined));
     else {
       // A heading, a caption, a centred title line, the header blocks go with what follows; so do the closing words before the signature.
-      const keep = block.kind === "header" || block.kind === "heading" || block.kind === "caption" || (block.kind === "paragraph" && (block.center === true || beforeSignature(i))) || (block.kind === "space" && beforeSignature(i));
+      const keep = block.kind === "header" || block.kind === "heading" || block.kind === "caption" || (block.kind === "paragraph" && (block.center === true || leadsToSignature(doc.blocks, i))) || (block.kind === "space" && leadsToSignature(doc.blocks, i));
       chunks.push({ from, to, keepWithNext: keep });
     }
   }

@@ -310,27 +310,26 @@ export class SheetFrame {
     this.touched = true;
   }
 
-  /** Points the sheet at its drawing part (the charts on it). */
-  setDrawing(relId: string): void {
-    const el = this.ensure("drawing");
+  /** Sets an element's `r:id`, with the prefix the sheet already gives the relationships namespace (declaring `r` when it has none). */
+  private setRelId(el: Element, relId: string): void {
     const prefix = this.root.lookupPrefix(this.relNs);
     if (prefix) el.setAttributeNS(this.relNs, `${prefix}:id`, relId);
     else {
       this.root.setAttribute("xmlns:r", this.relNs);
       el.setAttributeNS(this.relNs, "r:id", relId);
     }
+  }
+
+  /** Points the sheet at its drawing part (the charts on it). */
+  setDrawing(relId: string): void {
+    this.setRelId(this.ensure("drawing"), relId);
     this.touched = true;
   }
 
   addTablePart(relId: string): void {
     const tp = this.ensure("tableParts");
     const el = this.el("tablePart");
-    const prefix = this.root.lookupPrefix(this.relNs);
-    if (prefix) el.setAttributeNS(this.relNs, `${prefix}:id`, relId);
-    else {
-      this.root.setAttribute("xmlns:r", this.relNs);
-      el.setAttributeNS(this.relNs, "r:id", relId);
-    }
+    this.setRelId(el, relId);
     tp.appendChild(el);
     tp.setAttribute("count", String(childElements(tp, "tablePart").length));
     this.touched = true;
