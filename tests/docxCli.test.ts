@@ -36,8 +36,11 @@ describe("report FILE --period P --docx OUT.docx", () => {
     body = await zip.file("word/document.xml")!.async("string");
   });
 
-  it("only reads the workbook: it comes out byte for byte as it went in", () => {
-    expect(readFileSync(demo).equals(before)).toBe(true);
+  it("adds the report sheet as report does, and also writes the Word file (DOMAIN.md: --docx also writes)", async () => {
+    expect(readFileSync(demo).equals(before)).toBe(false);
+    const names = (await (await XlsxWorkbook.fromBuffer(readFileSync(demo))).summarize()).sheets.map((x) => x.name);
+    expect(names).toContain("BC năm 2021 (2)");
+    expect(existsSync(out)).toBe(true);
   });
 
   it("says the report's parts in the sheet's order, its numbers written as the sentences write them", async () => {
@@ -99,7 +102,7 @@ describe("report FILE --period P --docx OUT.docx", () => {
     expect(values[0]).toBeLessThan(values.at(-1)!);
   });
 
-  it("never writes over an existing file, and takes --out or --docx, not both", async () => {
+  it("never writes over an existing file; with --out, FILE stays as it was and FILE2 gets the sheet", async () => {
     const taken = path.join(dir, "taken.docx");
     writeFileSync(taken, "the clerk's own file");
     const r = await captureOutput(() => run(["report", demo, "--period", "2021", "--docx", taken]));
@@ -107,10 +110,13 @@ describe("report FILE --period P --docx OUT.docx", () => {
     expect(r.stderr).toContain("đã có: không ghi đè");
     expect(readFileSync(taken, "utf8")).toBe("the clerk's own file");
     const both = path.join(dir, "both.docx");
-    const r2 = await captureOutput(() => run(["report", demo, "--period", "2021", "--docx", both, "--out", path.join(dir, "both.xlsx")]));
-    expect(r2.code).toBe(64);
-    expect(r2.stderr).toContain("Chỉ dùng một trong hai");
-    expect(existsSync(both)).toBe(false);
+    const copy = path.join(dir, "both.xlsx");
+    const unchanged = readFileSync(demo);
+    const r2 = await captureOutput(() => run(["report", demo, "--period", "2021", "--docx", both, "--out", copy]));
+    expect(r2.code).toBe(0);
+    expect(readFileSync(demo).equals(unchanged)).toBe(true);
+    expect(existsSync(both)).toBe(true);
+    expect((await (await XlsxWorkbook.fromBuffer(readFileSync(copy))).summarize()).sheets.map((x) => x.name)).toContain("BC năm 2021 (3)");
   });
 });
 

@@ -9,7 +9,8 @@ import { reportCaveats, type Caveat } from "./caveats";
 import { awardDecisions, figuresForPeriod, type Figures } from "./figures";
 import type { Period } from "./period";
 import type { DocModel } from "./document";
-import { freeSheetName, FULL_SCOPE, reportDocument, reportGrid, type ReportExtras, type ReportScope } from "./reportGrid";
+import { documentSheet } from "./documentSheet";
+import { freeSheetName, FULL_SCOPE, reportDocument, type ReportExtras, type ReportScope } from "./reportGrid";
 import { RECEIPT_TABLE } from "../collect/receipts";
 import { returnsStatus } from "../collect/status";
 import type { PlanDefinition } from "../plan/schema";
@@ -36,6 +37,8 @@ export interface ReportAdded {
   errors: number;
   /** Dates and numbers kept as text, read and counted by the report (not by `Tổng hợp`'s formulas). */
   textValues: number;
+  /** What the sheet says, block by block (a Word file is drawn from it too). */
+  doc: DocModel;
 }
 
 /** Every `tblX[Cột]` a grid's formulas refer to that the workbook does not have. */
@@ -97,14 +100,15 @@ export async function addReport(port: WorkbookPort, period: Period, today: strin
   const info = reportInfo(tables.get(TABLE.thongTin), plan);
   const names = summary.sheets.map((s) => s.name);
   const sheet = freeSheetName(period.sheetName, names);
-  const grids = [reportGrid(sheet, figures, info, period, today, scope, extrasOf(tables, plan, period))];
+  const doc = reportDocument(figures, info, period, today, scope, extrasOf(tables, plan, period));
+  const grids = [documentSheet(sheet, doc)];
   const wantSummary = !names.some((n) => nameKey(n) === nameKey(SUMMARY_SHEET));
   const live = summaryGrid({ year: plan?.year ?? Number(period.from.slice(0, 4)), trackers: scope.trackers, sizes: summarySizes(tables) });
   const summaryMissing = wantSummary ? missingReferences(live, summary) : [];
   const summaryAdded = wantSummary && summaryMissing.length === 0;
   if (summaryAdded) grids.push(live);
   await port.applyGrids(grids);
-  return { sheet, figures, summaryAdded, missingTables, summaryMissing, errors, textValues };
+  return { sheet, figures, summaryAdded, missingTables, summaryMissing, errors, textValues, doc };
 }
 
 /** The report of a period as blocks (for a Word file), with its figures; nothing is written. */

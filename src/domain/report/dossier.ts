@@ -146,12 +146,12 @@ export async function dossierPapers(port: WorkbookPort, period: Period, today: s
 }
 
 /** Adds the commendation dossier for a period: the proposal, the list, the draft decision (never over an existing sheet). */
-export async function addDossier(port: WorkbookPort, period: Period, today: string, options?: ReadOptions): Promise<{ sheets: string[]; nominees: number }> {
+export async function addDossier(port: WorkbookPort, period: Period, today: string, options?: ReadOptions): Promise<{ sheets: string[]; nominees: number; docs: DocModel[] }> {
   const summary = await port.summarize();
   const { docs, nominees } = await dossierPapers(port, period, today, options);
   const taken = summary.sheets.map((s) => s.name);
   const names: string[] = [];
   for (const prefix of ["Tờ trình KT", "DS đề nghị KT", "QĐ KT"]) names.push(freeSheetName(dossierSheetName(prefix, period), [...taken, ...names]));
   await port.applyGrids(docs.map((doc, i) => documentSheet(names[i] as string, doc)));
-  return { sheets: names, nominees };
+  return { sheets: names, nominees, docs };
 }
