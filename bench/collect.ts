@@ -40,7 +40,7 @@ async function communeBook(ledger: number): Promise<Uint8Array> {
 
 /** Twenty returns filled as units and villages would: every task reported done, every village's pledges updated. */
 async function returns(commune: Uint8Array, count: number): Promise<ReturnedFile[]> {
-  const all = await prepareForms(await XlsxWorkbook.fromBuffer(commune), parsePeriod("2021-S2"), "2021-S2", "2022-01-03", "2022-01-05");
+  const all = await prepareForms(await XlsxWorkbook.fromBuffer(commune), parsePeriod("2021-S2"), "2022-01-03", "2022-01-05");
   // As many as asked: when the workbook has fewer units and villages, some send their return twice.
   const forms = Array.from({ length: count }, (_, i) => all[i % all.length]!);
   const out: ReturnedFile[] = [];

@@ -83,6 +83,13 @@ describe("collect FILE --period P --out DIR", () => {
     for (const h of ["Đơn vị", "Nội dung nhiệm vụ", "Hạn hoàn thành"]) expect([h, row.getCell(col(h)).protection?.locked]).not.toEqual([h, false]);
   });
 
+  it("without --period, collects the last period completed at the plan's cadence (6-monthly: the second half of 2021 on 03/01/2022)", async () => {
+    const dflt = path.join(dir, "mac-dinh");
+    const r = await captureOutput(() => run(["collect", demo, "--out", dflt, "--today", TODAY]));
+    expect(r.code).toBe(0);
+    expect(readdirSync(dflt).sort()).toEqual(files);
+  });
+
   it("never writes over a form already there", async () => {
     const target = path.join(out, "Phieu-bao-cao-Cong-an-xa-2021-S2.xlsx");
     writeFileSync(target, "the clerk's copy");

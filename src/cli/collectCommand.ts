@@ -7,7 +7,8 @@ import { FORM_TABLE } from "../domain/collect/forms";
 import type { ReturnedFile } from "../domain/collect/merge";
 import { isoToSerial, serialToIso } from "../domain/dates";
 import { formatDate } from "../domain/format";
-import { parsePeriod, PeriodError, type Period } from "../domain/report/period";
+import { lastCompletedPeriod, parsePeriod, PeriodError, type Period } from "../domain/report/period";
+import { readWorkbookPlan } from "../domain/plan/workbookPlan";
 import { TABLE } from "../domain/sheets/specs";
 import { t } from "../i18n";
 import { openWorkbook, saveWorkbook, withLock } from "./workbookFiles";
@@ -23,22 +24,26 @@ function periodOf(input: string | undefined): Period | undefined {
 }
 
 /**
- * `collect FILE --period P --out DIR [--due DATE]`: one returnable workbook per unit and per
- * village in DIR (`Phieu-bao-cao-Tram-y-te-xa-2021-S2.xlsx`), never over an existing file. The
- * workbook is only read. Returns are due `--due`, by default five days after the period.
+ * `collect FILE --out DIR [--period P] [--due DATE]`: one returnable workbook per unit and per
+ * village in DIR (`Phieu-bao-cao-Tram-y-te-xa-2021-S2.xlsx`), never over an existing file, for P
+ * or else the last period completed at the plan's cadence. The workbook is only read. Returns
+ * are due `--due`, by default five days after the period.
  */
 export async function collectCommand(o: { file: string; period: string | undefined; out: string | undefined; due: string | undefined; today: string }): Promise<number> {
-  if (!o.out || !o.period) {
+  if (!o.out) {
     process.stderr.write(`${t("cli-collect-usage")}\n`);
     return 64;
   }
-  const period = periodOf(o.period);
+  const opened = await openWorkbook(o.file, false);
+  // The period asked for, else the last one completed at the plan's cadence (as the ribbon's report).
+  let period: Period | undefined;
+  if (o.period !== undefined) period = periodOf(o.period);
+  else period = lastCompletedPeriod(o.today, (await readWorkbookPlan(opened.port)).plan?.reporting.cadence ?? []);
   if (!period) return 64;
   const due = o.due ?? serialToIso(isoToSerial(period.to) + 5) ?? period.to;
-  const opened = await openWorkbook(o.file, false);
   let forms;
   try {
-    forms = await prepareForms(opened.port, period, o.period, o.today, due);
+    forms = await prepareForms(opened.port, period, o.today, due);
   } catch (e) {
     if (!(e instanceof NoPlanError)) throw e;
     process.stderr.write(`${t("cli-collect-no-plan")}\n`);

@@ -11,14 +11,14 @@ import { TABLE } from "../domain/sheets/specs";
 // not in the pane's first bundle): the forms as one .zip to send, the returns read back.
 
 /** Every form drawn into a workbook of its own, all in one .zip named after the period. */
-export async function formsZip(forms: readonly Form[], label: string): Promise<{ bytes: Uint8Array; name: string }> {
+export async function formsZip(forms: readonly Form[], period: Period): Promise<{ bytes: Uint8Array; name: string }> {
   const zip = new JSZip();
   for (const form of forms) {
-    const port = await XlsxWorkbook.empty({ subject: `Phiếu báo cáo ${label}: ${form.identity.name}` });
+    const port = await XlsxWorkbook.empty({ subject: `Phiếu báo cáo ${period.label}: ${form.identity.name}` });
     await buildForm(port, form);
     zip.file(form.fileName, await port.toBuffer());
   }
-  return { bytes: await zip.generateAsync({ type: "uint8array" }), name: `Phieu-bao-cao-${asciiName(label)}.zip` };
+  return { bytes: await zip.generateAsync({ type: "uint8array" }), name: `Phieu-bao-cao-${asciiName(period.code)}.zip` };
 }
 
 /** Returned files as the merge reads them; a file that cannot be read is said by name, not fatal. */
@@ -50,5 +50,5 @@ export async function consolidateFiles(files: readonly { name: string; bytes: Ui
   const summary = consolidate(communes, period, unreadable);
   const port = await XlsxWorkbook.empty({ subject: `Tổng hợp các xã ${period.label}` });
   await port.applyGrids([consolidationGrid(summary)]);
-  return { bytes: await port.toBuffer(), name: `Tong-hop-cac-xa-${asciiName(period.label)}.xlsx`, summary };
+  return { bytes: await port.toBuffer(), name: `Tong-hop-cac-xa-${asciiName(period.code)}.xlsx`, summary };
 }

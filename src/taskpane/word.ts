@@ -13,9 +13,9 @@ export type WordPaper = "report" | "disclosure" | "dossier";
 
 const NAMES: Record<WordPaper, string> = { report: "Bao-cao", disclosure: "Cong-khai", dossier: "Ho-so-khen-thuong" };
 
-/** A file name people understand, without diacritics (mail and old systems mangle them): `Bao-cao-6-thang-dau-nam-2021.docx`. */
+/** A file name people understand, without diacritics (mail and old systems mangle them): `Bao-cao-2021-S1.docx`. */
 export function wordFileName(paper: WordPaper, period: Period): string {
-  return `${NAMES[paper]}-${asciiName(period.label)}.docx`;
+  return `${NAMES[paper]}-${asciiName(period.code)}.docx`;
 }
 
 /** One of the period's papers as a Word file; the workbook is only read. */

@@ -228,12 +228,12 @@ describe("the task pane, given the Office adapter", () => {
       fireEvent.click(screen.getByRole("radio", { name: "6 tháng cuối năm" }));
       fireEvent.change(screen.getByRole("textbox", { name: "Năm" }), { target: { value: "2021" } });
       const sheets = fake.state.sheets.map((s) => s.name);
-      for (const [item, file] of [["Báo cáo (.docx)", "Bao-cao-6-thang-cuoi-nam-2021.docx"], ["Bảng công khai (.docx)", "Cong-khai-6-thang-cuoi-nam-2021.docx"], ["Hồ sơ khen thưởng (.docx)", "Ho-so-khen-thuong-6-thang-cuoi-nam-2021.docx"]] as const) {
+      for (const [item, file] of [["Báo cáo (.docx)", "Bao-cao-2021-S2.docx"], ["Bảng công khai (.docx)", "Cong-khai-2021-S2.docx"], ["Hồ sơ khen thưởng (.docx)", "Ho-so-khen-thuong-2021-S2.docx"]] as const) {
         await clickWhenEnabled("Tải bản Word");
         fireEvent.click(await screen.findByRole("menuitem", { name: item }));
         await screen.findByText(`Đã tạo tệp Word "${file}" (sổ không thay đổi).`);
       }
-      expect(saved.map((s) => s.name)).toEqual(["Bao-cao-6-thang-cuoi-nam-2021.docx", "Cong-khai-6-thang-cuoi-nam-2021.docx", "Ho-so-khen-thuong-6-thang-cuoi-nam-2021.docx"]);
+      expect(saved.map((s) => s.name)).toEqual(["Bao-cao-2021-S2.docx", "Cong-khai-2021-S2.docx", "Ho-so-khen-thuong-2021-S2.docx"]);
       const JSZip = (await import("jszip")).default;
       const report = await JSZip.loadAsync(await blobBytes(saved[0]!.blob));
       const xml = await report.file("word/document.xml")!.async("string");
@@ -256,10 +256,10 @@ describe("the task pane, given the Office adapter", () => {
       fireEvent.change(screen.getByRole("textbox", { name: "Năm" }), { target: { value: "2021" } });
       await screen.findByText("Chưa nhận phiếu nào của kỳ này.");
       await clickWhenEnabled("Tạo phiếu gửi (.zip)");
-      await screen.findByText(/^Đã tạo \d+ phiếu trong tệp "Phieu-bao-cao-6-thang-cuoi-nam-2021\.zip"; hạn gửi lại 05\/01\/2022\.$/);
+      await screen.findByText(/^Đã tạo \d+ phiếu trong tệp "Phieu-bao-cao-2021-S2\.zip"; hạn gửi lại 05\/01\/2022\.$/);
       const JSZip = (await import("jszip")).default;
       const zip = await JSZip.loadAsync(await blobBytes(saved[0]!.blob));
-      const name = "Phieu-bao-cao-Tram-y-te-xa-6-thang-cuoi-nam-2021.xlsx";
+      const name = "Phieu-bao-cao-Tram-y-te-xa-2021-S2.xlsx";
       expect(Object.keys(zip.files)).toContain(name);
       // The health station reports a task done.
       const { XlsxWorkbook } = await import("../../src/adapters/xlsx/xlsxWorkbook");
@@ -295,7 +295,7 @@ describe("the task pane, given the Office adapter", () => {
       fireEvent.change(screen.getByRole("textbox", { name: "Năm" }), { target: { value: "2021" } });
       const files = [new File([(await commune.toBuffer()) as Uint8Array<ArrayBuffer>], "chau-son.xlsx"), new File(["not a workbook"], "hong.xlsx")];
       fireEvent.change(await screen.findByLabelText("Tổng hợp sổ của nhiều xã…"), { target: { files } });
-      await screen.findByText('Đã tổng hợp 1 sổ vào tệp "Tong-hop-cac-xa-nam-2021.xlsx".');
+      await screen.findByText('Đã tổng hợp 1 sổ vào tệp "Tong-hop-cac-xa-2021.xlsx".');
       expect(screen.getByText(/^hong\.xlsx: không đọc được/)).toBeTruthy();
       const summary = await XlsxWorkbook.fromBuffer(await blobBytes(saved[0]!.blob));
       const rows = (await summary.readRanges([{ sheet: "Tổng hợp các xã", range: { top: 0, left: 0, bottom: 6, right: 4 } }]))[0]!;

@@ -24,11 +24,11 @@ export class NoPlanError extends Error {
 const COMMUNE_TABLES = [TABLE.thongTin, TABLE.keHoach, TABLE.nhiemVu, TABLE.donVi, TABLE.thon, TABLE.camKet, TABLE.dongGop, TABLE.khenThuong];
 
 /** The forms to send for a period, from the workbook (its plan, units, villages, tasks, pledges). */
-export async function prepareForms(port: WorkbookPort, period: Period, code: string, today: string, due: string): Promise<Form[]> {
+export async function prepareForms(port: WorkbookPort, period: Period, today: string, due: string): Promise<Form[]> {
   const tables = await port.readTables(COMMUNE_TABLES);
   const { plan } = await planFromTables(tables);
   if (!plan) throw new NoPlanError();
-  return collectForms(tables, plan, period, code, today, due);
+  return collectForms(tables, plan, period, today, due);
 }
 
 /**

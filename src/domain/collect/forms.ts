@@ -84,10 +84,11 @@ const prefill = (t: TableData, row: readonly CellValue[]): PrefillRow => Object.
 
 /**
  * The forms for a period: one per unit of the plan that has tasks in the workbook, one per
- * village of `tblThon` (when the plan tracks pledges or donations). `code` names the period in
- * the files (`2021-S2`); `due` is the day returns are due.
+ * village of `tblThon` (when the plan tracks pledges or donations), named after the period's code
+ * (`Phieu-bao-cao-Tram-y-te-xa-2021-S2.xlsx`); `due` is the day returns are due.
  */
-export function collectForms(tables: ReadonlyMap<string, TableData>, plan: PlanDefinition, period: Period, code: string, today: string, due: string): Form[] {
+export function collectForms(tables: ReadonlyMap<string, TableData>, plan: PlanDefinition, period: Period, today: string, due: string): Form[] {
+  const code = period.code;
   const get = (name: string) => [...tables].find(([n]) => foldKey(n) === foldKey(name))?.[1];
   const base = { workbook: workbookKey(plan.issuingBody.name, plan.planNumber ?? "", plan.planDate), body: plan.issuingBody.name, period: { from: period.from, to: period.to, label: period.label }, sentAt: today, due };
   const forms: Form[] = [];

@@ -1,7 +1,6 @@
 import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Subtitle2, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { mergeReturns, NoPlanError, prepareForms, readReturnsStatus } from "../../domain/collect/collect";
-import { asciiName } from "../../domain/collect/forms";
 import type { MergePlan, ReturnedFile } from "../../domain/collect/merge";
 import type { ReturnsStatus } from "../../domain/collect/status";
 import { isoToSerial, serialToIso } from "../../domain/dates";
@@ -64,13 +63,13 @@ export default function CollectPanel({ period }: { period: Period | undefined })
       async () => {
         let forms;
         try {
-          forms = await prepareForms(port, period, asciiName(period.label), today, due);
+          forms = await prepareForms(port, period, today, due);
         } catch (e) {
           if (e instanceof NoPlanError) return undefined;
           throw e;
         }
         const { formsZip } = await import(/* webpackChunkName: "collect-files" */ "../collectFiles");
-        return { ...(await formsZip(forms, period.label)), count: forms.length };
+        return { ...(await formsZip(forms, period)), count: forms.length };
       },
       (r) => {
         if (!r) return { intent: "warning", title: t("collectNoPlan") };

@@ -62,7 +62,7 @@ describe("periods", () => {
     ["2021", "2021-01-01", "2021-12-31", "năm 2021", "BC năm 2021"],
     ["2021-06-11..2021-12-31", "2021-06-11", "2021-12-31", "từ ngày 11/06/2021 đến ngày 31/12/2021", "BC 11.06.2021-31.12.2021"],
   ])("%s", (input, from, to, label, sheetName) => {
-    expect(parsePeriod(input)).toEqual({ from, to, label, sheetName });
+    expect(parsePeriod(input)).toEqual({ from, to, label, sheetName, code: input });
   });
 
   it.each(["2021-S3", "S1", "2021-12-31..2021-01-01", "2021-02-30..2021-03-01", "năm 2021"])("refuses %s", (input) => {
