@@ -183,8 +183,12 @@ describe("merge FILE RETURNED…", () => {
     await fill(commune, "tblNhiemVu", (r) => r["Nội dung nhiệm vụ"] === content && r["Đơn vị"] === "Công an xã", { "Kết quả, minh chứng": "Theo sổ của xã" });
     const r = await captureOutput(() => run(["merge", commune, other, "--json", "--today", TODAY]));
     expect(r.code).toBe(0);
-    const out2 = JSON.parse(r.stdout) as { conflicts: { ours: string; theirs: string; cell: string }[]; applied: number };
-    expect(out2.conflicts).toEqual([expect.objectContaining({ ours: "Theo sổ của xã", theirs: "Theo phiếu của Công an" })]);
+    const out2 = JSON.parse(r.stdout) as { applied: number; appended: number; refused: unknown[]; conflicts: { file: string; sheet: string; cell: string; sent: unknown; current: string; returned: string }[] };
+    // DOMAIN.md's keys: applied, conflicts [{file, sheet, cell, sent, returned, current}], refused, appended.
+    expect([out2.applied, out2.appended, out2.refused]).toEqual([0, 0, []]);
+    const original = await tableOf(demo, "tblNhiemVu");
+    const sent = original.rows.find((x) => x[original.headers.indexOf("Nội dung nhiệm vụ")] === content && x[original.headers.indexOf("Đơn vị")] === "Công an xã")![original.headers.indexOf("Kết quả, minh chứng")] ?? null;
+    expect(out2.conflicts).toEqual([expect.objectContaining({ file: "Phieu-bao-cao-Cong-an-xa-2021-S2.xlsx", sheet: "Nhiệm vụ", sent, current: "Theo sổ của xã", returned: "Theo phiếu của Công an" })]);
     expect(r.stderr).toContain(`ô ${out2.conflicts[0]!.cell}`);
     const kept = await tableOf(commune, "tblNhiemVu");
     expect(kept.rows.some((x) => x[kept.headers.indexOf("Kết quả, minh chứng")] === "Theo sổ của xã")).toBe(true);
@@ -238,5 +242,10 @@ describe("merge FILE RETURNED…", () => {
     expect(r.stdout).toContain("Chạy thử");
     expect(readFileSync(commune).equals(before)).toBe(true);
     expect(existsSync(path.join(dir, "khong-co.xlsx"))).toBe(false);
+    // As JSON: each refused file with its reason in words.
+    const j = await captureOutput(() => run(["merge", commune, early, foreign, path.join(dir, "khong-co.xlsx"), "--period", "2021-S2", "--dry-run", "--json", "--today", TODAY]));
+    const refused = (JSON.parse(j.stdout) as { refused: { file: string; reason: string }[] }).refused;
+    expect(refused.map((x) => x.file).sort()).toEqual([path.basename(foreign), "Phieu-bao-cao-Truong-hoc-2021-S1.xlsx", "khong-co.xlsx"].sort());
+    for (const x of refused) expect(x.reason).toContain(x.file);
   });
 });

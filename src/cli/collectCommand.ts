@@ -6,6 +6,7 @@ import { consolidate, consolidationGrid, type CommuneFigures } from "../domain/c
 import { FORM_TABLE } from "../domain/collect/forms";
 import type { ReturnedFile } from "../domain/collect/merge";
 import { isoToSerial, serialToIso } from "../domain/dates";
+import { cellAddress } from "../domain/grid";
 import { formatDate } from "../domain/format";
 import { lastCompletedPeriod, parsePeriod, PeriodError, type Period } from "../domain/report/period";
 import { readWorkbookPlan } from "../domain/plan/workbookPlan";
@@ -103,15 +104,31 @@ export async function mergeCommand(o: { file: string; returns: readonly string[]
     const changed = applied.length > 0 || plan.appends.length > 0 || plan.receipts.length > 0;
     if (!o.dryRun && changed) await saveWorkbook(opened, lock, { sameFile: true });
     if (o.json) {
-      process.stdout.write(`${JSON.stringify({ period: plan.period ?? null, merged: plan.merged, receipts: plan.receipts, updates: plan.updates.map(({ file, who, sheet, row, col, column, task, expected, value }) => ({ file, who, sheet, row, col, column, task, old: expected, value })), appends: plan.appends, conflicts: plan.conflicts, refused: [...plan.refused, ...unreadable.map((u) => ({ file: u.file, code: "merge-unreadable", params: { reason: u.reason } }))], invalid: plan.invalid, applied: applied.length, skipped: skipped.length, dryRun: o.dryRun }, null, 2)}\n`);
+      // DOMAIN.md's keys (applied, conflicts, refused, appended), then what helps read them. A dry run counts what it would do.
+      const refused = [...plan.refused.map((r) => ({ file: r.file, reason: t(r.code, { file: r.file, ...r.params }), code: r.code })), ...unreadable.map((u) => ({ file: u.file, reason: t("merge-unreadable", u), code: "merge-unreadable" }))];
+      const out = {
+        applied: o.dryRun ? plan.updates.length : applied.length,
+        conflicts: plan.conflicts,
+        refused,
+        appended: plan.appends.length,
+        dryRun: o.dryRun,
+        period: plan.period ?? null,
+        merged: plan.merged,
+        changes: (o.dryRun ? plan.updates : applied).map(({ file, who, sheet, row, col, column, task, expected, value }) => ({ file, who, sheet, cell: cellAddress(row, col), column, task, old: expected, value })),
+        rows: plan.appends,
+        receipts: plan.receipts,
+        invalid: plan.invalid.map((n) => ({ ...n, message: t(n.code, { file: n.file, ...n.params }) })),
+        skipped: skipped.map((x) => ({ sheet: x.sheet, cell: cellAddress(x.row, x.col) })),
+      };
+      process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     }
     const say = (line: string) => (o.json ? process.stderr : process.stdout).write(`${line}\n`);
     for (const u of unreadable) process.stderr.write(`${t("merge-unreadable", u)}\n`);
     for (const r of plan.refused) process.stderr.write(`${t(r.code, { file: r.file, ...r.params })}\n`);
     for (const m of plan.merged) say(t("cli-merge-file", { file: m.file, who: m.who, updates: plan.updates.filter((u) => u.file === m.file).length, appends: plan.appends.filter((a) => a.file === m.file).length, conflicts: plan.conflicts.filter((c) => c.file === m.file).length }));
-    for (const c of plan.conflicts) process.stderr.write(`${t("cli-merge-conflict", { ...c, sent: String(c.sent ?? ""), ours: String(c.ours ?? ""), theirs: String(c.theirs ?? "") })}\n`);
+    for (const c of plan.conflicts) process.stderr.write(`${t("cli-merge-conflict", { ...c, sent: String(c.sent ?? ""), current: String(c.current ?? ""), returned: String(c.returned ?? "") })}\n`);
     for (const n of plan.invalid) process.stderr.write(`CẢNH BÁO: ${t(n.code, { file: n.file, ...n.params })}\n`);
-    for (const s of skipped) process.stderr.write(`${t("cli-merge-skipped", { sheet: s.sheet, cell: `${String.fromCharCode(65 + s.col)}${s.row + 1}` })}\n`);
+    for (const s of skipped) process.stderr.write(`${t("cli-merge-skipped", { sheet: s.sheet, cell: cellAddress(s.row, s.col) })}\n`);
     if (o.dryRun) say(t("cli-merge-dry"));
     else say(changed ? t("cli-merge-done", { files: plan.merged.length, file: o.file, updates: applied.length, appends: plan.appends.length }) : t("cli-merge-nothing", { file: o.file }));
     return plan.refused.length + unreadable.length > 0 && plan.merged.length === 0 ? 1 : 0;

@@ -40,8 +40,9 @@ export interface MergeConflict {
   task: string;
   column: string;
   sent: CellScalar;
-  ours: CellScalar;
-  theirs: CellScalar;
+  /** The workbook's value now, and the value the return brings. */
+  current: CellScalar;
+  returned: CellScalar;
 }
 
 export interface MergeAppend {
@@ -180,7 +181,7 @@ function mergeTasks(plan: MergePlan, r: ReturnedFile, id: FormIdentity, tasks: T
       const ours = current.has(id2) ? current.get(id2) : tasks.rows[at]?.[tasks.headers.indexOf(field)];
       if (same(ours, theirs)) continue;
       if (!same(ours, s)) {
-        plan.conflicts.push({ file: r.file, who: id.name, sheet: tasks.sheet, cell: cellAddress(cr, cc), task, column: field, sent: s, ours: scalarOf(ours), theirs });
+        plan.conflicts.push({ file: r.file, who: id.name, sheet: tasks.sheet, cell: cellAddress(cr, cc), task, column: field, sent: s, current: scalarOf(ours), returned: theirs });
         continue;
       }
       plan.updates.push({ sheet: tasks.sheet, row: cr, col: cc, expected: ours ?? null, value: theirs, file: r.file, who: id.name, column: field, task });

@@ -167,7 +167,7 @@ export default function CollectPanel({ period }: { period: Period | undefined })
                 <li key={`m-${m.file}`}>{message("cli-merge-file", { file: m.file, who: m.who, updates: p.updates.filter((u) => u.file === m.file).length, appends: p.appends.filter((a) => a.file === m.file).length, conflicts: p.conflicts.filter((c) => c.file === m.file).length }, locale)}</li>
               ))}
               {p.conflicts.map((c) => (
-                <li key={`c-${c.file}-${c.cell}`}>{message("cli-merge-conflict", { ...c, sent: String(c.sent ?? ""), ours: String(c.ours ?? ""), theirs: String(c.theirs ?? "") }, locale)}</li>
+                <li key={`c-${c.file}-${c.cell}`}>{message("cli-merge-conflict", { ...c, sent: String(c.sent ?? ""), current: String(c.current ?? ""), returned: String(c.returned ?? "") }, locale)}</li>
               ))}
               {p.invalid.map((n, i) => (
                 <li key={`i-${n.file}-${i}`}>{message(n.code, { file: n.file, ...n.params }, locale)}</li>
