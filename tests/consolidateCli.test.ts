@@ -11,9 +11,9 @@ const dir = mkdtempSync(path.join(tmpdir(), "consolidate-"));
 const books = path.join(dir, "cac-xa");
 
 interface Summary {
-  communes: { file: string; body: string; tasks: Record<string, number> | null; pledges: Record<string, number | null> | null; donations: Record<string, number> | null; nominations: Record<string, number> | null }[];
+  communes: (Figures & { file: string; body: string })[];
   shared: string[];
-  totals: { tasks: Record<string, number> | null; pledges: unknown; donations: Record<string, number> | null; nominations: Record<string, number> | null };
+  total: { tasks: Record<string, number> | null; pledges: unknown; donations: Record<string, number> | null; nominations: { total: number; awarded: { total: number } } | null };
   unreadable: { file: string }[];
   missing: string[];
   otherMovements: string[];
@@ -55,27 +55,29 @@ describe("consolidate FILES|DIR… --period P --out SUMMARY.xlsx", () => {
     expect(r.code).toBe(0);
     summary = JSON.parse(r.stdout) as Summary;
     expect(r.stderr).toContain("hong.xlsx");
+    expect(summary.unreadable).toEqual([{ file: "hong.xlsx", reason: expect.any(String) as unknown }]);
   });
 
-  it("has one line per commune's workbook, its figures equal to that workbook's report --json", async () => {
+  it("has one entry per commune's workbook: its file, its body and its figures as its report --json (DOMAIN.md)", async () => {
     expect(summary.communes.map((c) => c.body)).toEqual(["XÃ AN BÌNH", "XÃ CHÂU HÒA", "XÃ CHÂU SƠN"]);
     for (const c of summary.communes) {
       const f = await reportJson(path.join(books, c.file));
-      expect([c.body, c.tasks]).toEqual([c.body, { total: f.tasks.total, doneOnTime: f.tasks.doneOnTime, doneLate: f.tasks.doneLate, overdue: f.tasks.overdue, open: f.tasks.open }]);
-      if (c.donations) expect(c.donations).toEqual({ receivedMoney: f.donations.receivedMoney, receivedGoodsValue: f.donations.receivedGoodsValue, disbursedMoney: f.donations.disbursedMoney, closingCash: f.donations.closingCash });
-      if (c.nominations) expect(c.nominations).toEqual({ total: f.nominations.total, awarded: f.nominations.awarded.total });
+      const { file, body, movement, trackers, ...figures } = c as Summary["communes"][number] & { movement: string; trackers: string[] };
+      expect([file, body, typeof movement, Array.isArray(trackers)]).toEqual([c.file, c.body, "string", true]);
+      expect(figures).toEqual(f);
     }
   });
 
   it("sums only the figures every commune of the movement has, sets the other movement apart, and says so", async () => {
     expect(summary.otherMovements).toEqual(["Chung tay xây dựng nông thôn mới"]);
     expect(summary.shared).toEqual(["tasks", "donations", "nominations"]);
-    expect(summary.totals.pledges).toBeNull();
+    expect(summary.total.pledges).toBeNull();
     const same = summary.communes.filter((c) => c.body !== "XÃ AN BÌNH");
-    const add = (k: string, pick: (c: Summary["communes"][number]) => Record<string, number> | null) => same.reduce((n, c) => n + (pick(c)?.[k] ?? 0), 0);
-    for (const k of ["total", "doneOnTime", "doneLate", "overdue", "open"]) expect([k, summary.totals.tasks![k]]).toEqual([k, add(k, (c) => c.tasks)]);
-    for (const k of ["receivedMoney", "receivedGoodsValue", "disbursedMoney", "closingCash"]) expect([k, summary.totals.donations![k]]).toEqual([k, add(k, (c) => c.donations)]);
-    expect(Number.isInteger(summary.totals.donations!.receivedMoney)).toBe(true);
+    const add = (k: string, pick: (c: Summary["communes"][number]) => object) => same.reduce((n, c) => n + ((pick(c) as Record<string, number>)[k] ?? 0), 0);
+    for (const k of ["total", "doneOnTime", "doneLate", "overdue", "open"]) expect([k, summary.total.tasks![k]]).toEqual([k, add(k, (c) => c.tasks)]);
+    for (const k of ["receivedMoney", "receivedGoodsValue", "disbursedMoney", "closingCash"]) expect([k, summary.total.donations![k]]).toEqual([k, add(k, (c) => c.donations)]);
+    expect(summary.total.nominations).toEqual({ total: add("total", (c) => c.nominations), awarded: { total: same.reduce((n, c) => n + c.nominations.awarded.total, 0) } });
+    expect(Number.isInteger(summary.total.donations!.receivedMoney)).toBe(true);
     const sheet = await XlsxWorkbook.fromBuffer(readFileSync(out));
     const rows = (await sheet.readRanges([{ sheet: "Tổng hợp các xã", range: { top: 0, left: 0, bottom: 20, right: 16 } }]))[0]!;
     const text = rows.flat().filter((v) => typeof v === "string").join("\n");
@@ -83,7 +85,7 @@ describe("consolidate FILES|DIR… --period P --out SUMMARY.xlsx", () => {
     expect(text).toContain("Không cộng các sổ của phong trào khác: Chung tay xây dựng nông thôn mới");
     expect(text).toContain("Không đọc được tệp hong.xlsx");
     const total = rows.find((r) => r[1] === "Tổng cộng")!;
-    expect(total[3]).toBe(summary.totals.tasks!.total);
+    expect(total[3]).toBe(summary.total.tasks!.total);
   });
 
   it("lists the communes expected but missing, and never writes over an existing summary", async () => {

@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import * as path from "node:path";
 import { XlsxWorkbook } from "../adapters/xlsx/xlsxWorkbook";
 import { buildForm, mergeReturns, NoBodyError, NoPlanError, prepareForms, readCommune } from "../domain/collect/collect";
-import { consolidate, consolidationGrid, type CommuneFigures } from "../domain/collect/consolidate";
+import { consolidate, consolidationGrid, consolidationJson, type CommuneFigures } from "../domain/collect/consolidate";
 import { FORM_TABLE } from "../domain/collect/forms";
 import type { ReturnedFile } from "../domain/collect/merge";
 import { isoToSerial, serialToIso } from "../domain/dates";
@@ -179,7 +179,7 @@ export async function consolidateCommand(o: { inputs: readonly string[]; period:
     }
   }
   const summary = consolidate(communes, period, unreadable, expected);
-  if (o.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  if (o.json) process.stdout.write(`${JSON.stringify(consolidationJson(summary), null, 2)}\n`);
   if (o.out) {
     const port = await XlsxWorkbook.empty({ subject: `Tổng hợp các xã ${period.label}` });
     await port.applyGrids([consolidationGrid(summary)]);

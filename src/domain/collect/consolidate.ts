@@ -18,24 +18,33 @@ export interface CommuneFigures {
   figures: Figures;
 }
 
-/** The headline figures of one commune, as the summary prints and `consolidate --json` gives them. */
-export interface CommuneLine {
+/**
+ * The headline figures the summary prints, under `report --json`'s own names: a commune's (null
+ * for what its plan does not track), or the total (null for what not every plan tracks).
+ */
+export interface Headline {
+  tasks: { total: number; doneOnTime: number; doneLate: number; overdue: number; open: number } | null;
+  pledges: { total: { households: number; householdsSigned: number; householdRate: number | null } } | null;
+  donations: { receivedMoney: number; receivedGoodsValue: number; disbursedMoney: number; closingCash: number } | null;
+  nominations: { total: number; awarded: { total: number } } | null;
+}
+
+/** One commune's line of the summary. */
+export interface CommuneLine extends Headline {
   file: string;
   body: string;
   movement: string;
   trackers: Tracker[];
-  tasks: { total: number; doneOnTime: number; doneLate: number; overdue: number; open: number } | null;
-  pledges: { households: number; householdsSigned: number; householdRate: number | null } | null;
-  donations: { receivedMoney: number; receivedGoodsValue: number; disbursedMoney: number; closingCash: number } | null;
-  nominations: { total: number; awarded: number } | null;
 }
 
 export interface Consolidation {
   period: { from: string; to: string; label: string };
-  communes: CommuneLine[];
+  /** Each commune's workbook as read, in the files' order (`consolidate --json`: its figures as `report --json`). */
+  communes: readonly CommuneFigures[];
+  lines: CommuneLine[];
   /** The trackers every commune's plan has: only their figures are summed. */
   shared: Tracker[];
-  totals: Omit<CommuneLine, "file" | "body" | "movement" | "trackers">;
+  total: Headline;
   /** Movements other than the most common one (their figures are listed, not summed with the rest). */
   otherMovements: string[];
   unreadable: { file: string; reason: string }[];
@@ -52,9 +61,22 @@ function lineOf(c: CommuneFigures): CommuneLine {
     movement: c.movement,
     trackers: [...c.trackers],
     tasks: has("tasks") ? { total: f.tasks.total, doneOnTime: f.tasks.doneOnTime, doneLate: f.tasks.doneLate, overdue: f.tasks.overdue, open: f.tasks.open } : null,
-    pledges: has("pledges") ? { households: f.pledges.total.households, householdsSigned: f.pledges.total.householdsSigned, householdRate: f.pledges.total.householdRate } : null,
+    pledges: has("pledges") ? { total: { households: f.pledges.total.households, householdsSigned: f.pledges.total.householdsSigned, householdRate: f.pledges.total.householdRate } } : null,
     donations: has("donations") ? { receivedMoney: f.donations.receivedMoney, receivedGoodsValue: f.donations.receivedGoodsValue, disbursedMoney: f.donations.disbursedMoney, closingCash: f.donations.closingCash } : null,
-    nominations: has("nominations") ? { total: f.nominations.total, awarded: f.nominations.awarded.total } : null,
+    nominations: has("nominations") ? { total: f.nominations.total, awarded: { total: f.nominations.awarded.total } } : null,
+  };
+}
+
+/** `consolidate --json` as DOMAIN.md has it: each commune's file, body and figures as `report --json`, the total, the unreadable files; then what was summed and what is missing. */
+export function consolidationJson(x: Consolidation): unknown {
+  return {
+    period: x.period,
+    communes: x.communes.map((c) => ({ file: c.file, body: c.body, movement: c.movement, trackers: c.trackers, ...c.figures })),
+    total: x.total,
+    unreadable: x.unreadable,
+    shared: x.shared,
+    otherMovements: x.otherMovements,
+    missing: x.missing,
   };
 }
 
@@ -78,40 +100,42 @@ export function consolidate(communes: readonly CommuneFigures[], period: Period,
   const shared = TRACKERS.filter((t) => summed.length > 0 && summed.every((c) => c.trackers.includes(t)));
   const lines = communes.map(lineOf);
   const mine = lines.filter((l) => foldKey(l.movement) === main);
-  const pledges = shared.includes("pledges") ? sum(mine.map((l) => l.pledges), ["households", "householdsSigned"]) : null;
-  const totals: Consolidation["totals"] = {
+  const pledges = shared.includes("pledges") ? sum(mine.map((l) => l.pledges?.total ?? null), ["households", "householdsSigned"]) : null;
+  const nominations = shared.includes("nominations") ? sum(mine.map((l) => (l.nominations ? { total: l.nominations.total, awarded: l.nominations.awarded.total } : null)), ["total", "awarded"]) : null;
+  const total: Headline = {
     tasks: shared.includes("tasks") ? sum(mine.map((l) => l.tasks), ["total", "doneOnTime", "doneLate", "overdue", "open"]) : null,
-    pledges: pledges ? { ...pledges, householdRate: pledges.households > 0 ? pledges.householdsSigned / pledges.households : null } : null,
+    pledges: pledges ? { total: { ...pledges, householdRate: pledges.households > 0 ? pledges.householdsSigned / pledges.households : null } } : null,
     donations: shared.includes("donations") ? sum(mine.map((l) => l.donations), ["receivedMoney", "receivedGoodsValue", "disbursedMoney", "closingCash"]) : null,
-    nominations: shared.includes("nominations") ? sum(mine.map((l) => l.nominations), ["total", "awarded"]) : null,
+    nominations: nominations ? { total: nominations.total, awarded: { total: nominations.awarded } } : null,
   };
   const present = new Set(communes.map((c) => foldKey(c.body)));
   return {
     period: { from: period.from, to: period.to, label: period.label },
-    communes: lines,
+    communes: [...communes],
+    lines,
     shared,
-    totals,
+    total,
     otherMovements: [...new Set(communes.filter((c) => foldKey(c.movement) !== main).map((c) => c.movement))],
     unreadable: [...unreadable],
     missing: expected.filter((e) => !present.has(foldKey(e)) && ![...present].some((p) => p.endsWith(foldKey(e)))),
   };
 }
 
-const COLUMNS: { header: string; width: number; tracker?: Tracker; value: (l: Pick<CommuneLine, "tasks" | "pledges" | "donations" | "nominations">) => CellScalar; rate?: boolean }[] = [
+const COLUMNS: { header: string; width: number; tracker?: Tracker; value: (l: Headline) => CellScalar; rate?: boolean }[] = [
   { header: "Tổng số nhiệm vụ", width: 11, tracker: "tasks", value: (l) => l.tasks?.total ?? null },
   { header: "Hoàn thành đúng hạn", width: 11, tracker: "tasks", value: (l) => l.tasks?.doneOnTime ?? null },
   { header: "Hoàn thành chậm", width: 11, tracker: "tasks", value: (l) => l.tasks?.doneLate ?? null },
   { header: "Quá hạn chưa hoàn thành", width: 12, tracker: "tasks", value: (l) => l.tasks?.overdue ?? null },
   { header: "Đang thực hiện, thường xuyên", width: 12, tracker: "tasks", value: (l) => l.tasks?.open ?? null },
-  { header: "Số hộ", width: 10, tracker: "pledges", value: (l) => l.pledges?.households ?? null },
-  { header: "Số hộ đã ký", width: 10, tracker: "pledges", value: (l) => l.pledges?.householdsSigned ?? null },
-  { header: "Tỷ lệ hộ đã ký", width: 10, tracker: "pledges", value: (l) => l.pledges?.householdRate ?? null, rate: true },
+  { header: "Số hộ", width: 10, tracker: "pledges", value: (l) => l.pledges?.total.households ?? null },
+  { header: "Số hộ đã ký", width: 10, tracker: "pledges", value: (l) => l.pledges?.total.householdsSigned ?? null },
+  { header: "Tỷ lệ hộ đã ký", width: 10, tracker: "pledges", value: (l) => l.pledges?.total.householdRate ?? null, rate: true },
   { header: "Tiếp nhận bằng tiền (đồng)", width: 16, tracker: "donations", value: (l) => l.donations?.receivedMoney ?? null },
   { header: "Hiện vật (giá trị, đồng)", width: 15, tracker: "donations", value: (l) => l.donations?.receivedGoodsValue ?? null },
   { header: "Đã chi (đồng)", width: 15, tracker: "donations", value: (l) => l.donations?.disbursedMoney ?? null },
   { header: "Tồn quỹ cuối kỳ (đồng)", width: 16, tracker: "donations", value: (l) => l.donations?.closingCash ?? null },
   { header: "Đề nghị khen thưởng", width: 11, tracker: "nominations", value: (l) => l.nominations?.total ?? null },
-  { header: "Đã khen thưởng", width: 11, tracker: "nominations", value: (l) => l.nominations?.awarded ?? null },
+  { header: "Đã khen thưởng", width: 11, tracker: "nominations", value: (l) => l.nominations?.awarded.total ?? null },
 ];
 
 const TRACKER_WORDS: Record<Tracker, string> = { tasks: "nhiệm vụ", pledges: "ký cam kết", donations: "nguồn đóng góp", nominations: "khen thưởng" };
@@ -122,22 +146,22 @@ export function consolidationGrid(x: Consolidation): Grid {
   const font = { font: "Times New Roman", size: 11 } as const;
   const put = (row: number, col: number, value: CellScalar, style: GridCell["style"] = {}) => cells.push({ row, col, value, style: { ...font, ...style } });
   put(0, 0, `TỔNG HỢP KẾT QUẢ THỰC HIỆN PHONG TRÀO CỦA CÁC XÃ ${x.period.label.toLocaleUpperCase("vi")}`, { bold: true, size: 13 });
-  put(1, 0, `Từ ngày ${formatDate(x.period.from)} đến ngày ${formatDate(x.period.to)}; ${x.communes.length} sổ đọc được.`, { italic: true });
+  put(1, 0, `Từ ngày ${formatDate(x.period.from)} đến ngày ${formatDate(x.period.to)}; ${x.lines.length} sổ đọc được.`, { italic: true });
   const top = 3;
   const headers = ["STT", "Xã, phường, thị trấn", "Tệp", ...COLUMNS.map((c) => c.header)];
   headers.forEach((h, c) => put(top, c, h, { bold: true, wrap: true, hAlign: "center", vAlign: "middle", border: "thin", fill: "DDEBF7" }));
-  x.communes.forEach((l, i) => {
+  x.lines.forEach((l, i) => {
     const row = top + 1 + i;
     put(row, 0, i + 1, { border: "thin", hAlign: "center" });
     put(row, 1, l.body, { border: "thin" });
     put(row, 2, l.file, { border: "thin" });
     COLUMNS.forEach((c, j) => put(row, 3 + j, c.value(l), { border: "thin", numFmt: c.rate ? "0.0%" : "#,##0" }));
   });
-  const totalRow = top + 1 + x.communes.length;
+  const totalRow = top + 1 + x.lines.length;
   put(totalRow, 0, null, { border: "thin" });
   put(totalRow, 1, "Tổng cộng", { bold: true, border: "thin" });
   put(totalRow, 2, null, { border: "thin" });
-  COLUMNS.forEach((c, j) => put(totalRow, 3 + j, c.tracker && x.shared.includes(c.tracker) ? c.value(x.totals) : null, { bold: true, border: "thin", numFmt: c.rate ? "0.0%" : "#,##0" }));
+  COLUMNS.forEach((c, j) => put(totalRow, 3 + j, c.tracker && x.shared.includes(c.tracker) ? c.value(x.total) : null, { bold: true, border: "thin", numFmt: c.rate ? "0.0%" : "#,##0" }));
   let row = totalRow + 2;
   const note = (text: string) => put(row++, 0, text, { italic: true });
   const notShared = TRACKERS.filter((t) => !x.shared.includes(t));
