@@ -50,6 +50,13 @@ async function sampleBook() {
   return p;
 }
 
+/** Báo cáo, with a period chosen by its radio button and a year typed. */
+function openReport(kind: string, year: string): void {
+  fireEvent.click(screen.getByRole("tab", { name: "Báo cáo" }));
+  fireEvent.click(screen.getByRole("radio", { name: kind }));
+  fireEvent.change(screen.getByRole("textbox", { name: "Năm" }), { target: { value: year } });
+}
+
 /**
  * The pane's downloads (a Blob, an anchor with `download`, a click), caught: each file's name and
  * blob. jsdom has neither object URLs nor navigation.
@@ -126,9 +133,7 @@ describe("the task pane, given the Office adapter", () => {
   it("previews the figures of a period and builds its report sheet", async () => {
     const { fake, port } = await sampleBook();
     render(<App port={port} today={TODAY} />);
-    fireEvent.click(screen.getByRole("tab", { name: "Báo cáo" }));
-    fireEvent.click(screen.getByRole("radio", { name: "Cả năm" }));
-    fireEvent.change(screen.getByRole("textbox", { name: "Năm" }), { target: { value: "2021" } });
+    openReport("Cả năm", "2021");
     await clickWhenEnabled("Xem trước số liệu");
     // The figures, each in its own element, headed by their period.
     await screen.findByRole("heading", { name: "Số liệu năm 2021" });
@@ -209,9 +214,7 @@ describe("the task pane, given the Office adapter", () => {
   it("adds the period's disclosure list and commendation dossier as new sheets", async () => {
     const { fake, port } = await sampleBook();
     render(<App port={port} today={TODAY} />);
-    fireEvent.click(screen.getByRole("tab", { name: "Báo cáo" }));
-    fireEvent.click(screen.getByRole("radio", { name: "6 tháng cuối năm" }));
-    fireEvent.change(screen.getByRole("textbox", { name: "Năm" }), { target: { value: "2021" } });
+    openReport("6 tháng cuối năm", "2021");
     await clickWhenEnabled("Lập bảng công khai");
     await screen.findByText('Đã thêm bảng công khai "Công khai 6 tháng cuối năm 2021" (Nghị định 93/2021).');
     await clickWhenEnabled("Lập hồ sơ khen thưởng");
@@ -224,9 +227,7 @@ describe("the task pane, given the Office adapter", () => {
     const { saved, click } = captureDownloads();
     try {
       render(<App port={port} today={TODAY} />);
-      fireEvent.click(screen.getByRole("tab", { name: "Báo cáo" }));
-      fireEvent.click(screen.getByRole("radio", { name: "6 tháng cuối năm" }));
-      fireEvent.change(screen.getByRole("textbox", { name: "Năm" }), { target: { value: "2021" } });
+      openReport("6 tháng cuối năm", "2021");
       const sheets = fake.state.sheets.map((s) => s.name);
       for (const [item, file] of [["Báo cáo (.docx)", "Bao-cao-2021-S2.docx"], ["Bảng công khai (.docx)", "Cong-khai-2021-S2.docx"], ["Hồ sơ khen thưởng (.docx)", "Ho-so-khen-thuong-2021-S2.docx"]] as const) {
         await clickWhenEnabled("Tải bản Word");
@@ -251,9 +252,7 @@ describe("the task pane, given the Office adapter", () => {
     const { saved, click } = captureDownloads();
     try {
       render(<App port={port} today={TODAY} />);
-      fireEvent.click(screen.getByRole("tab", { name: "Báo cáo" }));
-      fireEvent.click(screen.getByRole("radio", { name: "6 tháng cuối năm" }));
-      fireEvent.change(screen.getByRole("textbox", { name: "Năm" }), { target: { value: "2021" } });
+      openReport("6 tháng cuối năm", "2021");
       await screen.findByText("Chưa nhận phiếu nào của kỳ này.");
       await clickWhenEnabled("Tạo phiếu gửi (.zip)");
       await screen.findByText(/^Đã tạo \d+ phiếu trong tệp "Phieu-bao-cao-2021-S2\.zip"; hạn gửi lại 05\/01\/2022\.$/);
@@ -290,9 +289,7 @@ describe("the task pane, given the Office adapter", () => {
       const commune = await XlsxWorkbook.empty();
       await applyTemplates(commune, chauSonPlan, demoRows(chauSonPlan));
       render(<App port={port} today={TODAY} />);
-      fireEvent.click(screen.getByRole("tab", { name: "Báo cáo" }));
-      fireEvent.click(screen.getByRole("radio", { name: "Cả năm" }));
-      fireEvent.change(screen.getByRole("textbox", { name: "Năm" }), { target: { value: "2021" } });
+      openReport("Cả năm", "2021");
       const files = [new File([(await commune.toBuffer()) as Uint8Array<ArrayBuffer>], "chau-son.xlsx"), new File(["not a workbook"], "hong.xlsx")];
       fireEvent.change(await screen.findByLabelText("Tổng hợp sổ của nhiều xã…"), { target: { files } });
       await screen.findByText('Đã tổng hợp 1 sổ vào tệp "Tong-hop-cac-xa-2021.xlsx".');
@@ -325,9 +322,7 @@ describe("the task pane, given the Office adapter", () => {
     // A month-first date: an error, and a row the report leaves out.
     await port.updateCells([{ sheet: "Đóng góp", row: 1, col: 0, expected: ledger.rows[0]![0]!, value: "06/16/2021" }]);
     render(<App port={port} today={TODAY} />);
-    fireEvent.click(screen.getByRole("tab", { name: "Báo cáo" }));
-    fireEvent.click(screen.getByRole("radio", { name: "Cả năm" }));
-    fireEvent.change(screen.getByRole("textbox", { name: "Năm" }), { target: { value: "2021" } });
+    openReport("Cả năm", "2021");
     await clickWhenEnabled("Lập trang báo cáo");
     await screen.findByText("Trước khi lập báo cáo");
     expect(screen.getByText(/Số liệu còn 1 lỗi/)).toBeTruthy();

@@ -2,7 +2,7 @@ import { TRACKERS } from "../plan/kinds";
 import { planFromTables } from "../plan/workbookPlan";
 import { figuresForPeriod } from "../report/figures";
 import { reportInfo } from "../report/reportInfo";
-import { VALIDATED_TABLES } from "../rules/validate";
+import { findTable, VALIDATED_TABLES } from "../rules/validate";
 import type { CommuneFigures } from "./consolidate";
 import type { Period } from "../report/period";
 import { TABLE } from "../sheets/specs";
@@ -48,7 +48,7 @@ export async function readReturnsStatus(port: WorkbookPort, period: { from: stri
   // The receipts first: a workbook that received none for the period has nothing more to read.
   const receipts = await port.readTables([RECEIPT_TABLE]);
   if (receiptsOf(receipts).every((r) => r.from !== period.from || r.to !== period.to)) return undefined;
-  const tables = await port.readTables([TABLE.thongTin, TABLE.keHoach, TABLE.nhiemVu, TABLE.donVi, TABLE.thon, RECEIPT_TABLE]);
+  const tables = new Map([...(await port.readTables([TABLE.thongTin, TABLE.keHoach, TABLE.nhiemVu, TABLE.donVi, TABLE.thon])), ...receipts]);
   const { plan } = await planFromTables(tables);
   return plan ? returnsStatus(tables, plan, period) : undefined;
 }
@@ -75,7 +75,7 @@ export async function mergeReturns(port: WorkbookPort, returns: readonly Returne
   const { skipped } = merge.updates.length > 0 ? await port.updateCells(merge.updates) : { skipped: [] as CellUpdate[] };
   const skippedSet = new Set(skipped.map((s) => `${s.sheet}|${s.row}|${s.col}`));
   const applied = merge.updates.filter((u) => !skippedSet.has(`${u.sheet}|${u.row}|${u.col}`));
-  const grids = mergeGrids(tables, [...tables].find(([n]) => n.toLowerCase() === LOG_TABLE.toLowerCase())?.[1], merge, applied, now);
+  const grids = mergeGrids(tables, findTable(tables, LOG_TABLE), merge, applied, now);
   if (grids.length > 0) await port.applyGrids(grids);
   return { plan: merge, applied, skipped };
 }

@@ -8,7 +8,8 @@ import type { TableData } from "../workbook";
 import { asciiName } from "../text";
 
 export { asciiName } from "../text";
-import { scalarOf, type ReturnKind } from "./receipts";
+import { KIND_WORDS, scalarOf, type ReturnKind } from "./receipts";
+import { findTable } from "../rules/validate";
 import { expectedReturns } from "./status";
 
 export { scalarOf } from "./receipts";
@@ -89,7 +90,7 @@ const prefill = (t: TableData, row: readonly CellValue[]): PrefillRow => Object.
  */
 export function collectForms(tables: ReadonlyMap<string, TableData>, plan: PlanDefinition, period: Period, today: string, due: string): Form[] {
   const code = period.code;
-  const get = (name: string) => [...tables].find(([n]) => foldKey(n) === foldKey(name))?.[1];
+  const get = (name: string) => findTable(tables, name);
   const base = { workbook: workbookKey(plan.issuingBody.name, plan.planNumber ?? "", plan.planDate), body: plan.issuingBody.name, period: { from: period.from, to: period.to, label: period.label }, sentAt: today, due };
   const forms: Form[] = [];
   const tasks = get(TABLE.nhiemVu);
@@ -171,7 +172,6 @@ export function protectForm(g: Grid, kind: FormKind): Grid {
 
 /** Keys of the identity table, in order. */
 const KEYS = { workbook: "Mã sổ", body: "Cơ quan", kind: "Loại phiếu", name: "Phiếu của", from: "Từ ngày", to: "Đến ngày", label: "Kỳ báo cáo", sentAt: "Ngày gửi", due: "Hạn gửi lại", sent: "Dữ liệu đã gửi" } as const;
-const KIND_WORDS: Record<FormKind, string> = { unit: "Đơn vị", village: "Thôn" };
 
 /** The identity sheet of a form: who sends it back, to whom, by when; and what was sent (for the merge, not to be edited). */
 export function identityGrid(id: FormIdentity): Grid {

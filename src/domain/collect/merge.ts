@@ -7,7 +7,8 @@ import { camKetTable, dongGopTable, TABLE } from "../sheets/specs";
 import { calculatedColumns } from "../template/tableGrid";
 import type { CellUpdate, TableData } from "../workbook";
 import { FORM_TABLE, readIdentity, rowRecord, scalarOf, TASK_FIELDS, taskKey, type FormIdentity } from "./forms";
-import { RECEIPT_HEADERS, RECEIPT_SHEET, RECEIPT_TABLE, receiptsOf, type Receipt } from "./receipts";
+import { KIND_WORDS, RECEIPT_HEADERS, RECEIPT_SHEET, RECEIPT_TABLE, receiptsOf, type Receipt } from "./receipts";
+import { findTable } from "../rules/validate";
 
 
 // Merging returned forms into the commune's workbook: a cell takes the returned value only where
@@ -74,7 +75,7 @@ export interface MergePlan {
   invalid: MergeNote[];
 }
 
-const get = (tables: ReadonlyMap<string, TableData>, name: string) => [...tables].find(([n]) => foldKey(n) === foldKey(name))?.[1];
+const get = findTable;
 const same = (a: CellValue | undefined, b: CellValue | undefined) => (isEmptyValue(a ?? null) && isEmptyValue(b ?? null)) || sameValue(a ?? null, b ?? null);
 const shown = (v: CellScalar): string => (v === null ? "" : String(v));
 
@@ -189,8 +190,6 @@ function mergeTasks(plan: MergePlan, r: ReturnedFile, id: FormIdentity, tasks: T
     }
   });
 }
-
-const KIND_WORDS = { unit: "Đơn vị", village: "Thôn" } as const;
 
 /** The columns that tell two rows apart (a pledge row, a ledger row): equal on all, the same row. */
 const PLEDGE_KEY = ["Thôn, đơn vị", "Ngày cập nhật", "Số hộ", "Số hộ đã ký", "Số HS, SV đã ký", "Số CB, CC, VC đã ký", "Số CN, NLĐ đã ký"];

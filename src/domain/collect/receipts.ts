@@ -1,6 +1,6 @@
-import { foldKey } from "../cells/text";
 import { serialToIso } from "../dates";
 import { isEmptyValue, type CellScalar, type CellValue } from "../grid";
+import { findTable } from "../rules/validate";
 import type { TableData } from "../workbook";
 
 // The returns a workbook has received (`Phiếu đã nhận`): written by the merge, read by the
@@ -8,7 +8,8 @@ import type { TableData } from "../workbook";
 
 export type ReturnKind = "unit" | "village";
 
-const KIND_WORDS = { unit: "Đơn vị", village: "Thôn" } as const;
+/** How a form's kind is written in the workbook (`Loại phiếu`). */
+export const KIND_WORDS = { unit: "Đơn vị", village: "Thôn" } as const;
 
 /** A cell's scalar: a formula's cached result, nothing for an error. */
 export function scalarOf(v: CellValue | undefined): CellScalar {
@@ -16,8 +17,6 @@ export function scalarOf(v: CellValue | undefined): CellScalar {
   if (typeof v === "object") return "formula" in v ? (v.result !== undefined && typeof v.result !== "object" ? v.result : null) : null;
   return v;
 }
-
-const get = (tables: ReadonlyMap<string, TableData>, name: string) => [...tables].find(([n]) => foldKey(n) === foldKey(name))?.[1];
 
 /** Returns received, one row per unit or village and period: completeness and timeliness are read from it. */
 export const RECEIPT_SHEET = "Phiếu đã nhận";
@@ -39,7 +38,7 @@ export interface Receipt {
 
 /** The returns a workbook has received (`Phiếu đã nhận`), as read. */
 export function receiptsOf(tables: ReadonlyMap<string, TableData>): Receipt[] {
-  const t = get(tables, RECEIPT_TABLE);
+  const t = findTable(tables, RECEIPT_TABLE);
   if (!t) return [];
   const c = (h: string) => t.headers.indexOf(h);
   const iso = (v: CellValue | undefined) => {

@@ -2,6 +2,7 @@ import { foldKey } from "../cells/text";
 import type { PlanDefinition } from "../plan/schema";
 import type { TableData } from "../workbook";
 import { TABLE } from "../sheets/specs";
+import { findTable } from "../rules/validate";
 import { receiptsOf, scalarOf, type ReturnKind } from "./receipts";
 
 type FormKind = ReturnKind;
@@ -37,7 +38,7 @@ export function returnsStatus(tables: ReadonlyMap<string, TableData>, plan: Pick
  * `tblNhiemVu`, and each village of `tblThon` when the plan tracks pledges or donations.
  */
 export function expectedReturns(tables: ReadonlyMap<string, TableData>, plan: Pick<PlanDefinition, "units" | "trackers">): { name: string; kind: FormKind }[] {
-  const get = (name: string) => [...tables].find(([n]) => foldKey(n) === foldKey(name))?.[1];
+  const get = (name: string) => findTable(tables, name);
   const names = (t: TableData | undefined, header: string) => (t ? t.rows.map((r) => scalarOf(r[t.headers.indexOf(header)])).filter((v): v is string => typeof v === "string" && v.trim() !== "") : []);
   const tasks = get(TABLE.nhiemVu);
   const withTasks = new Set(names(tasks, "Đơn vị").map(foldKey));

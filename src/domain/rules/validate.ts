@@ -17,7 +17,8 @@ export const VALIDATED_TABLES: readonly { sheet: string; spec: TableSpec }[] = S
 
 const CATALOG_TABLES: ReadonlySet<string> = new Set([TABLE.thon, TABLE.donVi, TABLE.nhomDongGop, TABLE.hinhThucKhenThuong]);
 
-function findTable(tables: ReadonlyMap<string, TableData>, name: string): TableData | undefined {
+/** A table by its name, as Excel compares names (case and accents folded). */
+export function findTable(tables: ReadonlyMap<string, TableData>, name: string): TableData | undefined {
   const key = nameKey(name);
   for (const [n, t] of tables) if (nameKey(n) === key) return t;
   return undefined;
