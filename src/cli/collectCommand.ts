@@ -3,9 +3,8 @@ import * as path from "node:path";
 import { XlsxWorkbook } from "../adapters/xlsx/xlsxWorkbook";
 import { buildForm, mergeReturns, NoBodyError, NoPlanError, prepareForms, readCommune } from "../domain/collect/collect";
 import { consolidate, consolidationGrid, consolidationJson, type CommuneFigures } from "../domain/collect/consolidate";
-import { FORM_TABLE } from "../domain/collect/forms";
+import { defaultDue, FORM_TABLE } from "../domain/collect/forms";
 import type { ReturnedFile } from "../domain/collect/merge";
-import { isoToSerial, serialToIso } from "../domain/dates";
 import { cellAddress } from "../domain/grid";
 import { formatDate } from "../domain/format";
 import { lastCompletedPeriod, parsePeriod, PeriodError, type Period } from "../domain/report/period";
@@ -41,7 +40,7 @@ export async function collectCommand(o: { file: string; period: string | undefin
   if (o.period !== undefined) period = periodOf(o.period);
   else period = lastCompletedPeriod(o.today, (await readWorkbookPlan(opened.port)).plan?.reporting.cadence ?? []);
   if (!period) return 64;
-  const due = o.due ?? serialToIso(isoToSerial(period.to) + 5) ?? period.to;
+  const due = o.due ?? defaultDue(period);
   let forms;
   try {
     forms = await prepareForms(opened.port, period, o.today, due);

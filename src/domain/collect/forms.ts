@@ -10,6 +10,8 @@ import { asciiName } from "../text";
 export { asciiName } from "../text";
 import { KIND_WORDS, scalarOf, type ReturnKind } from "./receipts";
 import { findTable } from "../rules/validate";
+import { formatDate } from "../format";
+import { isoToSerial, serialToIso } from "../dates";
 import { expectedReturns } from "./status";
 
 export { scalarOf } from "./receipts";
@@ -73,6 +75,11 @@ export function rowRecord(t: TableData, row: readonly CellValue[]): Record<strin
   return Object.fromEntries(t.headers.map((h, i) => [h, row[i] ?? null]));
 }
 
+/** The day returns are due when none is given: five days after the period ends. */
+export function defaultDue(period: Pick<Period, "to">): string {
+  return serialToIso(isoToSerial(period.to) + 5) ?? period.to;
+}
+
 /** One workbook to send: its file name, the plan it is made from, the rows it starts with, and its identity. */
 export interface Form {
   identity: FormIdentity;
@@ -123,7 +130,7 @@ export function collectForms(tables: ReadonlyMap<string, TableData>, plan: PlanD
     for (const v of expected.filter((e) => e.kind === "village").map((e) => e.name)) {
       const rows = new Map<string, PrefillRow[]>([[TABLE.thon, [Object.fromEntries(villages.headers.map((h) => [h, h === "Thôn" ? v : null]))]]]);
       if (villageTrackers.includes("pledges") && pledges) {
-        // The village's latest row up to the period's end: the numbers to update (or to add a new dated row to).
+        // The village's latest row: the numbers it updates in place (a new date, the counts to that date).
         const c = (h: string) => pledges.headers.indexOf(h);
         const own = pledges.rows.filter((r) => foldKey(String(scalarOf(r[c("Thôn, đơn vị")]) ?? "")) === foldKey(v) && typeof scalarOf(r[c("Ngày cập nhật")]) === "number");
         const latest = own.sort((a, b) => Number(scalarOf(a[c("Ngày cập nhật")])) - Number(scalarOf(b[c("Ngày cập nhật")]))).at(-1);
@@ -194,7 +201,7 @@ export function identityGrid(id: FormIdentity): Grid {
     createSheet: true,
     cells: [
       text(0, `PHIẾU BÁO CÁO ${id.period.label.toLocaleUpperCase("vi")}: ${id.name}`, true),
-      text(1, `Điền vào trang ${id.kind === "unit" ? "Nhiệm vụ (trạng thái, ngày hoàn thành, kết quả)" : "Cam kết (một dòng mới với ngày cập nhật)"}; gửi lại tệp này trước ngày ${id.due.split("-").reverse().join("/")}. Không sửa trang này.`),
+      text(1, `Điền vào trang ${id.kind === "unit" ? "Nhiệm vụ (trạng thái, ngày hoàn thành, kết quả)" : "Cam kết (sửa dòng của thôn: ngày cập nhật và các số đã ký) và trang Đóng góp nếu có (thêm các khoản)"}; gửi lại tệp này trước ngày ${formatDate(id.due)}. Không sửa trang này.`),
       { row: top, col: 0, value: "Mục", style: { bold: true } },
       { row: top, col: 1, value: "Giá trị", style: { bold: true } },
       ...rows.flatMap(([k, v], i) => [

@@ -1,9 +1,9 @@
 import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Subtitle2, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { mergeReturns, NoPlanError, prepareForms, readReturnsStatus } from "../../domain/collect/collect";
+import { defaultDue } from "../../domain/collect/forms";
 import type { MergePlan, ReturnedFile } from "../../domain/collect/merge";
 import type { ReturnsStatus } from "../../domain/collect/status";
-import { isoToSerial, serialToIso } from "../../domain/dates";
 import { formatCount, formatDate } from "../../domain/format";
 import type { Period } from "../../domain/report/period";
 import { t as message } from "../../i18n";
@@ -58,7 +58,7 @@ export default function CollectPanel({ period }: { period: Period | undefined })
 
   const makeForms = async () => {
     if (!period) return;
-    const due = serialToIso(isoToSerial(period.to) + 5) ?? period.to;
+    const due = defaultDue(period);
     await run(
       async () => {
         let forms;
