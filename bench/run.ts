@@ -2,6 +2,7 @@
 import { validateWorkbook } from "../src/domain/rules/validate";
 import { bigFileBench } from "./bigFile";
 import { collectBench } from "./collect";
+import { hostileBench } from "./hostile";
 import { benchTables } from "./data";
 import { officeBench } from "./office";
 import { paneBench } from "./pane";
@@ -58,6 +59,10 @@ officeBench()
     reportBench(benchTables());
     console.log("");
     return collectBench();
+  })
+  .then(() => {
+    console.log("");
+    return hostileBench();
   })
   .then(
   () => undefined,

@@ -38,12 +38,32 @@ beforeAll(async () => {
 describe("collect FILE --period P --out DIR", () => {
   const out = path.join(dir, "phieu");
   let files: string[];
+  const book = path.join(dir, "phat.xlsx");
   beforeAll(async () => {
-    const before = readFileSync(demo);
-    const r = await captureOutput(() => run(["collect", demo, "--period", "2021-S2", "--out", out, "--today", TODAY]));
+    copyFileSync(demo, book);
+    const r = await captureOutput(() => run(["collect", book, "--period", "2021-S2", "--out", out, "--today", TODAY]));
     expect(r.code).toBe(0);
-    expect(readFileSync(demo).equals(before)).toBe(true);
     files = readdirSync(out).sort();
+  });
+
+  it("records in the commune workbook every form it issued (id, owner, period, due, file) and what each may change; nothing else in the workbook changes", async () => {
+    const issued = await tableOf(book, "tblPhieuDaPhat");
+    expect(issued.sheet).toBe("Phiếu đã phát");
+    expect(issued.headers).toEqual(["Mã phiếu", "Phiếu của", "Loại phiếu", "Từ ngày", "Đến ngày", "Ngày gửi", "Hạn gửi lại", "Tệp"]);
+    expect(issued.rows.map((r) => r[7]).sort()).toEqual(files);
+    const ids = issued.rows.map((r) => r[0] as string);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^PH-[0-9A-HJKMNP-TV-Z]{6}-[0-9A-HJKMNP-TV-Z]{6}-[0-9A-HJKMNP-TV-Z]{6}-[0-9A-HJKMNP-TV-Z]{6}$/);
+    expect(issued.rows.find((r) => r[1] === "Trạm y tế xã")!.slice(2, 7)).toEqual(["Đơn vị", isoToSerial("2021-07-01"), isoToSerial("2021-12-31"), isoToSerial(TODAY), isoToSerial("2022-01-05")]);
+    // The unit's form may change its own tasks' four fill-in cells, as sent.
+    const scope = await tableOf(book, "tblDuLieuPhieu");
+    const tyte = issued.rows.find((r) => r[1] === "Trạm y tế xã")![0];
+    const tasks = (await tableOf(book, "tblNhiemVu")).rows.filter((r) => r[1] === "Trạm y tế xã");
+    expect(scope.rows.filter((r) => r[0] === tyte)).toHaveLength(tasks.length * 4);
+    // Every table of the workbook but these two reads as before.
+    const names = ["tblThongTin", "tblKeHoach", "tblThon", "tblDonVi", "tblNhiemVu", "tblCamKet", "tblDongGop", "tblKhenThuong"];
+    const [was, now] = await Promise.all([demo, book].map(async (f) => (await XlsxWorkbook.fromBuffer(readFileSync(f))).readTables(names)));
+    for (const n of names) expect([n, now!.get(n)]).toEqual([n, was!.get(n)]);
   });
 
   it("writes one workbook per unit with tasks and per village, named so people and mail systems understand them", async () => {
@@ -64,8 +84,11 @@ describe("collect FILE --period P --out DIR", () => {
     expect(new Set(tasks.rows.map((r) => r[1]))).toEqual(new Set(["Trạm y tế xã"]));
     const id = await tableOf(form, "tblPhieu");
     const value = (k: string) => id.rows.find((r) => r[0] === k)?.[1];
-    expect([value("Phiếu của"), value("Loại phiếu"), value("Từ ngày"), value("Đến ngày"), value("Hạn gửi lại")]).toEqual(["Trạm y tế xã", "Đơn vị", "2021-07-01", "2021-12-31", "2022-01-05"]);
-    expect(JSON.parse(value("Dữ liệu đã gửi") as string)).toHaveLength(commune.length);
+    expect([value("Phiếu của"), value("Loại phiếu"), value("Từ ngày"), value("Đến ngày"), value("Hạn gửi lại")]).toEqual(["Trạm y tế xã", "Đơn vị", "01/07/2021", "31/12/2021", "05/01/2022"]);
+    // Its id is the one the commune workbook recorded for it; what was sent stays in the commune workbook.
+    const issued = await tableOf(book, "tblPhieuDaPhat");
+    expect(value("Mã phiếu")).toBe(issued.rows.find((r) => r[7] === "Phieu-bao-cao-Tram-y-te-xa-2021-S2.xlsx")![0]);
+    expect(id.rows.map((r) => r[0])).not.toContain("Dữ liệu đã gửi");
     // The status column keeps its dropdown (the contract's list) and the date its rule.
     const zip = await JSZip.loadAsync(readFileSync(form));
     const sheets = await Promise.all(Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f)).map((f) => zip.file(f)!.async("string")));
@@ -73,9 +96,9 @@ describe("collect FILE --period P --out DIR", () => {
     expect(nhiemVu).toMatch(/<dataValidation [^>]*type="list"[\s\S]*?<formula1>"Chưa thực hiện,Đang thực hiện,Hoàn thành"<\/formula1>/);
     expect(nhiemVu).toMatch(/<dataValidation [^>]*type="date"/);
     // Every sheet protected; in Nhiệm vụ only the columns the unit fills in are open.
-    const book = await readWithExcelJs(readFileSync(form));
-    for (const ws of book.worksheets) expect([ws.name, (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet]).toEqual([ws.name, true]);
-    const ws = book.getWorksheet("Nhiệm vụ")!;
+    const excel = await readWithExcelJs(readFileSync(form));
+    for (const ws of excel.worksheets) expect([ws.name, (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet]).toEqual([ws.name, true]);
+    const ws = excel.getWorksheet("Nhiệm vụ")!;
     const header = ws.getRow(tasks.range.top + 1).values as unknown[];
     const col = (h: string) => header.indexOf(h);
     const row = ws.getRow(tasks.range.top + 2);
@@ -83,20 +106,49 @@ describe("collect FILE --period P --out DIR", () => {
     for (const h of ["Đơn vị", "Nội dung nhiệm vụ", "Hạn hoàn thành"]) expect([h, row.getCell(col(h)).protection?.locked]).not.toEqual([h, false]);
   });
 
-  it("without --period, collects the last period completed at the plan's cadence (6-monthly: the second half of 2021 on 03/01/2022)", async () => {
-    const dflt = path.join(dir, "mac-dinh");
-    const r = await captureOutput(() => run(["collect", demo, "--out", dflt, "--today", TODAY]));
+  it("without --period, collects the last period completed at the plan's cadence as the data stands, never from the clock alone (the 2021 plan in 2026: still 2021-S2)", async () => {
+    for (const today of [TODAY, "2026-12-06"]) {
+      const copy = path.join(dir, `mac-dinh-${today}.xlsx`);
+      copyFileSync(demo, copy);
+      const dflt = path.join(dir, `mac-dinh-${today}`);
+      const r = await captureOutput(() => run(["collect", copy, "--out", dflt, "--today", today]));
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain("Kỳ báo cáo: 6 tháng cuối năm 2021");
+      expect(readdirSync(dflt).sort()).toEqual(files);
+    }
+    // Before the half-year is over, the one before it.
+    const early = path.join(dir, "mac-dinh-som.xlsx");
+    copyFileSync(demo, early);
+    const r = await captureOutput(() => run(["collect", early, "--out", path.join(dir, "mac-dinh-som"), "--today", "2021-12-20"]));
     expect(r.code).toBe(0);
-    expect(readdirSync(dflt).sort()).toEqual(files);
+    expect(readdirSync(path.join(dir, "mac-dinh-som")).every((f) => f.endsWith("-2021-S1.xlsx"))).toBe(true);
   });
 
-  it("never writes over a form already there", async () => {
-    const target = path.join(out, "Phieu-bao-cao-Cong-an-xa-2021-S2.xlsx");
+  it("refuses a due date before the period's end", async () => {
+    const copy = path.join(dir, "han-som.xlsx");
+    copyFileSync(demo, copy);
+    const before = readFileSync(copy);
+    const r = await captureOutput(() => run(["collect", copy, "--period", "2021-S2", "--due", "2021-12-01", "--out", path.join(dir, "han-som"), "--today", TODAY]));
+    expect(r.code).toBe(64);
+    expect(r.stderr).toContain("Hạn gửi lại 01/12/2021 trước ngày cuối của kỳ 6 tháng cuối năm 2021 (31/12/2021)");
+    expect(existsSync(path.join(dir, "han-som"))).toBe(false);
+    expect(readFileSync(copy).equals(before)).toBe(true);
+  });
+
+  it("never writes over a form already there: makes and records nothing, says which files are in the way, exits 1", async () => {
+    const again = path.join(dir, "lan-hai");
+    const target = path.join(again, "Phieu-bao-cao-Cong-an-xa-2021-S2.xlsx");
+    const { mkdirSync } = await import("node:fs");
+    mkdirSync(again);
     writeFileSync(target, "the clerk's copy");
-    const r = await captureOutput(() => run(["collect", demo, "--period", "2021-S2", "--out", out, "--today", TODAY]));
-    expect(r.code).toBe(0);
+    const before = readFileSync(book);
+    const r = await captureOutput(() => run(["collect", book, "--period", "2021-S2", "--out", again, "--today", TODAY]));
+    expect(r.code).toBe(1);
     expect(r.stderr).toContain("Phieu-bao-cao-Cong-an-xa-2021-S2.xlsx");
+    expect(r.stderr).toContain("Chưa tạo phiếu nào");
     expect(readFileSync(target, "utf8")).toBe("the clerk's copy");
+    expect(readdirSync(again)).toEqual(["Phieu-bao-cao-Cong-an-xa-2021-S2.xlsx"]);
+    expect(readFileSync(book).equals(before)).toBe(true);
   });
 });
 
@@ -234,11 +286,11 @@ describe("merge FILE RETURNED…", () => {
     const before = readFileSync(commune);
     const r = await captureOutput(() => run(["merge", commune, school, early, foreign, foreignBook, path.join(dir, "khong-co.xlsx"), "--period", "2021-S2", "--dry-run", "--today", TODAY]));
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain("Phieu-bao-cao-Truong-hoc-2021-S1.xlsx: là phiếu của kỳ khác (6 tháng đầu năm 2021)");
+    expect(r.stderr).toContain("Phieu-bao-cao-Truong-hoc-2021-S1.xlsx: là phiếu của kỳ khác (6 tháng đầu năm 2021, theo sổ đã phát)");
     expect(r.stderr).toContain(`${path.basename(foreign)}: là phiếu của sổ khác`);
     expect(r.stderr).toContain("khac.xlsx: không phải phiếu báo cáo");
     expect(r.stderr).toContain("khong-co.xlsx: không đọc được");
-    expect(r.stderr).toMatch(/Phieu-bao-cao-Truong-hoc-2021-S2\.xlsx, ô [A-Z]+\d+: trạng thái không thuộc danh sách/);
+    expect(r.stderr).toMatch(/Phieu-bao-cao-Truong-hoc-2021-S2\.xlsx: Ô [A-Z]+\d+ \(trang "Nhiệm vụ", cột "Trạng thái"\): "Xong rồi" không có trong danh sách/);
     expect(r.stdout).toContain("Chạy thử");
     expect(readFileSync(commune).equals(before)).toBe(true);
     expect(existsSync(path.join(dir, "khong-co.xlsx"))).toBe(false);

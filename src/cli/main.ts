@@ -1,6 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import * as path from "node:path";
 import { isoDateOf } from "../domain/dates";
+import { formatMoment } from "../domain/format";
 import { XlsxWorkbook } from "../adapters/xlsx/xlsxWorkbook";
 import { chauSonPlan } from "../domain/sample/chauSonPlan";
 import { addReport } from "../domain/report/addReport";
@@ -198,8 +199,9 @@ async function collect(args: Args): Promise<number> {
     return typeof v === "string" ? v : undefined;
   };
   const due = opt("due");
-  if (due !== undefined && !parseReportDate(due)) return badToday({ ...args, options: new Map([["today", due]]) });
-  return collectCommand({ file, period: opt("period"), out: opt("out"), due, today });
+  const dueIso = due === undefined ? undefined : parseReportDate(due);
+  if (due !== undefined && !dueIso) return badToday({ ...args, options: new Map([["today", due]]) });
+  return collectCommand({ file, period: opt("period"), out: opt("out"), due: dueIso, today });
 }
 
 async function merge(args: Args): Promise<number> {
@@ -211,7 +213,7 @@ async function merge(args: Args): Promise<number> {
   const today = todayOption(args);
   if (!today) return badToday(args);
   const period = args.options.get("period");
-  return mergeCommand({ file, returns, period: typeof period === "string" ? period : undefined, json: args.options.has("json"), dryRun: args.options.has("dry-run"), today, now: new Date().toISOString().slice(0, 19).replace("T", " ") });
+  return mergeCommand({ file, returns, period: typeof period === "string" ? period : undefined, json: args.options.has("json"), dryRun: args.options.has("dry-run"), today, now: formatMoment(new Date()) });
 }
 
 async function consolidateCli(args: Args): Promise<number> {

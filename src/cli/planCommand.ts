@@ -1,6 +1,10 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { stat, writeFile } from "node:fs/promises";
 import { planTextOf } from "../adapters/docx/planText";
-import { WorkbookFileError } from "../adapters/xlsx/errors";
+import { fileErrorOf, WorkbookFileError } from "../adapters/xlsx/errors";
+import { readRegularFile } from "../adapters/xlsx/files";
+
+/** A plan's file is a few pages: anything far larger is not one. */
+const MAX_PLAN_BYTES = 64 * 1024 * 1024;
 import { formatDate } from "../domain/format";
 import { parsePlanText, type PlanDraft } from "../domain/plan/parseText";
 import { parsePlan, PlanDefinitionError } from "../domain/plan/parsePlan";
@@ -33,16 +37,15 @@ function describe(plan: PlanDraft | PlanDefinition): string[] {
 
 /** `plan import FILE [--json] [--out PLAN.json]`: reads a plan's .txt or .docx; lists what it could not place. */
 export async function planImport(file: string, options: { json: boolean; out?: string }): Promise<number> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch {
-    throw new WorkbookFileError("not-found", file);
-  }
+  // Refused before anything is read: --out names a new file, never one that exists (the commune's workbook).
+  if (options.out && (await stat(options.out).then(() => true, () => false))) throw new WorkbookFileError("would-overwrite", options.out, "tệp đã có");
+  const { bytes } = await readRegularFile(file, MAX_PLAN_BYTES);
   const result = parsePlanText(await planTextOf(bytes, file));
   const json = `${JSON.stringify({ ...result.plan, unplaced: result.unplaced }, null, 2)}\n`;
   if (options.out) {
-    await writeFile(options.out, json, "utf8");
+    await writeFile(options.out, json, { encoding: "utf8", flag: "wx" }).catch((e: unknown) => {
+      throw (e as NodeJS.ErrnoException).code === "EEXIST" ? new WorkbookFileError("would-overwrite", options.out ?? "", "tệp đã có") : fileErrorOf(e, options.out ?? "");
+    });
     process.stderr.write(`${t("cli-written", { file: options.out })}\n`);
   }
   if (options.json) process.stdout.write(json);
@@ -68,12 +71,7 @@ export async function planShow(file: string, options: { json: boolean }): Promis
 
 /** A plan from `--plan PLAN.json` (as `plan import` writes it; `unplaced` is ignored), checked field by field. */
 export async function planFromJsonFile(file: string): Promise<PlanDefinition> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch {
-    throw new WorkbookFileError("not-found", file);
-  }
+  const text = (await readRegularFile(file, MAX_PLAN_BYTES)).bytes.toString("utf8");
   let raw: unknown;
   try {
     raw = JSON.parse(text);

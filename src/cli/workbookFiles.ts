@@ -5,15 +5,29 @@ import { WorkbookFileError } from "../adapters/xlsx/errors";
 import { FileLock, readWorkbookFile, replaceFile, type ReplaceOptions, type WorkbookOnDisk } from "../adapters/xlsx/files";
 import { VerificationError } from "../adapters/xlsx/ooxml/verify";
 import { XlsxWorkbook, type NewWorkbookProperties } from "../adapters/xlsx/xlsxWorkbook";
+import { t } from "../i18n";
+import type { InflateRaw, InflateRawStream } from "../adapters/xlsx/ooxml/zipPackage";
 
-/** Node's zlib for reading big parts: whole, or streamed in 1 MB pieces so a big sheet is never held whole. */
-export const NODE_INFLATE = {
-  inflateRaw: (b: Uint8Array) => inflateRawSync(b),
-  inflateRawStream: (compressed: Uint8Array, onText: (text: string) => void) =>
+/**
+ * Node's zlib for reading big parts: whole, or streamed in 1 MB pieces so a big sheet is never
+ * held whole; either stops with a `RangeError` once a part inflates past the size it declared.
+ */
+export const NODE_INFLATE: { inflateRaw: InflateRaw; inflateRawStream: InflateRawStream } = {
+  inflateRaw: (b, maxBytes) => inflateRawSync(b, { maxOutputLength: Math.max(1, maxBytes) }),
+  inflateRawStream: (compressed, onText, maxBytes) =>
     new Promise<void>((resolve, reject) => {
       const decoder = new StringDecoder("utf8");
       const z = createInflateRaw({ chunkSize: 1 << 20 });
-      z.on("data", (chunk: Buffer) => onText(decoder.write(chunk)));
+      let seen = 0;
+      z.on("data", (chunk: Buffer) => {
+        seen += chunk.length;
+        if (seen > maxBytes) {
+          z.destroy();
+          reject(new RangeError("inflated past its declared size"));
+          return;
+        }
+        onText(decoder.write(chunk));
+      });
       z.on("end", () => {
         const rest = decoder.end();
         if (rest) onText(rest);
@@ -45,6 +59,7 @@ export async function openWorkbook(file: string, createIfMissing: boolean, prope
 /** Runs a job holding the lock of the file it writes; the lock is released whatever happens. */
 export async function withLock<T>(file: string, job: (lock: FileLock) => Promise<T>): Promise<T> {
   const lock = await FileLock.take(file);
+  if (lock.recovered) process.stderr.write(`${t("cli-lock-recovered", { file })}\n`);
   try {
     return await job(lock);
   } finally {

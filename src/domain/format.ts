@@ -37,3 +37,12 @@ export function documentDate(place: string, iso: string): string {
   const month = m <= 2 ? `0${m}` : String(m);
   return `${place}, ngày ${day} tháng ${month} năm ${y}`;
 }
+
+/** A moment as the log writes it: local date and time with the offset from UTC, `06/12/2026 21:54:38 (GMT+07:00)`. */
+export function formatMoment(moment: Date): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  const offset = -moment.getTimezoneOffset();
+  const sign = offset < 0 ? "-" : "+";
+  const abs = Math.abs(offset);
+  return `${p(moment.getDate())}/${p(moment.getMonth() + 1)}/${moment.getFullYear()} ${p(moment.getHours())}:${p(moment.getMinutes())}:${p(moment.getSeconds())} (GMT${sign}${p(Math.floor(abs / 60))}:${p(abs % 60)})`;
+}

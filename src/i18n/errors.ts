@@ -36,13 +36,16 @@ export function explainError(e: unknown, context: ErrorContext = {}): ExplainedE
     case "CancelledError":
       return nothing("error-cancelled");
     case "WorkbookFileError":
-      return nothing(`file-${text(f.problem)}`, { file, detail: text(f.detail) });
+      // The file the error is about (a --out target, a return), else the command's.
+      return nothing(`file-${text(f.problem)}`, { file: text(f.file) || file, detail: text(f.detail) });
     case "GridConflictError":
       return nothing("file-would-overwrite", { file: "", sheet: text(f.sheet), detail: list(f.cells) });
     case "GridRefusedError":
       return nothing(`grid-${text(f.reason)}`, { sheet: text(f.sheet), detail: text(f.detail) });
     case "CellWriteError":
       return nothing(`cell-${text(f.reason)}`, { cell: text(f.cell) });
+    case "PackageLimitError":
+      return nothing("file-oversized", { file, detail: text(f.message) });
     case "XmlPartError":
     case "SheetFormatError":
     case "NotAWorkbookError":

@@ -1,11 +1,11 @@
 import JSZip from "jszip";
 import { XlsxWorkbook } from "../adapters/xlsx/xlsxWorkbook";
-import { buildForm, readCommune } from "../domain/collect/collect";
+import { buildForm, readCommune, readReturnedFile } from "../domain/collect/collect";
+import { errorText, type Locale } from "../i18n";
 import { consolidate, consolidationGrid, type CommuneFigures, type Consolidation } from "../domain/collect/consolidate";
 import type { Period } from "../domain/report/period";
-import { asciiName, FORM_TABLE, type Form } from "../domain/collect/forms";
+import { asciiName, type Form } from "../domain/collect/forms";
 import type { ReturnedFile } from "../domain/collect/merge";
-import { TABLE } from "../domain/sheets/specs";
 
 // The pane's files for collection, loaded on first use (the .xlsx adapter and the zip writer are
 // not in the pane's first bundle): the forms as one .zip to send, the returns read back.
@@ -21,16 +21,15 @@ export async function formsZip(forms: readonly Form[], period: Period): Promise<
   return { bytes: await zip.generateAsync({ type: "uint8array" }), name: `Phieu-bao-cao-${asciiName(period.code)}.zip` };
 }
 
-/** Returned files as the merge reads them; a file that cannot be read is said by name, not fatal. */
-export async function readReturns(files: readonly { name: string; bytes: Uint8Array }[]): Promise<{ returns: ReturnedFile[]; unreadable: string[] }> {
+/** Returned files as the merge reads them; a file that cannot be read is said by name and why, not fatal. */
+export async function readReturns(files: readonly { name: string; bytes: Uint8Array }[], locale: Locale): Promise<{ returns: ReturnedFile[]; unreadable: { file: string; reason: string }[] }> {
   const returns: ReturnedFile[] = [];
-  const unreadable: string[] = [];
+  const unreadable: { file: string; reason: string }[] = [];
   for (const f of files) {
     try {
-      const port = await XlsxWorkbook.fromBuffer(f.bytes);
-      returns.push({ file: f.name, tables: await port.readTables([FORM_TABLE, TABLE.nhiemVu, TABLE.camKet, TABLE.dongGop]) });
-    } catch {
-      unreadable.push(f.name);
+      returns.push(await readReturnedFile(await XlsxWorkbook.open(f.bytes, f.name), f.name));
+    } catch (e) {
+      unreadable.push({ file: f.name, reason: errorText(e, { file: f.name }, locale) });
     }
   }
   return { returns, unreadable };
@@ -42,9 +41,9 @@ export async function consolidateFiles(files: readonly { name: string; bytes: Ui
   const unreadable: { file: string; reason: string }[] = [];
   for (const f of files) {
     try {
-      communes.push(await readCommune(await XlsxWorkbook.fromBuffer(f.bytes), f.name, period));
+      communes.push(await readCommune(await XlsxWorkbook.open(f.bytes, f.name), f.name, period));
     } catch (e) {
-      unreadable.push({ file: f.name, reason: e instanceof Error ? e.name : "?" });
+      unreadable.push({ file: f.name, reason: errorText(e, { file: f.name }) });
     }
   }
   const summary = consolidate(communes, period, unreadable);

@@ -259,21 +259,27 @@ describe("the task pane, given the Office adapter", () => {
       const JSZip = (await import("jszip")).default;
       const zip = await JSZip.loadAsync(await blobBytes(saved[0]!.blob));
       const name = "Phieu-bao-cao-Tram-y-te-xa-2021-S2.xlsx";
+      // The workbook recorded the forms it issued: the authority their returns are checked against.
+      expect(fake.state.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["Phiếu đã phát", "Dữ liệu phiếu"]));
       expect(Object.keys(zip.files)).toContain(name);
-      // The health station reports a task done.
+      // The health station reports a task done, with its date (the workbook's rule).
       const { XlsxWorkbook } = await import("../../src/adapters/xlsx/xlsxWorkbook");
       const form = await XlsxWorkbook.fromBuffer(await zip.file(name)!.async("uint8array"));
       const t = (await form.readTables(["tblNhiemVu"])).get("tblNhiemVu")!;
       const state = t.headers.indexOf("Trạng thái");
-      const i = t.rows.findIndex((r) => r[state] !== "Hoàn thành");
-      await form.updateCells([{ sheet: t.sheet, row: t.range.top + 1 + i, col: t.range.left + state, expected: t.rows[i]![state] ?? null, value: "Hoàn thành" }]);
+      const day = t.headers.indexOf("Ngày hoàn thành");
+      const i = t.rows.findIndex((r) => r[state] !== "Hoàn thành" && r[day] === null);
+      await form.updateCells([
+        { sheet: t.sheet, row: t.range.top + 1 + i, col: t.range.left + state, expected: t.rows[i]![state] ?? null, value: "Hoàn thành" },
+        { sheet: t.sheet, row: t.range.top + 1 + i, col: t.range.left + day, expected: null, value: 44_550 },
+      ]);
       const returned = new File([(await form.toBuffer()) as Uint8Array<ArrayBuffer>], name);
       fireEvent.change(screen.getByLabelText("Gộp phiếu gửi lại…"), { target: { files: [returned] } });
-      await screen.findByText("Sẽ gộp 1 phiếu: 1 ô cập nhật, 0 dòng mới. Xem lại trước khi gộp:");
+      await screen.findByText("Sẽ gộp 1 phiếu: 2 ô cập nhật, 0 dòng mới. Xem lại trước khi gộp:");
       // Nothing is written before the clerk says so.
       expect(fake.state.sheets.map((s) => s.name)).not.toContain("Nhật ký cập nhật");
       await clickWhenEnabled("Gộp vào sổ");
-      await screen.findByText('Đã gộp 1 phiếu: 1 ô cập nhật, 0 dòng mới; ghi lại trong trang "Nhật ký cập nhật".');
+      await screen.findByText('Đã gộp 1 phiếu: 2 ô cập nhật, 0 dòng mới; ghi lại trong trang "Nhật ký cập nhật".');
       expect(fake.state.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["Nhật ký cập nhật", "Phiếu đã nhận"]));
       await screen.findByText(/^Đã nhận 1\/\d+ phiếu của kỳ này \(0 gửi chậm\)\.$/);
     } finally {

@@ -1,3 +1,5 @@
+import { PackageLimitError } from "../xlsx/ooxml/limits";
+
 /** A plan's file that could not be read: a .docx that is not one, or a file of another kind. */
 export class PlanFileError extends Error {
   constructor(
@@ -16,6 +18,14 @@ export class PlanFileError extends Error {
 export async function planTextOf(bytes: Uint8Array, file: string): Promise<string> {
   const lower = file.toLowerCase();
   if (lower.endsWith(".docx")) {
+    // Every part inflated once within the package limits first: mammoth's own zip reader has none.
+    const { ZipPackage } = await import(/* webpackChunkName: "docx" */ "../xlsx/ooxml/zipPackage");
+    try {
+      (await ZipPackage.load(bytes)).verifyAll();
+    } catch (e) {
+      if (e instanceof PackageLimitError) throw e;
+      throw new PlanFileError("not-a-docx", file);
+    }
     // The Word reader loads only when a .docx is opened.
     const mammoth = (await import(/* webpackChunkName: "docx" */ "mammoth")).default;
     try {

@@ -4,6 +4,8 @@ export type WorkbookFileProblem =
   | "folder-missing"
   | "not-a-workbook"
   | "too-large"
+  | "oversized"
+  | "not-a-file"
   | "damaged-part"
   | "legacy-or-encrypted"
   | "read-only"

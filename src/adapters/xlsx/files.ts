@@ -28,20 +28,54 @@ async function realTarget(file: string): Promise<string> {
   }
 }
 
-/** Reads a workbook file; refuses a missing file or one that is not an .xlsx package. */
-export async function readWorkbookFile(file: string): Promise<WorkbookOnDisk> {
-  let bytes: Buffer;
-  let stat: Stats;
-  const target = await realTarget(file);
+/** The largest file any command reads: far above a commune's workbook (200,000 ledger rows: 10 MB). */
+export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+
+/**
+ * Reads a regular file whole, in bounded time and memory: a folder, a FIFO, a device (`/dev/zero`)
+ * or a socket is refused without waiting on it (opened non-blocking, checked before any read), and
+ * so is a file larger than `maxBytes`. Symlinks are followed.
+ */
+export async function readRegularFile(file: string, maxBytes = MAX_FILE_BYTES): Promise<{ bytes: Buffer; stat: Stats }> {
+  let handle: fs.FileHandle;
   try {
-    stat = await fs.stat(target);
-    if (stat.isDirectory()) throw new WorkbookFileError("not-a-workbook", file, "là một thư mục");
-    bytes = await fs.readFile(target);
+    handle = await fs.open(file, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new WorkbookFileError("not-found", file, "", { cause: e });
+    if (code === "EISDIR") throw new WorkbookFileError("not-a-file", file, "là một thư mục", { cause: e });
+    if (code === "ENXIO") throw new WorkbookFileError("not-a-file", file, "ống dẫn hoặc thiết bị", { cause: e });
     throw fileErrorOf(e, file);
   }
+  try {
+    const stat = await handle.stat();
+    if (stat.isDirectory()) throw new WorkbookFileError("not-a-file", file, "là một thư mục");
+    if (!stat.isFile()) throw new WorkbookFileError("not-a-file", file, stat.isFIFO() ? "ống dẫn (FIFO)" : stat.isSocket() ? "ổ cắm mạng" : "thiết bị");
+    if (stat.size > maxBytes) throw new WorkbookFileError("oversized", file, `nặng ${(stat.size / 1024 / 1024).toFixed(0)} MB, quá ${(maxBytes / 1024 / 1024).toFixed(0)} MB`);
+    // Read what the size says and no more: a file that grows meanwhile is not followed.
+    const bytes = Buffer.alloc(stat.size);
+    let done = 0;
+    while (done < stat.size) {
+      const { bytesRead } = await handle.read(bytes, done, stat.size - done, done);
+      if (bytesRead === 0) break;
+      done += bytesRead;
+    }
+    return { bytes: done === stat.size ? bytes : bytes.subarray(0, done), stat };
+  } catch (e) {
+    throw fileErrorOf(e, file);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Reads a workbook file; refuses a missing file or one that is not an .xlsx package. */
+export async function readWorkbookFile(file: string): Promise<WorkbookOnDisk> {
+  const target = await realTarget(file);
+  const { bytes, stat } = await readRegularFile(target).catch((e: unknown) => {
+    // Named as the user gave it, not by its real path.
+    if (e instanceof WorkbookFileError) throw new WorkbookFileError(e.problem, file, e.detail, { cause: e });
+    throw e;
+  });
   // An OLE compound file: an Excel 97-2003 .xls, or an .xlsx encrypted with a password to open.
   if (bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) throw new WorkbookFileError("legacy-or-encrypted", file);
   try {
@@ -105,26 +139,36 @@ export class FileLock {
     private readonly lockPath: string,
   ) {}
 
+  /** A lock left empty or unreadable (a full disk, a crash while writing it) was found and removed. */
+  recovered = false;
+
   static async take(file: string): Promise<FileLock> {
     const target = await realTarget(file);
     const lockPath = lockName(target);
     installSignalCleanup();
+    let recovered = false;
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
         await fs.writeFile(lockPath, JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }), { flag: "wx" });
         pendingCleanup.add(lockPath);
         await removeStaleTemps(target);
         await observer?.("locked");
-        return new FileLock(target, lockPath);
+        const lock = new FileLock(target, lockPath);
+        lock.recovered = recovered;
+        return lock;
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw fileErrorOf(e, file);
-        const holder: LockInfo = await fs.readFile(lockPath, "utf8").then(
-          (t) => JSON.parse(t) as LockInfo,
-          () => ({}),
-        );
-        const stale = holder.host === hostname() && typeof holder.pid === "number" && !alive(holder.pid);
-        if (!stale) throw new WorkbookFileError("busy", file, holder.pid ? `pid ${holder.pid}` : "");
-        if (holder.backup) await removeUselessBackup(holder.backup, target);
+        const holder = await readLock(lockPath);
+        if (holder === "unreadable") {
+          // Written in one call just after it is made: empty or broken for longer than a moment, it was never finished.
+          const age = Date.now() - ((await fs.stat(lockPath).catch(() => undefined))?.mtimeMs ?? Date.now());
+          if (age < UNFINISHED_LOCK_MS) throw new WorkbookFileError("busy", file);
+          recovered = true;
+        } else {
+          const stale = holder.host === hostname() && typeof holder.pid === "number" && !alive(holder.pid);
+          if (!stale) throw new WorkbookFileError("busy", file, holder.pid ? `pid ${holder.pid}` : "");
+          if (holder.backup) await removeUselessBackup(holder.backup, target);
+        }
         await fs.rm(lockPath, { force: true });
       }
     }
@@ -146,6 +190,26 @@ interface LockInfo {
   pid?: number;
   host?: string;
   backup?: string;
+}
+
+/** How long a lock may stay empty or unreadable while its maker writes it. */
+const UNFINISHED_LOCK_MS = 10_000;
+
+/** A lock's content; "unreadable" when empty or not what this program writes (a full disk cut it). */
+async function readLock(lockPath: string): Promise<LockInfo | "unreadable"> {
+  let text: string;
+  try {
+    text = await fs.readFile(lockPath, "utf8");
+  } catch {
+    // Gone since: the next attempt takes it.
+    return {};
+  }
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? parsed : "unreadable";
+  } catch {
+    return "unreadable";
+  }
 }
 
 /** A backup left by a killed run is removed only when it is the very file as it stands (nothing to lose). */
@@ -208,6 +272,8 @@ export async function replaceFile(lock: FileLock, data: Uint8Array, options: Rep
   try {
     const existing = await fs.stat(target).catch(() => undefined);
     if (existing && options.noClobber) throw new WorkbookFileError("would-overwrite", target, "tệp đã có");
+    // A file set read-only (no write permission for anyone) is refused, not replaced: a rename would ignore the setting.
+    if (existing && (existing.mode & 0o222) === 0) throw new WorkbookFileError("read-only", target, "tệp đặt chỉ đọc");
     const mode = (options.original?.stat ?? existing)?.mode;
     const handle = await fs.open(tmp, "wx", mode !== undefined ? mode & 0o7777 : 0o644);
     try {

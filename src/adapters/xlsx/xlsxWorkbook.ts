@@ -21,6 +21,7 @@ import { emptyIntent, verifyRewrite } from "./ooxml/verify";
 import { readBox, usedRangeOf } from "./ooxml/reader";
 import { rawCell, SheetFormatError } from "./ooxml/sheetXml";
 import { XmlPartError } from "./ooxml/xml";
+import { PackageLimitError } from "./ooxml/limits";
 import { WorkbookFileError } from "./errors";
 import { bodyBox } from "./ooxml/tableXml";
 import { StreamingBoxReader, StreamingUsedRange } from "./ooxml/streamRows";
@@ -83,6 +84,7 @@ export class XlsxWorkbook implements WorkbookPort {
     try {
       return await XlsxWorkbook.fromBuffer(bytes, options);
     } catch (e) {
+      if (e instanceof PackageLimitError) throw new WorkbookFileError("oversized", file, e.message, { cause: e });
       if (e instanceof XmlPartError || e instanceof SheetFormatError) throw new WorkbookFileError("damaged-part", file, e.part, { cause: e });
       throw new WorkbookFileError("not-a-workbook", file, "", { cause: e });
     }
@@ -226,7 +228,7 @@ export class XlsxWorkbook implements WorkbookPort {
   /** A sheet's used range: streamed from the file when the sheet is as read, else from its text. */
   private async usedRange(info: SheetInfo, ctx: CellContext): Promise<RangeBox | null> {
     if (info.part && !this.openSheets.has(info.part)) {
-      const reader = new StreamingUsedRange(ctx);
+      const reader = new StreamingUsedRange(ctx, info.part);
       if (await this.pkg.streamText(info.part, (text) => reader.push(text))) return reader.finish();
     }
     const sheet = await this.open(info);
@@ -236,7 +238,7 @@ export class XlsxWorkbook implements WorkbookPort {
   /** Boxes of one sheet: streamed from the file when the sheet is as read, else from its text. */
   private async readBoxes(info: SheetInfo, boxes: readonly RangeBox[], ctx: CellContext): Promise<CellValue[][][]> {
     if (info.part && !this.openSheets.has(info.part)) {
-      const reader = new StreamingBoxReader(boxes, ctx);
+      const reader = new StreamingBoxReader(boxes, ctx, info.part);
       if (await this.pkg.streamText(info.part, (text) => reader.push(text))) return reader.finish();
     }
     const sheet = await this.open(info);

@@ -2,6 +2,12 @@ import type { CellValue } from "../grid";
 import { type CellRead } from "./read";
 import { scalarOf } from "./text";
 
+/**
+ * The largest whole number Excel keeps exactly: it stores 15 significant digits, so 16-digit
+ * amounts (and anything past 2^53, which JavaScript already rounds) come back changed.
+ */
+export const MAX_EXACT_WHOLE = 999_999_999_999_999;
+
 /** Currency words that may follow an amount typed as text. */
 const CURRENCY = /\s*(đồng|đ|vnđ|vnd|d)\.?$/i;
 

@@ -1,11 +1,12 @@
 import { foldKey } from "../cells/text";
-import type { CellScalar, CellValue, Grid } from "../grid";
+import { cellAddress, type CellScalar, type CellValue, type Grid } from "../grid";
+import { readDate } from "../cells/date";
 import type { PlanDefinition } from "../plan/schema";
 import type { Period } from "../report/period";
 import { TABLE } from "../sheets/specs";
 import type { PrefillRow } from "../sheets/prefill";
 import type { TableData } from "../workbook";
-import { asciiName } from "../text";
+import { asciiName, hash64 } from "../text";
 
 export { asciiName } from "../text";
 import { KIND_WORDS, scalarOf, type ReturnKind } from "./receipts";
@@ -13,6 +14,7 @@ import { findTable } from "../rules/validate";
 import { formatDate } from "../format";
 import { isoToSerial, serialToIso } from "../dates";
 import { expectedReturns } from "./status";
+import { rowFingerprint, WHOLE_ROW, type ScopeLine } from "./issued";
 
 export { scalarOf } from "./receipts";
 
@@ -29,8 +31,10 @@ export const TASK_FIELDS = ["Trạng thái", "Ngày hoàn thành", "Kết quả,
 
 export type FormKind = ReturnKind;
 
-/** Whose return a file is, for which workbook and period, and what it was sent with. */
+/** Whose return a file is, for which workbook and period: shown on the form; the merge believes only `id`. */
 export interface FormIdentity {
+  /** The form's id, drawn at random (`formId`) and recorded in the commune workbook. */
+  id: string;
   /** The commune workbook's key (`workbookKey`). */
   workbook: string;
   /** The issuing body, as the workbook names it ("XÃ CHÂU SƠN"). */
@@ -42,8 +46,6 @@ export interface FormIdentity {
   /** The day the form was made, and the day the return is due. */
   sentAt: string;
   due: string;
-  /** Each task sent (unit forms): its key and the values of `TASK_FIELDS`, as the workbook had them. */
-  tasks: { key: string; values: Record<string, CellScalar> }[];
 }
 
 /**
@@ -51,17 +53,7 @@ export interface FormIdentity {
  * hashed. Two copies of one workbook share it; another commune's or another plan's workbook does not.
  */
 export function workbookKey(body: string, planNumber: string, planDate: string): string {
-  const text = [body, planNumber, planDate].map(foldKey).join("|");
-  // FNV-1a, 32 bits twice (two seeds): short, stable, and enough to tell workbooks apart.
-  const fnv = (seed: number) => {
-    let h = seed >>> 0;
-    for (let i = 0; i < text.length; i++) {
-      h ^= text.charCodeAt(i);
-      h = Math.imul(h, 0x01000193) >>> 0;
-    }
-    return h.toString(16).padStart(8, "0");
-  };
-  return `so-${fnv(0x811c9dc5)}${fnv(0x12345678)}`;
+  return `so-${hash64([body, planNumber, planDate].map(foldKey).join("|"))}`;
 }
 
 /** A task's key in its workbook: the plan's item and the task's words, folded (the row may move). */
@@ -80,12 +72,35 @@ export function defaultDue(period: Pick<Period, "to">): string {
   return serialToIso(isoToSerial(period.to) + 5) ?? period.to;
 }
 
-/** One workbook to send: its file name, the plan it is made from, the rows it starts with, and its identity. */
+/** One workbook to send: its file name, the plan it is made from, the rows it starts with, its identity, and what it may change. */
 export interface Form {
   identity: FormIdentity;
   fileName: string;
   plan: PlanDefinition;
   rows: Map<string, PrefillRow[]>;
+  /** What the commune workbook records of it: the cells and rows it may change, as sent. */
+  scope: ScopeLine[];
+}
+
+/** The columns of a pledge row a village fills in: what its return may bring. */
+export const PLEDGE_FIELDS = ["Ngày cập nhật", "Số hộ", "Số hộ đã ký", "Số HS, SV đã ký", "Số CB, CC, VC đã ký", "Số CN, NLĐ đã ký", "Ghi chú"] as const;
+
+/** The longest file name part kept from a unit's or village's name (file systems stop at 255 bytes). */
+const MAX_NAME = 60;
+
+/**
+ * Each form's file name: the owner's name with accents folded, shortened when long, numbered when
+ * two names fold alike ("Thôn Đông", "Thôn Đồng": `…-Thon-Dong-…`, `…-Thon-Dong-2-…`).
+ */
+export function formFileNames(owners: readonly string[], code: string): string[] {
+  const taken = new Set<string>();
+  return owners.map((owner) => {
+    const base = asciiName(owner).slice(0, MAX_NAME).replace(/-+$/, "") || "Phieu";
+    let name = `Phieu-bao-cao-${base}-${asciiName(code)}.xlsx`;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `Phieu-bao-cao-${base}-${n}-${asciiName(code)}.xlsx`;
+    taken.add(name.toLowerCase());
+    return name;
+  });
 }
 
 const prefill = (t: TableData, row: readonly CellValue[]): PrefillRow => Object.fromEntries(t.headers.map((h, i) => [h, scalarOf(row[i])]));
@@ -95,27 +110,26 @@ const prefill = (t: TableData, row: readonly CellValue[]): PrefillRow => Object.
  * village of `tblThon` (when the plan tracks pledges or donations), named after the period's code
  * (`Phieu-bao-cao-Tram-y-te-xa-2021-S2.xlsx`); `due` is the day returns are due.
  */
-export function collectForms(tables: ReadonlyMap<string, TableData>, plan: PlanDefinition, period: Period, today: string, due: string): Form[] {
-  const code = period.code;
+export function collectForms(tables: ReadonlyMap<string, TableData>, plan: PlanDefinition, period: Period, today: string, due: string, newId: () => string): Form[] {
   const get = (name: string) => findTable(tables, name);
   const base = { workbook: workbookKey(plan.issuingBody.name, plan.planNumber ?? "", plan.planDate), body: plan.issuingBody.name, period: { from: period.from, to: period.to, label: period.label }, sentAt: today, due };
-  const forms: Form[] = [];
+  const forms: Omit<Form, "fileName">[] = [];
   const tasks = get(TABLE.nhiemVu);
   const expected = expectedReturns(tables, plan);
   for (const unit of expected.filter((e) => e.kind === "unit").map((e) => e.name)) {
     const rows = tasks ? tasks.rows.filter((r) => foldKey(String(scalarOf(r[tasks.headers.indexOf("Đơn vị")]) ?? "")) === foldKey(unit)) : [];
     if (!tasks || rows.length === 0) continue;
     const col = (h: string) => tasks.headers.indexOf(h);
-    const identity: FormIdentity = {
-      ...base,
-      kind: "unit",
-      name: unit,
-      tasks: rows.map((r) => ({ key: taskKey(r[col("Đơn vị")], r[col("Mục kế hoạch")], r[col("Nội dung nhiệm vụ")]), values: Object.fromEntries(TASK_FIELDS.map((f) => [f, scalarOf(r[col(f)])])) })),
-    };
+    const identity: FormIdentity = { ...base, id: newId(), kind: "unit", name: unit };
+    // Each task's fill-in cells, as the workbook has them: all the form may change.
+    const scope = rows.flatMap((r) => {
+      const key = taskKey(r[col("Đơn vị")], r[col("Mục kế hoạch")], r[col("Nội dung nhiệm vụ")]);
+      return TASK_FIELDS.map((f): ScopeLine => ({ form: identity.id, table: TABLE.nhiemVu, key, column: f, value: scalarOf(r[col(f)]), source: "sent" }));
+    });
     const subPlan: PlanDefinition = { ...plan, trackers: ["tasks"], units: plan.units.filter((u) => foldKey(u.name) === foldKey(unit)), milestones: [] };
     forms.push({
       identity,
-      fileName: `Phieu-bao-cao-${asciiName(unit)}-${asciiName(code)}.xlsx`,
+      scope,
       plan: subPlan,
       rows: new Map([
         [TABLE.donVi, [{ "Đơn vị": unit }]],
@@ -129,24 +143,27 @@ export function collectForms(tables: ReadonlyMap<string, TableData>, plan: PlanD
     const pledges = get(TABLE.camKet);
     for (const v of expected.filter((e) => e.kind === "village").map((e) => e.name)) {
       const rows = new Map<string, PrefillRow[]>([[TABLE.thon, [Object.fromEntries(villages.headers.map((h) => [h, h === "Thôn" ? v : null]))]]]);
+      const identity: FormIdentity = { ...base, id: newId(), kind: "village", name: v };
+      const scope: ScopeLine[] = [];
       if (villageTrackers.includes("pledges") && pledges) {
         // The village's latest row: the numbers it updates in place (a new date, the counts to that date).
         const c = (h: string) => pledges.headers.indexOf(h);
         const own = pledges.rows.filter((r) => foldKey(String(scalarOf(r[c("Thôn, đơn vị")]) ?? "")) === foldKey(v) && typeof scalarOf(r[c("Ngày cập nhật")]) === "number");
         const latest = own.sort((a, b) => Number(scalarOf(a[c("Ngày cập nhật")])) - Number(scalarOf(b[c("Ngày cập nhật")]))).at(-1);
         rows.set(TABLE.camKet, latest ? [prefill(pledges, latest)] : []);
+        // What was sent, to tell an unchanged row from an update.
+        scope.push({ form: identity.id, table: TABLE.camKet, key: SENT_PLEDGE, column: WHOLE_ROW, value: latest ? rowFingerprint(prefill(pledges, latest), PLEDGE_FIELDS) : null, source: "sent" });
       }
       if (villageTrackers.includes("donations")) rows.set(TABLE.dongGop, []);
-      forms.push({
-        identity: { ...base, kind: "village", name: v, tasks: [] },
-        fileName: `Phieu-bao-cao-${asciiName(v)}-${asciiName(code)}.xlsx`,
-        plan: { ...plan, trackers: ["tasks", ...villageTrackers], units: [], milestones: [] },
-        rows,
-      });
+      forms.push({ identity, scope, plan: { ...plan, trackers: ["tasks", ...villageTrackers], units: [], milestones: [] }, rows });
     }
   }
-  return forms;
+  const names = formFileNames(forms.map((f) => f.identity.name), period.code);
+  return forms.map((f, i) => ({ ...f, fileName: names[i] as string }));
 }
+
+/** The key of the pledge row a village's form was sent with. */
+export const SENT_PLEDGE = "#gửi";
 
 /** The columns a unit or village fills in, by table; the rest of its form is locked. */
 const FILLED: Record<string, readonly string[]> = {
@@ -177,22 +194,22 @@ export function protectForm(g: Grid, kind: FormKind): Grid {
   return { ...g, cells, protect: true };
 }
 
-/** Keys of the identity table, in order. */
-const KEYS = { workbook: "Mã sổ", body: "Cơ quan", kind: "Loại phiếu", name: "Phiếu của", from: "Từ ngày", to: "Đến ngày", label: "Kỳ báo cáo", sentAt: "Ngày gửi", due: "Hạn gửi lại", sent: "Dữ liệu đã gửi" } as const;
+/** Keys of the identity table, in order. Only `Mã phiếu` is believed; the rest is for people, and compared. */
+const KEYS = { id: "Mã phiếu", workbook: "Mã sổ", body: "Cơ quan", kind: "Loại phiếu", name: "Phiếu của", from: "Từ ngày", to: "Đến ngày", label: "Kỳ báo cáo", sentAt: "Ngày gửi", due: "Hạn gửi lại" } as const;
 
-/** The identity sheet of a form: who sends it back, to whom, by when; and what was sent (for the merge, not to be edited). */
+/** The identity sheet of a form: whose it is, to whom, for which period, by when; its id, which the commune workbook recorded. */
 export function identityGrid(id: FormIdentity): Grid {
   const rows: [string, CellScalar][] = [
+    [KEYS.id, id.id],
     [KEYS.workbook, id.workbook],
     [KEYS.body, id.body],
     [KEYS.kind, KIND_WORDS[id.kind]],
     [KEYS.name, id.name],
-    [KEYS.from, id.period.from],
-    [KEYS.to, id.period.to],
+    [KEYS.from, formatDate(id.period.from)],
+    [KEYS.to, formatDate(id.period.to)],
     [KEYS.label, id.period.label],
-    [KEYS.sentAt, id.sentAt],
-    [KEYS.due, id.due],
-    [KEYS.sent, JSON.stringify(id.tasks)],
+    [KEYS.sentAt, formatDate(id.sentAt)],
+    [KEYS.due, formatDate(id.due)],
   ];
   const top = 3;
   const text = (row: number, value: string, bold = false) => ({ row, col: 0, value, style: { bold, wrap: false } });
@@ -217,38 +234,55 @@ export function identityGrid(id: FormIdentity): Grid {
   };
 }
 
-/** Why a file is not a return this workbook can take. */
-export type IdentityProblem = { code: "merge-not-a-return" } | { code: "merge-bad-identity"; params: { key: string } };
+/** What a return says about itself: its id (looked up in the commune's record), and the rest, only to compare and to name. */
+export interface StatedIdentity {
+  id: string | undefined;
+  workbook: string | undefined;
+  body: string | undefined;
+  name: string | undefined;
+  kind: FormKind | undefined;
+  from: string | undefined;
+  to: string | undefined;
+  due: string | undefined;
+  /** The cell of the id in the return, to name it. */
+  idCell: string;
+}
 
-/** Reads a return's identity from its `tblPhieu`; a problem when it is missing or unreadable. */
-export function readIdentity(t: TableData | undefined): FormIdentity | IdentityProblem {
-  if (!t) return { code: "merge-not-a-return" };
-  const k = t.headers.indexOf("Mục");
-  const v = t.headers.indexOf("Giá trị");
-  const map = new Map(t.rows.map((r) => [String(scalarOf(r[k]) ?? ""), scalarOf(r[v])] as const));
-  const text = (key: string): string | undefined => {
-    const x = map.get(key);
-    return typeof x === "string" && x.trim() !== "" ? x.trim() : undefined;
+/** Reads what a return says about itself from its `tblPhieu`; undefined when it has none (not a return). */
+export function readIdentity(t: TableData | undefined): StatedIdentity | undefined {
+  if (!t) return undefined;
+  const k = t.headers.findIndex((h) => foldKey(h) === foldKey("Mục"));
+  const v = t.headers.findIndex((h) => foldKey(h) === foldKey("Giá trị"));
+  if (k < 0 || v < 0) return undefined;
+  const rowOf = new Map<string, number>();
+  t.rows.forEach((r, i) => {
+    const key = foldKey(String(scalarOf(r[k]) ?? ""));
+    if (!rowOf.has(key)) rowOf.set(key, i);
+  });
+  const raw = (key: string) => {
+    const i = rowOf.get(foldKey(key));
+    return i === undefined ? undefined : t.rows[i]?.[v];
   };
-  for (const key of Object.values(KEYS)) if (text(key) === undefined && key !== KEYS.sent) return { code: "merge-bad-identity", params: { key } };
-  const kind = text(KEYS.kind) === KIND_WORDS.unit ? "unit" : text(KEYS.kind) === KIND_WORDS.village ? "village" : undefined;
-  if (!kind) return { code: "merge-bad-identity", params: { key: KEYS.kind } };
-  let tasks: FormIdentity["tasks"] = [];
-  try {
-    const parsed = JSON.parse(text(KEYS.sent) ?? "[]") as unknown;
-    if (!Array.isArray(parsed) || !parsed.every((x) => typeof x === "object" && x !== null && typeof (x as { key?: unknown }).key === "string" && typeof (x as { values?: unknown }).values === "object")) throw new Error("shape");
-    tasks = parsed as FormIdentity["tasks"];
-  } catch {
-    return { code: "merge-bad-identity", params: { key: KEYS.sent } };
-  }
+  const text = (key: string): string | undefined => {
+    const x = scalarOf(raw(key));
+    // A stated value is only ever compared: a long one is not worth reading.
+    return (typeof x === "string" || typeof x === "number") && String(x).trim() !== "" ? String(x).trim().slice(0, 300) : undefined;
+  };
+  const date = (key: string): string | undefined => {
+    const d = readDate(raw(key) ?? null);
+    return d.kind === "value" ? d.value : undefined;
+  };
+  const kindText = text(KEYS.kind);
+  const idRow = rowOf.get(foldKey(KEYS.id));
   return {
-    workbook: text(KEYS.workbook) as string,
-    body: text(KEYS.body) as string,
-    kind,
-    name: text(KEYS.name) as string,
-    period: { from: text(KEYS.from) as string, to: text(KEYS.to) as string, label: text(KEYS.label) as string },
-    sentAt: text(KEYS.sentAt) as string,
-    due: text(KEYS.due) as string,
-    tasks,
+    id: text(KEYS.id),
+    workbook: text(KEYS.workbook),
+    body: text(KEYS.body),
+    name: text(KEYS.name),
+    kind: kindText === KIND_WORDS.unit ? "unit" : kindText === KIND_WORDS.village ? "village" : undefined,
+    from: date(KEYS.from),
+    to: date(KEYS.to),
+    due: date(KEYS.due),
+    idCell: cellAddress(t.range.top + 1 + (idRow ?? 0), t.range.left + v),
   };
 }

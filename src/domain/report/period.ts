@@ -108,3 +108,24 @@ export function lastCompletedHalf(today: string): Period {
   const month = Number(today.slice(5, 7));
   return parsePeriod(month >= 7 ? `${year}-S1` : `${year - 1}-S2`);
 }
+
+/** The period of two dates as its name reads (`6 tháng cuối năm 2021`, `quý III năm 2021`), else the range. */
+export function periodOfRange(from: string, to: string): Period {
+  const y = from.slice(0, 4);
+  const codes = [y, `${y}-S1`, `${y}-S2`, ...[1, 2, 3, 4].map((q) => `${y}-Q${q}`), ...Array.from({ length: 12 }, (_, m) => `${y}-${pad(m + 1)}`)];
+  for (const code of codes) {
+    const p = parsePeriod(code);
+    if (p.from === from && p.to === to) return p;
+  }
+  return parsePeriod(`${from}..${to}`);
+}
+
+/** The period at the plan's finest cadence that holds `date` (a half-year when the plan says none). */
+export function periodAt(date: string, cadence: readonly Cadence[]): Period {
+  const y = date.slice(0, 4);
+  const m = Number(date.slice(5, 7));
+  if (cadence.includes("monthly")) return parsePeriod(date.slice(0, 7));
+  if (cadence.includes("quarterly")) return parsePeriod(`${y}-Q${Math.ceil(m / 3)}`);
+  if (cadence.includes("semiannual") || cadence.length === 0) return parsePeriod(`${y}-S${m <= 6 ? 1 : 2}`);
+  return parsePeriod(y);
+}

@@ -1,7 +1,7 @@
 import { readDate } from "../cells/date";
 import type { AllowedList } from "../cells/list";
 import { readListValue } from "../cells/list";
-import { readNumber } from "../cells/number";
+import { MAX_EXACT_WHOLE, readNumber } from "../cells/number";
 import type { CellRead } from "../cells/read";
 import { readText } from "../cells/text";
 import type { CellValue } from "../grid";
@@ -72,7 +72,7 @@ function numberCell(ctx: ColumnContext, i: number, c: ColumnSpec, raw: CellValue
   if (r.kind !== "value") return undefined;
   if (!Number.isInteger(r.value)) return void ctx.sink.at(ctx.view, i, c.header, "number-not-whole", { value: r.value });
   if (r.value < 0) return void ctx.sink.at(ctx.view, i, c.header, "number-negative", { value: r.value });
-  if (!Number.isSafeInteger(r.value)) return void ctx.sink.at(ctx.view, i, c.header, "amount-too-large", { value: r.value });
+  if (Math.abs(r.value) > MAX_EXACT_WHOLE) return void ctx.sink.at(ctx.view, i, c.header, "amount-too-large", { value: r.value });
   if (r.canonical !== undefined) ctx.sink.at(ctx.view, i, c.header, "number-as-text", { value: textOf(raw), number: r.value }, fixOf(r, raw));
   return r.value;
 }

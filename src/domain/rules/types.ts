@@ -49,7 +49,7 @@ export const RULES = {
   "number-as-text": { severity: "warning", tables: ["*"] },
   "number-not-whole": { severity: "error", tables: ["*"] },
   "number-negative": { severity: "error", tables: ["*"] },
-  "amount-too-large": { severity: "error", tables: ["tblDongGop"] },
+  "amount-too-large": { severity: "error", tables: ["*"] },
   "list-value": { severity: "error", tables: ["*"] },
   "list-variant": { severity: "warning", tables: ["*"] },
   "column-duplicate": { severity: "warning", tables: ["*"] },

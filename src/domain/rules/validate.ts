@@ -100,6 +100,11 @@ function dateRules(v: TableView, sink: IssueSink, today: string): void {
  * the core never reads the clock. Never throws on any table content.
  */
 export function validateWorkbook(tables: ReadonlyMap<string, TableData>, today: string): Issue[] {
+  return validateTables(tables, today).issues;
+}
+
+/** `validateWorkbook`, with the tables as read (each cell's value once read), for a job that takes the values it checked. */
+export function validateTables(tables: ReadonlyMap<string, TableData>, today: string): { issues: Issue[]; views: Map<string, TableView> } {
   const { views, sink } = readOurTables(tables);
   for (const v of views.values()) dateRules(v, sink, today);
   const view = (n: string) => views.get(n);
@@ -117,5 +122,5 @@ export function validateWorkbook(tables: ReadonlyMap<string, TableData>, today: 
   if (dg) ledgerRules(dg, sink);
   const kt = viewFor(views, khenThuongTable);
   if (kt) nominationRules(kt, sink, today);
-  return sink.issues.sort(compareIssues);
+  return { issues: sink.issues.sort(compareIssues), views };
 }

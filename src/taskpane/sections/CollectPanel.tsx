@@ -1,10 +1,12 @@
 import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Subtitle2, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { mergeReturns, NoPlanError, prepareForms, readReturnsStatus } from "../../domain/collect/collect";
+import { mergeReturns, NoPlanError, prepareForms, readReturnsStatus, recordIssued } from "../../domain/collect/collect";
+import { formId } from "../../domain/collect/issued";
+import { mergeMessages } from "../../i18n/mergeText";
 import { defaultDue } from "../../domain/collect/forms";
 import type { MergePlan, ReturnedFile } from "../../domain/collect/merge";
 import type { ReturnsStatus } from "../../domain/collect/status";
-import { formatCount, formatDate } from "../../domain/format";
+import { formatCount, formatDate, formatMoment } from "../../domain/format";
 import type { Period } from "../../domain/report/period";
 import { t as message } from "../../i18n";
 import { usePane } from "../paneContext";
@@ -26,7 +28,9 @@ function bytesOf(file: File): Promise<Uint8Array> {
   });
 }
 
-const now = () => new Date().toISOString().slice(0, 19).replace("T", " ");
+const now = () => formatMoment(new Date());
+/** A new form id, from the browser's random source. */
+const newFormId = () => formId(crypto.getRandomValues(new Uint8Array(15)));
 
 /**
  * The units' and villages' own reports for the period: which came back (on time or late) and which
@@ -39,7 +43,7 @@ export default function CollectPanel({ period }: { period: Period | undefined })
   const input = useRef<HTMLInputElement>(null);
   const many = useRef<HTMLInputElement>(null);
   const [status, setStatus] = useState<ReturnsStatus | undefined>();
-  const [pending, setPending] = useState<{ returns: ReturnedFile[]; plan: MergePlan; unreadable: string[] } | undefined>();
+  const [pending, setPending] = useState<{ returns: ReturnedFile[]; plan: MergePlan; unreadable: { file: string; reason: string }[] } | undefined>();
   const from = period?.from;
   const to = period?.to;
 
@@ -63,19 +67,23 @@ export default function CollectPanel({ period }: { period: Period | undefined })
       async () => {
         let forms;
         try {
-          forms = await prepareForms(port, period, today, due);
+          forms = await prepareForms(port, period, today, due, newFormId);
         } catch (e) {
           if (e instanceof NoPlanError) return undefined;
           throw e;
         }
         const { formsZip } = await import(/* webpackChunkName: "collect-files" */ "../collectFiles");
-        return { ...(await formsZip(forms, period)), count: forms.length };
+        const zip = await formsZip(forms, period);
+        // Recorded in the workbook before the forms leave: their returns are checked against this record.
+        await recordIssued(port, forms);
+        return { ...zip, count: forms.length };
       },
       (r) => {
         if (!r) return { intent: "warning", title: t("collectNoPlan") };
         saveFile(r.bytes, r.name, "application/zip");
         return t("collectDone", { count: formatCount(r.count), file: r.name, due: formatDate(due) });
       },
+      { writes: true },
     );
   };
 
@@ -86,7 +94,7 @@ export default function CollectPanel({ period }: { period: Period | undefined })
     await run(
       async () => {
         const { readReturns } = await import(/* webpackChunkName: "collect-files" */ "../collectFiles");
-        const read = await readReturns(await Promise.all(list.map(async (f) => ({ name: f.name, bytes: await bytesOf(f) }))));
+        const read = await readReturns(await Promise.all(list.map(async (f) => ({ name: f.name, bytes: await bytesOf(f) }))), locale);
         const preview = await mergeReturns(port, read.returns, today, now(), { dryRun: true, period });
         return { returns: read.returns, plan: preview.plan, unreadable: read.unreadable };
       },
@@ -123,7 +131,7 @@ export default function CollectPanel({ period }: { period: Period | undefined })
       (r) => {
         setPending(undefined);
         void refresh();
-        const changed = r.applied.length + r.plan.appends.length + r.plan.receipts.length;
+        const changed = r.applied.length + r.plan.appends.length + r.plan.receipts.length + r.plan.lines.length;
         return changed === 0 ? t("mergeNothing") : t("mergeDone", { files: formatCount(r.plan.merged.length), cells: formatCount(r.applied.length), rows: formatCount(r.plan.appends.length) });
       },
       { writes: true },
@@ -159,24 +167,15 @@ export default function CollectPanel({ period }: { period: Period | undefined })
         </Button>
       </div>
       {p && pending && (
-        <MessageBar intent={p.conflicts.length + p.refused.length + p.invalid.length + pending.unreadable.length > 0 ? "warning" : "info"} layout="multiline">
+        <MessageBar intent={p.conflicts.length + p.refused.length + p.invalid.length + p.notices.length + pending.unreadable.length > 0 ? "warning" : "info"} layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{t("mergePreview", { cells: formatCount(p.updates.length), rows: formatCount(p.appends.length), files: formatCount(p.merged.length) })}</MessageBarTitle>
             <ul className={styles.list}>
               {p.merged.map((m) => (
                 <li key={`m-${m.file}`}>{message("cli-merge-file", { file: m.file, who: m.who, updates: p.updates.filter((u) => u.file === m.file).length, appends: p.appends.filter((a) => a.file === m.file).length, conflicts: p.conflicts.filter((c) => c.file === m.file).length }, locale)}</li>
               ))}
-              {p.conflicts.map((c) => (
-                <li key={`c-${c.file}-${c.cell}`}>{message("cli-merge-conflict", { ...c, sent: String(c.sent ?? ""), current: String(c.current ?? ""), returned: String(c.returned ?? "") }, locale)}</li>
-              ))}
-              {p.invalid.map((n, i) => (
-                <li key={`i-${n.file}-${i}`}>{message(n.code, { file: n.file, ...n.params }, locale)}</li>
-              ))}
-              {p.refused.map((r) => (
-                <li key={`r-${r.file}`}>{message(r.code, { file: r.file, ...r.params }, locale)}</li>
-              ))}
-              {pending.unreadable.map((f) => (
-                <li key={`u-${f}`}>{message("merge-unreadable", { file: f, reason: "?" }, locale)}</li>
+              {mergeMessages({ plan: p }, pending.unreadable, locale).map((line, i) => (
+                <li key={`n-${i}`}>{line}</li>
               ))}
             </ul>
           </MessageBarBody>

@@ -1,126 +1,152 @@
 import { isEmptyValue, type CellValue, type RangeBox } from "../../../domain/grid";
+import { BoxCollector } from "./boxCollector";
 import type { CellContext } from "./cellXml";
 import { readRowCells } from "./fastCells";
+import { PackageLimitError } from "./limits";
 import { growBox, mergesOf } from "./sheetBody";
+
+/** A row's XML longer than this is refused: a real row, even 16,384 cells of text, is far shorter in practice. */
+const MAX_ROW_CHARS = 16 * 1024 * 1024;
+/** What is kept of text that holds no row yet: enough for a tag cut by a chunk's boundary. */
+const KEEP = 256;
 
 /**
  * A sheet's rows from its XML as it is being inflated, chunk by chunk: the sheet's text is never
- * held whole (a 200,000-row ledger read in bounded memory). Rows arrive in document order; what
- * follows the rows (merged ranges) is kept for the end.
+ * held whole (a 200,000-row ledger read in bounded memory). Rows arrive in document order; the
+ * merged ranges after the rows are gathered as they pass. Time is linear in the part's size: text
+ * between rows is dropped as it is scanned, and an unfinished row is searched on from where the
+ * last chunk stopped, never from its start again.
  */
 abstract class StreamingRows {
   private carry = "";
+  /** An unfinished row in `carry`: whether it waits for its tag's end or its closing tag, and where that search goes on. */
+  private pending: { resume: number; kind: "none" | "tag" | "close" } = { resume: 0, kind: "none" };
   protected prefix: string | undefined;
   private inRows = false;
   private done = false;
   private lastRow = 0;
-  protected tail = "";
+  protected readonly merges: RangeBox[] = [];
+
+  constructor(protected readonly part: string) {}
 
   /** One row's content: `text` between `from` and `to`, row `r` (0-based). */
   protected abstract row(text: string, r: number, from: number, to: number, prefix: string): void;
 
+  /** A row element, empty or not (0-based). */
+  protected sawRow(r: number): void {
+    void r;
+  }
+
   push(chunk: string): void {
-    if (this.done) {
-      this.tail += chunk;
-      return;
-    }
+    if (this.done) return this.afterRows(chunk);
     let text = this.carry + chunk;
     if (!this.inRows) {
       const open = /<([A-Za-z_][\w.-]*:)?sheetData\b[^>]*?(\/?)>/.exec(text);
       if (!open) {
-        // Keep enough to find a tag cut by the chunk boundary.
-        this.carry = text.slice(Math.max(0, text.length - 256));
+        this.carry = text.slice(Math.max(0, text.length - KEEP));
         return;
       }
       this.prefix = open[1] ?? "";
       this.inRows = true;
-      if (open[2] === "/") {
-        this.done = true;
-        this.tail = text.slice(open.index + open[0].length);
-        this.carry = "";
-        return;
-      }
+      this.carry = "";
       text = text.slice(open.index + open[0].length);
+      if (open[2] === "/") return this.finishRows(text);
     }
     this.carry = this.rows(text);
+    if (this.carry.length > MAX_ROW_CHARS) throw new PackageLimitError(this.part, `một dòng dài hơn ${MAX_ROW_CHARS / 1024 / 1024} MB`);
   }
 
-  /** Reads every complete row of `text`; returns what is left (an incomplete row, or after the rows). */
+  private finishRows(rest: string): void {
+    this.done = true;
+    this.carry = "";
+    this.afterRows(rest);
+  }
+
+  /** Merged ranges follow the rows: gathered chunk by chunk, keeping only a possibly cut element. */
+  private afterRows(chunk: string): void {
+    const text = this.carry + chunk;
+    const cut = text.lastIndexOf("<");
+    const whole = cut >= 0 && text.indexOf(">", cut) < 0 ? text.slice(0, cut) : text;
+    this.merges.push(...mergesOf(whole));
+    const rest = text.slice(whole.length);
+    this.carry = rest.length > KEEP ? "" : rest;
+  }
+
+  /** Reads every complete row of `text`; returns what is left (an incomplete row, or a possibly cut tag). */
   private rows(text: string): string {
     const p = this.prefix as string;
     const rowOpen = `<${p}row`;
     const rowClose = `</${p}row>`;
     const dataClose = `</${p}sheetData>`;
     let pos = 0;
-    // Found once: searching it again for each row would cross the whole chunk each time.
-    const end = text.indexOf(dataClose);
+    // An unfinished row carried from the last chunk starts `text`: its search goes on where it stopped.
+    const { resume, kind } = this.pending;
+    this.pending = { resume: 0, kind: "none" };
     for (;;) {
       const at = text.indexOf(rowOpen, pos);
+      const carried = at === 0 && kind !== "none";
+      const end = text.indexOf(dataClose, carried ? resume : pos);
       if (end >= 0 && (at < 0 || end < at)) {
-        this.done = true;
-        this.tail = text.slice(end);
+        this.finishRows(text.slice(end + dataClose.length));
         return "";
       }
-      if (at < 0) return text.slice(pos);
-      const tagEnd = text.indexOf(">", at);
-      if (tagEnd < 0) return text.slice(at);
+      if (at < 0) return text.slice(Math.max(pos, text.length - KEEP));
+      const tagEnd = text.indexOf(">", carried && kind === "tag" ? resume : at);
+      if (tagEnd < 0) return this.unfinished(text, at, "tag");
       const selfClosed = text.charCodeAt(tagEnd - 1) === 47;
-      const quick = text.indexOf(' r="', at);
-      const rAttr = quick > 0 && quick < tagEnd ? /^ r="(\d+)"/.exec(text.slice(quick, quick + 14)) : /\sr\s*=\s*["'](\d+)["']/.exec(text.slice(at, tagEnd));
+      const tag = text.slice(at, tagEnd);
+      const quick = tag.indexOf(' r="');
+      const rAttr = quick >= 0 ? /^ r="(\d+)"/.exec(tag.slice(quick, quick + 14)) : /\sr\s*=\s*["'](\d+)["']/.exec(tag);
       let close = tagEnd + 1;
       if (!selfClosed) {
-        const c = text.indexOf(rowClose, tagEnd);
-        if (c < 0) return text.slice(at);
+        const c = text.indexOf(rowClose, carried && kind === "close" ? Math.max(tagEnd, resume) : tagEnd);
+        if (c < 0) return this.unfinished(text, at, "close");
         close = c;
       }
       const r = rAttr ? Number(rAttr[1]) : this.lastRow + 1;
       this.lastRow = r;
+      this.sawRow(r - 1);
       if (!selfClosed) this.row(text, r - 1, tagEnd + 1, close, p);
       pos = selfClosed ? tagEnd + 1 : close + rowClose.length;
     }
   }
 
-  /** Whatever the last chunk left (an incomplete end), for what follows the rows. */
-  protected rest(): string {
-    return this.tail + this.carry;
+  /** Keeps an unfinished row from `at`, noting what it waits for and where that search goes on. */
+  private unfinished(text: string, at: number, kind: "tag" | "close"): string {
+    const kept = text.slice(at);
+    this.pending = { resume: Math.max(0, kept.length - KEEP), kind };
+    return kept;
   }
 }
 
 /** Reads boxes of a sheet as it streams; a merged range's hidden cells read as empty, as in Excel. */
 export class StreamingBoxReader extends StreamingRows {
-  readonly out: CellValue[][][];
+  private readonly collectors: BoxCollector[];
 
   constructor(
     private readonly boxes: readonly RangeBox[],
     private readonly ctx: CellContext,
+    part = "",
   ) {
-    super();
-    this.out = boxes.map((b) => Array.from({ length: Math.max(0, b.bottom - b.top + 1) }, () => new Array<CellValue>(Math.max(0, b.right - b.left + 1)).fill(null)));
+    super(part);
+    this.collectors = boxes.map((b) => new BoxCollector(b, part));
+  }
+
+  protected override sawRow(r: number): void {
+    for (const c of this.collectors) c.sawRow(r);
   }
 
   protected row(text: string, r: number, from: number, to: number, prefix: string): void {
     this.boxes.forEach((b, i) => {
       if (r < b.top || r > b.bottom) return;
-      const out = (this.out[i] as CellValue[][])[r - b.top] as CellValue[];
-      readRowCells(text, from, to, prefix, b.left, b.right, this.ctx, (col, value) => {
-        out[col - b.left] = value;
-      });
+      const collector = this.collectors[i] as BoxCollector;
+      readRowCells(text, from, to, prefix, b.left, b.right, this.ctx, (col, value) => collector.set(r, col, value));
     });
   }
 
-  /** Applies the merged ranges the sheet lists after its rows; returns the boxes' values. */
+  /** The boxes' values, with the merged ranges the sheet lists after its rows applied. */
   finish(): CellValue[][][] {
-    const merges = mergesOf(this.rest());
-    this.boxes.forEach((b, i) => {
-      for (const m of merges) {
-        for (let r = Math.max(m.top, b.top); r <= Math.min(m.bottom, b.bottom); r++) {
-          for (let c = Math.max(m.left, b.left); c <= Math.min(m.right, b.right); c++) {
-            if (r !== m.top || c !== m.left) ((this.out[i] as CellValue[][])[r - b.top] as CellValue[])[c - b.left] = null;
-          }
-        }
-      }
-    });
-    return this.out;
+    return this.collectors.map((c) => c.finish(this.merges));
   }
 }
 
@@ -128,8 +154,11 @@ export class StreamingBoxReader extends StreamingRows {
 export class StreamingUsedRange extends StreamingRows {
   private box: RangeBox | null = null;
 
-  constructor(private readonly ctx: CellContext) {
-    super();
+  constructor(
+    private readonly ctx: CellContext,
+    part = "",
+  ) {
+    super(part);
   }
 
   protected row(text: string, r: number, from: number, to: number, prefix: string): void {

@@ -1,15 +1,32 @@
+import { inflateSync } from "fflate";
 import JSZip from "jszip";
+import { checkDeclared, checkTotal, checkWhole, PackageLimitError, sizeMismatch } from "./limits";
 import { XmlPartError } from "./xml";
 
-/** A native raw-DEFLATE decoder (Node's zlib), several times faster than the zip library's own. */
-export type InflateRaw = (compressed: Uint8Array) => Uint8Array;
+/**
+ * A raw-DEFLATE decoder that never gives more than `maxBytes`: it throws a `RangeError` when the
+ * data inflates past it (a part larger than its zip entry declares).
+ */
+export type InflateRaw = (compressed: Uint8Array, maxBytes: number) => Uint8Array;
 
-/** A native streaming raw-DEFLATE decoder handing over UTF-8 text as it comes. */
-export type InflateRawStream = (compressed: Uint8Array, onText: (text: string) => void) => Promise<void>;
+/** A streaming raw-DEFLATE decoder handing over UTF-8 text as it comes; rejects with a `RangeError` past `maxBytes`. */
+export type InflateRawStream = (compressed: Uint8Array, onText: (text: string) => void, maxBytes: number) => Promise<void>;
+
+/**
+ * The decoder where no native one is given (the browser, the preview's worker): fflate, into a
+ * buffer one byte larger than declared, so that a part inflating past its declared size is caught
+ * without ever holding more.
+ */
+export const PORTABLE_INFLATE: InflateRaw = (compressed, maxBytes) => {
+  const out = inflateSync(compressed, { out: new Uint8Array(maxBytes + 1) });
+  if (out.length > maxBytes) throw new RangeError("inflated past its declared size");
+  return out;
+};
 
 /** What JSZip 3 keeps of a loaded entry (pinned version): its compressed bytes and their method. */
 interface LoadedEntryData {
   compressedContent?: unknown;
+  compressedSize?: number;
   uncompressedSize?: number;
   compression?: { magic?: string };
 }
@@ -30,17 +47,28 @@ export class ZipPackage {
     private readonly zip: JSZip,
     /** Part names as the zip spells them, by lower-case name (OPC part names ignore case). */
     private readonly names: Map<string, string>,
-    private readonly inflateRaw?: InflateRaw,
+    private readonly inflateRaw: InflateRaw = PORTABLE_INFLATE,
     private readonly inflateRawStream?: InflateRawStream,
   ) {}
 
+  /**
+   * Reads the zip's directory (nothing is inflated yet) and refuses a package whose declared sizes
+   * pass `PACKAGE_LIMITS`; each part is then inflated only up to the size it declares.
+   */
   static async load(data: Uint8Array | ArrayBuffer, options: { inflateRaw?: InflateRaw; inflateRawStream?: InflateRawStream } = {}): Promise<ZipPackage> {
     const zip = await JSZip.loadAsync(data, { createFolders: false });
     const names = new Map<string, string>();
+    let total = 0;
     zip.forEach((name, entry) => {
-      if (!entry.dir) names.set(normalize(name).toLowerCase(), name);
+      if (entry.dir) return;
+      names.set(normalize(name).toLowerCase(), name);
+      const d = loadedData(entry);
+      if (!d) return;
+      checkDeclared(name, d.compressedSize ?? 0, d.uncompressedSize ?? 0);
+      total += d.uncompressedSize ?? 0;
     });
-    return new ZipPackage(zip, names, options.inflateRaw, options.inflateRawStream);
+    checkTotal(total, names.size);
+    return new ZipPackage(zip, names, options.inflateRaw ?? PORTABLE_INFLATE, options.inflateRawStream);
   }
 
   /**
@@ -51,24 +79,55 @@ export class ZipPackage {
     const actual = this.resolve(name);
     if (!actual || !this.inflateRawStream || this.texts.has(actual)) return false;
     const entry = this.zip.file(actual);
-    const data = entry ? (entry as unknown as { _data?: LoadedEntryData })._data : undefined;
+    const data = entry ? loadedData(entry) : undefined;
     if (!data || data.compression?.magic !== DEFLATE_MAGIC || !(data.compressedContent instanceof Uint8Array)) return false;
     let first = true;
-    await this.inflateRawStream(data.compressedContent, (text) => {
-      onText(first ? stripBom(text) : text);
-      first = false;
-    });
+    const declared = data.uncompressedSize ?? 0;
+    try {
+      await this.inflateRawStream(
+        data.compressedContent,
+        (text) => {
+          onText(first ? stripBom(text) : text);
+          first = false;
+        },
+        declared,
+      );
+    } catch (e) {
+      if (e instanceof RangeError) throw sizeMismatch(actual, declared);
+      throw e;
+    }
     return true;
   }
 
-  /** A part's bytes through the native decoder when there is one and the entry is plain DEFLATE. */
-  private nativeBytes(entry: JSZip.JSZipObject): Uint8Array | undefined {
-    if (!this.inflateRaw) return undefined;
-    const data = (entry as unknown as { _data?: LoadedEntryData })._data;
+  /**
+   * A part's bytes, inflated by the decoder up to the size the entry declares (never more); undefined
+   * for an entry that is not compressed (its bytes are bounded by the file's own size).
+   */
+  private inflated(actual: string, entry: JSZip.JSZipObject): Uint8Array | undefined {
+    const data = loadedData(entry);
     if (!data || data.compression?.magic !== DEFLATE_MAGIC || !(data.compressedContent instanceof Uint8Array)) return undefined;
-    const out = this.inflateRaw(data.compressedContent);
-    // A size that does not match means the entry is not what it says: let the zip library decide.
-    return out.length === data.uncompressedSize ? out : undefined;
+    const declared = data.uncompressedSize ?? 0;
+    checkWhole(actual, declared);
+    let out: Uint8Array;
+    try {
+      out = this.inflateRaw(data.compressedContent, declared);
+    } catch (e) {
+      if (e instanceof RangeError) throw sizeMismatch(actual, declared);
+      throw e;
+    }
+    if (out.length !== declared) throw new PackageLimitError(actual, `giải nén ra ${out.length} byte, khác ${declared} byte đã khai`);
+    return out;
+  }
+
+  /**
+   * Inflates every part once, each bounded by the size it declares, and drops the result: proves a
+   * package safe to hand to another reader (mammoth reads a plan's .docx with its own zip library).
+   */
+  verifyAll(): void {
+    for (const actual of this.names.values()) {
+      const entry = this.zip.file(actual);
+      if (entry) this.inflated(actual, entry);
+    }
   }
 
   static create(): ZipPackage {
@@ -94,9 +153,10 @@ export class ZipPackage {
     if (!entry) return undefined;
     let text: string;
     try {
-      const native = this.nativeBytes(entry);
-      text = stripBom(native ? utf8(native) : await entry.async("string"));
+      const bytes = this.inflated(actual, entry);
+      text = stripBom(bytes ? utf8(bytes) : await entry.async("string"));
     } catch (e) {
+      if (e instanceof PackageLimitError) throw e;
       throw new XmlPartError(actual, `dữ liệu nén bị hỏng (${(e as Error).message})`);
     }
     this.texts.set(actual, text);
@@ -129,6 +189,11 @@ export class ZipPackage {
   async toBytes(): Promise<Uint8Array> {
     return this.zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 }, platform: "DOS" });
   }
+}
+
+/** What JSZip keeps of an entry it loaded from a file; undefined for one added since. */
+function loadedData(entry: JSZip.JSZipObject): LoadedEntryData | undefined {
+  return (entry as unknown as { _data?: LoadedEntryData })._data;
 }
 
 /** A part name as OPC spells it: forward slashes (some writers use backslashes), no leading slash. */
