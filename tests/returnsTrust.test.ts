@@ -502,3 +502,133 @@ describe("collect names every form apart", () => {
     expect(issued.rows.map((x) => x[1])).toEqual(expect.arrayContaining(names));
   });
 });
+
+describe("returns edited at random never change what their form was not given", () => {
+  const SHEETS = ["Nhiệm vụ", "Phiếu", "Cam kết", "Đóng góp", "Danh mục"];
+  const VALUES: (string | number | null)[] = ["Công an xã", "Trạm y tế xã", "Thôn mẫu 1", "Thôn mẫu 2", "Thôn Lạ", "Hoàn thành", "Đang thực hiện", "Thu", "Chi", "Tiền mặt", "Cá nhân", "=1+1", "=HYPERLINK(\"http://x\")", "x".repeat(33_000), 1e308, -5, 2.5, 44_550, 44_560, 1, 5_000_000, null, ""];
+
+  /** The cells a return may change: a unit's tasks' fill-in cells; a village's new rows (under its own name). */
+  async function allowed(commune: string, kind: "unit" | "village", owner: string): Promise<(cell: string) => boolean> {
+    const tasks = await tableOf(commune, "tblNhiemVu");
+    const ledger = await tableOf(commune, "tblDongGop");
+    const pledges = await tableOf(commune, "tblCamKet");
+    return (key) => {
+      const [sheet, ref] = key.split("!") as [string, string];
+      const at = parseRangeAddress(ref)!;
+      if (kind === "unit") {
+        if (sheet !== tasks.sheet) return false;
+        const i = at.top - tasks.range.top - 1;
+        const header = tasks.headers[at.left - tasks.range.left];
+        return tasks.rows[i]?.[tasks.headers.indexOf("Đơn vị")] === owner && ["Trạng thái", "Ngày hoàn thành", "Kết quả, minh chứng", "Ghi chú"].includes(header ?? "");
+      }
+      if (sheet === ledger.sheet) return at.top > ledger.range.bottom;
+      if (sheet === pledges.sheet) return at.top > pledges.range.bottom;
+      return false;
+    };
+  }
+
+  it("whatever cells of whatever sheets are changed", async () => {
+    const fc = (await import("fast-check")).default;
+    const mutation = fc.record({ sheet: fc.constantFrom(...SHEETS), row: fc.integer({ min: 0, max: 40 }), col: fc.integer({ min: 0, max: 15 }), value: fc.constantFrom(...VALUES) });
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(UNIT, VILLAGE), fc.array(mutation, { minLength: 1, maxLength: 14 }), async (name, edits) => {
+        const { commune, form } = fresh();
+        const file = form(name);
+        const entries = await zipEntries(file);
+        const present = new Set(SHEETS.filter((s) => { try { sheetPart(entries, s); return true; } catch { return false; } }));
+        const bySheet = new Map<string, Record<string, string | number | null>>();
+        for (const e of edits.filter((x) => present.has(x.sheet))) bySheet.set(e.sheet, { ...(bySheet.get(e.sheet) ?? {}), [cellAddress(e.row, e.col)]: e.value });
+        await editSheets(file, Object.fromEntries([...bySheet].map(([sheet, cells]) => [sheet, (xml: string) => setCells(xml, cells)])));
+        const ok = await allowed(commune, name === UNIT ? "unit" : "village", name === UNIT ? "Trạm y tế xã" : "Thôn mẫu 1");
+        const r = await mergeAndDiff(commune, [file], ["--json"]);
+        expect(r.code === 0 || r.code === 1).toBe(true);
+        expect(r.stderr).not.toContain("lỗi không lường trước");
+        expect(r.changed.filter((c) => !ok(c))).toEqual([]);
+        // Whatever was appended is the village's own, as text or numbers, never a formula typed by the sender.
+        const after = await cellMap(commune);
+        for (const c of r.changed) expect(after.get(c) ?? "").not.toMatch(/"formula"/);
+      }),
+      { numRuns: 14, seed: 20211231 },
+    );
+  }, 240_000);
+
+  it("whatever task of whatever unit a unit's rows are rewritten to, with whatever values", async () => {
+    const fc = (await import("fast-check")).default;
+    const tasks = await tableOf(issuedBook, "tblNhiemVu");
+    const h = (x: string) => tasks.headers.indexOf(x);
+    // Mostly values the workbook's rules accept, so that forged rows get as far as they can.
+    const mostly = <T,>(good: readonly T[]) => fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...good) }, { weight: 1, arbitrary: fc.constantFrom(...VALUES) });
+    const forge = fc.record({
+      offset: fc.integer({ min: 1, max: 8 }),
+      task: fc.integer({ min: 0, max: tasks.rows.length - 1 }),
+      state: mostly(["Hoàn thành", "Đang thực hiện", "Chưa thực hiện"]),
+      day: mostly([44_550, null]),
+      evidence: mostly(["Đã làm", "=1+1", null]),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(forge, { minLength: 1, maxLength: 6 }), async (forged) => {
+        const { commune, form } = fresh();
+        const file = form(UNIT);
+        const t = await tableIn(file, "tblNhiemVu");
+        const cells: Record<string, string | number | null> = {};
+        for (const f of forged) {
+          const row = t.top + f.offset;
+          const task = tasks.rows[f.task]!;
+          Object.assign(cells, {
+            [cellAddress(row, t.col("Đơn vị"))]: task[h("Đơn vị")] as string,
+            [cellAddress(row, t.col("Nội dung nhiệm vụ"))]: task[h("Nội dung nhiệm vụ")] as string,
+            [cellAddress(row, t.col("Mục kế hoạch"))]: (task[h("Mục kế hoạch")] as string | null) ?? null,
+            [cellAddress(row, t.col("Trạng thái"))]: f.state,
+            [cellAddress(row, t.col("Ngày hoàn thành"))]: f.day,
+            [cellAddress(row, t.col("Kết quả, minh chứng"))]: f.evidence,
+          });
+        }
+        await editSheets(file, { [t.sheet]: (xml) => setCells(xml, cells) });
+        const ok = await allowed(commune, "unit", "Trạm y tế xã");
+        const r = await mergeAndDiff(commune, [file], ["--json"]);
+        expect(r.changed.filter((c) => !ok(c))).toEqual([]);
+      }),
+      { numRuns: 12, seed: 20210611 },
+    );
+  }, 240_000);
+
+  it("whatever village, kind and amounts a village's receipts are rewritten to: only its own receipts are added", async () => {
+    const fc = (await import("fast-check")).default;
+    const mostly = <T,>(good: readonly T[]) => fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...good) }, { weight: 1, arbitrary: fc.constantFrom(...VALUES) });
+    const receipt = fc.record({
+      offset: fc.integer({ min: 1, max: 6 }),
+      village: mostly(["Thôn mẫu 1", "Thôn mẫu 2", "Thôn Lạ", null]),
+      kind: mostly(["Thu", "Chi"]),
+      amount: mostly([100_000, 5_000_000]),
+      voucher: mostly(["PT1", "PT2", null]),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(receipt, { minLength: 1, maxLength: 6 }), async (rows) => {
+        const { commune, form } = fresh();
+        const file = form(VILLAGE);
+        const g = await tableIn(file, "tblDongGop");
+        const cells: Record<string, string | number | null> = {};
+        for (const x of rows) {
+          const row = g.top + x.offset;
+          Object.assign(cells, {
+            [cellAddress(row, g.col("Ngày"))]: 44_540,
+            [cellAddress(row, g.col("Loại"))]: x.kind,
+            [cellAddress(row, g.col("Người, đơn vị"))]: "Người góp",
+            [cellAddress(row, g.col("Hình thức"))]: "Tiền mặt",
+            [cellAddress(row, g.col("Thôn"))]: x.village,
+            [cellAddress(row, g.col("Số tiền (đồng)"))]: x.amount,
+            [cellAddress(row, g.col("Số chứng từ"))]: x.voucher,
+          });
+        }
+        await editSheets(file, { [g.sheet]: (xml) => setCells(xml, cells) });
+        const before = await tableOf(commune, "tblDongGop");
+        const ok = await allowed(commune, "village", "Thôn mẫu 1");
+        const r = await mergeAndDiff(commune, [file], ["--json"]);
+        expect(r.changed.filter((c) => !ok(c))).toEqual([]);
+        const after = await tableOf(commune, "tblDongGop");
+        for (const row of after.rows.slice(before.rows.length)) expect([row[after.headers.indexOf("Thôn")], row[after.headers.indexOf("Loại")]]).toEqual(["Thôn mẫu 1", "Thu"]);
+      }),
+      { numRuns: 10, seed: 20210615 },
+    );
+  }, 240_000);
+});
