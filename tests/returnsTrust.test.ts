@@ -4,6 +4,7 @@
 // named with the return's file and cell.
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
+import fc from "fast-check";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { XlsxWorkbook } from "../src/adapters/xlsx/xlsxWorkbook";
@@ -527,8 +528,10 @@ describe("returns edited at random never change what their form was not given", 
     };
   }
 
+  /** Mostly values the workbook's rules accept, so that forged rows get as far as they can; now and then any value. */
+  const mostly = <T,>(good: readonly T[]) => fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...good) }, { weight: 1, arbitrary: fc.constantFrom(...VALUES) });
+
   it("whatever cells of whatever sheets are changed", async () => {
-    const fc = (await import("fast-check")).default;
     const mutation = fc.record({ sheet: fc.constantFrom(...SHEETS), row: fc.integer({ min: 0, max: 40 }), col: fc.integer({ min: 0, max: 15 }), value: fc.constantFrom(...VALUES) });
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(UNIT, VILLAGE), fc.array(mutation, { minLength: 1, maxLength: 14 }), async (name, edits) => {
@@ -553,11 +556,8 @@ describe("returns edited at random never change what their form was not given", 
   }, 240_000);
 
   it("whatever task of whatever unit a unit's rows are rewritten to, with whatever values", async () => {
-    const fc = (await import("fast-check")).default;
     const tasks = await tableOf(issuedBook, "tblNhiemVu");
     const h = (x: string) => tasks.headers.indexOf(x);
-    // Mostly values the workbook's rules accept, so that forged rows get as far as they can.
-    const mostly = <T,>(good: readonly T[]) => fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...good) }, { weight: 1, arbitrary: fc.constantFrom(...VALUES) });
     const forge = fc.record({
       offset: fc.integer({ min: 1, max: 8 }),
       task: fc.integer({ min: 0, max: tasks.rows.length - 1 }),
@@ -593,8 +593,6 @@ describe("returns edited at random never change what their form was not given", 
   }, 240_000);
 
   it("whatever village, kind and amounts a village's receipts are rewritten to: only its own receipts are added", async () => {
-    const fc = (await import("fast-check")).default;
-    const mostly = <T,>(good: readonly T[]) => fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...good) }, { weight: 1, arbitrary: fc.constantFrom(...VALUES) });
     const receipt = fc.record({
       offset: fc.integer({ min: 1, max: 6 }),
       village: mostly(["Thôn mẫu 1", "Thôn mẫu 2", "Thôn Lạ", null]),

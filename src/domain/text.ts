@@ -30,3 +30,9 @@ export function hash64(text: string): string {
   };
   return `${fnv(0x811c9dc5)}${fnv(0x12345678)}`;
 }
+
+/** A column's index among a table's headers, found as Excel compares names; -1 when absent. */
+export function headerIndex(headers: readonly string[], header: string): number {
+  const key = nameKey(header);
+  return headers.findIndex((h) => nameKey(h) === key);
+}

@@ -11,7 +11,7 @@ import { camKetTable, dongGopTable, khenThuongTable, nhiemVuTable, TABLE } from 
 import { planTemplates, templateRequests } from "../template/planTemplates";
 import type { CellUpdate, RangeRequest, TableData, WorkbookPort } from "../workbook";
 import type { CommuneFigures } from "./consolidate";
-import { collectForms, identityGrid, protectForm, workbookKey, type Form } from "./forms";
+import { collectForms, FORM_TABLE, identityGrid, protectForm, workbookKey, type Form } from "./forms";
 import { ISSUED_TABLE, issuedGrids, SCOPE_TABLE } from "./issued";
 import { MERGE_TABLES, mergeGrids, planMerge, RETURN_TABLES, type MergePlan, type MergeUpdate, type ReturnedFile } from "./merge";
 import { columnOf } from "./mergeTasks";
@@ -31,7 +31,7 @@ const COMMUNE_TABLES = [TABLE.thongTin, TABLE.keHoach, TABLE.nhiemVu, TABLE.donV
 
 /** The forms to send for a period, from the workbook (its plan, units, villages, tasks, pledges); `newId` draws each form's id. */
 export async function prepareForms(port: WorkbookPort, period: Period, today: string, due: string, newId: () => string): Promise<Form[]> {
-  const tables = await port.readTables([...COMMUNE_TABLES, ISSUED_TABLE, SCOPE_TABLE]);
+  const tables = await port.readTables(COMMUNE_TABLES);
   const { plan } = await planFromTables(tables);
   if (!plan) throw new NoPlanError();
   return collectForms(tables, plan, period, today, due, newId);
@@ -115,7 +115,7 @@ export async function readReturnedFile(port: WorkbookPort, file: string): Promis
   const requests: { name: string; t: TableData; request: RangeRequest }[] = [];
   for (const [name, t] of tables) {
     const used = summary.sheets.find((s) => s.name === t.sheet)?.usedRange;
-    if (!used || used.bottom <= t.range.bottom || name === RETURN_TABLES[0]) continue;
+    if (!used || used.bottom <= t.range.bottom || name === FORM_TABLE) continue;
     const bottom = Math.min(used.bottom, t.range.bottom + MAX_ROWS_BELOW);
     requests.push({ name, t, request: { sheet: t.sheet, range: { top: t.range.bottom + 1, left: t.range.left, bottom, right: t.range.right } } });
     if (used.bottom > bottom) beyond.set(name, used.bottom - bottom);

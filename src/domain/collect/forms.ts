@@ -6,7 +6,7 @@ import type { Period } from "../report/period";
 import { TABLE } from "../sheets/specs";
 import type { PrefillRow } from "../sheets/prefill";
 import type { TableData } from "../workbook";
-import { asciiName, hash64 } from "../text";
+import { asciiName, hash64, headerIndex } from "../text";
 
 export { asciiName } from "../text";
 import { KIND_WORDS, scalarOf, type ReturnKind } from "./receipts";
@@ -251,8 +251,8 @@ export interface StatedIdentity {
 /** Reads what a return says about itself from its `tblPhieu`; undefined when it has none (not a return). */
 export function readIdentity(t: TableData | undefined): StatedIdentity | undefined {
   if (!t) return undefined;
-  const k = t.headers.findIndex((h) => foldKey(h) === foldKey("Mục"));
-  const v = t.headers.findIndex((h) => foldKey(h) === foldKey("Giá trị"));
+  const k = headerIndex(t.headers, "Mục");
+  const v = headerIndex(t.headers, "Giá trị");
   if (k < 0 || v < 0) return undefined;
   const rowOf = new Map<string, number>();
   t.rows.forEach((r, i) => {

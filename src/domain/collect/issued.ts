@@ -2,6 +2,7 @@ import { foldKey } from "../cells/text";
 import { isoToSerial } from "../dates";
 import type { CellScalar, Grid } from "../grid";
 import { findTable } from "../rules/validate";
+import { camKetTable, dongGopTable, nhiemVuTable } from "../sheets/specs";
 import { hash64 } from "../text";
 import type { TableData } from "../workbook";
 import { KIND_WORDS, kindOf, isoOf, type ReturnKind } from "./receipts";
@@ -14,13 +15,15 @@ import { appendRecords, recordRows, type RecordTable } from "./records";
 export const ISSUED_SHEET = "Phiếu đã phát";
 export const ISSUED_TABLE = "tblPhieuDaPhat";
 export const ISSUED_HEADERS = ["Mã phiếu", "Phiếu của", "Loại phiếu", "Từ ngày", "Đến ngày", "Ngày gửi", "Hạn gửi lại", "Tệp"] as const;
-const ISSUED: RecordTable = { sheet: ISSUED_SHEET, table: ISSUED_TABLE, headers: ISSUED_HEADERS, widths: [30, 34, 11, 12, 12, 12, 12, 48], dates: ["Từ ngày", "Đến ngày", "Ngày gửi", "Hạn gửi lại"] };
+const ISSUED: RecordTable = { sheet: ISSUED_SHEET, table: ISSUED_TABLE, headers: ISSUED_HEADERS, widths: [36, 34, 11, 12, 12, 12, 12, 48], dates: ["Từ ngày", "Đến ngày", "Ngày gửi", "Hạn gửi lại"] };
 
 /** What each form may change: one line per task cell or per row, as sent and as received. */
 export const SCOPE_SHEET = "Dữ liệu phiếu";
 export const SCOPE_TABLE = "tblDuLieuPhieu";
 export const SCOPE_HEADERS = ["Mã phiếu", "Bảng", "Khóa", "Cột", "Giá trị", "Nguồn"] as const;
-const SCOPE: RecordTable = { sheet: SCOPE_SHEET, table: SCOPE_TABLE, headers: SCOPE_HEADERS, widths: [30, 16, 60, 22, 40, 10] };
+const SCOPE: RecordTable = { sheet: SCOPE_SHEET, table: SCOPE_TABLE, headers: SCOPE_HEADERS, widths: [36, 14, 60, 20, 40, 10] };
+/** Columns whose values are dates, in the tables forms reach: a scope line of one shows its value as a date. */
+const DATE_COLUMNS = new Set([nhiemVuTable, camKetTable, dongGopTable].flatMap((t) => t.columns.filter((c) => c.kind === "date").map((c) => `${t.name}|${c.header}`)));
 const SOURCE_WORDS = { sent: "Đã gửi", received: "Đã nhận" } as const;
 
 /** The column of a line that stands for a whole row (its value is the row's fingerprint). */
@@ -140,7 +143,8 @@ export function issuedGrids(tables: ReadonlyMap<string, TableData>, forms: reado
   return grids;
 }
 
-/** The grid appending scope lines (what was sent, or what a return brought). */
+/** The grid appending scope lines (what was sent, or what a return brought); a date as a date. */
 export function scopeGrid(tables: ReadonlyMap<string, TableData>, lines: readonly ScopeLine[]): Grid {
-  return appendRecords(findTable(tables, SCOPE_TABLE), SCOPE, lines.map((l) => [l.form, l.table, l.key, l.column, l.value, SOURCE_WORDS[l.source]]));
+  const rows = lines.map((l) => [l.form, l.table, l.key, l.column, l.value, SOURCE_WORDS[l.source]]);
+  return appendRecords(findTable(tables, SCOPE_TABLE), SCOPE, rows, (k, header) => header === "Giá trị" && DATE_COLUMNS.has(`${lines[k]?.table}|${lines[k]?.column}`));
 }

@@ -2,7 +2,7 @@ import { foldKey } from "../cells/text";
 import { cellAddress, isEmptyValue, sameValue, type CellScalar, type CellValue } from "../grid";
 import { findTable } from "../rules/validate";
 import { nhiemVuTable, TABLE } from "../sheets/specs";
-import { nameKey } from "../text";
+import { headerIndex } from "../text";
 import type { TableData } from "../workbook";
 import { TASK_FIELDS, taskKey } from "./forms";
 import { scopeCells, sentKeys, type FormScope } from "./issued";
@@ -14,7 +14,7 @@ export const same = (a: CellValue | undefined, b: CellValue | undefined) => (isE
 
 /** A column's index in a table, found as Excel compares header names; -1 when absent. */
 export function columnOf(t: TableData, header: string): number {
-  return t.headers.findIndex((h) => nameKey(h) === nameKey(header));
+  return headerIndex(t.headers, header);
 }
 
 /** Each task's first row in the commune's `tblNhiemVu`, by its key. */

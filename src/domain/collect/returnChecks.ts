@@ -4,7 +4,7 @@ import { RULES } from "../rules/types";
 import { findTable, validateTables } from "../rules/validate";
 import { TABLE } from "../sheets/specs";
 import type { TableSpec } from "../sheets/types";
-import { nameKey } from "../text";
+import { headerIndex, nameKey } from "../text";
 import type { TableData } from "../workbook";
 
 // Returned rows are checked by the very rules `validate` applies to the clerk's own entries, over
@@ -57,7 +57,7 @@ export function checkReturnedRows(commune: ReadonlyMap<string, TableData>, spec:
   out.forEach((row, i) => {
     for (const c of spec.columns) {
       if (c.formula || !wanted.has(nameKey(c.header))) continue;
-      const col = back.headers.findIndex((h) => nameKey(h) === nameKey(c.header));
+      const col = headerIndex(back.headers, c.header);
       const raw: CellValue = col < 0 ? null : (back.rows[i]?.[col] ?? null);
       const parsed = view?.value(i, c.header);
       if (c.kind === "date" && typeof parsed === "string") {

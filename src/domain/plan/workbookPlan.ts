@@ -5,7 +5,7 @@ import { formatDate } from "../format";
 import { PLAN_ROW_KINDS } from "../sheets/enums";
 import { CADENCE_WORDS, TRACKER_SHEETS } from "../sheets/prefill";
 import { SHEET, TABLE } from "../sheets/specs";
-import { nameKey } from "../text";
+import { headerIndex, nameKey } from "../text";
 import type { ReadOptions, TableData, WorkbookPort } from "../workbook";
 import { readCadence, unitGroup } from "./words";
 import { CADENCES, TRACKERS, type Tracker } from "./kinds";
@@ -27,8 +27,8 @@ export type WorkbookPlan = { plan: PlanDefinition; problems: [] } | { plan: unde
 export function infoValues(table: TableData | undefined): Map<string, { text: string; cell: string }> {
   const out = new Map<string, { text: string; cell: string }>();
   if (!table) return out;
-  const k = table.headers.findIndex((h) => nameKey(h) === nameKey("Mục"));
-  const v = table.headers.findIndex((h) => nameKey(h) === nameKey("Giá trị"));
+  const k = headerIndex(table.headers, "Mục");
+  const v = headerIndex(table.headers, "Giá trị");
   if (k < 0 || v < 0) return out;
   table.rows.forEach((row, i) => {
     const key = readText(row[k] ?? null);
@@ -96,7 +96,7 @@ export async function planFromTables(tables: ReadonlyMap<string, TableData>): Pr
     return r.kind === "value" ? r.value : "";
   })();
 
-  const col = (h: string) => body.headers.findIndex((x) => nameKey(x) === nameKey(h));
+  const col = (h: string) => headerIndex(body.headers, h);
   const [cSection, cUnit, cGroup, cContent, cDeadline, cKind] = ["Mục kế hoạch", "Đơn vị", "Nhóm", "Nội dung", "Hạn hoàn thành", "Loại"].map(col) as [number, number, number, number, number, number];
   const problems: PlanProblem[] = [];
   const units: PlanUnit[] = [];
