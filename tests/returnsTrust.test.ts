@@ -353,6 +353,30 @@ describe("batches: each return its own verdict", () => {
     const long = r.json!.invalid.find((x) => x.file === path.basename(a))!;
     expect(long.message).toContain(`${UNIT}: Ô ${cellAddress(t.top + 1, t.col("Kết quả, minh chứng"))} (trang "Nhiệm vụ", cột "Kết quả, minh chứng") dài quá 32.767 ký tự`);
   });
+
+  it("a return the merge cannot take apart is refused on its own, with nothing of it kept; the next is merged", async () => {
+    const { commune, form } = fresh();
+    const unit = form(UNIT);
+    const t = await tableIn(unit, "tblNhiemVu");
+    await editSheets(unit, { [t.sheet]: (x) => setCells(x, { [cellAddress(t.top + 1, t.col("Kết quả, minh chứng"))]: "Sau tệp hỏng" }) });
+    const { mergeReturns, readReturnedFile } = await import("../src/domain/collect/collect");
+    const good = await readReturnedFile(await XlsxWorkbook.fromBuffer(readFileSync(unit)), UNIT);
+    // The same form, read by something that breaks after its identity was taken: half merged, then thrown.
+    let looks = 0;
+    class Breaking extends Map<string, TableData> {
+      override [Symbol.iterator](): MapIterator<[string, TableData]> {
+        if (++looks > 1) throw new TypeError("hỏng");
+        return super[Symbol.iterator]();
+      }
+    }
+    const broken = { file: "hong.xlsx", tables: new Breaking(good.tables) };
+    const r = await mergeReturns(await XlsxWorkbook.fromBuffer(readFileSync(commune)), [broken, good], TODAY, "03/01/2022 08:00:00 (GMT+07:00)", { dryRun: true });
+    expect(r.plan.refused).toEqual([{ file: "hong.xlsx", code: "merge-failed", params: { reason: "TypeError" } }]);
+    // Nothing of the broken file stays: the same form, sent in good shape, is merged as the first and only return.
+    expect(r.plan.merged.map((m) => m.file)).toEqual([UNIT]);
+    expect(r.plan.receipts.map((x) => x.file)).toEqual([UNIT]);
+    expect(r.plan.updates.map((u) => u.value)).toEqual(["Sau tệp hỏng"]);
+  });
 });
 
 describe("hostile files are refused in bounded time and memory, everywhere a file is read", () => {

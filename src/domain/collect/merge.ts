@@ -8,7 +8,7 @@ import type { TableSpec } from "../sheets/types";
 import { calculatedColumns } from "../template/tableGrid";
 import type { TableData } from "../workbook";
 import { FORM_TABLE, readIdentity, TASK_FIELDS, type StatedIdentity } from "./forms";
-import { formScopes, issuedForms, scopeGrid, type IssuedForm, type ScopeLine } from "./issued";
+import { formScopes, issuedForms, scopeGrid, type FormScope, type IssuedForm, type ScopeLine } from "./issued";
 import { mergeVillageRows } from "./mergeRows";
 import { columnOf, mergeTasks, taskRowsOf } from "./mergeTasks";
 import type { MergeContext, MergePlan, MergeUpdate, ReturnedFile } from "./mergeTypes";
@@ -54,34 +54,73 @@ export function planMerge(commune: ReadonlyMap<string, TableData>, key: string, 
   const current = new Map<string, CellScalar>();
   const formsSeen = new Map<string, string>();
   for (const r of returns) {
-    const form = issuedFormOf(plan, r, issued, key);
-    if (!form) continue;
-    const earlier = formsSeen.get(form.id);
-    if (earlier !== undefined) {
-      plan.refused.push({ file: r.file, code: "merge-same-form-twice", params: { other: earlier, who: form.who } });
-      continue;
+    // One return's verdict is its own: whatever it holds, the others are merged.
+    const mark = marks(plan);
+    const before = { period: plan.period, current: new Map(current), received: new Set(received), formsSeen: new Map(formsSeen) };
+    try {
+      mergeOne(plan, r, { commune, issued, scopes, received, taskRows, current, formsSeen, key, today, firstDay, ...(period ? { period } : {}) });
+    } catch (e) {
+      rollBack(plan, mark);
+      if (before.period) plan.period = before.period;
+      else delete plan.period;
+      for (const [m, was] of [[current, before.current], [formsSeen, before.formsSeen]] as const) {
+        m.clear();
+        for (const [k, v] of was) (m as Map<string, unknown>).set(k, v);
+      }
+      received.clear();
+      for (const x of before.received) received.add(x);
+      plan.refused.push({ file: r.file, code: "merge-failed", params: { reason: e instanceof Error ? e.name : "?" } });
     }
-    const wanted = period ?? plan.period;
-    if (wanted && (form.from !== wanted.from || form.to !== wanted.to)) {
-      plan.refused.push({ file: r.file, code: "merge-other-period", params: { label: periodLabel(form) } });
-      continue;
-    }
-    formsSeen.set(form.id, r.file);
-    plan.period ??= { from: form.from, to: form.to, label: periodLabel(form) };
-    plan.merged.push({ file: r.file, who: form.who, kind: form.kind, form: form.id, sentAt: form.sentAt, due: form.due });
-    const receipt = `${foldKey(form.who)}|${form.from}|${form.to}`;
-    if (!received.has(receipt)) {
-      received.add(receipt);
-      plan.receipts.push({ who: form.who, kind: form.kind, from: form.from, to: form.to, due: form.due, received: today, file: r.file });
-    }
-    const ctx: MergeContext = { plan, commune, r, form, today, firstDay, current };
-    notOfTheForm(ctx);
-    for (const [table, count] of r.below ?? []) if (count > 0) plan.notices.push({ file: r.file, code: "merge-rows-below", params: { sheet: sheetOf(r, table), count } });
-    for (const [table, count] of r.beyond ?? []) plan.invalid.push({ file: r.file, code: "merge-rows-beyond", params: { sheet: sheetOf(r, table), count } });
-    if (form.kind === "unit") mergeTasks(ctx, scopes.get(form.id), taskRows);
-    else mergeVillageRows(ctx, scopes.get(form.id));
   }
   return plan;
+}
+
+interface Batch {
+  commune: ReadonlyMap<string, TableData>;
+  issued: ReadonlyMap<string, IssuedForm>;
+  scopes: ReadonlyMap<string, FormScope>;
+  received: Set<string>;
+  taskRows: ReadonlyMap<string, number>;
+  current: Map<string, CellScalar>;
+  formsSeen: Map<string, string>;
+  key: string;
+  today: string;
+  firstDay: string;
+  period?: { from: string; to: string };
+}
+
+function mergeOne(plan: MergePlan, r: ReturnedFile, b: Batch): void {
+  const form = issuedFormOf(plan, r, b.issued, b.key);
+  if (!form) return;
+  const earlier = b.formsSeen.get(form.id);
+  if (earlier !== undefined) return void plan.refused.push({ file: r.file, code: "merge-same-form-twice", params: { other: earlier, who: form.who } });
+  const wanted = b.period ?? plan.period;
+  if (wanted && (form.from !== wanted.from || form.to !== wanted.to)) return void plan.refused.push({ file: r.file, code: "merge-other-period", params: { label: periodLabel(form) } });
+  b.formsSeen.set(form.id, r.file);
+  plan.period ??= { from: form.from, to: form.to, label: periodLabel(form) };
+  plan.merged.push({ file: r.file, who: form.who, kind: form.kind, form: form.id, sentAt: form.sentAt, due: form.due });
+  const receipt = `${foldKey(form.who)}|${form.from}|${form.to}`;
+  if (!b.received.has(receipt)) {
+    b.received.add(receipt);
+    plan.receipts.push({ who: form.who, kind: form.kind, from: form.from, to: form.to, due: form.due, received: b.today, file: r.file });
+  }
+  const ctx: MergeContext = { plan, commune: b.commune, r, form, today: b.today, firstDay: b.firstDay, current: b.current };
+  notOfTheForm(ctx);
+  for (const [table, count] of r.below ?? []) if (count > 0) plan.notices.push({ file: r.file, code: "merge-rows-below", params: { sheet: sheetOf(r, table), count } });
+  for (const [table, count] of r.beyond ?? []) plan.invalid.push({ file: r.file, code: "merge-rows-beyond", params: { sheet: sheetOf(r, table), count } });
+  if (form.kind === "unit") mergeTasks(ctx, b.scopes.get(form.id), b.taskRows);
+  else mergeVillageRows(ctx, b.scopes.get(form.id));
+}
+
+type Marks = { [K in keyof MergePlan]: MergePlan[K] extends readonly unknown[] ? number : never };
+
+/** How long each list of the plan is, to take back what a failed return added. */
+function marks(plan: MergePlan): Partial<Marks> {
+  return Object.fromEntries(Object.entries(plan).filter(([, v]) => Array.isArray(v)).map(([k, v]) => [k, (v as unknown[]).length]));
+}
+
+function rollBack(plan: MergePlan, mark: Partial<Marks>): void {
+  for (const [k, n] of Object.entries(mark)) (plan[k as keyof MergePlan] as unknown[]).length = n as number;
 }
 
 const sheetOf = (r: ReturnedFile, table: string) => findTable(r.tables, table)?.sheet ?? table;
