@@ -29,6 +29,16 @@ export default tseslint.config(
     rules: { "no-restricted-imports": ["error", { patterns: [SAMPLE_PLAN] }] },
   },
   {
+    // One way to find a table: Excel compares table names ignoring case, an exact Map lookup does not.
+    files: ["src/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "CallExpression[callee.property.name='get'][arguments.0.object.name='TABLE'][callee.object.name!='views']", message: "Find a table with findTable (src/domain/tables.ts): Excel compares table names ignoring case." },
+      ],
+    },
+  },
+  {
     files: ["src/domain/**/*.ts"],
     rules: {
       "no-restricted-imports": [

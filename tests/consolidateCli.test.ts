@@ -82,7 +82,7 @@ describe("consolidate FILES|DIR… --period P --out SUMMARY.xlsx", () => {
     const rows = (await sheet.readRanges([{ sheet: "Tổng hợp các xã", range: { top: 0, left: 0, bottom: 20, right: 16 } }]))[0]!;
     const text = rows.flat().filter((v) => typeof v === "string").join("\n");
     expect(text).toContain("không cộng: ký cam kết");
-    expect(text).toContain("Không cộng các sổ của phong trào khác: Chung tay xây dựng nông thôn mới");
+    expect(text).toContain("Không cộng các sổ của phong trào khác (liệt kê riêng ở dưới): Chung tay xây dựng nông thôn mới");
     expect(text).toContain("Không đọc được tệp hong.xlsx");
     const total = rows.find((r) => r[1] === "Tổng cộng")!;
     expect(total[3]).toBe(summary.total.tasks!.total);
@@ -97,5 +97,52 @@ describe("consolidate FILES|DIR… --period P --out SUMMARY.xlsx", () => {
     const again = await captureOutput(() => run(["consolidate", books, "--period", "2021", "--out", out]));
     expect(again.code).toBe(1);
     expect(existsSync(out)).toBe(true);
+  });
+});
+
+describe("consolidate says what it counts once and what it leaves out", () => {
+  it("a commune's workbook and its copies in the folder are counted once; the copies are named", async () => {
+    const folder = path.join(dir, "ban-sao");
+    mkdirSync(folder);
+    const { copyFileSync } = await import("node:fs");
+    copyFileSync(path.join(books, "chau-son.xlsx"), path.join(folder, "chau-son.xlsx"));
+    copyFileSync(path.join(books, "chau-son.xlsx"), path.join(folder, "chau-son (1).xlsx"));
+    copyFileSync(path.join(books, "chau-son.xlsx"), path.join(folder, "chau-son - Copy.xlsx"));
+    const one = JSON.parse((await captureOutput(() => run(["consolidate", path.join(books, "chau-son.xlsx"), "--period", "2021", "--json"]))).stdout) as Summary;
+    const r = await captureOutput(() => run(["consolidate", folder, "--period", "2021", "--json", "--out", path.join(dir, "ban-sao.xlsx")]));
+    expect(r.code).toBe(0);
+    const three = JSON.parse(r.stdout) as Summary & { duplicates: { body: string; counted: string; others: string[]; differ: boolean }[] };
+    expect(three.communes).toHaveLength(1);
+    expect(three.total).toEqual(one.total);
+    expect(three.duplicates).toEqual([{ body: "XÃ CHÂU SƠN", counted: "chau-son (1).xlsx", others: ["chau-son - Copy.xlsx", "chau-son.xlsx"], differ: false }]);
+    expect(r.stderr).toContain("XÃ CHÂU SƠN: 3 tệp là cùng một sổ (chau-son (1).xlsx, chau-son - Copy.xlsx, chau-son.xlsx); chỉ tính một lần, theo tệp chau-son (1).xlsx.");
+    const sheet = (await (await XlsxWorkbook.fromBuffer(readFileSync(path.join(dir, "ban-sao.xlsx")))).readRanges([{ sheet: "Tổng hợp các xã", range: { top: 0, left: 0, bottom: 12, right: 2 } }]))[0]!;
+    expect(sheet.filter((row) => row[1] === "XÃ CHÂU SƠN")).toHaveLength(1);
+  });
+
+  it("a commune of another movement is listed apart, never numbered among the communes summed", async () => {
+    const out = path.join(dir, "phong-trao-khac.xlsx");
+    expect((await captureOutput(() => run(["consolidate", books, "--period", "2021", "--out", out]))).code).toBe(0);
+    const rows = (await (await XlsxWorkbook.fromBuffer(readFileSync(out))).readRanges([{ sheet: "Tổng hợp các xã", range: { top: 0, left: 0, bottom: 14, right: 2 } }]))[0]!;
+    const at = (body: string) => rows.find((row) => row[1] === body)!;
+    expect([at("XÃ CHÂU HÒA")[0], at("XÃ CHÂU SƠN")[0]].sort()).toEqual([1, 2]);
+    expect(at("XÃ AN BÌNH")[0]).toBeNull();
+    const total = rows.findIndex((row) => row[1] === "Tổng cộng");
+    expect(rows.indexOf(at("XÃ AN BÌNH"))).toBeGreaterThan(total);
+    expect(rows.some((row) => row[0] === "Sổ của phong trào khác (không cộng vào tổng):")).toBe(true);
+  });
+
+  it("rows a commune's figures leave out are counted and named for that commune", async () => {
+    const book = path.join(dir, "loi.xlsx");
+    const { copyFileSync } = await import("node:fs");
+    copyFileSync(path.join(books, "chau-son.xlsx"), book);
+    const port = await XlsxWorkbook.fromBuffer(readFileSync(book));
+    const t = (await port.readTables(["tblDongGop"])).get("tblDongGop")!;
+    const amount = t.headers.indexOf("Số tiền (đồng)");
+    const i = t.rows.findIndex((x) => typeof x[amount] === "number");
+    await port.updateCells([{ sheet: t.sheet, row: t.range.top + 1 + i, col: t.range.left + amount, expected: t.rows[i]![amount]!, value: "một triệu" }]);
+    writeFileSync(book, await port.toBuffer());
+    const r = await captureOutput(() => run(["consolidate", book, "--period", "2021", "--json"]));
+    expect(r.stderr).toMatch(/XÃ CHÂU SƠN \(loi\.xlsx\): 1 dòng không đọc được nên không tính \(đóng góp 1\)/);
   });
 });

@@ -2,14 +2,14 @@ import { randomBytes } from "node:crypto";
 import { mkdir, readdir, stat, writeFile } from "node:fs/promises";
 import * as path from "node:path";
 import { XlsxWorkbook } from "../adapters/xlsx/xlsxWorkbook";
-import { buildForm, mergeReturns, type MergeResult, NoBodyError, NoPlanError, prepareForms, readCollectDefaults, readCommune, readReturnedFile, recordIssued } from "../domain/collect/collect";
+import { buildForm, mergeReturns, type MergeResult, NoPlanError, prepareForms, readCollectDefaults, readCommune, readReturnedFile, recordIssued } from "../domain/collect/collect";
 import { formId } from "../domain/collect/issued";
 import { scalarOf } from "../domain/collect/records";
 import { shownValue } from "../domain/collect/merge";
 import { mergeMessages } from "../i18n/mergeText";
 import { fileErrorOf } from "../adapters/xlsx/errors";
 import { readRegularFile } from "../adapters/xlsx/files";
-import { consolidate, consolidationGrid, consolidationJson, type CommuneFigures } from "../domain/collect/consolidate";
+import { consolidate, consolidationGrid, consolidationJson, consolidationNotes, type CommuneFigures } from "../domain/collect/consolidate";
 import { defaultDue } from "../domain/collect/forms";
 import type { ReturnedFile } from "../domain/collect/merge";
 import { cellAddress } from "../domain/grid";
@@ -218,18 +218,18 @@ export async function consolidateCommand(o: { inputs: readonly string[]; period:
       const { port } = await openWorkbook(file, false);
       communes.push(await readCommune(port, path.basename(file), period));
     } catch (e) {
-      const reason = e instanceof NoBodyError ? t("cli-consolidate-no-body") : unreadableReason(e, path.basename(file));
+      const reason = unreadableReason(e, path.basename(file));
       unreadable.push({ file: path.basename(file), reason });
-      process.stderr.write(`${t("merge-unreadable", { file: path.basename(file), reason })}\n`);
     }
   }
   const summary = consolidate(communes, period, unreadable, expected);
+  for (const note of consolidationNotes(summary)) process.stderr.write(`${note}\n`);
   if (o.json) process.stdout.write(`${JSON.stringify(consolidationJson(summary), null, 2)}\n`);
   if (o.out) {
     const port = await XlsxWorkbook.empty({ subject: `Tổng hợp các xã ${period.label}` });
     await port.applyGrids([consolidationGrid(summary)]);
     await writeFile(o.out, await port.toBuffer(), { flag: "wx" });
   }
-  (o.json ? process.stderr : process.stdout).write(`${t("cli-consolidate-done", { count: communes.length, unreadable: unreadable.length, missing: summary.missing.length, file: o.out ?? "-" })}\n`);
+  (o.json ? process.stderr : process.stdout).write(`${t("cli-consolidate-done", { count: summary.summed.length, unreadable: unreadable.length, missing: summary.missing.length, file: o.out ?? "-" })}\n`);
   return 0;
 }

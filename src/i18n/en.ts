@@ -67,6 +67,7 @@ export const en: Catalog = {
   "changed-maybe": () => "Part of the job may have been written before the failure: look over the sheets it writes (or press Undo, Ctrl+Z) before running it again.",
   "error-cancelled": () => "Stopped as asked. The workbook is unchanged.",
   "error-no-tracking-tables": () => "The workbook has none of the tracking tables (tasks, pledges, donations, nominations), so there is nothing to report. Create the templates first (\"Templates\" in the pane, or the template command).",
+  "error-no-body": (p) => `The workbook "${p.file}" names no reporting body (sheet "Thông tin chung", item "Cơ quan báo cáo"): whose commune it is cannot be told. Write the body's name in it, then sum again.`,
   "error-unexpected": () => "Something unexpected went wrong. Save the workbook, close and reopen it, and run again; if it fails again, send the workbook to support.",
   "office-table-growth": (p) =>
     `Table ${p.table} needs more columns or rows, but this Excel lacks Table.resize (ExcelApi 1.13), so growing it would push cells ${p.cells} aside. Update Office (Microsoft 365, Excel 2021 or later), or move those cells away from the table and run again.`,
@@ -161,7 +162,6 @@ export const en: Catalog = {
   "merge-rows-beyond": (p) => `${p.file}, sheet "${p.sheet}": ${p.count} more rows far below the table, too far to be the form's data. Not read; if needed, copy them into the table and send it again.`,
   "merge-stated-differs": (p) => `${p.file}: the form says "${p.what}" is "${p.said}", the workbook issued it as "${p.recorded}". Merged as issued.`,
   "cli-consolidate-usage": () => "Usage: consolidate FILES|DIR… --period P --out SUMMARY.xlsx [--json] [--expect LIST.txt]",
-  "cli-consolidate-no-body": () => "no issuing body in Thông tin chung",
   "cli-consolidate-done": (p) => `Summed ${p.count} workbooks into ${p.file}; ${p.unreadable} files could not be read; ${p.missing} communes missing.`,
   "cli-bad-period": (p) =>
     `Unknown period "${p.period}". Accepted (years 2000 to 2100): 2021 (the year), 2021-S1 (first half), 2021-S2 (second half), 2021-Q1 to 2021-Q4 (quarters), 2021-06 (a month), 2021-06-11..2021-12-31 (a range, year-month-day).`,

@@ -54,6 +54,8 @@ export function explainError(e: unknown, context: ErrorContext = {}): ExplainedE
       return nothing("plan-invalid", { field: text(f.field), reason: text(f.reason) });
     case "PlanFileError":
       return nothing(`plan-file-${text(f.problem)}`, { file });
+    case "NoBodyError":
+      return nothing("error-no-body", { file });
     case "NoTrackingTablesError":
       return nothing("error-no-tracking-tables");
     case "PeriodError":

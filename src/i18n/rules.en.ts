@@ -47,6 +47,7 @@ export const rulesEn: Catalog = {
   "goods-row-has-money": (p) => `${at(p)}: a "Hiện vật" row holds money. Put the value in "Giá trị hiện vật (đồng)", or move the money to its own row.`,
   "voucher-missing": (p) => `${at(p)}: no voucher number. Enter the receipt or payment voucher number.`,
   "voucher-duplicate": (p) => `${at(p)}: voucher "${p.voucher}" of kind "${p.kind}" is already on row ${p.firstRow}. Check the number.`,
+  "cash-negative-uncertain": (p) => `${at(p)}: after the spending of ${dmy(p.date)}, the cash may be below zero (${num(p.balance)} đồng, without the money rows that cannot be read). The balance is uncertain from row ${p.fromRow} (the first unreadable money row by date): correct those rows first, then check this spending again.`,
   "cash-negative": (p) => `${at(p)}: after the payment of ${dmy(p.date)} the cash balance is negative (${num(p.balance)} đồng). Check earlier receipts or this amount.`,
   "individual-needs-gender": (p) => `${at(p)}: an individual nominee needs a gender (Nam or Nữ).`,
   "birth-year-range": (p) => `${at(p)}: birth year ${p.year} is not valid. Enter a year from 1900 to ${p.max}.`,

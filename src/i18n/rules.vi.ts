@@ -48,6 +48,7 @@ export const rulesVi: Catalog = {
   "goods-row-has-money": (p) => `${at(p)}: dòng "Hiện vật" không ghi số tiền. Hãy ghi giá trị vào cột "Giá trị hiện vật (đồng)", hoặc tách khoản tiền sang dòng riêng.`,
   "voucher-missing": (p) => `${at(p)}: chưa ghi số chứng từ. Hãy ghi số phiếu thu, phiếu chi.`,
   "voucher-duplicate": (p) => `${at(p)}: số chứng từ "${p.voucher}" của loại "${p.kind}" đã có ở dòng ${p.firstRow}. Hãy kiểm tra lại số chứng từ.`,
+  "cash-negative-uncertain": (p) => `${at(p)}: sau khoản chi ngày ${dmy(p.date)}, quỹ tiền có thể âm (${num(p.balance)} đồng, không kể các dòng tiền chưa đọc được). Số dư chưa chắc chắn từ dòng ${p.fromRow} (dòng tiền chưa đọc được đầu tiên theo ngày): hãy sửa các dòng đó trước, rồi kiểm tra lại khoản chi này.`,
   "cash-negative": (p) => `${at(p)}: sau khoản chi ngày ${dmy(p.date)}, quỹ tiền còn âm (${num(p.balance)} đồng). Hãy kiểm tra các khoản thu trước đó hoặc số tiền chi.`,
   "individual-needs-gender": (p) => `${at(p)}: cá nhân được đề nghị khen thưởng cần ghi giới tính (Nam hoặc Nữ).`,
   "birth-year-range": (p) => `${at(p)}: năm sinh ${p.year} không hợp lệ. Hãy ghi năm từ 1900 đến ${p.max}.`,

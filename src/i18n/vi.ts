@@ -72,6 +72,7 @@ export const vi: Catalog = {
   "changed-maybe": () => "Một phần việc có thể đã được ghi vào sổ trước khi lỗi xảy ra: hãy xem lại các trang vừa ghi (hoặc bấm Hoàn tác, Ctrl+Z) trước khi chạy lại.",
   "error-cancelled": () => "Đã dừng theo yêu cầu. Sổ không thay đổi.",
   "error-no-tracking-tables": () => "Sổ chưa có bảng theo dõi nào (Nhiệm vụ, Cam kết, Đóng góp, Khen thưởng) nên không lập được báo cáo. Hãy tạo các trang mẫu trước (nút \"Mẫu biểu\" của Sổ theo dõi, hoặc lệnh template).",
+  "error-no-body": (p) => `Sổ "${p.file}" không ghi tên cơ quan báo cáo (trang "Thông tin chung", mục "Cơ quan báo cáo"): không biết là sổ của xã nào. Hãy ghi tên cơ quan vào sổ đó rồi tổng hợp lại.`,
   "error-unexpected": () => "Đã xảy ra lỗi không lường trước. Hãy lưu sổ, đóng rồi mở lại, và chạy lại; nếu vẫn lỗi, hãy gửi sổ cho người hỗ trợ.",
   "office-table-growth": (p) =>
     `Bảng ${p.table} cần thêm cột hoặc dòng, nhưng phiên bản Excel này chưa có Table.resize (ExcelApi 1.13) nên việc thêm sẽ đẩy các ô ${p.cells} đi chỗ khác. Hãy cập nhật Office (Microsoft 365, Excel 2021 trở lên), hoặc dời các ô đó ra xa bảng rồi chạy lại.`,
@@ -168,7 +169,6 @@ export const vi: Catalog = {
   "merge-rows-beyond": (p) => `${p.file}, trang "${p.sheet}": còn ${p.count} dòng xa bên dưới bảng, quá xa để là dữ liệu của phiếu. Không đọc các dòng đó; nếu cần, hãy chép vào trong bảng rồi gửi lại.`,
   "merge-stated-differs": (p) => `${p.file}: phiếu tự ghi "${p.what}" là "${p.said}", còn sổ đã phát ghi "${p.recorded}". Gộp theo sổ.`,
   "cli-consolidate-usage": () => "Cách dùng: consolidate TỆP|THƯ-MỤC… --period KỲ --out TỔNG-HỢP.xlsx [--json] [--expect DANH-SÁCH.txt]",
-  "cli-consolidate-no-body": () => "không có tên cơ quan trong Thông tin chung",
   "cli-consolidate-done": (p) => `Đã tổng hợp ${p.count} sổ vào ${p.file}; ${p.unreadable} tệp không đọc được; thiếu ${p.missing} xã.`,
   "cli-bad-period": (p) =>
     `Không hiểu kỳ báo cáo "${p.period}". Các dạng được nhận (năm từ 2000 đến 2100): 2021 (cả năm), 2021-S1 (6 tháng đầu năm), 2021-S2 (6 tháng cuối năm), 2021-Q1 đến 2021-Q4 (quý), 2021-06 (tháng), 2021-06-11..2021-12-31 (từ ngày đến ngày, dạng năm-tháng-ngày).`,

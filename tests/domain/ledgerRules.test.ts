@@ -53,6 +53,14 @@ describe("the cash balance, walked in date order", () => {
     expect(overdrafts([row("ngày mai", "Thu", 900_000), row("2021-06-01", "Thu", 100_000), row("2021-06-02", "Chi", 150_000)])).toEqual([]);
   });
 
+  it("past an unreadable amount the walk goes on: an overspend after it is told as uncertain, from the unreadable row", () => {
+    // The case: "một triệu" typed for an amount, then 34,050,000 spent three days later.
+    const rows = [row("2021-06-01", "Thu", 5_000_000), row("2021-06-10", "Thu", "một triệu"), row("2021-06-13", "Chi", 39_050_000)];
+    const found = validateWorkbook(ledger(rows), "2022-01-05").filter((i) => i.rule.startsWith("cash-negative"));
+    expect(found.map((i) => [i.rule, i.severity, i.cell, i.params.balance, i.params.fromRow])).toEqual([["cash-negative-uncertain", "warning", "H4", -34_050_000, 3]]);
+    expect(t(found[0]!.rule, found[0]!.params)).toContain("Số dư chưa chắc chắn từ dòng 3");
+  });
+
   it("an amount kept as text that validation reads (1.000.000 đ) counts at its value", () => {
     expect(overdrafts([row("2021-06-01", "Thu", "1.000.000 đ"), row("2021-06-02", "Chi", 1_500_000)])).toEqual([{ cell: "H3", balance: -500_000 }]);
     expect(overdrafts([row("2021-06-01", "Thu", "1.000.000 đ"), row("2021-06-02", "Chi", 900_000)])).toEqual([]);

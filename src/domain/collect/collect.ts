@@ -1,10 +1,12 @@
+import { foldKey } from "../cells/text";
 import { TRACKERS } from "../plan/kinds";
 import { planFromTables } from "../plan/workbookPlan";
 import type { PlanDefinition } from "../plan/schema";
 import { figuresForPeriod } from "../report/figures";
 import { lastCompletedPeriod, periodAt, type Period } from "../report/period";
 import { reportInfo } from "../report/reportInfo";
-import { findTable, VALIDATED_TABLES } from "../rules/validate";
+import { VALIDATED_TABLES } from "../rules/validate";
+import { findTable } from "../tables";
 import { isoToSerial, serialToIso } from "../dates";
 import { isEmptyValue, type CellValue } from "../grid";
 import { camKetTable, dongGopTable, khenThuongTable, nhiemVuTable, TABLE } from "../sheets/specs";
@@ -166,9 +168,11 @@ export async function mergeReturns(port: WorkbookPort, returns: readonly Returne
 export async function readCommune(port: WorkbookPort, file: string, period: Period): Promise<CommuneFigures> {
   const tables = await port.readTables(VALIDATED_TABLES.map((v) => v.spec.name));
   const { plan } = await planFromTables(tables);
-  const info = reportInfo(tables.get(TABLE.thongTin), plan);
+  const info = reportInfo(findTable(tables, TABLE.thongTin), plan);
   if (!info.body) throw new NoBodyError();
-  return { file, body: info.body, movement: info.movement, trackers: plan?.trackers ?? TRACKERS, figures: figuresForPeriod(tables, period, plan?.milestones ?? []) };
+  // The workbook's identity: its body and its plan (as the forms' key); its body alone without a plan.
+  const key = plan ? workbookKey(plan.issuingBody.name, plan.planNumber ?? "", plan.planDate) : `body:${foldKey(info.body)}`;
+  return { file, key, body: info.body, movement: info.movement, trackers: plan?.trackers ?? TRACKERS, figures: figuresForPeriod(tables, period, plan?.milestones ?? []) };
 }
 
 /** A workbook without its issuing body in `Thông tin chung`: not a commune's workbook the summary can name. */

@@ -4,6 +4,7 @@ import type { CellScalar, Grid, GridCell } from "../grid";
 import { TRACKERS, type Tracker } from "../plan/kinds";
 import type { Figures } from "../report/figures";
 import type { Period } from "../report/period";
+import { householdRateOf } from "../report/measures";
 
 // Many communes in one summary: one row per commune with its headline figures, the totals of
 // the figures every commune's plan has, and the files that could not be read or were missing.
@@ -11,6 +12,8 @@ import type { Period } from "../report/period";
 /** One commune's workbook, as read for the summary. */
 export interface CommuneFigures {
   file: string;
+  /** The workbook's identity (`workbookKey`: its body and its plan): two copies of one workbook share it. */
+  key: string;
   /** The issuing body ("XÃ CHÂU SƠN"), from the workbook. */
   body: string;
   movement: string;
@@ -35,6 +38,18 @@ export interface CommuneLine extends Headline {
   body: string;
   movement: string;
   trackers: Tracker[];
+  /** Rows of the commune's tables left out of its figures (unreadable), by part. */
+  excludedRows: number;
+  excludedRowsBySection: Figures["excludedRowsBySection"];
+}
+
+/** The same commune's workbook found in several files: counted once, from the first. */
+export interface DuplicateCommune {
+  body: string;
+  counted: string;
+  others: string[];
+  /** Whether the copies' figures for the period differ (two versions, not two copies). */
+  differ: boolean;
 }
 
 export interface Consolidation {
@@ -47,6 +62,10 @@ export interface Consolidation {
   total: Headline;
   /** Movements other than the most common one (their figures are listed, not summed with the rest). */
   otherMovements: string[];
+  /** Communes summed (one line each, numbered), and those of other movements (listed apart). */
+  summed: CommuneLine[];
+  apart: CommuneLine[];
+  duplicates: DuplicateCommune[];
   unreadable: { file: string; reason: string }[];
   /** Communes expected (`--expect`) without a workbook among the files. */
   missing: string[];
@@ -64,6 +83,8 @@ function lineOf(c: CommuneFigures): CommuneLine {
     pledges: has("pledges") ? { total: { households: f.pledges.total.households, householdsSigned: f.pledges.total.householdsSigned, householdRate: f.pledges.total.householdRate } } : null,
     donations: has("donations") ? { receivedMoney: f.donations.receivedMoney, receivedGoodsValue: f.donations.receivedGoodsValue, disbursedMoney: f.donations.disbursedMoney, closingCash: f.donations.closingCash } : null,
     nominations: has("nominations") ? { total: f.nominations.total, awarded: { total: f.nominations.awarded.total } } : null,
+    excludedRows: f.excludedRows,
+    excludedRowsBySection: f.excludedRowsBySection,
   };
 }
 
@@ -77,6 +98,7 @@ export function consolidationJson(x: Consolidation): unknown {
     shared: x.shared,
     otherMovements: x.otherMovements,
     missing: x.missing,
+    duplicates: x.duplicates,
   };
 }
 
@@ -87,38 +109,87 @@ function sum<T extends Record<string, number | null>>(rows: readonly (T | null)[
   return out;
 }
 
+/** Each commune once: copies of one workbook (the same identity) grouped, the first file counted. */
+function distinct(communes: readonly CommuneFigures[]): { kept: CommuneFigures[]; duplicates: DuplicateCommune[] } {
+  const groups = new Map<string, CommuneFigures[]>();
+  for (const c of communes) {
+    const list = groups.get(c.key) ?? [];
+    list.push(c);
+    groups.set(c.key, list);
+  }
+  const kept = [...groups.values()].map((g) => g[0] as CommuneFigures);
+  const duplicates = [...groups.values()]
+    .filter((g) => g.length > 1)
+    .map((g) => {
+      const [first, ...others] = g as [CommuneFigures, ...CommuneFigures[]];
+      const figures = JSON.stringify(first.figures);
+      return { body: first.body, counted: first.file, others: others.map((o) => o.file), differ: others.some((o) => JSON.stringify(o.figures) !== figures) };
+    });
+  return { kept, duplicates };
+}
+
 /**
- * The summary of communes for a period: a line each (in the files' order), the totals of the
- * figures of the trackers every commune has, the communes of another movement set apart.
+ * The summary of communes for a period: each commune once (copies of one workbook counted once and
+ * named), a line each in the files' order, the totals of the figures of the trackers every summed
+ * commune has; the communes of another movement listed apart, never numbered among the summed.
  */
 export function consolidate(communes: readonly CommuneFigures[], period: Period, unreadable: readonly { file: string; reason: string }[], expected: readonly string[] = []): Consolidation {
+  const { kept, duplicates } = distinct(communes);
   // The movement most communes report on; the others are listed but not summed with it.
   const counts = new Map<string, number>();
-  for (const c of communes) counts.set(foldKey(c.movement), (counts.get(foldKey(c.movement)) ?? 0) + 1);
+  for (const c of kept) counts.set(foldKey(c.movement), (counts.get(foldKey(c.movement)) ?? 0) + 1);
   const main = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
-  const summed = communes.filter((c) => foldKey(c.movement) === main);
-  const shared = TRACKERS.filter((t) => summed.length > 0 && summed.every((c) => c.trackers.includes(t)));
-  const lines = communes.map(lineOf);
-  const mine = lines.filter((l) => foldKey(l.movement) === main);
+  const isMain = (c: { movement: string }) => foldKey(c.movement) === main;
+  const shared = TRACKERS.filter((t) => kept.some(isMain) && kept.filter(isMain).every((c) => c.trackers.includes(t)));
+  const lines = kept.map(lineOf);
+  const mine = lines.filter(isMain);
+  const places = kept.filter(isMain).flatMap((c) => c.figures.pledges.byPlace);
   const pledges = shared.includes("pledges") ? sum(mine.map((l) => l.pledges?.total ?? null), ["households", "householdsSigned"]) : null;
   const nominations = shared.includes("nominations") ? sum(mine.map((l) => (l.nominations ? { total: l.nominations.total, awarded: l.nominations.awarded.total } : null)), ["total", "awarded"]) : null;
   const total: Headline = {
     tasks: shared.includes("tasks") ? sum(mine.map((l) => l.tasks), ["total", "doneOnTime", "doneLate", "overdue", "open"]) : null,
-    pledges: pledges ? { total: { ...pledges, householdRate: pledges.households > 0 ? pledges.householdsSigned / pledges.households : null } } : null,
+    // The rate over every place of every commune, as each commune's own rate is counted.
+    pledges: pledges ? { total: { ...pledges, householdRate: householdRateOf(places) } } : null,
     donations: shared.includes("donations") ? sum(mine.map((l) => l.donations), ["receivedMoney", "receivedGoodsValue", "disbursedMoney", "closingCash"]) : null,
     nominations: nominations ? { total: nominations.total, awarded: { total: nominations.awarded } } : null,
   };
-  const present = new Set(communes.map((c) => foldKey(c.body)));
+  const present = new Set(kept.map((c) => foldKey(c.body)));
   return {
     period: { from: period.from, to: period.to, label: period.label },
-    communes: [...communes],
+    communes: kept,
     lines,
+    summed: mine,
+    apart: lines.filter((l) => !isMain(l)),
+    duplicates,
     shared,
     total,
-    otherMovements: [...new Set(communes.filter((c) => foldKey(c.movement) !== main).map((c) => c.movement))],
+    otherMovements: [...new Set(kept.filter((c) => !isMain(c)).map((c) => c.movement))],
     unreadable: [...unreadable],
     missing: expected.filter((e) => !present.has(foldKey(e)) && ![...present].some((p) => p.endsWith(foldKey(e)))),
   };
+}
+
+const SECTION_WORDS: Record<keyof Figures["excludedRowsBySection"], string> = { tasks: "nhiệm vụ", pledges: "cam kết", donations: "đóng góp", nominations: "khen thưởng" };
+
+/**
+ * What the summary leaves out or counts once, and why, one sentence each: printed under the
+ * table, by the command line and by the pane alike.
+ */
+export function consolidationNotes(x: Consolidation): string[] {
+  const notes: string[] = [];
+  const notShared = TRACKERS.filter((t) => !x.shared.includes(t));
+  if (notShared.length > 0) notes.push(`Chỉ cộng số liệu mà kế hoạch của mọi xã đều theo dõi; không cộng: ${notShared.map((t) => TRACKER_WORDS[t]).join(", ")}.`);
+  if (x.otherMovements.length > 0) notes.push(`Không cộng các sổ của phong trào khác (liệt kê riêng ở dưới): ${x.otherMovements.join("; ")}.`);
+  for (const d of x.duplicates) {
+    notes.push(`${d.body}: ${d.others.length + 1} tệp là cùng một sổ (${[d.counted, ...d.others].join(", ")}); chỉ tính một lần, theo tệp ${d.counted}.${d.differ ? " Số liệu các tệp này khác nhau: hãy giữ lại bản đúng rồi tổng hợp lại." : ""}`);
+  }
+  for (const l of x.lines.filter((c) => c.excludedRows > 0)) {
+    const parts = (Object.keys(SECTION_WORDS) as (keyof typeof SECTION_WORDS)[]).filter((k) => l.excludedRowsBySection[k] > 0).map((k) => `${SECTION_WORDS[k]} ${l.excludedRowsBySection[k]}`);
+    notes.push(`${l.body} (${l.file}): ${l.excludedRows} dòng không đọc được nên không tính (${parts.join(", ")}); hãy chạy Kiểm tra trên sổ đó, sửa rồi tổng hợp lại.`);
+  }
+  if (x.missing.length > 0) notes.push(`Chưa có sổ của: ${x.missing.join(", ")}.`);
+  for (const u of x.unreadable) notes.push(`Không đọc được tệp ${u.file} (${u.reason}).`);
+  return notes;
 }
 
 const COLUMNS: { header: string; width: number; tracker?: Tracker; value: (l: Headline) => CellScalar; rate?: boolean }[] = [
@@ -140,35 +211,35 @@ const COLUMNS: { header: string; width: number; tracker?: Tracker; value: (l: He
 
 const TRACKER_WORDS: Record<Tracker, string> = { tasks: "nhiệm vụ", pledges: "ký cam kết", donations: "nguồn đóng góp", nominations: "khen thưởng" };
 
-/** The summary as a sheet: one row per commune, the totals, and what is not in them and why. */
+/** The summary as a sheet: one numbered row per summed commune, the totals, the other movements apart, and what is not in them and why. */
 export function consolidationGrid(x: Consolidation): Grid {
   const cells: GridCell[] = [];
   const font = { font: "Times New Roman", size: 11 } as const;
   const put = (row: number, col: number, value: CellScalar, style: GridCell["style"] = {}) => cells.push({ row, col, value, style: { ...font, ...style } });
   put(0, 0, `TỔNG HỢP KẾT QUẢ THỰC HIỆN PHONG TRÀO CỦA CÁC XÃ ${x.period.label.toLocaleUpperCase("vi")}`, { bold: true, size: 13 });
-  put(1, 0, `Từ ngày ${formatDate(x.period.from)} đến ngày ${formatDate(x.period.to)}; ${x.lines.length} sổ đọc được.`, { italic: true });
+  put(1, 0, `Từ ngày ${formatDate(x.period.from)} đến ngày ${formatDate(x.period.to)}; ${x.summed.length} xã được cộng${x.apart.length > 0 ? `, ${x.apart.length} sổ của phong trào khác liệt kê riêng` : ""}.`, { italic: true });
   const top = 3;
   const headers = ["STT", "Xã, phường, thị trấn", "Tệp", ...COLUMNS.map((c) => c.header)];
   headers.forEach((h, c) => put(top, c, h, { bold: true, wrap: true, hAlign: "center", vAlign: "middle", border: "thin", fill: "DDEBF7" }));
-  x.lines.forEach((l, i) => {
-    const row = top + 1 + i;
-    put(row, 0, i + 1, { border: "thin", hAlign: "center" });
+  const line = (row: number, number: CellScalar, l: CommuneLine) => {
+    put(row, 0, number, { border: "thin", hAlign: "center" });
     put(row, 1, l.body, { border: "thin" });
     put(row, 2, l.file, { border: "thin" });
     COLUMNS.forEach((c, j) => put(row, 3 + j, c.value(l), { border: "thin", numFmt: c.rate ? "0.0%" : "#,##0" }));
-  });
-  const totalRow = top + 1 + x.lines.length;
+  };
+  x.summed.forEach((l, i) => line(top + 1 + i, i + 1, l));
+  const totalRow = top + 1 + x.summed.length;
   put(totalRow, 0, null, { border: "thin" });
   put(totalRow, 1, "Tổng cộng", { bold: true, border: "thin" });
   put(totalRow, 2, null, { border: "thin" });
   COLUMNS.forEach((c, j) => put(totalRow, 3 + j, c.tracker && x.shared.includes(c.tracker) ? c.value(x.total) : null, { bold: true, border: "thin", numFmt: c.rate ? "0.0%" : "#,##0" }));
   let row = totalRow + 2;
-  const note = (text: string) => put(row++, 0, text, { italic: true });
-  const notShared = TRACKERS.filter((t) => !x.shared.includes(t));
-  if (notShared.length > 0) note(`Chỉ cộng số liệu mà kế hoạch của mọi xã đều theo dõi; không cộng: ${notShared.map((t) => TRACKER_WORDS[t]).join(", ")}.`);
-  if (x.otherMovements.length > 0) note(`Không cộng các sổ của phong trào khác: ${x.otherMovements.join("; ")}.`);
-  if (x.missing.length > 0) note(`Chưa có sổ của: ${x.missing.join(", ")}.`);
-  for (const u of x.unreadable) note(`Không đọc được tệp ${u.file} (${u.reason}).`);
+  if (x.apart.length > 0) {
+    put(row++, 0, "Sổ của phong trào khác (không cộng vào tổng):", { bold: true });
+    for (const l of x.apart) line(row++, null, l);
+    row++;
+  }
+  for (const text of consolidationNotes(x)) put(row++, 0, text, { italic: true });
   return {
     sheet: "Tổng hợp các xã",
     createSheet: true,

@@ -10,7 +10,7 @@ import { asciiName, hash64, headerIndex } from "../text";
 
 export { asciiName } from "../text";
 import { KIND_WORDS, scalarOf, type ReturnKind } from "./receipts";
-import { findTable } from "../rules/validate";
+import { findTable } from "../tables";
 import { formatDate } from "../format";
 import { isoToSerial, serialToIso } from "../dates";
 import { expectedReturns } from "./status";

@@ -1,7 +1,7 @@
 import { foldKey } from "../cells/text";
 import { isoToSerial } from "../dates";
 import type { CellScalar, Grid } from "../grid";
-import { findTable } from "../rules/validate";
+import { findTable } from "../tables";
 import { camKetTable, dongGopTable, nhiemVuTable } from "../sheets/specs";
 import { hash64 } from "../text";
 import type { TableData } from "../workbook";

@@ -2,7 +2,7 @@ import { foldKey } from "../cells/text";
 import { serialToIso } from "../dates";
 import { formatDate } from "../format";
 import { cellAddress, type CellScalar, type Grid, type GridCell } from "../grid";
-import { findTable } from "../rules/validate";
+import { findTable } from "../tables";
 import { camKetTable, dongGopTable, nhiemVuTable, TABLE } from "../sheets/specs";
 import type { TableSpec } from "../sheets/types";
 import { calculatedColumns } from "../template/tableGrid";

@@ -1,6 +1,6 @@
 import { foldKey } from "../cells/text";
 import { cellAddress, isEmptyValue, type CellScalar } from "../grid";
-import { findTable } from "../rules/validate";
+import { findTable } from "../tables";
 import { camKetTable, dongGopTable, TABLE } from "../sheets/specs";
 import type { TableSpec } from "../sheets/types";
 import type { TableData } from "../workbook";

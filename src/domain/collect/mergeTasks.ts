@@ -1,6 +1,6 @@
 import { foldKey } from "../cells/text";
 import { cellAddress, isEmptyValue, sameValue, type CellScalar, type CellValue } from "../grid";
-import { findTable } from "../rules/validate";
+import { findTable } from "../tables";
 import { nhiemVuTable, TABLE } from "../sheets/specs";
 import { headerIndex } from "../text";
 import type { TableData } from "../workbook";

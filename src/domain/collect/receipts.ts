@@ -1,6 +1,6 @@
 import { serialToIso, isoToSerial } from "../dates";
 import type { CellScalar } from "../grid";
-import { findTable } from "../rules/validate";
+import { findTable } from "../tables";
 import type { Grid } from "../grid";
 import type { TableData } from "../workbook";
 import { appendRecords, recordRows, scalarOf, type RecordTable } from "./records";

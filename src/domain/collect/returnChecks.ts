@@ -1,7 +1,8 @@
 import { isoToSerial } from "../dates";
 import { cellAddress, isEmptyValue, type CellScalar, type CellValue } from "../grid";
 import { RULES } from "../rules/types";
-import { findTable, validateTables } from "../rules/validate";
+import { validateTables } from "../rules/validate";
+import { findTable } from "../tables";
 import { TABLE } from "../sheets/specs";
 import type { TableSpec } from "../sheets/types";
 import { headerIndex, nameKey } from "../text";

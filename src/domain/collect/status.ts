@@ -2,7 +2,7 @@ import { foldKey } from "../cells/text";
 import type { PlanDefinition } from "../plan/schema";
 import type { TableData } from "../workbook";
 import { TABLE } from "../sheets/specs";
-import { findTable } from "../rules/validate";
+import { findTable } from "../tables";
 import { receiptsOf, scalarOf, type ReturnKind } from "./receipts";
 
 type FormKind = ReturnKind;

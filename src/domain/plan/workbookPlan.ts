@@ -1,3 +1,4 @@
+import { findTable } from "../tables";
 import { readDate } from "../cells/date";
 import { readText } from "../cells/text";
 import { cellAddress, type CellValue } from "../grid";
@@ -59,7 +60,7 @@ function trackersIn(text: string | undefined): Tracker[] {
 
 /** The trackers of the workbook's plan, read from `Thông tin chung` alone; none when the workbook keeps no plan. */
 export function planTrackers(tables: ReadonlyMap<string, TableData>): Tracker[] | undefined {
-  const info = tables.get(TABLE.thongTin);
+  const info = findTable(tables, TABLE.thongTin);
   if (!info || !tables.has(TABLE.keHoach)) return undefined;
   const v = infoValues(info);
   return trackersIn(v.has(nameKey("Nội dung theo dõi")) ? (v.get(nameKey("Nội dung theo dõi"))?.text ?? "") : undefined);
@@ -85,8 +86,8 @@ function rowText(row: readonly CellValue[], i: number): string | undefined {
  * was kept there) there is no plan; what is wrong is said with the cell to correct.
  */
 export async function planFromTables(tables: ReadonlyMap<string, TableData>): Promise<WorkbookPlan> {
-  const info = tables.get(TABLE.thongTin);
-  const body = tables.get(TABLE.keHoach);
+  const info = findTable(tables, TABLE.thongTin);
+  const body = findTable(tables, TABLE.keHoach);
   if (!info || !body) return { plan: undefined, problems: [] };
   const v = infoValues(info);
   const get = (key: string) => v.get(nameKey(key))?.text || undefined;

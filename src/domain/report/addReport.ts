@@ -1,3 +1,4 @@
+import { findTable } from "../tables";
 import { TRACKERS } from "../plan/kinds";
 import { planFromTables, readWorkbookPlan } from "../plan/workbookPlan";
 import { VALIDATED_TABLES, validateWorkbook } from "../rules/validate";
@@ -97,7 +98,7 @@ async function readForReport(port: WorkbookPort, period: Period, today: string, 
 export async function addReport(port: WorkbookPort, period: Period, today: string, options?: ReadOptions): Promise<ReportAdded> {
   const summary = await port.summarize();
   const { tables, plan, scope, missingTables, figures, errors, textValues } = await readForReport(port, period, today, options);
-  const info = reportInfo(tables.get(TABLE.thongTin), plan);
+  const info = reportInfo(findTable(tables, TABLE.thongTin), plan);
   const names = summary.sheets.map((s) => s.name);
   const sheet = freeSheetName(period.sheetName, names);
   const doc = reportDocument(figures, info, period, today, scope, extrasOf(tables, plan, period));
@@ -114,7 +115,7 @@ export async function addReport(port: WorkbookPort, period: Period, today: strin
 /** The report of a period as blocks (for a Word file), with its figures; nothing is written. */
 export async function reportPaper(port: WorkbookPort, period: Period, today: string, options?: ReadOptions): Promise<{ doc: DocModel; figures: Figures }> {
   const { tables, plan, scope, figures } = await readForReport(port, period, today, options);
-  return { doc: reportDocument(figures, reportInfo(tables.get(TABLE.thongTin), plan), period, today, scope, extrasOf(tables, plan, period)), figures };
+  return { doc: reportDocument(figures, reportInfo(findTable(tables, TABLE.thongTin), plan), period, today, scope, extrasOf(tables, plan, period)), figures };
 }
 
 /**

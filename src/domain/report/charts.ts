@@ -1,3 +1,4 @@
+import { placeHouseholdRate } from "./measures";
 import type { Figures, MonthMoney } from "./figures";
 
 /** The pledge target of the plan: every household signs. */
@@ -84,8 +85,10 @@ export function moneyBuckets(months: readonly MonthMoney[]): { buckets: MoneyBuc
  */
 export function chartSeries(figures: Figures): ChartSeries {
   const rates = figures.pledges.byPlace
-    .filter((p) => p.households > 0)
-    .map((p) => ({ place: p.place, signed: p.householdsSigned, households: p.households, rate: Math.min(1, p.householdsSigned / p.households) }))
+    .flatMap((p) => {
+      const rate = placeHouseholdRate(p);
+      return rate === null ? [] : [{ place: p.place, signed: p.householdsSigned, households: p.households, rate: Math.min(1, rate) }];
+    })
     .sort((a, b) => b.rate - a.rate || a.place.localeCompare(b.place, "vi"));
   const tasks = figures.tasks.byUnit.filter((u) => u.total > 0).map(({ unit, doneOnTime, doneLate, overdue, open }) => ({ unit, doneOnTime, doneLate, overdue, open }));
   const months = figures.moneyByMonth;

@@ -1,3 +1,4 @@
+import { findTable } from "../tables";
 import { foldKey } from "../cells/text";
 import { formatCount as n, formatDate } from "../format";
 import { planFromTables } from "../plan/workbookPlan";
@@ -133,7 +134,7 @@ export async function disclosurePaper(port: WorkbookPort, period: Period, today:
   const tables = await port.readTables([TABLE.thongTin, TABLE.keHoach, TABLE.dongGop, TABLE.thon, TABLE.donVi], options);
   const { plan } = await planFromTables(tables);
   const disclosure = disclosureOf(tables, period);
-  return { doc: disclosureDocument(disclosure, reportInfo(tables.get(TABLE.thongTin), plan), today), disclosure };
+  return { doc: disclosureDocument(disclosure, reportInfo(findTable(tables, TABLE.thongTin), plan), today), disclosure };
 }
 
 /** Adds the disclosure sheet `Công khai <label>` for a period (never over an existing sheet). */

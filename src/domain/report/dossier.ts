@@ -1,3 +1,4 @@
+import { findTable } from "../tables";
 import { formatCount as n, formatDate } from "../format";
 import { planFromTables } from "../plan/workbookPlan";
 import { readOurTables } from "../rules/validate";
@@ -140,7 +141,7 @@ export function decisionDocument(list: readonly Nominee[], info: ReportInfo, per
 export async function dossierPapers(port: WorkbookPort, period: Period, today: string, options?: ReadOptions): Promise<{ docs: [DocModel, DocModel, DocModel]; nominees: number }> {
   const tables = await port.readTables([TABLE.thongTin, TABLE.keHoach, TABLE.khenThuong, TABLE.hinhThucKhenThuong], options);
   const { plan } = await planFromTables(tables);
-  const info = reportInfo(tables.get(TABLE.thongTin), plan);
+  const info = reportInfo(findTable(tables, TABLE.thongTin), plan);
   const list = nomineesOf(tables, period);
   return { docs: [proposalDocument(list, info, period, today), nomineeListDocument(list, info, period, today), decisionDocument(list, info, period, today)], nominees: list.length };
 }

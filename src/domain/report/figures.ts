@@ -1,3 +1,4 @@
+import { householdRateOf } from "./measures";
 import { foldKey } from "../cells/text";
 import { DONOR_GROUPS, NOMINATION_STATES, NOMINEE_KINDS, AWARD_FORMS, TASK_STATES } from "../sheets/enums";
 import { camKetTable, dongGopTable, khenThuongTable, nhiemVuTable, TABLE } from "../sheets/specs";
@@ -221,16 +222,14 @@ function pledgeFigures(v: ViewOf<typeof camKetTable> | undefined, places: readon
       };
     });
   const sum = (f: (p: PlacePledges) => number) => byPlace.reduce((s, p) => s + f(p), 0);
-  const withHouseholds = byPlace.filter((p) => p.households > 0);
   const households = sum((p) => p.households);
-  const rateBase = withHouseholds.reduce((s, p) => s + p.households, 0);
   const total = {
     households,
     householdsSigned: sum((p) => p.householdsSigned),
     students: sum((p) => p.students),
     officials: sum((p) => p.officials),
     workers: sum((p) => p.workers),
-    householdRate: rateBase > 0 ? withHouseholds.reduce((s, p) => s + p.householdsSigned, 0) / rateBase : null,
+    householdRate: householdRateOf(byPlace),
   };
   return { figures: { byPlace, total }, excluded };
 }

@@ -10,6 +10,8 @@ import { directions, donationSentence, launchSentence, nominationSentence, pledg
 import type { ReturnsStatus } from "../collect/status";
 import { DocWriter, type DocModel } from "./document";
 import { documentSheet } from "./documentSheet";
+import { placeHouseholdRate } from "./measures";
+import { chartSeries } from "./charts";
 
 /** What of the plan a report covers: its trackers, and whether it has a launch to report. */
 export interface ReportScope {
@@ -45,22 +47,17 @@ function header(w: DocWriter, info: ReportInfo, period: Period, today: string): 
   );
 }
 
-const rateOf = (households: number, signed: number): number | null => (households > 0 ? signed / households : null);
-
 function pledgeTable(w: DocWriter, f: Figures): void {
   const t = f.pledges.total;
   w.table({
     headers: ["STT", "Thôn, đơn vị", "Số hộ", "Số hộ đã ký", "Tỷ lệ hộ đã ký", "HS, SV đã ký", "CB, CC, VC đã ký", "CN, NLĐ đã ký"],
-    rows: f.pledges.byPlace.map((p, i) => [i + 1, p.place, p.households, p.householdsSigned, rateOf(p.households, p.householdsSigned), p.students, p.officials, p.workers]),
+    rows: f.pledges.byPlace.map((p, i) => [i + 1, p.place, p.households, p.householdsSigned, placeHouseholdRate(p), p.students, p.officials, p.workers]),
     formats: [undefined, undefined, "count", "count", "rate", "count", "count", "count"],
     totals: [null, "Tổng cộng", t.households, t.householdsSigned, t.householdRate ?? null, t.students, t.officials, t.workers],
   });
   // The rate per village as a chart, highest first, for officials reading the sheet without the add-in.
-  const places = f.pledges.byPlace.filter((p) => p.households > 0).map((p) => ({ place: p.place, rate: p.householdsSigned / p.households }));
-  if (places.length > 0) {
-    places.sort((a, b) => b.rate - a.rate);
-    w.chart({ title: "Tỷ lệ hộ gia đình đã ký cam kết theo thôn", categories: places.map((p) => p.place), values: places.map((p) => p.rate) });
-  }
+  const places = chartSeries(f).rates;
+  if (places.length > 0) w.chart({ title: "Tỷ lệ hộ gia đình đã ký cam kết theo thôn", categories: places.map((p) => p.place), values: places.map((p) => p.rate) });
 }
 
 function taskTable(w: DocWriter, f: Figures): void {

@@ -1,3 +1,4 @@
+import { placeHouseholdRate } from "./measures";
 import type { ReturnsStatus } from "../collect/status";
 import type { Tracker } from "../plan/kinds";
 import { DAY_MS } from "../dates";
@@ -134,7 +135,7 @@ export function shortcomings(f: Figures, trackers: readonly Tracker[], returns?:
   }
   const below = trackers.includes("pledges") ? f.pledges.byPlace.filter((p) => p.households > 0 && p.householdsSigned < p.households) : [];
   if (below.length > 0) {
-    out.push(`- Còn ${n(below.length)} thôn, đơn vị chưa đạt 100% hộ ký cam kết: ${below.map((p) => `${p.place} (${formatRate(p.householdsSigned / p.households)})`).join("; ")}.`);
+    out.push(`- Còn ${n(below.length)} thôn, đơn vị chưa đạt 100% hộ ký cam kết: ${below.map((p) => `${p.place} (${formatRate(placeHouseholdRate(p) ?? 0)})`).join("; ")}.`);
   }
   if (f.excludedRows > 0) out.push(`- Có ${n(f.excludedRows)} dòng số liệu chưa hợp lệ nên chưa được tính vào báo cáo; cần rà soát, sửa bằng chức năng Kiểm tra.`);
   if (out.length === 0) out.push(trackers.includes("pledges") ? "- Không có nhiệm vụ quá hạn; các thôn đều đã đạt 100% hộ ký cam kết." : "- Không có nhiệm vụ quá hạn.");

@@ -1,4 +1,5 @@
-import { householdRateFormula, TABLE, totalHouseholdRateFormula } from "../sheets/specs";
+import { TABLE } from "../sheets/specs";
+import { householdRateFormula, totalHouseholdRateFormula } from "./measures";
 import { nameKey } from "../text";
 import { wrappedLines } from "../template/tableGrid";
 import type { TableData } from "../workbook";

@@ -46,18 +46,20 @@ const before = (a: Place, b: Place) => compareText(a[0], b[0]) < 0 || (a[0] === 
 /**
  * The money balance, taken in date order (ties in row order), never goes below zero: flag the
  * first `Chi` that makes it so. A money row that cannot be read (its date, kind, form or amount)
- * makes the balance unknowable from where it stands: the walk stops there, and what comes
- * before it is still checked. A row whose date cannot be read is taken to stand where it was
- * written, after the dated row above it (ledgers are kept in order); above every dated row,
- * nothing can be said. The unreadable cells are their own issues; nothing is guessed.
+ * makes the balance uncertain from where it stands: the walk goes on without it, and a balance
+ * below zero past that point is told as uncertain, naming the row it is uncertain from (the
+ * unread amount may or may not cover it). A row whose date cannot be read is taken to stand
+ * where it was written, after the dated row above it (ledgers are kept in order); above every
+ * dated row, it stands before all. The unreadable cells are their own issues; nothing is guessed.
  */
 function cashBalance(v: Ledger, sink: IssueSink): void {
   const rows: number[] = [];
-  let stop: Place | undefined;
+  // The first unreadable money row in the ledger's time, and its row.
+  let stop: { place: Place; row: number } | undefined;
   let lastDate: string | undefined;
-  const block = (at: Place | undefined) => {
+  const block = (at: Place | undefined, row: number) => {
     const place = at ?? (["", -1] as const);
-    if (!stop || before(place, stop)) stop = place;
+    if (!stop || before(place, stop.place)) stop = { place, row };
   };
   for (let i = 0; i < v.rowCount; i++) {
     if (v.blank[i]) continue;
@@ -77,18 +79,18 @@ function cashBalance(v: Ledger, sink: IssueSink): void {
     if (readable) {
       rows.push(i);
       lastDate = date;
-    } else block(date !== undefined ? [date, i] : lastDate !== undefined ? [lastDate, i] : undefined);
+    } else block(date !== undefined ? [date, i] : lastDate !== undefined ? [lastDate, i] : undefined, i);
   }
   rows.sort((a, b) => compareText(v.text(a, "Ngày") as string, v.text(b, "Ngày") as string) || a - b);
   let balance = 0;
   for (const i of rows) {
-    if (stop && !before([v.text(i, "Ngày") as string, i], stop)) return;
     const amount = v.num(i, "Số tiền (đồng)") as number;
     balance += v.text(i, "Loại") === "Thu" ? amount : -amount;
-    if (balance < 0) {
-      sink.at(v, i, "Số tiền (đồng)", "cash-negative", { balance, date: v.text(i, "Ngày") as string });
-      return;
-    }
+    if (balance >= 0) continue;
+    const date = v.text(i, "Ngày") as string;
+    if (stop && !before([date, i], stop.place)) sink.at(v, i, "Số tiền (đồng)", "cash-negative-uncertain", { balance, date, fromRow: v.data.range.top + 2 + stop.row });
+    else sink.at(v, i, "Số tiền (đồng)", "cash-negative", { balance, date });
+    return;
   }
 }
 

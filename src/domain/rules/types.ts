@@ -68,6 +68,7 @@ export const RULES = {
   "voucher-missing": { severity: "warning", tables: ["tblDongGop"] },
   "voucher-duplicate": { severity: "error", tables: ["tblDongGop"] },
   "cash-negative": { severity: "error", tables: ["tblDongGop"] },
+  "cash-negative-uncertain": { severity: "warning", tables: ["tblDongGop"] },
   "individual-needs-gender": { severity: "error", tables: ["tblKhenThuong"] },
   "birth-year-range": { severity: "error", tables: ["tblKhenThuong"] },
   "collective-has-personal": { severity: "warning", tables: ["tblKhenThuong"] },

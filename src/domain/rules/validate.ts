@@ -4,6 +4,7 @@ import { planTrackers } from "../plan/workbookPlan";
 import type { TableSpec } from "../sheets/types";
 import { cellAddress } from "../grid";
 import { nameKey } from "../text";
+import { findTable } from "../tables";
 import type { TableData } from "../workbook";
 import { listResolver } from "./catalogs";
 import { checkColumn } from "./columns";
@@ -17,12 +18,6 @@ export const VALIDATED_TABLES: readonly { sheet: string; spec: TableSpec }[] = S
 
 const CATALOG_TABLES: ReadonlySet<string> = new Set([TABLE.thon, TABLE.donVi, TABLE.nhomDongGop, TABLE.hinhThucKhenThuong]);
 
-/** A table by its name, as Excel compares names (case and accents folded). */
-export function findTable(tables: ReadonlyMap<string, TableData>, name: string): TableData | undefined {
-  const key = nameKey(name);
-  for (const [n, t] of tables) if (nameKey(n) === key) return t;
-  return undefined;
-}
 
 function structure(tables: ReadonlyMap<string, TableData>, sink: IssueSink): Map<string, TableView> {
   const views = new Map<string, TableView>();

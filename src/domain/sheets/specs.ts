@@ -10,6 +10,7 @@ import {
 } from "./enums";
 import type { Tracker } from "../plan/schema";
 import { defineTable, type SheetSpec, type TableSpec } from "./types";
+import { householdRateFormula } from "../report/measures";
 
 /** Sheet and table names of DOMAIN.md: contract, never rename. */
 export const SHEET = {
@@ -100,22 +101,6 @@ export const nhiemVuTable = defineTable({
   ],
 });
 
-/**
- * The share of households that signed, as every sheet computes it: blank without a number of
- * households or of signatures. `households` and `signed` are references (cells or columns).
- */
-export function householdRateFormula(households: string, signed: string): string {
-  return `IF(AND(N(${households})>0,ISNUMBER(${signed})),${signed}/${households},"")`;
-}
-
-/**
- * The share over several places: signatures over households, both counted only where the
- * number of households is known (as the report's figures count it). Ranges as `C5:C12`.
- */
-export function totalHouseholdRateFormula(households: string, signed: string): string {
-  const base = `SUMIF(${households},">0",${households})`;
-  return `IF(${base}>0,SUMIF(${households},">0",${signed})/${base},"")`;
-}
 
 const householdRate = (c: (h: string) => string): string => householdRateFormula(c("Số hộ"), c("Số hộ đã ký"));
 

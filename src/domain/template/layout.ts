@@ -40,7 +40,7 @@ function findSheet(summary: WorkbookSummary, name: string): SheetSummary | undef
   return summary.sheets.find((s) => nameKey(s.name) === key);
 }
 
-function findTable(summary: WorkbookSummary, name: string): TableSummary | undefined {
+function summaryTable(summary: WorkbookSummary, name: string): TableSummary | undefined {
   const key = nameKey(name);
   for (const s of summary.sheets) {
     const t = s.tables.find((x) => nameKey(x.name) === key);
@@ -65,7 +65,7 @@ function isOurTable(spec: TableSpec, table: TableSummary): boolean {
 }
 
 function layoutSheet(summary: WorkbookSummary, spec: SheetSpec): SheetLayout {
-  const named = spec.tables.map((t) => ({ spec: t, summary: findTable(summary, t.name) }));
+  const named = spec.tables.map((t) => ({ spec: t, summary: summaryTable(summary, t.name) }));
   const foreignTables = named.flatMap((f) => (f.summary && !isOurTable(f.spec, f.summary) ? [f.summary] : []));
   const found = named.map((f) => ({ spec: f.spec, summary: f.summary && isOurTable(f.spec, f.summary) ? f.summary : undefined, taken: f.summary !== undefined }));
   const firstFound = found.find((f) => f.summary)?.summary;

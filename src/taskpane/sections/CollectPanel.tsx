@@ -6,6 +6,7 @@ import { mergeMessages } from "../../i18n/mergeText";
 import { defaultDue } from "../../domain/collect/forms";
 import type { MergePlan, ReturnedFile } from "../../domain/collect/merge";
 import type { ReturnsStatus } from "../../domain/collect/status";
+import { consolidationNotes } from "../../domain/collect/consolidate";
 import { formatCount, formatDate, formatMoment } from "../../domain/format";
 import type { Period } from "../../domain/report/period";
 import { t as message } from "../../i18n";
@@ -117,8 +118,8 @@ export default function CollectPanel({ period }: { period: Period | undefined })
       },
       (r) => {
         saveFile(r.bytes, r.name, XLSX_TYPE);
-        const title = t("consolidateDone", { count: formatCount(r.summary.communes.length), file: r.name });
-        const notes = r.summary.unreadable.map((u) => message("merge-unreadable", { file: u.file, reason: u.reason }, locale));
+        const title = t("consolidateDone", { count: formatCount(r.summary.summed.length), file: r.name });
+        const notes = consolidationNotes(r.summary);
         return notes.length === 0 ? title : { intent: "warning", title, body: notes };
       },
     );
