@@ -30,3 +30,41 @@ describe("a table is found as Excel finds it, whatever its case", () => {
     expect((JSON.parse(c.stdout) as { communes: { body: string }[] }).communes.map((x) => x.body)).toEqual(["XÃ CHÂU SƠN"]);
   });
 });
+
+/** Every text of a workbook's report sheet, as one string. */
+async function sheetText(file: string, sheet: string): Promise<string> {
+  const port = await XlsxWorkbook.fromBuffer(readFileSync(file));
+  const used = (await port.summarize()).sheets.find((s) => s.name === sheet)!.usedRange!;
+  return (await port.readRanges([{ sheet, range: used }]))[0]!.flat().filter((v) => typeof v === "string").join("\n");
+}
+
+describe("tasks and the plan's common milestones are counted apart, and a milestone no unit is named for blames none", () => {
+  it("plan show and the report say the same counts: 26 tasks of the units and 2 common milestones, 28 rows of Nhiệm vụ", async () => {
+    const shown = await captureOutput(() => run(["plan", "show", demo]));
+    expect(shown.stdout).toContain("nhiệm vụ của các đơn vị: 26; mốc chung: 2 (trang Nhiệm vụ: 28 việc)");
+    expect(await sheetText(demo, "BC năm 2021")).toContain("Các đơn vị được giao 28 việc: 26 nhiệm vụ của các đơn vị và 2 mốc chung của kế hoạch.");
+  });
+
+  it("a plan whose milestones name no unit: they stay unassigned (a warning to assign them), and the report lays their delay on no unit", async () => {
+    const json = path.join(dir, "an-binh.json");
+    const book = path.join(dir, "an-binh.xlsx");
+    expect((await captureOutput(() => run(["plan", "import", path.join(__dirname, "fixtures/plans/bien-the-an-binh-2025.txt"), "--out", json]))).code).toBe(0);
+    const plan = JSON.parse(readFileSync(json, "utf8")) as { units: { name: string }[]; milestones: { unit: string }[] };
+    expect(plan.milestones.length).toBeGreaterThan(0);
+    expect(plan.milestones.every((m) => m.unit === "")).toBe(true);
+    expect((await captureOutput(() => run(["template", book, "--plan", json]))).code).toBe(0);
+    const v = await captureOutput(() => run(["validate", book, "--json"]));
+    expect(v.code).toBe(0);
+    const issues = JSON.parse(v.stdout) as { rule: string; severity: string }[];
+    expect(issues.filter((i) => i.rule === "milestone-unassigned").map((i) => i.severity)).toEqual(plan.milestones.flatMap(() => ["warning", "warning"]));
+    const out = path.join(dir, "an-binh-bc.xlsx");
+    expect((await captureOutput(() => run(["report", book, "--period", "2025", "--today", "2026-01-05", "--out", out]))).code).toBe(0);
+    const text = await sheetText(out, "BC năm 2025");
+    const overdue = text.split("\n").map((l) => l.trim()).find((l) => l.startsWith("- Còn ") && l.includes("quá hạn"))!;
+    expect(overdue).toContain(`Chưa giao đơn vị (${plan.milestones.length} việc)`);
+    // The first unit is blamed only for its own tasks.
+    const first = plan.units[0]!.name;
+    const own = new RegExp(`${first} \\((\\d+) việc\\)`).exec(overdue);
+    expect(Number(own?.[1] ?? 0)).toBeLessThan(plan.milestones.length + 1);
+  });
+});

@@ -23,10 +23,14 @@ function describe(plan: PlanDraft | PlanDefinition): string[] {
     `Phong trào: ${plan.movement ?? none}`,
     `Cơ quan ban hành: ${[plan.issuingBody.parent, plan.issuingBody.name].filter(Boolean).join(" ") || none}`,
     `Số kế hoạch: ${plan.planNumber ?? "(để trống)"}; ngày ${plan.planDate ? formatDate(plan.planDate) : none}; địa danh ${plan.place ?? none}`,
-    `Đơn vị được giao: ${plan.units.length}, nhiệm vụ: ${plan.units.reduce((n, u) => n + u.tasks.length, 0)}`,
+    (() => {
+      // Tasks and the plan's common milestones counted apart, as the report counts them.
+      const tasks = plan.units.reduce((n, u) => n + u.tasks.length, 0);
+      return `Đơn vị được giao: ${plan.units.length}; nhiệm vụ của các đơn vị: ${tasks}; mốc chung: ${plan.milestones.length} (trang Nhiệm vụ: ${tasks + plan.milestones.length} việc)`;
+    })(),
     ...plan.units.map((u) => `  ${u.section} ${u.name} (${u.group}): ${u.tasks.length} nhiệm vụ`),
     `Các mốc: ${plan.milestones.length}`,
-    ...plan.milestones.map((m) => `  ${m.section} ${m.kind === "launch" ? "Phát động" : m.kind === "pledge" ? "Ký cam kết" : "Mốc thời hạn"}, hạn ${formatDate(m.deadline)}: ${m.content}`),
+    ...plan.milestones.map((m) => `  ${m.section} ${m.kind === "launch" ? "Phát động" : m.kind === "pledge" ? "Ký cam kết" : "Mốc thời hạn"}, hạn ${formatDate(m.deadline)} (${m.unit || "chưa giao đơn vị: giao ở trang Kế hoạch"}): ${m.content}`),
     `Báo cáo: ${plan.reporting.cadence.map((c) => CADENCE_WORDS[c]).join(", ") || none}; gửi ${plan.reporting.receiver ?? none}`,
     `Nơi nhận: ${plan.recipients.join("; ") || none}`,
     `Người ký: ${[plan.signatory.authority, plan.signatory.title, plan.signatory.name].map((x) => x ?? none).join(" / ")}`,

@@ -34,6 +34,7 @@ export const rulesEn: Catalog = {
   "list-value": (p) => `${at(p)}: "${p.value}" is not in the list${p.allowed ? ` (${p.allowed})` : " on Danh mục"}. Pick from the list, or add it to Danh mục first.`,
   "list-variant": (p) => `${at(p)}: "${p.value}" is spelled differently from the list. "Fix" writes "${p.canonical}".`,
   "catalog-duplicate": (p) => `${at(p)}: "${p.value}" is already on row ${p.firstRow}. Remove the duplicate.`,
+  "milestone-unassigned": (p) => `${at(p)}: the plan's common milestone ${p.section} is given to no unit (the plan names none). Choose the unit in charge in the column "Đơn vị" of the sheet "Kế hoạch" and of this sheet; until then the report says "Chưa giao đơn vị".`,
   "task-done-without-date": (p) => `${at(p)}: the task is "Hoàn thành" without a completion date. Enter the date.`,
   "task-date-without-done": (p) => `${at(p)}: there is a completion date but the state is "${p.state}". Choose "Hoàn thành" or clear the date.`,
   "signed-above-households": (p) => `${at(p)}: households signed (${num(p.signed)}) exceed households (${num(p.households)}). Check both numbers.`,

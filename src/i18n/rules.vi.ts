@@ -35,6 +35,7 @@ export const rulesVi: Catalog = {
   "list-value": (p) => `${at(p)}: "${p.value}" không có trong danh sách${p.allowed ? ` (${p.allowed})` : " ở trang Danh mục"}. Hãy chọn từ danh sách, hoặc thêm vào Danh mục trước.`,
   "list-variant": (p) => `${at(p)}: "${p.value}" viết khác với danh sách. Bấm "Sửa" để ghi đúng là "${p.canonical}".`,
   "catalog-duplicate": (p) => `${at(p)}: "${p.value}" đã có ở dòng ${p.firstRow}. Hãy xóa dòng trùng.`,
+  "milestone-unassigned": (p) => `${at(p)}: mốc chung ${p.section} của kế hoạch chưa giao cho đơn vị nào (kế hoạch không nêu). Hãy chọn đơn vị phụ trách ở cột "Đơn vị" trang "Kế hoạch" và trang này; đến khi đó báo cáo ghi "Chưa giao đơn vị".`,
   "task-done-without-date": (p) => `${at(p)}: nhiệm vụ đã "Hoàn thành" nhưng chưa ghi ngày hoàn thành. Hãy ghi ngày hoàn thành.`,
   "task-date-without-done": (p) => `${at(p)}: đã có ngày hoàn thành nhưng trạng thái là "${p.state}". Hãy chọn "Hoàn thành" hoặc xóa ngày hoàn thành.`,
   "signed-above-households": (p) => `${at(p)}: số hộ đã ký (${num(p.signed)}) lớn hơn số hộ (${num(p.households)}). Hãy kiểm tra lại hai số.`,

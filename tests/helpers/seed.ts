@@ -33,3 +33,13 @@ export function seedSectionIII(): SeedUnit[] {
 export function squash(s: string): string {
   return s.normalize("NFC").replace(/\s+/g, "").replace(/\.$/, "");
 }
+
+/**
+ * The seed plan as `plan import` reads it: the sample plan, but for the pledge milestone (II.2),
+ * which the seed's text gives to no unit ("Sau khi tổ chức phát động từng thôn, hộ gia đình…
+ * ký cam kết"): the sample has it assigned, as the clerk does in `Kế hoạch`.
+ */
+export async function seedPlanAsRead() {
+  const { chauSonPlan } = await import("../../src/domain/sample/chauSonPlan");
+  return { ...chauSonPlan, milestones: chauSonPlan.milestones.map((m) => (m.section === "II.2" ? { ...m, unit: "" } : m)) };
+}

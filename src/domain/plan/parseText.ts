@@ -169,7 +169,8 @@ function milestoneUnit(content: string, units: readonly PlanUnit[]): string | un
     const name = foldSpaces(u.name).replace(/^các /u, "");
     return name.length > 3 && text.includes(name);
   });
-  return (named ?? units[0])?.name;
+  // None named: the milestone has no unit (the clerk assigns it in Kế hoạch), never the first one by default.
+  return named?.name;
 }
 
 /** The body the commune reports to, from the preamble: "…của UBND huyện Quỳnh Phụ" gives "UBND huyện Quỳnh Phụ". */

@@ -35,8 +35,8 @@ export const milestoneSchema = z.object({
   kind: z.enum(["launch", "pledge", "deadline"]),
   content: nonEmpty,
   deadline: isoDateSchema,
-  /** The unit that carries the milestone's task in `Nhiệm vụ`. */
-  unit: nonEmpty,
+  /** The unit that carries the milestone's task in `Nhiệm vụ`; "" when the plan gives it to none (the clerk assigns it). */
+  unit: z.string().trim(),
 });
 
 export const planDefinitionSchema = z
@@ -72,7 +72,7 @@ export const planDefinitionSchema = z
       names.add(u.name);
     });
     plan.milestones.forEach((m, i) => {
-      if (!names.has(m.unit)) {
+      if (m.unit !== "" && !names.has(m.unit)) {
         ctx.addIssue({
           code: "custom",
           path: ["milestones", i, "unit"],

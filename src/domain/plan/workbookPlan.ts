@@ -61,9 +61,21 @@ function trackersIn(text: string | undefined): Tracker[] {
 /** The trackers of the workbook's plan, read from `Thông tin chung` alone; none when the workbook keeps no plan. */
 export function planTrackers(tables: ReadonlyMap<string, TableData>): Tracker[] | undefined {
   const info = findTable(tables, TABLE.thongTin);
-  if (!info || !tables.has(TABLE.keHoach)) return undefined;
+  if (!info || !findTable(tables, TABLE.keHoach)) return undefined;
   const v = infoValues(info);
   return trackersIn(v.has(nameKey("Nội dung theo dõi")) ? (v.get(nameKey("Nội dung theo dõi"))?.text ?? "") : undefined);
+}
+
+/** The sections (`II.1`) of the plan's common milestones, as `Kế hoạch` lists them (rows not of the kind `Nhiệm vụ`). */
+export function milestoneSections(tables: ReadonlyMap<string, TableData>): Set<string> {
+  const body = findTable(tables, TABLE.keHoach);
+  if (!body) return new Set();
+  const [cSection, cKind] = [headerIndex(body.headers, "Mục kế hoạch"), headerIndex(body.headers, "Loại")];
+  return new Set(body.rows.flatMap((row) => {
+    const kind = KINDS[nameKey(rowText(row, cKind) ?? "Nhiệm vụ")];
+    const section = rowText(row, cSection);
+    return kind && kind !== "task" && section ? [section] : [];
+  }));
 }
 
 /** The plan's cadence from `Kỳ báo cáo` ("6 tháng, 1 năm"); every six months and yearly when absent. */

@@ -156,7 +156,10 @@ function taskFigures(v: ViewOf<typeof nhiemVuTable> | undefined, units: readonly
   let excluded = 0;
   for (let i = 0; i < (v?.rowCount ?? 0); i++) {
     if (!v || v.blank[i]) continue;
-    const unit = v.text(i, "Đơn vị");
+    const section = v.text(i, "Mục kế hoạch") ?? "";
+    const kind = kindOf.get(section);
+    // A common milestone the plan gives to no unit is still counted, under no unit: it is nobody's to blame.
+    const unit = v.text(i, "Đơn vị") ?? (kind && v.isEmpty(i, "Đơn vị") ? "" : undefined);
     const state = v.text(i, "Trạng thái");
     if (unit === undefined || state === undefined || !(TASK_STATES as readonly string[]).includes(state) || bad(v, i, ["Hạn hoàn thành", "Ngày hoàn thành"])) {
       excluded++;
@@ -168,18 +171,16 @@ function taskFigures(v: ViewOf<typeof nhiemVuTable> | undefined, units: readonly
     const key: keyof TaskCounts = done
       ? deadline === undefined || completed === undefined || completed <= deadline ? "doneOnTime" : "doneLate"
       : deadline !== undefined && deadline < to ? "overdue" : "open";
-    const section = v.text(i, "Mục kế hoạch") ?? "";
     const content = v.text(i, "Nội dung nhiệm vụ") ?? "";
-    const kind = kindOf.get(section);
     if (kind) milestones.push({ section, kind, unit, content, deadline: deadline ?? null, state, completed: completed ?? null });
     if (key === "overdue") overdueTasks.push({ unit, content, deadline: deadline as string });
     if (key === "open" && deadline === undefined) standing++;
-    const u = byUnit.get(unit) ?? zeroTasks();
+    const u = byUnit.get(unit || NO_UNIT) ?? zeroTasks();
     for (const c of [u, total]) {
       c.total++;
       c[key]++;
     }
-    byUnit.set(unit, u);
+    byUnit.set(unit || NO_UNIT, u);
   }
   const order = catalogOrder(units, byUnit.keys());
   // Lists in a fixed order (oldest deadline first), whatever the order of the rows.
@@ -236,6 +237,8 @@ function pledgeFigures(v: ViewOf<typeof camKetTable> | undefined, places: readon
 
 const MONEY = new Set(["Tiền mặt", "Chuyển khoản"]);
 const NO_GROUP = "Chưa ghi nhóm";
+/** Where the tasks by unit count a common milestone the plan gives to no unit. */
+export const NO_UNIT = "Chưa giao đơn vị";
 const NO_PURPOSE = "Chưa ghi nội dung";
 
 function donationFigures(v: ViewOf<typeof dongGopTable> | undefined, from: string, to: string) {

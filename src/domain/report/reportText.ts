@@ -2,7 +2,7 @@ import { placeHouseholdRate } from "./measures";
 import type { ReturnsStatus } from "../collect/status";
 import type { Tracker } from "../plan/kinds";
 import { DAY_MS } from "../dates";
-import type { Figures } from "./figures";
+import { NO_UNIT, type Figures } from "./figures";
 import { formatCount as n, formatDate, formatRate } from "../format";
 
 // The sentences of the report, as an official writes them: a clause only for what is there (no
@@ -61,19 +61,30 @@ export function pledgeSentence(f: Figures): string {
   return text;
 }
 
+/**
+ * What the rows of Nhiệm vụ are called: "nhiệm vụ", or "việc" when the plan's common milestones
+ * (launch, pledges) are among them, so that the units' tasks and the milestones are counted apart.
+ */
+function taskWord(f: Figures): string {
+  return f.milestones.length > 0 && f.milestones.length < f.tasks.total ? "việc" : "nhiệm vụ";
+}
+
 /** Tasks as of the period's end, each state only when it has tasks. */
 export function taskSentence(f: Figures): string {
   const t = f.tasks;
   if (t.total === 0) return "Chưa có nhiệm vụ nào được giao.";
+  const w = taskWord(f);
   const datedOpen = t.open - t.standing;
   const parts = [
-    t.doneOnTime > 0 ? `${n(t.doneOnTime)} nhiệm vụ hoàn thành đúng hạn` : "",
-    t.doneLate > 0 ? `${n(t.doneLate)} nhiệm vụ hoàn thành chậm (so với thời hạn)` : "",
-    t.overdue > 0 ? `${n(t.overdue)} nhiệm vụ quá hạn chưa hoàn thành` : "",
-    datedOpen > 0 ? `${n(datedOpen)} nhiệm vụ đang thực hiện, chưa đến hạn` : "",
-    t.standing > 0 ? `${n(t.standing)} nhiệm vụ thường xuyên đang tiếp tục thực hiện` : "",
+    t.doneOnTime > 0 ? `${n(t.doneOnTime)} ${w} hoàn thành đúng hạn` : "",
+    t.doneLate > 0 ? `${n(t.doneLate)} ${w} hoàn thành chậm (so với thời hạn)` : "",
+    t.overdue > 0 ? `${n(t.overdue)} ${w} quá hạn chưa hoàn thành` : "",
+    datedOpen > 0 ? `${n(datedOpen)} ${w} đang thực hiện, chưa đến hạn` : "",
+    t.standing > 0 ? `${n(t.standing)} ${w} thường xuyên đang tiếp tục thực hiện` : "",
   ].filter(Boolean);
-  return `Các đơn vị được giao ${n(t.total)} nhiệm vụ. Đến ngày ${formatDate(f.period.to)}: ${joinAnd(parts, "; ")}.`;
+  const common = f.milestones.length;
+  const given = w === "việc" ? `${n(t.total)} việc: ${n(t.total - common)} nhiệm vụ của các đơn vị và ${n(common)} mốc chung của kế hoạch` : `${n(t.total)} nhiệm vụ`;
+  return `Các đơn vị được giao ${given}. Đến ngày ${formatDate(f.period.to)}: ${joinAnd(parts, "; ")}.`;
 }
 
 /** Money as an accountant keeps it: cash and bank apart; goods received and distributed; no zero clause. */
@@ -130,8 +141,9 @@ export function shortcomings(f: Figures, trackers: readonly Tracker[], returns?:
   }
   if (f.overdueTasks.length > 0) {
     const byUnit = new Map<string, number>();
-    for (const t of f.overdueTasks) byUnit.set(t.unit, (byUnit.get(t.unit) ?? 0) + 1);
-    out.push(`- Còn ${n(f.overdueTasks.length)} nhiệm vụ quá hạn chưa hoàn thành: ${[...byUnit].map(([u, c]) => `${u} (${n(c)} nhiệm vụ)`).join("; ")}.`);
+    for (const t of f.overdueTasks) byUnit.set(t.unit || NO_UNIT, (byUnit.get(t.unit || NO_UNIT) ?? 0) + 1);
+    const w = taskWord(f);
+    out.push(`- Còn ${n(f.overdueTasks.length)} ${w} quá hạn chưa hoàn thành: ${[...byUnit].map(([u, c]) => `${u} (${n(c)} ${w})`).join("; ")}.`);
   }
   const below = trackers.includes("pledges") ? f.pledges.byPlace.filter((p) => p.households > 0 && p.householdsSigned < p.households) : [];
   if (below.length > 0) {
@@ -151,7 +163,8 @@ export function directions(f: Figures, trackers: readonly Tracker[]): string[] {
   const out: string[] = [];
   const remaining = f.tasks.overdue + f.tasks.open;
   if (trackers.includes("tasks") && remaining > 0) {
-    out.push(`- Tiếp tục triển khai ${n(remaining)} nhiệm vụ chưa hoàn thành${f.tasks.overdue > 0 ? `, tập trung ${n(f.tasks.overdue)} nhiệm vụ đã quá hạn` : ""}.`);
+    const w = taskWord(f);
+    out.push(`- Tiếp tục triển khai ${n(remaining)} ${w} chưa hoàn thành${f.tasks.overdue > 0 ? `, tập trung ${n(f.tasks.overdue)} ${w} đã quá hạn` : ""}.`);
   }
   const households = f.pledges.total.households - f.pledges.total.householdsSigned;
   if (trackers.includes("pledges") && households > 0) out.push(`- Vận động ${n(households)} hộ gia đình còn lại ký cam kết.`);

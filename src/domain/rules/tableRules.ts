@@ -1,15 +1,27 @@
 import { foldKey } from "../cells/text";
-import type { camKetTable, khenThuongTable, nhiemVuTable, thonTable } from "../sheets/specs";
+import type { camKetTable, keHoachTable, khenThuongTable, nhiemVuTable, thonTable } from "../sheets/specs";
 import { compareText, type IssueSink, type TableView, type ViewOf } from "./view";
 
 /** `Hoàn thành` needs `Ngày hoàn thành`, and a completion date needs `Hoàn thành`. */
-export function taskRules(v: ViewOf<typeof nhiemVuTable>, sink: IssueSink): void {
+export function taskRules(v: ViewOf<typeof nhiemVuTable>, sink: IssueSink, commonMilestones: ReadonlySet<string> = new Set()): void {
   for (let i = 0; i < v.rowCount; i++) {
     if (v.blank[i]) continue;
+    // A common milestone the plan gives to no unit: for the clerk to assign, not an unreadable row.
+    const section = v.text(i, "Mục kế hoạch");
+    if (section !== undefined && commonMilestones.has(section) && v.isEmpty(i, "Đơn vị")) sink.at(v, i, "Đơn vị", "milestone-unassigned", { section });
     const state = v.text(i, "Trạng thái");
     const doneDate = !v.isEmpty(i, "Ngày hoàn thành");
     if (state === "Hoàn thành" && !doneDate && v.has("Ngày hoàn thành")) sink.at(v, i, "Ngày hoàn thành", "task-done-without-date");
     if (state !== undefined && state !== "Hoàn thành" && doneDate) sink.at(v, i, "Trạng thái", "task-date-without-done", { state });
+  }
+}
+
+/** A common milestone of `Kế hoạch` (a row not of the kind `Nhiệm vụ`) without a unit: for the clerk to assign. */
+export function planRowRules(v: ViewOf<typeof keHoachTable>, sink: IssueSink): void {
+  for (let i = 0; i < v.rowCount; i++) {
+    if (v.blank[i]) continue;
+    const kind = v.text(i, "Loại");
+    if (kind !== undefined && kind !== "Nhiệm vụ" && v.isEmpty(i, "Đơn vị")) sink.at(v, i, "Đơn vị", "milestone-unassigned", { section: v.text(i, "Mục kế hoạch") ?? "" });
   }
 }
 

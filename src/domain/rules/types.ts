@@ -55,6 +55,7 @@ export const RULES = {
   "column-duplicate": { severity: "warning", tables: ["*"] },
   "catalog-duplicate": { severity: "warning", tables: ["tblThon", "tblDonVi"] },
   "task-done-without-date": { severity: "error", tables: ["tblNhiemVu"] },
+  "milestone-unassigned": { severity: "warning", tables: ["tblNhiemVu", "tblKeHoach"] },
   "task-date-without-done": { severity: "error", tables: ["tblNhiemVu"] },
   "signed-above-households": { severity: "error", tables: ["tblCamKet"] },
   "pledge-decreased": { severity: "warning", tables: ["tblCamKet"] },

@@ -1,6 +1,6 @@
-import { camKetTable, dongGopTable, khenThuongTable, nhiemVuTable, SHEET_SPECS, sheetSpecsFor, TABLE, thonTable } from "../sheets/specs";
+import { camKetTable, dongGopTable, keHoachTable, khenThuongTable, nhiemVuTable, SHEET_SPECS, sheetSpecsFor, TABLE, thonTable } from "../sheets/specs";
 import { TRACKERS } from "../plan/kinds";
-import { planTrackers } from "../plan/workbookPlan";
+import { milestoneSections, planTrackers } from "../plan/workbookPlan";
 import type { TableSpec } from "../sheets/types";
 import { cellAddress } from "../grid";
 import { nameKey } from "../text";
@@ -9,7 +9,7 @@ import type { TableData } from "../workbook";
 import { listResolver } from "./catalogs";
 import { checkColumn } from "./columns";
 import { ledgerRules } from "./ledgerRules";
-import { catalogDuplicates, nominationRules, pledgeRules, taskRules, villagesWithoutPledge } from "./tableRules";
+import { catalogDuplicates, nominationRules, planRowRules, pledgeRules, taskRules, villagesWithoutPledge } from "./tableRules";
 import type { Issue } from "./types";
 import { compareText, IssueSink, TableView, viewFor } from "./view";
 
@@ -109,13 +109,18 @@ export function validateTables(tables: ReadonlyMap<string, TableData>, today: st
   }
   const thon = viewFor(views, thonTable);
   if (thon) villagesWithoutPledge(thon, viewFor(views, camKetTable), sink);
+  const kh = viewFor(views, keHoachTable);
+  if (kh) planRowRules(kh, sink);
   const nv = viewFor(views, nhiemVuTable);
-  if (nv) taskRules(nv, sink);
+  if (nv) taskRules(nv, sink, milestoneSections(tables));
   const ck = viewFor(views, camKetTable);
   if (ck) pledgeRules(ck, sink);
   const dg = viewFor(views, dongGopTable);
   if (dg) ledgerRules(dg, sink);
   const kt = viewFor(views, khenThuongTable);
   if (kt) nominationRules(kt, sink, today);
-  return { issues: sink.issues.sort(compareIssues), views };
+  // An unassigned common milestone is told as such, not as a missing unit.
+  const unassigned = new Set(sink.issues.filter((i) => i.rule === "milestone-unassigned").map((i) => `${i.table}|${i.cell}`));
+  const issues = sink.issues.filter((i) => !(i.rule === "required" && unassigned.has(`${i.table}|${i.cell}`)));
+  return { issues: issues.sort(compareIssues), views };
 }
