@@ -68,3 +68,37 @@ describe("tasks and the plan's common milestones are counted apart, and a milest
     expect(Number(own?.[1] ?? 0)).toBeLessThan(plan.milestones.length + 1);
   });
 });
+
+describe("the command line refuses what it does not understand", () => {
+  it("misspelt options, a switch given a value, a file too many, and --out without --fix exit 64, naming what is accepted; nothing is written", async () => {
+    const before = readFileSync(demo);
+    const cases: [string[], string][] = [
+      [["validate", demo, "--fixx"], "Lệnh validate không có tùy chọn --fixx. Các tùy chọn được nhận: --json, --fix, --out OUT, --today TODAY."],
+      [["report", demo, "--peroid", "2021"], "Lệnh report không có tùy chọn --peroid."],
+      [["nominations", demo, "--period", "2021", "--json"], "Lệnh nominations không có tùy chọn --json."],
+      [["validate", demo, "--json=có"], "Tùy chọn --json của lệnh validate ghi chưa đúng"],
+      [["validate", demo, path.join(dir, "thua.xlsx")], 'Lệnh validate không nhận thêm tệp "'],
+      [["validate", demo, "--out", path.join(dir, "ra.xlsx")], "Lệnh validate: --out chỉ dùng cùng --fix."],
+      [["merge", demo, demo, "--dryrun"], "Lệnh merge không có tùy chọn --dryrun."],
+    ];
+    for (const [argv, said] of cases) {
+      const r = await captureOutput(() => run(argv));
+      expect([argv.join(" "), r.code]).toEqual([argv.join(" "), 64]);
+      expect(r.stderr).toContain(said);
+    }
+    expect(readFileSync(demo).equals(before)).toBe(true);
+    const { existsSync } = await import("node:fs");
+    expect(existsSync(path.join(dir, "ra.xlsx"))).toBe(false);
+  });
+
+  it("report --json without --out prints the figures and writes nothing, however often it is run", async () => {
+    const before = readFileSync(demo);
+    for (let i = 0; i < 2; i++) {
+      const r = await captureOutput(() => run(["report", demo, "--period", "2021", "--json", "--today", "2022-01-05"]));
+      expect(r.code).toBe(0);
+      expect((JSON.parse(r.stdout) as { tasks: { total: number } }).tasks.total).toBe(28);
+      expect(r.stderr).toContain("không thay đổi");
+    }
+    expect(readFileSync(demo).equals(before)).toBe(true);
+  });
+});

@@ -17,31 +17,10 @@ import { disclosureCommand, dossierCommand, reportCommand, type ReportOptions } 
 import { collectCommand, consolidateCommand, mergeCommand } from "./collectCommand";
 import { validateCommand } from "./validateCommand";
 import { openWorkbook, saveWorkbook, withLock } from "./workbookFiles";
+import { parseCommandLine, UsageError, type Args } from "./args";
 
 /** Exit codes: 0 done (validate: no errors), 1 the job failed (validate: errors found), 2 a file could not be read or written, 64 bad usage. */
 const EXIT = { ok: 0, failed: 1, file: 2, usage: 64 } as const;
-
-interface Args {
-  command: string | undefined;
-  positional: string[];
-  options: Map<string, string | true>;
-}
-
-function parseArgs(argv: readonly string[]): Args {
-  const positional: string[] = [];
-  const options = new Map<string, string | true>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] as string;
-    if (a.startsWith("--")) {
-      const next = argv[i + 1];
-      if (next !== undefined && !next.startsWith("--") && a !== "--json" && a !== "--fix" && a !== "--dry-run") {
-        options.set(a.slice(2), next);
-        i++;
-      } else options.set(a.slice(2), true);
-    } else positional.push(a);
-  }
-  return { command: positional.shift(), positional, options };
-}
 
 function printNotes(notes: readonly TemplateNote[]): void {
   for (const n of notes) {
@@ -132,6 +111,10 @@ async function validate(args: Args): Promise<number> {
   const today = todayOption(args);
   if (!today) return badToday(args);
   const out = args.options.get("out");
+  if (out !== undefined && !args.options.has("fix")) {
+    process.stderr.write(`${t("cli-useless-option", { command: "validate", option: "--out", needs: "--fix" })}\n`);
+    return EXIT.usage;
+  }
   return validateCommand({
     file,
     json: args.options.has("json"),
@@ -239,7 +222,14 @@ const COMMANDS: Record<string, (a: Args) => Promise<number>> = {
 
 /** Runs one command line; returns the exit code. Every failure becomes a Vietnamese message. */
 export async function run(argv: readonly string[]): Promise<number> {
-  const args = parseArgs(argv);
+  let args: Args;
+  try {
+    args = parseCommandLine(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`${t(e.code, e.params)}\n`);
+    return EXIT.usage;
+  }
   const command = args.command ? COMMANDS[args.command] : undefined;
   if (!command) {
     if (args.command && args.command !== "help") process.stderr.write(`${t("cli-unknown-command", { command: args.command })}\n`);

@@ -47,11 +47,16 @@ async function addPaper<R>(o: ReportOptions, job: (port: WorkbookPort, period: P
   const period = await checkedArgs(o);
   if (typeof period === "number") return period;
   const target = o.out ?? o.file;
+  // --json without --out prints the figures and writes no workbook (DOMAIN.md): the paper is made in memory only.
+  const printOnly = o.json && !o.out;
   return withLock(target, async (lock) => {
     const opened = await openWorkbook(o.file, false);
     const result = await job(opened.port, period);
-    await saveWorkbook(opened, lock, { sameFile: !o.out, noClobber: Boolean(o.out) });
-    said(result, target);
+    if (printOnly) process.stderr.write(`${t("cli-json-only", { file: o.file })}\n`);
+    else {
+      await saveWorkbook(opened, lock, { sameFile: !o.out, noClobber: Boolean(o.out) });
+      said(result, target);
+    }
     if (o.docx) {
       const { documentsDocx } = await import("../adapters/docx/documentDocx");
       await writeFile(o.docx, await documentsDocx(docs(result), period.label), { flag: "wx" });
@@ -63,11 +68,17 @@ async function addPaper<R>(o: ReportOptions, job: (port: WorkbookPort, period: P
 
 /** `disclosure FILE --period P [--json] [--out FILE2] [--docx OUT.docx]`: adds the disclosure list (Nghị định 93/2021); with --json prints its totals. */
 export function disclosureCommand(o: ReportOptions): Promise<number> {
-  return addPaper(o, (port, period) => addDisclosure(port, period, o.today), (r) => [r.doc], (result, target) => {
-    const x = result.disclosure;
-    if (o.json) process.stdout.write(`${JSON.stringify({ period: x.period, ...x.totals, receipts: x.received.length, spendings: x.spent.length }, null, 2)}\n`);
-    process.stderr.write(`${t("cli-report-added", { sheet: result.sheet, file: target })}\n`);
-  });
+  return addPaper(
+    o,
+    async (port, period) => {
+      const result = await addDisclosure(port, period, o.today);
+      const x = result.disclosure;
+      if (o.json) process.stdout.write(`${JSON.stringify({ period: x.period, ...x.totals, receipts: x.received.length, spendings: x.spent.length }, null, 2)}\n`);
+      return result;
+    },
+    (r) => [r.doc],
+    (result, target) => process.stderr.write(`${t("cli-report-added", { sheet: result.sheet, file: target })}\n`),
+  );
 }
 
 /** `nominations FILE --period P [--out FILE2] [--docx OUT.docx]`: adds the commendation dossier (proposal, list, draft decision). */
@@ -79,13 +90,21 @@ export function dossierCommand(o: ReportOptions): Promise<number> {
 
 /** `report FILE --period P [--json] [--out FILE2] [--docx OUT.docx]`: adds the report sheet (and writes it as a Word file); with --json prints the figures. */
 export function reportCommand(o: ReportOptions): Promise<number> {
-  return addPaper(o, (port, period) => addReport(port, period, o.today), (r) => [r.doc], (result, target) => {
-    if (o.json) process.stdout.write(`${JSON.stringify(result.figures, null, 2)}\n`);
-    process.stderr.write(`${t("cli-report-added", { sheet: result.sheet, file: target })}\n`);
-    if (result.summaryAdded) process.stderr.write(`${t("cli-summary-added", { file: target })}\n`);
-    // Errors, rows left out, a negative balance, missing tables: said with the result, never hidden.
-    for (const c of reportCaveats(result)) process.stderr.write(`CẢNH BÁO: ${t(c.code, c.params)}\n`);
-    if (result.errors > 0 || result.figures.excludedRows > 0) process.stderr.write(`${t("cli-see-validate", { file: o.file })}\n`);
-    if (result.missingTables.length > 0 || result.summaryMissing.length > 0) process.stderr.write(`${t("cli-see-template", { file: o.file })}\n`);
-  });
+  return addPaper(
+    o,
+    async (port, period) => {
+      const result = await addReport(port, period, o.today);
+      if (o.json) process.stdout.write(`${JSON.stringify(result.figures, null, 2)}\n`);
+      // Errors, rows left out, a negative balance, missing tables: said with the result, never hidden.
+      for (const c of reportCaveats(result)) process.stderr.write(`CẢNH BÁO: ${t(c.code, c.params)}\n`);
+      return result;
+    },
+    (r) => [r.doc],
+    (result, target) => {
+      process.stderr.write(`${t("cli-report-added", { sheet: result.sheet, file: target })}\n`);
+      if (result.summaryAdded) process.stderr.write(`${t("cli-summary-added", { file: target })}\n`);
+      if (result.errors > 0 || result.figures.excludedRows > 0) process.stderr.write(`${t("cli-see-validate", { file: o.file })}\n`);
+      if (result.missingTables.length > 0 || result.summaryMissing.length > 0) process.stderr.write(`${t("cli-see-template", { file: o.file })}\n`);
+    },
+  );
 }

@@ -299,7 +299,9 @@ describe("the task pane, given the Office adapter", () => {
       const files = [new File([(await commune.toBuffer()) as Uint8Array<ArrayBuffer>], "chau-son.xlsx"), new File(["not a workbook"], "hong.xlsx")];
       fireEvent.change(await screen.findByLabelText("Tổng hợp sổ của nhiều xã…"), { target: { files } });
       await screen.findByText('Đã tổng hợp 1 sổ vào tệp "Tong-hop-cac-xa-2021.xlsx".');
-      expect(screen.getByText(/^hong\.xlsx: không đọc được/)).toBeTruthy();
+      // Told in words, never by an error class name ("(WorkbookFileError)").
+      expect(screen.getByText(/^Không đọc được tệp hong\.xlsx \(Tệp "hong\.xlsx" không phải sổ tính Excel/)).toBeTruthy();
+      expect(screen.queryByText(/Error\)/)).toBeNull();
       const summary = await XlsxWorkbook.fromBuffer(await blobBytes(saved[0]!.blob));
       const rows = (await summary.readRanges([{ sheet: "Tổng hợp các xã", range: { top: 0, left: 0, bottom: 6, right: 4 } }]))[0]!;
       expect(rows.find((r) => r[1] === "XÃ CHÂU SƠN")).toBeDefined();
