@@ -83,4 +83,31 @@ describe("nominations FILE --period P (the commendation dossier)", () => {
     // Dated 2022: the law of 2003 as amended was in force.
     expect(texts.some((t) => t.includes("Luật Thi đua, Khen thưởng ngày 26 tháng 11 năm 2003"))).toBe(true);
   });
+
+  it("never leaves a receipt out without saying so, on the list itself: an amount typed in words and an impossible date are printed as left out, by row", async () => {
+    const book = path.join(dir, "chua-doc-duoc.xlsx");
+    const port = await XlsxWorkbook.fromBuffer(readFileSync(demo));
+    const t = (await port.readTables(["tblDongGop"])).get("tblDongGop")!;
+    const col = (h: string) => t.headers.indexOf(h);
+    const rows = t.rows.map((r, i) => ({ r, i })).filter(({ r }) => r[col("Loại")] === "Thu" && typeof r[col("Số tiền (đồng)")] === "number");
+    const [a, b] = [rows[0]!, rows[1]!];
+    await port.updateCells([
+      { sheet: t.sheet, row: t.range.top + 1 + a.i, col: t.range.left + col("Số tiền (đồng)"), expected: a.r[col("Số tiền (đồng)")]!, value: "một triệu" },
+      { sheet: t.sheet, row: t.range.top + 1 + b.i, col: t.range.left + col("Ngày"), expected: b.r[col("Ngày")]!, value: "31/02/2021" },
+    ]);
+    const { writeFileSync } = await import("node:fs");
+    writeFileSync(book, await port.toBuffer());
+    const out = path.join(dir, "chua-doc-duoc-ra.xlsx");
+    const r = await captureOutput(() => run(["disclosure", book, "--period", "2021", "--json", "--out", out, "--today", "2022-01-05"]));
+    expect(r.code).toBe(0);
+    const left = (JSON.parse(r.stdout) as { leftOut: { row: number; what: string }[] }).leftOut;
+    expect(left).toEqual(expect.arrayContaining([{ sheet: t.sheet, row: t.range.top + 2 + a.i, what: "amount" }, { sheet: t.sheet, row: t.range.top + 2 + b.i, what: "date" }]));
+    expect(r.stderr).toContain("Chưa đưa vào danh sách này 2 khoản");
+    const sheet = await XlsxWorkbook.fromBuffer(readFileSync(out));
+    const used = (await sheet.summarize()).sheets.find((s) => s.name === "Công khai năm 2021")!.usedRange!;
+    const text = (await sheet.readRanges([{ sheet: "Công khai năm 2021", range: used }]))[0]!.flat().filter((v) => typeof v === "string").join("\n");
+    expect(text).toContain(`Chưa đưa vào danh sách này 2 khoản của sổ chưa đọc được số liệu (trang "Đóng góp": `);
+    expect(text).toContain(`dòng ${t.range.top + 2 + a.i} (số tiền hoặc giá trị)`);
+    expect(text).toContain(`dòng ${t.range.top + 2 + b.i} (ngày)`);
+  });
 });

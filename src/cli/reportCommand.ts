@@ -1,6 +1,6 @@
 import { stat, writeFile } from "node:fs/promises";
 import { addReport } from "../domain/report/addReport";
-import { addDisclosure } from "../domain/report/disclosure";
+import { addDisclosure, leftOutSentence } from "../domain/report/disclosure";
 import type { DocModel } from "../domain/report/document";
 import { addDossier } from "../domain/report/dossier";
 import { reportCaveats } from "../domain/report/caveats";
@@ -73,7 +73,9 @@ export function disclosureCommand(o: ReportOptions): Promise<number> {
     async (port, period) => {
       const result = await addDisclosure(port, period, o.today);
       const x = result.disclosure;
-      if (o.json) process.stdout.write(`${JSON.stringify({ period: x.period, ...x.totals, receipts: x.received.length, spendings: x.spent.length }, null, 2)}\n`);
+      if (o.json) process.stdout.write(`${JSON.stringify({ period: x.period, ...x.totals, receipts: x.received.length, spendings: x.spent.length, leftOut: x.leftOut }, null, 2)}\n`);
+      const left = leftOutSentence(x.leftOut);
+      if (left) process.stderr.write(`CẢNH BÁO: ${left}\n${t("cli-see-validate", { file: o.file })}\n`);
       return result;
     },
     (r) => [r.doc],

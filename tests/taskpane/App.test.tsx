@@ -342,6 +342,34 @@ describe("the task pane, given the Office adapter", () => {
     expect(fake.state.sheets.map((s) => s.name)).toContain("BC năm 2021");
   });
 
+  it("runs the same preflight before every paper: the Word report and the disclosure list over a workbook with errors are made only when asked", async () => {
+    const { fake, port } = await sampleBook();
+    const ledger = (await port.readTables(["tblDongGop"])).get("tblDongGop")!;
+    await port.updateCells([{ sheet: "Đóng góp", row: 1, col: 0, expected: ledger.rows[0]![0]!, value: "06/16/2021" }]);
+    const { saved, click } = captureDownloads();
+    try {
+      render(<App port={port} today={TODAY} />);
+      openReport("Cả năm", "2021");
+      await clickWhenEnabled("Tải bản Word");
+      fireEvent.click(await screen.findByRole("menuitem", { name: "Báo cáo (.docx)" }));
+      await screen.findByText("Trước khi lập báo cáo");
+      expect(screen.getByText(/Số liệu còn 1 lỗi/)).toBeTruthy();
+      expect(saved).toEqual([]);
+      await clickWhenEnabled("Vẫn lập");
+      await screen.findByText('Đã tạo tệp Word "Bao-cao-2021.docx" (sổ không thay đổi).');
+      expect(saved.map((x) => x.name)).toEqual(["Bao-cao-2021.docx"]);
+      // The disclosure list too: first the caveats, then the sheet, which says what it left out.
+      await clickWhenEnabled("Lập bảng công khai");
+      await screen.findByText("Trước khi lập báo cáo");
+      expect(fake.state.sheets.map((x) => x.name)).not.toContain("Công khai năm 2021");
+      await clickWhenEnabled("Vẫn lập");
+      await screen.findByText(/Chưa đưa vào danh sách này 1 khoản của sổ chưa đọc được số liệu \(trang "Đóng góp": dòng 2 \(ngày\)\)/);
+      expect(fake.state.sheets.map((x) => x.name)).toContain("Công khai năm 2021");
+    } finally {
+      click.mockRestore();
+    }
+  });
+
   it("sends the user from the preflight to Kiểm tra", async () => {
     const { port } = await sampleBook();
     const ledger = (await port.readTables(["tblDongGop"])).get("tblDongGop")!;

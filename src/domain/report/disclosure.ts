@@ -3,7 +3,7 @@ import { foldKey } from "../cells/text";
 import { formatCount as n, formatDate } from "../format";
 import { planFromTables } from "../plan/workbookPlan";
 import { readOurTables } from "../rules/validate";
-import { viewFor } from "../rules/view";
+import { viewFor, type ViewOf } from "../rules/view";
 import { dongGopTable, TABLE } from "../sheets/specs";
 import type { ReadOptions, TableData, WorkbookPort } from "../workbook";
 import { figuresForPeriod, type Figures } from "./figures";
@@ -24,11 +24,21 @@ export interface DisclosureLine {
   purpose: string;
 }
 
+/** A ledger row the list could not place, and what of it cannot be read. */
+export interface LeftOutRow {
+  sheet: string;
+  /** The row as Excel numbers it. */
+  row: number;
+  what: "date" | "kind" | "form" | "amount";
+}
+
 /** What a disclosure list publishes for a period (`disclosure --json`: its totals). */
 export interface Disclosure {
   period: { from: string; to: string; label: string };
   received: DisclosureLine[];
   spent: DisclosureLine[];
+  /** Rows that may belong to the period but cannot be read: printed on the list itself, never dropped in silence. */
+  leftOut: LeftOutRow[];
   totals: {
     receivedMoney: number;
     receivedGoodsValue: number;
@@ -53,25 +63,34 @@ export function disclosureOf(tables: ReadonlyMap<string, TableData>, period: Per
   const v = viewFor(views, dongGopTable);
   const received: DisclosureLine[] = [];
   const spent: DisclosureLine[] = [];
+  const leftOut: LeftOutRow[] = [];
   for (let i = 0; i < (v?.rowCount ?? 0); i++) {
     if (!v || v.blank[i]) continue;
+    const left = (what: LeftOutRow["what"]) => void leftOut.push({ sheet: v.sheet, row: v.data.range.top + 2 + i, what });
     const date = v.text(i, "Ngày");
+    // A row without a readable date may be of the period: told, not guessed.
+    if (date === undefined) {
+      left("date");
+      continue;
+    }
+    if (date < period.from || date > period.to) continue;
     const kind = v.text(i, "Loại");
     const form = v.text(i, "Hình thức");
-    if (date === undefined || date < period.from || date > period.to || (kind !== "Thu" && kind !== "Chi") || form === undefined) continue;
+    if (kind !== "Thu" && kind !== "Chi") {
+      left("kind");
+      continue;
+    }
+    if (form === undefined) {
+      left("form");
+      continue;
+    }
     const money = MONEY.has(form);
     const amount = v.num(i, money ? "Số tiền (đồng)" : "Giá trị hiện vật (đồng)");
-    if (amount === undefined) continue;
-    const line: DisclosureLine = {
-      date,
-      who: v.text(i, "Người, đơn vị") ?? "",
-      place: v.text(i, "Thôn") ?? "",
-      money: money ? amount : 0,
-      goods: money ? "" : [v.text(i, "Hiện vật"), v.num(i, "Số lượng") !== undefined ? `${n(v.num(i, "Số lượng") as number)} ${v.text(i, "Đơn vị tính") ?? ""}`.trim() : undefined].filter(Boolean).join(", "),
-      goodsValue: money ? 0 : amount,
-      purpose: (v.text(i, "Nội dung") ?? "").trim(),
-    };
-    (kind === "Thu" ? received : spent).push(line);
+    if (amount === undefined) {
+      left("amount");
+      continue;
+    }
+    (kind === "Thu" ? received : spent).push(lineOf(v, i, date, amount, money));
   }
   const byDate = (a: DisclosureLine, b: DisclosureLine) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
   received.sort(byDate);
@@ -82,6 +101,7 @@ export function disclosureOf(tables: ReadonlyMap<string, TableData>, period: Per
     period: { from: period.from, to: period.to, label: period.label },
     received,
     spent,
+    leftOut,
     totals: {
       receivedMoney: sum(received, "money"),
       receivedGoodsValue: sum(received, "goodsValue"),
@@ -92,6 +112,30 @@ export function disclosureOf(tables: ReadonlyMap<string, TableData>, period: Per
       bank: d.bank,
     },
   };
+}
+
+function lineOf(v: ViewOf<typeof dongGopTable>, i: number, date: string, amount: number, money: boolean): DisclosureLine {
+  return {
+    date,
+    who: v.text(i, "Người, đơn vị") ?? "",
+    place: v.text(i, "Thôn") ?? "",
+    money: money ? amount : 0,
+    goods: money ? "" : [v.text(i, "Hiện vật"), v.num(i, "Số lượng") !== undefined ? `${n(v.num(i, "Số lượng") as number)} ${v.text(i, "Đơn vị tính") ?? ""}`.trim() : undefined].filter(Boolean).join(", "),
+    goodsValue: money ? 0 : amount,
+    purpose: (v.text(i, "Nội dung") ?? "").trim(),
+  };
+}
+
+const LEFT_WORDS: Record<LeftOutRow["what"], string> = { date: "ngày", kind: "loại thu, chi", form: "hình thức", amount: "số tiền hoặc giá trị" };
+
+/**
+ * The sentence a list prints about the rows it could not place, or none: each row by its sheet and
+ * row and what cannot be read. The list is posted publicly: it never leaves a receipt out unsaid.
+ */
+export function leftOutSentence(left: readonly LeftOutRow[]): string | undefined {
+  if (left.length === 0) return undefined;
+  const rows = left.map((l) => `dòng ${l.row} (${LEFT_WORDS[l.what]})`).join(", ");
+  return `Chưa đưa vào danh sách này ${n(left.length)} khoản của sổ chưa đọc được số liệu (trang "${left[0]?.sheet ?? ""}": ${rows}); các khoản này sẽ được công khai bổ sung sau khi sửa.`;
 }
 
 /** The lines of one part of the list: who or what (two columns), the date, money, goods and their value, with their totals. */
@@ -122,6 +166,8 @@ export function disclosureDocument(x: Disclosure, info: ReturnType<typeof report
     `Đến ngày ${formatDate(x.period.to)}: tiền mặt còn ${n(t.cash.closing)} đồng; tài khoản còn ${n(t.bank.closing)} đồng; tổng cộng ${n(t.cash.closing + t.bank.closing)} đồng. ` +
       `Hiện vật tiếp nhận trị giá ${n(t.receivedGoodsValue)} đồng, đã phân phát trị giá ${n(t.distributedGoodsValue)} đồng.`,
   );
+  const left = leftOutSentence(x.leftOut);
+  if (left) b.paragraph(left);
   b.paragraph("Mọi ý kiến phản ánh về nội dung công khai xin gửi về Ủy ban nhân dân trong thời hạn 15 ngày kể từ ngày niêm yết./.");
   b.space();
   signatureBlock(b, info, ["Niêm yết tại trụ sở UBND, nhà văn hóa các thôn", "Ban Thường trực Ủy ban MTTQ"]);

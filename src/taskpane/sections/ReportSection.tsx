@@ -9,7 +9,7 @@ import { TRACKERS, type Tracker } from "../../domain/plan/kinds";
 import type { Figures } from "../../domain/report/figures";
 import { parsePeriod, PeriodError, YEARS, type Period } from "../../domain/report/period";
 import { t as message } from "../../i18n";
-import { usePane } from "../paneContext";
+import { usePane, type PaneMessage } from "../paneContext";
 import { DOCX_TYPE, saveFile } from "../saveFile";
 import type { WordPaper } from "../word";
 
@@ -60,7 +60,8 @@ export function ReportSection() {
   const [from, setFrom] = useState<DateChoice>({ invalid: false });
   const [to, setTo] = useState<DateChoice>({ invalid: false });
   const [figures, setFigures] = useState<Figures | undefined>();
-  const [pending, setPending] = useState<{ period: Period; caveats: Caveat[] } | undefined>();
+  /** A paper waiting on the preflight's caveats: what they say, and the paper to make when the clerk goes on. */
+  const [pending, setPending] = useState<{ caveats: Caveat[]; go: () => Promise<void> } | undefined>();
 
   // Changing the period clears what was shown for the previous one.
   const changed = <T,>(set: (v: T) => void) => (v: T) => {
@@ -93,7 +94,7 @@ export function ReportSection() {
   const ready = period() !== undefined;
 
   const build = (p: Period) =>
-    run(
+    void run(
       async () => (await reportCore()).addReport(port, p, today, readOptions()),
       (r) => {
         setPending(undefined);
@@ -104,8 +105,12 @@ export function ReportSection() {
       },
       { writes: true },
     );
-  // First what the report would be built over; a clean period goes straight on.
-  const preflight = async () => {
+  /**
+   * Every paper (the report, the disclosure list, the dossier, each in Word too) first gets the same
+   * preflight: what it would be built over. A clean period goes straight on; otherwise the caveats
+   * are shown, with "Vẫn lập" to go on.
+   */
+  const preflight = async (go: (p: Period) => void | Promise<void>) => {
     const p = period();
     if (!p) return;
     const checked = await run(async () => (await reportCore()).reportPreflight(port, p, today, readOptions()), (r) => {
@@ -113,27 +118,27 @@ export function ReportSection() {
       return undefined;
     });
     if (!checked) return;
-    if (checked.caveats.length === 0) await build(p);
-    else setPending({ period: p, caveats: checked.caveats });
+    if (checked.caveats.length === 0) await go(p);
+    else setPending({ caveats: checked.caveats, go: async () => void (await go(p)) });
   };
   /** Adds one of the period's papers (the disclosure list, the dossier; loaded when first asked for) as new sheets. */
-  const paper = async <R,>(job: (p: Period) => Promise<R>, said: (r: R) => string) => {
-    const p = period();
-    if (!p) return;
-    await run(() => job(p), said, { writes: true });
-  };
+  const paper = <R,>(job: (p: Period) => Promise<R>, said: (r: R) => string | PaneMessage) =>
+    preflight(async (p) => {
+      setPending(undefined);
+      await run(() => job(p), said, { writes: true });
+    });
   /** One of the period's papers as a Word file, downloaded; the workbook is only read. */
-  const word = async (which: WordPaper) => {
-    const p = period();
-    if (!p) return;
-    await run(
-      async () => (await import(/* webpackChunkName: "word" */ "../word")).wordPaper(which, port, p, today, readOptions()),
-      (r) => {
-        saveFile(r.bytes, r.name, DOCX_TYPE);
-        return t("wordDone", { file: r.name });
-      },
-    );
-  };
+  const word = (which: WordPaper) =>
+    preflight(async (p) => {
+      setPending(undefined);
+      await run(
+        async () => (await import(/* webpackChunkName: "word" */ "../word")).wordPaper(which, port, p, today, readOptions()),
+        (r) => {
+          saveFile(r.bytes, r.name, DOCX_TYPE);
+          return t("wordDone", { file: r.name });
+        },
+      );
+    });
   const preview = async () => {
     const p = period();
     if (!p) return;
@@ -175,7 +180,7 @@ export function ReportSection() {
         </div>
       )}
       <div className={styles.row}>
-        <Button appearance="primary" disabled={busy || !ready} onClick={() => void preflight()}>
+        <Button appearance="primary" disabled={busy || !ready} onClick={() => void preflight(build)}>
           {t("buildReport")}
         </Button>
         <Button disabled={busy || !ready} onClick={() => void preview()}>
@@ -188,7 +193,11 @@ export function ReportSection() {
       {/* The period's other paperwork, for the plan's trackers: the disclosure list, the commendation dossier; each also in Word. */}
       <div className={styles.row}>
         {trackers.includes("donations") && (
-          <Button disabled={busy || !ready} onClick={() => void paper(async (p) => (await import(/* webpackChunkName: "papers" */ "../../domain/report/disclosure")).addDisclosure(port, p, today, readOptions()), (r) => t("disclosureDone", { sheet: r.sheet }))}>
+          <Button disabled={busy || !ready} onClick={() => void paper(async (p) => {
+                const papers = await import(/* webpackChunkName: "papers" */ "../../domain/report/disclosure");
+                const r = await papers.addDisclosure(port, p, today, readOptions());
+                return { sheet: r.sheet, left: papers.leftOutSentence(r.disclosure.leftOut) };
+              }, (r) => (r.left ? { intent: "warning", title: t("disclosureDone", { sheet: r.sheet }), body: [r.left] } : t("disclosureDone", { sheet: r.sheet })))}>
             {t("disclosure")}
           </Button>
         )}
@@ -232,7 +241,7 @@ export function ReportSection() {
                 {t("checkFirst")}
               </Button>
             )}
-            <Button size="small" disabled={busy} onClick={() => void build(pending.period)}>
+            <Button size="small" disabled={busy} onClick={() => void pending.go()}>
               {t("buildAnyway")}
             </Button>
             <Button size="small" appearance="subtle" onClick={() => setPending(undefined)}>
