@@ -11,7 +11,7 @@ const SAMPLE_PLAN = { group: ["**/sample/chauSonPlan"], message: "Only the sampl
 const officeRules = Object.fromEntries(Object.keys(officeAddins.rules).map((name) => [`office-addins/${name}`, "error"]));
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "demo/**", "test-output/**", "scratch/**", "coverage/**"] },
+  { ignores: ["dist/**", "dist-cli/**", "node_modules/**", "demo/**", "test-output/**", "scratch/**", "coverage/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
