@@ -20,7 +20,8 @@ const DENSE_WIDTH = 1024;
 export class BoxCollector {
   private readonly rows = new Map<number, CellValue[]>();
   private lastRow = -1;
-  private lastCol = -1;
+  /** The last column holding a value (set by `set`, or by whoever writes into `row` directly). */
+  lastCol = -1;
   private readonly width: number;
   private readonly height: number;
 
@@ -37,15 +38,19 @@ export class BoxCollector {
     if (r >= this.box.top && r <= this.box.bottom && r > this.lastRow) this.lastRow = r;
   }
 
-  set(r: number, col: number, value: CellValue): void {
+  /** The values of row `r` (0-based), indexed from the box's left column: made on first use. */
+  row(r: number): CellValue[] {
     const i = r - this.box.top;
-    const j = col - this.box.left;
     let row = this.rows.get(i);
     if (!row) {
       row = this.width <= DENSE_WIDTH ? new Array<CellValue>(this.width).fill(null) : [];
       this.rows.set(i, row);
     }
-    row[j] = value;
+    return row;
+  }
+
+  set(r: number, col: number, value: CellValue): void {
+    this.row(r)[col - this.box.left] = value;
     if (value !== null && col > this.lastCol) this.lastCol = col;
   }
 

@@ -82,10 +82,12 @@ abstract class StreamingRows {
     // An unfinished row carried from the last chunk starts `text`: its search goes on where it stopped.
     const { resume, kind } = this.pending;
     this.pending = { resume: 0, kind: "none" };
+    // The end of the rows, found once per chunk (searched for each row it would cross the chunk each time);
+    // a carried row's text was searched already up to where the last chunk stopped.
+    const end = text.indexOf(dataClose, kind !== "none" ? resume : 0);
     for (;;) {
       const at = text.indexOf(rowOpen, pos);
       const carried = at === 0 && kind !== "none";
-      const end = text.indexOf(dataClose, carried ? resume : pos);
       if (end >= 0 && (at < 0 || end < at)) {
         this.finishRows(text.slice(end + dataClose.length));
         return "";
@@ -140,7 +142,13 @@ export class StreamingBoxReader extends StreamingRows {
     this.boxes.forEach((b, i) => {
       if (r < b.top || r > b.bottom) return;
       const collector = this.collectors[i] as BoxCollector;
-      readRowCells(text, from, to, prefix, b.left, b.right, this.ctx, (col, value) => collector.set(r, col, value));
+      // The row's array once, then plain writes: this runs for every cell of a big ledger.
+      const out = collector.row(r);
+      const left = b.left;
+      readRowCells(text, from, to, prefix, left, b.right, this.ctx, (col, value) => {
+        out[col - left] = value;
+        if (value !== null && col > collector.lastCol) collector.lastCol = col;
+      });
     });
   }
 
