@@ -215,6 +215,38 @@ describe("the verification before a file is replaced", () => {
     await expect(port.toVerifiedBuffer()).rejects.toThrow(/ô H2 bị đổi|dòng 2/);
   });
 
+  it("compares a big sheet row by row: an untouched row written anew with the same content passes; a row lost, a row added, a neighbour of a written cell changed are refused", async () => {
+    const { file } = await workbookIn();
+    const fresh = async () => {
+      const port = await XlsxWorkbook.fromBuffer(readFileSync(file));
+      const t = (await port.readTables(["tblDongGop"])).get("tblDongGop")!;
+      const amount = t.headers.indexOf("Số tiền (đồng)");
+      const i = t.rows.findIndex((r) => typeof r[amount] === "number");
+      // One cell fixed, as validate --fix does: its row is the only one touched.
+      await port.updateCells([{ sheet: t.sheet, row: t.range.top + 1 + i, col: t.range.left + amount, expected: t.rows[i]![amount]!, value: 123_456 }]);
+      const part = port.book.sheet(t.sheet)!.part!;
+      return { port, part, xml: (await port.pkg.text(part))!, row: t.range.top + 2 + i };
+    };
+    // An untouched row written anew: its attributes in another order, the same elements.
+    const same = await fresh();
+    const rewritten = same.xml.replace(/<row r="1" ht="([^"]+)"/, '<row ht="$1" r="1"');
+    expect(rewritten).not.toBe(same.xml);
+    same.port.pkg.setText(same.part, rewritten);
+    await expect(same.port.toVerifiedBuffer()).resolves.toBeInstanceOf(Uint8Array);
+    // A row lost.
+    const lost = await fresh();
+    lost.port.pkg.setText(lost.part, lost.xml.replace(new RegExp(`<row r="${lost.row + 1}"[^>]*>[\\s\\S]*?</row>`), ""));
+    await expect(lost.port.toVerifiedBuffer()).rejects.toThrow(`dòng ${lost.row + 1} bị mất`);
+    // A row added that nothing wrote.
+    const added = await fresh();
+    added.port.pkg.setText(added.part, added.xml.replace("</sheetData>", '<row r="9000"><c r="A9000"><v>1</v></c></row></sheetData>'));
+    await expect(added.port.toVerifiedBuffer()).rejects.toThrow("dòng 9000 không định ghi");
+    // In the touched row, another cell changed beside the one written.
+    const beside = await fresh();
+    beside.port.pkg.setText(beside.part, beside.xml.replace(new RegExp(`(<c r="A${beside.row}"[^>]*><v>)\\d+<`), "$11<"));
+    await expect(beside.port.toVerifiedBuffer()).rejects.toThrow(`ô A${beside.row} bị đổi`);
+  });
+
   it("refuses a package where a part lost an element or an attribute", async () => {
     const { file } = await workbookIn();
     const port = await XlsxWorkbook.fromBuffer(readFileSync(file));

@@ -55,6 +55,8 @@ const MARKERS = new Set(Object.values(MARK_FORMULA));
  */
 export class XlsxWorkbook implements WorkbookPort {
   private readonly openSheets = new Map<string, { xml: string; sheet: OpenSheet }>();
+  /** Used ranges found while a sheet was streamed for its tables, by part, until the part is written. */
+  private readonly usedRanges = new Map<string, RangeBox | null>();
 
   /** What the writes so far meant to change, for the verification before a file is replaced. */
   private readonly intent = emptyIntent(Object.values(MARK_FORMULA));
@@ -63,12 +65,14 @@ export class XlsxWorkbook implements WorkbookPort {
     readonly book: OoxmlBook,
     /** The file as it was read; undefined for a new workbook. */
     private readonly original?: Uint8Array,
+    /** The decoder the file was read with, for reading it again to verify a write. */
+    private readonly inflateRaw?: InflateRaw,
   ) {}
 
   /** Opens a workbook's bytes; `inflateRaw` (Node's zlib) reads big parts faster where there is one. */
   static async fromBuffer(data: ArrayBuffer | Uint8Array, options: { inflateRaw?: InflateRaw; inflateRawStream?: InflateRawStream } = {}): Promise<XlsxWorkbook> {
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-    return new XlsxWorkbook(await OoxmlBook.open(await ZipPackage.load(bytes, options)), bytes);
+    return new XlsxWorkbook(await OoxmlBook.open(await ZipPackage.load(bytes, options)), bytes, options.inflateRaw);
   }
 
   /**
@@ -122,7 +126,7 @@ export class XlsxWorkbook implements WorkbookPort {
     if (!this.original) return bytes;
     const worksheets = new Set(this.book.sheets().flatMap((s) => (s.part ? [s.part] : [])));
     const intent = { ...this.intent, parts: new Set(this.pkg.changedParts()) };
-    await verifyRewrite(this.original, bytes, intent, (part) => worksheets.has(part));
+    await verifyRewrite(this.original, bytes, intent, (part) => worksheets.has(part), this.inflateRaw);
     return bytes;
   }
 
@@ -134,6 +138,7 @@ export class XlsxWorkbook implements WorkbookPort {
   /** Puts a written sheet back into the package and records what it meant to change. */
   private commit(sheet: OpenSheet): void {
     const part = sheet.info.part as string;
+    this.usedRanges.delete(part);
     saveWritten(this.book, sheet);
     let cells = this.intent.cells.get(part);
     if (!cells) this.intent.cells.set(part, (cells = new Map<string, string>()));
@@ -227,6 +232,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** A sheet's used range: streamed from the file when the sheet is as read, else from its text. */
   private async usedRange(info: SheetInfo, ctx: CellContext): Promise<RangeBox | null> {
+    if (info.part && this.usedRanges.has(info.part) && !this.pkg.changedParts().includes(info.part)) return this.usedRanges.get(info.part) ?? null;
     if (info.part && !this.openSheets.has(info.part)) {
       const reader = new StreamingUsedRange(ctx, info.part);
       if (await this.pkg.streamText(info.part, (text) => reader.push(text))) return reader.finish();
@@ -239,7 +245,11 @@ export class XlsxWorkbook implements WorkbookPort {
   private async readBoxes(info: SheetInfo, boxes: readonly RangeBox[], ctx: CellContext): Promise<CellValue[][][]> {
     if (info.part && !this.openSheets.has(info.part)) {
       const reader = new StreamingBoxReader(boxes, ctx, info.part);
-      if (await this.pkg.streamText(info.part, (text) => reader.push(text))) return reader.finish();
+      if (await this.pkg.streamText(info.part, (text) => reader.push(text))) {
+        const values = reader.finish();
+        this.usedRanges.set(info.part, reader.usedRange());
+        return values;
+      }
     }
     const sheet = await this.open(info);
     return boxes.map((b) => readBox(sheet, b, ctx));
@@ -286,8 +296,11 @@ export class XlsxWorkbook implements WorkbookPort {
     const skipped: CellUpdate[] = [];
     let applied = 0;
     const bySheet = new Map<string, CellUpdate[]>();
+    // Each sheet looked up once, not once per cell (a fix writes tens of thousands).
+    const infos = new Map<string, SheetInfo | undefined>();
     for (const u of updates) {
-      const info = this.book.sheet(u.sheet);
+      if (!infos.has(u.sheet)) infos.set(u.sheet, this.book.sheet(u.sheet));
+      const info = infos.get(u.sheet);
       if (!info?.part) {
         skipped.push(u);
         continue;

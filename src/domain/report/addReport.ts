@@ -96,8 +96,9 @@ async function readForReport(port: WorkbookPort, period: Period, today: string, 
  * the report. Refuses a workbook without any tracking table.
  */
 export async function addReport(port: WorkbookPort, period: Period, today: string, options?: ReadOptions): Promise<ReportAdded> {
-  const summary = await port.summarize();
+  // The tables first: an adapter that streams a big sheet for them learns its used range on the way.
   const { tables, plan, scope, missingTables, figures, errors, textValues } = await readForReport(port, period, today, options);
+  const summary = await port.summarize();
   const info = reportInfo(findTable(tables, TABLE.thongTin), plan);
   const names = summary.sheets.map((s) => s.name);
   const sheet = freeSheetName(period.sheetName, names);

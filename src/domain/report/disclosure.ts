@@ -185,8 +185,8 @@ export async function disclosurePaper(port: WorkbookPort, period: Period, today:
 
 /** Adds the disclosure sheet `Công khai <label>` for a period (never over an existing sheet). */
 export async function addDisclosure(port: WorkbookPort, period: Period, today: string, options?: ReadOptions): Promise<{ sheet: string; disclosure: Disclosure; doc: DocModel }> {
-  const summary = await port.summarize();
   const { doc, disclosure } = await disclosurePaper(port, period, today, options);
+  const summary = await port.summarize();
   // "Công khai 6 tháng đầu năm 2021", "Công khai 11.06.2021-31.12.2021": the report's sheet name, its kind changed.
   const sheet = freeSheetName(period.sheetName.replace(/^BC /, "Công khai "), summary.sheets.map((s) => s.name));
   await port.applyGrids([documentSheet(sheet, doc)]);

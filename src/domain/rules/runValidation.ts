@@ -1,4 +1,4 @@
-import type { ReadOptions, WorkbookPort } from "../workbook";
+import type { CellUpdate, ReadOptions, TableData, WorkbookPort } from "../workbook";
 import { fixUpdates } from "./fixes";
 import type { Issue } from "./types";
 import { VALIDATED_TABLES, validateWorkbook } from "./validate";
@@ -9,9 +9,34 @@ export async function validateThrough(port: WorkbookPort, today: string, options
   return validateWorkbook(tables, today);
 }
 
-/** Applies every mechanical fix, then validates again. */
+/**
+ * Applies every mechanical fix, then validates again: over the tables as read with the fixes
+ * written into them (what reading the workbook again would give), not by reading a big workbook twice.
+ */
 export async function fixThrough(port: WorkbookPort, today: string): Promise<{ applied: number; skipped: number; remaining: Issue[] }> {
-  const before = await validateThrough(port, today);
-  const result = await port.updateCells(fixUpdates(before));
-  return { applied: result.applied, skipped: result.skipped.length, remaining: await validateThrough(port, today) };
+  const tables = await port.readTables(VALIDATED_TABLES.map((t) => t.spec.name));
+  const updates = fixUpdates(validateWorkbook(tables, today));
+  const result = await port.updateCells(updates);
+  const skipped = new Set(result.skipped.map(cellKey));
+  return { applied: result.applied, skipped: result.skipped.length, remaining: validateWorkbook(withUpdates(tables, updates.filter((u) => !skipped.has(cellKey(u)))), today) };
+}
+
+const cellKey = (u: CellUpdate) => `${u.sheet}\u0000${u.row}\u0000${u.col}`;
+
+/** The tables with the written values in their cells (rows copied where a cell changes, the rest shared). */
+function withUpdates(tables: ReadonlyMap<string, TableData>, updates: readonly CellUpdate[]): Map<string, TableData> {
+  const out = new Map(tables);
+  for (const [name, t] of tables) {
+    const mine = updates.filter((u) => u.sheet === t.sheet && u.row > t.range.top && u.row <= t.range.top + t.rows.length && u.col >= t.range.left && u.col <= t.range.right);
+    if (mine.length === 0) continue;
+    const rows = [...t.rows];
+    for (const u of mine) {
+      const i = u.row - t.range.top - 1;
+      const row = [...(rows[i] ?? [])];
+      row[u.col - t.range.left] = u.value;
+      rows[i] = row;
+    }
+    out.set(name, { ...t, rows });
+  }
+  return out;
 }

@@ -138,23 +138,30 @@ export class StreamingBoxReader extends StreamingRows {
     for (const c of this.collectors) c.sawRow(r);
   }
 
+  /** The bounds of every non-empty cell of the sheet, seen on the way (a styled blank is empty). */
+  private used: RangeBox | null = null;
+
   protected row(text: string, r: number, from: number, to: number, prefix: string): void {
-    this.boxes.forEach((b, i) => {
-      if (r < b.top || r > b.bottom) return;
-      const collector = this.collectors[i] as BoxCollector;
-      // The row's array once, then plain writes: this runs for every cell of a big ledger.
-      const out = collector.row(r);
-      const left = b.left;
-      readRowCells(text, from, to, prefix, left, b.right, this.ctx, (col, value) => {
-        out[col - left] = value;
-        if (value !== null && col > collector.lastCol) collector.lastCol = col;
-      });
+    // One pass over the row's cells, for the boxes and for the sheet's used range alike.
+    const inBoxes = this.boxes.map((b, i) => (r < b.top || r > b.bottom ? undefined : { b, c: this.collectors[i] as BoxCollector, out: (this.collectors[i] as BoxCollector).row(r) }));
+    readRowCells(text, from, to, prefix, 0, 16_383, this.ctx, (col, value) => {
+      if (!isEmptyValue(value)) this.used = growBox(this.used, r, col);
+      for (const x of inBoxes) {
+        if (!x || col < x.b.left || col > x.b.right) continue;
+        x.out[col - x.b.left] = value;
+        if (value !== null && col > x.c.lastCol) x.c.lastCol = col;
+      }
     });
   }
 
   /** The boxes' values, with the merged ranges the sheet lists after its rows applied. */
   finish(): CellValue[][][] {
     return this.collectors.map((c) => c.finish(this.merges));
+  }
+
+  /** The sheet's used range, as `StreamingUsedRange` finds it: read on the same pass. */
+  usedRange(): RangeBox | null {
+    return this.used;
   }
 }
 

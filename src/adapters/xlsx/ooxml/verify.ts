@@ -1,5 +1,6 @@
 import JSZip from "jszip";
 import { SaxesParser, type SaxesTagNS } from "saxes";
+import { PORTABLE_INFLATE, utf8, type InflateRaw } from "./zipPackage";
 
 /** What a write meant to change: the verifier allows this and nothing else. */
 export interface WriteIntent {
@@ -206,25 +207,204 @@ function sheetDigest(xml: string, part: string, keepCells: (r: number) => boolea
   const frame = parse(xml, part, (row) => {
     const r = Number(row.attrs.get("r") ?? last + 1);
     last = r;
-    const entry: { attrs: Map<string, string>; hash: number; cells?: Map<string, string> } = { attrs: row.attrs, hash: digest(canonical(row)) };
-    if (keepCells(r)) {
-      entry.cells = new Map();
-      let col = 0;
-      for (const c of row.children) {
-        const ref = c.attrs.get("r") ?? `#${col}`;
-        col++;
-        entry.cells.set(ref, canonical(c));
-      }
-    }
-    rows.set(r, entry);
+    rows.set(r, rowEntry(row, keepCells(r)));
   });
   return { frame, rows };
+}
+
+function rowEntry(row: XNode, keepCells: boolean): { attrs: Map<string, string>; hash: number; cells?: Map<string, string> } {
+  const entry: { attrs: Map<string, string>; hash: number; cells?: Map<string, string> } = { attrs: row.attrs, hash: digest(canonical(row)) };
+  if (keepCells) {
+    entry.cells = new Map();
+    let col = 0;
+    for (const c of row.children) {
+      const ref = c.attrs.get("r") ?? `#${col}`;
+      col++;
+      entry.cells.set(ref, canonical(c));
+    }
+  }
+  return entry;
+}
+
+/** A sheet's text cut at its rows: what comes before them, each row's own text (by its number), what follows. */
+interface SheetCut {
+  head: string;
+  tail: string;
+  rows: Map<number, string>;
+  /** The namespace declarations of the root element, to read one row on its own. */
+  namespaces: string;
+  /** The prefix of the sheet's elements (`x:`), or "". */
+  prefix: string;
+}
+
+/**
+ * Cuts a sheet's text into its rows with plain searches, checking that the pieces cover the rows'
+ * whole text; undefined for anything unusual (comments or CDATA among the rows, rows out of order,
+ * a row number twice): such a sheet is compared the slow way, element by element.
+ */
+function cutRows(xml: string): SheetCut | undefined {
+  const open = /<([A-Za-z_][\w.-]*:)?sheetData\b[^>]*?(\/?)>/.exec(xml);
+  if (!open || open[2] === "/") return undefined;
+  const p = open[1] ?? "";
+  const start = open.index + open[0].length;
+  const end = xml.indexOf(`</${p}sheetData>`, start);
+  if (end < 0) return undefined;
+  const body = xml.slice(start, end);
+  if (body.includes("<!--") || body.includes("<![CDATA[")) return undefined;
+  const rows = new Map<number, string>();
+  const rowOpen = `<${p}row`;
+  const rowClose = `</${p}row>`;
+  let pos = 0;
+  let last = 0;
+  while (pos < body.length) {
+    const at = body.indexOf(rowOpen, pos);
+    // Only whitespace may stand between rows.
+    if ((at < 0 ? body.slice(pos) : body.slice(pos, at)).trim() !== "") return undefined;
+    if (at < 0) break;
+    const tagEnd = body.indexOf(">", at);
+    if (tagEnd < 0) return undefined;
+    const selfClosed = body.charCodeAt(tagEnd - 1) === 47;
+    const close = selfClosed ? tagEnd + 1 : body.indexOf(rowClose, tagEnd);
+    if (close < 0) return undefined;
+    const stop = selfClosed ? close : close + rowClose.length;
+    const rAttr = /\sr\s*=\s*["'](\d+)["']/.exec(body.slice(at, tagEnd));
+    const r = rAttr ? Number(rAttr[1]) : last + 1;
+    if (r <= last || rows.has(r)) return undefined;
+    rows.set(r, body.slice(at, stop));
+    last = r;
+    pos = stop;
+  }
+  const root = /<([A-Za-z_][\w.-]*:)?worksheet\b[^>]*>/.exec(xml)?.[0] ?? "";
+  const namespaces = [...root.matchAll(/\sxmlns(?::[\w.-]+)?\s*=\s*("[^"]*"|'[^']*')/g)].map((m) => m[0]).join("");
+  return { head: xml.slice(0, start), tail: xml.slice(end), rows, namespaces, prefix: p };
+}
+
+/** Rows' texts read together, with their sheet's namespaces: one element each, in order. */
+function parseRows(texts: readonly string[], cut: SheetCut, part: string): XNode[] {
+  if (texts.length === 0) return [];
+  const rows = parse(`<row-root${cut.namespaces}>${texts.join("")}</row-root>`, part).children[0]?.children ?? [];
+  if (rows.length !== texts.length) throw new VerificationError(part, "một dòng không đọc được");
+  return rows;
+}
+
+/**
+ * A sheet compared row by row without reading it whole as elements: a row untouched by the write
+ * is the same text (or, written anew, the same elements), a touched row keeps every cell but those
+ * meant, and the frame around the rows keeps every element. The same proof as element by element,
+ * at the cost of text comparisons for the rows nobody touched (a 200,000-row ledger with a few
+ * thousand fixed cells).
+ */
+function compareSheetsByRows(before: SheetCut, after: SheetCut, part: string, intent: WriteIntent, ctx: Context, touchedRows: ReadonlySet<number>): void {
+  const frame = (cut: SheetCut) => parse(`${cut.head}${cut.tail}`, part);
+  const [fa, fb] = [frame(before), frame(after)];
+  const frameProblem = embeds(fa, fb, ctx, "");
+  if (frameProblem) throw new VerificationError(part, frameProblem);
+  const touchedBefore: [number, string][] = [];
+  for (const [r, text] of before.rows) {
+    const now = after.rows.get(r);
+    if (now === undefined) throw new VerificationError(part, `dòng ${r} bị mất`);
+    if (!touchedRows.has(r)) {
+      if (now === text) continue;
+      if (digest(canonical(parseRows([now], after, part)[0] as XNode)) !== digest(canonical(parseRows([text], before, part)[0] as XNode))) throw new VerificationError(part, `dòng ${r} bị đổi`);
+      continue;
+    }
+    touchedBefore.push([r, text]);
+  }
+  const touchedAfter: [number, string][] = [];
+  for (const [r, text] of after.rows) {
+    if (!before.rows.has(r) && !touchedRows.has(r)) throw new VerificationError(part, `dòng ${r} không định ghi`);
+    if (touchedRows.has(r)) touchedAfter.push([r, text]);
+  }
+  // A touched row whose cells are as they were but those written, each written as meant, byte for byte:
+  // proven by text. Any other touched row is read element by element, all of them in one pass.
+  const meant = intent.cells.get(part) ?? new Map<string, string>();
+  const slow = new Set<number>();
+  const afterText = new Map(touchedAfter);
+  const meantByRow = new Map<number, Map<string, string>>();
+  for (const [ref, xml] of meant) {
+    const r = Number(/\d+$/.exec(ref)?.[0]);
+    let row = meantByRow.get(r);
+    if (!row) meantByRow.set(r, (row = new Map()));
+    row.set(ref, xml);
+  }
+  for (const [r, text] of touchedBefore) {
+    const verdict = sameButWritten(text, afterText.get(r) ?? "", meantByRow.get(r) ?? new Map(), before.prefix);
+    if (verdict === "slow") slow.add(r);
+    else if (verdict !== "same") throw new VerificationError(part, verdict);
+  }
+  for (const [r] of touchedAfter) if (!before.rows.has(r)) slow.add(r);
+  const entries = (rows: [number, string][], cut: SheetCut) => {
+    const mine = rows.filter(([r]) => slow.has(r));
+    const nodes = parseRows(mine.map(([, text]) => text), cut, part);
+    return new Map(mine.map(([r], i) => [r, rowEntry(nodes[i] as XNode, true)] as const));
+  };
+  const slowCells = new Map([...meant].filter(([ref]) => slow.has(Number(/\d+$/.exec(ref)?.[0]))));
+  compareTouched(entries(touchedBefore, before), entries(touchedAfter, after), part, { ...intent, cells: new Map([[part, slowCells]]) }, slow, mainNamespace(fa));
+}
+
+/** A row's element and its cells by reference, cut with plain searches; undefined for anything but `<c r="…">` cells. */
+function cutCells(row: string, p: string): { open: string; cells: Map<string, string> } | undefined {
+  const openEnd = row.indexOf(">");
+  if (openEnd < 0) return undefined;
+  const open = row.slice(0, openEnd + 1);
+  const cells = new Map<string, string>();
+  if (row.charCodeAt(openEnd - 1) === 47) return { open, cells };
+  const close = `</${p}row>`;
+  const end = row.length - close.length;
+  if (!row.endsWith(close)) return undefined;
+  const cOpen = `<${p}c`;
+  const cClose = `</${p}c>`;
+  let pos = openEnd + 1;
+  while (pos < end) {
+    const at = row.indexOf(cOpen, pos);
+    if ((at < 0 || at > end ? row.slice(pos, end) : row.slice(pos, at)).trim() !== "") return undefined;
+    if (at < 0 || at >= end) break;
+    const next = row.charCodeAt(at + cOpen.length);
+    if (next !== 32 && next !== 62 && next !== 47) return undefined;
+    const tagEnd = row.indexOf(">", at);
+    if (tagEnd < 0) return undefined;
+    const stop = row.charCodeAt(tagEnd - 1) === 47 ? tagEnd + 1 : row.indexOf(cClose, tagEnd) + cClose.length;
+    if (stop < tagEnd) return undefined;
+    const ref = /\sr="([A-Z]+\d+)"/.exec(row.slice(at, tagEnd))?.[1];
+    if (!ref || cells.has(ref)) return undefined;
+    cells.set(ref, row.slice(at, stop));
+    pos = stop;
+  }
+  return { open, cells };
+}
+
+/** A row's attributes from its open tag, as plain text (`r`, `spans`, `ht`…). */
+function rowAttributes(open: string): Map<string, string> {
+  return new Map([...open.matchAll(/\s([\w:.-]+)\s*=\s*"([^"]*)"/g)].map((m) => [m[1] as string, m[2] as string]));
+}
+
+/**
+ * Whether a touched row is as before but for the cells written, each exactly as meant ("same"),
+ * what is wrong, or "slow" when only reading it element by element can tell.
+ */
+function sameButWritten(before: string, after: string, meantInRow: ReadonlyMap<string, string>, p: string): string {
+  const meant = meantInRow;
+  const [a, b] = [cutCells(before, p), cutCells(after, p)];
+  if (!a || !b) return "slow";
+  if (a.open !== b.open) {
+    const [x, y] = [rowAttributes(a.open), rowAttributes(b.open)];
+    for (const [k, v] of x) if (y.get(k) !== v && k !== "spans" && k !== "ht" && k !== "customHeight") return "slow";
+  }
+  for (const [ref, text] of a.cells) if (!meant.has(ref) && b.cells.get(ref) !== text) return "slow";
+  for (const [ref, text] of b.cells) {
+    const want = meant.get(ref);
+    if (want !== undefined ? text !== want : !a.cells.has(ref)) return "slow";
+  }
+  for (const ref of meant.keys()) if (!b.cells.has(ref)) return "slow";
+  return "same";
 }
 
 function compareSheets(before: string, after: string, part: string, intent: WriteIntent, ctx: Context): void {
   const cells = intent.cells.get(part) ?? new Map<string, string>();
   const touchedRows = new Set(intent.rows.get(part) ?? []);
   for (const ref of cells.keys()) touchedRows.add(Number(/\d+$/.exec(ref)?.[0]));
+  const [ca, cb] = [cutRows(before), cutRows(after)];
+  if (ca && cb) return compareSheetsByRows(ca, cb, part, intent, ctx, touchedRows);
   const a = sheetDigest(before, part, (r) => touchedRows.has(r));
   const b = sheetDigest(after, part, (r) => touchedRows.has(r));
   const frameProblem = embeds(a.frame, b.frame, ctx, "");
@@ -232,10 +412,30 @@ function compareSheets(before: string, after: string, part: string, intent: Writ
   for (const [r, row] of a.rows) {
     const now = b.rows.get(r);
     if (!now) throw new VerificationError(part, `dòng ${r} bị mất`);
-    if (!touchedRows.has(r)) {
-      if (now.hash !== row.hash) throw new VerificationError(part, `dòng ${r} bị đổi`);
-      continue;
-    }
+    if (!touchedRows.has(r) && now.hash !== row.hash) throw new VerificationError(part, `dòng ${r} bị đổi`);
+  }
+  for (const r of b.rows.keys()) if (!a.rows.has(r) && !touchedRows.has(r)) throw new VerificationError(part, `dòng ${r} không định ghi`);
+  compareTouched(
+    new Map([...a.rows].filter(([r]) => touchedRows.has(r))),
+    new Map([...b.rows].filter(([r]) => touchedRows.has(r))),
+    part,
+    intent,
+    touchedRows,
+    mainNamespace(a.frame),
+  );
+}
+
+/** The sheet's main namespace (its root element's), for reading a cell's XML as the writer meant it. */
+function mainNamespace(frame: XNode): string {
+  return frame.children[0]?.name.replace(/\}.*$/, "}").slice(1, -1) ?? "";
+}
+
+/** The rows a write touched: their attributes but height and spans kept, every cell kept but those meant, which hold exactly what was meant. */
+function compareTouched(a: SheetDigest["rows"], b: SheetDigest["rows"], part: string, intent: WriteIntent, touchedRows: ReadonlySet<number>, mainNs: string): void {
+  const cells = intent.cells.get(part) ?? new Map<string, string>();
+  for (const [r, row] of a) {
+    const now = b.get(r);
+    if (!now) throw new VerificationError(part, `dòng ${r} bị mất`);
     for (const [k, v] of row.attrs) {
       const allowed = k === "spans" || k === "ht" || k === "customHeight";
       if (now.attrs.get(k) !== v && !allowed) throw new VerificationError(part, `dòng ${r}: ${k} bị đổi`);
@@ -245,19 +445,22 @@ function compareSheets(before: string, after: string, part: string, intent: Writ
       if (now.cells?.get(ref) !== xml) throw new VerificationError(part, `ô ${ref} bị đổi`);
     }
   }
-  for (const [r, row] of b.rows) {
-    if (!a.rows.has(r) && !touchedRows.has(r)) throw new VerificationError(part, `dòng ${r} không định ghi`);
+  for (const [r, row] of b) {
+    if (!touchedRows.has(r)) continue;
     for (const ref of row.cells?.keys() ?? []) {
-      if (!cells.has(ref) && !a.rows.get(r)?.cells?.has(ref)) throw new VerificationError(part, `ô ${ref} không định ghi`);
+      if (!cells.has(ref) && !a.get(r)?.cells?.has(ref)) throw new VerificationError(part, `ô ${ref} không định ghi`);
     }
   }
-  const mainNs = a.frame.children[0]?.name.replace(/\}.*$/, "}").slice(1, -1) ?? "";
-  for (const [ref, xml] of cells) {
+  // Every cell meant, read in one pass (one element each, in order), then compared with what the file holds.
+  const meantXml = [...cells.values()].map((xml) => `<m>${xml.replace(/<([A-Za-z_][\w.-]*):/g, "<").replace(/<\/([A-Za-z_][\w.-]*):/g, "</")}</m>`).join("");
+  const meant = parse(`<c-root xmlns="${mainNs}">${meantXml}</c-root>`, part).children[0]?.children ?? [];
+  if (meant.length !== cells.size) throw new VerificationError(part, "các ô định ghi không đọc lại được");
+  let k = 0;
+  for (const ref of cells.keys()) {
     const r = Number(/\d+$/.exec(ref)?.[0]);
-    const got = b.rows.get(r)?.cells?.get(ref);
-    const wrapped = parse(`<c-root xmlns="${mainNs}">${xml.replace(/<([A-Za-z_][\w.-]*):/g, "<").replace(/<\/([A-Za-z_][\w.-]*):/g, "</")}</c-root>`, part);
-    const meant = wrapped.children[0]?.children[0];
-    if (!meant || got !== canonical(meant)) throw new VerificationError(part, `ô ${ref} không giữ đúng giá trị định ghi`);
+    const got = b.get(r)?.cells?.get(ref);
+    const cell = meant[k++]?.children[0];
+    if (!cell || got !== canonical(cell)) throw new VerificationError(part, `ô ${ref} không giữ đúng giá trị định ghi`);
   }
 }
 
@@ -267,7 +470,7 @@ function compareSheets(before: string, after: string, part: string, intent: Writ
  * the cells meant to be written, which hold exactly what was meant. Read with a parser (saxes)
  * other than the one that wrote.
  */
-export async function verifyRewrite(before: Uint8Array, after: Uint8Array, intent: WriteIntent, isWorksheet: (part: string) => boolean): Promise<void> {
+export async function verifyRewrite(before: Uint8Array, after: Uint8Array, intent: WriteIntent, isWorksheet: (part: string) => boolean, inflateRaw: InflateRaw = PORTABLE_INFLATE): Promise<void> {
   const [za, zb] = await Promise.all([JSZip.loadAsync(before), JSZip.loadAsync(after)]);
   // Part names as OPC spells them (some writers use backslashes in the zip).
   const norm = (n: string) => n.replace(/\\/g, "/").replace(/^\/+/, "");
@@ -290,7 +493,7 @@ export async function verifyRewrite(before: Uint8Array, after: Uint8Array, inten
     let ba: Uint8Array;
     let bb: Uint8Array;
     try {
-      [ba, bb] = await Promise.all([ea.async("uint8array"), eb.async("uint8array")]);
+      [ba, bb] = await Promise.all([inflated(ea, inflateRaw), inflated(eb, inflateRaw)]);
     } catch (e) {
       throw new VerificationError(name, `không đọc lại được phần này (${(e as Error).message})`);
     }
@@ -298,7 +501,7 @@ export async function verifyRewrite(before: Uint8Array, after: Uint8Array, inten
     const part = norm(name);
     const ctx: Context = { part, owned: owned.has(part), isMark, marksRemoved: intent.marksRemoved };
     if (!ctx.owned && !cellsOf.has(part)) throw new VerificationError(name, "phần không định sửa đã bị đổi");
-    const [ta, tb] = [new TextDecoder().decode(ba), new TextDecoder().decode(bb)];
+    const [ta, tb] = [utf8(ba), utf8(bb)];
     if (isWorksheet(part)) compareSheets(ta, tb, part, normalized, ctx);
     else {
       const problem = embeds(parse(ta, name), parse(tb, name), ctx, "");
@@ -310,6 +513,13 @@ export async function verifyRewrite(before: Uint8Array, after: Uint8Array, inten
     if (!e || e.dir || za.file(name) || !/\.(xml|rels)$/i.test(name)) continue;
     parse(await e.async("string"), name);
   }
+}
+
+/** An entry's bytes: a deflated one through the given decoder (Node's zlib reads a big sheet several times faster), up to its declared size. */
+async function inflated(entry: JSZip.JSZipObject, inflateRaw: InflateRaw): Promise<Uint8Array> {
+  const d = (entry as unknown as { _data?: Compressed })._data;
+  if (d && d.compression?.magic === "\x08\x00" && d.compressedContent instanceof Uint8Array && typeof d.uncompressedSize === "number") return inflateRaw(d.compressedContent, d.uncompressedSize);
+  return entry.async("uint8array");
 }
 
 interface Compressed {

@@ -202,7 +202,7 @@ function normalize(name: string): string {
 }
 
 /** UTF-8 text of bytes: Node's Buffer decodes big parts faster than TextDecoder. */
-function utf8(bytes: Uint8Array): string {
+export function utf8(bytes: Uint8Array): string {
   const B = (globalThis as { Buffer?: { isBuffer(b: unknown): boolean } }).Buffer;
   if (B?.isBuffer(bytes)) return (bytes as unknown as { toString(enc: string): string }).toString("utf8");
   return new TextDecoder().decode(bytes);
