@@ -324,11 +324,11 @@ function compareSheetsByRows(before: SheetCut, after: SheetCut, part: string, in
   for (const [ref, xml] of meant) {
     const r = Number(/\d+$/.exec(ref)?.[0]);
     let row = meantByRow.get(r);
-    if (!row) meantByRow.set(r, (row = new Map()));
+    if (!row) meantByRow.set(r, (row = new Map<string, string>()));
     row.set(ref, xml);
   }
   for (const [r, text] of touchedBefore) {
-    const verdict = sameButWritten(text, afterText.get(r) ?? "", meantByRow.get(r) ?? new Map(), before.prefix);
+    const verdict = sameButWritten(text, afterText.get(r) ?? "", meantByRow.get(r) ?? new Map<string, string>(), before.prefix);
     if (verdict === "slow") slow.add(r);
     else if (verdict !== "same") throw new VerificationError(part, verdict);
   }
