@@ -58,7 +58,7 @@ export default tseslint.config(
   {
     files: ["src/taskpane/**/*.{ts,tsx}"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["**/adapters/office/**", "@microsoft/office-js"], message: "The pane receives the port; it never imports Office.js." }, SAMPLE_PLAN] }],
+      "no-restricted-imports": ["error", { patterns: [{ group: ["**/adapters/**", "@microsoft/office-js"], message: "The pane receives its ports (the workbook's, the files'); it never imports Office.js or an adapter." }, SAMPLE_PLAN] }],
       "no-restricted-globals": ["error", { name: "Office", message: "The pane receives the port." }, { name: "Excel", message: "The pane receives the port." }],
     },
   },

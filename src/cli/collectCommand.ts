@@ -1,17 +1,16 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, readdir, stat, writeFile } from "node:fs/promises";
 import * as path from "node:path";
-import { XlsxWorkbook } from "../adapters/xlsx/xlsxWorkbook";
-import { buildForm, mergeReturns, type MergeResult, NoPlanError, prepareForms, readCollectDefaults, readCommune, readReturnedFile, recordIssued } from "../domain/collect/collect";
+import { consolidateWorkbooks, formFiles, mergeReturns, type InputFile, type MergeResult, NoPlanError, prepareForms, readCollectDefaults, readReturnedFiles, recordIssued } from "../domain/collect/collect";
+import { nodeFiles } from "./files";
 import { formId } from "../domain/collect/issued";
 import { scalarOf } from "../domain/collect/records";
 import { shownValue } from "../domain/collect/merge";
 import { mergeMessages } from "../i18n/mergeText";
 import { fileErrorOf } from "../adapters/xlsx/errors";
-import { readRegularFile } from "../adapters/xlsx/files";
-import { consolidate, consolidationGrid, consolidationJson, consolidationNotes, type CommuneFigures } from "../domain/collect/consolidate";
+import { readRegularFile, readWorkbookFile } from "../adapters/xlsx/files";
+import { consolidationJson, consolidationNotes } from "../domain/collect/consolidate";
 import { defaultDue } from "../domain/collect/forms";
-import type { ReturnedFile } from "../domain/collect/merge";
 import { cellAddress } from "../domain/grid";
 import { formatDate } from "../domain/format";
 import { parsePeriod, PeriodError, type Period } from "../domain/report/period";
@@ -86,9 +85,8 @@ export async function collectCommand(o: { file: string; period: string | undefin
     for (const form of forms) {
       const target = path.join(out, form.fileName);
       try {
-        const port = await XlsxWorkbook.empty({ subject: `Phiếu báo cáo ${period.label}: ${form.identity.name}` });
-        await buildForm(port, form);
-        await writeFile(target, await port.toBuffer(), { flag: "wx" });
+        const [made] = await formFiles([form], period, nodeFiles);
+        await writeFile(target, (made as { bytes: Uint8Array }).bytes, { flag: "wx" });
         process.stdout.write(`${t("cli-collect-written", { file: target, who: form.identity.name })}\n`);
         written++;
       } catch (e) {
@@ -127,6 +125,11 @@ function mergeJson(result: MergeResult, unreadable: readonly { file: string; rea
   };
 }
 
+/** A file on disk as a job's input: read when its turn comes, a regular file only, named by its base name. */
+function diskFile(file: string): InputFile {
+  return { name: path.basename(file), read: async () => (await readWorkbookFile(file)).bytes };
+}
+
 /** Why a return could not be read, in words, naming the file. */
 function unreadableReason(e: unknown, file: string): string {
   return errorText(e, { file });
@@ -144,16 +147,7 @@ export async function mergeCommand(o: { file: string; returns: readonly string[]
   }
   const period = o.period === undefined ? undefined : periodOf(o.period);
   if (o.period !== undefined && !period) return 64;
-  const unreadable: { file: string; reason: string }[] = [];
-  const returns: ReturnedFile[] = [];
-  for (const file of o.returns) {
-    try {
-      const r = await openWorkbook(file, false);
-      returns.push(await readReturnedFile(r.port, path.basename(file)));
-    } catch (e) {
-      unreadable.push({ file: path.basename(file), reason: unreadableReason(e, path.basename(file)) });
-    }
-  }
+  const { returns, unreadable } = await readReturnedFiles(o.returns.map(diskFile), nodeFiles, unreadableReason);
   return withLock(o.file, async (lock) => {
     const opened = await openWorkbook(o.file, false);
     let result;
@@ -211,25 +205,10 @@ export async function consolidateCommand(o: { inputs: readonly string[]; period:
     return 1;
   }
   const expected = o.expect ? (await readRegularFile(o.expect, 16 * 1024 * 1024)).bytes.toString("utf8").split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "") : [];
-  const communes: CommuneFigures[] = [];
-  const unreadable: { file: string; reason: string }[] = [];
-  for (const file of await workbookFiles(o.inputs)) {
-    try {
-      const { port } = await openWorkbook(file, false);
-      communes.push(await readCommune(port, path.basename(file), period));
-    } catch (e) {
-      const reason = unreadableReason(e, path.basename(file));
-      unreadable.push({ file: path.basename(file), reason });
-    }
-  }
-  const summary = consolidate(communes, period, unreadable, expected);
+  const { summary, bytes } = await consolidateWorkbooks((await workbookFiles(o.inputs)).map(diskFile), period, nodeFiles, unreadableReason, expected);
   for (const note of consolidationNotes(summary)) process.stderr.write(`${note}\n`);
   if (o.json) process.stdout.write(`${JSON.stringify(consolidationJson(summary), null, 2)}\n`);
-  if (o.out) {
-    const port = await XlsxWorkbook.empty({ subject: `Tổng hợp các xã ${period.label}` });
-    await port.applyGrids([consolidationGrid(summary)]);
-    await writeFile(o.out, await port.toBuffer(), { flag: "wx" });
-  }
-  (o.json ? process.stderr : process.stdout).write(`${t("cli-consolidate-done", { count: summary.summed.length, unreadable: unreadable.length, missing: summary.missing.length, file: o.out ?? "-" })}\n`);
+  if (o.out) await writeFile(o.out, bytes, { flag: "wx" });
+  (o.json ? process.stderr : process.stdout).write(`${t("cli-consolidate-done", { count: summary.summed.length, unreadable: summary.unreadable.length, missing: summary.missing.length, file: o.out ?? "-" })}\n`);
   return 0;
 }

@@ -1,3 +1,4 @@
+import { browserFiles } from "./files";
 import { errorText } from "../i18n";
 import { isoDateOf } from "../domain/dates";
 import { formatCount } from "../domain/format";
@@ -112,7 +113,7 @@ function PreviewShell() {
         <MessageBarBody>{book ? `${t("previewMode")} (${book.name})` : t("noWorkbook")}</MessageBarBody>
       </MessageBar>
       {doing && <Spinner size="tiny" label={doing} style={{ padding: "8px 12px", justifyContent: "flex-start" }} />}
-      {book && <App key={book.id} port={book.port} today={today()} dark={dark} locale={locale} onLocaleChange={setLocale} />}
+      {book && <App key={book.id} port={book.port} files={browserFiles} today={today()} dark={dark} locale={locale} onLocaleChange={setLocale} />}
     </FluentProvider>
   );
 }

@@ -1,3 +1,4 @@
+import { browserFiles } from "./files";
 import { isoDateOf } from "../domain/dates";
 import { createRoot } from "react-dom/client";
 import { OfficeWorkbook } from "../adapters/office/officeWorkbook";
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
   const port = new OfficeWorkbook(officeRun(Excel, requirements), requirements);
   const language = Office.context.displayLanguage ?? "vi-VN";
   const theme = Office.context.officeTheme as Office.OfficeTheme | undefined;
-  createRoot(root).render(<App port={port} today={today()} locale={language.toLowerCase().startsWith("vi") ? "vi" : "en"} dark={isDark(theme?.bodyBackgroundColor)} />);
+  createRoot(root).render(<App port={port} files={browserFiles} today={today()} locale={language.toLowerCase().startsWith("vi") ? "vi" : "en"} dark={isDark(theme?.bodyBackgroundColor)} />);
 }
 
 void main();

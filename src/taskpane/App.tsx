@@ -21,6 +21,7 @@ import {
 import { MoreHorizontal20Regular } from "@fluentui/react-icons";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { formatCount } from "../domain/format";
+import type { FilesPort } from "../domain/files";
 import { CancelledError, type WorkbookPort } from "../domain/workbook";
 import { errorText } from "../i18n";
 import type { Locale } from "../i18n/catalog";
@@ -43,6 +44,7 @@ type Message = PaneMessage;
 
 export interface AppProps {
   port: WorkbookPort;
+  files: FilesPort;
   today: string;
   locale?: Locale;
   /** Told when the user switches language, so that a host around the pane can follow. */
@@ -50,8 +52,8 @@ export interface AppProps {
   dark?: boolean;
 }
 
-/** The pane: four sections over one port. It never imports Office.js: the port is given. */
-export function App({ port, today, locale: initial = "vi", dark = false, onLocaleChange }: AppProps) {
+/** The pane: four sections over one port. It never imports Office.js or an adapter: the ports are given. */
+export function App({ port, files, today, locale: initial = "vi", dark = false, onLocaleChange }: AppProps) {
   const [tab, setTab] = useState<TabId>("templates");
   const [locale, setLocale] = useState<Locale>(initial);
   const [busy, setBusy] = useState(false);
@@ -88,7 +90,7 @@ export function App({ port, today, locale: initial = "vi", dark = false, onLocal
   );
 
   const styles = useStyles();
-  const context: PaneContext = { port, locale, t, today, run, busy, readOptions, show: setTab };
+  const context: PaneContext = { port, files, locale, t, today, run, busy, readOptions, show: setTab };
   // Three tabs fit a 320 px pane; the plan's information and the language are in the menu beside them.
   const tabs: [TabId, PaneKey][] = [["templates", "tabTemplates"], ["validate", "tabValidate"], ["report", "tabReport"]];
   const views: [TabId, PaneKey][] = [...tabs, ["info", "tabInfo"]];

@@ -1,4 +1,5 @@
 import { createContext, useContext } from "react";
+import type { FilesPort } from "../domain/files";
 import type { ReadOptions, WorkbookPort } from "../domain/workbook";
 import type { PaneKey } from "../i18n/pane";
 import type { Locale } from "../i18n/catalog";
@@ -13,6 +14,8 @@ export interface PaneMessage {
 /** What every section needs: the port, the words, today's date, and a way to run a job. */
 export interface PaneContext {
   port: WorkbookPort;
+  /** Files the pane opens and makes (returns, forms, summaries, Word): given by the host, as the port is. */
+  files: FilesPort;
   locale: Locale;
   t: (key: PaneKey, params?: Record<string, string | number>) => string;
   today: string;

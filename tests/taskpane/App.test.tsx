@@ -1,6 +1,7 @@
 /**
  * @jest-environment jsdom
  */
+import { browserFiles } from "../../src/host/files";
 import { act, configure, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { OfficeWorkbook } from "../../src/adapters/office/officeWorkbook";
 import { chauSonPlan } from "../../src/domain/sample/chauSonPlan";
@@ -89,7 +90,7 @@ function blobBytes(b: Blob): Promise<Uint8Array> {
 describe("the task pane, given the Office adapter", () => {
   it("on a workbook without a plan, reads the plan pasted in, then shows in Vietnamese what the templates add, and adds them", async () => {
     const { fake, port } = officePane();
-    render(<App port={port} today={TODAY} />);
+    render(<App port={port} files={browserFiles} today={TODAY} />);
     expect(screen.getByRole("tab", { name: "Mẫu biểu" })).toBeTruthy();
     // The Kế hoạch step comes first: the plan's text pasted, what was read shown and corrected.
     fireEvent.change(await screen.findByRole("textbox", { name: "Nội dung kế hoạch" }), { target: { value: readFileSync(SEED_FILE, "utf8") } });
@@ -118,7 +119,7 @@ describe("the task pane, given the Office adapter", () => {
     const ledger = (await port.readTables(["tblDongGop"])).get("tblDongGop")!;
     const money = ledger.rows.findIndex((r) => r[1] === "Thu" && r[6] === "Tiền mặt");
     await port.updateCells([{ sheet: "Đóng góp", row: money + 1, col: 7, expected: ledger.rows[money]![7]!, value: "1.000.000" }]);
-    render(<App port={port} today={TODAY} />);
+    render(<App port={port} files={browserFiles} today={TODAY} />);
     fireEvent.click(screen.getByRole("tab", { name: "Kiểm tra" }));
     await clickWhenEnabled("Kiểm tra dữ liệu");
     await screen.findByText("0 lỗi · 1 cảnh báo · 1 sửa được");
@@ -132,7 +133,7 @@ describe("the task pane, given the Office adapter", () => {
 
   it("previews the figures of a period and builds its report sheet", async () => {
     const { fake, port } = await sampleBook();
-    render(<App port={port} today={TODAY} />);
+    render(<App port={port} files={browserFiles} today={TODAY} />);
     openReport("Cả năm", "2021");
     await clickWhenEnabled("Xem trước số liệu");
     // The figures, each in its own element, headed by their period.
@@ -157,7 +158,7 @@ describe("the task pane, given the Office adapter", () => {
 
   it("lets the clerk correct the plan read before using it: a deadline, a task moved or removed, a unit added", async () => {
     const { port } = officePane();
-    render(<App port={port} today={TODAY} />);
+    render(<App port={port} files={browserFiles} today={TODAY} />);
     await readPlan(AN_BINH);
     // Công an xã: its standing task gets a deadline, its first task moves to Hội Nông dân xã.
     fireEvent.click(await screen.findByRole("button", { name: "2 nhiệm vụ" }));
@@ -190,7 +191,7 @@ describe("the task pane, given the Office adapter", () => {
 
   it("offers quarters when the workbook's plan reports quarterly, and none of the sample's parts a plan does not have", async () => {
     const { port } = officePane();
-    render(<App port={port} today={TODAY} />);
+    render(<App port={port} files={browserFiles} today={TODAY} />);
     await readPlan(AN_BINH);
     await clickWhenEnabled("Dùng kế hoạch này");
     await clickWhenEnabled("Thêm mẫu biểu");
@@ -213,7 +214,7 @@ describe("the task pane, given the Office adapter", () => {
 
   it("adds the period's disclosure list and commendation dossier as new sheets", async () => {
     const { fake, port } = await sampleBook();
-    render(<App port={port} today={TODAY} />);
+    render(<App port={port} files={browserFiles} today={TODAY} />);
     openReport("6 tháng cuối năm", "2021");
     await clickWhenEnabled("Lập bảng công khai");
     await screen.findByText('Đã thêm bảng công khai "Công khai 6 tháng cuối năm 2021" (Nghị định 93/2021).');
@@ -226,7 +227,7 @@ describe("the task pane, given the Office adapter", () => {
     const { fake, port } = await sampleBook();
     const { saved, click } = captureDownloads();
     try {
-      render(<App port={port} today={TODAY} />);
+      render(<App port={port} files={browserFiles} today={TODAY} />);
       openReport("6 tháng cuối năm", "2021");
       const sheets = fake.state.sheets.map((s) => s.name);
       for (const [item, file] of [["Báo cáo (.docx)", "Bao-cao-2021-S2.docx"], ["Bảng công khai (.docx)", "Cong-khai-2021-S2.docx"], ["Hồ sơ khen thưởng (.docx)", "Ho-so-khen-thuong-2021-S2.docx"]] as const) {
@@ -251,7 +252,7 @@ describe("the task pane, given the Office adapter", () => {
     const { fake, port } = await sampleBook();
     const { saved, click } = captureDownloads();
     try {
-      render(<App port={port} today={TODAY} />);
+      render(<App port={port} files={browserFiles} today={TODAY} />);
       openReport("6 tháng cuối năm", "2021");
       await screen.findByText("Chưa nhận phiếu nào của kỳ này.");
       await clickWhenEnabled("Tạo phiếu gửi (.zip)");
@@ -294,7 +295,7 @@ describe("the task pane, given the Office adapter", () => {
       const { XlsxWorkbook } = await import("../../src/adapters/xlsx/xlsxWorkbook");
       const commune = await XlsxWorkbook.empty();
       await applyTemplates(commune, chauSonPlan, demoRows(chauSonPlan));
-      render(<App port={port} today={TODAY} />);
+      render(<App port={port} files={browserFiles} today={TODAY} />);
       openReport("Cả năm", "2021");
       const files = [new File([(await commune.toBuffer()) as Uint8Array<ArrayBuffer>], "chau-son.xlsx"), new File(["not a workbook"], "hong.xlsx")];
       fireEvent.change(await screen.findByLabelText("Tổng hợp sổ của nhiều xã…"), { target: { files } });
@@ -312,7 +313,7 @@ describe("the task pane, given the Office adapter", () => {
 
   it("says in a sentence what a chart has nothing to draw for, instead of an empty frame", async () => {
     const { port } = await sampleBook();
-    render(<App port={port} today={TODAY} />);
+    render(<App port={port} files={browserFiles} today={TODAY} />);
     fireEvent.click(screen.getByRole("tab", { name: "Báo cáo" }));
     fireEvent.click(screen.getByRole("radio", { name: "Cả năm" }));
     // The year before the plan: no pledges and no money yet; the tasks are all still ahead.
@@ -329,7 +330,7 @@ describe("the task pane, given the Office adapter", () => {
     const ledger = (await port.readTables(["tblDongGop"])).get("tblDongGop")!;
     // A month-first date: an error, and a row the report leaves out.
     await port.updateCells([{ sheet: "Đóng góp", row: 1, col: 0, expected: ledger.rows[0]![0]!, value: "06/16/2021" }]);
-    render(<App port={port} today={TODAY} />);
+    render(<App port={port} files={browserFiles} today={TODAY} />);
     openReport("Cả năm", "2021");
     await clickWhenEnabled("Lập trang báo cáo");
     await screen.findByText("Trước khi lập báo cáo");
@@ -348,7 +349,7 @@ describe("the task pane, given the Office adapter", () => {
     await port.updateCells([{ sheet: "Đóng góp", row: 1, col: 0, expected: ledger.rows[0]![0]!, value: "06/16/2021" }]);
     const { saved, click } = captureDownloads();
     try {
-      render(<App port={port} today={TODAY} />);
+      render(<App port={port} files={browserFiles} today={TODAY} />);
       openReport("Cả năm", "2021");
       await clickWhenEnabled("Tải bản Word");
       fireEvent.click(await screen.findByRole("menuitem", { name: "Báo cáo (.docx)" }));
@@ -374,7 +375,7 @@ describe("the task pane, given the Office adapter", () => {
     const { port } = await sampleBook();
     const ledger = (await port.readTables(["tblDongGop"])).get("tblDongGop")!;
     await port.updateCells([{ sheet: "Đóng góp", row: 1, col: 0, expected: ledger.rows[0]![0]!, value: "06/16/2021" }]);
-    render(<App port={port} today={TODAY} />);
+    render(<App port={port} files={browserFiles} today={TODAY} />);
     fireEvent.click(screen.getByRole("tab", { name: "Báo cáo" }));
     fireEvent.change(screen.getByRole("textbox", { name: "Năm" }), { target: { value: "2021" } });
     await clickWhenEnabled("Lập trang báo cáo");
@@ -385,7 +386,7 @@ describe("the task pane, given the Office adapter", () => {
 
   it("checks the year as it is typed and each date as its field is left, day first whatever the browser", async () => {
     const { port } = officePane();
-    render(<App port={port} today={TODAY} />);
+    render(<App port={port} files={browserFiles} today={TODAY} />);
     fireEvent.click(screen.getByRole("tab", { name: "Báo cáo" }));
     fireEvent.change(screen.getByRole("textbox", { name: "Năm" }), { target: { value: "" } });
     expect(screen.getByText("Hãy ghi năm gồm 4 chữ số, từ 2000 đến 2100.")).toBeTruthy();
@@ -414,7 +415,7 @@ describe("the task pane, given the Office adapter", () => {
 
   it("shows the plan's settings", async () => {
     const { port } = await sampleBook();
-    render(<App port={port} today={TODAY} />);
+    render(<App port={port} files={browserFiles} today={TODAY} />);
     fireEvent.click(screen.getByRole("button", { name: "Thêm tùy chọn" }));
     fireEvent.click(await screen.findByRole("menuitem", { name: "Thông tin kế hoạch" }));
     await screen.findByText("Đỗ Văn Tuấn");
@@ -425,7 +426,7 @@ describe("the task pane, given the Office adapter", () => {
     const { port } = officePane();
     // A raw, English exception planted where the pane reads: it must not reach the user.
     const broken: WorkbookPort = { ...port, summarize: port.summarize.bind(port), readRanges: port.readRanges.bind(port), readTables: () => Promise.reject(new TypeError("Cannot read properties of undefined (reading 'sheets')")), applyGrids: port.applyGrids.bind(port), updateCells: port.updateCells.bind(port), markIssues: port.markIssues.bind(port), clearMarks: port.clearMarks.bind(port), select: port.select.bind(port) };
-    render(<App port={broken} today={TODAY} />);
+    render(<App port={broken} files={browserFiles} today={TODAY} />);
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toContain("Không thực hiện được");
     expect(alert.textContent).not.toMatch(/Cannot read|TypeError|undefined/);
@@ -438,7 +439,7 @@ describe("the task pane, given the Office adapter", () => {
     const { port } = officePane();
     const refusal = Object.assign(new Error("RichApi.Error: The request payload size has exceeded the limit."), { name: "RichApi.Error", code: "RequestPayloadSizeLimitExceeded" });
     const broken: WorkbookPort = Object.assign(Object.create(port) as WorkbookPort, { applyGrids: () => Promise.reject(refusal) });
-    render(<App port={broken} today={TODAY} />);
+    render(<App port={broken} files={browserFiles} today={TODAY} />);
     await choosePlan();
     await clickWhenEnabled("Thêm mẫu biểu");
     const alert = await screen.findByRole("alert");
@@ -462,7 +463,7 @@ describe("the task pane, given the Office adapter", () => {
         });
       },
     });
-    render(<App port={slow} today={TODAY} />);
+    render(<App port={slow} files={browserFiles} today={TODAY} />);
     fireEvent.click(screen.getByRole("tab", { name: "Kiểm tra" }));
     await clickWhenEnabled("Kiểm tra dữ liệu");
     await screen.findByText(/Đã đọc 40\.000\/100\.000 dòng/);
@@ -472,7 +473,7 @@ describe("the task pane, given the Office adapter", () => {
 
   it("speaks English when asked", async () => {
     const { port } = officePane();
-    render(<App port={port} today={TODAY} />);
+    render(<App port={port} files={browserFiles} today={TODAY} />);
     // The language is in the pane's overflow menu.
     fireEvent.click(screen.getByRole("button", { name: "Thêm tùy chọn" }));
     const english = await screen.findByRole("menuitem", { name: "English" });

@@ -1,6 +1,7 @@
 /**
  * @jest-environment jsdom
  */
+import { browserFiles } from "../../src/host/files";
 import { configure, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import axe from "axe-core";
 import { OfficeWorkbook } from "../../src/adapters/office/officeWorkbook";
@@ -29,7 +30,7 @@ describe("accessibility (axe in jsdom; colour contrast needs a real browser)", (
     const port = new OfficeWorkbook(fake.run, fake.requirements);
     await applyTemplates(port, chauSonPlan, demoRows(chauSonPlan));
     for (const dark of [false, true]) {
-      const { unmount } = render(<App port={port} today="2022-01-05" dark={dark} />);
+      const { unmount } = render(<App port={port} files={browserFiles} today="2022-01-05" dark={dark} />);
       for (const tab of ["Mẫu biểu", "Kiểm tra", "Báo cáo", "Thông tin kế hoạch"]) {
         if (tab === "Thông tin kế hoạch") {
           fireEvent.click(screen.getByRole("button", { name: "Thêm tùy chọn" }));

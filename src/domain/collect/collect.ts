@@ -12,7 +12,8 @@ import { isEmptyValue, type CellValue } from "../grid";
 import { camKetTable, dongGopTable, khenThuongTable, nhiemVuTable, TABLE } from "../sheets/specs";
 import { planTemplates, templateRequests } from "../template/planTemplates";
 import type { CellUpdate, RangeRequest, TableData, WorkbookPort } from "../workbook";
-import type { CommuneFigures } from "./consolidate";
+import { consolidate, consolidationGrid, type CommuneFigures, type Consolidation } from "./consolidate";
+import type { FilesPort } from "../files";
 import { collectForms, FORM_TABLE, identityGrid, protectForm, workbookKey, type Form } from "./forms";
 import { ISSUED_TABLE, issuedGrids, SCOPE_TABLE } from "./issued";
 import { MERGE_TABLES, mergeGrids, planMerge, RETURN_TABLES, type MergePlan, type MergeUpdate, type ReturnedFile } from "./merge";
@@ -162,6 +163,58 @@ export async function mergeReturns(port: WorkbookPort, returns: readonly Returne
   const grids = mergeGrids(tables, merge, applied, now);
   if (grids.length > 0) await port.applyGrids(grids);
   return { plan: merge, applied, skipped };
+}
+
+/** Each form drawn into a workbook file of its own (its name, its bytes): the command line writes them, the pane zips them. */
+export async function formFiles(forms: readonly Form[], period: Period, files: FilesPort): Promise<{ name: string; bytes: Uint8Array; form: Form }[]> {
+  const out: { name: string; bytes: Uint8Array; form: Form }[] = [];
+  for (const form of forms) {
+    const book = await files.create(`Phiếu báo cáo ${period.label}: ${form.identity.name}`);
+    await buildForm(book, form);
+    out.push({ name: form.fileName, bytes: await book.toBytes(), form });
+  }
+  return out;
+}
+
+/** A file given to a job, read only when its turn comes (many communes' workbooks are never all in memory). */
+export interface InputFile {
+  name: string;
+  read(): Promise<Uint8Array>;
+}
+export type Unreadable = { file: string; reason: string };
+
+/** Returned files as the merge reads them; a file that cannot be read is kept with the reason, never fatal. */
+export async function readReturnedFiles(inputs: readonly InputFile[], files: FilesPort, reason: (e: unknown, file: string) => string): Promise<{ returns: ReturnedFile[]; unreadable: Unreadable[] }> {
+  const returns: ReturnedFile[] = [];
+  const unreadable: Unreadable[] = [];
+  for (const f of inputs) {
+    try {
+      returns.push(await readReturnedFile(await files.open(await f.read(), f.name), f.name));
+    } catch (e) {
+      unreadable.push({ file: f.name, reason: reason(e, f.name) });
+    }
+  }
+  return { returns, unreadable };
+}
+
+/**
+ * Communes' workbooks summed for a period (`consolidate`): each read, the summary made, and its
+ * sheet as a new workbook; files that cannot be read listed with the reason, never fatal.
+ */
+export async function consolidateWorkbooks(inputs: readonly InputFile[], period: Period, files: FilesPort, reason: (e: unknown, file: string) => string, expected: readonly string[] = []): Promise<{ summary: Consolidation; bytes: Uint8Array }> {
+  const communes: CommuneFigures[] = [];
+  const unreadable: Unreadable[] = [];
+  for (const f of inputs) {
+    try {
+      communes.push(await readCommune(await files.open(await f.read(), f.name), f.name, period));
+    } catch (e) {
+      unreadable.push({ file: f.name, reason: reason(e, f.name) });
+    }
+  }
+  const summary = consolidate(communes, period, unreadable, expected);
+  const book = await files.create(`Tổng hợp các xã ${period.label}`);
+  await book.applyGrids([consolidationGrid(summary)]);
+  return { summary, bytes: await book.toBytes() };
 }
 
 /** A commune's workbook read for the summary of communes: its body, movement, trackers and figures for the period. */

@@ -1,6 +1,7 @@
 import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Subtitle2, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { mergeReturns, NoPlanError, prepareForms, readReturnsStatus, recordIssued } from "../../domain/collect/collect";
+import { consolidateWorkbooks, formFiles, mergeReturns, NoPlanError, prepareForms, readReturnedFiles, readReturnsStatus, recordIssued } from "../../domain/collect/collect";
+import { asciiName } from "../../domain/text";
 import { formId } from "../../domain/collect/issued";
 import { mergeMessages } from "../../i18n/mergeText";
 import { defaultDue } from "../../domain/collect/forms";
@@ -9,7 +10,7 @@ import type { ReturnsStatus } from "../../domain/collect/status";
 import { consolidationNotes } from "../../domain/collect/consolidate";
 import { formatCount, formatDate, formatMoment } from "../../domain/format";
 import type { Period } from "../../domain/report/period";
-import { t as message } from "../../i18n";
+import { errorText, t as message } from "../../i18n";
 import { usePane } from "../paneContext";
 import { saveFile, XLSX_TYPE } from "../saveFile";
 
@@ -39,7 +40,7 @@ const newFormId = () => formId(crypto.getRandomValues(new Uint8Array(15)));
  * what conflicts and what is refused.
  */
 export default function CollectPanel({ period }: { period: Period | undefined }) {
-  const { port, t, run, busy, today, locale } = usePane();
+  const { port, files, t, run, busy, today, locale } = usePane();
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   const many = useRef<HTMLInputElement>(null);
@@ -73,8 +74,8 @@ export default function CollectPanel({ period }: { period: Period | undefined })
           if (e instanceof NoPlanError) return undefined;
           throw e;
         }
-        const { formsZip } = await import(/* webpackChunkName: "collect-files" */ "../collectFiles");
-        const zip = await formsZip(forms, period);
+        const made = await formFiles(forms, period, files);
+        const zip = { bytes: await files.zip(made), name: `Phieu-bao-cao-${asciiName(period.code)}.zip` };
         // Recorded in the workbook before the forms leave: their returns are checked against this record.
         await recordIssued(port, forms);
         return { ...zip, count: forms.length };
@@ -88,14 +89,13 @@ export default function CollectPanel({ period }: { period: Period | undefined })
     );
   };
 
-  const choose = async (files: FileList | null) => {
-    if (!files || files.length === 0 || !period) return;
-    const list = [...files];
+  const choose = async (chosen: FileList | null) => {
+    if (!chosen || chosen.length === 0 || !period) return;
+    const list = [...chosen];
     if (input.current) input.current.value = "";
     await run(
       async () => {
-        const { readReturns } = await import(/* webpackChunkName: "collect-files" */ "../collectFiles");
-        const read = await readReturns(await Promise.all(list.map(async (f) => ({ name: f.name, bytes: await bytesOf(f) }))), locale);
+        const read = await readReturnedFiles(list.map((f) => ({ name: f.name, read: () => bytesOf(f) })), files, (e, file) => errorText(e, { file }, locale));
         const preview = await mergeReturns(port, read.returns, today, now(), { dryRun: true, period });
         return { returns: read.returns, plan: preview.plan, unreadable: read.unreadable };
       },
@@ -107,14 +107,14 @@ export default function CollectPanel({ period }: { period: Period | undefined })
   };
 
   /** Several communes' workbooks summed for the period: the summary downloaded as a workbook of its own. */
-  const sumCommunes = async (files: FileList | null) => {
-    if (!files || files.length === 0 || !period) return;
-    const list = [...files];
+  const sumCommunes = async (chosen: FileList | null) => {
+    if (!chosen || chosen.length === 0 || !period) return;
+    const list = [...chosen];
     if (many.current) many.current.value = "";
     await run(
       async () => {
-        const { consolidateFiles } = await import(/* webpackChunkName: "collect-files" */ "../collectFiles");
-        return consolidateFiles(await Promise.all(list.map(async (f) => ({ name: f.name, bytes: await bytesOf(f) }))), period);
+        const done = await consolidateWorkbooks(list.map((f) => ({ name: f.name, read: () => bytesOf(f) })), period, files, (e, file) => errorText(e, { file }, locale));
+        return { ...done, name: `Tong-hop-cac-xa-${asciiName(period.code)}.xlsx` };
       },
       (r) => {
         saveFile(r.bytes, r.name, XLSX_TYPE);

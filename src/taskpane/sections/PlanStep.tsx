@@ -1,7 +1,6 @@
 // The "Kế hoạch" step, in a chunk of its own: the plan's reader (and Word's, when a .docx is opened) load only here.
 import { Body1, Button, Caption1, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Select, Subtitle2, Textarea, tokens } from "@fluentui/react-components";
 import { useRef, useState } from "react";
-import { planTextOf } from "../../adapters/docx/planText";
 import { readDate } from "../../domain/cells/date";
 import { formatDate } from "../../domain/format";
 import { parsePlanText, type PlanDraft } from "../../domain/plan/parseText";
@@ -102,7 +101,7 @@ function TaskEditor({ unitIndex, draft, edit }: { unitIndex: number; draft: Plan
  * plan on. Nothing is written here.
  */
 export function PlanStep({ onPlan }: { onPlan: (plan: PlanDefinition) => void }) {
-  const { t, locale } = usePane();
+  const { t, locale, files } = usePane();
   const styles = useStyles();
   const [text, setText] = useState("");
   const [draft, setDraft] = useState<PlanDraft | undefined>();
@@ -134,7 +133,7 @@ export function PlanStep({ onPlan }: { onPlan: (plan: PlanDefinition) => void })
   const open = async (file: File) => {
     setFileError(undefined);
     try {
-      const content = await planTextOf(new Uint8Array(await file.arrayBuffer()), file.name);
+      const content = await files.planText(new Uint8Array(await file.arrayBuffer()), file.name);
       setText(content);
       await read(content);
     } catch (e) {

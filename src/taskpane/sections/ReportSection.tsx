@@ -11,7 +11,7 @@ import { parsePeriod, PeriodError, YEARS, type Period } from "../../domain/repor
 import { t as message } from "../../i18n";
 import { usePane, type PaneMessage } from "../paneContext";
 import { DOCX_TYPE, saveFile } from "../saveFile";
-import type { WordPaper } from "../word";
+import type { WordPaper } from "../../domain/report/word";
 
 type Kind = "S1" | "S2" | "year" | "quarter" | "month" | "custom";
 
@@ -39,7 +39,7 @@ const reportCore = () => import(/* webpackChunkName: "report" */ "../../domain/r
  * period are said first, with "Vẫn lập" to go on.
  */
 export function ReportSection() {
-  const { port, t, run, busy, today, readOptions, locale, show } = usePane();
+  const { port, files, t, run, busy, today, readOptions, locale, show } = usePane();
   const styles = useStyles();
   const [kind, setKind] = useState<Kind>("S1");
   const [part, setPart] = useState("1");
@@ -132,7 +132,7 @@ export function ReportSection() {
     preflight(async (p) => {
       setPending(undefined);
       await run(
-        async () => (await import(/* webpackChunkName: "word" */ "../word")).wordPaper(which, port, p, today, readOptions()),
+        async () => (await import(/* webpackChunkName: "word" */ "../../domain/report/word")).wordPaper(which, port, files, p, today, readOptions()),
         (r) => {
           saveFile(r.bytes, r.name, DOCX_TYPE);
           return t("wordDone", { file: r.name });
