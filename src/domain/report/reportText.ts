@@ -23,7 +23,8 @@ function daysBetween(from: string, to: string): number {
 /** How a milestone stands against its deadline: done on time, done late by N days, or not done and N days past it. */
 function milestoneStatus(m: Figures["milestones"][number], asOf: string): string {
   const deadline = m.deadline ? ` (Kế hoạch đề ra hoàn thành trước ngày ${formatDate(m.deadline)})` : "";
-  if (m.state === "Hoàn thành") {
+  // Done after the period's end is not done as of it: the report of a period says what was true at its end, as its figures count.
+  if (m.state === "Hoàn thành" && (!m.completed || m.completed <= asOf)) {
     if (!m.completed) return `đã hoàn thành${deadline}`;
     const late = m.deadline ? daysBetween(m.deadline, m.completed) : 0;
     return late > 0
@@ -136,7 +137,8 @@ export function nominationSentence(f: Figures): string {
 export function shortcomings(f: Figures, trackers: readonly Tracker[], returns?: ReturnsStatus): string[] {
   const out: string[] = [];
   for (const m of f.milestones) {
-    const late = m.state === "Hoàn thành" ? (m.completed && m.deadline ? daysBetween(m.deadline, m.completed) : 0) : m.deadline && m.deadline < f.period.to ? daysBetween(m.deadline, f.period.to) : 0;
+    const done = m.state === "Hoàn thành" && (!m.completed || m.completed <= f.period.to);
+    const late = done ? (m.completed && m.deadline ? daysBetween(m.deadline, m.completed) : 0) : m.deadline && m.deadline < f.period.to ? daysBetween(m.deadline, f.period.to) : 0;
     if (late > 0) out.push(`- ${m.content}: ${milestoneStatus(m, f.period.to)}.`);
   }
   if (f.overdueTasks.length > 0) {

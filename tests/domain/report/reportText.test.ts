@@ -41,6 +41,13 @@ describe("the report's sentences, as an official writes them", () => {
     expect(shortcomings(figures({ milestones: [launch] }), ["tasks"])[0]).toBe("- Phát động: hoàn thành ngày 20/06/2021, chậm 5 ngày so với Kế hoạch (hạn 15/06/2021).");
   });
 
+  it("a milestone done after the period's end is not done as of it: the report of the period says it was late, as its figures count it", () => {
+    const launch = { section: "II.1", kind: "launch" as const, unit: "Các ban, ngành", content: "Phát động", deadline: "2021-06-15", state: "Hoàn thành", completed: "2021-11-25" };
+    const s1 = { from: "2021-01-01", to: "2021-06-30", label: "6 tháng đầu năm 2021" };
+    expect(launchSentence(figures({ milestones: [launch], period: s1 }))).toBe("Việc tổ chức phát động phong trào (Các ban, ngành): chưa hoàn thành, đã quá 15 ngày so với Kế hoạch (hạn 15/06/2021).");
+    expect(shortcomings(figures({ milestones: [launch], period: s1 }), ["tasks"])[0]).toBe("- Phát động: chưa hoàn thành, đã quá 15 ngày so với Kế hoạch (hạn 15/06/2021).");
+  });
+
   it("pledges: the rate on the milestone's deadline when it was missed; no zero groups", () => {
     const byPlace = [{ place: "Thôn 1", asOf: "2021-12-01", households: 100, householdsSigned: 90, students: 0, officials: 0, workers: 0 }];
     const total = { households: 100, householdsSigned: 90, students: 0, officials: 3, workers: 0, householdRate: 0.9 };
