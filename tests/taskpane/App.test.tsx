@@ -140,6 +140,14 @@ describe("the task pane, given the Office adapter", () => {
     await screen.findByRole("heading", { name: "Số liệu năm 2021" });
     expect(screen.getByText("99,3%")).toBeTruthy();
     expect(screen.getByText("2.254/2.270")).toBeTruthy();
+    // The cards say what report --json says (one truth): the same figures, printed the same way.
+    const { reportFigures } = await import("../../src/domain/report/addReport");
+    const { parsePeriod } = await import("../../src/domain/report/period");
+    const { formatCount, formatRate } = await import("../../src/domain/format");
+    const f = await reportFigures(port, parsePeriod("2021"));
+    for (const text of [formatRate(f.pledges.total.householdRate!), `${formatCount(f.pledges.total.householdsSigned)}/${formatCount(f.pledges.total.households)}`, `${formatCount(f.tasks.doneOnTime + f.tasks.doneLate)}/${formatCount(f.tasks.total)}`, formatCount(f.donations.closingCash)]) {
+      expect(screen.getAllByText(text).length).toBeGreaterThan(0);
+    }
     // The charts, loaded on demand: three figures, each named.
     expect((await screen.findAllByRole("figure")).map((f) => f.getAttribute("aria-labelledby"))).toEqual(["chart-rates", "chart-tasks", "chart-money"]);
     expect(await screen.findByRole("heading", { name: "Thu, chi tiền theo tháng" })).toBeTruthy();
