@@ -1,3 +1,4 @@
+import { PAPER_STYLE } from "../../domain/report/paperStyle";
 import {
   AlignmentType,
   BorderStyle,
@@ -25,10 +26,10 @@ import { REPORT_WIDTHS } from "../../domain/report/sheetBuilder";
 // the top from page 2. Word is where communes issue and sign; the sheet and this file come from
 // the same blocks (`DocModel`).
 
-const FONT = "Times New Roman";
+const FONT = PAPER_STYLE.font;
 /** Twips in a centimetre. */
 const CM = 567;
-const MARGIN = { top: 2 * CM, bottom: 2 * CM, left: 3 * CM, right: 1.5 * CM };
+const MARGIN = { top: PAPER_STYLE.marginsCm.top * CM, bottom: PAPER_STYLE.marginsCm.bottom * CM, left: PAPER_STYLE.marginsCm.left * CM, right: PAPER_STYLE.marginsCm.right * CM };
 /** The width between the margins: 21 − 3 − 1.5 = 16.5 cm. */
 const TEXT_WIDTH = Math.round(16.5 * CM);
 const NONE = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" } as const;
@@ -128,7 +129,7 @@ function table(t: DocTable): Table {
         const v = cells[c] ?? null;
         const text = opts.header ? String(v ?? "") : cellText(v, columnShape(t, c));
         const align = opts.header || c === 0 ? AlignmentType.CENTER : typeof v === "number" ? AlignmentType.RIGHT : opts.bold ? AlignmentType.CENTER : AlignmentType.LEFT;
-        return cell([new Paragraph({ children: [run({ text, bold: opts.header || opts.bold, size: 12 })], alignment: align })], widths[c] ?? 600, { borders: true });
+        return cell([new Paragraph({ children: [run({ text, bold: opts.header || opts.bold, size: PAPER_STYLE.size.table })], alignment: align })], widths[c] ?? 600, { borders: true });
       }),
     });
   return new Table({
@@ -159,8 +160,8 @@ function chart(c: Extract<DocBlock, { kind: "chart" }>): Paragraph {
 
 function signature(s: Extract<DocBlock, { kind: "signature" }>): Table {
   const left = [
-    new Paragraph({ children: [run({ text: "Nơi nhận:", bold: true, italic: true, size: 12 })] }),
-    ...[...s.recipients.map((r) => `- ${r};`), "- Lưu: VT."].map((r) => new Paragraph({ children: [run({ text: r, size: 11 })] })),
+    new Paragraph({ children: [run({ text: "Nơi nhận:", bold: true, italic: true, size: PAPER_STYLE.size.recipientsTitle })] }),
+    ...[...s.recipients.map((r) => `- ${r};`), "- Lưu: VT."].map((r) => new Paragraph({ children: [run({ text: r, size: PAPER_STYLE.size.recipients })] })),
   ];
   const right = [
     ...(s.authority ? [line({ text: s.authority, bold: true })] : []),

@@ -1,3 +1,4 @@
+import { PAPER_STYLE } from "../../domain/report/paperStyle";
 import { cellAddress, columnLetter, columnRuns, rangeAddress, type CellStyle, type DataValidation, type Grid, type GridCell, type GridChart, type GridColumn, type PrintSetup, type RangeBox } from "../../domain/grid";
 import { columnWidthPoints, POINTS_PER_CM, printScale } from "../../domain/print";
 import { officeInput, PAYLOAD_BUDGET } from "./officeValues";
@@ -242,7 +243,7 @@ function addChart(ws: Excel.Worksheet, c: GridChart): number {
   axis.maximum = c.max;
   axis.majorUnit = c.max / 5;
   axis.numberFormat = c.axisFormat;
-  chart.format.font.name = "Times New Roman";
+  chart.format.font.name = PAPER_STYLE.font;
   chart.setPosition(cellAddress(c.anchor.top, c.anchor.left), cellAddress(c.anchor.bottom - 1, c.anchor.right - 1));
   return 10 * CALL_BYTES + jsonBytes(c.title);
 }

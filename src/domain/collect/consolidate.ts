@@ -1,3 +1,4 @@
+import { PAPER_STYLE } from "../report/paperStyle";
 import { foldKey } from "../cells/text";
 import { formatDate } from "../format";
 import type { CellScalar, Grid, GridCell } from "../grid";
@@ -214,7 +215,7 @@ const TRACKER_WORDS: Record<Tracker, string> = { tasks: "nhiệm vụ", pledges:
 /** The summary as a sheet: one numbered row per summed commune, the totals, the other movements apart, and what is not in them and why. */
 export function consolidationGrid(x: Consolidation): Grid {
   const cells: GridCell[] = [];
-  const font = { font: "Times New Roman", size: 11 } as const;
+  const font = { font: PAPER_STYLE.font, size: 11 } as const;
   const put = (row: number, col: number, value: CellScalar, style: GridCell["style"] = {}) => cells.push({ row, col, value, style: { ...font, ...style } });
   put(0, 0, `TỔNG HỢP KẾT QUẢ THỰC HIỆN PHONG TRÀO CỦA CÁC XÃ ${x.period.label.toLocaleUpperCase("vi")}`, { bold: true, size: 13 });
   put(1, 0, `Từ ngày ${formatDate(x.period.from)} đến ngày ${formatDate(x.period.to)}; ${x.summed.length} xã được cộng${x.apart.length > 0 ? `, ${x.apart.length} sổ của phong trào khác liệt kê riêng` : ""}.`, { italic: true });

@@ -1,3 +1,4 @@
+import { INFO } from "../sheets/infoKeys";
 import { findTable } from "../tables";
 import { readDate } from "../cells/date";
 import { readText } from "../cells/text";
@@ -63,7 +64,7 @@ export function planTrackers(tables: ReadonlyMap<string, TableData>): Tracker[] 
   const info = findTable(tables, TABLE.thongTin);
   if (!info || !findTable(tables, TABLE.keHoach)) return undefined;
   const v = infoValues(info);
-  return trackersIn(v.has(nameKey("Nội dung theo dõi")) ? (v.get(nameKey("Nội dung theo dõi"))?.text ?? "") : undefined);
+  return trackersIn(v.has(nameKey(INFO.trackers)) ? (v.get(nameKey(INFO.trackers))?.text ?? "") : undefined);
 }
 
 /** The sections (`II.1`) of the plan's common milestones, as `Kế hoạch` lists them (rows not of the kind `Nhiệm vụ`). */
@@ -103,9 +104,9 @@ export async function planFromTables(tables: ReadonlyMap<string, TableData>): Pr
   if (!info || !body) return { plan: undefined, problems: [] };
   const v = infoValues(info);
   const get = (key: string) => v.get(nameKey(key))?.text || undefined;
-  const [parent, name] = splitBody(get("Cơ quan báo cáo") ?? "");
+  const [parent, name] = splitBody(get(INFO.body) ?? "");
   const planDate = (() => {
-    const r = readDate(get("Ngày kế hoạch") ?? "");
+    const r = readDate(get(INFO.planDate) ?? "");
     return r.kind === "value" ? r.value : "";
   })();
 
@@ -151,22 +152,22 @@ export async function planFromTables(tables: ReadonlyMap<string, TableData>): Pr
   if (problems.length > 0) return { plan: undefined, problems };
 
   const raw = {
-    movement: get("Tên phong trào") ?? "",
+    movement: get(INFO.movement) ?? "",
     issuingBody: { parent, name },
-    place: get("Địa danh") ?? "",
-    planNumber: get("Số kế hoạch") ?? null,
+    place: get(INFO.place) ?? "",
+    planNumber: get(INFO.planNumber) ?? null,
     planDate,
     year: planDate ? Number(planDate.slice(0, 4)) : 0,
     units,
     milestones,
-    reporting: { cadence: cadenceIn(get("Kỳ báo cáo")), receiver: get("Cơ quan nhận báo cáo") ?? "", via: get("Báo cáo qua") ?? "", reportSymbol: get("Ký hiệu báo cáo") ?? "" },
-    recipients: (get("Nơi nhận") ?? "")
+    reporting: { cadence: cadenceIn(get(INFO.cadence)), receiver: get(INFO.receiver) ?? "", via: get(INFO.via) ?? "", reportSymbol: get(INFO.reportSymbol) ?? "" },
+    recipients: (get(INFO.recipients) ?? "")
       .split("\n")
       .map((r) => r.replace(/^[-–•\s]+/, "").replace(/[;.]\s*$/, "").trim())
       .filter((r) => r.length > 0),
-    signatory: { authority: get("Thẩm quyền ký") ?? "", title: get("Chức vụ người ký") ?? "", name: get("Người ký") ?? "" },
-    awardForms: (get("Hình thức khen thưởng riêng") ?? "").split("\n").map((s) => s.trim()).filter((s) => s.length > 0),
-    trackers: trackersIn(v.has(nameKey("Nội dung theo dõi")) ? (get("Nội dung theo dõi") ?? "") : undefined),
+    signatory: { authority: get(INFO.authority) ?? "", title: get(INFO.signerTitle) ?? "", name: get(INFO.signer) ?? "" },
+    awardForms: (get(INFO.awardForms) ?? "").split("\n").map((s) => s.trim()).filter((s) => s.length > 0),
+    trackers: trackersIn(v.has(nameKey(INFO.trackers)) ? (get(INFO.trackers) ?? "") : undefined),
   };
   // The schema (zod) loads on demand: it stays out of the pane's first bundle.
   const { parsePlan, PlanDefinitionError } = await import(/* webpackChunkName: "plan-schema" */ "./parsePlan");
@@ -180,24 +181,24 @@ export async function planFromTables(tables: ReadonlyMap<string, TableData>): Pr
 
 /** Where a schema field lives in the workbook, for the message. */
 function problemAt(field: string, reason: string, v: Map<string, { text: string; cell: string }>, body: TableData): PlanProblem {
-  const INFO: Record<string, string> = {
-    movement: "Tên phong trào",
-    "issuingBody.parent": "Cơ quan báo cáo",
-    "issuingBody.name": "Cơ quan báo cáo",
-    place: "Địa danh",
-    planNumber: "Số kế hoạch",
-    planDate: "Ngày kế hoạch",
-    year: "Ngày kế hoạch",
-    "reporting.receiver": "Cơ quan nhận báo cáo",
-    "reporting.reportSymbol": "Ký hiệu báo cáo",
-    "reporting.cadence": "Kỳ báo cáo",
-    recipients: "Nơi nhận",
-    "signatory.authority": "Thẩm quyền ký",
-    "signatory.title": "Chức vụ người ký",
-    "signatory.name": "Người ký",
-    trackers: "Nội dung theo dõi",
+  const FIELD_KEYS: Record<string, string> = {
+    movement: INFO.movement,
+    "issuingBody.parent": INFO.body,
+    "issuingBody.name": INFO.body,
+    place: INFO.place,
+    planNumber: INFO.planNumber,
+    planDate: INFO.planDate,
+    year: INFO.planDate,
+    "reporting.receiver": INFO.receiver,
+    "reporting.reportSymbol": INFO.reportSymbol,
+    "reporting.cadence": INFO.cadence,
+    recipients: INFO.recipients,
+    "signatory.authority": INFO.authority,
+    "signatory.title": INFO.signerTitle,
+    "signatory.name": INFO.signer,
+    trackers: INFO.trackers,
   };
-  const key = INFO[field];
+  const key = FIELD_KEYS[field];
   if (key) {
     const cell = v.get(nameKey(key))?.cell ?? "";
     return { sheet: SHEET.thongTin, cell, message: `Mục "${key}" ${reason}. Hãy sửa ở trang "${SHEET.thongTin}"${cell ? `, ô ${cell}` : ""}.` };

@@ -1,3 +1,4 @@
+import { PAPER_STYLE } from "./paperStyle";
 import type { Grid, GridChart, PrintSetup } from "../grid";
 import { pageBreaks, printScale } from "../print";
 import { chartBars, leadsToSignature, type DocBlock, type DocModel } from "./document";
@@ -32,8 +33,8 @@ function header(b: SheetBuilder, h: Extract<DocBlock, { kind: "header" }>): void
 function signature(b: SheetBuilder, s: Extract<DocBlock, { kind: "signature" }>): void {
   const top = b.row;
   const recipients = s.recipients.map((r) => `- ${r};`);
-  b.text(0, 3, "Nơi nhận:", { bold: true, italic: true, size: 12 });
-  [...recipients, "- Lưu: VT."].forEach((r, i) => b.text(0, 3, r, { size: 11 }, top + 1 + i));
+  b.text(0, 3, "Nơi nhận:", { bold: true, italic: true, size: PAPER_STYLE.size.recipientsTitle });
+  [...recipients, "- Lưu: VT."].forEach((r, i) => b.text(0, 3, r, { size: PAPER_STYLE.size.recipients }, top + 1 + i));
   if (s.authority) b.text(4, LAST_COL, s.authority, { bold: true, hAlign: "center" }, top);
   if (s.signerTitle) b.text(4, LAST_COL, s.signerTitle, { bold: true, hAlign: "center" }, top + 1);
   // Room for the signature and the seal: five rows (about 32 mm) between the title and the name.
@@ -55,7 +56,7 @@ function chart(b: SheetBuilder, c: Extract<DocBlock, { kind: "chart" }>, charts:
   const top = b.row;
   const rows = Math.ceil((60 + 20 * bars.length) / CHART_ROW_POINTS);
   // The corner above the labels left empty: Excel then reads the row above as the series' name and the column as categories.
-  const font = { font: "Times New Roman", size: 11 } as const;
+  const font = { font: PAPER_STYLE.font, size: 11 } as const;
   b.cells.push({ row: top, col: CHART_DATA.value, value: "Tỷ lệ hộ đã ký", style: { ...font, bold: true } });
   bars.forEach((bar, i) => {
     b.cells.push({ row: top + 1 + i, col: CHART_DATA.label, value: bar.label, style: font }, { row: top + 1 + i, col: CHART_DATA.value, value: bar.value, style: { ...font, numFmt: "0.0%" } });
@@ -178,7 +179,7 @@ export function documentSheet(sheet: string, doc: DocModel): Grid {
   const print: PrintSetup = {
     paper: "A4",
     orientation: "portrait",
-    marginsCm: { top: 2, bottom: 2, left: 3, right: 1.5 },
+    marginsCm: { ...PAPER_STYLE.marginsCm },
     fitToWidth: true,
     printArea: { top: 0, left: 0, bottom: last, right: LAST_COL },
     pageNumbers: true,

@@ -1,3 +1,4 @@
+import { INFO } from "../sheets/infoKeys";
 import { formatDate } from "../format";
 import type { PlanDefinition } from "../plan/schema";
 import { nameKey } from "../text";
@@ -30,28 +31,28 @@ export interface ReportInfo {
 export function reportInfo(thongTin: TableData | undefined, plan: PlanDefinition | undefined): ReportInfo {
   const v = infoValues(thongTin);
   const get = (key: string, fallback: string | undefined) => v.get(nameKey(key))?.text || fallback || "";
-  const [parentBody, body] = splitBody(get("Cơ quan báo cáo", plan && `${plan.issuingBody.parent} ${plan.issuingBody.name}`));
+  const [parentBody, body] = splitBody(get(INFO.body, plan && `${plan.issuingBody.parent} ${plan.issuingBody.name}`));
   const lines = (text: string) =>
     text
       .split("\n")
       .map((r) => r.replace(/^[-–•\s]+/, "").replace(/[;.]\s*$/, "").trim())
       .filter((r) => r.length > 0 && !/^Lưu\s*:/iu.test(r));
-  const recipients = lines(get("Nơi nhận", plan?.recipients.join("\n")));
-  const receiver = get("Cơ quan nhận báo cáo", plan?.reporting.receiver);
-  const kept = lines(get("Nơi nhận báo cáo", undefined));
+  const recipients = lines(get(INFO.recipients, plan?.recipients.join("\n")));
+  const receiver = get(INFO.receiver, plan?.reporting.receiver);
+  const kept = lines(get(INFO.reportRecipients, undefined));
   const reportRecipients = kept.length > 0 ? kept : [...(receiver ? [`${receiver} (b/c)`] : []), ...recipients];
   return {
     parentBody,
     body,
-    place: get("Địa danh", plan?.place),
-    movement: get("Tên phong trào", plan?.movement),
-    planNumber: get("Số kế hoạch", plan?.planNumber ?? ""),
-    planDate: get("Ngày kế hoạch", plan && formatDate(plan.planDate)),
-    receiver: get("Cơ quan nhận báo cáo", plan?.reporting.receiver),
-    symbol: get("Ký hiệu báo cáo", plan?.reporting.reportSymbol),
-    authority: get("Thẩm quyền ký", plan?.signatory.authority),
-    signerTitle: get("Chức vụ người ký", plan?.signatory.title),
-    signer: get("Người ký", plan?.signatory.name),
+    place: get(INFO.place, plan?.place),
+    movement: get(INFO.movement, plan?.movement),
+    planNumber: get(INFO.planNumber, plan?.planNumber ?? ""),
+    planDate: get(INFO.planDate, plan && formatDate(plan.planDate)),
+    receiver: get(INFO.receiver, plan?.reporting.receiver),
+    symbol: get(INFO.reportSymbol, plan?.reporting.reportSymbol),
+    authority: get(INFO.authority, plan?.signatory.authority),
+    signerTitle: get(INFO.signerTitle, plan?.signatory.title),
+    signer: get(INFO.signer, plan?.signatory.name),
     recipients,
     reportRecipients,
   };

@@ -1,9 +1,10 @@
+import { PAPER_STYLE } from "./paperStyle";
 import { type CellScalar, type CellStyle, type GridCell, type GridRowHeight, type RangeBox } from "../grid";
 import { MAX_CELL_TEXT } from "../cells/read";
 import { wrappedLines } from "../template/tableGrid";
 import { cellText, columnShape, type DocCell, type DocTable } from "./document";
 
-const REPORT_FONT = "Times New Roman";
+const REPORT_FONT = PAPER_STYLE.font;
 
 /** Column widths of the report sheet (A–H): fit an A4 portrait page at one page wide. */
 export const REPORT_WIDTHS = [6, 30, 13, 13, 13, 15, 13, 13] as const;
@@ -88,7 +89,7 @@ export class SheetBuilder {
   table(spec: DocTable): { first: number; last: number } {
     const border = { border: "thin" as const };
     spec.headers.forEach((h, c) => {
-      this.cells.push({ row: this.row, col: c, value: fit(h), style: this.style({ ...border, bold: true, hAlign: "center", vAlign: "middle", wrap: true, size: 12 }) });
+      this.cells.push({ row: this.row, col: c, value: fit(h), style: this.style({ ...border, bold: true, hAlign: "center", vAlign: "middle", wrap: true, size: PAPER_STYLE.size.table }) });
       // Bold Times New Roman 12 wrapped by whole words: about three quarters of the column's characters a line.
       this.raise(this.row, wrappedLines(h, (REPORT_WIDTHS[c] ?? 10) * 0.75) * 16);
     });
@@ -103,7 +104,7 @@ export class SheetBuilder {
         // Text wraps in its column, and its row grows to show all of it (a goods line, a long name).
         const wrapped = typeof v === "string" && c > 0;
         const hAlign = typeof v === "number" ? (c === 0 ? "center" : "right") : bold ? "center" : "left";
-        this.cells.push({ row: this.row, col: c, value: value === "" ? null : value, style: this.style({ ...border, size: 12, bold, wrap: wrapped, hAlign }) });
+        this.cells.push({ row: this.row, col: c, value: value === "" ? null : value, style: this.style({ ...border, size: PAPER_STYLE.size.table, bold, wrap: wrapped, hAlign }) });
         if (wrapped) this.raise(this.row, wrappedLines(String(value), REPORT_WIDTHS[c] ?? 10) * 16);
       });
       this.row++;

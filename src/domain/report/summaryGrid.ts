@@ -1,3 +1,4 @@
+import { PAPER_STYLE } from "./paperStyle";
 import { TABLE } from "../sheets/specs";
 import { householdRateFormula, totalHouseholdRateFormula } from "./measures";
 import { nameKey } from "../text";
@@ -48,16 +49,16 @@ class Sheet {
   readonly tall: { row: number; height: number }[] = [];
 
   put(col: number, value: string | number | null, style: CellStyle = {}): void {
-    this.cells.push({ row: this.row, col, value, style: { font: "Times New Roman", size: 12, ...style } });
+    this.cells.push({ row: this.row, col, value, style: { font: PAPER_STYLE.font, size: 12, ...style } });
   }
 
   formula(col: number, formula: string, style: CellStyle = {}): void {
-    this.cells.push({ row: this.row, col, formula, style: { font: "Times New Roman", size: 12, ...BORDER, ...style } });
+    this.cells.push({ row: this.row, col, formula, style: { font: PAPER_STYLE.font, size: 12, ...BORDER, ...style } });
   }
 
   /** A formula in a list's row: boxed only while the row is in use (see `boxInUse`). */
   listFormula(col: number, formula: string, style: CellStyle = {}): void {
-    this.cells.push({ row: this.row, col, formula, style: { font: "Times New Roman", size: 12, ...style } });
+    this.cells.push({ row: this.row, col, formula, style: { font: PAPER_STYLE.font, size: 12, ...style } });
   }
 
   /**
@@ -70,7 +71,7 @@ class Sheet {
       row: this.row++,
       col: 0,
       formula: `IF(COUNTA(${column})>${rows},"Thiếu dòng cho "&(COUNTA(${column})-${rows})&" mục: hãy xóa trang này rồi lập lại","")`,
-      style: { font: "Times New Roman", size: 11, bold: true, color: "C00000" },
+      style: { font: PAPER_STYLE.font, size: 11, bold: true, color: "C00000" },
     });
   }
 

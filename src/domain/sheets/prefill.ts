@@ -1,3 +1,4 @@
+import { INFO } from "./infoKeys";
 import type { CellScalar } from "../grid";
 import { isoToSerial } from "../dates";
 import type { Cadence, Milestone, PlanDefinition, Tracker } from "../plan/schema";
@@ -21,23 +22,23 @@ export const CADENCE_WORDS: Record<Cadence, string> = { monthly: "hằng tháng"
 /** The `tblThongTin` keys and their values from the plan (DOMAIN.md: `Thông tin chung`, and the plan's reporting and trackers). */
 function infoRows(plan: PlanDefinition): PrefillRow[] {
   const pairs: [string, CellScalar][] = [
-    ["Cơ quan báo cáo", `${plan.issuingBody.parent} ${plan.issuingBody.name}`],
-    ["Địa danh", plan.place],
-    ["Tên phong trào", plan.movement],
-    ["Số kế hoạch", plan.planNumber],
-    ["Ngày kế hoạch", isoToSerial(plan.planDate)],
-    ["Cơ quan nhận báo cáo", plan.reporting.receiver],
-    ["Ký hiệu báo cáo", plan.reporting.reportSymbol],
-    ["Thẩm quyền ký", plan.signatory.authority],
-    ["Chức vụ người ký", plan.signatory.title],
-    ["Người ký", plan.signatory.name],
-    ["Nơi nhận", plan.recipients.join("\n")],
+    [INFO.body, `${plan.issuingBody.parent} ${plan.issuingBody.name}`],
+    [INFO.place, plan.place],
+    [INFO.movement, plan.movement],
+    [INFO.planNumber, plan.planNumber],
+    [INFO.planDate, isoToSerial(plan.planDate)],
+    [INFO.receiver, plan.reporting.receiver],
+    [INFO.reportSymbol, plan.reporting.reportSymbol],
+    [INFO.authority, plan.signatory.authority],
+    [INFO.signerTitle, plan.signatory.title],
+    [INFO.signer, plan.signatory.name],
+    [INFO.recipients, plan.recipients.join("\n")],
     // The report's own recipients, editable: the body reported to first.
-    ["Nơi nhận báo cáo", [`${plan.reporting.receiver} (b/c)`, ...plan.recipients].join("\n")],
-    ["Kỳ báo cáo", plan.reporting.cadence.map((c) => CADENCE_WORDS[c]).join(", ")],
-    ["Báo cáo qua", plan.reporting.via || null],
-    ["Nội dung theo dõi", plan.trackers.map((t) => TRACKER_SHEETS[t]).join(", ")],
-    ["Hình thức khen thưởng riêng", plan.awardForms.join("\n") || null],
+    [INFO.reportRecipients, [`${plan.reporting.receiver} (b/c)`, ...plan.recipients].join("\n")],
+    [INFO.cadence, plan.reporting.cadence.map((c) => CADENCE_WORDS[c]).join(", ")],
+    [INFO.via, plan.reporting.via || null],
+    [INFO.trackers, plan.trackers.map((t) => TRACKER_SHEETS[t]).join(", ")],
+    [INFO.awardForms, plan.awardForms.join("\n") || null],
   ];
   return pairs.map(([k, v]) => ({ "Mục": k, "Giá trị": v }));
 }
@@ -56,7 +57,7 @@ export function planRows(plan: PlanDefinition): PrefillRow[] {
 }
 
 /** Keys of `tblThongTin` whose value is a date (formatted dd/mm/yyyy). */
-export const INFO_DATE_KEYS: ReadonlySet<string> = new Set(["Ngày kế hoạch"]);
+export const INFO_DATE_KEYS: ReadonlySet<string> = new Set([INFO.planDate]);
 
 /** Unit tasks of `Nhiệm vụ`: the milestones first (II.1, II.2), then section III in the plan's order. */
 export function taskRows(plan: PlanDefinition): PrefillRow[] {

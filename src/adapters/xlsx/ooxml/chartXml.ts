@@ -1,3 +1,4 @@
+import { PAPER_STYLE } from "../../../domain/report/paperStyle";
 import { cellAddress, sheetRef, type GridChart, type RangeBox } from "../../../domain/grid";
 import { escapeAttr, escapeText } from "./xml";
 
@@ -8,7 +9,7 @@ import { escapeAttr, escapeText } from "./xml";
 const C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
 const A = "http://schemas.openxmlformats.org/drawingml/2006/main";
 const XDR = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
-const FONT = "Times New Roman";
+const FONT = PAPER_STYLE.font;
 
 /** `'Báo cáo'!$J$12:$J$19`. */
 function ref(sheet: string, box: RangeBox): string {
