@@ -9,7 +9,7 @@ import { buildForm, mergeReturns, prepareForms, readReturnedFile, recordIssued }
 import type { ReturnedFile } from "../src/domain/collect/merge";
 import { isoToSerial } from "../src/domain/dates";
 import { addReport } from "../src/domain/report/addReport";
-import { parsePeriod } from "../src/domain/report/period";
+import { parsePeriod } from "../src/domain/period";
 import { chauSonPlan } from "../src/domain/sample/chauSonPlan";
 import { demoRows } from "../src/domain/sample/demoData";
 import { TABLE } from "../src/domain/sheets/specs";

@@ -5,7 +5,7 @@ import { HyperFormula } from "hyperformula";
 import { columnLetter } from "../src/domain/grid";
 import { chauSonPlan } from "../src/domain/sample/chauSonPlan";
 import { figuresForPeriod } from "../src/domain/report/figures";
-import { parsePeriod } from "../src/domain/report/period";
+import { parsePeriod } from "../src/domain/period";
 import { summaryGrid } from "../src/domain/report/summaryGrid";
 import type { TableData } from "../src/domain/workbook";
 

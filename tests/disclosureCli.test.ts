@@ -5,7 +5,7 @@ import { XlsxWorkbook } from "../src/adapters/xlsx/xlsxWorkbook";
 import { run } from "../src/cli/main";
 import { disclosureOf } from "../src/domain/report/disclosure";
 import { reportFigures } from "../src/domain/report/addReport";
-import { parsePeriod } from "../src/domain/report/period";
+import { parsePeriod } from "../src/domain/period";
 import { captureOutput } from "./helpers/output";
 
 const dir = mkdtempSync(path.join(tmpdir(), "disclosure-cli-"));

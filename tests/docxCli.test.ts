@@ -5,7 +5,7 @@ import JSZip from "jszip";
 import { run } from "../src/cli/main";
 import { XlsxWorkbook } from "../src/adapters/xlsx/xlsxWorkbook";
 import { reportFigures } from "../src/domain/report/addReport";
-import { parsePeriod } from "../src/domain/report/period";
+import { parsePeriod } from "../src/domain/period";
 import { formatCount, formatRate } from "../src/domain/format";
 import { captureOutput } from "./helpers/output";
 

@@ -13,7 +13,7 @@ import { consolidationJson, consolidationNotes } from "../domain/collect/consoli
 import { defaultDue } from "../domain/collect/forms";
 import { cellAddress } from "../domain/grid";
 import { formatDate } from "../domain/format";
-import { parsePeriod, PeriodError, type Period } from "../domain/report/period";
+import { parsePeriod, PeriodError, type Period } from "../domain/period";
 import { errorText, t } from "../i18n";
 import { openWorkbook, saveWorkbook, withLock } from "./workbookFiles";
 

@@ -5,7 +5,7 @@ import { formatMoment } from "../domain/format";
 import { XlsxWorkbook } from "../adapters/xlsx/xlsxWorkbook";
 import { chauSonPlan } from "../domain/sample/chauSonPlan";
 import { addReport } from "../domain/report/addReport";
-import { parsePeriod, parseReportDate } from "../domain/report/period";
+import { parsePeriod, parseReportDate } from "../domain/period";
 import { demoRows } from "../domain/sample/demoData";
 import { applyTemplates } from "../domain/template/applyTemplates";
 import type { TemplateNote } from "../domain/template/planTemplates";

@@ -4,7 +4,7 @@ import { addDisclosure, leftOutSentence } from "../domain/report/disclosure";
 import type { DocModel } from "../domain/report/document";
 import { addDossier } from "../domain/report/dossier";
 import { reportCaveats } from "../domain/report/caveats";
-import { parsePeriod, PeriodError, type Period } from "../domain/report/period";
+import { parsePeriod, PeriodError, type Period } from "../domain/period";
 import type { WorkbookPort } from "../domain/workbook";
 import { t } from "../i18n";
 import { openWorkbook, saveWorkbook, withLock } from "./workbookFiles";

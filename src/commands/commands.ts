@@ -4,7 +4,7 @@ import { officeRequirements } from "../adapters/office/requirements";
 import { officeRun } from "../adapters/office/officeRun";
 import { addReport } from "../domain/report/addReport";
 import { reportCaveats } from "../domain/report/caveats";
-import { lastCompletedPeriod } from "../domain/report/period";
+import { lastCompletedPeriod } from "../domain/period";
 import { readWorkbookPlan } from "../domain/plan/workbookPlan";
 import { issueMarks } from "../domain/rules/marks";
 import { validateThrough } from "../domain/rules/runValidation";

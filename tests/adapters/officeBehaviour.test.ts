@@ -63,7 +63,7 @@ describe("formulas with structured references (tables and columns must exist fir
     const { fake, office } = await templated();
     expect(fake.state.table("tblCamKet")!.headers).toContain("Tỷ lệ hộ đã ký");
     const { addReport } = await import("../../src/domain/report/addReport");
-    const { parsePeriod } = await import("../../src/domain/report/period");
+    const { parsePeriod } = await import("../../src/domain/period");
     const added = await addReport(office, parsePeriod("2021"), "2022-01-05");
     expect(added.summaryAdded).toBe(true);
   });
@@ -217,7 +217,7 @@ describe("a protected sheet, a read-only workbook", () => {
     fake.state.sheet("Đóng góp")!.protected = false;
     fake.state.readOnly = true;
     const { addReport } = await import("../../src/domain/report/addReport");
-    const { parsePeriod } = await import("../../src/domain/report/period");
+    const { parsePeriod } = await import("../../src/domain/period");
     await expect(addReport(office, parsePeriod("2021"), "2022-01-05")).rejects.toThrow(/chỉ đọc/);
     expect(fake.state.sheets.map((s) => s.name)).not.toContain("BC năm 2021");
   });
@@ -341,7 +341,7 @@ describe("fit to one page wide (office-js issue 1860: zoom's fit-to-pages applie
   it("the report prints at a scale that makes its columns one A4 page wide, in every view", async () => {
     const { fake, office } = await templated();
     const { addReport } = await import("../../src/domain/report/addReport");
-    const { parsePeriod } = await import("../../src/domain/report/period");
+    const { parsePeriod } = await import("../../src/domain/period");
     const { printScale } = await import("../../src/domain/print");
     await addReport(office, parsePeriod("2021"), "2022-01-05");
     const zoom = fake.state.sheet("BC năm 2021")!.pageLayout.zoom as { scale?: number; horizontalFitToPages?: number };

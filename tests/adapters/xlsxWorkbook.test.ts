@@ -133,7 +133,7 @@ describe("a table with a totals row", () => {
     const book = await XlsxWorkbook.fromBuffer(data);
     expect((await applyTemplates(book, chauSonPlan)).grids).toEqual([]);
     const { addReport } = await import("../../src/domain/report/addReport");
-    const { parsePeriod } = await import("../../src/domain/report/period");
+    const { parsePeriod } = await import("../../src/domain/period");
     const added = await addReport(book, parsePeriod("2021"), "2022-01-05");
     expect(added.figures.donations.receivedMoney).toBe(10_500_000);
     const out = await book.toVerifiedBuffer();

@@ -3,7 +3,7 @@ import { OfficeWorkbook } from "../../src/adapters/office/officeWorkbook";
 import { XlsxWorkbook } from "../../src/adapters/xlsx/xlsxWorkbook";
 import { chauSonPlan } from "../../src/domain/sample/chauSonPlan";
 import { addReport } from "../../src/domain/report/addReport";
-import { parsePeriod } from "../../src/domain/report/period";
+import { parsePeriod } from "../../src/domain/period";
 import { fixUpdates } from "../../src/domain/rules/fixes";
 import { issueMarks } from "../../src/domain/rules/marks";
 import { validateThrough } from "../../src/domain/rules/runValidation";

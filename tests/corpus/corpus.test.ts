@@ -7,7 +7,7 @@ import { XlsxWorkbook } from "../../src/adapters/xlsx/xlsxWorkbook";
 import { run } from "../../src/cli/main";
 import { chauSonPlan } from "../../src/domain/sample/chauSonPlan";
 import { addReport } from "../../src/domain/report/addReport";
-import { parsePeriod } from "../../src/domain/report/period";
+import { parsePeriod } from "../../src/domain/period";
 import { issueMarks } from "../../src/domain/rules/marks";
 import { fixThrough, validateThrough } from "../../src/domain/rules/runValidation";
 import { applyTemplates } from "../../src/domain/template/applyTemplates";

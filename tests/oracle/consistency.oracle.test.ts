@@ -18,7 +18,7 @@ import { fixThrough } from "../../src/domain/rules/runValidation";
 import { disclosureOf } from "../../src/domain/report/disclosure";
 import { printedNumber } from "../../src/domain/report/document";
 import type { Figures } from "../../src/domain/report/figures";
-import { parsePeriod, type Period } from "../../src/domain/report/period";
+import { parsePeriod, type Period } from "../../src/domain/period";
 import { wordPaper } from "../../src/domain/report/word";
 import { chauSonPlan } from "../../src/domain/sample/chauSonPlan";
 import { demoRows } from "../../src/domain/sample/demoData";

@@ -5,7 +5,7 @@ import JSZip from "jszip";
 import { XlsxWorkbook } from "../../src/adapters/xlsx/xlsxWorkbook";
 import { chauSonPlan } from "../../src/domain/sample/chauSonPlan";
 import { addReport } from "../../src/domain/report/addReport";
-import { parsePeriod } from "../../src/domain/report/period";
+import { parsePeriod } from "../../src/domain/period";
 import { applyTemplates } from "../../src/domain/template/applyTemplates";
 import { BASE_ROWS } from "../fixtures/base";
 import { asFlatOds, describeWithLibreOffice } from "../helpers/libreoffice";

@@ -7,7 +7,7 @@ import { XlsxWorkbook } from "../../src/adapters/xlsx/xlsxWorkbook";
 import { run } from "../../src/cli/main";
 import { reportFigures } from "../../src/domain/report/addReport";
 import type { Figures } from "../../src/domain/report/figures";
-import { parsePeriod } from "../../src/domain/report/period";
+import { parsePeriod } from "../../src/domain/period";
 import { printedNumber } from "../../src/domain/report/document";
 import { formatRate } from "../../src/domain/format";
 import { convertToPdf, csvNumber, describeWithLibreOffice, recalculatedSheets, requireExcelMetricFonts } from "../helpers/libreoffice";

@@ -142,7 +142,7 @@ describe("the task pane, given the Office adapter", () => {
     expect(screen.getByText("2.254/2.270")).toBeTruthy();
     // The cards say what report --json says (one truth): the same figures, printed the same way.
     const { reportFigures } = await import("../../src/domain/report/addReport");
-    const { parsePeriod } = await import("../../src/domain/report/period");
+    const { parsePeriod } = await import("../../src/domain/period");
     const { formatCount, formatRate } = await import("../../src/domain/format");
     const f = await reportFigures(port, parsePeriod("2021"));
     for (const text of [formatRate(f.pledges.total.householdRate!), `${formatCount(f.pledges.total.householdsSigned)}/${formatCount(f.pledges.total.households)}`, `${formatCount(f.tasks.doneOnTime + f.tasks.doneLate)}/${formatCount(f.tasks.total)}`, formatCount(f.donations.closingCash)]) {

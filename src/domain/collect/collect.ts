@@ -3,7 +3,7 @@ import { TRACKERS } from "../plan/kinds";
 import { planFromTables } from "../plan/workbookPlan";
 import type { PlanDefinition } from "../plan/schema";
 import { figuresForPeriod } from "../report/figures";
-import { lastCompletedPeriod, periodAt, type Period } from "../report/period";
+import { lastCompletedPeriod, periodAt, type Period } from "../period";
 import { reportInfo } from "../report/reportInfo";
 import { VALIDATED_TABLES } from "../rules/validate";
 import { findTable } from "../tables";

@@ -4,7 +4,7 @@ import { formatDate } from "../format";
 import type { CellScalar, Grid, GridCell } from "../grid";
 import { TRACKERS, type Tracker } from "../plan/kinds";
 import type { Figures } from "../report/figures";
-import type { Period } from "../report/period";
+import type { Period } from "../period";
 import { householdRateOf } from "../report/measures";
 
 // Many communes in one summary: one row per commune with its headline figures, the totals of

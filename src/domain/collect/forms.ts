@@ -2,7 +2,7 @@ import { foldKey } from "../cells/text";
 import { cellAddress, type CellScalar, type CellValue, type Grid } from "../grid";
 import { readDate } from "../cells/date";
 import type { PlanDefinition } from "../plan/schema";
-import type { Period } from "../report/period";
+import type { Period } from "../period";
 import { TABLE } from "../sheets/specs";
 import type { PrefillRow } from "../sheets/prefill";
 import type { TableData } from "../workbook";

@@ -12,7 +12,7 @@ import { formScopes, issuedForms, scopeGrid, type FormScope, type IssuedForm, ty
 import { mergeVillageRows } from "./mergeRows";
 import { columnOf, mergeTasks, taskRowsOf } from "./mergeTasks";
 import type { MergeContext, MergePlan, MergeUpdate, ReturnedFile } from "./mergeTypes";
-import { periodOfRange } from "../report/period";
+import { periodOfRange } from "../period";
 import { KIND_WORDS, receiptGrid, receiptsOf, RECEIPT_TABLE } from "./receipts";
 import { appendRecords, scalarOf, type RecordTable } from "./records";
 

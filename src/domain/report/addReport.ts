@@ -8,7 +8,7 @@ import { nameKey } from "../text";
 import type { ReadOptions, TableData, WorkbookPort, WorkbookSummary } from "../workbook";
 import { reportCaveats, type Caveat } from "./caveats";
 import { awardDecisions, figuresForPeriod, type Figures } from "./figures";
-import type { Period } from "./period";
+import type { Period } from "../period";
 import type { DocModel } from "./document";
 import { documentSheet } from "./documentSheet";
 import { freeSheetName, FULL_SCOPE, reportDocument, type ReportExtras, type ReportScope } from "./reportGrid";

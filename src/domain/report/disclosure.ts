@@ -7,7 +7,7 @@ import { viewFor, type ViewOf } from "../rules/view";
 import { dongGopTable, TABLE } from "../sheets/specs";
 import type { ReadOptions, TableData, WorkbookPort } from "../workbook";
 import { figuresForPeriod, type Figures } from "./figures";
-import type { Period } from "./period";
+import type { Period } from "../period";
 import { DocWriter, type DocModel } from "./document";
 import { documentSheet } from "./documentSheet";
 import { documentHeader, freeSheetName, signatureBlock } from "./reportGrid";

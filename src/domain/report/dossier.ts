@@ -5,7 +5,7 @@ import { readOurTables } from "../rules/validate";
 import { viewFor } from "../rules/view";
 import { khenThuongTable, TABLE } from "../sheets/specs";
 import type { ReadOptions, TableData, WorkbookPort } from "../workbook";
-import type { Period } from "./period";
+import type { Period } from "../period";
 import { DocWriter, type DocModel } from "./document";
 import { documentSheet } from "./documentSheet";
 import { bodyName, documentHeader, freeSheetName, signatureBlock } from "./reportGrid";

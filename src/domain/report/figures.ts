@@ -5,7 +5,7 @@ import { camKetTable, dongGopTable, khenThuongTable, nhiemVuTable, TABLE } from 
 import type { TableData } from "../workbook";
 import { readOurTables } from "../rules/validate";
 import { compareText, viewFor, type TableView, type ViewOf } from "../rules/view";
-import type { Period } from "./period";
+import type { Period } from "../period";
 import type { Milestone } from "../plan/schema";
 
 type MilestoneKind = Milestone["kind"];

@@ -4,7 +4,7 @@ import type { Grid } from "../grid";
 import type { Figures } from "./figures";
 import { readDate } from "../cells/date";
 import { documentDate, formatDate } from "../format";
-import type { Period } from "./period";
+import type { Period } from "../period";
 import type { ReportInfo } from "./reportInfo";
 import { directions, donationSentence, launchSentence, nominationSentence, pledgeSentence, shortcomings, taskSentence } from "./reportText";
 import type { ReturnsStatus } from "../collect/status";

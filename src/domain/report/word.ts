@@ -3,7 +3,7 @@ import { reportPaper } from "./addReport";
 import { disclosurePaper } from "./disclosure";
 import type { DocModel } from "./document";
 import { dossierPapers } from "./dossier";
-import type { Period } from "./period";
+import type { Period } from "../period";
 import { asciiName } from "../text";
 import type { ReadOptions, WorkbookPort } from "../workbook";
 

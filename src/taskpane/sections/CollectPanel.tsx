@@ -9,7 +9,7 @@ import type { MergePlan, ReturnedFile } from "../../domain/collect/merge";
 import type { ReturnsStatus } from "../../domain/collect/status";
 import { consolidationNotes } from "../../domain/collect/consolidate";
 import { formatCount, formatDate, formatMoment } from "../../domain/format";
-import type { Period } from "../../domain/report/period";
+import type { Period } from "../../domain/period";
 import { errorText, t as message } from "../../i18n";
 import { usePane } from "../paneContext";
 import { saveFile, XLSX_TYPE } from "../saveFile";

@@ -7,7 +7,7 @@ import { reportCaveats, type Caveat } from "../../domain/report/caveats";
 import { readWorkbookPlan } from "../../domain/plan/workbookPlan";
 import { TRACKERS, type Tracker } from "../../domain/plan/kinds";
 import type { Figures } from "../../domain/report/figures";
-import { parsePeriod, PeriodError, YEARS, type Period } from "../../domain/report/period";
+import { parsePeriod, PeriodError, YEARS, type Period } from "../../domain/period";
 import { t as message } from "../../i18n";
 import { usePane, type PaneMessage } from "../paneContext";
 import { DOCX_TYPE, saveFile } from "../saveFile";

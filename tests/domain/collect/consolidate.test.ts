@@ -1,7 +1,7 @@
 import { consolidate, type CommuneFigures } from "../../../src/domain/collect/consolidate";
 import { isoToSerial } from "../../../src/domain/dates";
 import { figuresForPeriod } from "../../../src/domain/report/figures";
-import { parsePeriod } from "../../../src/domain/report/period";
+import { parsePeriod } from "../../../src/domain/period";
 import { camKetTable } from "../../../src/domain/sheets/specs";
 import type { TableData } from "../../../src/domain/workbook";
 

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { isoToSerial, serialToIso } from "../../../src/domain/dates";
 import type { CellValue } from "../../../src/domain/grid";
 import { figuresForPeriod } from "../../../src/domain/report/figures";
-import { parsePeriod } from "../../../src/domain/report/period";
+import { parsePeriod } from "../../../src/domain/period";
 import { AWARD_FORMS, DONOR_GROUPS, NOMINATION_STATES, NOMINEE_KINDS, TASK_STATES } from "../../../src/domain/sheets/enums";
 import { tableSpec } from "../../../src/domain/sheets/specs";
 import type { TableData } from "../../../src/domain/workbook";

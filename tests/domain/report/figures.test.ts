@@ -1,7 +1,7 @@
 import { isoToSerial as d } from "../../../src/domain/dates";
 import type { CellValue } from "../../../src/domain/grid";
 import { awardDecisions, figuresForPeriod } from "../../../src/domain/report/figures";
-import { lastCompletedPeriod, parsePeriod, PeriodError } from "../../../src/domain/report/period";
+import { lastCompletedPeriod, parsePeriod, PeriodError } from "../../../src/domain/period";
 import { documentDate, formatCount, formatRate } from "../../../src/domain/format";
 import { tableSpec } from "../../../src/domain/sheets/specs";
 import type { TableData } from "../../../src/domain/workbook";

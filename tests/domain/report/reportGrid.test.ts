@@ -1,6 +1,6 @@
 import { chauSonPlan } from "../../../src/domain/sample/chauSonPlan";
 import type { Figures } from "../../../src/domain/report/figures";
-import { parsePeriod } from "../../../src/domain/report/period";
+import { parsePeriod } from "../../../src/domain/period";
 import { bodyName, freeSheetName, reportGrid } from "../../../src/domain/report/reportGrid";
 import { reportInfo } from "../../../src/domain/report/reportInfo";
 import { printedNumber } from "../../../src/domain/report/document";

@@ -1,6 +1,6 @@
-import { isRealIsoDate } from "../dates";
-import { formatDate } from "../format";
-import type { Cadence } from "../plan/kinds";
+import { isRealIsoDate } from "./dates";
+import { formatDate } from "./format";
+import type { Cadence } from "./plan/kinds";
 
 /** A reporting period: inclusive ISO dates and its Vietnamese label. */
 export interface Period {
