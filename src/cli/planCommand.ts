@@ -45,7 +45,8 @@ export async function planImport(file: string, options: { json: boolean; out?: s
   if (options.out && (await stat(options.out).then(() => true, () => false))) throw new WorkbookFileError("would-overwrite", options.out, "tệp đã có");
   const { bytes } = await readRegularFile(file, MAX_PLAN_BYTES);
   const result = parsePlanText(await planTextOf(bytes, file));
-  const json = `${JSON.stringify({ ...result.plan, unplaced: result.unplaced }, null, 2)}\n`;
+  const json = `${JSON.stringify({ ...result.plan, unplaced: result.unplaced, notices: result.notices }, null, 2)}\n`;
+  for (const n of result.notices) process.stderr.write(`LƯU Ý: ${n}\n`);
   if (options.out) {
     await writeFile(options.out, json, { encoding: "utf8", flag: "wx" }).catch((e: unknown) => {
       throw (e as NodeJS.ErrnoException).code === "EEXIST" ? new WorkbookFileError("would-overwrite", options.out ?? "", "tệp đã có") : fileErrorOf(e, options.out ?? "");

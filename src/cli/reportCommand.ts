@@ -87,6 +87,7 @@ export function disclosureCommand(o: ReportOptions): Promise<number> {
 export function dossierCommand(o: ReportOptions): Promise<number> {
   return addPaper(o, (port, period) => addDossier(port, period, o.today), (r) => r.docs, (result, target) => {
     for (const sheet of result.sheets) process.stderr.write(`${t("cli-report-added", { sheet, file: target })}\n`);
+    if (result.unsigned) process.stderr.write(`LƯU Ý: ${t("dossier-unsigned")}\n`);
   });
 }
 

@@ -6,6 +6,11 @@ export interface NewWorkbook extends WorkbookPort {
   toBytes(): Promise<Uint8Array>;
 }
 
+/** A workbook file opened for reading; `close` ends what holds it (a worker in the browser), if anything does. */
+export interface OpenedWorkbook extends WorkbookPort {
+  close?(): void;
+}
+
 /**
  * The port to files, beside the workbook's: what jobs need to read and make files, whoever runs
  * them (the command line on Node, the pane in a browser). Every method refuses what is not what it
@@ -13,7 +18,7 @@ export interface NewWorkbook extends WorkbookPort {
  */
 export interface FilesPort {
   /** A workbook file's bytes, opened (a return, a commune's workbook). */
-  open(bytes: Uint8Array, name: string): Promise<WorkbookPort>;
+  open(bytes: Uint8Array, name: string): Promise<OpenedWorkbook>;
   /** A new, empty workbook. */
   create(subject: string): Promise<NewWorkbook>;
   /** Files packed into one .zip. */

@@ -32,10 +32,15 @@ export function formatDate(iso: string): string {
  * January and February are written with a leading zero.
  */
 export function documentDate(place: string, iso: string): string {
+  return `${place}, ${longDate(iso)}`;
+}
+
+/** "ngày 05 tháng 02 năm 2025", as Nghị định 30 writes dates in words: a day below 10 and the months 1 and 2 with a leading 0. */
+export function longDate(iso: string): string {
   const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
   const day = d < 10 ? `0${d}` : String(d);
   const month = m <= 2 ? `0${m}` : String(m);
-  return `${place}, ngày ${day} tháng ${month} năm ${y}`;
+  return `ngày ${day} tháng ${month} năm ${y}`;
 }
 
 /** A moment as the log writes it: local date and time with the offset from UTC, `06/12/2026 21:54:38 (GMT+07:00)`. */

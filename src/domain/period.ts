@@ -10,6 +10,8 @@ export interface Period {
   label: string;
   /** The report sheet's name: "BC 6 tháng đầu năm 2021", "BC năm 2021", "BC 11.06.2021-31.12.2021". */
   sheetName: string;
+  /** Short enough for a sheet name after a paper's prefix, never cutting a date: "6 tháng cuối 2021", "11.06-31.12.2021". */
+  short: string;
   /** How the command line writes it, for file names too: `2021-S2`, `2021`, `2021-Q3`, `2021-07`, `2021-06-11..2021-12-31`. */
   code: string;
 }
@@ -48,14 +50,14 @@ export function parsePeriod(input: string): Period {
     const y = Number(quarter[1]);
     const q = Number(quarter[2]);
     const label = `quý ${ROMAN[q - 1] as string} năm ${y}`;
-    return { from: `${y}-${pad(3 * q - 2)}-01`, to: `${y}-${pad(3 * q)}-${LAST_DAY(y, 3 * q)}`, label, sheetName: `BC ${label}`, code: `${y}-Q${q}` };
+    return { from: `${y}-${pad(3 * q - 2)}-01`, to: `${y}-${pad(3 * q)}-${LAST_DAY(y, 3 * q)}`, label, sheetName: `BC ${label}`, short: `quý ${ROMAN[q - 1] as string} ${y}`, code: `${y}-Q${q}` };
   }
   const month = /^(\d{4})-(\d{2})$/.exec(input.trim());
   if (month) {
     const [y, m] = [Number(month[1]), Number(month[2])];
     if (m < 1 || m > 12) throw new PeriodError(input);
     const label = `tháng ${m} năm ${y}`;
-    return { from: `${y}-${pad(m)}-01`, to: `${y}-${pad(m)}-${LAST_DAY(y, m)}`, label, sheetName: `BC ${label}`, code: `${y}-${pad(m)}` };
+    return { from: `${y}-${pad(m)}-01`, to: `${y}-${pad(m)}-${LAST_DAY(y, m)}`, label, sheetName: `BC ${label}`, short: `tháng ${m} ${y}`, code: `${y}-${pad(m)}` };
   }
   return parseHalfYearOrRange(input);
 }
@@ -67,9 +69,9 @@ function parseHalfYearOrRange(input: string): Period {
     const y = half[1] as string;
     const first = half[2] === "1";
     const label = `6 tháng ${first ? "đầu" : "cuối"} năm ${y}`;
-    return { from: `${y}-${first ? "01-01" : "07-01"}`, to: `${y}-${first ? "06-30" : "12-31"}`, label, sheetName: `BC ${label}`, code: `${y}-S${first ? 1 : 2}` };
+    return { from: `${y}-${first ? "01-01" : "07-01"}`, to: `${y}-${first ? "06-30" : "12-31"}`, label, sheetName: `BC ${label}`, short: `6 tháng ${first ? "đầu" : "cuối"} ${y}`, code: `${y}-S${first ? 1 : 2}` };
   }
-  if (/^\d{4}$/.test(s)) return { from: `${s}-01-01`, to: `${s}-12-31`, label: `năm ${s}`, sheetName: `BC năm ${s}`, code: s };
+  if (/^\d{4}$/.test(s)) return { from: `${s}-01-01`, to: `${s}-12-31`, label: `năm ${s}`, sheetName: `BC năm ${s}`, short: `năm ${s}`, code: s };
   const range = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(s);
   if (range) {
     const [from, to] = [range[1] as string, range[2] as string];
@@ -79,6 +81,8 @@ function parseHalfYearOrRange(input: string): Period {
         to,
         label: `từ ngày ${formatDate(from)} đến ngày ${formatDate(to)}`,
         sheetName: `BC ${dotted(from)}-${dotted(to)}`,
+        // Within a year: "11.06-31.12.2021"; across years, two-digit years: "11.06.21-31.01.22".
+        short: from.slice(0, 4) === to.slice(0, 4) ? `${dotted(from).slice(0, 5)}-${dotted(to)}` : `${dotted(from).slice(0, 6)}${from.slice(2, 4)}-${dotted(to).slice(0, 6)}${to.slice(2, 4)}`,
         code: `${from}..${to}`,
       };
     }

@@ -1,3 +1,4 @@
+import type { FilesPort } from "../domain/files";
 import { browserFiles } from "./files";
 import { errorText } from "../i18n";
 import { isoDateOf } from "../domain/dates";
@@ -25,6 +26,25 @@ export const PREVIEW_MAX_BYTES = 100 * 1024 * 1024;
 function newPort(): WorkerPort {
   return new WorkerPort(new Worker(new URL("./previewWorker.ts", import.meta.url)));
 }
+
+/**
+ * The preview's files: a workbook opened to be read (a return, a commune's workbook) is read in a
+ * worker of its own, ended when the job is done, so summing many communes never freezes the page.
+ */
+const previewFiles: FilesPort = {
+  ...browserFiles,
+  async open(bytes, name) {
+    const port = newPort();
+    try {
+      const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes.buffer : bytes.slice().buffer;
+      await port.open(own, name);
+      return port;
+    } catch (e) {
+      port.close();
+      throw e;
+    }
+  },
+};
 
 /**
  * Preview outside Office: the same pane on the .xlsx adapter, running in a Web Worker. Open a
@@ -113,7 +133,7 @@ function PreviewShell() {
         <MessageBarBody>{book ? `${t("previewMode")} (${book.name})` : t("noWorkbook")}</MessageBarBody>
       </MessageBar>
       {doing && <Spinner size="tiny" label={doing} style={{ padding: "8px 12px", justifyContent: "flex-start" }} />}
-      {book && <App key={book.id} port={book.port} files={browserFiles} today={today()} dark={dark} locale={locale} onLocaleChange={setLocale} />}
+      {book && <App key={book.id} port={book.port} files={previewFiles} today={today()} dark={dark} locale={locale} onLocaleChange={setLocale} />}
     </FluentProvider>
   );
 }

@@ -56,6 +56,8 @@ export function explainError(e: unknown, context: ErrorContext = {}): ExplainedE
       return nothing(`plan-file-${text(f.problem)}`, { file });
     case "NoBodyError":
       return nothing("error-no-body", { file });
+    case "NothingToIssueError":
+      return nothing(`error-nothing-${text(f.paper)}`, { period: text(f.period), count: Number(f.unreadable) || 0 });
     case "NoTrackingTablesError":
       return nothing("error-no-tracking-tables");
     case "PeriodError":

@@ -4,6 +4,9 @@ import type { Server } from "node:http";
 import * as path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { XlsxWorkbook } from "../../src/adapters/xlsx/xlsxWorkbook";
+import { applyTemplates } from "../../src/domain/template/applyTemplates";
+import { chauSonPlan } from "../../src/domain/sample/chauSonPlan";
+import { demoRows } from "../../src/domain/sample/demoData";
 import { baseBook, cellOf } from "../fixtures/base";
 import { describeWithChromium, ensureBuild, launch, ROOT, serveDist } from "../helpers/browser";
 
@@ -176,6 +179,39 @@ describeWithChromium("the pane in preview mode, in Chromium, on the production b
     expect(xml).toContain("BÁO CÁO");
     expect(xml).toContain("6 tháng đầu năm 2021");
     await page.getByText('Đã tạo tệp Word "Bao-cao-2021-S1.docx" (sổ không thay đổi).').waitFor({ timeout: 30_000 });
+  }, 90_000);
+
+  it("sums communes' workbooks in workers of their own, ended when done: a copy counted once, a bad file named", async () => {
+    const port = await XlsxWorkbook.empty();
+    await applyTemplates(port, chauSonPlan, demoRows(chauSonPlan));
+    const commune = await port.toBuffer();
+    const opened: string[] = [];
+    const onWorker = (w: { url(): string }) => opened.push(w.url());
+    page.on("worker", onWorker);
+    const before = page.workers().length;
+    await page.getByRole("tab", { name: "Báo cáo" }).click();
+    await page.getByRole("radio", { name: "6 tháng đầu năm" }).check();
+    await page.getByRole("textbox", { name: "Năm" }).fill("2021");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByLabel("Tổng hợp sổ của nhiều xã…", { exact: true }).setInputFiles([
+        { name: "chau-son.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from(commune) },
+        { name: "chau-son (ban sao).xlsx", mimeType: "application/octet-stream", buffer: Buffer.from(commune) },
+        { name: "hong.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("không phải sổ") },
+      ]),
+    ]);
+    page.off("worker", onWorker);
+    expect(download.suggestedFilename()).toBe("Tong-hop-cac-xa-2021-S1.xlsx");
+    await page.getByText('Đã tổng hợp 1 sổ vào tệp "Tong-hop-cac-xa-2021-S1.xlsx".').waitFor({ timeout: 30_000 });
+    await page.getByText("hong.xlsx", { exact: false }).first().waitFor();
+    // Each file was read in a worker of its own, and none of them outlives the job.
+    expect(opened.length).toBeGreaterThanOrEqual(3);
+    for (let i = 0; i < 50 && page.workers().length !== before; i++) await page.waitForTimeout(100);
+    expect(page.workers().length).toBe(before);
+    const saved = path.join(OUTPUT, download.suggestedFilename());
+    await download.saveAs(saved);
+    const summary = await (await XlsxWorkbook.fromBuffer(readFileSync(saved))).summarize();
+    expect(summary.sheets.length).toBeGreaterThan(0);
   }, 90_000);
 
   it("takes dates day first in a browser whose language writes the month first, typed or picked on the calendar", async () => {

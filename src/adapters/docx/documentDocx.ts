@@ -86,7 +86,7 @@ function header(h: Extract<DocBlock, { kind: "header" }>): (Paragraph | Table)[]
   const body = Math.max(textWidth(h.body, 13), textWidth(h.parentBody, 13));
   const motto = textWidth("Độc lập - Tự do - Hạnh phúc", 14);
   const table = sideBySide(
-    [line({ text: h.parentBody, size: 13 }), line({ text: h.body, bold: true, size: 13 }), rule(Math.round(body * 0.45), leftWidth), line({ text: h.number, size: 13 }, { after: 0 })],
+    [line({ text: h.parentBody, bold: h.parentIsName, size: 13 }), line({ text: h.body, bold: true, size: 13 }), rule(Math.round(body * 0.45), leftWidth), line({ text: h.number, size: 13 }, { after: 0 })],
     [
       line({ text: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, size: 13 }),
       line({ text: "Độc lập - Tự do - Hạnh phúc", bold: true, size: 14 }),

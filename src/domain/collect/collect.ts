@@ -183,13 +183,23 @@ export interface InputFile {
 }
 export type Unreadable = { file: string; reason: string };
 
+/** A file opened, read by `job`, and closed whatever happens (the preview reads each in its own worker). */
+async function withOpened<T>(files: FilesPort, f: InputFile, job: (port: WorkbookPort) => Promise<T>): Promise<T> {
+  const port = await files.open(await f.read(), f.name);
+  try {
+    return await job(port);
+  } finally {
+    port.close?.();
+  }
+}
+
 /** Returned files as the merge reads them; a file that cannot be read is kept with the reason, never fatal. */
 export async function readReturnedFiles(inputs: readonly InputFile[], files: FilesPort, reason: (e: unknown, file: string) => string): Promise<{ returns: ReturnedFile[]; unreadable: Unreadable[] }> {
   const returns: ReturnedFile[] = [];
   const unreadable: Unreadable[] = [];
   for (const f of inputs) {
     try {
-      returns.push(await readReturnedFile(await files.open(await f.read(), f.name), f.name));
+      returns.push(await withOpened(files, f, (port) => readReturnedFile(port, f.name)));
     } catch (e) {
       unreadable.push({ file: f.name, reason: reason(e, f.name) });
     }
@@ -206,7 +216,7 @@ export async function consolidateWorkbooks(inputs: readonly InputFile[], period:
   const unreadable: Unreadable[] = [];
   for (const f of inputs) {
     try {
-      communes.push(await readCommune(await files.open(await f.read(), f.name), f.name, period));
+      communes.push(await withOpened(files, f, (port) => readCommune(port, f.name, period)));
     } catch (e) {
       unreadable.push({ file: f.name, reason: reason(e, f.name) });
     }

@@ -1,6 +1,8 @@
 import { isRealIsoDate } from "../dates";
 import type { Cadence, Milestone, PlanTask, PlanUnit, Tracker } from "./schema";
 import { readCadence, unitGroup } from "./words";
+import { bodiesInForce, twoLevelsNote } from "../law";
+import { formatDate } from "../format";
 
 export { readCadence, unitGroup } from "./words";
 
@@ -39,6 +41,8 @@ export interface PlanImport {
   unplaced: string[];
   /** Lines read as the plan's general text (purposes, requirements, contents without a date): kept out of the trackers. */
   general: string[];
+  /** What the clerk must know of what was read (a district body in a plan of the two-level government), in Vietnamese. */
+  notices: string[];
 }
 
 interface Line {
@@ -420,7 +424,7 @@ export function parsePlanText(input: string): PlanImport {
   for (const ms of plan.milestones) ms.unit = milestoneUnit(ms.content, plan.units) ?? "";
   plan.trackers = trackersOf(plan, `${summary} ${preamble} ${general.join(" ")}`);
   plan.awardForms = awardFormsIn([...plan.units.flatMap((u) => u.tasks.map((x) => x.content)), ...general]);
-  return { plan, unplaced, general };
+  return { plan, unplaced, general, notices: planNotices(plan) };
 }
 
 /** Titles the plan itself awards: "xét công nhận … “An toàn về Covid-19”" gives `Công nhận "An toàn về Covid-19"`. */
@@ -451,4 +455,16 @@ function trackersOf(plan: PlanDraft, text: string): Tracker[] {
   if (/ủng hộ|đóng góp|quyên góp|xã hội hóa|huy động nguồn|kinh phí|tài trợ/u.test(all)) out.push("donations");
   if (/khen thưởng|biểu dương|tôn vinh/u.test(all)) out.push("nominations");
   return out;
+}
+
+/**
+ * What a plan read from text says that the administration on its date no longer has: from
+ * 01/07/2025 there is no district level, so a receiver or recipient "UBND huyện …" is kept as
+ * written (the clerk decides) and named.
+ */
+function planNotices(plan: PlanDraft): string[] {
+  if (!plan.planDate) return [];
+  const named = [...(plan.reporting.receiver ? [plan.reporting.receiver] : []), ...plan.recipients];
+  const { gone } = bodiesInForce(named, plan.planDate);
+  return gone.length === 0 ? [] : [`${twoLevelsNote()}, nhưng kế hoạch ngày ${formatDate(plan.planDate)} ghi "${[...new Set(gone)].join("; ")}". Hãy sửa cơ quan nhận báo cáo và nơi nhận thành cơ quan cấp tỉnh trước khi dùng kế hoạch.`];
 }

@@ -1,3 +1,4 @@
+import { bodiesInForce } from "../law";
 import { findTable } from "../tables";
 import { TRACKERS } from "../plan/kinds";
 import { planFromTables, readWorkbookPlan } from "../plan/workbookPlan";
@@ -38,6 +39,8 @@ export interface ReportAdded {
   errors: number;
   /** Dates and numbers kept as text, read and counted by the report (not by `Tổng hợp`'s formulas). */
   textValues: number;
+  /** District bodies left out of `Nơi nhận` (no district level from 01/07/2025). */
+  goneBodies: string[];
   /** What the sheet says, block by block (a Word file is drawn from it too). */
   doc: DocModel;
 }
@@ -77,6 +80,7 @@ async function readForReport(port: WorkbookPort, period: Period, today: string, 
   const missingTables = wanted.filter((n) => ![...tables.keys()].some((k) => nameKey(k) === nameKey(n)));
   if (missingTables.length === wanted.length) throw new NoTrackingTablesError();
   const issues = validateWorkbook(tables, today);
+  const goneBodies = bodiesInForce(reportInfo(findTable(tables, TABLE.thongTin), plan).reportRecipients, today).gone;
   const scope: ReportScope = plan ? { trackers: plan.trackers, launch: plan.milestones.some((m) => m.kind === "launch") } : FULL_SCOPE;
   return {
     tables,
@@ -87,6 +91,7 @@ async function readForReport(port: WorkbookPort, period: Period, today: string, 
     figures: figuresForPeriod(tables, period, plan?.milestones ?? []),
     errors: issues.filter((i) => i.severity === "error" && i.rule !== "table-missing").length,
     textValues: issues.filter((i) => i.rule === "number-as-text" || i.rule === "date-as-text").length,
+    goneBodies,
   };
 }
 
@@ -97,7 +102,7 @@ async function readForReport(port: WorkbookPort, period: Period, today: string, 
  */
 export async function addReport(port: WorkbookPort, period: Period, today: string, options?: ReadOptions): Promise<ReportAdded> {
   // The tables first: an adapter that streams a big sheet for them learns its used range on the way.
-  const { tables, plan, scope, missingTables, figures, errors, textValues } = await readForReport(port, period, today, options);
+  const { tables, plan, scope, missingTables, figures, errors, textValues, goneBodies } = await readForReport(port, period, today, options);
   const summary = await port.summarize();
   const info = reportInfo(findTable(tables, TABLE.thongTin), plan);
   const names = summary.sheets.map((s) => s.name);
@@ -110,7 +115,7 @@ export async function addReport(port: WorkbookPort, period: Period, today: strin
   const summaryAdded = wantSummary && summaryMissing.length === 0;
   if (summaryAdded) grids.push(live);
   await port.applyGrids(grids);
-  return { sheet, figures, summaryAdded, missingTables, summaryMissing, errors, textValues, doc };
+  return { sheet, figures, summaryAdded, missingTables, summaryMissing, errors, textValues, goneBodies, doc };
 }
 
 /** The report of a period as blocks (for a Word file), with its figures; nothing is written. */
@@ -125,8 +130,8 @@ export async function reportPaper(port: WorkbookPort, period: Period, today: str
  * all in the period. Nothing is written. An empty list: the report can be built as a plain success.
  */
 export async function reportPreflight(port: WorkbookPort, period: Period, today: string, options?: ReadOptions): Promise<{ figures: Figures; caveats: Caveat[] }> {
-  const { figures, errors, textValues, missingTables, planProblems } = await readForReport(port, period, today, options);
-  const caveats = reportCaveats({ figures, errors, textValues, missingTables, summaryMissing: [] });
+  const { figures, errors, textValues, missingTables, planProblems, goneBodies } = await readForReport(port, period, today, options);
+  const caveats = reportCaveats({ figures, errors, textValues, missingTables, summaryMissing: [], goneBodies });
   const first = planProblems[0];
   if (first) caveats.unshift({ code: "report-plan-unreadable", params: { sheet: first.sheet, cell: first.cell, message: first.message } });
   if (!hasData(figures)) caveats.push({ code: "report-no-data", params: { label: figures.period.label } });

@@ -1,8 +1,9 @@
+import { TWO_LEVELS_FROM, twoLevelsNote } from "../law";
 import type { Figures } from "./figures";
 
 /** Something the user must know about a report built over imperfect data: a message code and its params. */
 export interface Caveat {
-  code: "report-with-errors" | "report-text-values" | "report-excluded" | "report-negative-cash" | "report-missing-tables" | "report-summary-skipped" | "report-no-data" | "report-plan-unreadable";
+  code: "report-with-errors" | "report-text-values" | "report-excluded" | "report-negative-cash" | "report-missing-tables" | "report-summary-skipped" | "report-no-data" | "report-plan-unreadable" | "report-district-gone";
   params: Readonly<Record<string, string | number>>;
 }
 
@@ -18,6 +19,8 @@ export interface ReportBasis {
   textValues: number;
   missingTables: readonly string[];
   summaryMissing: readonly string[];
+  /** District bodies the report no longer sends to (from 01/07/2025 there is no district level): left out of `Nơi nhận`. */
+  goneBodies?: readonly string[];
 }
 
 const SECTION_NAMES: Record<keyof Figures["excludedRowsBySection"], string> = {
@@ -45,6 +48,7 @@ export function reportCaveats(r: ReportBasis): Caveat[] {
   }
   if (r.figures.donations.closingCash < 0) out.push({ code: "report-negative-cash", params: { amount: r.figures.donations.closingCash, to: r.figures.period.to } });
   if (r.missingTables.length > 0) out.push({ code: "report-missing-tables", params: { tables: r.missingTables.join(", ") } });
+  if (r.goneBodies && r.goneBodies.length > 0) out.push({ code: "report-district-gone", params: { bodies: r.goneBodies.join("; "), since: TWO_LEVELS_FROM, law: twoLevelsNote() } });
   if (r.summaryMissing.length > 0) out.push({ code: "report-summary-skipped", params: { columns: r.summaryMissing.slice(0, 6).join(", ") } });
   return out;
 }

@@ -1,3 +1,4 @@
+import { NothingToIssueError } from "./nothing";
 import { findTable } from "../tables";
 import { foldKey } from "../cells/text";
 import { formatCount as n, formatDate } from "../format";
@@ -11,7 +12,7 @@ import type { Period } from "../period";
 import { DocWriter, type DocModel } from "./document";
 import { documentSheet } from "./documentSheet";
 import { documentHeader, freeSheetName, signatureBlock } from "./reportGrid";
-import { reportInfo } from "./reportInfo";
+import { bodyName, reportInfo } from "./reportInfo";
 
 /** One line of the disclosure list: a receipt or a spending, as the ledger has it. */
 export interface DisclosureLine {
@@ -147,12 +148,19 @@ function linesTable(w: DocWriter, named: readonly [string, string], lines: reado
   });
 }
 
+/** Goods received and given out, said as a reader expects: "chưa phân phát" rather than "0 đồng"; nothing when there were none. */
+export function goodsSentence(received: number, distributed: number): string {
+  if (received === 0 && distributed === 0) return "Không có hiện vật tiếp nhận hay phân phát.";
+  if (distributed === 0) return `Hiện vật tiếp nhận trị giá ${n(received)} đồng, chưa phân phát.`;
+  return `Hiện vật tiếp nhận trị giá ${n(received)} đồng, đã phân phát trị giá ${n(distributed)} đồng.`;
+}
+
 /** The disclosure list in the layout of Nghị định 30, block by block. */
 export function disclosureDocument(x: Disclosure, info: ReturnType<typeof reportInfo>, today: string): DocModel {
   const b = new DocWriter();
   documentHeader(b, info, today, "TB-UBND", "THÔNG BÁO", `Công khai các khoản đóng góp và việc sử dụng trong phong trào “${info.movement}” ${x.period.label}`);
   b.paragraph(
-    `Thực hiện Nghị định số 93/2021/NĐ-CP ngày 27/10/2021 của Chính phủ về vận động, tiếp nhận, phân phối và sử dụng các nguồn đóng góp tự nguyện, Ủy ban nhân dân công khai các khoản tiếp nhận, chi và phân phát từ ngày ${formatDate(x.period.from)} đến ngày ${formatDate(x.period.to)} như sau:`,
+    `Thực hiện Nghị định số 93/2021/NĐ-CP ngày 27/10/2021 của Chính phủ về vận động, tiếp nhận, phân phối và sử dụng các nguồn đóng góp tự nguyện, Ủy ban nhân dân ${bodyName(info.body)} công khai các khoản tiếp nhận, chi và phân phát từ ngày ${formatDate(x.period.from)} đến ngày ${formatDate(x.period.to)} như sau:`,
   );
   b.heading("I. CÁC KHOẢN TIẾP NHẬN");
   linesTable(b, ["Tập thể, cá nhân", "Thôn, địa chỉ"], x.received.map((r) => [r, r.who, r.place]), x.totals.receivedMoney, x.totals.receivedGoodsValue);
@@ -164,13 +172,13 @@ export function disclosureDocument(x: Disclosure, info: ReturnType<typeof report
   const t = x.totals;
   b.paragraph(
     `Đến ngày ${formatDate(x.period.to)}: tiền mặt còn ${n(t.cash.closing)} đồng; tài khoản còn ${n(t.bank.closing)} đồng; tổng cộng ${n(t.cash.closing + t.bank.closing)} đồng. ` +
-      `Hiện vật tiếp nhận trị giá ${n(t.receivedGoodsValue)} đồng, đã phân phát trị giá ${n(t.distributedGoodsValue)} đồng.`,
+      goodsSentence(t.receivedGoodsValue, t.distributedGoodsValue),
   );
   const left = leftOutSentence(x.leftOut);
   if (left) b.paragraph(left);
-  b.paragraph("Mọi ý kiến phản ánh về nội dung công khai xin gửi về Ủy ban nhân dân trong thời hạn 15 ngày kể từ ngày niêm yết./.");
+  b.paragraph(`Mọi ý kiến phản ánh về nội dung công khai xin gửi về Ủy ban nhân dân ${bodyName(info.body)} trong thời hạn 15 ngày kể từ ngày niêm yết./.`);
   b.space();
-  signatureBlock(b, info, ["Niêm yết tại trụ sở UBND, nhà văn hóa các thôn", "Ban Thường trực Ủy ban MTTQ"]);
+  signatureBlock(b, info, [`Niêm yết tại trụ sở Ủy ban nhân dân ${bodyName(info.body)} và nhà văn hóa các thôn`, `Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam ${bodyName(info.body)}`]);
   return b.done();
 }
 
@@ -180,6 +188,8 @@ export async function disclosurePaper(port: WorkbookPort, period: Period, today:
   const tables = await port.readTables([TABLE.thongTin, TABLE.keHoach, TABLE.dongGop, TABLE.thon, TABLE.donVi], options);
   const { plan } = await planFromTables(tables);
   const disclosure = disclosureOf(tables, period);
+  // Nothing received or spent in the period: no notice of zeros is posted (rows it cannot read are named by the error).
+  if (disclosure.received.length === 0 && disclosure.spent.length === 0) throw new NothingToIssueError("disclosure", period.label, disclosure.leftOut.length);
   return { doc: disclosureDocument(disclosure, reportInfo(findTable(tables, TABLE.thongTin), plan), today), disclosure };
 }
 

@@ -34,6 +34,8 @@ export type DocBlock =
   | {
       kind: "header";
       parentBody: string;
+      /** Whether the first line is part of the issuer's name ("ỦY BAN NHÂN DÂN" / "XÃ CHÂU SƠN": both bold), not the body it reports to (not bold). */
+      parentIsName: boolean;
       body: string;
       /** `Số:     /BC-UBND`. */
       number: string;

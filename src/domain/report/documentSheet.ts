@@ -7,7 +7,7 @@ import { REPORT_WIDTHS, SheetBuilder } from "./sheetBuilder";
 const LAST_COL = REPORT_WIDTHS.length - 1;
 
 function header(b: SheetBuilder, h: Extract<DocBlock, { kind: "header" }>): void {
-  b.text(0, 2, h.parentBody, { bold: true, hAlign: "center" });
+  b.text(0, 2, h.parentBody, { bold: h.parentIsName, hAlign: "center" });
   b.text(3, LAST_COL, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true, hAlign: "center" });
   b.row++;
   b.text(0, 2, h.body, { bold: true, hAlign: "center" });

@@ -5,8 +5,9 @@ import type { Figures } from "./figures";
 import { readDate } from "../cells/date";
 import { documentDate, formatDate } from "../format";
 import type { Period } from "../period";
-import type { ReportInfo } from "./reportInfo";
-import { directions, donationSentence, launchSentence, nominationSentence, pledgeSentence, shortcomings, taskSentence } from "./reportText";
+import { bodiesInForce } from "../law";
+import { bodyName, parentIsName, type ReportInfo } from "./reportInfo";
+import { directions, donationSentence, launchInPeriod, launchSentence, nominationSentence, pledgeSentence, shortcomings, taskSentence } from "./reportText";
 import type { ReturnsStatus } from "../collect/status";
 import { DocWriter, type DocModel } from "./document";
 import { documentSheet } from "./documentSheet";
@@ -22,17 +23,10 @@ export interface ReportScope {
 /** A workbook without a plan (made before the plan was kept in it): every part. */
 export const FULL_SCOPE: ReportScope = { trackers: TRACKERS, launch: true };
 
-/** "XÃ CHÂU SƠN" as running text: "xã Châu Sơn". */
-export function bodyName(body: string): string {
-  const [kind, ...name] = body.toLocaleLowerCase("vi").split(/\s+/);
-  const title = name.map((w) => w.charAt(0).toLocaleUpperCase("vi") + w.slice(1));
-  const twoWordKind = kind === "thị" && name[0] === "trấn";
-  return twoWordKind ? `thị trấn ${title.slice(1).join(" ")}` : [kind ?? "", ...title].join(" ");
-}
 
 /** The heading blocks of a document of Nghị định 30: issuing body, motto, number, place and date, then its kind and summary line. */
-export function documentHeader(w: DocWriter, info: ReportInfo, today: string, symbol: string, title: string, summary: string): DocWriter {
-  return w.header({ parentBody: info.parentBody, body: info.body, number: `Số:     /${symbol}`, dateLine: documentDate(info.place, today), title, summary });
+export function documentHeader(w: DocWriter, info: Pick<ReportInfo, "parentBody" | "body" | "place">, today: string, symbol: string, title: string, summary: string): DocWriter {
+  return w.header({ parentBody: info.parentBody, parentIsName: parentIsName(info.parentBody), body: info.body, number: `Số:     /${symbol}`, dateLine: documentDate(info.place, today), title, summary });
 }
 
 function header(w: DocWriter, info: ReportInfo, period: Period, today: string): void {
@@ -67,6 +61,12 @@ function taskTable(w: DocWriter, f: Figures): void {
     rows: t.byUnit.map((u, i) => [i + 1, u.unit, u.total, u.doneOnTime, u.doneLate, u.overdue, u.open, null]),
     totals: [null, "Tổng cộng", t.total, t.doneOnTime, t.doneLate, t.overdue, t.open, null],
   });
+}
+
+/** Whether the period has any money or goods to show, or a balance carried over. */
+function hasDonations(f: Figures): boolean {
+  const d = f.donations;
+  return d.byGroup.length > 0 || d.byPurpose.length > 0 || [d.cash, d.bank].some((x) => x.opening !== 0 || x.received !== 0 || x.spent !== 0 || x.closing !== 0) || d.goods.receivedValue > 0 || d.goods.distributedValue > 0;
 }
 
 function donationTables(w: DocWriter, f: Figures): void {
@@ -136,11 +136,13 @@ export function reportDocument(f: Figures, info: ReportInfo, period: Period, tod
   w.heading("I. KẾT QUẢ THỰC HIỆN");
   // Each part of section I the plan has: its heading, the sentence stating its figures, then its tables.
   const all: [boolean, string, (f: Figures) => string, ((w: DocWriter, f: Figures) => void) | undefined][] = [
-    [scope.launch, "Tổ chức phát động phong trào", launchSentence, undefined],
+    // The launch is told in the period it fell in (or while it is not done), not in every later report.
+    [scope.launch && launchInPeriod(f), "Tổ chức phát động phong trào", launchSentence, undefined],
     [scope.trackers.includes("pledges"), "Ký cam kết", pledgeSentence, pledgeTable],
     [scope.trackers.includes("tasks"), "Thực hiện nhiệm vụ của các đơn vị", taskSentence, taskTable],
-    [scope.trackers.includes("donations"), "Huy động, tiếp nhận và sử dụng nguồn đóng góp", donationSentence, donationTables],
-    [scope.trackers.includes("nominations"), "Công tác thi đua, khen thưởng", nominationSentence, (w, x) => nominationTable(w, x, decisions)],
+    [scope.trackers.includes("donations"), "Huy động, tiếp nhận và sử dụng nguồn đóng góp", donationSentence, hasDonations(f) ? donationTables : undefined],
+    // No table of zeros under a sentence saying there is nothing.
+    [scope.trackers.includes("nominations"), "Công tác thi đua, khen thưởng", nominationSentence, f.nominations.total > 0 ? (w, x) => nominationTable(w, x, decisions) : undefined],
   ];
   const parts = all.filter(([has]) => has);
   for (const [i, [, title, sentence, tables]] of parts.entries()) {
@@ -160,7 +162,8 @@ export function reportDocument(f: Figures, info: ReportInfo, period: Period, tod
   w.space();
   w.paragraph(`Trên đây là báo cáo kết quả thực hiện phong trào “${info.movement}” ${period.label} của Ủy ban nhân dân ${bodyName(info.body)}./.`);
   w.space();
-  signatureBlock(w, info, info.reportRecipients);
+  // From 01/07/2025 there is no district level: a district body is left out (the preflight names it).
+  signatureBlock(w, info, bodiesInForce(info.reportRecipients, today).kept);
   return w.done();
 }
 

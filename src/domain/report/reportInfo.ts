@@ -25,6 +25,8 @@ export interface ReportInfo {
    * "(b/c)" first, then the plan's own recipients (`Lưu: VT` is added by the layout).
    */
   reportRecipients: string[];
+  /** Who proposes commendations, and who signs for it: `Thông tin chung`, else the commune's council for emulation. */
+  proposer: { name: string; authority: string; title: string; signer: string };
 }
 
 /** `Thông tin chung` as the clerk keeps it; the plan (when the workbook has one) where a key is missing. */
@@ -55,5 +57,28 @@ export function reportInfo(thongTin: TableData | undefined, plan: PlanDefinition
     signer: get(INFO.signer, plan?.signatory.name),
     recipients,
     reportRecipients,
+    proposer: {
+      name: get(INFO.proposer, `Hội đồng Thi đua - Khen thưởng ${bodyName(body)}`),
+      authority: get(INFO.proposerAuthority, "TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG"),
+      title: get(INFO.proposerTitle, "CHỦ TỊCH"),
+      signer: get(INFO.proposerSigner, undefined),
+    },
   };
+}
+
+/** "XÃ CHÂU SƠN" as running text: "xã Châu Sơn". */
+export function bodyName(body: string): string {
+  const [kind, ...name] = body.toLocaleLowerCase("vi").split(/\s+/);
+  const title = name.map((w) => w.charAt(0).toLocaleUpperCase("vi") + w.slice(1));
+  const twoWordKind = kind === "thị" && name[0] === "trấn";
+  return twoWordKind ? `thị trấn ${title.slice(1).join(" ")}` : [kind ?? "", ...title].join(" ");
+}
+
+/**
+ * Whether a header's first line is part of the issuer's name (Nghị định 30/2020, Phụ lục I): a
+ * people's committee or council is named over two lines ("ỦY BAN NHÂN DÂN" / "XÃ CHÂU SƠN"), both
+ * bold; a line naming a place is the governing body above the issuer, not bold.
+ */
+export function parentIsName(parentBody: string): boolean {
+  return /^(ỦY|UỶ) BAN NHÂN DÂN$|^HỘI ĐỒNG NHÂN DÂN$/u.test(parentBody.trim().toLocaleUpperCase("vi"));
 }

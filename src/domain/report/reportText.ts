@@ -35,6 +35,18 @@ function milestoneStatus(m: Figures["milestones"][number], asOf: string): string
   return `đang thực hiện${deadline}`;
 }
 
+/** A milestone as a report names it: "Việc ký cam kết (Các thôn)", never the plan's sentence. */
+export function milestoneName(m: Figures["milestones"][number]): string {
+  const what = m.kind === "launch" ? "Việc tổ chức phát động phong trào" : m.kind === "pledge" ? "Việc ký cam kết" : `Mốc thời hạn${m.section ? ` mục ${m.section}` : ""} của Kế hoạch`;
+  return m.unit ? `${what} (${m.unit})` : what;
+}
+
+/** Whether the launch belongs to the period's report: not when it was done before the period began. */
+export function launchInPeriod(f: Figures): boolean {
+  const launch = f.milestones.find((m) => m.kind === "launch");
+  return !launch || !(launch.state === "Hoàn thành" && launch.completed !== null && launch.completed < f.period.from);
+}
+
 /** The launch of the movement, with its delay when it was late. */
 export function launchSentence(f: Figures): string {
   const launch = f.milestones.find((m) => m.kind === "launch");
@@ -138,8 +150,11 @@ export function shortcomings(f: Figures, trackers: readonly Tracker[], returns?:
   const out: string[] = [];
   for (const m of f.milestones) {
     const done = m.state === "Hoàn thành" && (!m.completed || m.completed <= f.period.to);
+    // A milestone done late in an earlier period was told then; it is not told again.
+    if (done && m.completed && m.completed < f.period.from) continue;
     const late = done ? (m.completed && m.deadline ? daysBetween(m.deadline, m.completed) : 0) : m.deadline && m.deadline < f.period.to ? daysBetween(m.deadline, f.period.to) : 0;
-    if (late > 0) out.push(`- ${m.content}: ${milestoneStatus(m, f.period.to)}.`);
+    // Named by what it is, never by the plan's sentence (which says what was to be done, not what was).
+    if (late > 0) out.push(`- ${milestoneName(m)}: ${milestoneStatus(m, f.period.to)}.`);
   }
   if (f.overdueTasks.length > 0) {
     const byUnit = new Map<string, number>();

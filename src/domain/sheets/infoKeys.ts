@@ -19,4 +19,9 @@ export const INFO = {
   via: "Báo cáo qua",
   trackers: "Nội dung theo dõi",
   awardForms: "Hình thức khen thưởng riêng",
+  /** Who proposes commendations (the Tờ trình's author): the council for emulation, or the officer in charge. */
+  proposer: "Cơ quan trình khen thưởng",
+  proposerAuthority: "Thẩm quyền ký tờ trình",
+  proposerTitle: "Chức vụ người ký tờ trình",
+  proposerSigner: "Người ký tờ trình",
 } as const;

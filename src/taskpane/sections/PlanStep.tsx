@@ -106,6 +106,7 @@ export function PlanStep({ onPlan }: { onPlan: (plan: PlanDefinition) => void })
   const [text, setText] = useState("");
   const [draft, setDraft] = useState<PlanDraft | undefined>();
   const [unplaced, setUnplaced] = useState<string[]>([]);
+  const [notices, setNotices] = useState<string[]>([]);
   const [problems, setProblems] = useState<string[]>([]);
   const [fileError, setFileError] = useState<string | undefined>();
   const [dateText, setDateText] = useState("");
@@ -127,6 +128,7 @@ export function PlanStep({ onPlan }: { onPlan: (plan: PlanDefinition) => void })
     const r = parsePlanText(source);
     setDraft(r.plan);
     setUnplaced(r.unplaced);
+    setNotices(r.notices);
     setDateText(r.plan.planDate ? formatDate(r.plan.planDate) : "");
     await check(r.plan);
   };
@@ -248,6 +250,11 @@ export function PlanStep({ onPlan }: { onPlan: (plan: PlanDefinition) => void })
             </>
           )}
           <Caption1 block>{t("planTrackers", { trackers: draft.trackers.map((x) => TRACKER_SHEETS[x]).join(", ") })}</Caption1>
+          {notices.map((n) => (
+            <MessageBar key={n} intent="warning" layout="multiline">
+              <MessageBarBody>{n}</MessageBarBody>
+            </MessageBar>
+          ))}
           {unplaced.length > 0 && (
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>

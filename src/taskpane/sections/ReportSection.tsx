@@ -202,7 +202,7 @@ export function ReportSection() {
           </Button>
         )}
         {trackers.includes("nominations") && (
-          <Button disabled={busy || !ready} onClick={() => void paper(async (p) => (await import(/* webpackChunkName: "papers" */ "../../domain/report/dossier")).addDossier(port, p, today, readOptions()), (r) => t("dossierDone", { sheets: r.sheets.join(", "), count: formatCount(r.nominees) }))}>
+          <Button disabled={busy || !ready} onClick={() => void paper(async (p) => (await import(/* webpackChunkName: "papers" */ "../../domain/report/dossier")).addDossier(port, p, today, readOptions()), (r) => (r.unsigned ? { intent: "warning", title: t("dossierDone", { sheets: r.sheets.join(", "), count: formatCount(r.nominees) }), body: [message("dossier-unsigned", {}, locale)] } : t("dossierDone", { sheets: r.sheets.join(", "), count: formatCount(r.nominees) })))}>
             {t("dossier")}
           </Button>
         )}

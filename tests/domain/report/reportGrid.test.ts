@@ -1,7 +1,8 @@
 import { chauSonPlan } from "../../../src/domain/sample/chauSonPlan";
 import type { Figures } from "../../../src/domain/report/figures";
 import { parsePeriod } from "../../../src/domain/period";
-import { bodyName, freeSheetName, reportGrid } from "../../../src/domain/report/reportGrid";
+import { freeSheetName, reportGrid } from "../../../src/domain/report/reportGrid";
+import { bodyName } from "../../../src/domain/report/reportInfo";
 import { reportInfo } from "../../../src/domain/report/reportInfo";
 import { printedNumber } from "../../../src/domain/report/document";
 

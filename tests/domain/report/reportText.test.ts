@@ -1,5 +1,5 @@
 import type { Figures } from "../../../src/domain/report/figures";
-import { directions, donationSentence, launchSentence, nominationSentence, pledgeSentence, shortcomings, taskSentence } from "../../../src/domain/report/reportText";
+import { directions, donationSentence, launchSentence, nominationSentence, pledgeSentence, shortcomings, taskSentence, launchInPeriod } from "../../../src/domain/report/reportText";
 
 const account = (opening = 0, received = 0, spent = 0) => ({ opening, received, spent, closing: opening + received - spent });
 
@@ -38,14 +38,29 @@ describe("the report's sentences, as an official writes them", () => {
     expect(launchSentence(figures({ milestones: [missed], period: { from: "2021-01-01", to: "2021-06-30", label: "6 tháng đầu năm 2021" } }))).toBe(
       "Việc tổ chức phát động phong trào (Các ban, ngành): chưa hoàn thành, đã quá 15 ngày so với Kế hoạch (hạn 15/06/2021).",
     );
-    expect(shortcomings(figures({ milestones: [launch] }), ["tasks"])[0]).toBe("- Phát động: hoàn thành ngày 20/06/2021, chậm 5 ngày so với Kế hoạch (hạn 15/06/2021).");
+    expect(shortcomings(figures({ milestones: [launch] }), ["tasks"])[0]).toBe("- Việc tổ chức phát động phong trào (Các ban, ngành): hoàn thành ngày 20/06/2021, chậm 5 ngày so với Kế hoạch (hạn 15/06/2021).");
+  });
+
+  it("a milestone done late in an earlier period is not told again, nor the launch reported again; the plan's sentence is never printed as a result", () => {
+    const content = "Sau khi tổ chức phát động từng thôn, tổ chức ký cam kết đến từng hộ";
+    const pledge = { section: "III.2", kind: "pledge" as const, unit: "Các thôn", content, deadline: "2021-06-30", state: "Hoàn thành", completed: "2021-07-05" };
+    const launch = { section: "II.1", kind: "launch" as const, unit: "Các ban, ngành", content: "Phát động", deadline: "2021-06-15", state: "Hoàn thành", completed: "2021-06-12" };
+    const s2 = { from: "2021-07-01", to: "2021-12-31", label: "6 tháng cuối năm 2021" };
+    const told = shortcomings(figures({ milestones: [pledge, launch], period: s2 }), ["tasks"]);
+    expect(told[0]).toBe("- Việc ký cam kết (Các thôn): hoàn thành ngày 05/07/2021, chậm 5 ngày so với Kế hoạch (hạn 30/06/2021).");
+    expect(told.join(" ")).not.toContain(content);
+    const y2022 = { from: "2022-01-01", to: "2022-06-30", label: "6 tháng đầu năm 2022" };
+    expect(shortcomings(figures({ milestones: [pledge, launch], period: y2022 }), ["tasks"]).join(" ")).not.toContain("ký cam kết (Các thôn)");
+    expect(launchInPeriod(figures({ milestones: [launch], period: s2 }))).toBe(false);
+    expect(launchInPeriod(figures({ milestones: [launch], period: { from: "2021-01-01", to: "2021-06-30", label: "6 tháng đầu năm 2021" } }))).toBe(true);
+    expect(launchInPeriod(figures({ milestones: [{ ...launch, state: "Đang thực hiện", completed: null }], period: s2 }))).toBe(true);
   });
 
   it("a milestone done after the period's end is not done as of it: the report of the period says it was late, as its figures count it", () => {
     const launch = { section: "II.1", kind: "launch" as const, unit: "Các ban, ngành", content: "Phát động", deadline: "2021-06-15", state: "Hoàn thành", completed: "2021-11-25" };
     const s1 = { from: "2021-01-01", to: "2021-06-30", label: "6 tháng đầu năm 2021" };
     expect(launchSentence(figures({ milestones: [launch], period: s1 }))).toBe("Việc tổ chức phát động phong trào (Các ban, ngành): chưa hoàn thành, đã quá 15 ngày so với Kế hoạch (hạn 15/06/2021).");
-    expect(shortcomings(figures({ milestones: [launch], period: s1 }), ["tasks"])[0]).toBe("- Phát động: chưa hoàn thành, đã quá 15 ngày so với Kế hoạch (hạn 15/06/2021).");
+    expect(shortcomings(figures({ milestones: [launch], period: s1 }), ["tasks"])[0]).toBe("- Việc tổ chức phát động phong trào (Các ban, ngành): chưa hoàn thành, đã quá 15 ngày so với Kế hoạch (hạn 15/06/2021).");
   });
 
   it("pledges: the rate on the milestone's deadline when it was missed; no zero groups", () => {
