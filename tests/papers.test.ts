@@ -8,11 +8,16 @@ import { run } from "../src/cli/main";
 import { bodiesInForce, emulationBasis, LEGAL_TEXTS, localGovernmentBasis, textsInForce } from "../src/domain/law";
 import { parsePlanText } from "../src/domain/plan/parseText";
 import { parsePeriod } from "../src/domain/period";
-import { goodsSentence } from "../src/domain/report/disclosure";
-import { decisionDocument, dossierSheetName, proposalDocument, type Nominee } from "../src/domain/report/dossier";
+import { decisionDocument, dossierPapers, dossierSheetName, proposalDocument, type Nominee } from "../src/domain/report/dossier";
 import type { DocModel } from "../src/domain/report/document";
 import { parentIsName, reportInfo } from "../src/domain/report/reportInfo";
 import { chauSonPlan } from "../src/domain/sample/chauSonPlan";
+import { reportPaper } from "../src/domain/report/addReport";
+import { disclosurePaper, goodsSentence } from "../src/domain/report/disclosure";
+import { documentSheet } from "../src/domain/report/documentSheet";
+import { spanPoints } from "../src/domain/report/sheetBuilder";
+import { printScale } from "../src/domain/print";
+import { lineHeight, textWidth, wrappedLineCount } from "../src/domain/textMeasure";
 import { captureOutput } from "./helpers/output";
 
 const dir = mkdtempSync(path.join(tmpdir(), "papers-"));
@@ -179,5 +184,37 @@ describe("nothing to issue: no paper, a clear message, exit 1, the workbook as i
     const text = (await book.readRanges([{ sheet: "QĐ KT 6 tháng cuối 2021", range: used }]))[0]!.flat().filter((v) => typeof v === "string").join("\n");
     expect(text).toContain("152/2025/NĐ-CP");
     expect(text).not.toContain("98/2023");
+  });
+});
+
+describe("papers at their real size, nothing clipped (measured with Times New Roman's widths)", () => {
+  const demo = path.join(dir, "demo-size.xlsx");
+  beforeAll(async () => {
+    expect((await captureOutput(() => run(["demo", "--out", demo]))).code).toBe(0);
+  });
+
+  it.each(["2021-S1", "2021-S2", "2021", "2021-06-11..2021-12-31"])("every paper of %s prints at 100%%, body at 13-14 pt, tables at 12 pt, every cell's text whole", async (code) => {
+    const book = await XlsxWorkbook.fromBuffer(readFileSync(demo));
+    const period = parsePeriod(code);
+    const docs = [(await reportPaper(book, period, "2026-12-07")).doc, (await disclosurePaper(book, period, "2026-12-07")).doc, ...(await dossierPapers(book, period, "2026-12-07").then((r) => r.docs, () => []))];
+    for (const [i, doc] of docs.entries()) {
+      const grid = documentSheet(`P${i}`, doc);
+      expect([i, printScale(grid, grid.print!)]).toEqual([i, 100]);
+      const heights = new Map((grid.rowHeights ?? []).map((h) => [h.row, h.height] as const));
+      for (const c of grid.cells) {
+        if (typeof c.value !== "string" || c.col > 23) continue;
+        const size = c.style?.size ?? 11;
+        expect([c.value, size >= (c.style?.border === "thin" ? 12 : 11)]).toEqual([c.value, true]);
+        const merge = grid.merges?.find((m) => m.top <= c.row && c.row <= m.bottom && m.left <= c.col && c.col <= m.right);
+        const width = spanPoints(merge?.left ?? c.col, merge?.right ?? c.col);
+        const bold = c.style?.bold === true;
+        if (c.style?.wrap) {
+          const need = wrappedLineCount(c.value, width, size, bold) * lineHeight(size);
+          expect([c.value, need <= (heights.get(c.row) ?? 18) + 0.5]).toEqual([c.value, true]);
+        } else expect([c.value, textWidth(c.value, size, bold) <= width]).toEqual([c.value, true]);
+      }
+      // Body text: every paragraph at 13 pt or more.
+      for (const c of grid.cells.filter((x) => typeof x.value === "string" && (x.value).startsWith("        "))) expect(c.style?.size ?? 13).toBeGreaterThanOrEqual(13);
+    }
   });
 });

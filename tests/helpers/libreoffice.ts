@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
+import JSZip from "jszip";
 
 const PROFILE = path.resolve(__dirname, "../tools/libreoffice-recalc-profile");
 
@@ -127,4 +128,28 @@ export function asFlatOds(xlsx: string, outDir: string): string {
   const fods = path.join(outDir, `${path.basename(xlsx, ".xlsx")}.fods`);
   if (!existsSync(fods)) throw new Error(`LibreOffice wrote no fods for ${xlsx}`);
   return readFileSync(fods, "utf8");
+}
+
+/** A sheet's XML in a workbook file, by the sheet's name. */
+export async function sheetXmlOf(file: string, sheet: string): Promise<string> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const xml = await zip.file("xl/workbook.xml")!.async("string");
+  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+  const id = /r:id="([^"]+)"/.exec([...xml.matchAll(/<sheet\b[^>]*>/g)].find((m) => m[0].includes(`name="${sheet}"`))![0])![1]!;
+  const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)![1]!;
+  return zip.file(`xl/${target.replace(/^\/?xl\//, "")}`)!.async("string");
+}
+
+/**
+ * Rows of a paper's sheet as its tables have them: a cell a merge covers (a table column spans
+ * several grid columns) is left out, so a row reads [STT, name, figures…] whatever the spans.
+ */
+export function paperRows(rows: string[][], sheetXml: string): string[][] {
+  const covered = new Set<string>();
+  const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  for (const m of sheetXml.matchAll(/<mergeCell ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g)) {
+    const [c1, r1, c2, r2] = [col(m[1]!), Number(m[2]) - 1, col(m[3]!), Number(m[4]) - 1];
+    for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) if (r !== r1 || c !== c1) covered.add(`${r}:${c}`);
+  }
+  return rows.map((row, r) => row.filter((_v, c) => !covered.has(`${r}:${c}`)));
 }

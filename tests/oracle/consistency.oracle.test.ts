@@ -25,7 +25,7 @@ import { demoRows } from "../../src/domain/sample/demoData";
 import { TABLE } from "../../src/domain/sheets/specs";
 import type { PrefillRow } from "../../src/domain/sheets/prefill";
 import { applyTemplates } from "../../src/domain/template/applyTemplates";
-import { csvNumber, describeWithLibreOffice, recalculatedSheets } from "../helpers/libreoffice";
+import { csvNumber, describeWithLibreOffice, paperRows, recalculatedSheets, sheetXmlOf } from "../helpers/libreoffice";
 
 const dir = mkdtempSync(path.join(tmpdir(), "mot-su-that-"));
 const TODAY = "2022-01-10";
@@ -124,7 +124,7 @@ async function checkOutputs(file: string, period: Period): Promise<void> {
   writeFileSync(out, await port.toBuffer());
   const sheets = recalculatedSheets(out);
   // The report sheet's totals rows, as printed.
-  const report = sheets.get(added.sheet)!;
+  const report = paperRows(sheets.get(added.sheet)!, await sheetXmlOf(out, added.sheet));
   const totals = report.filter((r) => r[1] === "Tổng cộng");
   const printed = (x: string | undefined) => printedNumber(x ?? "") ?? NaN;
   const p = f.pledges.total;

@@ -19,7 +19,7 @@ import {
 } from "docx";
 import { ChartRun } from "docx/charts";
 import { cellText, chartBars, columnShape, leadsToSignature, type DocBlock, type DocModel, type DocTable } from "../../domain/report/document";
-import { REPORT_WIDTHS } from "../../domain/report/sheetBuilder";
+import { tableWidths } from "../../domain/report/sheetBuilder";
 
 // Papers as Word files in the layout of Nghị định 30/2020 (Phụ lục I): A4, margins 2 / 2 / 3 / 1.5 cm,
 // Times New Roman 13–14, body justified with a first-line indent of 1 cm, page numbers centred at
@@ -117,10 +117,8 @@ function paragraph(text: string, opts: { bold?: boolean; italic?: boolean; keepN
 }
 
 function table(t: DocTable): Table {
-  // The sheet's column widths, the row number's a little wider (Word's cells have margins of their own).
-  const weights = t.weights ?? REPORT_WIDTHS.slice(0, t.headers.length).map((w, c) => (c === 0 ? Math.max(w, 8) : w));
-  const total = weights.reduce((a, b) => a + b, 0);
-  const widths = weights.map((w) => Math.floor((w / total) * TEXT_WIDTH));
+  // The paper's layout of the table (each column as wide as its text needs), measured in points, in twips.
+  const widths = tableWidths(t, TEXT_WIDTH / 20).map((w) => Math.floor(w * 20));
   const row = (cells: readonly (string | number | null)[], opts: { header?: boolean; bold?: boolean }) =>
     new TableRow({
       tableHeader: opts.header ?? false,

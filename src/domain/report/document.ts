@@ -18,8 +18,6 @@ export interface DocTable {
   formats?: readonly (NumberShape | undefined)[];
   /** The totals row, under the body: a label, the core's totals. */
   totals?: readonly DocCell[];
-  /** Relative column widths where the paper can give a table its own (Word); a sheet's columns are the sheet's. */
-  weights?: readonly number[];
 }
 
 /** A bar chart of a rate per category (the household pledge rate per village), with a target line in its title. */

@@ -2,44 +2,51 @@ import { PAPER_STYLE } from "./paperStyle";
 import type { Grid, GridChart, PrintSetup } from "../grid";
 import { pageBreaks, printScale } from "../print";
 import { chartBars, leadsToSignature, type DocBlock, type DocModel } from "./document";
-import { REPORT_WIDTHS, SheetBuilder } from "./sheetBuilder";
+import { PAPER_COLUMNS, SheetBuilder } from "./sheetBuilder";
 
-const LAST_COL = REPORT_WIDTHS.length - 1;
+const LAST_COL = PAPER_COLUMNS.length - 1;
+/** The header's two blocks (Nghị định 30): the issuer at the left (A–I, about 6 cm), the motto at the right (J–X). */
+const ISSUER = { from: 0, to: 8 } as const;
+const MOTTO = { from: 9, to: LAST_COL } as const;
+/** The signature's halves: `Nơi nhận` (A–L), the signer (M–X). */
+const SIGNER_FROM = 12;
 
 function header(b: SheetBuilder, h: Extract<DocBlock, { kind: "header" }>): void {
-  b.text(0, 2, h.parentBody, { bold: h.parentIsName, hAlign: "center" });
-  b.text(3, LAST_COL, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true, hAlign: "center" });
+  b.text(ISSUER.from, ISSUER.to, h.parentBody, { bold: h.parentIsName, hAlign: "center" });
+  b.text(MOTTO.from, MOTTO.to, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true, hAlign: "center" });
   b.row++;
-  b.text(0, 2, h.body, { bold: true, hAlign: "center" });
-  b.text(3, LAST_COL, "Độc lập - Tự do - Hạnh phúc", { bold: true, size: 14, hAlign: "center" });
+  // Set on their rows' foot, so that the rules under them hug them however tall the rows are.
+  b.text(ISSUER.from, ISSUER.to, h.body, { bold: true, hAlign: "center", vAlign: "bottom" });
+  b.text(MOTTO.from, MOTTO.to, "Độc lập - Tự do - Hạnh phúc", { bold: true, size: 14, hAlign: "center", vAlign: "bottom" });
   b.row++;
-  // The rules: under the issuing body, about half its block (column B); under the motto, its length (E–G).
-  b.rule(1, 1);
-  b.rule(4, 6);
+  // The rules, centred under their blocks: under the issuing body, about a third of its block (C–G); under the motto, its length (M–U).
+  b.rule(2, 6);
+  b.rule(12, 20);
   b.row++;
-  b.text(0, 2, h.number, { hAlign: "center" });
-  b.text(3, LAST_COL, h.dateLine, { italic: true, size: 14, hAlign: "center" });
+  b.text(ISSUER.from, ISSUER.to, h.number, { hAlign: "center" });
+  b.text(MOTTO.from, MOTTO.to, h.dateLine, { italic: true, size: 14, hAlign: "center" });
   b.row += 2;
   b.text(0, LAST_COL, h.title, { bold: true, size: 14, hAlign: "center" });
   b.row++;
-  b.text(0, LAST_COL, h.summary, { bold: true, size: 14, hAlign: "center" });
+  b.text(0, LAST_COL, h.summary, { bold: true, size: 14, hAlign: "center", vAlign: "bottom" });
   b.row++;
-  // Under the summary line, a short rule at the page's centre (D–E).
-  b.rule(3, 4);
+  // Under the summary line, a short rule at the page's centre (J–O), then room before the text.
+  b.rule(9, 14);
   b.row++;
+  b.gap(8);
 }
 
 /** `Nơi nhận` (then `Lưu: VT`) at the left, the authority, title, room for signature and seal, and name at the right. */
 function signature(b: SheetBuilder, s: Extract<DocBlock, { kind: "signature" }>): void {
   const top = b.row;
   const recipients = s.recipients.map((r) => `- ${r};`);
-  b.text(0, 3, "Nơi nhận:", { bold: true, italic: true, size: PAPER_STYLE.size.recipientsTitle });
-  [...recipients, "- Lưu: VT."].forEach((r, i) => b.text(0, 3, r, { size: PAPER_STYLE.size.recipients }, top + 1 + i));
-  if (s.authority) b.text(4, LAST_COL, s.authority, { bold: true, hAlign: "center" }, top);
-  if (s.signerTitle) b.text(4, LAST_COL, s.signerTitle, { bold: true, hAlign: "center" }, top + 1);
+  b.text(0, SIGNER_FROM - 1, "Nơi nhận:", { bold: true, italic: true, size: PAPER_STYLE.size.recipientsTitle });
+  [...recipients, "- Lưu: VT."].forEach((r, i) => b.text(0, SIGNER_FROM - 1, r, { size: PAPER_STYLE.size.recipients }, top + 1 + i));
+  if (s.authority) b.text(SIGNER_FROM, LAST_COL, s.authority, { bold: true, hAlign: "center" }, top);
+  if (s.signerTitle) b.text(SIGNER_FROM, LAST_COL, s.signerTitle, { bold: true, hAlign: "center" }, top + 1);
   // Room for the signature and the seal: five rows (about 32 mm) between the title and the name.
   const nameRow = Math.max(top + 7, top + recipients.length + 2);
-  if (s.signer) b.text(4, LAST_COL, s.signer, { bold: true, hAlign: "center" }, nameRow);
+  if (s.signer) b.text(SIGNER_FROM, LAST_COL, s.signer, { bold: true, hAlign: "center" }, nameRow);
   b.row = nameRow + 1;
 }
 
@@ -184,7 +191,7 @@ export function documentSheet(sheet: string, doc: DocModel): Grid {
     printArea: { top: 0, left: 0, bottom: last, right: LAST_COL },
     pageNumbers: true,
   };
-  const columns = [...REPORT_WIDTHS.map((width, col) => ({ col, width })), ...(charts.length > 0 ? [{ col: CHART_DATA.label, width: 30 }, { col: CHART_DATA.value, width: 14 }] : [])];
+  const columns = [...PAPER_COLUMNS.map((width, col) => ({ col, width })), ...(charts.length > 0 ? [{ col: CHART_DATA.label, width: 30 }, { col: CHART_DATA.value, width: 14 }] : [])];
   const grid: Grid = {
     sheet,
     createSheet: true,

@@ -63,7 +63,6 @@ function nomineeTable(b: DocWriter, list: readonly Nominee[]): void {
     headers: ["STT", "Tên tập thể, cá nhân", "Năm sinh", "Giới tính", "Chức vụ, đơn vị", "Tóm tắt thành tích", "Hình thức", "Cấp khen"],
     rows: list.map((x, i) => [i + 1, x.name, x.born, x.sex || null, [x.position, x.unit].filter(Boolean).join(", "), x.achievement, x.form, x.level]),
     formats: [undefined, undefined, "plain"],
-    weights: [6, 22, 8, 8, 16, 26, 14, 12],
   });
 }
 

@@ -1,15 +1,30 @@
 import { PAPER_STYLE } from "./paperStyle";
 import { type CellScalar, type CellStyle, type GridCell, type GridRowHeight, type RangeBox } from "../grid";
 import { MAX_CELL_TEXT } from "../cells/read";
-import { wrappedLines } from "../template/tableGrid";
+import { columnPrintPoints, columnWidthPoints } from "../print";
+import { CELL_PADDING, lineHeight, textWidth, wrappedLineCount } from "../textMeasure";
 import { cellText, columnShape, type DocCell, type DocTable } from "./document";
 
 const REPORT_FONT = PAPER_STYLE.font;
 
-/** Column widths of the report sheet (A–H): fit an A4 portrait page at one page wide. */
-export const REPORT_WIDTHS = [6, 30, 13, 13, 13, 15, 13, 13] as const;
+/**
+ * The paper's grid: 24 narrow columns (A–X), together as wide as A4's text area between Nghị định
+ * 30's margins (16.5 cm) as LibreOffice lays them out, so the paper prints at 100%. Text blocks
+ * span them; each table gives its columns as many of them as their text needs.
+ */
+export const PAPER_COLUMNS: readonly number[] = Array.from({ length: 24 }, () => 3.43);
+/** A grid column's width for text, in points: Excel's reading, the narrower. */
+const COLUMN_POINTS = columnWidthPoints(PAPER_COLUMNS[0] as number);
 
-const LINE_POINTS = 18;
+/** The printed width of columns `from`..`to` for their text, in points, less the cell's margins. */
+export function spanPoints(from: number, to: number): number {
+  return (to - from + 1) * COLUMN_POINTS - CELL_PADDING;
+}
+
+/** The grid as wide as LibreOffice prints it, in points (the page must hold this). */
+export const PAPER_WIDTH_POINTS = PAPER_COLUMNS.reduce((a, w) => a + columnPrintPoints(w), 0);
+
+const LINE_POINTS = lineHeight(13);
 /** A body paragraph's first-line indent: spaces, since a cell's own indent moves every line. */
 export const FIRST_LINE_INDENT = "        ";
 /** Excel's tallest row, in points. */
@@ -39,14 +54,13 @@ export class SheetBuilder {
     this.cells.push({ row, col: from, value, style: this.style({ wrap: true, ...s }) });
     for (let c = from + 1; c <= to; c++) this.cells.push({ row, col: c, style: this.style(s) });
     if (to > from) this.merges.push({ top: row, bottom: row, left: from, right: to });
-    const width = REPORT_WIDTHS.slice(from, to + 1).reduce((a, b) => a + b, 0) * (13 / (s.size ?? 13));
-    const lines = wrappedLines(value, width);
-    this.raise(row, lines * LINE_POINTS * ((s.size ?? 13) / 13));
+    const size = s.size ?? 13;
+    this.raise(row, wrappedLineCount(value, spanPoints(from, to), size, s.bold === true) * lineHeight(size));
   }
 
   /** A full-width paragraph on its own row, its first line indented (about 1 cm, as Nghị định 30 asks), then the next row. */
   paragraph(value: string, s: CellStyle = {}): void {
-    this.text(0, REPORT_WIDTHS.length - 1, `${FIRST_LINE_INDENT}${value}`, { hAlign: "justify", ...s });
+    this.text(0, PAPER_COLUMNS.length - 1, `${FIRST_LINE_INDENT}${value}`, { hAlign: "justify", ...s });
     this.row++;
   }
 
@@ -56,7 +70,7 @@ export class SheetBuilder {
   }
 
   heading(value: string): void {
-    this.text(0, REPORT_WIDTHS.length - 1, value, { bold: true });
+    this.text(0, PAPER_COLUMNS.length - 1, value, { bold: true });
     this.row++;
   }
 
@@ -69,6 +83,12 @@ export class SheetBuilder {
     const h = this.heights.find((x) => x.row === row);
     if (h) h.height = 4;
     else this.heights.push({ row, height: 4 });
+  }
+
+  /** Room under a rule before what follows, in points. */
+  gap(points: number): void {
+    this.heights.push({ row: this.row, height: points });
+    this.row++;
   }
 
   blank(n = 1): void {
@@ -84,15 +104,21 @@ export class SheetBuilder {
 
   /**
    * A bordered table: a header row, body rows and a totals row, numbers printed as text the
-   * Vietnamese way (`cellText`: the sentences' own functions). Returns the first and last body rows.
+   * Vietnamese way (`cellText`: the sentences' own functions), each column over the grid columns
+   * `tableSpans` gives it. Returns the first and last body rows.
    */
   table(spec: DocTable): { first: number; last: number } {
     const border = { border: "thin" as const };
-    spec.headers.forEach((h, c) => {
-      this.cells.push({ row: this.row, col: c, value: fit(h), style: this.style({ ...border, bold: true, hAlign: "center", vAlign: "middle", wrap: true, size: PAPER_STYLE.size.table }) });
-      // Bold Times New Roman 12 wrapped by whole words: about three quarters of the column's characters a line.
-      this.raise(this.row, wrappedLines(h, (REPORT_WIDTHS[c] ?? 10) * 0.75) * 16);
-    });
+    const spans = tableSpans(spec);
+    const size = PAPER_STYLE.size.table;
+    const put = (c: number, value: CellScalar, style: CellStyle) => {
+      const span = spans[c] as Span;
+      this.cells.push({ row: this.row, col: span.from, value, style: this.style(style) });
+      for (let g = span.from + 1; g <= span.to; g++) this.cells.push({ row: this.row, col: g, style: this.style({ ...border, size }) });
+      if (span.to > span.from) this.merges.push({ top: this.row, bottom: this.row, left: span.from, right: span.to });
+      if (typeof value === "string") this.raise(this.row, wrappedLineCount(value, spanPoints(span.from, span.to), size, style.bold === true) * lineHeight(size));
+    };
+    spec.headers.forEach((h, c) => put(c, fit(h), { ...border, bold: true, hAlign: "center", vAlign: "middle", wrap: true, size }));
     this.row++;
     const first = this.row;
     const line = (r: readonly DocCell[], bold: boolean) => {
@@ -104,8 +130,7 @@ export class SheetBuilder {
         // Text wraps in its column, and its row grows to show all of it (a goods line, a long name).
         const wrapped = typeof v === "string" && c > 0;
         const hAlign = typeof v === "number" ? (c === 0 ? "center" : "right") : bold ? "center" : "left";
-        this.cells.push({ row: this.row, col: c, value: value === "" ? null : value, style: this.style({ ...border, size: PAPER_STYLE.size.table, bold, wrap: wrapped, hAlign }) });
-        if (wrapped) this.raise(this.row, wrappedLines(String(value), REPORT_WIDTHS[c] ?? 10) * 16);
+        put(c, value === "" ? null : value, { ...border, size, bold, wrap: wrapped, hAlign });
       });
       this.row++;
     };
@@ -114,4 +139,97 @@ export class SheetBuilder {
     if (spec.totals) line(spec.totals, true);
     return { first, last };
   }
+}
+
+/** The grid columns one column of a table spans. */
+export interface Span {
+  from: number;
+  to: number;
+}
+
+/** A table's text column is given room up to this width before others get more. */
+const TEXT_WANT_POINTS = 170;
+
+/** What each column of a table needs (its numbers, dates and its header's longest word whole) and would like (its text on one line), in points. */
+function columnNeeds(spec: DocTable): { need: number[]; want: number[]; isText: boolean[] } {
+  const size = PAPER_STYLE.size.table;
+  const body = [...spec.rows, ...(spec.totals ? [spec.totals] : [])];
+  const words = (h: string) => Math.max(...h.split(/\s+/).map((w) => textWidth(w, size, true)));
+  const need: number[] = [];
+  const want: number[] = [];
+  const isText: boolean[] = [];
+  spec.headers.forEach((header, c) => {
+    const values = body.map((r) => r[c] ?? null).filter((v) => v !== null);
+    const printed = values.map((v) => cellText(v, columnShape(spec, c)));
+    const text = values.some((v) => typeof v === "string" && c > 0 && !/^[\d.,/%-]+$/u.test(v));
+    isText.push(text);
+    const widest = Math.max(0, ...printed.map((p) => textWidth(p, size, true)));
+    const header2 = textWidth(header, size, true) / 2;
+    // With a little to spare: Word and LibreOffice break a line a few points before the measured end.
+    need.push((text ? words(header) : Math.max(widest, words(header))) * 1.05 + CELL_PADDING + 2);
+    want.push((text ? Math.min(TEXT_WANT_POINTS, Math.max(widest, header2)) : Math.max(widest, header2)) + CELL_PADDING);
+  });
+  return { need, want, isText };
+}
+
+/**
+ * The widths of a table's columns in `total` points, from what their text needs, measured: a
+ * number, a date, the row's number never wrap (their widest text and their header's longest word
+ * fit); what is left goes first to the columns short of a line for their text (text, numbers'
+ * headers on two lines), in proportion to what they lack, then to text columns by how much they
+ * hold. One layout: Word takes these widths, the sheet rounds them to its grid (`tableSpans`).
+ */
+export function tableWidths(spec: DocTable, total: number): number[] {
+  const { need, want, isText } = columnNeeds(spec);
+  const widths = [...need];
+  let free = total - need.reduce((a, b) => a + b, 0);
+  if (free < 0) {
+    // More than the page holds: text columns give back, in proportion to their width (numbers never).
+    const text = widths.reduce((a, w, i) => a + (isText[i] ? w : 0), 0);
+    return widths.map((w, i) => (isText[i] && text > 0 ? Math.max(COLUMN_POINTS, w + (free * w) / text) : w));
+  }
+  const short = widths.map((w, i) => Math.max(0, (want[i] as number) - w));
+  const lacking = short.reduce((a, b) => a + b, 0);
+  const share = Math.min(free, lacking);
+  for (let i = 0; i < widths.length; i++) if (lacking > 0) widths[i] = (widths[i] as number) + (share * (short[i] as number)) / lacking;
+  free -= share;
+  if (free > 0) {
+    const weights = widths.map((w, i) => (isText[i] ? w : 0));
+    const sum = weights.reduce((a, b) => a + b, 0);
+    for (let i = 0; i < widths.length; i++) widths[i] = (widths[i] as number) + (sum > 0 ? (free * (weights[i] as number)) / sum : i === widths.length - 1 ? free : 0);
+  }
+  return widths;
+}
+
+/**
+ * How many grid columns each column of a table spans: `tableWidths` on the grid, each column at
+ * least what its numbers need, the grid's columns all used (the roundings settled on text columns).
+ */
+export function tableSpans(spec: DocTable, columns = PAPER_COLUMNS.length): Span[] {
+  const { need, isText } = columnNeeds(spec);
+  const widths = tableWidths(spec, columns * COLUMN_POINTS);
+  const count = widths.map((w, i) => Math.max(1, Math.ceil((need[i] as number) / COLUMN_POINTS), Math.round(w / COLUMN_POINTS)));
+  let total = count.reduce((a, b) => a + b, 0);
+  // Settle the roundings: take from (or give to) the text column furthest over (or under) its width.
+  while (total !== columns) {
+    const over = total > columns;
+    let best = -1;
+    let score = -Infinity;
+    for (let j = 0; j < count.length; j++) {
+      const n = count[j] as number;
+      if (over && (n <= 1 || n * COLUMN_POINTS - COLUMN_POINTS < (isText[j] ? 0 : (need[j] as number)))) continue;
+      const s = (over ? 1 : -1) * (n * COLUMN_POINTS - (widths[j] as number)) + (isText[j] ? 1000 : 0);
+      if (s > score) [best, score] = [j, s];
+    }
+    if (best < 0) break;
+    count[best] = (count[best] as number) + (over ? -1 : 1);
+    total += over ? -1 : 1;
+  }
+  const spans: Span[] = [];
+  let at = 0;
+  for (const n of count) {
+    spans.push({ from: at, to: Math.min(columns - 1, at + n - 1) });
+    at += n;
+  }
+  return spans;
 }
