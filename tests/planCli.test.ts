@@ -22,7 +22,7 @@ describe("plan import, template --plan, plan show", () => {
     for (const file of [SEED_FILE, path.join(PLANS, "ke-hoach-chau-son-2021.docx")]) {
       const r = await captureOutput(() => run(["plan", "import", file, "--json"]));
       expect(r.code).toBe(0);
-      expect(JSON.parse(r.stdout)).toEqual({ ...(await seedPlanAsRead()), unplaced: [] });
+      expect(JSON.parse(r.stdout)).toEqual({ ...(await seedPlanAsRead()), unplaced: [], notices: [] });
     }
   });
 

@@ -354,7 +354,8 @@ function fakeRule(v: FakeWorkbookState["sheets"][number]["validations"][number])
 }
 
 /** Characters of a column from the points Excel was given: the inverse of (chars × 7 + 5) × 0.75. */
-const charsOfPoints = (points: number) => round((points / 0.75 - 5) / 7);
+// The inverse of columnWidthPoints: a file's width (padding included) from Excel's whole pixels of 7 a unit.
+const charsOfPoints = (points: number) => round(points / 0.75 / 7);
 
 export function modelOfFake(state: FakeWorkbookState): WorkbookModel {
   return {
