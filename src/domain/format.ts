@@ -21,6 +21,24 @@ export function formatRate(rate: number): string {
   return `${(Math.round(rate * 1000) / 10).toFixed(1).replace(".", ",")}%`;
 }
 
+/**
+ * A number format that groups thousands with dots on any computer (a live cell stays a number):
+ * Excel's "," in `#,##0` prints the computer's own separator (`909,050,000` under English
+ * settings), so the dots here are literal, by size. Exact from 0 to 999.999.999; past a billion
+ * the first group is not split ("1234.567.890"), below zero not grouped: formats allow two sizes.
+ */
+export const COUNT_FORMAT = '[>=1000000]#"."###"."##0;[>=1000]#"."##0;0';
+
+/**
+ * `formatRate` as a formula over a rate's expression (a number from 0 to 1, or ""): the text
+ * "93,8%" on any computer, "" when blank; Excel's `0.0%` would print the computer's decimal sign.
+ * The expression is repeated, never a volatile or version-bound function (no LET: Excel 2010).
+ */
+export function rateTextFormula(rate: string): string {
+  const tenths = `ROUND((${rate})*1000,0)`;
+  return `IF(ISNUMBER(${rate}),INT(${tenths}/10)&","&MOD(${tenths},10)&"%","")`;
+}
+
 /** `dd/mm/yyyy` of an ISO date; anything else as it is. */
 export function formatDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);

@@ -33,7 +33,7 @@ export function describeWithLibreOffice(name: string, body: () => void): void {
   describe.skip(name, body);
 }
 
-function freshProfile(): string {
+export function freshProfile(): string {
   const dir = mkdtempSync(path.join(tmpdir(), "lo-profile-"));
   cpSync(PROFILE, dir, { recursive: true });
   chmodSync(dir, 0o755);

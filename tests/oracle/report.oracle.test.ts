@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import JSZip from "jszip";
@@ -9,8 +9,8 @@ import { reportFigures } from "../../src/domain/report/addReport";
 import type { Figures } from "../../src/domain/report/figures";
 import { parsePeriod } from "../../src/domain/period";
 import { printedNumber } from "../../src/domain/report/document";
-import { formatRate } from "../../src/domain/format";
-import { convertToPdf, csvNumber, describeWithLibreOffice, paperRows, recalculatedSheets, requireExcelMetricFonts, sheetXmlOf } from "../helpers/libreoffice";
+import { formatCount, formatRate } from "../../src/domain/format";
+import { convertToPdf, csvNumber, describeWithLibreOffice, freshProfile, paperRows, parseCsv, recalculatedSheets, requireExcelMetricFonts, sheetXmlOf, sofficePath } from "../helpers/libreoffice";
 import { captureOutput } from "../helpers/output";
 
 const dir = mkdtempSync(path.join(tmpdir(), "report-oracle-"));
@@ -89,7 +89,8 @@ describeWithLibreOffice("LibreOffice recalculates the report and Tổng hợp to
     }
     const pt = year.pledges.total;
     expect([2, 3, 5, 6, 7].map((c) => csvNumber(cong[1]![c]!))).toEqual([pt.households, pt.householdsSigned, pt.students, pt.officials, pt.workers]);
-    expect(csvNumber(cong[1]![4]!)).toBeCloseTo(pt.householdRate!, 9);
+    // The rate as text the Vietnamese way, computed by the formula as formatRate computes it.
+    expect(cong[1]![4]).toBe(formatRate(pt.householdRate!));
     const d = year.donations;
     const line = (label: string) => csvNumber(rowsLabelled(sum, 0, label)[0]![1]!);
     expect([line("Tồn quỹ đầu kỳ"), line("Tiếp nhận bằng tiền"), line("Tiếp nhận hiện vật (giá trị)"), line("Đã chi bằng tiền"), line("Hiện vật đã phân phát (giá trị)"), line("Tồn quỹ cuối kỳ")]).toEqual([
@@ -162,6 +163,37 @@ describeWithLibreOffice("LibreOffice recalculates the report and Tổng hợp to
     expect(all).toMatch(/0%\s+20%\s+40%\s+60%\s+80%\s+100%/);
     mkdirSync(OUTPUT, { recursive: true });
     execFileSync("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdf, path.join(OUTPUT, "bao-cao-nam-2021")]);
+  });
+
+  it("Tổng hợp shows 909.050.000 and 99,3% on a computer set to English (LibreOffice in its default en-US, values as shown)", async () => {
+    const out = mkdtempSync(path.join(tmpdir(), "lo-en-"));
+    const profile = freshProfile();
+    // Token 9 "true": cells as shown, formatted by the locale LibreOffice runs in.
+    execFileSync(sofficePath()!, [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,UTF8,1,,1033,false,true,true,false,false,-1", "--outdir", out, demo], {
+      stdio: "pipe",
+      timeout: 120_000,
+    });
+    // The control: the ledger's own "#,##0" shows English separators, so LibreOffice runs in English here.
+    const ledger = parseCsv(readFileSync(path.join(out, readdirSync(out).find((f) => f.endsWith("-Đóng góp.csv"))!), "utf8"));
+    expect(ledger.flat().some((c) => /^\d{1,3}(,\d{3})+$/.test(c))).toBe(true);
+    const file = readdirSync(out).find((f) => f.endsWith("-Tổng hợp.csv"))!;
+    const rows = parseCsv(readFileSync(path.join(out, file), "utf8"));
+    const cong = rows.filter((r) => r[0] === "Cộng");
+    const pt = year.pledges.total;
+    expect(cong[1]![2]).toBe(formatCount(pt.households));
+    expect(cong[1]![4]).toBe(formatRate(pt.householdRate!));
+    const received = rows.find((r) => r[0] === "Tiếp nhận bằng tiền")!;
+    expect(received[1]).toBe(formatCount(year.donations.receivedMoney));
+    expect(year.donations.receivedMoney).toBeGreaterThan(1_000_000);
+    expect(received[1]).toMatch(/^\d{1,3}(\.\d{3})+$/);
+    // The summary of communes likewise.
+    const summary = path.join(out, "tong-hop-cac-xa.xlsx");
+    expect((await captureOutput(() => run(["consolidate", demo, "--period", "2021", "--out", summary]))).code).toBe(0);
+    execFileSync(sofficePath()!, [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,UTF8,1,,1033,false,true,true,false,false,-1", "--outdir", out, summary], { stdio: "pipe", timeout: 120_000 });
+    const communes = parseCsv(readFileSync(path.join(out, readdirSync(out).find((f) => f.startsWith("tong-hop-cac-xa") && f.endsWith(".csv"))!), "utf8"));
+    const total = communes.find((r) => r[1] === "Tổng cộng")!;
+    expect(total).toContain(formatRate(pt.householdRate!));
+    expect(total).toContain(formatCount(year.donations.receivedMoney));
   });
 
   it("prints Tổng hợp on A4 portrait, one page wide, without empty pages: only the rows in use are boxed", async () => {

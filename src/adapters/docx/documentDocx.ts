@@ -18,7 +18,7 @@ import {
   type ParagraphChild,
 } from "docx";
 import { ChartRun } from "docx/charts";
-import { cellText, chartBars, columnShape, leadsToSignature, type DocBlock, type DocModel, type DocTable } from "../../domain/report/document";
+import { cellText, chartBars, columnShape, keepsWithNext, tableRowKeeps, type DocBlock, type DocModel, type DocTable } from "../../domain/report/document";
 import { tableWidths } from "../../domain/report/sheetBuilder";
 
 // Papers as Word files in the layout of Nghị định 30/2020 (Phụ lục I): A4, margins 2 / 2 / 3 / 1.5 cm,
@@ -113,23 +113,30 @@ function paragraph(text: string, opts: { bold?: boolean; italic?: boolean; keepN
     indent: { firstLine: CM },
     spacing: { after: 120, line: 288 },
     keepNext: opts.keepNext ?? false,
+    // No lone first or last line of a paragraph at a page's foot or head ("yết./." alone on a page).
+    widowControl: true,
   });
 }
 
 function table(t: DocTable): Table {
   // The paper's layout of the table (each column as wide as its text needs), measured in points, in twips.
   const widths = tableWidths(t, TEXT_WIDTH / 20).map((w) => Math.floor(w * 20));
-  const row = (cells: readonly (string | number | null)[], opts: { header?: boolean; bold?: boolean }) =>
-    new TableRow({
+  const keeps = tableRowKeeps(t);
+  let index = 0;
+  const row = (cells: readonly (string | number | null)[], opts: { header?: boolean; bold?: boolean }) => {
+    // Rows kept with the next as the paper says (a small table whole, a header with two rows): Word keeps rows together through their paragraphs.
+    const keepNext = keeps[index++] ?? false;
+    return new TableRow({
       tableHeader: opts.header ?? false,
       cantSplit: true,
       children: t.headers.map((_h, c) => {
         const v = cells[c] ?? null;
         const text = opts.header ? String(v ?? "") : cellText(v, columnShape(t, c));
         const align = opts.header || c === 0 ? AlignmentType.CENTER : typeof v === "number" ? AlignmentType.RIGHT : opts.bold ? AlignmentType.CENTER : AlignmentType.LEFT;
-        return cell([new Paragraph({ children: [run({ text, bold: opts.header || opts.bold, size: PAPER_STYLE.size.table })], alignment: align })], widths[c] ?? 600, { borders: true });
+        return cell([new Paragraph({ children: [run({ text, bold: opts.header || opts.bold, size: PAPER_STYLE.size.table })], alignment: align, keepNext })], widths[c] ?? 600, { borders: true });
       }),
     });
+  };
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
@@ -175,20 +182,20 @@ function signature(s: Extract<DocBlock, { kind: "signature" }>): Table {
 function content(doc: DocModel): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   for (const [i, b] of doc.blocks.entries()) {
-    // The closing paragraph and the space before the signature are kept with it, on its page.
-    const keep = leadsToSignature(doc.blocks, i);
+    // What goes on the page of what follows (a heading, a caption, the closing words, the line before a placeholder): the paper's own rule.
+    const keep = keepsWithNext(doc.blocks, i);
     switch (b.kind) {
       case "header":
         out.push(...header(b));
         break;
       case "heading":
-        out.push(paragraph(b.text, { bold: true, keepNext: true }));
+        out.push(paragraph(b.text, { bold: true, keepNext: keep }));
         break;
       case "paragraph":
         out.push(b.center ? line({ text: b.text, bold: b.bold, italic: b.italic }, { after: 120, keepNext: keep }) : paragraph(b.text, { bold: b.bold, italic: b.italic, keepNext: keep }));
         break;
       case "caption":
-        out.push(paragraph(b.text, { italic: true, keepNext: true }));
+        out.push(paragraph(b.text, { italic: true, keepNext: keep }));
         break;
       case "table":
         out.push(table(b));

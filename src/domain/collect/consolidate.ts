@@ -1,6 +1,6 @@
 import { PAPER_STYLE } from "../report/paperStyle";
 import { foldKey } from "../cells/text";
-import { formatDate } from "../format";
+import { COUNT_FORMAT, formatDate, formatRate } from "../format";
 import type { CellScalar, Grid, GridCell } from "../grid";
 import { TRACKERS, type Tracker } from "../plan/kinds";
 import type { Figures } from "../report/figures";
@@ -213,6 +213,11 @@ const COLUMNS: { header: string; width: number; tracker?: Tracker; value: (l: He
 const TRACKER_WORDS: Record<Tracker, string> = { tasks: "nhiệm vụ", pledges: "ký cam kết", donations: "nguồn đóng góp", nominations: "khen thưởng" };
 
 /** The summary as a sheet: one numbered row per summed commune, the totals, the other movements apart, and what is not in them and why. */
+/** A rate as the papers print it ("99,3%", text on any computer); counts and money stay numbers, grouped by `COUNT_FORMAT`. */
+function shown(c: { rate?: boolean }, v: CellScalar): CellScalar {
+  return c.rate && typeof v === "number" ? formatRate(v) : v;
+}
+
 export function consolidationGrid(x: Consolidation): Grid {
   const cells: GridCell[] = [];
   const font = { font: PAPER_STYLE.font, size: 11 } as const;
@@ -226,14 +231,14 @@ export function consolidationGrid(x: Consolidation): Grid {
     put(row, 0, number, { border: "thin", hAlign: "center" });
     put(row, 1, l.body, { border: "thin" });
     put(row, 2, l.file, { border: "thin" });
-    COLUMNS.forEach((c, j) => put(row, 3 + j, c.value(l), { border: "thin", numFmt: c.rate ? "0.0%" : "#,##0" }));
+    COLUMNS.forEach((c, j) => put(row, 3 + j, shown(c, c.value(l)), { border: "thin", ...(c.rate ? { hAlign: "right" } : { numFmt: COUNT_FORMAT }) }));
   };
   x.summed.forEach((l, i) => line(top + 1 + i, i + 1, l));
   const totalRow = top + 1 + x.summed.length;
   put(totalRow, 0, null, { border: "thin" });
   put(totalRow, 1, "Tổng cộng", { bold: true, border: "thin" });
   put(totalRow, 2, null, { border: "thin" });
-  COLUMNS.forEach((c, j) => put(totalRow, 3 + j, c.tracker && x.shared.includes(c.tracker) ? c.value(x.total) : null, { bold: true, border: "thin", numFmt: c.rate ? "0.0%" : "#,##0" }));
+  COLUMNS.forEach((c, j) => put(totalRow, 3 + j, c.tracker && x.shared.includes(c.tracker) ? shown(c, c.value(x.total)) : null, { bold: true, border: "thin", ...(c.rate ? { hAlign: "right" } : { numFmt: COUNT_FORMAT }) }));
   let row = totalRow + 2;
   if (x.apart.length > 0) {
     put(row++, 0, "Sổ của phong trào khác (không cộng vào tổng):", { bold: true });

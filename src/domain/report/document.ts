@@ -92,6 +92,38 @@ export function printedNumber(text: string): number | undefined {
   return undefined;
 }
 
+/**
+ * Whether block `i` goes on the page of what follows it (both renderers ask): a heading, a caption,
+ * a centred title line, the header; the closing words before the signature; and the line before a
+ * placeholder left for the clerk (the placeholder belongs to what it continues).
+ */
+export function keepsWithNext(blocks: readonly DocBlock[], i: number): boolean {
+  const b = blocks[i];
+  if (!b) return false;
+  if (b.kind === "header" || b.kind === "heading" || b.kind === "caption") return true;
+  if (b.kind === "paragraph" && (b.center === true || blocks[i + 1]?.kind === "clerk")) return true;
+  return (b.kind === "paragraph" || b.kind === "space") && leadsToSignature(blocks, i);
+}
+
+/** A table this short (body rows) is never split across pages. */
+export const SMALL_TABLE_ROWS = 6;
+
+/**
+ * Which rows of a table go on the page of the next row (0 the header, then the body, then the
+ * totals): a small table whole; a long one's header with two rows under it, its last row with the totals.
+ */
+export function tableRowKeeps(t: DocTable): boolean[] {
+  const rows = 1 + t.rows.length + (t.totals ? 1 : 0);
+  const keeps = Array.from({ length: rows }, () => false);
+  if (t.rows.length <= SMALL_TABLE_ROWS) return keeps.map((_k, r) => r < rows - 1);
+  keeps[0] = true;
+  keeps[1] = true;
+  if (t.totals) keeps[rows - 2] = true;
+  // Never a lone row at a page's foot or head before the totals: the last two body rows together.
+  keeps[rows - (t.totals ? 3 : 2)] = true;
+  return keeps;
+}
+
 /** Whether block `i` leads to the signature with only spaces between: the closing words stay on the signature's page. */
 export function leadsToSignature(blocks: readonly DocBlock[], i: number): boolean {
   for (let j = i + 1; j < blocks.length; j++) {

@@ -1,7 +1,7 @@
 import { PAPER_STYLE } from "./paperStyle";
 import type { Grid, GridChart, PrintSetup } from "../grid";
 import { pageBreaks, printScale } from "../print";
-import { chartBars, leadsToSignature, type DocBlock, type DocModel } from "./document";
+import { chartBars, keepsWithNext, tableRowKeeps, type DocBlock, type DocModel, type DocTable } from "./document";
 import { PAPER_COLUMNS, SheetBuilder } from "./sheetBuilder";
 
 const LAST_COL = PAPER_COLUMNS.length - 1;
@@ -89,20 +89,9 @@ interface Chunk {
   keepWithNext: boolean;
 }
 
-/** A table's rows as chunks: its header row with the first body row, the last body row with the totals. */
-function tableChunks(from: number, to: number, hasTotals: boolean): Chunk[] {
-  const out: Chunk[] = [];
-  const lastBody = hasTotals ? to - 1 : to;
-  for (let r = from; r <= to; r++) {
-    if (r === from && r + 1 <= lastBody) {
-      out.push({ from: r, to: r + 1, keepWithNext: false });
-      r++;
-    } else if (hasTotals && r === lastBody && r + 1 === to) {
-      out.push({ from: r, to: to, keepWithNext: false });
-      r++;
-    } else out.push({ from: r, to: r, keepWithNext: false });
-  }
-  return out;
+/** A table's rows as chunks, each keeping with the next as `tableRowKeeps` says. */
+function tableChunks(from: number, spec: DocTable): Chunk[] {
+  return tableRowKeeps(spec).map((keep, r) => ({ from: from + r, to: from + r, keepWithNext: keep }));
 }
 
 /** Chunks joined into groups that must share a page: each chunk that keeps with the next takes the next's first chunk along. */
@@ -171,12 +160,8 @@ export function documentSheet(sheet: string, doc: DocModel): Grid {
     }
     const to = b.row - 1;
     if (to < from) continue;
-    if (block.kind === "table") chunks.push(...tableChunks(from, to, block.totals !== undefined));
-    else {
-      // A heading, a caption, a centred title line, the header blocks go with what follows; so do the closing words before the signature.
-      const keep = block.kind === "header" || block.kind === "heading" || block.kind === "caption" || (block.kind === "paragraph" && (block.center === true || leadsToSignature(doc.blocks, i))) || (block.kind === "space" && leadsToSignature(doc.blocks, i));
-      chunks.push({ from, to, keepWithNext: keep });
-    }
+    if (block.kind === "table") chunks.push(...tableChunks(from, block));
+    else chunks.push({ from, to, keepWithNext: keepsWithNext(doc.blocks, i) });
   }
   const last = b.row - 1;
   // Every row of the paper its own height (the tallest asked for it), so Excel and LibreOffice lay out the same pages.

@@ -1,3 +1,4 @@
+import { COUNT_FORMAT, rateTextFormula } from "../format";
 import { PAPER_STYLE } from "./paperStyle";
 import { TABLE } from "../sheets/specs";
 import { householdRateFormula, totalHouseholdRateFormula } from "./measures";
@@ -34,7 +35,7 @@ const SUMMARY_WIDTHS = [48, 13, 13, 13, 13, 13, 13, 13] as const;
 
 const FROM = "$B$3";
 const TO = "$D$3";
-const COUNT = "#,##0";
+const COUNT = COUNT_FORMAT;
 const BORDER: CellStyle = { border: "thin" };
 const DATE_OR_BLANK = "dd/mm/yyyy;;";
 
@@ -151,7 +152,8 @@ function pledges(s: Sheet): void {
       const latest = (c: string) => `IF(N(${b})=0,"",LOOKUP(2,1/((${ck("Thôn, đơn vị")}=${a})*(${ck("Ngày cập nhật")}=${b})),${ck(c)}))`;
       s.listFormula(2, latest("Số hộ"), { numFmt: COUNT });
       s.listFormula(3, latest("Số hộ đã ký"), { numFmt: COUNT });
-      s.listFormula(4, householdRateFormula(`C${R(s.row)}`, `D${R(s.row)}`), { numFmt: "0.0%" });
+      // The rate as text ("99,3%") on any computer: nothing computes from it.
+      s.listFormula(4, rateTextFormula(householdRateFormula(`C${R(s.row)}`, `D${R(s.row)}`)), { hAlign: "right" });
       s.listFormula(5, latest("Số HS, SV đã ký"), { numFmt: COUNT });
       s.listFormula(6, latest("Số CB, CC, VC đã ký"), { numFmt: COUNT });
       s.listFormula(7, latest("Số CN, NLĐ đã ký"), { numFmt: COUNT });
@@ -162,7 +164,7 @@ function pledges(s: Sheet): void {
   s.put(0, "Cộng", { bold: true, ...BORDER });
   s.put(1, null, BORDER);
   for (const c of ["C", "D", "F", "G", "H"]) s.formula(c.charCodeAt(0) - 65, `SUM(${c}${R(first)}:${c}${R(last)})`, { bold: true, numFmt: COUNT });
-  s.formula(4, totalHouseholdRateFormula(`C${R(first)}:C${R(last)}`, `D${R(first)}:D${R(last)}`), { bold: true, numFmt: "0.0%" });
+  s.formula(4, rateTextFormula(totalHouseholdRateFormula(`C${R(first)}:C${R(last)}`, `D${R(first)}:D${R(last)}`)), { bold: true, hAlign: "right" });
   s.row++;
   s.overflow("tblThon[Thôn]", listRows(s.sizes, "villages"));
   s.overflow("tblDonVi[Đơn vị]", listRows(s.sizes, "units"));
