@@ -1,9 +1,11 @@
+import { findTable } from "../tables";
 import { COUNT_FORMAT, rateTextFormula } from "../format";
 import { PAPER_STYLE } from "./paperStyle";
 import { TABLE } from "../sheets/specs";
 import { householdRateFormula, totalHouseholdRateFormula } from "./measures";
 import { nameKey } from "../text";
-import { wrappedLines } from "../template/tableGrid";
+import { columnWidthPoints } from "../print";
+import { CELL_PADDING, lineHeight, textWidth, wrappedLineCount } from "../textMeasure";
 import type { TableData } from "../workbook";
 import { isoToSerial } from "../dates";
 import { isEmptyValue, type CellStyle, type ConditionalFormat, type Grid, type GridCell, type RangeBox } from "../grid";
@@ -19,7 +21,10 @@ const SUMMARY_ROWS = { units: 30, villages: 60, groups: 15, forms: 15 } as const
 const SPARE_ROWS = 5;
 
 /** How many units, villages, donor groups and award forms the catalogues hold now. */
-export type SummarySizes = Partial<Record<keyof typeof SUMMARY_ROWS, number>>;
+export type SummarySizes = Partial<Record<keyof typeof SUMMARY_ROWS, number>> & {
+  /** The longest name of the catalogues (units, villages, groups, forms) as printed, in points at 12 pt. */
+  longestName?: number;
+};
 
 /**
  * Rows for a list: its present length and a few more (a sheet of empty rows prints as pages of
@@ -30,8 +35,14 @@ function listRows(sizes: SummarySizes, list: keyof typeof SUMMARY_ROWS): number 
   return n === undefined ? SUMMARY_ROWS[list] : Math.min(SUMMARY_ROWS[list], n + SPARE_ROWS);
 }
 
-/** Column widths (characters): names on one line in A, figures in B–H. */
+/** Column widths as a file stores them: names on one line in A, figures in B–H. */
 const SUMMARY_WIDTHS = [48, 13, 13, 13, 13, 13, 13, 13] as const;
+
+/** Column A as wide as the longest name (measured in Times New Roman 12) so none is cut, from 48 up to 80. */
+function summaryWidths(sizes: SummarySizes): number[] {
+  const name = sizes.longestName === undefined ? SUMMARY_WIDTHS[0] : Math.min(80, Math.max(SUMMARY_WIDTHS[0], Math.ceil(((sizes.longestName + CELL_PADDING + 2) / 0.75) / 7)));
+  return [name, ...SUMMARY_WIDTHS.slice(1)];
+}
 
 const FROM = "$B$3";
 const TO = "$D$3";
@@ -92,8 +103,9 @@ class Sheet {
   headers(names: readonly string[]): void {
     names.forEach((n, c) => this.put(c, n, { bold: true, wrap: true, hAlign: "center", vAlign: "middle", fill: "DDEBF7", ...BORDER }));
     // As tall as its longest label wraps in its column (bold Times New Roman 12, whole words: about three quarters of a column's characters a line).
-    const lines = Math.max(2, ...names.map((n, c) => wrappedLines(n, (SUMMARY_WIDTHS[c] ?? 13) * 0.75)));
-    this.tall.push({ row: this.row, height: lines * 16 });
+    const widths = summaryWidths(this.sizes);
+    const lines = Math.max(2, ...names.map((n, c) => wrappedLineCount(n, columnWidthPoints(widths[c] ?? 13) - CELL_PADDING, 12, true)));
+    this.tall.push({ row: this.row, height: lines * lineHeight(12) });
     this.row++;
   }
 }
@@ -239,10 +251,13 @@ export function summarySizes(tables: ReadonlyMap<string, TableData>): SummarySiz
     return t ? t.rows.filter((r) => r.some((v) => !isEmptyValue(v))).length : undefined;
   };
   const out: SummarySizes = {};
+  let longest = 0;
   for (const [k, name] of [["units", TABLE.donVi], ["villages", TABLE.thon], ["groups", TABLE.nhomDongGop], ["forms", TABLE.hinhThucKhenThuong]] as const) {
     const n = count(name);
     if (n !== undefined) out[k] = n;
+    for (const r of findTable(tables, name)?.rows ?? []) if (typeof r[0] === "string") longest = Math.max(longest, textWidth(r[0], 12));
   }
+  if (longest > 0) out.longestName = longest;
   return out;
 }
 
@@ -268,8 +283,9 @@ export function summaryGrid(plan: { year: number; trackers: readonly Tracker[]; 
     cells: s.cells,
     merges: s.merges,
     rowHeights: [{ row: 1, height: 32 }, ...s.tall],
-    columns: SUMMARY_WIDTHS.map((width, col) => ({ col, width })),
+    columns: summaryWidths(plan.sizes ?? {}).map((width, col) => ({ col, width })),
     conditionalFormats: s.conditionalFormats,
-    print: { paper: "A4", orientation: "portrait", marginsCm: { top: 2, bottom: 2, left: 2, right: 1.5 }, fitToWidth: true },
+    // Landscape: the names and seven figures side by side print at about 90%, not the 60% portrait would need.
+    print: { paper: "A4", orientation: "landscape", marginsCm: { top: 2, bottom: 2, left: 2, right: 1.5 }, fitToWidth: true },
   };
 }
