@@ -133,7 +133,8 @@ function table(t: DocTable): Table {
         const v = cells[c] ?? null;
         const text = opts.header ? String(v ?? "") : cellText(v, columnShape(t, c));
         const align = opts.header || c === 0 ? AlignmentType.CENTER : typeof v === "number" ? AlignmentType.RIGHT : opts.bold ? AlignmentType.CENTER : AlignmentType.LEFT;
-        return cell([new Paragraph({ children: [run({ text, bold: opts.header || opts.bold, size: PAPER_STYLE.size.table })], alignment: align, keepNext })], widths[c] ?? 600, { borders: true });
+        // Single-spaced, no room after: a table's rows as close as the sheet's.
+        return cell([new Paragraph({ children: [run({ text, bold: opts.header || opts.bold, size: PAPER_STYLE.size.table })], alignment: align, keepNext, spacing: { before: 0, after: 0, line: 240 } })], widths[c] ?? 600, { borders: true });
       }),
     });
   };

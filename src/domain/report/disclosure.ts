@@ -140,12 +140,18 @@ export function leftOutSentence(left: readonly LeftOutRow[]): string | undefined
 }
 
 /** The lines of one part of the list: who or what (two columns), the date, money, goods and their value, with their totals. */
-function linesTable(w: DocWriter, named: readonly [string, string], lines: readonly (readonly [DisclosureLine, string, string])[], money: number, goodsValue: number): void {
+function linesTable(w: DocWriter, named: readonly string[], lines: readonly (readonly [DisclosureLine, ...string[]])[], money: number, goodsValue: number): void {
+  const blanks = named.slice(1).map(() => null);
   w.table({
     headers: ["STT", ...named, "Ngày", "Tiền (đồng)", "Hiện vật", "Giá trị hiện vật (đồng)"],
-    rows: lines.map(([r, first, second], i) => [i + 1, first, second, formatDate(r.date), r.money || null, r.goods || null, r.goodsValue || null]),
-    totals: [null, "Tổng cộng", null, null, money, null, goodsValue],
+    rows: lines.map(([r, ...texts], i) => [i + 1, ...texts, formatDate(r.date), r.money || null, r.goods || null, r.goodsValue || null]),
+    totals: [null, "Tổng cộng", ...blanks, null, money, null, goodsValue],
   });
+}
+
+/** A donor with the place they gave from, in one cell: "Hộ gia đình mẫu 11 (Thôn mẫu 4)", so a receipt takes one line. */
+function donorCell(who: string, place: string): string {
+  return place ? `${who} (${place})` : who;
 }
 
 /** Goods received and given out, said as a reader expects: "chưa phân phát" rather than "0 đồng"; nothing when there were none. */
@@ -163,7 +169,7 @@ export function disclosureDocument(x: Disclosure, info: ReturnType<typeof report
     `Thực hiện Nghị định số 93/2021/NĐ-CP ngày 27/10/2021 của Chính phủ về vận động, tiếp nhận, phân phối và sử dụng các nguồn đóng góp tự nguyện, Ủy ban nhân dân ${bodyName(info.body)} công khai các khoản tiếp nhận, chi và phân phát từ ngày ${formatDate(x.period.from)} đến ngày ${formatDate(x.period.to)} như sau:`,
   );
   b.heading("I. CÁC KHOẢN TIẾP NHẬN");
-  linesTable(b, ["Tập thể, cá nhân", "Thôn, địa chỉ"], x.received.map((r) => [r, r.who, r.place]), x.totals.receivedMoney, x.totals.receivedGoodsValue);
+  linesTable(b, ["Tập thể, cá nhân (thôn, địa chỉ)"], x.received.map((r) => [r, donorCell(r.who, r.place)]), x.totals.receivedMoney, x.totals.receivedGoodsValue);
   b.space();
   b.heading("II. CÁC KHOẢN CHI, PHÂN PHÁT");
   linesTable(b, ["Nội dung", "Người, đơn vị nhận"], x.spent.map((r) => [r, r.purpose || "(chưa ghi nội dung)", r.who]), x.totals.spentMoney, x.totals.distributedGoodsValue);

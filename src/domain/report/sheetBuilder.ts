@@ -164,10 +164,13 @@ function columnNeeds(spec: DocTable): { need: number[]; want: number[]; isText: 
     const text = values.some((v) => typeof v === "string" && c > 0 && !/^[\d.,/%-]+$/u.test(v));
     isText.push(text);
     const widest = Math.max(0, ...printed.map((p) => textWidth(p, size, true)));
+    // What most rows need (nine in ten, an empty cell needing nothing): one long line does not take the room of the many.
+    const each = body.map((r) => (r[c] === null || r[c] === undefined ? 0 : textWidth(cellText(r[c] ?? null, columnShape(spec, c)), size, true))).sort((a, b) => a - b);
+    const most = each[Math.min(each.length - 1, Math.floor(each.length * 0.9))] ?? 0;
     const header2 = textWidth(header, size, true) / 2;
     // With a little to spare: Word and LibreOffice break a line a few points before the measured end.
     need.push((text ? words(header) : Math.max(widest, words(header))) * 1.05 + CELL_PADDING + 2);
-    want.push((text ? Math.min(TEXT_WANT_POINTS, Math.max(widest, header2)) : Math.max(widest, header2)) + CELL_PADDING);
+    want.push((text ? Math.min(TEXT_WANT_POINTS, Math.max(most, header2)) : Math.max(widest, header2)) + CELL_PADDING);
   });
   return { need, want, isText };
 }
