@@ -12,6 +12,8 @@ import { decisionDocument, dossierPapers, dossierSheetName, proposalDocument, ty
 import type { DocModel } from "../src/domain/report/document";
 import { parentIsName, reportInfo } from "../src/domain/report/reportInfo";
 import { chauSonPlan } from "../src/domain/sample/chauSonPlan";
+import { demoRows } from "../src/domain/sample/demoData";
+import { applyTemplates } from "../src/domain/template/applyTemplates";
 import { reportPaper } from "../src/domain/report/addReport";
 import { disclosurePaper, goodsSentence } from "../src/domain/report/disclosure";
 import { documentSheet } from "../src/domain/report/documentSheet";
@@ -193,8 +195,18 @@ describe("papers at their real size, nothing clipped (measured with Times New Ro
     expect((await captureOutput(() => run(["demo", "--out", demo]))).code).toBe(0);
   });
 
-  it.each(["2021-S1", "2021-S2", "2021", "2021-06-11..2021-12-31"])("every paper of %s prints at 100%%, body at 13-14 pt, tables at 12 pt, every cell's text whole", async (code) => {
-    const book = await XlsxWorkbook.fromBuffer(readFileSync(demo));
+  const cases: [string, number | null][] = [
+    ...["2021-S1", "2021-S2", "2021", "2021-06-11..2021-12-31"].map((c) => [c, null] as [string, null]),
+    // Generated data: the sample's generator drawn again.
+    ...[1, 7, 2024].map((seed) => ["2021", seed] as [string, number]),
+  ];
+  it.each(cases)("every paper of %s (seed %s) prints at 100%%, body at 13-14 pt, tables at 12 pt, every cell's text whole", async (code, seed) => {
+    let book: XlsxWorkbook;
+    if (seed === null) book = await XlsxWorkbook.fromBuffer(readFileSync(demo));
+    else {
+      book = await XlsxWorkbook.empty();
+      await applyTemplates(book, chauSonPlan, demoRows(chauSonPlan, seed));
+    }
     const period = parsePeriod(code);
     const docs = [(await reportPaper(book, period, "2026-12-07")).doc, (await disclosurePaper(book, period, "2026-12-07")).doc, ...(await dossierPapers(book, period, "2026-12-07").then((r) => r.docs, () => []))];
     for (const [i, doc] of docs.entries()) {
