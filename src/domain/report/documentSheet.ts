@@ -68,7 +68,7 @@ function chart(b: SheetBuilder, c: Extract<DocBlock, { kind: "chart" }>, charts:
   bars.forEach((bar, i) => {
     b.cells.push({ row: top + 1 + i, col: CHART_DATA.label, value: bar.label, style: font }, { row: top + 1 + i, col: CHART_DATA.value, value: bar.value, style: { ...font, numFmt: "0.0%" } });
   });
-  for (let r = top; r < top + rows; r++) b.heights.push({ row: r, height: CHART_ROW_POINTS });
+  for (let r = top; r < top + rows; r++) b.raise(r, CHART_ROW_POINTS);
   const last = top + bars.length;
   charts.push({
     title: c.title,
@@ -149,7 +149,7 @@ export function documentSheet(sheet: string, doc: DocModel): Grid {
         break;
       case "clerk":
         b.paragraph(block.text);
-        b.heights.push({ row: from, height: CLERK_LINES * LINE_POINTS });
+        b.raise(from, CLERK_LINES * LINE_POINTS);
         break;
       case "space":
         b.blank();

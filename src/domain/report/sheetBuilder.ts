@@ -42,7 +42,13 @@ export class SheetBuilder {
   row = 0;
   readonly cells: GridCell[] = [];
   readonly merges: RangeBox[] = [];
-  readonly heights: GridRowHeight[] = [];
+  /** Each row's height where it differs from a line's, by row: a map, so that a table of 10,000 rows is laid out in linear time. */
+  private readonly heightOf = new Map<number, number>();
+
+  /** The rows' heights set so far. */
+  get heights(): GridRowHeight[] {
+    return [...this.heightOf].map(([row, height]) => ({ row, height }));
+  }
 
   private style(s: CellStyle): CellStyle {
     return { font: REPORT_FONT, size: 13, vAlign: "top", ...s };
@@ -80,14 +86,12 @@ export class SheetBuilder {
    */
   rule(from: number, to: number, row = this.row): void {
     for (let c = from; c <= to; c++) this.cells.push({ row, col: c, style: this.style({ border: "bottom" }) });
-    const h = this.heights.find((x) => x.row === row);
-    if (h) h.height = 4;
-    else this.heights.push({ row, height: 4 });
+    this.heightOf.set(row, 4);
   }
 
   /** Room under a rule before what follows, in points. */
   gap(points: number): void {
-    this.heights.push({ row: this.row, height: points });
+    this.heightOf.set(this.row, points);
     this.row++;
   }
 
@@ -95,11 +99,12 @@ export class SheetBuilder {
     this.row += n;
   }
 
-  private raise(row: number, height: number): void {
-    const h = this.heights.find((x) => x.row === row);
+  /** A row at least `height` points tall (up to Excel's tallest row). */
+  raise(row: number, height: number): void {
     const points = Math.min(MAX_ROW_POINTS, height);
-    if (h) h.height = Math.max(h.height, points);
-    else if (points > LINE_POINTS) this.heights.push({ row, height: points });
+    const h = this.heightOf.get(row);
+    if (h !== undefined) this.heightOf.set(row, Math.max(h, points));
+    else if (points > LINE_POINTS) this.heightOf.set(row, points);
   }
 
   /**
@@ -111,10 +116,12 @@ export class SheetBuilder {
     const border = { border: "thin" as const };
     const spans = tableSpans(spec);
     const size = PAPER_STYLE.size.table;
+    // The cells a merge covers carry only its border, one style shared by all (a table may have 10,000 rows).
+    const covered = this.style({ ...border, size });
     const put = (c: number, value: CellScalar, style: CellStyle) => {
       const span = spans[c] as Span;
       this.cells.push({ row: this.row, col: span.from, value, style: this.style(style) });
-      for (let g = span.from + 1; g <= span.to; g++) this.cells.push({ row: this.row, col: g, style: this.style({ ...border, size }) });
+      for (let g = span.from + 1; g <= span.to; g++) this.cells.push({ row: this.row, col: g, style: covered });
       if (span.to > span.from) this.merges.push({ top: this.row, bottom: this.row, left: span.from, right: span.to });
       if (typeof value === "string") this.raise(this.row, wrappedLineCount(value, spanPoints(span.from, span.to), size, style.bold === true) * lineHeight(size));
     };
