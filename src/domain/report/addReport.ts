@@ -2,7 +2,8 @@ import { bodiesInForce } from "../law";
 import { findTable } from "../tables";
 import { TRACKERS } from "../plan/kinds";
 import { planFromTables, readWorkbookPlan } from "../plan/workbookPlan";
-import { VALIDATED_TABLES, validateWorkbook } from "../rules/validate";
+import { VALIDATED_TABLES, validateTables } from "../rules/validate";
+import type { TableView } from "../rules/view";
 import { sheetSpecsFor, TABLE } from "../sheets/specs";
 import type { Grid } from "../grid";
 import { nameKey } from "../text";
@@ -61,9 +62,9 @@ function missingReferences(grid: Grid, summary: WorkbookSummary): string[] {
 }
 
 /** What the report says beside its figures: the awards' decisions, and the returns when forms were collected. */
-function extrasOf(tables: ReadonlyMap<string, TableData>, plan: PlanDefinition | undefined, period: Period): ReportExtras {
+function extrasOf(tables: ReadonlyMap<string, TableData>, plan: PlanDefinition | undefined, period: Period, views?: ReadonlyMap<string, TableView>): ReportExtras {
   const returns = plan ? returnsStatus(tables, plan, period) : undefined;
-  return { decisions: awardDecisions(tables, period), ...(returns ? { returns } : {}) };
+  return { decisions: awardDecisions(tables, period, views), ...(returns ? { returns } : {}) };
 }
 
 /**
@@ -79,7 +80,8 @@ async function readForReport(port: WorkbookPort, period: Period, today: string, 
   const wanted = sheetSpecsFor(plan?.trackers ?? TRACKERS).flatMap((s) => s.tables.map((t) => t.name)).filter((n) => n !== TABLE.keHoach || plan !== undefined);
   const missingTables = wanted.filter((n) => ![...tables.keys()].some((k) => nameKey(k) === nameKey(n)));
   if (missingTables.length === wanted.length) throw new NoTrackingTablesError();
-  const issues = validateWorkbook(tables, today);
+  // Validation reads every cell once; the figures take its reading.
+  const { issues, views } = validateTables(tables, today);
   const goneBodies = bodiesInForce(reportInfo(findTable(tables, TABLE.thongTin), plan).reportRecipients, today).gone;
   const scope: ReportScope = plan ? { trackers: plan.trackers, launch: plan.milestones.some((m) => m.kind === "launch") } : FULL_SCOPE;
   return {
@@ -88,7 +90,8 @@ async function readForReport(port: WorkbookPort, period: Period, today: string, 
     planProblems: problems,
     scope,
     missingTables,
-    figures: figuresForPeriod(tables, period, plan?.milestones ?? []),
+    figures: figuresForPeriod(tables, period, plan?.milestones ?? [], views),
+    views,
     errors: issues.filter((i) => i.severity === "error" && i.rule !== "table-missing").length,
     textValues: issues.filter((i) => i.rule === "number-as-text" || i.rule === "date-as-text").length,
     goneBodies,
@@ -102,12 +105,12 @@ async function readForReport(port: WorkbookPort, period: Period, today: string, 
  */
 export async function addReport(port: WorkbookPort, period: Period, today: string, options?: ReadOptions): Promise<ReportAdded> {
   // The tables first: an adapter that streams a big sheet for them learns its used range on the way.
-  const { tables, plan, scope, missingTables, figures, errors, textValues, goneBodies } = await readForReport(port, period, today, options);
+  const { tables, plan, scope, missingTables, figures, errors, textValues, goneBodies, views } = await readForReport(port, period, today, options);
   const summary = await port.summarize();
   const info = reportInfo(findTable(tables, TABLE.thongTin), plan);
   const names = summary.sheets.map((s) => s.name);
   const sheet = freeSheetName(period.sheetName, names);
-  const doc = reportDocument(figures, info, period, today, scope, extrasOf(tables, plan, period));
+  const doc = reportDocument(figures, info, period, today, scope, extrasOf(tables, plan, period, views));
   const grids = [documentSheet(sheet, doc)];
   const wantSummary = !names.some((n) => nameKey(n) === nameKey(SUMMARY_SHEET));
   const live = summaryGrid({ year: plan?.year ?? Number(period.from.slice(0, 4)), trackers: scope.trackers, sizes: summarySizes(tables) });
@@ -120,8 +123,8 @@ export async function addReport(port: WorkbookPort, period: Period, today: strin
 
 /** The report of a period as blocks (for a Word file), with its figures; nothing is written. */
 export async function reportPaper(port: WorkbookPort, period: Period, today: string, options?: ReadOptions): Promise<{ doc: DocModel; figures: Figures }> {
-  const { tables, plan, scope, figures } = await readForReport(port, period, today, options);
-  return { doc: reportDocument(figures, reportInfo(findTable(tables, TABLE.thongTin), plan), period, today, scope, extrasOf(tables, plan, period)), figures };
+  const { tables, plan, scope, figures, views } = await readForReport(port, period, today, options);
+  return { doc: reportDocument(figures, reportInfo(findTable(tables, TABLE.thongTin), plan), period, today, scope, extrasOf(tables, plan, period, views)), figures };
 }
 
 /**
