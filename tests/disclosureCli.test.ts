@@ -73,14 +73,14 @@ describe("nominations FILE --period P (the commendation dossier)", () => {
     expect(pending.length).toBeGreaterThan(1);
     // A table's columns span the paper's grid columns: a row read without the cells its merges cover.
     const cells = (row: readonly unknown[]) => row.filter((v) => v !== null);
-    const list = (await book.readRanges([{ sheet: "DS đề nghị KT 6 tháng cuối 2021", range: { top: 0, left: 0, bottom: 60, right: 23 } }]))[0]!;
+    const list = (await book.readRanges([{ sheet: "DS đề nghị KT 6 tháng cuối 2021", range: { top: 0, left: 0, bottom: 60, right: 11 } }]))[0]!;
     const names2 = list.filter((row) => typeof row[0] === "number").map((row) => cells(row)[1]);
     // Those the chairman decides first, then those he is asked to forward to a higher level, each group in the table's order.
     const up = (row: (typeof pending)[number]) => row[col("Cấp khen")] === "Đề nghị cấp trên";
     expect(names2).toEqual([...pending.filter((r) => !up(r)), ...pending.filter(up)].map((row) => row[col("Tên tập thể, cá nhân")]));
     expect(pending.some(up)).toBe(true);
     // The decision lists only the commune's own awards; nominations for the superior stay in the proposal.
-    const decision = (await book.readRanges([{ sheet: "QĐ KT 6 tháng cuối 2021", range: { top: 0, left: 0, bottom: 80, right: 23 } }]))[0]!;
+    const decision = (await book.readRanges([{ sheet: "QĐ KT 6 tháng cuối 2021", range: { top: 0, left: 0, bottom: 80, right: 11 } }]))[0]!;
     const decided = decision.filter((row) => typeof row[0] === "number").map((row) => cells(row)[1]);
     expect(decided).toEqual(pending.filter((row) => row[col("Cấp khen")] !== "Đề nghị cấp trên").map((row) => row[col("Tên tập thể, cá nhân")]));
     const texts = decision.flat().filter((v): v is string => typeof v === "string");

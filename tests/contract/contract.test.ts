@@ -134,7 +134,7 @@ describe("both adapters, one contract", () => {
     // The pledge chart: native, over the rates beside the print area, across the page's columns.
     const charts = a.sheets.find((s) => s.name === "BC năm 2021")?.charts ?? [];
     expect(charts).toHaveLength(1);
-    expect(charts[0]).toMatch(/^BarClustered\|Tỷ lệ hộ gia đình đã ký cam kết theo thôn\|Z\d+:Z\d+\|AA\d+:AA\d+\|A\d+:X\d+\|0\.\.1\|0%\|Times New Roman$/);
+    expect(charts[0]).toMatch(/^BarClustered\|Tỷ lệ hộ gia đình đã ký cam kết theo thôn\|N\d+:N\d+\|O\d+:O\d+\|A\d+:L\d+\|0\.\.1\|0%\|Times New Roman$/);
     expectSameWorkbook(a, modelOfFake(p.fake.state));
   });
 });

@@ -137,8 +137,8 @@ describeWithLibreOffice("LibreOffice recalculates the report and Tổng hợp to
     const report = sheets.get("BC năm 2021")!;
     breaks.forEach((row, i) => {
       // The first row of the page with any text (a blank row may open it), as LibreOffice's CSV has it;
-      // a page that opens with the chart (its figures beside the print area, X+) opens with its title.
-      const paper = (r: string[]) => r.slice(0, 24);
+      // a page that opens with the chart (its figures beside the print area, N+) opens with its title.
+      const paper = (r: string[]) => r.slice(0, 12);
       const opening = report.slice(row).find((r) => r.some((c) => c.trim() !== ""))!;
       const text = paper(opening).some((c) => c.trim() !== "") ? paper(opening).find((c) => c.trim() !== "")!.trim() : "Tỷ lệ hộ gia đình đã ký cam kết theo thôn";
       // Its first lines (a row of several lines, centred, shows its cells' lines side by side).

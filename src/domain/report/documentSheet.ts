@@ -5,11 +5,11 @@ import { chartBars, keepsWithNext, tableRowKeeps, type DocBlock, type DocModel, 
 import { PAPER_COLUMNS, SheetBuilder } from "./sheetBuilder";
 
 const LAST_COL = PAPER_COLUMNS.length - 1;
-/** The header's two blocks (Nghị định 30): the issuer at the left (A–I, about 6 cm), the motto at the right (J–X). */
-const ISSUER = { from: 0, to: 8 } as const;
-const MOTTO = { from: 9, to: LAST_COL } as const;
-/** The signature's halves: `Nơi nhận` (A–L), the signer (M–X). */
-const SIGNER_FROM = 12;
+/** The header's two blocks (Nghị định 30): the issuer at the left (A–D, about 5 cm), the motto at the right (E–L). */
+const ISSUER = { from: 0, to: 3 } as const;
+const MOTTO = { from: 4, to: LAST_COL } as const;
+/** The signature's halves: `Nơi nhận` (A–F), the signer (G–L). */
+const SIGNER_FROM = 6;
 
 function header(b: SheetBuilder, h: Extract<DocBlock, { kind: "header" }>): void {
   b.text(ISSUER.from, ISSUER.to, h.parentBody, { bold: h.parentIsName, hAlign: "center" });
@@ -19,9 +19,9 @@ function header(b: SheetBuilder, h: Extract<DocBlock, { kind: "header" }>): void
   b.text(ISSUER.from, ISSUER.to, h.body, { bold: true, hAlign: "center", vAlign: "bottom" });
   b.text(MOTTO.from, MOTTO.to, "Độc lập - Tự do - Hạnh phúc", { bold: true, size: 14, hAlign: "center", vAlign: "bottom" });
   b.row++;
-  // The rules, centred under their blocks: under the issuing body, about a third of its block (C–G); under the motto, its length (M–U).
-  b.rule(2, 6);
-  b.rule(12, 20);
+  // The rules, centred under their blocks: under the issuing body, half its block (B–C); under the motto, its length (G–J).
+  b.rule(1, 2);
+  b.rule(6, 9);
   b.row++;
   b.text(ISSUER.from, ISSUER.to, h.number, { hAlign: "center" });
   b.text(MOTTO.from, MOTTO.to, h.dateLine, { italic: true, size: 14, hAlign: "center" });
@@ -30,8 +30,8 @@ function header(b: SheetBuilder, h: Extract<DocBlock, { kind: "header" }>): void
   b.row++;
   b.text(0, LAST_COL, h.summary, { bold: true, size: 14, hAlign: "center", vAlign: "bottom" });
   b.row++;
-  // Under the summary line, a short rule at the page's centre (J–O), then room before the text.
-  b.rule(9, 14);
+  // Under the summary line, a short rule at the page's centre (F–G), then room before the text.
+  b.rule(5, 6);
   b.row++;
   b.gap(8);
 }

@@ -8,11 +8,13 @@ import { cellText, columnShape, type DocCell, type DocTable } from "./document";
 const REPORT_FONT = PAPER_STYLE.font;
 
 /**
- * The paper's grid: 24 narrow columns (A–X), together as wide as A4's text area between Nghị định
- * 30's margins (16.5 cm) as LibreOffice lays them out, so the paper prints at 100%. Text blocks
- * span them; each table gives its columns as many of them as their text needs.
+ * The paper's grid: 12 columns (A–L), together as wide as A4's text area between Nghị định 30's
+ * margins (16.5 cm) as LibreOffice lays them out, so the paper prints at 100%. Text blocks span
+ * them; each table gives its columns as many of them as their text needs (a count or a rate fits
+ * one, a date or an amount two). Finer would lay tables closer but multiply the cells a merge
+ * covers (a report over 10,000 villages).
  */
-export const PAPER_COLUMNS: readonly number[] = Array.from({ length: 24 }, () => 3.43);
+export const PAPER_COLUMNS: readonly number[] = Array.from({ length: 12 }, () => 6.85);
 /** A grid column's width for text, in points: Excel's reading, the narrower. */
 const COLUMN_POINTS = columnWidthPoints(PAPER_COLUMNS[0] as number);
 

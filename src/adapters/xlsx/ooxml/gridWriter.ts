@@ -35,13 +35,25 @@ function writeCells(book: OoxmlBook, sheet: OpenSheet, cells: readonly GridCell[
   // on a user's sheet too (where the column itself is left alone).
   const byColumn = new Map(columns.filter((c) => c.style).map((c) => [c.col, c.style as CellStyle] as const));
   let formulas = false;
+  // A style object shared by many cells (a paper's covered cells) is composed once per base style.
+  const memo = new Map<number, WeakMap<CellStyle, number>>();
+  const composeOnce = (base: number, style: CellStyle, shared: boolean): number => {
+    if (!shared) return styles.compose(base, style);
+    const byStyle = memo.get(base) ?? new WeakMap<CellStyle, number>();
+    memo.set(base, byStyle);
+    const known = byStyle.get(style);
+    if (known !== undefined) return known;
+    const s = styles.compose(base, style);
+    byStyle.set(style, s);
+    return s;
+  };
   for (const c of cells) {
     const old = sheet.body.cell(c.row, c.col);
     const raw = old ? rawCell(old, sheet.body.prefix) : undefined;
     const base = raw?.s ?? sheet.body.rowStyle(c.row) ?? frame.columnStyle(c.col) ?? 0;
     const column = byColumn.get(c.col);
     const style = column ? { ...column, ...c.style } : c.style;
-    const s = style ? styles.compose(base, style) : base;
+    const s = style ? composeOnce(base, style, column === undefined) : base;
     const hasInput = c.formula !== undefined || (c.value !== undefined && c.value !== null);
     const current = old ? valueOfSpan(old, ctx, sheet.body.prefix) : null;
     const wanted: CellValue = c.formula !== undefined ? { formula: c.formula } : (c.value ?? null);
