@@ -178,65 +178,104 @@ function columnNeeds(spec: DocTable): { need: number[]; want: number[]; isText: 
     const most = each[Math.min(each.length - 1, Math.floor(each.length * 0.9))] ?? 0;
     const header2 = textWidth(header, size, true) / 2;
     // With a little to spare: Word and LibreOffice break a line a few points before the measured end.
-    need.push((text ? words(header) : Math.max(widest, words(header))) * 1.05 + CELL_PADDING + 2);
+    need.push((text ? words(header) : Math.max(widest, words(header))) * 1.03 + CELL_PADDING);
     want.push((text ? Math.min(TEXT_WANT_POINTS, Math.max(most, header2)) : Math.max(widest, header2)) + CELL_PADDING);
   });
   return { need, want, isText };
 }
 
+/** Body rows a layout weighs at most: a longer table is sampled evenly (a report over 10,000 villages). */
+const LAYOUT_SAMPLE = 300;
+
 /**
- * The widths of a table's columns in `total` points, from what their text needs, measured: a
- * number, a date, the row's number never wrap (their widest text and their header's longest word
- * fit); what is left goes first to the columns short of a line for their text (text, numbers'
- * headers on two lines), in proportion to what they lack, then to text columns by how much they
- * hold. One layout: Word takes these widths, the sheet rounds them to its grid (`tableSpans`).
+ * A table's columns in `units` units of `unit` points each: every column first gets what its
+ * numbers, dates or header words need (`columnNeeds`); each unit left then goes where it saves the
+ * most lines, the table's height being each row's tallest cell (measured on up to 300 rows, the
+ * header with them); where no unit saves a line, to the column furthest from one line of its
+ * text. One allocator for Word (units of 6 points) and the sheet (its grid columns).
+ */
+function allocate(spec: DocTable, units: number, unit: number): number[] {
+  const size = PAPER_STYLE.size.table;
+  const { need, want, isText } = columnNeeds(spec);
+  const cols = spec.headers.length;
+  const count = need.map((n) => Math.max(1, Math.ceil(n / unit)));
+  let total = count.reduce((a, b) => a + b, 0);
+  // More than the page holds: text columns give back, the widest first (numbers never).
+  while (total > units) {
+    const i = count.reduce((best, n, j) => (isText[j] && n > 1 && (best < 0 || n > (count[best] as number)) ? j : best), -1);
+    if (i < 0) break;
+    count[i] = (count[i] as number) - 1;
+    total--;
+  }
+  const body = [...spec.rows, ...(spec.totals ? [spec.totals] : [])];
+  const step = Math.max(1, Math.ceil(body.length / LAYOUT_SAMPLE));
+  const sample = body.filter((_r, i) => i % step === 0);
+  const cache = new Map<number, number[]>();
+  // Lines of column c at n units: the header's (bold) first, then each sampled row's.
+  const linesOf = (c: number, n: number): number[] => {
+    const key = c * 10_000 + n;
+    const known = cache.get(key);
+    if (known) return known;
+    const width = n * unit - CELL_PADDING;
+    const lines = [wrappedLineCount(spec.headers[c] ?? "", width, size, true)];
+    for (const r of sample) {
+      const v = r[c] ?? null;
+      lines.push(typeof v === "string" && isText[c] ? wrappedLineCount(v, width, size, spec.totals === r) : 1);
+    }
+    cache.set(key, lines);
+    return lines;
+  };
+  const height = (counts: readonly number[]): number => {
+    const all = counts.map((n, c) => linesOf(c, n));
+    let sum = 0;
+    for (let r = 0; r <= sample.length; r++) sum += Math.max(...all.map((l) => l[r] ?? 1));
+    return sum;
+  };
+  let current = height(count);
+  while (total < units) {
+    let best = -1;
+    let saved = 0;
+    for (let j = 0; j < cols; j++) {
+      count[j] = (count[j] as number) + 1;
+      const h = height(count);
+      count[j] = (count[j] as number) - 1;
+      if (current - h > saved) [best, saved] = [j, current - h];
+    }
+    if (best < 0) {
+      // No unit saves a line: the column furthest from one line of its text, else the text column with the most text.
+      let gap = 0;
+      for (let j = 0; j < cols; j++) {
+        const short = (want[j] as number) - (count[j] as number) * unit;
+        if (short > gap) [best, gap] = [j, short];
+      }
+      if (best < 0) for (let j = 0; j < cols; j++) if (isText[j] && (best < 0 || (want[j] as number) > (want[best] as number))) best = j;
+      if (best < 0) best = cols - 1;
+    }
+    count[best] = (count[best] as number) + 1;
+    total++;
+    current = height(count);
+  }
+  return count;
+}
+
+/** Word's unit of table width, in points. */
+const WORD_UNIT = 6;
+
+/**
+ * The widths of a table's columns in `total` points (Word): `allocate` in units of 6 points, what
+ * is left of the last unit given to the widest column.
  */
 export function tableWidths(spec: DocTable, total: number): number[] {
-  const { need, want, isText } = columnNeeds(spec);
-  const widths = [...need];
-  let free = total - need.reduce((a, b) => a + b, 0);
-  if (free < 0) {
-    // More than the page holds: text columns give back, in proportion to their width (numbers never).
-    const text = widths.reduce((a, w, i) => a + (isText[i] ? w : 0), 0);
-    return widths.map((w, i) => (isText[i] && text > 0 ? Math.max(COLUMN_POINTS, w + (free * w) / text) : w));
-  }
-  const short = widths.map((w, i) => Math.max(0, (want[i] as number) - w));
-  const lacking = short.reduce((a, b) => a + b, 0);
-  const share = Math.min(free, lacking);
-  for (let i = 0; i < widths.length; i++) if (lacking > 0) widths[i] = (widths[i] as number) + (share * (short[i] as number)) / lacking;
-  free -= share;
-  if (free > 0) {
-    const weights = widths.map((w, i) => (isText[i] ? w : 0));
-    const sum = weights.reduce((a, b) => a + b, 0);
-    for (let i = 0; i < widths.length; i++) widths[i] = (widths[i] as number) + (sum > 0 ? (free * (weights[i] as number)) / sum : i === widths.length - 1 ? free : 0);
-  }
+  const units = Math.floor(total / WORD_UNIT);
+  const widths = allocate(spec, units, WORD_UNIT).map((n) => n * WORD_UNIT);
+  const widest = widths.indexOf(Math.max(...widths));
+  widths[widest] = (widths[widest] as number) + (total - widths.reduce((a, b) => a + b, 0));
   return widths;
 }
 
-/**
- * How many grid columns each column of a table spans: `tableWidths` on the grid, each column at
- * least what its numbers need, the grid's columns all used (the roundings settled on text columns).
- */
+/** How many grid columns each column of a table spans: `allocate` on the sheet's grid. */
 export function tableSpans(spec: DocTable, columns = PAPER_COLUMNS.length): Span[] {
-  const { need, isText } = columnNeeds(spec);
-  const widths = tableWidths(spec, columns * COLUMN_POINTS);
-  const count = widths.map((w, i) => Math.max(1, Math.ceil((need[i] as number) / COLUMN_POINTS), Math.round(w / COLUMN_POINTS)));
-  let total = count.reduce((a, b) => a + b, 0);
-  // Settle the roundings: take from (or give to) the text column furthest over (or under) its width.
-  while (total !== columns) {
-    const over = total > columns;
-    let best = -1;
-    let score = -Infinity;
-    for (let j = 0; j < count.length; j++) {
-      const n = count[j] as number;
-      if (over && (n <= 1 || n * COLUMN_POINTS - COLUMN_POINTS < (isText[j] ? 0 : (need[j] as number)))) continue;
-      const s = (over ? 1 : -1) * (n * COLUMN_POINTS - (widths[j] as number)) + (isText[j] ? 1000 : 0);
-      if (s > score) [best, score] = [j, s];
-    }
-    if (best < 0) break;
-    count[best] = (count[best] as number) + (over ? -1 : 1);
-    total += over ? -1 : 1;
-  }
+  const count = allocate(spec, columns, COLUMN_POINTS);
   const spans: Span[] = [];
   let at = 0;
   for (const n of count) {
