@@ -1,3 +1,4 @@
+import { textWidth as measuredWidth } from "../../domain/textMeasure";
 import { PAPER_STYLE } from "../../domain/report/paperStyle";
 import {
   AlignmentType,
@@ -51,11 +52,9 @@ function rule(width: number, blockWidth: number): Paragraph {
   return new Paragraph({ children: [], border: { bottom: THIN }, indent: { left: side, right: side }, spacing: { after: 0, line: 60, lineRule: "exact" } });
 }
 
-/** Text width in twips, roughly: an upper-case letter of Times New Roman is about 0.7 em, a lower-case one 0.5 em. */
+/** A line's width in twips at `size` points, bold as the header sets it: the papers' own measure of Times New Roman. */
 function textWidth(text: string, size: number): number {
-  let em = 0;
-  for (const ch of text) em += ch === " " ? 0.25 : ch === ch.toLocaleUpperCase("vi") && ch !== ch.toLocaleLowerCase("vi") ? 0.7 : 0.5;
-  return Math.round(em * size * 20);
+  return Math.round(measuredWidth(text, size, true) * 20);
 }
 
 function cell(children: Paragraph[], width: number, opts: { borders?: boolean } = {}): TableCell {
