@@ -104,6 +104,14 @@ async function readForReport(port: WorkbookPort, period: Period, today: string, 
  * the report. Refuses a workbook without any tracking table.
  */
 export async function addReport(port: WorkbookPort, period: Period, today: string, options?: ReadOptions): Promise<ReportAdded> {
+  // The tables and their reading end with `prepared`: only the grids and the result are kept while the sheet is written.
+  const { grids, result } = await prepareReport(port, period, today, options);
+  await port.applyGrids(grids);
+  return result;
+}
+
+/** What `addReport` writes and says, from the tables read (which are dropped once it is made). */
+async function prepareReport(port: WorkbookPort, period: Period, today: string, options?: ReadOptions): Promise<{ grids: Grid[]; result: ReportAdded }> {
   // The tables first: an adapter that streams a big sheet for them learns its used range on the way.
   const { tables, plan, scope, missingTables, figures, errors, textValues, goneBodies, views } = await readForReport(port, period, today, options);
   const summary = await port.summarize();
@@ -117,8 +125,7 @@ export async function addReport(port: WorkbookPort, period: Period, today: strin
   const summaryMissing = wantSummary ? missingReferences(live, summary) : [];
   const summaryAdded = wantSummary && summaryMissing.length === 0;
   if (summaryAdded) grids.push(live);
-  await port.applyGrids(grids);
-  return { sheet, figures, summaryAdded, missingTables, summaryMissing, errors, textValues, goneBodies, doc };
+  return { grids, result: { sheet, figures, summaryAdded, missingTables, summaryMissing, errors, textValues, goneBodies, doc } };
 }
 
 /** The report of a period as blocks (for a Word file), with its figures; nothing is written. */
