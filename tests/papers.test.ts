@@ -37,6 +37,13 @@ function textOf(doc: DocModel): string {
     .join("\n");
 }
 
+/** Every text a sheet of a written workbook holds, in reading order. */
+async function sheetText(file: string, sheet: string): Promise<string> {
+  const book = await XlsxWorkbook.fromBuffer(readFileSync(file));
+  const used = (await book.summarize()).sheets.find((s) => s.name === sheet)!.usedRange!;
+  return (await book.readRanges([{ sheet, range: used }]))[0]!.flat().filter((v) => typeof v === "string").join("\n");
+}
+
 const nominee = (name: string, level: string, form = "Giấy khen"): Nominee => ({ kind: "Cá nhân", name, born: 1980, sex: "Nam", position: "", unit: "Thôn 1", achievement: "Xuất sắc", form, level });
 
 describe("the law in force on the paper's date (data with dates and sources)", () => {
@@ -156,16 +163,11 @@ describe("nothing to issue: no paper, a clear message, exit 1, the workbook as i
     const r = await captureOutput(() => run(["report", demo, "--period", "2021-S2", "--out", out, "--today", "2026-12-07"]));
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('không còn cấp huyện (Luật Tổ chức chính quyền địa phương số 72/2025/QH15): báo cáo không gửi "UBND huyện Quỳnh Phụ (b/c)"');
-    const book = await XlsxWorkbook.fromBuffer(readFileSync(out));
-    const used = (await book.summarize()).sheets.find((s) => s.name === "BC 6 tháng cuối năm 2021")!.usedRange!;
-    const text = (await book.readRanges([{ sheet: "BC 6 tháng cuối năm 2021", range: used }]))[0]!.flat().filter((v) => typeof v === "string").join("\n");
-    expect(text).not.toContain("huyện");
+    expect(await sheetText(out, "BC 6 tháng cuối năm 2021")).not.toContain("huyện");
     // Dated before: the district is where the report goes.
     const old = path.join(dir, "bc-2022.xlsx");
     expect((await captureOutput(() => run(["report", demo, "--period", "2021-S2", "--out", old, "--today", "2022-01-05"]))).code).toBe(0);
-    const oldBook = await XlsxWorkbook.fromBuffer(readFileSync(old));
-    const oldUsed = (await oldBook.summarize()).sheets.find((s) => s.name === "BC 6 tháng cuối năm 2021")!.usedRange!;
-    expect((await oldBook.readRanges([{ sheet: "BC 6 tháng cuối năm 2021", range: oldUsed }]))[0]!.flat().filter((v) => typeof v === "string").join(" ")).toContain("UBND huyện Quỳnh Phụ (b/c)");
+    expect(await sheetText(old, "BC 6 tháng cuối năm 2021")).toContain("UBND huyện Quỳnh Phụ (b/c)");
   });
 
   it("a disclosure list for a period without a receipt or a spending", async () => {
@@ -181,9 +183,7 @@ describe("nothing to issue: no paper, a clear message, exit 1, the workbook as i
     const r = await captureOutput(() => run(["nominations", demo, "--period", "2021-S2", "--out", out, "--today", "2026-12-07"]));
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('"Người ký tờ trình"');
-    const book = await XlsxWorkbook.fromBuffer(readFileSync(out));
-    const used = (await book.summarize()).sheets.find((s) => s.name === "QĐ KT 6 tháng cuối 2021")!.usedRange!;
-    const text = (await book.readRanges([{ sheet: "QĐ KT 6 tháng cuối 2021", range: used }]))[0]!.flat().filter((v) => typeof v === "string").join("\n");
+    const text = await sheetText(out, "QĐ KT 6 tháng cuối 2021");
     expect(text).toContain("152/2025/NĐ-CP");
     expect(text).not.toContain("98/2023");
   });
