@@ -256,6 +256,24 @@ describe("the verification before a file is replaced", () => {
     await expect(port.toVerifiedBuffer()).rejects.toThrow(/bookViews/);
   });
 
+  it("refuses a new sheet that is not well-formed XML, or not UTF-8, and passes it as written", async () => {
+    const { file } = await workbookIn();
+    const added = async () => {
+      const port = await XlsxWorkbook.fromBuffer(readFileSync(file));
+      await port.applyGrids([{ sheet: "Ghi chú", createSheet: true, cells: [{ row: 0, col: 0, value: "Thôn Đông" }], merges: [{ top: 0, bottom: 0, left: 0, right: 2 }] }]);
+      const part = port.book.sheet("Ghi chú")!.part!;
+      return { port, part, xml: (await port.pkg.text(part))! };
+    };
+    const asWritten = await added();
+    await expect(asWritten.port.toVerifiedBuffer()).resolves.toBeInstanceOf(Uint8Array);
+    const broken = await added();
+    broken.port.pkg.setText(broken.part, broken.xml.replace("</sheetData>", "<row></sheetData>"));
+    await expect(broken.port.toVerifiedBuffer()).rejects.toThrow(new RegExp(`${broken.part}: XML không đọc được`));
+    const prefix = await added();
+    prefix.port.pkg.setText(prefix.part, prefix.xml.replace("</sheetData>", "<q:row/></sheetData>"));
+    await expect(prefix.port.toVerifiedBuffer()).rejects.toThrow(/XML không đọc được/);
+  });
+
   it("refuses a package where a part nobody meant to change was changed", async () => {
     const { file } = await workbookIn();
     const port = await XlsxWorkbook.fromBuffer(readFileSync(file));

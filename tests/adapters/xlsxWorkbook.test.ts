@@ -89,6 +89,22 @@ describe("the xlsx adapter on real files", () => {
   });
 });
 
+describe("merged ranges", () => {
+  const mergesOf = (xml: string) => ({ count: /<mergeCells count="(\d+)"/.exec(xml)?.[1], refs: [...xml.matchAll(/<mergeCell ref="([^"]+)"\/>/g)].map((m) => m[1]) });
+
+  it("adds merges after those a sheet has, each once, the count with them, on a new sheet and on one read back", async () => {
+    const book = await XlsxWorkbook.empty();
+    const cell = (row: number) => ({ row, col: 0, value: `Dòng ${row + 1}` });
+    await book.applyGrids([{ sheet: "Giấy", createSheet: true, cells: [cell(0), cell(1)], merges: [{ top: 0, bottom: 0, left: 0, right: 3 }, { top: 1, bottom: 1, left: 0, right: 3 }, { top: 0, bottom: 0, left: 0, right: 3 }] }]);
+    const first = await book.toBuffer();
+    expect(mergesOf(await sheetXml(first, "Giấy"))).toEqual({ count: "2", refs: ["A1:D1", "A2:D2"] });
+    const again = await XlsxWorkbook.fromBuffer(first);
+    await again.applyGrids([{ sheet: "Giấy", createSheet: false, cells: [cell(2)], merges: [{ top: 1, bottom: 1, left: 0, right: 3 }, { top: 2, bottom: 3, left: 0, right: 1 }] }]);
+    const second = await again.toVerifiedBuffer();
+    expect(mergesOf(await sheetXml(second, "Giấy"))).toEqual({ count: "3", refs: ["A1:D1", "A2:D2", "A3:B4"] });
+  });
+});
+
 describe("text that looks like a formula", () => {
   it("is written as text, never as a formula", async () => {
     const book = await XlsxWorkbook.empty();

@@ -140,9 +140,11 @@ export class XlsxWorkbook implements WorkbookPort {
     const part = sheet.info.part as string;
     this.usedRanges.delete(part);
     saveWritten(this.book, sheet);
+    // A sheet this workbook did not have is the writer's own whole: only one that was there needs its cells proven.
+    if (this.pkg.addedParts().includes(part)) return;
     let cells = this.intent.cells.get(part);
     if (!cells) this.intent.cells.set(part, (cells = new Map<string, string>()));
-    for (const [ref, xml] of sheet.body.written) cells.set(ref, xml);
+    for (const [ref, xml] of sheet.body.written()) cells.set(ref, xml);
     let rows = this.intent.rows.get(part);
     if (!rows) this.intent.rows.set(part, (rows = new Set<number>()));
     for (const r of sheet.body.touchedRows()) rows.add(r);

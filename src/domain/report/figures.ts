@@ -375,9 +375,12 @@ export function figuresForPeriod(tables: ReadonlyMap<string, TableData>, period:
   const tasks = taskFigures(viewFor(views, nhiemVuTable), units, period.to, milestones);
   const pledgeView = viewFor(views, camKetTable);
   const pledges = pledgeFigures(pledgeView, [...villages, ...units], period.to);
-  // The pledge milestone: where the households stood on its deadline.
+  // The pledge milestone: where the households stood on its deadline (each deadline read once, however many rows name it).
+  const rateOn = new Map<string, number | null>();
   for (const m of tasks.milestones) {
-    if (m.kind === "pledge" && m.deadline && m.deadline <= period.to) m.rateAtDeadline = pledgeFigures(pledgeView, [...villages, ...units], m.deadline).figures.total.householdRate;
+    if (m.kind !== "pledge" || !m.deadline || m.deadline > period.to) continue;
+    if (!rateOn.has(m.deadline)) rateOn.set(m.deadline, pledgeFigures(pledgeView, [...villages, ...units], m.deadline).figures.total.householdRate);
+    m.rateAtDeadline = rateOn.get(m.deadline) ?? null;
   }
   const donations = donationFigures(viewFor(views, dongGopTable), period.from, period.to);
   const nominations = nominationFigures(viewFor(views, khenThuongTable), forms, period.from, period.to);

@@ -52,8 +52,19 @@ export class SheetBuilder {
     return [...this.heightOf].map(([row, height]) => ({ row, height }));
   }
 
+  /** One object per distinct style: a table of 10,000 rows shares a few dozen, and the writers compose each once. */
+  private readonly styles = new Map<string, CellStyle>();
+  private readonly interned = new WeakSet<CellStyle>();
+
   private style(s: CellStyle): CellStyle {
-    return { font: REPORT_FONT, size: 13, vAlign: "top", ...s };
+    if (this.interned.has(s)) return s;
+    const style = { font: REPORT_FONT, size: 13, vAlign: "top", ...s } satisfies CellStyle;
+    const key = JSON.stringify(style);
+    const known = this.styles.get(key);
+    if (known) return known;
+    this.styles.set(key, style);
+    this.interned.add(style);
+    return style;
   }
 
   /** Text across columns `from`..`to` of the current row, wrapped, with the row tall enough for it. */
@@ -130,6 +141,14 @@ export class SheetBuilder {
     spec.headers.forEach((h, c) => put(c, fit(h), { ...border, bold: true, hAlign: "center", vAlign: "middle", wrap: true, size }));
     this.row++;
     const first = this.row;
+    // A body cell's style from the three things that vary, each made once.
+    const bodyStyles = new Map<string, CellStyle>();
+    const bodyStyle = (bold: boolean, wrap: boolean, hAlign: "center" | "right" | "left"): CellStyle => {
+      const key = `${bold}|${wrap}|${hAlign}`;
+      let style = bodyStyles.get(key);
+      if (!style) bodyStyles.set(key, (style = this.style({ ...border, size, bold, wrap, hAlign })));
+      return style;
+    };
     const line = (r: readonly DocCell[], bold: boolean) => {
       spec.headers.forEach((_h, c) => {
         const v = r[c] ?? null;
@@ -139,7 +158,7 @@ export class SheetBuilder {
         // Text wraps in its column, and its row grows to show all of it (a goods line, a long name).
         const wrapped = typeof v === "string" && c > 0;
         const hAlign = typeof v === "number" ? (c === 0 ? "center" : "right") : bold ? "center" : "left";
-        put(c, value === "" ? null : value, { ...border, size, bold, wrap: wrapped, hAlign });
+        put(c, value === "" ? null : value, bodyStyle(bold, wrapped, hAlign));
       });
       this.row++;
     };

@@ -47,10 +47,16 @@ function writeCells(book: OoxmlBook, sheet: OpenSheet, cells: readonly GridCell[
     byStyle.set(style, s);
     return s;
   };
+  // The columns' own styles, read once per column (the frame does not change while cells are written).
+  const columnStyles = new Map<number, number | undefined>();
+  const columnStyle = (col: number) => {
+    if (!columnStyles.has(col)) columnStyles.set(col, frame.columnStyle(col));
+    return columnStyles.get(col);
+  };
   for (const c of cells) {
     const old = sheet.body.cell(c.row, c.col);
     const raw = old ? rawCell(old, sheet.body.prefix) : undefined;
-    const base = raw?.s ?? sheet.body.rowStyle(c.row) ?? frame.columnStyle(c.col) ?? 0;
+    const base = raw?.s ?? sheet.body.rowStyle(c.row) ?? columnStyle(c.col) ?? 0;
     const column = byColumn.get(c.col);
     const style = column ? { ...column, ...c.style } : c.style;
     const s = style ? composeOnce(base, style, column === undefined) : base;
@@ -131,8 +137,11 @@ function writePrint(book: OoxmlBook, sheet: OpenSheet, grid: Grid): void {
 async function writeCharts(book: OoxmlBook, sheet: OpenSheet, grid: Grid, newSheet: boolean): Promise<void> {
   const charts = grid.charts ?? [];
   if (charts.length === 0 || !newSheet || book.flavour.strict) return;
-  const at = new Map(grid.cells.map((c) => [`${c.row}:${c.col}`, c.value] as const));
-  const column = (box: RangeBox) => Array.from({ length: box.bottom - box.top + 1 }, (_, i) => at.get(`${box.top + i}:${box.left}`));
+  // Only the cells the charts read, by column then row (a paper holds hundreds of thousands of cells).
+  const wanted = new Map<number, Map<number, GridCell["value"]>>();
+  for (const c of charts) for (const box of [c.categories, c.values]) wanted.set(box.left, wanted.get(box.left) ?? new Map<number, GridCell["value"]>());
+  for (const c of grid.cells) wanted.get(c.col)?.set(c.row, c.value);
+  const column = (box: RangeBox) => Array.from({ length: box.bottom - box.top + 1 }, (_, i) => wanted.get(box.left)?.get(box.top + i));
   const parts = charts.map((c) => chartPartXml(sheet.info.name, c, column(c.categories).map((v) => String(v ?? "")), column(c.values).map((v) => (typeof v === "number" ? v : 0))));
   const relId = await book.addCharts(sheet.info, parts, (relIds) => drawingPartXml(charts.map((chart, i) => ({ chart, relId: relIds[i] as string }))));
   sheet.frame().setDrawing(relId);
@@ -159,8 +168,9 @@ export async function writeGrid(book: OoxmlBook, sheet: OpenSheet, grid: Grid, s
   frame.addMerges(grid.merges ?? []);
   await writeTables(book, sheet, grid);
   writeValidations(book, sheet, grid.validations ?? []);
-  let priority = frame.maxPriority();
-  for (const cf of grid.conditionalFormats ?? []) frame.addConditionalFormat(cf.range, cf.formula, styles.dxf(cf.style.fill, cf.style.color, cf.style.border), ++priority);
+  const formats = grid.conditionalFormats ?? [];
+  let priority = formats.length > 0 ? frame.maxPriority() : 0;
+  for (const cf of formats) frame.addConditionalFormat(cf.range, cf.formula, styles.dxf(cf.style.fill, cf.style.color, cf.style.border), ++priority);
   if (grid.freeze) frame.freezeRows(grid.freeze.rows, grid.freeze.cols);
   if (grid.tabColor) frame.setTabColor(grid.tabColor);
   writePrint(book, sheet, grid);

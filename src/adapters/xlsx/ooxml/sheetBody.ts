@@ -4,6 +4,8 @@ import { scanCells, scanRows, type CellSpan, type RowSpan } from "./sheetXml";
 /** A cell's new XML. */
 type CellEdit = string;
 
+const NO_CELLS: ReadonlyMap<number, CellSpan> = new Map();
+
 /**
  * The rows of a sheet, indexed for reading and edited as text: a row nobody writes keeps its
  * exact bytes; a written row has its cells replaced or inserted in column order.
@@ -38,12 +40,14 @@ export class SheetBody {
   }
 
   /** The cells of a row (1-based row number), by 0-based column. */
-  cells(r: number): Map<number, CellSpan> {
+  cells(r: number): ReadonlyMap<number, CellSpan> {
     let m = this.cellCache.get(r);
     if (!m) {
       const span = this.row(r);
+      // A row the sheet does not have holds nothing: nothing kept for it (a new sheet's 100,000 rows).
+      if (!span) return NO_CELLS;
       m = new Map();
-      if (span) for (const c of scanCells(this.text.slice(span.contentStart, span.contentEnd), this.prefix)) m.set(c.col, c);
+      for (const c of scanCells(this.text.slice(span.contentStart, span.contentEnd), this.prefix)) m.set(c.col, c);
       this.cellCache.set(r, m);
     }
     return m;
@@ -71,11 +75,12 @@ export class SheetBody {
     let m = this.edits.get(row0 + 1);
     if (!m) this.edits.set(row0 + 1, (m = new Map<number, CellEdit>()));
     m.set(col0, xml);
-    this.written.set(`${columnLetter(col0)}${row0 + 1}`, xml);
   }
 
   /** Every cell written, by reference, with its XML: what the write means to change. */
-  readonly written = new Map<string, string>();
+  *written(): Generator<[string, string]> {
+    for (const [r, cols] of this.edits) for (const [c, xml] of cols) yield [`${columnLetter(c)}${r}`, xml];
+  }
 
   /** Rows whose start tag may change (height set, cells added). */
   touchedRows(): number[] {

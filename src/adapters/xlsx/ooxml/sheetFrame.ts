@@ -42,7 +42,7 @@ export class SheetFrame {
 
   /** Head and tail again, split around the (empty) `<sheetData>`. */
   serialize(): { head: string; tail: string } {
-    const xml = serializeXml(this.doc);
+    const xml = this.text();
     const m = /<([A-Za-z_][\w.-]*:)?sheetData\b[^>]*?(\/?)>(<\/\1sheetData>)?/.exec(xml);
     if (!m) throw new Error(`${this.part}: sheetData lost`);
     const p = m[1] ?? "";
@@ -119,24 +119,44 @@ export class SheetFrame {
 
   merges(): RangeBox[] {
     const mc = this.find("mergeCells");
-    return (mc ? childElements(mc, "mergeCell") : []).flatMap((m) => {
-      const b = parseRangeAddress(m.getAttribute("ref") ?? "");
+    const refs = [...(mc ? childElements(mc, "mergeCell").map((m) => m.getAttribute("ref") ?? "") : []), ...this.addedMerges];
+    return refs.flatMap((ref) => {
+      const b = parseRangeAddress(ref);
       return b ? [b] : [];
     });
   }
+
+  /**
+   * Merges added since the sheet was read, by reference, kept as text until the frame is written:
+   * a paper of 100,000 merged ranges would take about a kilobyte of DOM each.
+   */
+  private readonly addedMerges: string[] = [];
 
   addMerges(boxes: readonly RangeBox[]): void {
     if (boxes.length === 0) return;
     const have = new Set(this.merges().map(rangeAddress));
     const mc = this.ensure("mergeCells");
     for (const b of boxes) {
-      if (have.has(rangeAddress(b))) continue;
-      const m = this.el("mergeCell");
-      m.setAttribute("ref", rangeAddress(b));
-      mc.appendChild(m);
+      const ref = rangeAddress(b);
+      if (have.has(ref)) continue;
+      have.add(ref);
+      this.addedMerges.push(ref);
     }
-    mc.setAttribute("count", String(childElements(mc, "mergeCell").length));
+    mc.setAttribute("count", String(childElements(mc, "mergeCell").length + this.addedMerges.length));
     this.touched = true;
+  }
+
+  /** The document as text, with the merges added since it was read written into `<mergeCells>` after those it had. */
+  private text(): string {
+    const xml = serializeXml(this.doc);
+    if (this.addedMerges.length === 0) return xml;
+    const m = /<([A-Za-z_][\w.-]*:)?mergeCells\b[^>]*?(\/?)>/.exec(xml);
+    if (!m) throw new Error(`${this.part}: mergeCells lost`);
+    const p = m[1] ?? "";
+    const added = this.addedMerges.map((ref) => `<${p}mergeCell ref="${ref}"/>`).join("");
+    if (m[2] === "/") return `${xml.slice(0, m.index)}${m[0].replace(/\s*\/>$/, ">")}${added}</${p}mergeCells>${xml.slice(m.index + m[0].length)}`;
+    const close = xml.indexOf(`</${p}mergeCells>`, m.index);
+    return `${xml.slice(0, close)}${added}${xml.slice(close)}`;
   }
 
   /** The highest conditional-format priority on the sheet, extensions included. */
