@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { bigWorkbook } from "./bigWorkbook";
 import { XlsxWorkbook } from "../src/adapters/xlsx/xlsxWorkbook";
-import { NODE_INFLATE } from "../src/cli/workbookFiles";
+import { NODE_ZLIB } from "../src/cli/workbookFiles";
 
 const ROOT = path.resolve(__dirname, "..");
 const RUNS = 3;
@@ -88,7 +88,7 @@ export async function bigFileBench(): Promise<void> {
 
 /** The workbook with a share of the ledger's amounts typed as text ("1.000.000 đ"): cells validate --fix rewrites. */
 async function withFixableAmounts(file: string, out: string, share: number): Promise<number> {
-  const port = await XlsxWorkbook.open(readFileSync(file), file, NODE_INFLATE);
+  const port = await XlsxWorkbook.open(readFileSync(file), file, NODE_ZLIB);
   const t = (await port.readTables(["tblDongGop"])).get("tblDongGop")!;
   const amount = t.headers.indexOf("Số tiền (đồng)");
   const every = Math.round(1 / share);

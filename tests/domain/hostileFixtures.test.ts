@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { RULES, type Issue } from "../../src/domain/rules/types";
 import { t } from "../../src/i18n";
 import { XlsxWorkbook } from "../../src/adapters/xlsx/xlsxWorkbook";
-import { NODE_INFLATE } from "../../src/cli/workbookFiles";
+import { NODE_ZLIB } from "../../src/cli/workbookFiles";
 import { VALIDATED_TABLES } from "../../src/domain/rules/validate";
 import { fixtureBytes, fixtureIssues, HOSTILE_FIXTURES } from "../fixtures/hostile";
 
@@ -68,7 +68,7 @@ describe("the two read paths of the xlsx adapter", () => {
   it.each(HOSTILE_FIXTURES.map((f) => f.name))("read %s alike, tables and summary: streamed while inflating (command line) and from the whole part (preview)", async (name) => {
     const bytes = await fixtureBytes(name);
     const names = VALIDATED_TABLES.map((t) => t.spec.name);
-    const [a, b] = [await XlsxWorkbook.fromBuffer(bytes), await XlsxWorkbook.fromBuffer(bytes, NODE_INFLATE)];
+    const [a, b] = [await XlsxWorkbook.fromBuffer(bytes), await XlsxWorkbook.fromBuffer(bytes, NODE_ZLIB)];
     const whole = await a.readTables(names);
     const streamed = await b.readTables(names);
     expect(streamed).toEqual(whole);

@@ -25,7 +25,7 @@ import { PackageLimitError } from "./ooxml/limits";
 import { WorkbookFileError } from "./errors";
 import { bodyBox } from "./ooxml/tableXml";
 import { StreamingBoxReader, StreamingUsedRange } from "./ooxml/streamRows";
-import { ZipPackage, type InflateRaw, type InflateRawStream } from "./ooxml/zipPackage";
+import { ZipPackage, type InflateRaw, type ZipCodecs } from "./ooxml/zipPackage";
 
 export { GridConflictError };
 
@@ -70,7 +70,7 @@ export class XlsxWorkbook implements WorkbookPort {
   ) {}
 
   /** Opens a workbook's bytes; `inflateRaw` (Node's zlib) reads big parts faster where there is one. */
-  static async fromBuffer(data: ArrayBuffer | Uint8Array, options: { inflateRaw?: InflateRaw; inflateRawStream?: InflateRawStream } = {}): Promise<XlsxWorkbook> {
+  static async fromBuffer(data: ArrayBuffer | Uint8Array, options: ZipCodecs = {}): Promise<XlsxWorkbook> {
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
     return new XlsxWorkbook(await OoxmlBook.open(await ZipPackage.load(bytes, options)), bytes, options.inflateRaw);
   }
@@ -80,7 +80,7 @@ export class XlsxWorkbook implements WorkbookPort {
    * problem named for the user (`WorkbookFileError`): an empty file, an Excel 97-2003 or
    * password-protected file, a file that is no zip package (a .csv renamed), a damaged part.
    */
-  static async open(data: ArrayBuffer | Uint8Array, file: string, options: { inflateRaw?: InflateRaw; inflateRawStream?: InflateRawStream } = {}): Promise<XlsxWorkbook> {
+  static async open(data: ArrayBuffer | Uint8Array, file: string, options: ZipCodecs = {}): Promise<XlsxWorkbook> {
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
     if (bytes.length === 0) throw new WorkbookFileError("not-a-workbook", file, "tệp rỗng");
     // An OLE compound file: an Excel 97-2003 .xls, or an .xlsx encrypted with a password to open.
@@ -126,7 +126,8 @@ export class XlsxWorkbook implements WorkbookPort {
     if (!this.original) return bytes;
     const worksheets = new Set(this.book.sheets().flatMap((s) => (s.part ? [s.part] : [])));
     const intent = { ...this.intent, parts: new Set(this.pkg.changedParts()) };
-    await verifyRewrite(this.original, bytes, intent, (part) => worksheets.has(part), this.inflateRaw);
+    const known = { before: (part: string) => this.pkg.originalText(part), after: (part: string) => this.pkg.writtenText(part) };
+    await verifyRewrite(this.original, bytes, intent, (part) => worksheets.has(part), this.inflateRaw, known);
     return bytes;
   }
 

@@ -140,7 +140,7 @@ export class OoxmlBook {
   /** Puts an edited sheet back into the package. */
   saveSheet(sheet: OpenSheet, head: string, tail: string): void {
     if (!sheet.info.part) return;
-    this.pkg.setText(sheet.info.part, joinSheet({ ...sheet.text, head, body: sheet.body.commit(), tail }));
+    this.pkg.setText(sheet.info.part, joinSheet({ ...sheet.text, head, body: sheet.body.commitPieces(), tail }));
   }
 
   /** Every table of every worksheet. */

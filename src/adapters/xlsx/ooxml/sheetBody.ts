@@ -104,7 +104,12 @@ export class SheetBody {
 
   /** The body with every edit applied. */
   commit(): string {
-    if (!this.isEdited) return this.text;
+    return this.commitPieces().join("");
+  }
+
+  /** The body with every edit applied, in pieces (the rows between edits as slices of the text read). */
+  commitPieces(): string[] {
+    if (!this.isEdited) return [this.text];
     const touched = [...new Set([...this.edits.keys(), ...this.heights.keys()])].sort((a, b) => a - b);
     const rows = this.allRows();
     const pieces: string[] = [];
@@ -123,7 +128,7 @@ export class SheetBody {
       }
     }
     pieces.push(this.text.slice(pos));
-    return pieces.join("");
+    return pieces;
   }
 
   private rowXml(r: number, span: RowSpan | undefined): string {

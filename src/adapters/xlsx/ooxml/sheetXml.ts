@@ -39,13 +39,15 @@ export function splitSheet(xml: string, part: string): SheetText {
   return { head: xml.slice(0, openEnd), body: xml.slice(openEnd, close), tail: xml.slice(close), prefix, selfClosed: false };
 }
 
-export function joinSheet(s: SheetText): string {
-  if (s.selfClosed && s.body === "") {
+/** The sheet's text again, its body given whole or in pieces, joined once into one flat string (a 77 MB sheet is not copied twice). */
+export function joinSheet(s: Omit<SheetText, "body"> & { body: string | readonly string[] }): string {
+  const body = typeof s.body === "string" ? [s.body] : s.body;
+  if (s.selfClosed && body.every((b) => b === "")) {
     // Keep the original self-closed form when no row was added.
     const openTag = `<${s.prefix}sheetData>`;
     return `${s.head.slice(0, -openTag.length)}<${s.prefix}sheetData/>${s.tail.slice(`</${s.prefix}sheetData>`.length)}`;
   }
-  return s.head + s.body + s.tail;
+  return [s.head, ...body, s.tail].join("");
 }
 
 /** One `<row>` of the body: where it lies and its number (1-based, as Excel counts). */

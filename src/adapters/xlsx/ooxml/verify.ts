@@ -1,6 +1,6 @@
 import JSZip from "jszip";
 import { SaxesParser, type SaxesTagNS } from "saxes";
-import { PORTABLE_INFLATE, utf8, type InflateRaw } from "./zipPackage";
+import { isUtf8Of, PORTABLE_INFLATE, utf8, type InflateRaw } from "./zipPackage";
 
 /** What a write meant to change: the verifier allows this and nothing else. */
 export interface WriteIntent {
@@ -483,7 +483,7 @@ function compareTouched(a: SheetDigest["rows"], b: SheetDigest["rows"], part: st
  * the cells meant to be written, which hold exactly what was meant. Read with a parser (saxes)
  * other than the one that wrote.
  */
-export async function verifyRewrite(before: Uint8Array, after: Uint8Array, intent: WriteIntent, isWorksheet: (part: string) => boolean, inflateRaw: InflateRaw = PORTABLE_INFLATE): Promise<void> {
+export async function verifyRewrite(before: Uint8Array, after: Uint8Array, intent: WriteIntent, isWorksheet: (part: string) => boolean, inflateRaw: InflateRaw = PORTABLE_INFLATE, known?: KnownTexts): Promise<void> {
   const [za, zb] = await Promise.all([JSZip.loadAsync(before), JSZip.loadAsync(after)]);
   // Part names as OPC spells them (some writers use backslashes in the zip).
   const norm = (n: string) => n.replace(/\\/g, "/").replace(/^\/+/, "");
@@ -503,30 +503,56 @@ export async function verifyRewrite(before: Uint8Array, after: Uint8Array, inten
     if (!eb) throw new VerificationError(name, "phần bị mất");
     // The same compressed bytes with the same checksum and size are the same part: no need to inflate it.
     if (sameCompressed(ea, eb)) continue;
-    let ba: Uint8Array;
-    let bb: Uint8Array;
+    const part = norm(name);
+    let ta: string;
+    let tb: string;
     try {
-      [ba, bb] = await Promise.all([inflated(ea, inflateRaw), inflated(eb, inflateRaw)]);
+      // One part's text at a time, each buffer let go once read (a 77 MB ledger is not held four times).
+      ta = known?.before(part) ?? utf8(await inflated(ea, inflateRaw));
+      tb = await writtenText(eb, known?.after(part), inflateRaw, name);
     } catch (e) {
+      if (e instanceof VerificationError) throw e;
       throw new VerificationError(name, `không đọc lại được phần này (${(e as Error).message})`);
     }
-    if (equalBytes(ba, bb)) continue;
-    const part = norm(name);
+    if (ta === tb) continue;
     const ctx: Context = { part, owned: owned.has(part), isMark, marksRemoved: intent.marksRemoved };
     if (!ctx.owned && !cellsOf.has(part)) throw new VerificationError(name, "phần không định sửa đã bị đổi");
-    const [ta, tb] = [utf8(ba), utf8(bb)];
     if (isWorksheet(part)) compareSheets(ta, tb, part, normalized, ctx);
     else {
       const problem = embeds(parse(ta, name), parse(tb, name), ctx, "");
       if (problem) throw new VerificationError(name, problem);
     }
   }
-  // A part the write added is the writer's own: it has to be well-formed, read without keeping it as elements.
+  // A part the write added is the writer's own: it holds the text written, byte for byte, and is
+  // well-formed, read without keeping it as elements.
   for (const name of Object.keys(zb.files)) {
     const e = zb.file(name);
     if (!e || e.dir || za.file(name) || !/\.(xml|rels)$/i.test(name)) continue;
-    wellFormed(await inflated(e, inflateRaw), name);
+    const bytes = await inflated(e, inflateRaw);
+    const held = known?.after(norm(name));
+    if (held !== undefined && !isUtf8Of(bytes, held)) throw new VerificationError(name, WRITTEN_DIFFERS);
+    wellFormed(bytes, name);
   }
+}
+
+/**
+ * The texts the writer already holds, by part: as it read them from the file before changing them,
+ * and as it wrote them. The first stands for the file's own bytes (the same decoder read them); the
+ * second is proven to be what the new file holds, byte for byte, before it is compared.
+ */
+export interface KnownTexts {
+  before(part: string): string | undefined;
+  after(part: string): string | undefined;
+}
+
+const WRITTEN_DIFFERS = "nội dung trong tệp ghi ra khác nội dung định ghi";
+
+/** A part's text in the new file: read from it, or, when the writer holds it, proven equal to it byte for byte. */
+async function writtenText(entry: JSZip.JSZipObject, held: string | undefined, inflateRaw: InflateRaw, name: string): Promise<string> {
+  const bytes = await inflated(entry, inflateRaw);
+  if (held === undefined) return utf8(bytes);
+  if (!isUtf8Of(bytes, held)) throw new VerificationError(name, WRITTEN_DIFFERS);
+  return held;
 }
 
 /** An entry's bytes: a deflated one through the given decoder (Node's zlib reads a big sheet several times faster), up to its declared size. */
