@@ -222,3 +222,22 @@ function textRegexes(prefix: string): { t: RegExp; phonetic: RegExp } {
 export function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+/**
+ * The `r` attribute of a row's start tag between `from` and `to`: Excel writes it first (` r="12"`),
+ * read without a regular expression; any other spelling through one.
+ */
+export function rowNumberIn(text: string, from: number, to: number): number | undefined {
+  if (text.startsWith(' r="', from)) {
+    let n = 0;
+    let i = from + 4;
+    for (; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      n = n * 10 + (c - 48);
+    }
+    if (i > from + 4 && text.charCodeAt(i) === 34) return n;
+  }
+  const m = /\sr\s*=\s*["'](\d+)["']/.exec(text.slice(from, to));
+  return m ? Number(m[1]) : undefined;
+}

@@ -4,6 +4,7 @@ import type { CellContext } from "./cellXml";
 import { readRowCells } from "./fastCells";
 import { PackageLimitError } from "./limits";
 import { growBox, mergesOf } from "./sheetBody";
+import { rowNumberIn } from "./sheetXml";
 
 /** A row's XML longer than this is refused: a real row, even 16,384 cells of text, is far shorter in practice. */
 const MAX_ROW_CHARS = 16 * 1024 * 1024;
@@ -39,6 +40,20 @@ abstract class StreamingRows {
 
   push(chunk: string): void {
     if (this.done) return this.afterRows(chunk);
+    if (this.inRows && this.carry !== "") {
+      // The row carried over is finished with this chunk's start, joined on its own: searching a
+      // string made by joining is several times slower than searching the chunk as it came.
+      const rowClose = `</${this.prefix as string}row>`;
+      const k = chunk.indexOf(rowClose);
+      if (k >= 0) {
+        const cut = k + rowClose.length;
+        const left = this.rows(this.carry + chunk.slice(0, cut));
+        // Past the rows, `carry` holds what the merged ranges' reading kept (an element cut in two).
+        if (this.done) return this.afterRows(chunk.slice(cut));
+        this.carry = "";
+        return this.pushRows(left === "" ? chunk.slice(cut) : left + chunk.slice(cut));
+      }
+    }
     let text = this.carry + chunk;
     if (!this.inRows) {
       const open = /<([A-Za-z_][\w.-]*:)?sheetData\b[^>]*?(\/?)>/.exec(text);
@@ -52,7 +67,14 @@ abstract class StreamingRows {
       text = text.slice(open.index + open[0].length);
       if (open[2] === "/") return this.finishRows(text);
     }
-    this.carry = this.rows(text);
+    this.pushRows(text);
+  }
+
+  private pushRows(text: string): void {
+    const left = this.rows(text);
+    // Once the rows end, `carry` is the merged ranges' own (set by `afterRows`): not overwritten.
+    if (this.done) return;
+    this.carry = left;
     if (this.carry.length > MAX_ROW_CHARS) throw new PackageLimitError(this.part, `một dòng dài hơn ${MAX_ROW_CHARS / 1024 / 1024} MB`);
   }
 
@@ -96,16 +118,14 @@ abstract class StreamingRows {
       const tagEnd = text.indexOf(">", carried && kind === "tag" ? resume : at);
       if (tagEnd < 0) return this.unfinished(text, at, "tag");
       const selfClosed = text.charCodeAt(tagEnd - 1) === 47;
-      const tag = text.slice(at, tagEnd);
-      const quick = tag.indexOf(' r="');
-      const rAttr = quick >= 0 ? /^ r="(\d+)"/.exec(tag.slice(quick, quick + 14)) : /\sr\s*=\s*["'](\d+)["']/.exec(tag);
+      const rNumber = rowNumberIn(text, at + rowOpen.length, tagEnd);
       let close = tagEnd + 1;
       if (!selfClosed) {
         const c = text.indexOf(rowClose, carried && kind === "close" ? Math.max(tagEnd, resume) : tagEnd);
         if (c < 0) return this.unfinished(text, at, "close");
         close = c;
       }
-      const r = rAttr ? Number(rAttr[1]) : this.lastRow + 1;
+      const r = rNumber ?? this.lastRow + 1;
       this.lastRow = r;
       this.sawRow(r - 1);
       if (!selfClosed) this.row(text, r - 1, tagEnd + 1, close, p);

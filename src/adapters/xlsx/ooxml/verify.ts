@@ -1,5 +1,6 @@
 import JSZip from "jszip";
 import { SaxesParser, type SaxesTagNS } from "saxes";
+import { rowNumberIn } from "./sheetXml";
 import { isUtf8Of, PORTABLE_INFLATE, utf8, type InflateRaw } from "./zipPackage";
 
 /** What a write meant to change: the verifier allows this and nothing else. */
@@ -271,8 +272,8 @@ function cutRows(xml: string): SheetCut | undefined {
   let last = 0;
   while (pos < body.length) {
     const at = body.indexOf(rowOpen, pos);
-    // Only whitespace may stand between rows.
-    if ((at < 0 ? body.slice(pos) : body.slice(pos, at)).trim() !== "") return undefined;
+    // Only whitespace may stand between rows (looked at only where something stands between them).
+    if (at !== pos && (at < 0 ? body.slice(pos) : body.slice(pos, at)).trim() !== "") return undefined;
     if (at < 0) break;
     const tagEnd = body.indexOf(">", at);
     if (tagEnd < 0) return undefined;
@@ -280,8 +281,7 @@ function cutRows(xml: string): SheetCut | undefined {
     const close = selfClosed ? tagEnd + 1 : body.indexOf(rowClose, tagEnd);
     if (close < 0) return undefined;
     const stop = selfClosed ? close : close + rowClose.length;
-    const rAttr = /\sr\s*=\s*["'](\d+)["']/.exec(body.slice(at, tagEnd));
-    const r = rAttr ? Number(rAttr[1]) : last + 1;
+    const r = rowNumberIn(body, at + rowOpen.length, tagEnd) ?? last + 1;
     if (r <= last || rows.has(r)) return undefined;
     rows.set(r, body.slice(at, stop));
     last = r;
