@@ -113,6 +113,17 @@ export function lastCompletedHalf(today: string): Period {
   return parsePeriod(month >= 7 ? `${year}-S1` : `${year - 1}-S2`);
 }
 
+/**
+ * The period offered first: the last half-year completed on `today`; for a plan whose year is over
+ * (a 2021 campaign's workbook opened in 2026), the second half of that year, where its data is.
+ */
+export function defaultReportPeriod(today: string, planYear?: number): { kind: "S1" | "S2"; year: number } {
+  const last = lastCompletedHalf(today);
+  const year = Number(last.from.slice(0, 4));
+  if (planYear !== undefined && Number.isInteger(planYear) && planYear < year && inYears(planYear)) return { kind: "S2", year: planYear };
+  return { kind: last.code.endsWith("-S1") ? "S1" : "S2", year };
+}
+
 /** The period of two dates as its name reads (`6 tháng cuối năm 2021`, `quý III năm 2021`), else the range. */
 export function periodOfRange(from: string, to: string): Period {
   const y = from.slice(0, 4);

@@ -1,11 +1,6 @@
 import {
   Button,
   FluentProvider,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  ProgressBar,
-  Spinner,
   Menu,
   MenuItem,
   MenuList,
@@ -20,13 +15,12 @@ import {
 } from "@fluentui/react-components";
 import { MoreHorizontal20Regular } from "@fluentui/react-icons";
 import { useCallback, useMemo, useRef, useState } from "react";
-import { formatCount } from "../domain/format";
 import type { FilesPort } from "../domain/files";
 import { CancelledError, type WorkbookPort } from "../domain/workbook";
 import { errorText } from "../i18n";
 import type { Locale } from "../i18n/catalog";
 import { paneText, type PaneKey } from "../i18n/pane";
-import { Pane, type PaneContext, type PaneMessage } from "./paneContext";
+import { Pane, PaneResults, type PaneContext, type ResultSlot, type ResultState, type Section } from "./paneContext";
 import { InfoSection } from "./sections/InfoSection";
 import { ReportSection } from "./sections/ReportSection";
 import { TemplatesSection } from "./sections/TemplatesSection";
@@ -39,8 +33,7 @@ const useStyles = makeStyles({
   hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
 });
 
-type TabId = "templates" | "validate" | "report" | "info";
-type Message = PaneMessage;
+type TabId = Section;
 
 export interface AppProps {
   port: WorkbookPort;
@@ -55,10 +48,23 @@ export interface AppProps {
 /** The pane: four sections over one port. It never imports Office.js or an adapter: the ports are given. */
 export function App({ port, files, today, locale: initial = "vi", dark = false, onLocaleChange }: AppProps) {
   const [tab, setTab] = useState<TabId>("templates");
+  // A section is drawn when first opened and kept (hidden) after: its period, figures and list stay.
+  const [opened, setOpened] = useState<ReadonlySet<TabId>>(new Set(["templates"]));
   const [locale, setLocale] = useState<Locale>(initial);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<Message | undefined>();
+  const [message, setMessage] = useState<ResultState["message"]>();
+  const [running, setRunning] = useState<ResultSlot | undefined>();
   const [progress, setProgress] = useState<{ read: number; total: number } | undefined>();
+  const [checkRequest, setCheckRequest] = useState(0);
+  const [dataVersion, setDataVersion] = useState(0);
+  const messages = useRef(0);
+  const current = useRef<TabId>(tab);
+  current.current = tab;
+  const open = useCallback((section: TabId, options?: { check?: boolean }) => {
+    setTab(section);
+    setOpened((o) => (o.has(section) ? o : new Set([...o, section])));
+    if (options?.check) setCheckRequest((n) => n + 1);
+  }, []);
   const controller = useRef<AbortController | undefined>(undefined);
   const t = useMemo(() => paneText(locale), [locale]);
   const readOptions = useCallback(() => {
@@ -68,40 +74,47 @@ export function App({ port, files, today, locale: initial = "vi", dark = false, 
 
   const run = useCallback<PaneContext["run"]>(
     async (job, done, options) => {
+      const slot = options?.slot ?? current.current;
+      const say = (m: NonNullable<ReturnType<NonNullable<typeof done>>>) => setMessage({ ...(typeof m === "string" ? { intent: "success" as const, title: m } : m), slot, id: ++messages.current });
       setBusy(true);
+      setRunning(slot);
       if (!options?.keepMessage) setMessage(undefined);
       try {
         const result = await job();
         const said = done?.(result);
-        if (typeof said === "string") setMessage({ intent: "success", title: said });
-        else if (said) setMessage(said);
+        if (said) say(said);
         return result;
       } catch (e) {
-        if (e instanceof CancelledError) setMessage({ intent: "warning", title: t("cancelled") });
-        else setMessage({ intent: "error", title: t("failed"), body: errorText(e, { writes: options?.writes === true }, locale) });
+        if (e instanceof CancelledError) say({ intent: "warning", title: t("cancelled") });
+        else say({ intent: "error", title: t("failed"), body: errorText(e, { writes: options?.writes === true }, locale) });
         return undefined;
       } finally {
         setBusy(false);
+        setRunning(undefined);
         setProgress(undefined);
         controller.current = undefined;
+        // A failed write may have landed in part: what was read before is out of date either way.
+        if (options?.changesData) setDataVersion((v) => v + 1);
       }
     },
     [t, locale],
   );
 
   const styles = useStyles();
-  const context: PaneContext = { port, files, locale, t, today, run, busy, readOptions, show: setTab };
+  const context: PaneContext = { port, files, locale, t, today, run, busy, readOptions, show: open, checkRequest, dataVersion };
+  const results: ResultState = { ...(message ? { message } : {}), ...(running ? { running } : {}), ...(progress ? { progress } : {}), cancel: () => controller.current?.abort() };
   // Three tabs fit a 320 px pane; the plan's information and the language are in the menu beside them.
   const tabs: [TabId, PaneKey][] = [["templates", "tabTemplates"], ["validate", "tabValidate"], ["report", "tabReport"]];
   const views: [TabId, PaneKey][] = [...tabs, ["info", "tabInfo"]];
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang={locale}>
       <Pane.Provider value={context}>
+        <PaneResults.Provider value={results}>
         <main className={styles.main}>
           {/* Office already shows the add-in's name above the pane: no title, the tabs come first. */}
           <h1 className={styles.hidden}>{t("title")}</h1>
           <nav className={styles.bar}>
-            <TabList size="small" selectedValue={tab === "info" ? null : tab} onTabSelect={(_, d) => setTab(d.value as TabId)} className={styles.tabs}>
+            <TabList size="small" selectedValue={tab === "info" ? null : tab} onTabSelect={(_, d) => open(d.value as TabId)} className={styles.tabs}>
               {tabs.map(([id, key]) => (
                 <Tab key={id} value={id}>
                   {t(key)}
@@ -114,7 +127,7 @@ export function App({ port, files, today, locale: initial = "vi", dark = false, 
               </MenuTrigger>
               <MenuPopover>
                 <MenuList>
-                  <MenuItem onClick={() => setTab("info")}>{t("tabInfo")}</MenuItem>
+                  <MenuItem onClick={() => open("info")}>{t("tabInfo")}</MenuItem>
                   <MenuItem
                     onClick={() => {
                       const next = locale === "vi" ? "en" : "vi";
@@ -128,39 +141,16 @@ export function App({ port, files, today, locale: initial = "vi", dark = false, 
               </MenuPopover>
             </Menu>
           </nav>
-          {message && (
-            <MessageBar intent={message.intent} role={message.intent === "error" ? "alert" : "status"}>
-              <MessageBarBody>
-                <MessageBarTitle>{message.title}</MessageBarTitle>
-                {Array.isArray(message.body) ? (
-                  <ul style={{ margin: 0, paddingLeft: 16 }}>
-                    {message.body.map((line) => (
-                      <li key={line}>{line}</li>
-                    ))}
-                  </ul>
-                ) : (
-                  message.body
-                )}
-              </MessageBarBody>
-            </MessageBar>
-          )}
-          {busy && !progress && <Spinner size="tiny" label={t("busy")} />}
-          {busy && progress && (
-            <div role="status" aria-live="polite">
-              <ProgressBar value={progress.total > 0 ? progress.read / progress.total : 0} aria-label={t("busy")} />
-              {t("progressRows", { read: formatCount(progress.read), total: formatCount(progress.total) })}{" "}
-              <Button size="small" onClick={() => controller.current?.abort()}>
-                {t("cancel")}
-              </Button>
+          {views.map(([id, key]) => (
+            <div key={id} hidden={tab !== id} role={id === "info" ? "region" : "tabpanel"} aria-label={t(key)}>
+              {opened.has(id) && id === "templates" && <TemplatesSection />}
+              {opened.has(id) && id === "validate" && <ValidateSection />}
+              {opened.has(id) && id === "report" && <ReportSection />}
+              {opened.has(id) && id === "info" && <InfoSection />}
             </div>
-          )}
-          <div role={tab === "info" ? "region" : "tabpanel"} aria-label={t(views.find(([id]) => id === tab)![1])}>
-            {tab === "templates" && <TemplatesSection />}
-            {tab === "validate" && <ValidateSection />}
-            {tab === "report" && <ReportSection />}
-            {tab === "info" && <InfoSection />}
-          </div>
+          ))}
         </main>
+        </PaneResults.Provider>
       </Pane.Provider>
     </FluentProvider>
   );

@@ -11,6 +11,12 @@ export interface PaneMessage {
   body?: string | string[];
 }
 
+/** Where in the pane a job's result is shown: beside the buttons that started it. */
+export type ResultSlot = "templates" | "validate" | "report" | "collect" | "info";
+
+/** A section of the pane. */
+export type Section = "templates" | "validate" | "report" | "info";
+
 /** What every section needs: the port, the words, today's date, and a way to run a job. */
 export interface PaneContext {
   port: WorkbookPort;
@@ -24,13 +30,40 @@ export interface PaneContext {
    * (never the exception's text), saying whether the workbook may have been changed: a job that
    * `writes` may have landed in part.
    */
-  run: <T>(job: () => Promise<T>, done?: (result: T) => string | PaneMessage | undefined, options?: { keepMessage?: boolean; writes?: boolean }) => Promise<T | undefined>;
+  run: <T>(job: () => Promise<T>, done?: (result: T) => string | PaneMessage | undefined, options?: RunOptions) => Promise<T | undefined>;
   busy: boolean;
-  /** Opens another section of the pane (the report's preflight sends the user to Kiểm tra). */
-  show: (section: "templates" | "validate" | "report" | "info") => void;
+  /** Opens another section of the pane; `check` also runs the check there (the report's preflight sends the clerk to Kiểm tra). */
+  show: (section: Section, options?: { check?: boolean }) => void;
+  /** Goes up by one each time the pane asks Kiểm tra to run its check (from another section). */
+  checkRequest: number;
+  /**
+   * Goes up by one each time a job may have changed the workbook's tracked rows (a fix, a merge,
+   * templates applied): what was read before (the check's list, the figures) is out of date.
+   */
+  dataVersion: number;
   /** Options for a long read: progress shown in the pane, and the pane's Stop button. */
   readOptions: () => ReadOptions;
 }
+
+/** How a job is run: where its result shows, whether it writes, whether it may change the tracked rows. */
+export interface RunOptions {
+  keepMessage?: boolean;
+  writes?: boolean;
+  /** The tracked rows may change (a fix, a merge, templates): what the sections read before is dropped. */
+  changesData?: boolean;
+  /** Where the result shows; the section the job was started from when not said. */
+  slot?: ResultSlot;
+}
+
+/** What a result slot shows: the last message, the job running and its progress. */
+export interface ResultState {
+  message?: PaneMessage & { slot: ResultSlot; id: number };
+  running?: ResultSlot;
+  progress?: { read: number; total: number };
+  cancel: () => void;
+}
+
+export const PaneResults = createContext<ResultState | undefined>(undefined);
 
 export const Pane = createContext<PaneContext | undefined>(undefined);
 

@@ -134,6 +134,50 @@ describeWithChromium("the pane in preview mode, in Chromium, on the production b
     await page.getByText("1 lỗi · 0 cảnh báo · 0 sửa được").waitFor();
   }, 90_000);
 
+  it("at 320×700, shows each result where the clicked button is, with the focus on it; keeps the period and the check across tabs; starts on the plan's year", async () => {
+    await page.setViewportSize({ width: 320, height: 700 });
+    /** Whether the element's top is on the screen and the focus is on it or inside it. */
+    const seenAndFocused = (selector: string) =>
+      page.locator(selector).first().evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return { top: r.top >= 0 && r.top < window.innerHeight, focused: el === document.activeElement || el.contains(document.activeElement) };
+      });
+    try {
+      await page.getByRole("tab", { name: "Báo cáo" }).click();
+      // A 2021 workbook opened years later starts on its own year's last half, not on today's.
+      expect(await page.getByRole("radio", { name: "6 tháng cuối năm" }).isChecked()).toBe(true);
+      expect(await page.getByRole("textbox", { name: "Năm" }).inputValue()).toBe("2021");
+      await page.getByRole("button", { name: "Lập trang báo cáo" }).click();
+      const warning = page.getByRole("alert").filter({ hasText: "Trước khi lập báo cáo" });
+      await warning.waitFor({ timeout: 30_000 });
+      expect(await seenAndFocused('[role="alert"]:has-text("Trước khi lập báo cáo")')).toEqual({ top: true, focused: true });
+      await shot("4-canh-bao-320");
+      // "Kiểm tra trước" opens Kiểm tra with the check run.
+      await page.getByRole("button", { name: "Kiểm tra trước" }).click();
+      await page.getByText(/^1 lỗi · \d+ cảnh báo/).waitFor({ timeout: 30_000 });
+      expect(await page.getByRole("tab", { name: "Kiểm tra" }).getAttribute("aria-selected")).toBe("true");
+      // Back on Báo cáo: the period and the warning are as they were.
+      await page.getByRole("tab", { name: "Báo cáo" }).click();
+      expect(await page.getByRole("radio", { name: "6 tháng cuối năm" }).isChecked()).toBe(true);
+      await page.getByRole("button", { name: "Vẫn lập" }).click();
+      const done = page.locator('[data-result="report"]');
+      await done.getByText('Đã thêm trang báo cáo "BC 6 tháng cuối năm 2021".').waitFor({ timeout: 30_000 });
+      expect(await seenAndFocused('[data-result="report"]')).toEqual({ top: true, focused: true });
+      await shot("4-ket-qua-320");
+      // The figures come into view beside the button that asked for them.
+      await page.getByRole("button", { name: "Xem trước số liệu" }).click();
+      await page.getByRole("heading", { name: "Số liệu 6 tháng cuối năm 2021" }).waitFor({ timeout: 30_000 });
+      const figures = await page.getByRole("heading", { name: "Số liệu 6 tháng cuối năm 2021" }).evaluate((el) => el.getBoundingClientRect().top);
+      expect(figures).toBeGreaterThanOrEqual(0);
+      expect(figures).toBeLessThan(700);
+      // Kiểm tra kept its list while away.
+      await page.getByRole("tab", { name: "Kiểm tra" }).click();
+      await page.getByText(/^1 lỗi · \d+ cảnh báo/).waitFor();
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 720 });
+    }
+  }, 120_000);
+
   it("builds the 2021-S1 report and downloads a workbook ExcelJS reads back", async () => {
     await page.getByRole("tab", { name: "Báo cáo" }).click();
     await page.getByRole("radio", { name: "6 tháng đầu năm" }).check();

@@ -12,6 +12,7 @@ import { formatCount, formatDate, formatMoment } from "../../domain/format";
 import type { Period } from "../../domain/period";
 import { errorText, t as message } from "../../i18n";
 import { usePane } from "../paneContext";
+import { PaneResult, Revealed } from "../PaneResult";
 import { saveFile, XLSX_TYPE } from "../saveFile";
 
 const useStyles = makeStyles({
@@ -85,7 +86,7 @@ export default function CollectPanel({ period }: { period: Period | undefined })
         saveFile(r.bytes, r.name, "application/zip");
         return t("collectDone", { count: formatCount(r.count), file: r.name, due: formatDate(due) });
       },
-      { writes: true },
+      { writes: true, slot: "collect" },
     );
   };
 
@@ -103,6 +104,7 @@ export default function CollectPanel({ period }: { period: Period | undefined })
         setPending(r);
         return undefined;
       },
+      { slot: "collect" },
     );
   };
 
@@ -122,6 +124,7 @@ export default function CollectPanel({ period }: { period: Period | undefined })
         const notes = consolidationNotes(r.summary);
         return notes.length === 0 ? title : { intent: "warning", title, body: notes };
       },
+      { slot: "collect" },
     );
   };
 
@@ -135,7 +138,7 @@ export default function CollectPanel({ period }: { period: Period | undefined })
         const changed = r.applied.length + r.plan.appends.length + r.plan.receipts.length + r.plan.lines.length;
         return changed === 0 ? t("mergeNothing") : t("mergeDone", { files: formatCount(r.plan.merged.length), cells: formatCount(r.applied.length), rows: formatCount(r.plan.appends.length) });
       },
-      { writes: true },
+      { writes: true, changesData: true, slot: "collect" },
     );
   };
 
@@ -167,7 +170,9 @@ export default function CollectPanel({ period }: { period: Period | undefined })
           {t("consolidate")}
         </Button>
       </div>
+      <PaneResult slot="collect" />
       {p && pending && (
+        <Revealed show={pending} alert={p.conflicts.length + p.refused.length + p.invalid.length + p.notices.length + pending.unreadable.length > 0}>
         <MessageBar intent={p.conflicts.length + p.refused.length + p.invalid.length + p.notices.length + pending.unreadable.length > 0 ? "warning" : "info"} layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{t("mergePreview", { cells: formatCount(p.updates.length), rows: formatCount(p.appends.length), files: formatCount(p.merged.length) })}</MessageBarTitle>
@@ -189,6 +194,7 @@ export default function CollectPanel({ period }: { period: Period | undefined })
             </Button>
           </MessageBarActions>
         </MessageBar>
+        </Revealed>
       )}
     </section>
   );

@@ -2,6 +2,7 @@ import { Body1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, Table
 import { useEffect, useState } from "react";
 import type { TableData } from "../../domain/workbook";
 import { usePane } from "../paneContext";
+import { PaneResult } from "../PaneResult";
 import { serialToIso } from "../../domain/dates";
 import { formatDate } from "../../domain/format";
 
@@ -28,7 +29,7 @@ export function InfoSection() {
       },
     );
   }, [port]);
-  if (table === undefined) return null;
+  if (table === undefined) return <PaneResult slot="info" />;
   if (table === null) return <Body1>{t("infoEmpty")}</Body1>;
   return (
     <Table aria-label={t("tabInfo")} size="small">

@@ -1,5 +1,5 @@
 import { Body1, Button, Caption1, Card, Field, Input, makeStyles, Menu, MenuButton, MenuItem, MenuList, MenuPopover, MenuTrigger, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Spinner, Subtitle2, tokens } from "@fluentui/react-components";
-import { lazy, Suspense, useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import type { DateChoice } from "../DateField";
 import { Fallback } from "../Fallback";
 import { formatCount, formatRate } from "../../domain/format";
@@ -7,9 +7,10 @@ import { reportCaveats, type Caveat } from "../../domain/report/caveats";
 import { readWorkbookPlan } from "../../domain/plan/workbookPlan";
 import { TRACKERS, type Tracker } from "../../domain/plan/kinds";
 import type { Figures } from "../../domain/report/figures";
-import { parsePeriod, PeriodError, YEARS, type Period } from "../../domain/period";
+import { defaultReportPeriod, parsePeriod, PeriodError, YEARS, type Period } from "../../domain/period";
 import { t as message } from "../../i18n";
 import { usePane, type PaneMessage } from "../paneContext";
+import { PaneResult, Revealed } from "../PaneResult";
 import { DOCX_TYPE, saveFile } from "../saveFile";
 import type { WordPaper } from "../../domain/report/word";
 
@@ -39,24 +40,28 @@ const reportCore = () => import(/* webpackChunkName: "report" */ "../../domain/r
  * period are said first, with "Vẫn lập" to go on.
  */
 export function ReportSection() {
-  const { port, files, t, run, busy, today, readOptions, locale, show } = usePane();
+  const { port, files, t, run, busy, today, readOptions, locale, show, dataVersion } = usePane();
   const styles = useStyles();
-  const [kind, setKind] = useState<Kind>("S1");
+  // The last half-year completed today until the plan is read; then the last one of the plan's year when that year is over.
+  const [kind, setKind] = useState<Kind>(() => defaultReportPeriod(today).kind);
   const [part, setPart] = useState("1");
-  /** The cadence of the workbook's plan: quarters and months are offered when it asks for them. */
-  const [cadence, setCadence] = useState<readonly string[]>([]);
   /** The plan's trackers: the charts of the others are not drawn (all four in a workbook without a plan). */
   const [trackers, setTrackers] = useState<readonly Tracker[]>(TRACKERS);
+  /** Whether the clerk chose a period already: the plan's reading then leaves it alone. */
+  const chosen = useRef(false);
   useEffect(() => {
     void readWorkbookPlan(port).then(
       (r) => {
-        setCadence(r.plan?.reporting.cadence ?? []);
         setTrackers(r.plan?.trackers ?? TRACKERS);
+        if (chosen.current || !r.plan) return;
+        const d = defaultReportPeriod(today, r.plan.year);
+        setKind(d.kind);
+        setYear(String(d.year));
       },
-      () => setCadence([]),
+      () => undefined,
     );
   }, [port]);
-  const [year, setYear] = useState(today.slice(0, 4));
+  const [year, setYear] = useState(() => String(defaultReportPeriod(today).year));
   const [from, setFrom] = useState<DateChoice>({ invalid: false });
   const [to, setTo] = useState<DateChoice>({ invalid: false });
   const [figures, setFigures] = useState<Figures | undefined>();
@@ -65,10 +70,18 @@ export function ReportSection() {
 
   // Changing the period clears what was shown for the previous one.
   const changed = <T,>(set: (v: T) => void) => (v: T) => {
+    chosen.current = true;
     set(v);
     setFigures(undefined);
     setPending(undefined);
   };
+  // So does a change of the workbook's rows (a fix, a merge): the figures were read before it.
+  const [seenVersion, setSeenVersion] = useState(dataVersion);
+  if (seenVersion !== dataVersion) {
+    setSeenVersion(dataVersion);
+    setFigures(undefined);
+    setPending(undefined);
+  }
 
   const yearError = kind !== "custom" && !(/^\d{4}$/.test(year) && Number(year) >= YEARS.min && Number(year) <= YEARS.max) ? t("yearInvalid", { min: YEARS.min, max: YEARS.max }) : undefined;
   const partMax = kind === "quarter" ? 4 : 12;
@@ -139,11 +152,14 @@ export function ReportSection() {
         },
       );
     });
+  /** Counts the previews: each brings the figures into view (a report built brings its result instead). */
+  const [shown, setShown] = useState(0);
   const preview = async () => {
     const p = period();
     if (!p) return;
     await run(async () => (await reportCore()).reportPreflight(port, p, today, readOptions()), (r) => {
       setFigures(r.figures);
+      setShown((n) => n + 1);
       return undefined;
     });
   };
@@ -154,8 +170,8 @@ export function ReportSection() {
         <RadioGroup value={kind} onChange={(_, d) => changed(setKind)(d.value as Kind)}>
           <Radio value="S1" label={t("periodS1")} />
           <Radio value="S2" label={t("periodS2")} />
-          {cadence.includes("quarterly") && <Radio value="quarter" label={t("periodQuarter")} />}
-          {cadence.includes("monthly") && <Radio value="month" label={t("periodMonth")} />}
+          <Radio value="quarter" label={t("periodQuarter")} />
+          <Radio value="month" label={t("periodMonth")} />
           <Radio value="year" label={t("periodYear")} />
           <Radio value="custom" label={t("periodCustom")} />
         </RadioGroup>
@@ -219,38 +235,36 @@ export function ReportSection() {
           </MenuPopover>
         </Menu>
       </div>
-      {/* The units' and villages' own reports for the period: forms to send, returns to merge. */}
-      <Fallback fallback={<Body1 block>{t("collectFailed")}</Body1>}>
-        <Suspense fallback={<Spinner size="tiny" />}>
-          <CollectPanel period={period()} />
-        </Suspense>
-      </Fallback>
+      <PaneResult slot="report" />
       {pending && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{t("preflightTitle")}</MessageBarTitle>
-            <ul style={{ margin: 0, paddingInlineStart: tokens.spacingHorizontalL }}>
-              {pending.caveats.map((c) => (
-                <li key={c.code}>{message(c.code, c.params, locale)}</li>
-              ))}
-            </ul>
-          </MessageBarBody>
-          <MessageBarActions>
-            {pending.caveats.some((c) => c.code === "report-with-errors" || c.code === "report-excluded" || c.code === "report-text-values") && (
-              <Button size="small" appearance="primary" onClick={() => show("validate")}>
-                {t("checkFirst")}
+        <Revealed show={pending} alert>
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{t("preflightTitle")}</MessageBarTitle>
+              <ul style={{ margin: 0, paddingInlineStart: tokens.spacingHorizontalL }}>
+                {pending.caveats.map((c) => (
+                  <li key={c.code}>{message(c.code, c.params, locale)}</li>
+                ))}
+              </ul>
+            </MessageBarBody>
+            <MessageBarActions>
+              {pending.caveats.some((c) => c.code === "report-with-errors" || c.code === "report-excluded" || c.code === "report-text-values") && (
+                <Button size="small" appearance="primary" onClick={() => show("validate", { check: true })}>
+                  {t("checkFirst")}
+                </Button>
+              )}
+              <Button size="small" disabled={busy} onClick={() => void pending.go()}>
+                {t("buildAnyway")}
               </Button>
-            )}
-            <Button size="small" disabled={busy} onClick={() => void pending.go()}>
-              {t("buildAnyway")}
-            </Button>
-            <Button size="small" appearance="subtle" onClick={() => setPending(undefined)}>
-              {t("cancelBuild")}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
+              <Button size="small" appearance="subtle" onClick={() => setPending(undefined)}>
+                {t("cancelBuild")}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        </Revealed>
       )}
       {figures && (
+        <Revealed show={shown > 0 ? shown : undefined}>
         <section aria-labelledby="report-figures" className={styles.section}>
           <Subtitle2 as="h2" block id="report-figures">{t("figuresOf", { period: figures.period.label })}</Subtitle2>
           <div className={styles.cards}>
@@ -277,7 +291,14 @@ export function ReportSection() {
             </Suspense>
           </Fallback>
         </section>
+        </Revealed>
       )}
+      {/* The units' and villages' own reports for the period: forms to send, returns to merge. */}
+      <Fallback fallback={<Body1 block>{t("collectFailed")}</Body1>}>
+        <Suspense fallback={<Spinner size="tiny" />}>
+          <CollectPanel period={period()} />
+        </Suspense>
+      </Fallback>
     </section>
   );
 }

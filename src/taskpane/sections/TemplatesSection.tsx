@@ -8,6 +8,7 @@ import type { TemplateNote } from "../../domain/template/planTemplates";
 import { t as message } from "../../i18n";
 import type { PaneKey } from "../../i18n/pane";
 import { usePane } from "../paneContext";
+import { PaneResult } from "../PaneResult";
 
 // The plan's reader loads only for a workbook without a plan.
 const PlanStep = lazy(() => import(/* webpackChunkName: "plan-step" */ "./PlanStep").then((m) => ({ default: m.PlanStep })));
@@ -75,13 +76,15 @@ export function TemplatesSection() {
   const apply = async () => {
     if (!plan.plan) return;
     const chosen = plan.plan;
-    await run(() => applyTemplates(port, chosen), () => t("templatesDone"), { writes: true });
+    await run(() => applyTemplates(port, chosen), () => t("templatesDone"), { writes: true, changesData: true });
     await refresh(chosen);
   };
 
-  if (!plan.loaded) return null;
+  // Before the plan is read, and while it is made: the result of those jobs shows here (a failure to read the workbook).
+  if (!plan.loaded) return <PaneResult slot="templates" />;
   if (plan.problems.length > 0)
     return (
+      <>
       <MessageBar intent="error" layout="multiline">
         <MessageBarBody>
           {t("planUnreadable")}
@@ -92,17 +95,22 @@ export function TemplatesSection() {
           </ul>
         </MessageBarBody>
       </MessageBar>
+      <PaneResult slot="templates" />
+      </>
     );
   if (!plan.plan)
     return (
-      <Suspense fallback={<Spinner size="tiny" label={t("planLoading")} />}>
-        <PlanStep
-          onPlan={(p) => {
-            setPlan({ plan: p, problems: [], loaded: true });
-            void refresh(p);
-          }}
-        />
-      </Suspense>
+      <>
+        <Suspense fallback={<Spinner size="tiny" label={t("planLoading")} />}>
+          <PlanStep
+            onPlan={(p) => {
+              setPlan({ plan: p, problems: [], loaded: true });
+              void refresh(p);
+            }}
+          />
+        </Suspense>
+        <PaneResult slot="templates" />
+      </>
     );
   const todo = (notes ?? []).filter((n) => n.severity === "info");
   const warnings = (notes ?? []).filter((n) => n.severity === "warning");
@@ -149,6 +157,7 @@ export function TemplatesSection() {
       <Button appearance="primary" disabled={busy || todo.length === 0} onClick={() => void apply()}>
         {t("templatesApply")}
       </Button>
+      <PaneResult slot="templates" />
     </section>
   );
 }

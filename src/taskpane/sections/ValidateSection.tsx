@@ -1,6 +1,6 @@
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Body1, Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { ErrorCircle16Filled, Warning16Filled } from "@fluentui/react-icons";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { formatCount } from "../../domain/format";
 import { fixUpdates } from "../../domain/rules/fixes";
 import { issueMarks } from "../../domain/rules/marks";
@@ -8,6 +8,7 @@ import { validateThrough } from "../../domain/rules/runValidation";
 import { issueKey, type Issue } from "../../domain/rules/types";
 import { issueMessageShort } from "../../i18n";
 import { usePane } from "../paneContext";
+import { PaneResult } from "../PaneResult";
 
 const useStyles = makeStyles({
   summary: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, marginBlock: tokens.spacingVerticalS },
@@ -36,25 +37,36 @@ function bySheet(issues: readonly Issue[]): { sheet: string; items: Issue[] }[] 
  * After a fix, focus goes to the next issue and the result is said there.
  */
 export function ValidateSection() {
-  const { port, t, run, busy, today, locale, readOptions } = usePane();
+  const { port, t, run, busy, today, locale, readOptions, checkRequest, dataVersion } = usePane();
   const styles = useStyles();
   const [issues, setIssues] = useState<Issue[] | undefined>();
   const [said, setSaid] = useState<string | undefined>();
   // Every sheet open unless the user closed it.
   const [closed, setClosed] = useState<ReadonlySet<string>>(new Set());
   const list = useRef<HTMLDivElement>(null);
+  // The version the list was made at is the one when the check ends (a fix changes it just before its check).
+  const dataVersionNow = useRef(dataVersion);
+  dataVersionNow.current = dataVersion;
 
   const check = (keepMessage = false) =>
     run(
       () => validateThrough(port, today, readOptions()),
       (found) => {
         setIssues(found);
+        setSeenVersion(dataVersionNow.current);
         return undefined;
       },
       { keepMessage },
     );
+  // Asked from another section ("Kiểm tra trước"): the check runs as this section opens.
+  useEffect(() => {
+    if (checkRequest > 0) void check();
+  }, [checkRequest]);
+  // The workbook's rows changed since the list was made (a merge, templates): the list is out of date.
+  const [seenVersion, setSeenVersion] = useState(dataVersion);
+  const stale = issues !== undefined && dataVersion !== seenVersion;
   const fix = async (chosen: readonly Issue[], next?: Issue) => {
-    const r = await run(() => port.updateCells(fixUpdates(chosen)), undefined, { writes: true });
+    const r = await run(() => port.updateCells(fixUpdates(chosen)), undefined, { writes: true, changesData: true });
     if (!r) return;
     setSaid(t("fixed", { n: formatCount(r.applied) }));
     await check(true);
@@ -72,6 +84,12 @@ export function ValidateSection() {
       <Button appearance="primary" disabled={busy} onClick={() => void check()} id="validate-run">
         {t("validateRun")}
       </Button>
+      <PaneResult slot="validate" />
+      {stale && (
+        <Body1 block role="status">
+          {t("validateStale")}
+        </Body1>
+      )}
       {issues && (
         <div className={styles.summary} role="status" aria-live="polite">
           <Body1>
