@@ -15,9 +15,9 @@ const CELL_PROBLEM: Record<string, string> = {
 };
 
 export const rulesEn: Catalog = {
-  "table-missing": (p) => `Table ${p.table} ("${p.expectedSheet}") was not found. Run "Templates" to create it again; existing data is kept.`,
-  "column-missing": (p) => `Table ${p.table} ("${p.sheet}") lacks column "${p.header}". Run "Templates" to add it at the table's end, or restore its name if it was renamed.`,
-  "column-duplicate": (p) => `Table ${p.table} ("${p.sheet}") has two columns named "${p.header}" (headers in ${p.first} and ${p.cell}). The column of ${p.first} is read; rename or remove the column of ${p.cell}.`,
+  "table-missing": (p) => `The table of sheet "${p.expectedSheet}" was not found. Run "Templates" to create it again; existing data is kept.`,
+  "column-missing": (p) => `The table on sheet "${p.sheet}" lacks column "${p.header}". Run "Templates" to add it at the table's end, or restore its name if it was renamed.`,
+  "column-duplicate": (p) => `The table on sheet "${p.sheet}" has two columns named "${p.header}" (headers in ${p.first} and ${p.cell}). The column of ${p.first} is read; rename or remove the column of ${p.cell}.`,
   "required": (p) => `${at(p)} is empty. This column is required.`,
   "cell-unreadable": (p) => `${at(p)} ${CELL_PROBLEM[String(p.problem)] ?? "cannot be read"}${p.detail ? ` (${p.detail})` : ""}. Enter the right value.`,
   "text-spacing": (p) => `${at(p)} has stray spaces or decomposed Vietnamese accents. "Fix" normalises it; the text stays the same.`,

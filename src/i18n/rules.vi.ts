@@ -16,9 +16,9 @@ const CELL_PROBLEM: Record<string, string> = {
 
 /** Validation messages in Vietnamese: the cell, what is wrong, how to fix it. */
 export const rulesVi: Catalog = {
-  "table-missing": (p) => `Không tìm thấy bảng ${p.table} (trang "${p.expectedSheet}"). Hãy chạy "Mẫu biểu" để tạo lại bảng; dữ liệu đang có không bị xóa.`,
-  "column-missing": (p) => `Bảng ${p.table} (trang "${p.sheet}") thiếu cột "${p.header}". Hãy chạy "Mẫu biểu" để thêm cột vào cuối bảng, hoặc sửa lại tên cột nếu đã đổi tên.`,
-  "column-duplicate": (p) => `Bảng ${p.table} (trang "${p.sheet}") có hai cột cùng tên "${p.header}" (tiêu đề ở ô ${p.first} và ô ${p.cell}). Sổ đọc cột ở ô ${p.first}; hãy đổi tên hoặc xóa cột ở ô ${p.cell}.`,
+  "table-missing": (p) => `Không tìm thấy bảng số liệu của trang "${p.expectedSheet}". Hãy chạy "Mẫu biểu" để tạo lại bảng; dữ liệu đang có không bị xóa.`,
+  "column-missing": (p) => `Bảng trên trang "${p.sheet}" thiếu cột "${p.header}". Hãy chạy "Mẫu biểu" để thêm cột vào cuối bảng, hoặc sửa lại tên cột nếu đã đổi tên.`,
+  "column-duplicate": (p) => `Bảng trên trang "${p.sheet}" có hai cột cùng tên "${p.header}" (tiêu đề ở ô ${p.first} và ô ${p.cell}). Sổ đọc cột ở ô ${p.first}; hãy đổi tên hoặc xóa cột ở ô ${p.cell}.`,
   "required": (p) => `${at(p)} đang trống. Cột này bắt buộc phải ghi.`,
   "cell-unreadable": (p) => `${at(p)} ${CELL_PROBLEM[String(p.problem)] ?? "không đọc được"}${p.detail ? ` (${p.detail})` : ""}. Hãy nhập lại giá trị đúng.`,
   "text-spacing": (p) => `${at(p)} có khoảng trắng thừa hoặc dấu tiếng Việt ghi theo kiểu tổ hợp. Bấm "Sửa" để chuẩn hóa, nội dung giữ nguyên.`,

@@ -16,7 +16,7 @@ export const vi: Catalog = {
   "sheet-not-ours": (p) =>
     `Trang tính "${p.sheet}" đã có dữ liệu khác, không phải bảng của sổ theo dõi: giữ nguyên, không sửa. Hãy đổi tên trang này (ví dụ thành "${p.suggestion}") rồi chạy lại để tạo trang "${p.sheet}" mới.`,
   "table-not-ours": (p) =>
-    `Bảng ${p.table} ở trang "${p.sheet}" trùng tên với một bảng của sổ theo dõi nhưng có các cột khác: giữ nguyên, không sửa. Hãy đổi tên bảng đó (Table Design > Table Name, ví dụ thành ${p.suggestion}) rồi chạy lại để tạo bảng ${p.table} mới.`,
+    `Bảng ${p.table} ở trang "${p.sheet}" trùng tên với một bảng của sổ theo dõi nhưng có các cột khác: giữ nguyên, không sửa. Hãy đổi tên bảng đó (trong Excel tiếng Việt: Thiết kế Bảng > Tên Bảng; tiếng Anh: Table Design > Table Name; ví dụ thành ${p.suggestion}) rồi chạy lại để tạo bảng ${p.table} mới.`,
   "table-elsewhere": (p) => `Các bảng của trang "${p.expected}" đang nằm ở trang "${p.sheet}": vẫn dùng tại đó.`,
   "columns-blocked": (p) =>
     `Không thêm được cột ${p.headers} vào bảng ${p.table} (trang "${p.sheet}") vì cột ${p.columns} bên phải bảng đang có dữ liệu. Hãy chèn cột trống bên phải bảng hoặc chuyển dữ liệu đó đi, rồi chạy lại.`,
@@ -53,8 +53,8 @@ export const vi: Catalog = {
     `Không ghi "${p.file}": khi kiểm tra bản ghi thử, phát hiện có phần ngoài nội dung cần thêm bị khác đi (${p.detail}). Tệp gốc giữ nguyên. Hãy gửi tệp này cho người hỗ trợ để xem xét.`,
   "grid-no-sheet": (p) => `Không có trang tính "${p.sheet}" để ghi vào. Tệp giữ nguyên.`,
   "grid-not-a-worksheet": (p) => `"${p.sheet}" là trang biểu đồ hoặc trang macro, không ghi được dữ liệu vào đó. Hãy đổi tên trang đó rồi chạy lại. Tệp giữ nguyên.`,
-  "grid-table-exists": (p) => `Sổ đã có một bảng tên ${p.detail}. Hãy đổi tên bảng đó (Table Design > Table Name) rồi chạy lại. Tệp giữ nguyên.`,
-  "grid-name-taken": (p) => `Sổ đã có một tên ${p.detail} (Formulas > Name Manager), trùng với tên bảng cần tạo. Hãy đổi tên đó rồi chạy lại. Tệp giữ nguyên.`,
+  "grid-table-exists": (p) => `Sổ đã có một bảng tên ${p.detail}. Hãy đổi tên bảng đó (Excel tiếng Việt: Thiết kế Bảng > Tên Bảng; tiếng Anh: Table Design > Table Name) rồi chạy lại. Tệp giữ nguyên.`,
+  "grid-name-taken": (p) => `Sổ đã có một tên ${p.detail} (Excel tiếng Việt: Công thức > Trình quản lý Tên; tiếng Anh: Formulas > Name Manager), trùng với tên bảng cần tạo. Hãy đổi tên đó rồi chạy lại. Tệp giữ nguyên.`,
   "grid-table-overlap": (p) => `Bảng mới ở trang "${p.sheet}" sẽ chồng lên bảng ${p.detail}. Hãy dời bảng đó rồi chạy lại. Tệp giữ nguyên.`,
   "cell-too-long": (p) => `Ô ${p.cell} cần ghi dài quá 32.767 ký tự, giới hạn của Excel. Hãy rút ngắn nội dung gốc rồi chạy lại. Tệp giữ nguyên.`,
   "cell-not-a-number": (p) => `Ô ${p.cell}: số cần ghi không phải một số hữu hạn. Hãy kiểm tra dữ liệu nguồn. Tệp giữ nguyên.`,

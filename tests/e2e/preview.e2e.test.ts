@@ -178,6 +178,33 @@ describeWithChromium("the pane in preview mode, in Chromium, on the production b
     }
   }, 120_000);
 
+  it("lays the period's boxes and their messages side by side or stacked, never over each other, from 280 to 1280 px", async () => {
+    await page.getByRole("tab", { name: "Báo cáo" }).click();
+    await page.getByRole("radio", { name: "Quý" }).check();
+    await page.getByRole("textbox", { name: "Quý (1–4)" }).fill("5");
+    await page.getByRole("textbox", { name: "Năm" }).fill("99");
+    try {
+      for (const width of [280, 320, 360, 400, 600, 800, 1280]) {
+        await page.setViewportSize({ width, height: 800 });
+        const overlaps = await page.evaluate(() => {
+          const panel = document.querySelector('[role="tabpanel"]:not([hidden])')!;
+          const boxes = [...panel.querySelectorAll("input, .fui-Field__validationMessage, .fui-Field__label")].map((e) => ({ what: (e as HTMLInputElement).value ?? e.textContent ?? "", r: e.getBoundingClientRect() })).filter((b) => b.r.width > 0 && b.r.height > 0);
+          const out: string[] = [];
+          for (let i = 0; i < boxes.length; i++)
+            for (let j = i + 1; j < boxes.length; j++) {
+              const [a, b] = [boxes[i]!.r, boxes[j]!.r];
+              if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) out.push(`${boxes[i]!.what} / ${boxes[j]!.what}`);
+            }
+          return out;
+        });
+        expect([width, overlaps]).toEqual([width, []]);
+      }
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await page.getByRole("radio", { name: "6 tháng đầu năm" }).check();
+    }
+  }, 60_000);
+
   it("builds the 2021-S1 report and downloads a workbook ExcelJS reads back", async () => {
     await page.getByRole("tab", { name: "Báo cáo" }).click();
     await page.getByRole("radio", { name: "6 tháng đầu năm" }).check();

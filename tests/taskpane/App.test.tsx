@@ -131,6 +131,26 @@ describe("the task pane, given the Office adapter", () => {
     expect((await port.readTables(["tblDongGop"])).get("tblDongGop")!.rows[money]![7]).toBe(1_000_000);
   });
 
+  it("draws 10,000 issues as groups by rule and column, a page at a time, more on asking", async () => {
+    const { port } = await sampleBook();
+    const tables = await port.readTables(["tblDongGop", "tblNhiemVu", "tblCamKet", "tblKhenThuong", "tblThon", "tblDonVi", "tblThongTin", "tblNhomDongGop", "tblHinhThucKhenThuong", "tblKeHoach"]);
+    const ledger = tables.get("tblDongGop")!;
+    // 10,000 ledger rows whose kind (Loại) is left empty: one rule, one column.
+    const rows = Array.from({ length: 10_000 }, (_, k) => ledger.rows[k % ledger.rows.length]!.map((v, c) => (c === 1 ? null : v)));
+    const big = new Map(tables).set("tblDongGop", { ...ledger, rows, range: { ...ledger.range, bottom: ledger.range.top + rows.length } });
+    const many: WorkbookPort = Object.assign(Object.create(Object.getPrototypeOf(port) as object) as WorkbookPort, port, { readTables: (names: readonly string[]) => Promise.resolve(new Map([...big].filter(([n]) => names.includes(n)))) });
+    render(<App port={many} files={browserFiles} today={TODAY} />);
+    fireEvent.click(screen.getByRole("tab", { name: "Kiểm tra" }));
+    await clickWhenEnabled("Kiểm tra dữ liệu");
+    // Each row also breaks the rules that read its kind: about 20,000 issues in all.
+    await screen.findByText(/^19\.\d{3} lỗi · /, undefined, { timeout: 20_000 });
+    await screen.findByRole("heading", { name: "Cột Loại: 10.000 lỗi cùng loại" });
+    expect(screen.getAllByRole("button", { name: /^Đi tới / }).length).toBeLessThanOrEqual(200);
+    const more = screen.getByRole("button", { name: "Đang hiện 20/10.000: xem thêm" });
+    fireEvent.click(more);
+    await screen.findByRole("button", { name: "Đang hiện 120/10.000: xem thêm" });
+  }, 60_000);
+
   it("previews the figures of a period and builds its report sheet", async () => {
     const { fake, port } = await sampleBook();
     render(<App port={port} files={browserFiles} today={TODAY} />);

@@ -4,8 +4,13 @@ import type { Figures, MonthMoney } from "./figures";
 /** The pledge target of the plan: every household signs. */
 export const PLEDGE_TARGET = 1;
 
+/** Bars a chart of the pane draws at most: past it, the last bar stands for the rest (the report sheet lists them all). */
+export const CHART_BARS = 12;
+
 export interface RateBar {
+  /** The place; empty for the bar of the places past `CHART_BARS`, whose number is `others`. */
   place: string;
+  others?: number;
   signed: number;
   households: number;
   /** signed / households, at most 1. */
@@ -13,7 +18,9 @@ export interface RateBar {
 }
 
 export interface UnitTasks {
+  /** The unit; empty for the bar of the units past `CHART_BARS`, whose number is `others`. */
   unit: string;
+  others?: number;
   doneOnTime: number;
   doneLate: number;
   overdue: number;
@@ -91,9 +98,38 @@ export function chartSeries(figures: Figures): ChartSeries {
     })
     .sort((a, b) => b.rate - a.rate || a.place.localeCompare(b.place, "vi"));
   const tasks = figures.tasks.byUnit.filter((u) => u.total > 0).map(({ unit, doneOnTime, doneLate, overdue, open }) => ({ unit, doneOnTime, doneLate, overdue, open }));
+  return { rates, target: PLEDGE_TARGET, tasks, ...moneySeries(figures) };
+}
+
+/**
+ * The series as the pane draws them, at most `CHART_BARS` bars a chart (a workbook of thousands of
+ * units drew one bar each); the report sheet's own chart keeps every village.
+ */
+export function cappedSeries(series: ChartSeries): ChartSeries {
+  return { ...series, rates: capRates(series.rates), tasks: capTasks(series.tasks) };
+}
+
+/** Rates past `CHART_BARS`: the first ones, then one bar for the rest (their signatures over their households). */
+function capRates(rates: RateBar[]): RateBar[] {
+  if (rates.length <= CHART_BARS) return rates;
+  const rest = rates.slice(CHART_BARS - 1);
+  const signed = rest.reduce((n, r) => n + r.signed, 0);
+  const households = rest.reduce((n, r) => n + r.households, 0);
+  return [...rates.slice(0, CHART_BARS - 1), { place: "", others: rest.length, signed, households, rate: Math.min(1, placeHouseholdRate({ households, householdsSigned: signed }) ?? 0) }];
+}
+
+/** Units past `CHART_BARS`: the first ones, then one bar of the rest's tasks by state. */
+function capTasks(tasks: UnitTasks[]): UnitTasks[] {
+  if (tasks.length <= CHART_BARS) return tasks;
+  const rest = tasks.slice(CHART_BARS - 1);
+  const sum = (k: "doneOnTime" | "doneLate" | "overdue" | "open") => rest.reduce((n, u) => n + u[k], 0);
+  return [...tasks.slice(0, CHART_BARS - 1), { unit: "", others: rest.length, doneOnTime: sum("doneOnTime"), doneLate: sum("doneLate"), overdue: sum("overdue"), open: sum("open") }];
+}
+
+function moneySeries(figures: Figures): Pick<ChartSeries, "money" | "monthsPerBucket" | "moneyAxis"> {
   const months = figures.moneyByMonth;
   const { buckets, monthsPerBucket } = moneyBuckets(months);
   const money = buckets.some((b) => b.received !== 0 || b.spent !== 0) ? buckets : [];
   const moneyAxis = niceAxis(Math.max(0, ...money.flatMap((b) => [b.received, b.spent])));
-  return { rates, target: PLEDGE_TARGET, tasks, money, monthsPerBucket, moneyAxis };
+  return { money, monthsPerBucket, moneyAxis };
 }

@@ -1,7 +1,7 @@
 // The report's charts, in a chunk of their own: the chart library loads only when figures are shown.
 import { GroupedVerticalBarChart, HorizontalBarChart, type ChartProps, type GroupedVerticalBarChartData } from "@fluentui/react-charts";
 import { Body1, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
-import { chartSeries, type ChartSeries, type MoneyBucket } from "../../domain/report/charts";
+import { cappedSeries, chartSeries, type ChartSeries, type MoneyBucket } from "../../domain/report/charts";
 import type { Figures } from "../../domain/report/figures";
 import type { Tracker } from "../../domain/plan/kinds";
 import { formatCount, formatNumber, formatRate } from "../../domain/format";
@@ -51,7 +51,7 @@ function RateChart({ series, t, title }: { series: ChartSeries; t: T; title: str
   const styles = useStyles();
   if (series.rates.length === 0) return <Figure id="chart-rates" title={title}><Body1 block>{t("chartRatesNone")}</Body1></Figure>;
   const data: ChartProps[] = series.rates.map((r) => ({
-    chartTitle: `${r.place} · ${formatRate(r.rate)}`,
+    chartTitle: `${r.others ? t("chartOtherPlaces", { count: formatCount(r.others) }) : r.place} · ${formatRate(r.rate)}`,
     chartData: [
       {
         legend: t("households"),
@@ -59,10 +59,10 @@ function RateChart({ series, t, title }: { series: ChartSeries; t: T; title: str
         // The benchmark triangle: the plan's target share of the households.
         data: Math.round(series.target * r.households),
         color: COLORS.signed,
-        yAxisCalloutData: t("chartRateOf", { place: r.place, rate: formatRate(r.rate), signed: formatCount(r.signed), households: formatCount(r.households) }),
+        yAxisCalloutData: t("chartRateOf", { place: r.others ? t("chartOtherPlaces", { count: formatCount(r.others) }) : r.place, rate: formatRate(r.rate), signed: formatCount(r.signed), households: formatCount(r.households) }),
       },
     ],
-    chartDataAccessibilityData: { ariaLabel: t("chartRateOf", { place: r.place, rate: formatRate(r.rate), signed: formatCount(r.signed), households: formatCount(r.households) }) },
+    chartDataAccessibilityData: { ariaLabel: t("chartRateOf", { place: r.others ? t("chartOtherPlaces", { count: formatCount(r.others) }) : r.place, rate: formatRate(r.rate), signed: formatCount(r.signed), households: formatCount(r.households) }) },
   }));
   return (
     <Figure id="chart-rates" title={title}>
@@ -83,7 +83,7 @@ function TaskChart({ series, t }: { series: ChartSeries; t: T }) {
     ["open", "taskOpen", COLORS.open],
   ] as const;
   const data: ChartProps[] = series.tasks.map((u) => ({
-    chartTitle: u.unit,
+    chartTitle: u.others ? t("chartOtherUnits", { count: formatCount(u.others) }) : u.unit,
     // Only the states the unit has: a zero-width part would still leave a gap in the bar.
     chartData: parts.filter(([key]) => u[key] > 0).map(([key, label, color]) => ({ legend: t(label), horizontalBarChartdata: { x: u[key] }, color, yAxisCalloutData: formatCount(u[key]) })),
   }));
@@ -147,7 +147,7 @@ function MoneyChart({ series, t }: { series: ChartSeries; t: T }) {
 /** The charts of a report's figures; each says in a sentence when it has nothing to draw. */
 export default function ReportCharts({ figures, t, rateTitle, trackers }: { figures: Figures; t: T; rateTitle: string; trackers: readonly Tracker[] }) {
   const styles = useStyles();
-  const series = chartSeries(figures);
+  const series = cappedSeries(chartSeries(figures));
   // Only the charts of what the plan tracks.
   return (
     <div className={styles.charts}>

@@ -19,8 +19,9 @@ type Kind = "S1" | "S2" | "year" | "quarter" | "month" | "custom";
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  field: { maxWidth: "12rem" },
-  narrow: { maxWidth: "6rem" },
+  // The quarter or month beside the year, each box as wide as its own cell and its message under it (they overlapped).
+  periodParts: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(7rem, 12rem))", gap: tokens.spacingHorizontalS, alignItems: "start" },
+  fill: { width: "100%", minWidth: 0 },
   dates: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(9rem, 12rem))", gap: tokens.spacingHorizontalS },
   cards: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(8.5rem, 1fr))", gap: tokens.spacingHorizontalS },
   card: { padding: tokens.spacingHorizontalM },
@@ -184,14 +185,14 @@ export function ReportSection() {
           </Suspense>
         </div>
       ) : (
-        <div className={styles.row}>
+        <div className={styles.periodParts}>
           {(kind === "quarter" || kind === "month") && (
-            <Field label={t(kind === "quarter" ? "quarter" : "month")} className={styles.narrow} validationMessage={partError}>
-              <Input value={part} inputMode="numeric" onChange={(_, d) => changed(setPart)(d.value.replace(/\D/g, "").slice(0, 2))} />
+            <Field label={t(kind === "quarter" ? "quarter" : "month")} validationMessage={partError}>
+              <Input className={styles.fill} value={part} inputMode="numeric" onChange={(_, d) => changed(setPart)(d.value.replace(/\D/g, "").slice(0, 2))} />
             </Field>
           )}
-          <Field label={t("year")} className={styles.field} validationMessage={yearError}>
-            <Input value={year} inputMode="numeric" onChange={(_, d) => changed(setYear)(d.value.replace(/\D/g, "").slice(0, 4))} />
+          <Field label={t("year")} validationMessage={yearError}>
+            <Input className={styles.fill} value={year} inputMode="numeric" onChange={(_, d) => changed(setYear)(d.value.replace(/\D/g, "").slice(0, 4))} />
           </Field>
         </div>
       )}

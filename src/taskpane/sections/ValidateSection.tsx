@@ -13,6 +13,8 @@ import { PaneResult } from "../PaneResult";
 const useStyles = makeStyles({
   summary: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, marginBlock: tokens.spacingVerticalS },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, marginBlockEnd: tokens.spacingVerticalS },
+  group: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, marginBlockEnd: tokens.spacingVerticalM },
+  groupTitle: { fontWeight: tokens.fontWeightSemibold, margin: 0 },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   item: { display: "grid", gridTemplateColumns: "auto 1fr", columnGap: tokens.spacingHorizontalS, alignItems: "start" },
   text: { overflowWrap: "anywhere" },
@@ -22,14 +24,29 @@ const useStyles = makeStyles({
 });
 
 function bySheet(issues: readonly Issue[]): { sheet: string; items: Issue[] }[] {
-  const out: { sheet: string; items: Issue[] }[] = [];
+  const out = new Map<string, Issue[]>();
   for (const i of issues) {
-    let s = out.find((g) => g.sheet === i.sheet);
-    if (!s) out.push((s = { sheet: i.sheet, items: [] }));
-    s.items.push(i);
+    const list = out.get(i.sheet);
+    if (list) list.push(i);
+    else out.set(i.sheet, [i]);
   }
-  return out;
+  return [...out].map(([sheet, items]) => ({ sheet, items }));
 }
+
+/** A sheet's issues by rule and column, in the order met: 10,000 empty cells of one column are one group. */
+function byRule(issues: readonly Issue[]): { key: string; items: Issue[] }[] {
+  const out = new Map<string, Issue[]>();
+  for (const i of issues) {
+    const key = `${i.rule}\u0000${i.column}`;
+    const list = out.get(key);
+    if (list) list.push(i);
+    else out.set(key, [i]);
+  }
+  return [...out].map(([key, items]) => ({ key, items }));
+}
+
+/** Issues drawn per group at first, and added by each "Xem thêm": a list of 10,000 is never drawn whole. */
+export const ISSUES_PER_PAGE = 20;
 
 /**
  * Runs validation. A summary first (errors, warnings, what can be fixed at once), then the issues
@@ -43,6 +60,8 @@ export function ValidateSection() {
   const [said, setSaid] = useState<string | undefined>();
   // Every sheet open unless the user closed it.
   const [closed, setClosed] = useState<ReadonlySet<string>>(new Set());
+  /** How many issues of each group are drawn, by sheet and group. */
+  const [pages, setPages] = useState<ReadonlyMap<string, number>>(new Map());
   const list = useRef<HTMLDivElement>(null);
   // The version the list was made at is the one when the check ends (a fix changes it just before its check).
   const dataVersionNow = useRef(dataVersion);
@@ -136,8 +155,18 @@ export function ValidateSection() {
                   {g.sheet} · {[e > 0 ? `${formatCount(e)} ${t("errors")}` : "", w > 0 ? `${formatCount(w)} ${t("warnings")}` : ""].filter(Boolean).join(", ")}
                 </AccordionHeader>
                 <AccordionPanel>
+                  {byRule(g.items).map((group) => {
+                    const first = group.items[0] as Issue;
+                    const shown = group.items.slice(0, pages.get(`${g.sheet}\u0000${group.key}`) ?? ISSUES_PER_PAGE);
+                    return (
+                      <div key={group.key} className={styles.group}>
+                        {group.items.length > 1 && (
+                          <Body1 block as="h3" className={styles.groupTitle}>
+                            {t("issueGroup", { count: formatCount(group.items.length), column: first.column || g.sheet, rule: t(first.severity === "error" ? "errors" : "warnings") })}
+                          </Body1>
+                        )}
                   <ul className={styles.list}>
-                    {g.items.map((i, k) => (
+                    {shown.map((i, k) => (
                       <li key={issueKey(i)} data-issue={issueKey(i)} className={styles.item}>
                         {i.severity === "error" ? (
                           <ErrorCircle16Filled className={styles.error} aria-label={t("errorOne")} role="img" />
@@ -153,7 +182,7 @@ export function ValidateSection() {
                             {t("goTo", { cell: i.cell })}
                           </Button>
                           {i.fix && (
-                            <Button size="small" disabled={busy} onClick={() => void fix([i], g.items[k + 1])} aria-label={`${t("fix")} ${i.cell}`}>
+                            <Button size="small" disabled={busy} onClick={() => void fix([i], shown[k + 1] ?? group.items[k + 1])} aria-label={`${t("fix")} ${i.cell}`}>
                               {t("fix")}
                             </Button>
                           )}
@@ -161,6 +190,18 @@ export function ValidateSection() {
                       </li>
                     ))}
                   </ul>
+                        {shown.length < group.items.length && (
+                          <Button
+                            size="small"
+                            appearance="subtle"
+                            onClick={() => setPages(new Map(pages).set(`${g.sheet}\u0000${group.key}`, shown.length + ISSUES_PER_PAGE * 5))}
+                          >
+                            {t("issuesMore", { shown: formatCount(shown.length), total: formatCount(group.items.length) })}
+                          </Button>
+                        )}
+                      </div>
+                    );
+                  })}
                 </AccordionPanel>
               </AccordionItem>
             );

@@ -1,4 +1,4 @@
-import { chartSeries, moneyBuckets, niceAxis } from "../../../src/domain/report/charts";
+import { CHART_BARS, cappedSeries, chartSeries, moneyBuckets, niceAxis } from "../../../src/domain/report/charts";
 import { monthsOf, type Figures, type MonthMoney } from "../../../src/domain/report/figures";
 
 const month = (m: string, receivedMoney = 0, disbursedMoney = 0): MonthMoney => ({ month: m, receivedMoney, disbursedMoney });
@@ -40,6 +40,25 @@ describe("the pane's chart series", () => {
       { unit: "Công an xã", doneOnTime: 1, doneLate: 2, overdue: 3, open: 4 },
       { unit: "Trạm y tế xã", doneOnTime: 0, doneLate: 0, overdue: 0, open: 1 },
     ]);
+  });
+
+  it("caps the pane's charts at twelve bars, the twelfth standing for the rest with their sums; the report sheet's series keeps them all", () => {
+    const places = Array.from({ length: 2_000 }, (_, k) => place(`Thôn ${k + 1}`, 100, k % 100));
+    const u = (unit: string, k: number) => ({ unit, total: 4, doneOnTime: 1, doneLate: k % 2, overdue: 1 - (k % 2), open: 2 });
+    const whole = chartSeries(figures({ byPlace: places, byUnit: Array.from({ length: 3_000 }, (_, k) => u(`Đơn vị ${k + 1}`, k)) }));
+    expect(whole.rates).toHaveLength(2_000);
+    const s = cappedSeries(whole);
+    expect(s.rates).toHaveLength(CHART_BARS);
+    const rest = whole.rates.slice(CHART_BARS - 1);
+    expect(s.rates[CHART_BARS - 1]).toEqual({ place: "", others: rest.length, signed: rest.reduce((n, r) => n + r.signed, 0), households: rest.length * 100, rate: rest.reduce((n, r) => n + r.signed, 0) / (rest.length * 100) });
+    expect(s.rates.slice(0, CHART_BARS - 1)).toEqual(whole.rates.slice(0, CHART_BARS - 1));
+    expect(s.tasks).toHaveLength(CHART_BARS);
+    expect(s.tasks[CHART_BARS - 1]).toMatchObject({ unit: "", others: 3_000 - (CHART_BARS - 1), doneOnTime: 3_000 - (CHART_BARS - 1), open: 2 * (3_000 - (CHART_BARS - 1)) });
+    const last = s.tasks[CHART_BARS - 1]!;
+    expect(last.doneLate + last.overdue).toBe(3_000 - (CHART_BARS - 1));
+    // Twelve or fewer: drawn as they are.
+    const few = chartSeries(figures({ byPlace: places.slice(0, CHART_BARS) }));
+    expect(cappedSeries(few).rates).toEqual(few.rates);
   });
 
   it("draws money by month, and says nothing moved rather than drawing twelve empty months", () => {
