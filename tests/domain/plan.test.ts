@@ -1,5 +1,5 @@
 import { chauSonPlan } from "../../src/domain/sample/chauSonPlan";
-import { parsePlan, PlanDefinitionError } from "../../src/domain/plan/parsePlan";
+import { parsePlan, PlanDefinitionError, planProblemSentence } from "../../src/domain/plan/parsePlan";
 import { readFileSync } from "node:fs";
 import { parsePlanText } from "../../src/domain/plan/parseText";
 import { SEED_FILE, seedPlanAsRead, seedSectionIII, squash } from "../helpers/seed";
@@ -86,5 +86,28 @@ describe("the sample plan is the seed as plan import reads it", () => {
     // The milestone no unit is named for has none: never the plan's first unit by default.
     expect(r.plan.milestones.find((m) => m.section === "II.2")?.unit).toBe("");
     expect(chauSonPlan.units[0]?.name).not.toBe("");
+  });
+});
+
+describe("a plan's problems in the clerk's words", () => {
+  const sentences = (raw: unknown) => {
+    try {
+      parsePlan(raw);
+      return [];
+    } catch (e) {
+      if (!(e instanceof PlanDefinitionError)) throw e;
+      return e.issues.map((i) => planProblemSentence(i, raw));
+    }
+  };
+
+  it("names the unit and the task by their place and name, counted from 1, and never a schema's words", () => {
+    const raw = structuredClone(chauSonPlan) as unknown as { movement: unknown; units: { name: string; tasks: { content: string }[] }[] };
+    raw.movement = null;
+    raw.units[11 % raw.units.length]!.name = "";
+    raw.units[2]!.tasks[0]!.content = " ";
+    const said = sentences(raw);
+    const u = raw.units[2]!.name;
+    expect(said).toEqual(expect.arrayContaining(["Tên phong trào chưa được ghi", `Đơn vị thứ ${(11 % raw.units.length) + 1} chưa có tên`, `Nhiệm vụ 1 của ${u} chưa có nội dung`]));
+    for (const s of said) expect(s).not.toMatch(/units\.|tasks\.|movement|mong đợi|string|null|\.\d+\./);
   });
 });

@@ -170,17 +170,17 @@ export async function planFromTables(tables: ReadonlyMap<string, TableData>): Pr
     trackers: trackersIn(v.has(nameKey(INFO.trackers)) ? (get(INFO.trackers) ?? "") : undefined),
   };
   // The schema (zod) loads on demand: it stays out of the pane's first bundle.
-  const { parsePlan, PlanDefinitionError } = await import(/* webpackChunkName: "plan-schema" */ "./parsePlan");
+  const { parsePlan, PlanDefinitionError, planProblemSentence } = await import(/* webpackChunkName: "plan-schema" */ "./parsePlan");
   try {
     return { plan: parsePlan(raw), problems: [] };
   } catch (e) {
     if (!(e instanceof PlanDefinitionError)) throw e;
-    return { plan: undefined, problems: e.issues.map((x) => problemAt(x.field, x.reason, v, body)) };
+    return { plan: undefined, problems: e.issues.map((x) => problemAt(x.field, x.reason, planProblemSentence(x, raw), v, body)) };
   }
 }
 
-/** Where a schema field lives in the workbook, for the message. */
-function problemAt(field: string, reason: string, v: Map<string, { text: string; cell: string }>, body: TableData): PlanProblem {
+/** Where a schema field lives in the workbook, for the message; `sentence` says it in the clerk's words for a field of `Kế hoạch`. */
+function problemAt(field: string, reason: string, sentence: string, v: Map<string, { text: string; cell: string }>, body: TableData): PlanProblem {
   const FIELD_KEYS: Record<string, string> = {
     movement: INFO.movement,
     "issuingBody.parent": INFO.body,
@@ -203,7 +203,7 @@ function problemAt(field: string, reason: string, v: Map<string, { text: string;
     const cell = v.get(nameKey(key))?.cell ?? "";
     return { sheet: SHEET.thongTin, cell, message: `Mục "${key}" ${reason}. Hãy sửa ở trang "${SHEET.thongTin}"${cell ? `, ô ${cell}` : ""}.` };
   }
-  return { sheet: SHEET.keHoach, cell: cellAddress(body.range.top, body.range.left), message: `Kế hoạch (${field}) ${reason}. Hãy sửa ở trang "${SHEET.keHoach}".` };
+  return { sheet: SHEET.keHoach, cell: cellAddress(body.range.top, body.range.left), message: `${sentence}. Hãy sửa ở trang "${SHEET.keHoach}".` };
 }
 
 /** Reads the workbook's plan through a port. */

@@ -114,13 +114,13 @@ export function PlanStep({ onPlan }: { onPlan: (plan: PlanDefinition) => void })
   const [openUnit, setOpenUnit] = useState<number | undefined>();
 
   const check = async (d: PlanDraft): Promise<PlanDefinition | undefined> => {
-    const { parsePlan, PlanDefinitionError } = await import(/* webpackChunkName: "plan-schema" */ "../../domain/plan/parsePlan");
+    const { parsePlan, PlanDefinitionError, planProblemSentence } = await import(/* webpackChunkName: "plan-schema" */ "../../domain/plan/parsePlan");
     try {
       setProblems([]);
       return parsePlan(d);
     } catch (e) {
       if (!(e instanceof PlanDefinitionError)) throw e;
-      setProblems(e.issues.map((i) => `${i.field}: ${i.reason}`));
+      setProblems([...new Set(e.issues.map((i) => planProblemSentence(i, d)))]);
       return undefined;
     }
   };
@@ -279,9 +279,15 @@ export function PlanStep({ onPlan }: { onPlan: (plan: PlanDefinition) => void })
               </MessageBarBody>
             </MessageBar>
           )}
+          {problems.length > 0 && (
+            <Caption1 block id="plan-use-why">
+              {t("planUseWhy", { count: problems.length })}
+            </Caption1>
+          )}
           <Button
             appearance="primary"
             disabled={problems.length > 0}
+            aria-describedby={problems.length > 0 ? "plan-use-why" : undefined}
             onClick={() =>
               void check(draft).then((plan) => {
                 if (plan) onPlan(plan);
