@@ -74,8 +74,8 @@ function parse(text: string): Date | null {
  * (a browser's own date input would show the month first in an English browser). Typed text is
  * read when the field is left or Enter is pressed.
  */
-export function DateField(props: { label: string; value: DateChoice; onChange: (c: DateChoice) => void; error?: string; hint: string; locale: Locale; today: string; className?: string }) {
-  const { label, value, onChange, error, hint, locale, today, className } = props;
+export function DateField(props: { label: string; value: DateChoice; onChange: (c: DateChoice) => void; error?: string; hint: string; placeholder: string; locale: Locale; today: string; className?: string }) {
+  const { label, value, onChange, error, hint, placeholder, locale, today, className } = props;
   const styles = useStyles();
   return (
     <Field label={label} className={mergeClasses(styles.field, className)} validationMessage={error} hint={value.iso ? formatDate(value.iso) : hint}>
@@ -83,7 +83,7 @@ export function DateField(props: { label: string; value: DateChoice; onChange: (
         className={styles.input}
         allowTextInput
         value={value.iso ? toDate(value.iso) : null}
-        placeholder="dd/mm/yyyy"
+        placeholder={placeholder}
         formatDate={(d) => (d ? formatDate(isoDateOf(d)) : "")}
         parseDateFromString={parse}
         onSelectDate={(d) => onChange(d ? { iso: isoDateOf(d), invalid: false } : { invalid: false })}

@@ -45,7 +45,7 @@ function TaskEditor({ unitIndex, draft, edit }: { unitIndex: number; draft: Plan
             <Field label={t("planTaskDeadline")} validationMessage={badDeadline.has(k) ? t("dateInvalid") : undefined}>
               <Input
                 className={styles.deadline}
-                placeholder="dd/mm/yyyy"
+                placeholder={t("datePlaceholder")}
                 defaultValue={task.deadline ? formatDate(task.deadline) : ""}
                 onBlur={(e) => {
                   const text = e.target.value.trim();
@@ -183,7 +183,7 @@ export function PlanStep({ onPlan }: { onPlan: (plan: PlanDefinition) => void })
             <Field label={t("planDate")} validationMessage={dateText && readDate(dateText).kind !== "value" ? t("dateInvalid") : undefined}>
               <Input
                 value={dateText}
-                placeholder="dd/mm/yyyy"
+                placeholder={t("datePlaceholder")}
                 onChange={(_, d) => {
                   setDateText(d.value);
                   const r = readDate(d.value);

@@ -180,8 +180,8 @@ export function ReportSection() {
       {kind === "custom" ? (
         <div className={styles.dates}>
           <Suspense fallback={<Spinner size="tiny" />}>
-            <DateField label={t("from")} value={from} onChange={changed(setFrom)} error={fromError} hint={t("dateHint")} locale={locale} today={today} />
-            <DateField label={t("to")} value={to} onChange={changed(setTo)} error={toError} hint={t("dateHint")} locale={locale} today={today} />
+            <DateField label={t("from")} value={from} onChange={changed(setFrom)} error={fromError} hint={t("dateHint")} placeholder={t("datePlaceholder")} locale={locale} today={today} />
+            <DateField label={t("to")} value={to} onChange={changed(setTo)} error={toError} hint={t("dateHint")} placeholder={t("datePlaceholder")} locale={locale} today={today} />
           </Suspense>
         </div>
       ) : (
