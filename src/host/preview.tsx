@@ -10,6 +10,7 @@ import type { Locale } from "../i18n/catalog";
 import { paneText } from "../i18n/pane";
 import { WorkbookFileError } from "../adapters/xlsx/errors";
 import { WorkerPort } from "./workerPort";
+import type { PaneJobs } from "../taskpane/paneContext";
 import { App } from "../taskpane/App";
 import { saveFile, XLSX_TYPE } from "../taskpane/saveFile";
 
@@ -23,6 +24,14 @@ const today = () => isoDateOf(new Date());
 export const PREVIEW_MAX_BYTES = 100 * 1024 * 1024;
 
 /** A new worker for each workbook opened: the file is read and written off the page's thread. */
+/** The pane's long jobs in the workbook's own worker, one object per workbook (the pane keeps it). */
+const workerJobs = new WeakMap<WorkerPort, Partial<PaneJobs>>();
+function jobsOf(port: WorkerPort): Partial<PaneJobs> {
+  let jobs = workerJobs.get(port);
+  if (!jobs) workerJobs.set(port, (jobs = { validate: (day, options) => port.validate(day, options) }));
+  return jobs;
+}
+
 function newPort(): WorkerPort {
   return new WorkerPort(new Worker(new URL("./previewWorker.ts", import.meta.url)));
 }
@@ -133,7 +142,7 @@ function PreviewShell() {
         <MessageBarBody>{book ? `${t("previewMode")} (${book.name})` : t("noWorkbook")}</MessageBarBody>
       </MessageBar>
       {doing && <Spinner size="tiny" label={doing} style={{ padding: "8px 12px", justifyContent: "flex-start" }} />}
-      {book && <App key={book.id} port={book.port} files={previewFiles} today={today()} dark={dark} locale={locale} onLocaleChange={setLocale} />}
+      {book && <App key={book.id} port={book.port} jobs={jobsOf(book.port)} files={previewFiles} today={today()} dark={dark} locale={locale} onLocaleChange={setLocale} />}
     </FluentProvider>
   );
 }

@@ -6,7 +6,8 @@ import { XlsxWorkbook } from "../adapters/xlsx/xlsxWorkbook";
 import { chauSonPlan } from "../domain/sample/chauSonPlan";
 import { demoRows } from "../domain/sample/demoData";
 import { applyTemplates } from "../domain/template/applyTemplates";
-import type { WorkbookPort } from "../domain/workbook";
+import { validateThrough } from "../domain/rules/runValidation";
+import type { ReadOptions, WorkbookPort } from "../domain/workbook";
 import type { ForwardedMethod, WorkerReply, WorkerRequest } from "./workerProtocol";
 
 interface WorkerScope {
@@ -37,20 +38,24 @@ async function handle(req: WorkerRequest): Promise<unknown> {
     case "abort":
       aborts.get(req.target)?.abort();
       return undefined;
-    case "readTables": {
-      const controller = new AbortController();
-      aborts.set(req.id, controller);
-      try {
-        return await opened().readTables(req.names, {
-          signal: controller.signal,
-          onProgress: (done, total) => scope.postMessage({ id: req.id, progress: [done, total] }),
-        });
-      } finally {
-        aborts.delete(req.id);
-      }
-    }
+    case "readTables":
+      return stoppable(req.id, (options) => opened().readTables(req.names, options));
+    case "validate":
+      // The check runs here, beside the workbook: the page only draws the issues it gets.
+      return stoppable(req.id, (options) => validateThrough(opened(), req.today, options));
     case "call":
       return forward(opened(), req.method, req.args);
+  }
+}
+
+/** A long job the page can stop ("Dừng"), its progress sent as it goes. */
+async function stoppable<T>(id: number, job: (options: ReadOptions) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  aborts.set(id, controller);
+  try {
+    return await job({ signal: controller.signal, onProgress: (done, total) => scope.postMessage({ id, progress: [done, total] }) });
+  } finally {
+    aborts.delete(id);
   }
 }
 

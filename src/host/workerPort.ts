@@ -1,5 +1,6 @@
 import type { CellValue, Grid } from "../domain/grid";
 import type { SheetMarks } from "../domain/rules/marks";
+import type { Issue } from "../domain/rules/types";
 import { CancelledError, GridConflictError, type CellUpdate, type RangeRequest, type ReadOptions, type TableData, type WorkbookPort, type WorkbookSummary } from "../domain/workbook";
 import type { ForwardedMethod, WorkerError, WorkerReply, WorkerRequest } from "./workerProtocol";
 
@@ -84,10 +85,20 @@ export class WorkerPort implements WorkbookPort {
   }
 
   readTables(names: readonly string[], options?: ReadOptions): Promise<Map<string, TableData>> {
+    return this.stoppable({ op: "readTables", names: [...names] }, options);
+  }
+
+  /** The check run in the worker, beside the workbook (the page's thread only draws the issues). */
+  validate(today: string, options?: ReadOptions): Promise<Issue[]> {
+    return this.stoppable({ op: "validate", today }, options);
+  }
+
+  /** A long request the pane's Stop button ends (the worker stops between rows) and that reports its progress. */
+  private stoppable<T>(req: Unnumbered, options?: ReadOptions): Promise<T> {
     if (options?.signal?.aborted) return Promise.reject(new CancelledError());
     const id = this.next++;
     options?.signal?.addEventListener("abort", () => this.worker.postMessage({ id: this.next++, op: "abort", target: id } satisfies WorkerRequest), { once: true });
-    return this.send({ id, op: "readTables", names: [...names] }, [], options?.onProgress);
+    return this.send<T>({ ...req, id }, [], options?.onProgress);
   }
 
   applyGrids(grids: readonly Grid[]): Promise<void> {

@@ -9,6 +9,7 @@ export type WorkerRequest =
   | { id: number; op: "download" }
   | { id: number; op: "abort"; target: number }
   | { id: number; op: "readTables"; names: string[] }
+  | { id: number; op: "validate"; today: string }
   | { id: number; op: "call"; method: ForwardedMethod; args: Parameters<WorkbookPort[ForwardedMethod]> };
 
 /** An error as it crosses from the worker: its name, message and its own plain fields. */

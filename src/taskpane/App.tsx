@@ -20,7 +20,8 @@ import { CancelledError, type WorkbookPort } from "../domain/workbook";
 import { errorText } from "../i18n";
 import type { Locale } from "../i18n/catalog";
 import { paneText, type PaneKey } from "../i18n/pane";
-import { Pane, PaneResults, type PaneContext, type ResultSlot, type ResultState, type Section } from "./paneContext";
+import { validateThrough } from "../domain/rules/runValidation";
+import { Pane, PaneResults, type PaneContext, type PaneJobs, type ResultSlot, type ResultState, type Section } from "./paneContext";
 import { InfoSection } from "./sections/InfoSection";
 import { ReportSection } from "./sections/ReportSection";
 import { TemplatesSection } from "./sections/TemplatesSection";
@@ -38,6 +39,8 @@ type TabId = Section;
 export interface AppProps {
   port: WorkbookPort;
   files: FilesPort;
+  /** Long jobs run by the host (the preview's worker); those not given run here over the port. */
+  jobs?: Partial<PaneJobs>;
   today: string;
   locale?: Locale;
   /** Told when the user switches language, so that a host around the pane can follow. */
@@ -46,7 +49,8 @@ export interface AppProps {
 }
 
 /** The pane: four sections over one port. It never imports Office.js or an adapter: the ports are given. */
-export function App({ port, files, today, locale: initial = "vi", dark = false, onLocaleChange }: AppProps) {
+export function App({ port, files, jobs: given, today, locale: initial = "vi", dark = false, onLocaleChange }: AppProps) {
+  const jobs = useMemo<PaneJobs>(() => ({ validate: (day, options) => validateThrough(port, day, options), ...given }), [port, given]);
   const [tab, setTab] = useState<TabId>("templates");
   // A section is drawn when first opened and kept (hidden) after: its period, figures and list stay.
   const [opened, setOpened] = useState<ReadonlySet<TabId>>(new Set(["templates"]));
@@ -101,7 +105,7 @@ export function App({ port, files, today, locale: initial = "vi", dark = false, 
   );
 
   const styles = useStyles();
-  const context: PaneContext = { port, files, locale, t, today, run, busy, readOptions, show: open, checkRequest, dataVersion };
+  const context: PaneContext = { port, jobs, files, locale, t, today, run, busy, readOptions, show: open, checkRequest, dataVersion };
   const results: ResultState = { ...(message ? { message } : {}), ...(running ? { running } : {}), ...(progress ? { progress } : {}), cancel: () => controller.current?.abort() };
   // Three tabs fit a 320 px pane; the plan's information and the language are in the menu beside them.
   const tabs: [TabId, PaneKey][] = [["templates", "tabTemplates"], ["validate", "tabValidate"], ["report", "tabReport"]];

@@ -1,5 +1,6 @@
 import { createContext, useContext } from "react";
 import type { FilesPort } from "../domain/files";
+import type { Issue } from "../domain/rules/types";
 import type { ReadOptions, WorkbookPort } from "../domain/workbook";
 import type { PaneKey } from "../i18n/pane";
 import type { Locale } from "../i18n/catalog";
@@ -17,9 +18,19 @@ export type ResultSlot = "templates" | "validate" | "report" | "collect" | "info
 /** A section of the pane. */
 export type Section = "templates" | "validate" | "report" | "info";
 
+/**
+ * The long jobs the host runs where it is best: the preview runs them in its worker, beside the
+ * workbook (the page's thread only draws the result); inside Excel they run here, reading the
+ * workbook in slices.
+ */
+export interface PaneJobs {
+  validate: (today: string, options: ReadOptions) => Promise<Issue[]>;
+}
+
 /** What every section needs: the port, the words, today's date, and a way to run a job. */
 export interface PaneContext {
   port: WorkbookPort;
+  jobs: PaneJobs;
   /** Files the pane opens and makes (returns, forms, summaries, Word): given by the host, as the port is. */
   files: FilesPort;
   locale: Locale;

@@ -4,7 +4,6 @@ import { useEffect, useRef, useState } from "react";
 import { formatCount } from "../../domain/format";
 import { fixUpdates } from "../../domain/rules/fixes";
 import { issueMarks } from "../../domain/rules/marks";
-import { validateThrough } from "../../domain/rules/runValidation";
 import { issueKey, type Issue } from "../../domain/rules/types";
 import { issueMessageShort } from "../../i18n";
 import { usePane } from "../paneContext";
@@ -54,7 +53,7 @@ export const ISSUES_PER_PAGE = 20;
  * After a fix, focus goes to the next issue and the result is said there.
  */
 export function ValidateSection() {
-  const { port, t, run, busy, today, locale, readOptions, checkRequest, dataVersion } = usePane();
+  const { port, jobs, t, run, busy, today, locale, readOptions, checkRequest, dataVersion } = usePane();
   const styles = useStyles();
   const [issues, setIssues] = useState<Issue[] | undefined>();
   const [said, setSaid] = useState<string | undefined>();
@@ -69,7 +68,7 @@ export function ValidateSection() {
 
   const check = (keepMessage = false) =>
     run(
-      () => validateThrough(port, today, readOptions()),
+      () => jobs.validate(today, readOptions()),
       (found) => {
         setIssues(found);
         setSeenVersion(dataVersionNow.current);
