@@ -108,6 +108,11 @@ describeWithChromium("the pane in preview mode, in Chromium, on the production b
     await page.getByRole("button", { name: "6 nhiệm vụ" }).click();
     await page.getByRole("textbox", { name: "Nhiệm vụ 6" }).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    // Every control of a task within the pane (the unit list was 482 px wide and hid "Bỏ nhiệm vụ"); a unit's name box the pane's width.
+    const right = async (loc: ReturnType<Page["locator"]>) => (await loc.boundingBox())!.x + (await loc.boundingBox())!.width;
+    expect(await right(page.getByRole("combobox", { name: "Thuộc đơn vị" }).first())).toBeLessThanOrEqual(320);
+    expect(await right(page.getByRole("button", { name: "Bỏ nhiệm vụ" }).first())).toBeLessThanOrEqual(320);
+    expect((await page.getByRole("textbox", { name: /^III\.\d+$/ }).first().boundingBox())!.width).toBeGreaterThan(250);
     await shot("0-ke-hoach-320");
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.getByRole("button", { name: "Dùng kế hoạch này" }).click();

@@ -217,6 +217,27 @@ describe("the task pane, given the Office adapter", () => {
     ]);
   });
 
+  it("says a plan's problems with the unit's and task's names, says why the button is off, and takes back a removal", async () => {
+    const { port } = officePane();
+    render(<App port={port} files={browserFiles} today={TODAY} />);
+    await readPlan(AN_BINH);
+    fireEvent.click(await screen.findByRole("button", { name: "2 nhiệm vụ" }));
+    fireEvent.change(screen.getByRole("textbox", { name: "Nhiệm vụ 1" }), { target: { value: " " } });
+    await screen.findByText("Nhiệm vụ 1 của Công an xã chưa có nội dung");
+    expect(document.body.textContent).not.toMatch(/units\.\d|tasks\.\d|content:/);
+    expect(screen.getByRole("button", { name: "Dùng kế hoạch này" }).getAttribute("aria-describedby")).toBe("plan-use-why");
+    expect(screen.getByText("Còn 1 chỗ cần sửa (liệt kê ở trên) trước khi dùng kế hoạch này.")).toBeTruthy();
+    fireEvent.change(screen.getByRole("textbox", { name: "Nhiệm vụ 1" }), { target: { value: "Tuần tra" } });
+    await waitFor(() => expect(screen.queryByText("Nhiệm vụ 1 của Công an xã chưa có nội dung")).toBeNull());
+    // A unit removed by mistake comes back with "Hoàn tác", its tasks with it.
+    fireEvent.click(screen.getByRole("button", { name: "Bỏ đơn vị Công an xã" }));
+    await screen.findByText("Đã bỏ: Công an xã.");
+    expect(screen.queryByRole("button", { name: "Bỏ đơn vị Công an xã" })).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Hoàn tác" }));
+    await screen.findByRole("button", { name: "Bỏ đơn vị Công an xã" });
+    expect(screen.getByRole("button", { name: "2 nhiệm vụ" })).toBeTruthy();
+  });
+
   it("offers quarters and months whatever the plan's cadence, and none of the sample's parts a plan does not have", async () => {
     const { port } = officePane();
     render(<App port={port} files={browserFiles} today={TODAY} />);

@@ -1,5 +1,5 @@
 // The "Kế hoạch" step, in a chunk of its own: the plan's reader (and Word's, when a .docx is opened) load only here.
-import { Body1, Button, Caption1, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Select, Subtitle2, Textarea, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Field, Input, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Select, Subtitle2, Textarea, tokens } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import { readDate } from "../../domain/cells/date";
 import { formatDate } from "../../domain/format";
@@ -14,17 +14,20 @@ const useStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   unit: { display: "flex", flexWrap: "wrap", alignItems: "flex-start", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXXS, minWidth: 0 },
-  unitName: { flexGrow: 1, flexBasis: "8rem", minWidth: 0 },
+  // A unit's name on its own line, the whole width of the pane ("Ban Chỉ huy Quân sự xã" was cut at 320 px).
+  unitName: { flexGrow: 1, flexBasis: "100%", minWidth: 0 },
   unitActions: { display: "flex", flexShrink: 0, alignItems: "center" },
   editor: { flexBasis: "100%", display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, paddingBlock: tokens.spacingVerticalS, minWidth: 0 },
   task: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, paddingBlockEnd: tokens.spacingVerticalS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   taskRow: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", gap: tokens.spacingHorizontalS },
   deadline: { width: "8rem" },
   move: { minWidth: 0, maxWidth: "100%", flexGrow: 1, flexBasis: "10rem" },
+  // The unit list is as wide as its cell, not as its longest unit's name (it pushed "Bỏ nhiệm vụ" off a 320 px pane).
+  select: { width: "100%", minWidth: 0, textOverflow: "ellipsis" },
 });
 
 /** One unit's tasks, each correctable: its text, its deadline (dd/mm/yyyy, empty for a standing task), its unit; removable; one can be added. */
-function TaskEditor({ unitIndex, draft, edit }: { unitIndex: number; draft: PlanDraft; edit: (change: (d: PlanDraft) => PlanDraft) => void }) {
+function TaskEditor({ unitIndex, draft, edit, remove }: { unitIndex: number; draft: PlanDraft; edit: (change: (d: PlanDraft) => PlanDraft) => void; remove: (change: (d: PlanDraft) => PlanDraft, what: string) => void }) {
   const { t } = usePane();
   const styles = useStyles();
   const [badDeadline, setBadDeadline] = useState<Set<number>>(new Set());
@@ -64,6 +67,8 @@ function TaskEditor({ unitIndex, draft, edit }: { unitIndex: number; draft: Plan
             </Field>
             <Field label={t("planTaskMove")} className={styles.move}>
               <Select
+                className={styles.select}
+                select={{ className: styles.select }}
                 value={String(unitIndex)}
                 onChange={(_, d) => {
                   const to = Number(d.value);
@@ -82,7 +87,7 @@ function TaskEditor({ unitIndex, draft, edit }: { unitIndex: number; draft: Plan
                 ))}
               </Select>
             </Field>
-            <Button size="small" onClick={() => edit((p) => setTasks(p, unit.tasks.filter((_, j) => j !== k)))}>
+            <Button size="small" onClick={() => remove((p) => setTasks(p, unit.tasks.filter((_, j) => j !== k)), t("planTaskText", { n: k + 1 }))}>
               {t("planTaskRemove")}
             </Button>
           </div>
@@ -146,7 +151,16 @@ export function PlanStep({ onPlan }: { onPlan: (plan: PlanDefinition) => void })
     if (!draft) return;
     const next = change(draft);
     setDraft(next);
+    setUndo(undefined);
     void check(next);
+  };
+  /** The plan before the last removal, and what was removed: "Hoàn tác" puts it back. */
+  const [undo, setUndo] = useState<{ draft: PlanDraft; what: string } | undefined>();
+  const remove = (change: (d: PlanDraft) => PlanDraft, what: string) => {
+    if (!draft) return;
+    const before = draft;
+    edit(change);
+    setUndo({ draft: before, what });
   };
 
   const tasks = draft?.units.reduce((n, u) => n + u.tasks.length, 0) ?? 0;
@@ -214,14 +228,31 @@ export function PlanStep({ onPlan }: { onPlan: (plan: PlanDefinition) => void })
                 <Button size="small" appearance="subtle" aria-expanded={openUnit === i} onClick={() => setOpenUnit(openUnit === i ? undefined : i)}>
                   {t("planUnitTasks", { count: u.tasks.length })}
                 </Button>
-                <Button size="small" appearance="subtle" aria-label={t("planRemoveUnit", { unit: u.name })} onClick={() => edit((p) => ({ ...p, units: p.units.filter((_, j) => j !== i) }))}>
+                <Button size="small" appearance="subtle" aria-label={t("planRemoveUnit", { unit: u.name })} onClick={() => remove((p) => ({ ...p, units: p.units.filter((_, j) => j !== i) }), u.name || u.section)}>
                   ✕
                 </Button>
                 </span>
-                {openUnit === i && <TaskEditor unitIndex={i} draft={draft} edit={edit} />}
+                {openUnit === i && <TaskEditor unitIndex={i} draft={draft} edit={edit} remove={remove} />}
               </li>
             ))}
           </ul>
+          {undo && (
+            <MessageBar intent="info" layout="multiline">
+              <MessageBarBody>{t("planRemoved", { what: undo.what })}</MessageBarBody>
+              <MessageBarActions>
+                <Button
+                  size="small"
+                  onClick={() => {
+                    setDraft(undo.draft);
+                    setUndo(undefined);
+                    void check(undo.draft);
+                  }}
+                >
+                  {t("undo")}
+                </Button>
+              </MessageBarActions>
+            </MessageBar>
+          )}
           <Button
             onClick={() =>
               edit((p) => {
