@@ -175,6 +175,12 @@ describeWithChromium("the pane in preview mode, in Chromium, on the production b
       const figures = await page.getByRole("heading", { name: "Số liệu 6 tháng cuối năm 2021" }).evaluate((el) => el.getBoundingClientRect().top);
       expect(figures).toBeGreaterThanOrEqual(0);
       expect(figures).toBeLessThan(700);
+      // The charts speak the pane's language to a screen reader (the library's own words are English).
+      await page.getByRole("heading", { name: "Nhiệm vụ theo đơn vị" }).waitFor({ timeout: 30_000 });
+      await page.waitForTimeout(500);
+      const english = await page.evaluate(() => [...document.querySelectorAll("figure [aria-label]")].map((e) => e.getAttribute("aria-label") ?? "").filter((l) => /\bof \d+|^Legends$|chart with|category \d/.test(l)));
+      expect(english).toEqual([]);
+      expect(await page.locator('figure [aria-label="Chú giải"]').count()).toBeGreaterThan(0);
       // Kiểm tra kept its list while away.
       await page.getByRole("tab", { name: "Kiểm tra" }).click();
       await page.getByText(/^1 lỗi · \d+ cảnh báo/).waitFor();

@@ -5,7 +5,8 @@ import { cappedSeries, chartSeries, type ChartSeries, type MoneyBucket } from ".
 import type { Figures } from "../../domain/report/figures";
 import type { Tracker } from "../../domain/plan/kinds";
 import { formatCount, formatNumber, formatRate } from "../../domain/format";
-import type { ReactNode } from "react";
+import { useRef, type ReactNode } from "react";
+import { useChartLanguage } from "./chartAria";
 import { Fallback } from "../Fallback";
 import { usePane, type PaneContext } from "../paneContext";
 
@@ -32,9 +33,11 @@ const COLORS = {
 
 function Figure({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   const styles = useStyles();
-  const { t } = usePane();
+  const { t, locale } = usePane();
+  const ref = useRef<HTMLElement>(null);
+  useChartLanguage(ref, locale);
   return (
-    <figure className={styles.figure} aria-labelledby={id}>
+    <figure ref={ref} className={styles.figure} aria-labelledby={id}>
       <figcaption>
         <Subtitle2 as="h3" block id={id}>
           {title}
