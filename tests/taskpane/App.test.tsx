@@ -124,8 +124,11 @@ describe("the task pane, given the Office adapter", () => {
     await clickWhenEnabled("Kiểm tra dữ liệu");
     await screen.findByText("0 lỗi · 1 cảnh báo · 1 sửa được");
     const cell = `H${money + 2}`;
+    // The cell is in the issue's own sentence, and going to it says so where the clerk is looking.
+    expect(screen.getByText(`Ô ${cell}, cột Số tiền (đồng):`)).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: `Đi tới ${cell}` }));
     await waitFor(() => expect(fake.state.active).toEqual({ sheet: "Đóng góp", cell }));
+    await screen.findByText(`Đã chọn ô ${cell} trên trang "Đóng góp".`);
     await clickWhenEnabled(`Sửa ${cell}`);
     await screen.findByText("Không có lỗi hay cảnh báo nào.");
     expect((await port.readTables(["tblDongGop"])).get("tblDongGop")!.rows[money]![7]).toBe(1_000_000);

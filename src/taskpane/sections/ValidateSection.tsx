@@ -173,11 +173,11 @@ export function ValidateSection() {
                           <Warning16Filled className={styles.warning} aria-label={t("warningOne")} role="img" />
                         )}
                         <Body1 block className={styles.text}>
-                          {i.column ? <strong>{i.column}: </strong> : null}
+                          <strong>{i.column ? t("issueAtColumn", { cell: i.cell, column: i.column }) : t("issueAt", { cell: i.cell })} </strong>
                           {issueMessageShort(i.rule, i.params, locale)}
                         </Body1>
                         <div className={styles.itemActions}>
-                          <Button size="small" appearance="subtle" onClick={() => void run(() => port.select(i.sheet, i.cell))}>
+                          <Button size="small" appearance="subtle" onClick={() => void run(() => port.select(i.sheet, i.cell), () => t("selected", { cell: i.cell, sheet: i.sheet }))}>
                             {t("goTo", { cell: i.cell })}
                           </Button>
                           {i.fix && (
