@@ -240,7 +240,8 @@ describeWithLibreOffice("on a messy workbook, Tổng hợp (recalculated), the r
     const json = JSON.parse(r.stdout) as Figures;
     // The report says what it read differently and what it left out.
     expect(r.stderr).toContain("ô ngày hoặc số đang lưu dạng chữ");
-    expect(r.stderr).toMatch(/Có 1 dòng không đọc được nên chưa tính vào báo cáo \(Đóng góp: 1\)/);
+    // The row is named by its number on the sheet, as Excel shows it.
+    expect(r.stderr).toContain(`Có 1 dòng không đọc được nên chưa tính vào báo cáo (Đóng góp: 1, dòng ${at(undated.i) + 1})`);
     expect(json.excludedRowsBySection.donations).toBe(1);
     const sum = recalculatedSheets(out).get("Tổng hợp")!;
     const line = (label: string) => csvNumber(sum.find((row) => row[0] === label)![1]!);

@@ -9,7 +9,7 @@ import type { Grid } from "../grid";
 import { nameKey } from "../text";
 import type { ReadOptions, TableData, WorkbookPort, WorkbookSummary } from "../workbook";
 import { reportCaveats, type Caveat } from "./caveats";
-import { awardDecisions, figuresForPeriod, type Figures } from "./figures";
+import { awardDecisions, figuresForPeriod, figuresWithLeftOut, type Figures, type LeftOutRows } from "./figures";
 import type { Period } from "../period";
 import type { DocModel } from "./document";
 import { documentSheet } from "./documentSheet";
@@ -44,6 +44,8 @@ export interface ReportAdded {
   goneBodies: string[];
   /** What the sheet says, block by block (a Word file is drawn from it too). */
   doc: DocModel;
+  /** The rows the figures left out, by sheet and row. */
+  leftOut: LeftOutRows[];
 }
 
 /** Every `tblX[Cột]` a grid's formulas refer to that the workbook does not have. */
@@ -90,7 +92,7 @@ async function readForReport(port: WorkbookPort, period: Period, today: string, 
     planProblems: problems,
     scope,
     missingTables,
-    figures: figuresForPeriod(tables, period, plan?.milestones ?? [], views),
+    ...figuresWithLeftOut(tables, period, plan?.milestones ?? [], views),
     views,
     errors: issues.filter((i) => i.severity === "error" && i.rule !== "table-missing").length,
     textValues: issues.filter((i) => i.rule === "number-as-text" || i.rule === "date-as-text").length,
@@ -113,7 +115,7 @@ export async function addReport(port: WorkbookPort, period: Period, today: strin
 /** What `addReport` writes and says, from the tables read (which are dropped once it is made). */
 async function prepareReport(port: WorkbookPort, period: Period, today: string, options?: ReadOptions): Promise<{ grids: Grid[]; result: ReportAdded }> {
   // The tables first: an adapter that streams a big sheet for them learns its used range on the way.
-  const { tables, plan, scope, missingTables, figures, errors, textValues, goneBodies, views } = await readForReport(port, period, today, options);
+  const { tables, plan, scope, missingTables, figures, errors, textValues, goneBodies, views, leftOut } = await readForReport(port, period, today, options);
   const summary = await port.summarize();
   const info = reportInfo(findTable(tables, TABLE.thongTin), plan);
   const names = summary.sheets.map((s) => s.name);
@@ -125,7 +127,7 @@ async function prepareReport(port: WorkbookPort, period: Period, today: string, 
   const summaryMissing = wantSummary ? missingReferences(live, summary) : [];
   const summaryAdded = wantSummary && summaryMissing.length === 0;
   if (summaryAdded) grids.push(live);
-  return { grids, result: { sheet, figures, summaryAdded, missingTables, summaryMissing, errors, textValues, goneBodies, doc } };
+  return { grids, result: { sheet, figures, summaryAdded, missingTables, summaryMissing, errors, textValues, goneBodies, doc, leftOut } };
 }
 
 /** The report of a period as blocks (for a Word file), with its figures; nothing is written. */
@@ -140,8 +142,8 @@ export async function reportPaper(port: WorkbookPort, period: Period, today: str
  * all in the period. Nothing is written. An empty list: the report can be built as a plain success.
  */
 export async function reportPreflight(port: WorkbookPort, period: Period, today: string, options?: ReadOptions): Promise<{ figures: Figures; caveats: Caveat[] }> {
-  const { figures, errors, textValues, missingTables, planProblems, goneBodies } = await readForReport(port, period, today, options);
-  const caveats = reportCaveats({ figures, errors, textValues, missingTables, summaryMissing: [], goneBodies });
+  const { figures, errors, textValues, missingTables, planProblems, goneBodies, leftOut } = await readForReport(port, period, today, options);
+  const caveats = reportCaveats({ figures, errors, textValues, missingTables, summaryMissing: [], goneBodies, leftOut });
   const first = planProblems[0];
   if (first) caveats.unshift({ code: "report-plan-unreadable", params: { sheet: first.sheet, cell: first.cell, message: first.message } });
   if (!hasData(figures)) caveats.push({ code: "report-no-data", params: { label: figures.period.label } });

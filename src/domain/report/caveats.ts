@@ -1,5 +1,6 @@
 import { TWO_LEVELS_FROM, twoLevelsNote } from "../law";
-import type { Figures } from "./figures";
+import { formatCount } from "../format";
+import type { Figures, LeftOutRows } from "./figures";
 
 /** Something the user must know about a report built over imperfect data: a message code and its params. */
 export interface Caveat {
@@ -21,7 +22,12 @@ export interface ReportBasis {
   summaryMissing: readonly string[];
   /** District bodies the report no longer sends to (from 01/07/2025 there is no district level): left out of `Nơi nhận`. */
   goneBodies?: readonly string[];
+  /** The rows left out, by sheet and row number: named in the caveat. */
+  leftOut?: readonly LeftOutRows[];
 }
+
+/** Row numbers named in a caveat, at most this many per sheet (then "…"): the check lists them all. */
+const ROWS_NAMED = 8;
 
 const SECTION_NAMES: Record<keyof Figures["excludedRowsBySection"], string> = {
   tasks: "Nhiệm vụ",
@@ -42,7 +48,11 @@ export function reportCaveats(r: ReportBasis): Caveat[] {
   if (r.figures.excludedRows > 0) {
     const sections = (Object.keys(SECTION_NAMES) as (keyof typeof SECTION_NAMES)[])
       .filter((k) => r.figures.excludedRowsBySection[k] > 0)
-      .map((k) => `${SECTION_NAMES[k]}: ${r.figures.excludedRowsBySection[k]}`)
+      .map((k) => {
+        const rows = r.leftOut?.find((x) => x.section === k)?.rows ?? [];
+        const named = rows.length === 0 ? "" : `, dòng ${rows.slice(0, ROWS_NAMED).join(", ")}${rows.length > ROWS_NAMED ? "…" : ""}`;
+        return `${SECTION_NAMES[k]}: ${formatCount(r.figures.excludedRowsBySection[k])}${named}`;
+      })
       .join("; ");
     out.push({ code: "report-excluded", params: { count: r.figures.excludedRows, sections } });
   }

@@ -154,6 +154,7 @@ function taskFigures(v: ViewOf<typeof nhiemVuTable> | undefined, units: readonly
   const total = zeroTasks();
   let standing = 0;
   let excluded = 0;
+  const leftOut: number[] = [];
   for (let i = 0; i < (v?.rowCount ?? 0); i++) {
     if (!v || v.blank[i]) continue;
     const section = v.text(i, "Mục kế hoạch") ?? "";
@@ -163,6 +164,7 @@ function taskFigures(v: ViewOf<typeof nhiemVuTable> | undefined, units: readonly
     const state = v.text(i, "Trạng thái");
     if (unit === undefined || state === undefined || !(TASK_STATES as readonly string[]).includes(state) || bad(v, i, ["Hạn hoàn thành", "Ngày hoàn thành"])) {
       excluded++;
+      leftOut.push(i);
       continue;
     }
     const deadline = v.text(i, "Hạn hoàn thành");
@@ -186,7 +188,7 @@ function taskFigures(v: ViewOf<typeof nhiemVuTable> | undefined, units: readonly
   // Lists in a fixed order (oldest deadline first), whatever the order of the rows.
   milestones.sort((a, b) => compareText(a.section, b.section) || compareText(a.completed ?? "", b.completed ?? ""));
   overdueTasks.sort((a, b) => compareText(a.deadline, b.deadline) || compareText(a.unit, b.unit) || compareText(a.content, b.content));
-  return { figures: { ...total, byUnit: order.map((unit) => ({ unit, ...(byUnit.get(unit) ?? zeroTasks()) })), standing }, milestones, overdueTasks, excluded };
+  return { figures: { ...total, byUnit: order.map((unit) => ({ unit, ...(byUnit.get(unit) ?? zeroTasks()) })), standing }, milestones, overdueTasks, excluded, leftOut: rowsOf(v, leftOut) };
 }
 
 const PLEDGE_COUNTS = ["Số hộ", "Số hộ đã ký", "Số HS, SV đã ký", "Số CB, CC, VC đã ký", "Số CN, NLĐ đã ký"] as const;
@@ -194,12 +196,14 @@ const PLEDGE_COUNTS = ["Số hộ", "Số hộ đã ký", "Số HS, SV đã ký"
 function pledgeFigures(v: ViewOf<typeof camKetTable> | undefined, places: readonly string[], to: string) {
   const latest = new Map<string, number>();
   let excluded = 0;
+  const leftOut: number[] = [];
   for (let i = 0; i < (v?.rowCount ?? 0); i++) {
     if (!v || v.blank[i]) continue;
     const place = v.text(i, "Thôn, đơn vị");
     const date = v.text(i, "Ngày cập nhật");
     if (place === undefined || date === undefined || bad(v, i, PLEDGE_COUNTS)) {
       excluded++;
+      leftOut.push(i);
       continue;
     }
     if (date > to) continue;
@@ -232,7 +236,7 @@ function pledgeFigures(v: ViewOf<typeof camKetTable> | undefined, places: readon
     workers: sum((p) => p.workers),
     householdRate: householdRateOf(byPlace),
   };
-  return { figures: { byPlace, total }, excluded };
+  return { figures: { byPlace, total }, excluded, leftOut: rowsOf(v, leftOut) };
 }
 
 const MONEY = new Set(["Tiền mặt", "Chuyển khoản"]);
@@ -249,6 +253,7 @@ function donationFigures(v: ViewOf<typeof dongGopTable> | undefined, from: strin
   const accounts: Record<string, MoneyAccount> = { "Tiền mặt": { opening: 0, received: 0, spent: 0, closing: 0 }, "Chuyển khoản": { opening: 0, received: 0, spent: 0, closing: 0 } };
   const purposes = new Map<string, { purpose: string; money: number; goodsValue: number }>();
   let excluded = 0;
+  const leftOut: number[] = [];
   for (let i = 0; i < (v?.rowCount ?? 0); i++) {
     if (!v || v.blank[i]) continue;
     const date = v.text(i, "Ngày");
@@ -258,6 +263,7 @@ function donationFigures(v: ViewOf<typeof dongGopTable> | undefined, from: strin
     const amountHeader = money ? "Số tiền (đồng)" : "Giá trị hiện vật (đồng)";
     if (date === undefined || (kind !== "Thu" && kind !== "Chi") || (form !== "Hiện vật" && !money) || unreadable(v, i, amountHeader) || unreadable(v, i, "Nhóm")) {
       excluded++;
+      leftOut.push(i);
       continue;
     }
     const amount = v.num(i, amountHeader) ?? 0;
@@ -306,6 +312,7 @@ function donationFigures(v: ViewOf<typeof dongGopTable> | undefined, from: strin
     figures: { ...d, byGroup, cash: accounts["Tiền mặt"] as MoneyAccount, bank: accounts["Chuyển khoản"] as MoneyAccount, goods, byPurpose: [...purposes.values()].sort((a, b) => compareText(a.purpose, b.purpose)) },
     byMonth: [...months.values()],
     excluded,
+    leftOut: rowsOf(v, leftOut),
   };
 }
 
@@ -316,11 +323,13 @@ function counter(keys: readonly string[]): Record<string, number> {
 function nominationFigures(v: ViewOf<typeof khenThuongTable> | undefined, forms: readonly string[], from: string, to: string) {
   const f = { total: 0, byKind: counter(NOMINEE_KINDS), byForm: counter(forms), byStatus: counter(NOMINATION_STATES), awarded: { total: 0, byForm: counter(forms) } };
   let excluded = 0;
+  const leftOut: number[] = [];
   for (let i = 0; i < (v?.rowCount ?? 0); i++) {
     if (!v || v.blank[i]) continue;
     const date = v.text(i, "Ngày đề nghị");
     if (date === undefined || bad(v, i, ["Đối tượng", "Hình thức khen thưởng", "Trạng thái"])) {
       excluded++;
+      leftOut.push(i);
       continue;
     }
     if (date < from || date > to) continue;
@@ -336,7 +345,7 @@ function nominationFigures(v: ViewOf<typeof khenThuongTable> | undefined, forms:
       inc(f.awarded.byForm, v.text(i, "Hình thức khen thưởng"));
     }
   }
-  return { figures: f, excluded };
+  return { figures: f, excluded, leftOut: rowsOf(v, leftOut) };
 }
 
 /**
@@ -363,7 +372,24 @@ export function awardDecisions(tables: ReadonlyMap<string, TableData>, period: P
  * The report's figures for a period, from our tables as read. A row whose needed cell cannot be
  * read is left out of that figure and counted, never guessed.
  */
+/** Rows a figure left out because a cell it needs cannot be read: the sheet and its row numbers as Excel shows them. */
+export interface LeftOutRows {
+  section: keyof Figures["excludedRowsBySection"];
+  sheet: string;
+  rows: number[];
+}
+
+/** A table's rows (0-based in the table's body) as the sheet's row numbers, counted from 1. */
+function rowsOf(v: TableView | undefined, rows: readonly number[]): { sheet: string; rows: number[] } {
+  return { sheet: v?.sheet ?? "", rows: v ? rows.map((i) => v.data.range.top + i + 2) : [] };
+}
+
 export function figuresForPeriod(tables: ReadonlyMap<string, TableData>, period: Period, milestones: readonly MilestoneRef[] = [], read?: ReadonlyMap<string, TableView>): Figures {
+  return figuresWithLeftOut(tables, period, milestones, read).figures;
+}
+
+/** The figures, and the rows they left out by sheet and row (for the preflight to name them; not a figure of `report --json`). */
+export function figuresWithLeftOut(tables: ReadonlyMap<string, TableData>, period: Period, milestones: readonly MilestoneRef[] = [], read?: ReadonlyMap<string, TableView>): { figures: Figures; leftOut: LeftOutRows[] } {
   // The tables as validation read them, when it just did (a 200,000-row ledger is read once, not twice).
   const views = read ?? readOurTables(tables).views;
   const v = (n: string) => views.get(n);
@@ -385,7 +411,15 @@ export function figuresForPeriod(tables: ReadonlyMap<string, TableData>, period:
   const donations = donationFigures(viewFor(views, dongGopTable), period.from, period.to);
   const nominations = nominationFigures(viewFor(views, khenThuongTable), forms, period.from, period.to);
   const excludedRowsBySection = { tasks: tasks.excluded, pledges: pledges.excluded, donations: donations.excluded, nominations: nominations.excluded };
-  return {
+  const leftOut: LeftOutRows[] = (
+    [
+      ["tasks", tasks.leftOut],
+      ["pledges", pledges.leftOut],
+      ["donations", donations.leftOut],
+      ["nominations", nominations.leftOut],
+    ] as const
+  ).flatMap(([section, at]) => (at.rows.length > 0 ? [{ section, ...at }] : []));
+  const figures: Figures = {
     period: { from: period.from, to: period.to, label: period.label },
     tasks: tasks.figures,
     pledges: pledges.figures,
@@ -397,4 +431,5 @@ export function figuresForPeriod(tables: ReadonlyMap<string, TableData>, period:
     excludedRows: tasks.excluded + pledges.excluded + donations.excluded + nominations.excluded,
     excludedRowsBySection,
   };
+  return { figures, leftOut };
 }
