@@ -7,6 +7,7 @@ import { chauSonPlan } from "../domain/sample/chauSonPlan";
 import { demoRows } from "../domain/sample/demoData";
 import { applyTemplates } from "../domain/template/applyTemplates";
 import { validateThrough } from "../domain/rules/runValidation";
+import { reportPreflight } from "../domain/report/addReport";
 import type { ReadOptions, WorkbookPort } from "../domain/workbook";
 import type { ForwardedMethod, WorkerReply, WorkerRequest } from "./workerProtocol";
 
@@ -43,6 +44,9 @@ async function handle(req: WorkerRequest): Promise<unknown> {
     case "validate":
       // The check runs here, beside the workbook: the page only draws the issues it gets.
       return stoppable(req.id, (options) => validateThrough(opened(), req.today, options));
+    case "preflight":
+      // The report's figures and what it would be built over, read and computed here too.
+      return stoppable(req.id, (options) => reportPreflight(opened(), req.period, req.today, options));
     case "call":
       return forward(opened(), req.method, req.args);
   }

@@ -1,6 +1,8 @@
 import type { CellValue, Grid } from "../domain/grid";
 import type { SheetMarks } from "../domain/rules/marks";
 import type { Issue } from "../domain/rules/types";
+import type { Period } from "../domain/period";
+import type { Preflight } from "../domain/report/addReport";
 import { CancelledError, GridConflictError, type CellUpdate, type RangeRequest, type ReadOptions, type TableData, type WorkbookPort, type WorkbookSummary } from "../domain/workbook";
 import type { ForwardedMethod, WorkerError, WorkerReply, WorkerRequest } from "./workerProtocol";
 
@@ -91,6 +93,11 @@ export class WorkerPort implements WorkbookPort {
   /** The check run in the worker, beside the workbook (the page's thread only draws the issues). */
   validate(today: string, options?: ReadOptions): Promise<Issue[]> {
     return this.stoppable({ op: "validate", today }, options);
+  }
+
+  /** The report's preflight (its figures and caveats) computed in the worker. */
+  preflight(period: Period, today: string, options?: ReadOptions): Promise<Preflight> {
+    return this.stoppable({ op: "preflight", period, today }, options);
   }
 
   /** A long request the pane's Stop button ends (the worker stops between rows) and that reports its progress. */

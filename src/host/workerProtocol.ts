@@ -1,3 +1,4 @@
+import type { Period } from "../domain/period";
 import type { WorkbookPort } from "../domain/workbook";
 
 /** Port methods the page forwards as they are (their arguments and results clone). */
@@ -10,6 +11,7 @@ export type WorkerRequest =
   | { id: number; op: "abort"; target: number }
   | { id: number; op: "readTables"; names: string[] }
   | { id: number; op: "validate"; today: string }
+  | { id: number; op: "preflight"; period: Period; today: string }
   | { id: number; op: "call"; method: ForwardedMethod; args: Parameters<WorkbookPort[ForwardedMethod]> };
 
 /** An error as it crosses from the worker: its name, message and its own plain fields. */

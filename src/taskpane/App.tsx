@@ -50,7 +50,15 @@ export interface AppProps {
 
 /** The pane: four sections over one port. It never imports Office.js or an adapter: the ports are given. */
 export function App({ port, files, jobs: given, today, locale: initial = "vi", dark = false, onLocaleChange }: AppProps) {
-  const jobs = useMemo<PaneJobs>(() => ({ validate: (day, options) => validateThrough(port, day, options), ...given }), [port, given]);
+  const jobs = useMemo<PaneJobs>(
+    () => ({
+      validate: (day, options) => validateThrough(port, day, options),
+      // The report's core loads when a period is first previewed.
+      preflight: async (period, day, options) => (await import(/* webpackChunkName: "report" */ "../domain/report/addReport")).reportPreflight(port, period, day, options),
+      ...given,
+    }),
+    [port, given],
+  );
   const [tab, setTab] = useState<TabId>("templates");
   // A section is drawn when first opened and kept (hidden) after: its period, figures and list stay.
   const [opened, setOpened] = useState<ReadonlySet<TabId>>(new Set(["templates"]));

@@ -99,7 +99,9 @@ describe("the task pane, given the Office adapter", () => {
     expect(screen.getByRole("heading", { name: "Đơn vị và nhiệm vụ (11 đơn vị, 26 nhiệm vụ)" })).toBeTruthy();
     expect(screen.queryByText(/chưa xếp được/)).toBeNull();
     fireEvent.change(screen.getByRole("textbox", { name: "Người ký" }), { target: { value: "" } });
-    await screen.findByText(/signatory.name/);
+    // Said in the clerk's words, not the schema's ("signatory.name: không được để trống").
+    await screen.findByText("Họ tên người ký chưa được ghi");
+    expect(screen.queryByText(/signatory/)).toBeNull();
     fireEvent.change(screen.getByRole("textbox", { name: "Người ký" }), { target: { value: "Đỗ Văn Tuấn" } });
     await clickWhenEnabled("Dùng kế hoạch này");
     // Said before it is done, in the future tense, sheet by sheet; table names only in the details.

@@ -141,7 +141,13 @@ export async function reportPaper(port: WorkbookPort, period: Period, today: str
  * read from text, rows that will be left out, a negative balance, missing tables, or no data at
  * all in the period. Nothing is written. An empty list: the report can be built as a plain success.
  */
-export async function reportPreflight(port: WorkbookPort, period: Period, today: string, options?: ReadOptions): Promise<{ figures: Figures; caveats: Caveat[] }> {
+/** What a paper would be built over: the period's figures and the caveats to say first. */
+export interface Preflight {
+  figures: Figures;
+  caveats: Caveat[];
+}
+
+export async function reportPreflight(port: WorkbookPort, period: Period, today: string, options?: ReadOptions): Promise<Preflight> {
   const { figures, errors, textValues, missingTables, planProblems, goneBodies, leftOut } = await readForReport(port, period, today, options);
   const caveats = reportCaveats({ figures, errors, textValues, missingTables, summaryMissing: [], goneBodies, leftOut });
   const first = planProblems[0];

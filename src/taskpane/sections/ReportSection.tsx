@@ -41,7 +41,7 @@ const reportCore = () => import(/* webpackChunkName: "report" */ "../../domain/r
  * period are said first, with "Vẫn lập" to go on.
  */
 export function ReportSection() {
-  const { port, files, t, run, busy, today, readOptions, locale, show, dataVersion } = usePane();
+  const { port, jobs, files, t, run, busy, today, readOptions, locale, show, dataVersion } = usePane();
   const styles = useStyles();
   // The last half-year completed today until the plan is read; then the last one of the plan's year when that year is over.
   const [kind, setKind] = useState<Kind>(() => defaultReportPeriod(today).kind);
@@ -127,7 +127,7 @@ export function ReportSection() {
   const preflight = async (go: (p: Period) => void | Promise<void>) => {
     const p = period();
     if (!p) return;
-    const checked = await run(async () => (await reportCore()).reportPreflight(port, p, today, readOptions()), (r) => {
+    const checked = await run(() => jobs.preflight(p, today, readOptions()), (r) => {
       setFigures(r.figures);
       return undefined;
     });
@@ -158,7 +158,7 @@ export function ReportSection() {
   const preview = async () => {
     const p = period();
     if (!p) return;
-    await run(async () => (await reportCore()).reportPreflight(port, p, today, readOptions()), (r) => {
+    await run(() => jobs.preflight(p, today, readOptions()), (r) => {
       setFigures(r.figures);
       setShown((n) => n + 1);
       return undefined;
