@@ -17,6 +17,12 @@ export function formatNumber(n: number): string {
 }
 
 /** A rate as a percentage with one decimal and a comma: `93,8%`. */
+/** A target share as the papers say it: a whole percentage without decimals ("100%"), any other as a rate. */
+export function formatTarget(rate: number): string {
+  const percent = Math.round(rate * 1000) / 10;
+  return Number.isInteger(percent) ? `${percent}%` : formatRate(rate);
+}
+
 export function formatRate(rate: number): string {
   return `${(Math.round(rate * 1000) / 10).toFixed(1).replace(".", ",")}%`;
 }

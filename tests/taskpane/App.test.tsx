@@ -165,6 +165,8 @@ describe("the task pane, given the Office adapter", () => {
     await screen.findByRole("heading", { name: "Số liệu năm 2021" });
     expect(screen.getByText("99,3%")).toBeTruthy();
     expect(screen.getByText("2.254/2.270")).toBeTruthy();
+    // The target as the papers say it: "100%", not "100,0%".
+    expect(await screen.findByText("Mục tiêu: 100% số hộ ký cam kết.")).toBeTruthy();
     // The cards say what report --json says (one truth): the same figures, printed the same way.
     const { reportFigures } = await import("../../src/domain/report/addReport");
     const { parsePeriod } = await import("../../src/domain/period");

@@ -3,7 +3,8 @@ import type { ReturnsStatus } from "../collect/status";
 import type { Tracker } from "../plan/kinds";
 import { DAY_MS } from "../dates";
 import { NO_UNIT, type Figures } from "./figures";
-import { formatCount as n, formatDate, formatRate } from "../format";
+import { formatCount as n, formatDate, formatRate, formatTarget } from "../format";
+import { PLEDGE_TARGET } from "./charts";
 
 // The sentences of the report, as an official writes them: a clause only for what is there (no
 // "0 quá hạn"), tasks done on time, done late, overdue, standing and not yet due kept apart,
@@ -164,10 +165,10 @@ export function shortcomings(f: Figures, trackers: readonly Tracker[], returns?:
   }
   const below = trackers.includes("pledges") ? f.pledges.byPlace.filter((p) => p.households > 0 && p.householdsSigned < p.households) : [];
   if (below.length > 0) {
-    out.push(`- Còn ${n(below.length)} thôn, đơn vị chưa đạt 100% hộ ký cam kết: ${below.map((p) => `${p.place} (${formatRate(placeHouseholdRate(p) ?? 0)})`).join("; ")}.`);
+    out.push(`- Còn ${n(below.length)} thôn, đơn vị chưa đạt ${formatTarget(PLEDGE_TARGET)} hộ ký cam kết: ${below.map((p) => `${p.place} (${formatRate(placeHouseholdRate(p) ?? 0)})`).join("; ")}.`);
   }
   if (f.excludedRows > 0) out.push(`- Có ${n(f.excludedRows)} dòng số liệu chưa hợp lệ nên chưa được tính vào báo cáo; cần rà soát, sửa bằng chức năng Kiểm tra.`);
-  if (out.length === 0) out.push(trackers.includes("pledges") ? "- Không có nhiệm vụ quá hạn; các thôn đều đã đạt 100% hộ ký cam kết." : "- Không có nhiệm vụ quá hạn.");
+  if (out.length === 0) out.push(trackers.includes("pledges") ? `- Không có nhiệm vụ quá hạn; các thôn đều đã đạt ${formatTarget(PLEDGE_TARGET)} hộ ký cam kết.` : "- Không có nhiệm vụ quá hạn.");
   // The units' and villages' own reports, when forms were collected for the period.
   if (returns && returns.missing.length > 0) out.push(`- Còn ${n(returns.missing.length)}/${n(returns.expected)} đơn vị, thôn chưa gửi báo cáo: ${returns.missing.map((m) => m.name).join("; ")}.`);
   const late = returns?.received.filter((r) => r.late) ?? [];

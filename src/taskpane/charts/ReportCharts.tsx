@@ -4,7 +4,7 @@ import { Body1, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-
 import { cappedSeries, chartSeries, type ChartSeries, type MoneyBucket } from "../../domain/report/charts";
 import type { Figures } from "../../domain/report/figures";
 import type { Tracker } from "../../domain/plan/kinds";
-import { formatCount, formatNumber, formatRate } from "../../domain/format";
+import { formatCount, formatNumber, formatRate, formatTarget } from "../../domain/format";
 import { useRef, type ReactNode } from "react";
 import { useChartLanguage } from "./chartAria";
 import { Fallback } from "../Fallback";
@@ -70,7 +70,7 @@ function RateChart({ series, t, title }: { series: ChartSeries; t: T; title: str
   return (
     <Figure id="chart-rates" title={title}>
       <HorizontalBarChart data={data} chartDataMode="fraction" culture="vi-VN" barHeight={12} />
-      <Caption1 block className={styles.note}>{t("chartRateTarget", { target: formatRate(series.target) })}</Caption1>
+      <Caption1 block className={styles.note}>{t("chartRateTarget", { target: formatTarget(series.target) })}</Caption1>
     </Figure>
   );
 }
