@@ -1,5 +1,6 @@
 import { Field, makeStyles, mergeClasses } from "@fluentui/react-components";
 import { DatePicker, type DatePickerProps } from "@fluentui/react-datepicker-compat";
+import { useRef } from "react";
 import { readDate } from "../domain/cells/date";
 import { isoDateOf } from "../domain/dates";
 import { formatDate } from "../domain/format";
@@ -11,6 +12,8 @@ type Strings = NonNullable<DatePickerProps["strings"]>;
 export interface DateChoice {
   iso?: string;
   invalid: boolean;
+  /** What was typed when it was not a date: said back beside the field (the calendar clears its box). */
+  typed?: string;
 }
 
 const VI: Strings = {
@@ -77,9 +80,14 @@ function parse(text: string): Date | null {
 export function DateField(props: { label: string; value: DateChoice; onChange: (c: DateChoice) => void; error?: string; hint: string; placeholder: string; locale: Locale; today: string; className?: string }) {
   const { label, value, onChange, error, hint, placeholder, locale, today, className } = props;
   const styles = useStyles();
+  // The text as typed, kept for the message when it is not a date.
+  const typed = useRef("");
   return (
     <Field label={label} className={mergeClasses(styles.field, className)} validationMessage={error} hint={value.iso ? formatDate(value.iso) : hint}>
       <DatePicker
+        onChange={(_, d) => {
+          typed.current = d.value;
+        }}
         className={styles.input}
         allowTextInput
         value={value.iso ? toDate(value.iso) : null}
@@ -88,7 +96,7 @@ export function DateField(props: { label: string; value: DateChoice; onChange: (
         parseDateFromString={parse}
         onSelectDate={(d) => onChange(d ? { iso: isoDateOf(d), invalid: false } : { invalid: false })}
         onValidationResult={(r) => {
-          if (r.error === "invalid-input") onChange({ invalid: true });
+          if (r.error === "invalid-input") onChange({ invalid: true, typed: typed.current.trim() });
         }}
         // Weeks start on Monday (DayOfWeek.Monday), as Vietnamese calendars print them.
         firstDayOfWeek={1}

@@ -461,13 +461,16 @@ describe("the task pane, given the Office adapter", () => {
     // Shown back day first, as typed.
     expect(screen.getByRole<HTMLInputElement>("combobox", { name: "Từ ngày" }).value).toBe("31/12/2021");
     expect(screen.getByRole<HTMLButtonElement>("button", { name: "Lập trang báo cáo" }).disabled).toBe(true);
+    // A date typed wrong is said back with what to do (the calendar's own box clears it).
     await type("Từ ngày", "06/16/2021");
-    await screen.findByText("Hãy ghi ngày theo dạng ngày/tháng/năm, ví dụ 15/06/2021.");
+    await screen.findByText("“06/16/2021” không phải một ngày có thật. Hãy ghi lại theo dạng ngày/tháng/năm, ví dụ 15/06/2021.");
+    await type("Từ ngày", "31/02/2021");
+    await screen.findByText("“31/02/2021” không phải một ngày có thật. Hãy ghi lại theo dạng ngày/tháng/năm, ví dụ 15/06/2021.");
     await type("Từ ngày", "11/06/2021");
     await waitFor(() => expect(screen.getByRole<HTMLButtonElement>("button", { name: "Lập trang báo cáo" }).disabled).toBe(true));
     await type("Đến ngày", "31/12/2021");
     await waitFor(() => expect(screen.getByRole<HTMLButtonElement>("button", { name: "Lập trang báo cáo" }).disabled).toBe(false));
-    expect(screen.queryByText(/Hãy ghi ngày|Ngày kết thúc/)).toBeNull();
+    expect(screen.queryByText(/Hãy ghi ngày|Hãy ghi lại|Ngày kết thúc/)).toBeNull();
   });
 
   it("shows the plan's settings", async () => {

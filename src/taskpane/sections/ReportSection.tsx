@@ -89,8 +89,10 @@ export function ReportSection() {
   const partError = (kind === "quarter" || kind === "month") && !(/^\d{1,2}$/.test(part) && Number(part) >= 1 && Number(part) <= partMax) ? t(kind === "quarter" ? "quarterInvalid" : "monthInvalid") : undefined;
   const fromIso = from.iso;
   const toIso = to.iso;
-  const fromError = kind === "custom" && from.invalid ? t("dateInvalid") : undefined;
-  const toError = kind === "custom" && to.invalid ? t("dateInvalid") : kind === "custom" && fromIso && toIso && fromIso > toIso ? t("dateOrder") : undefined;
+  // A date typed wrong is said back with the error (the calendar's box clears it).
+  const dateError = (d: DateChoice) => (d.typed ? t("dateInvalidTyped", { typed: d.typed }) : t("dateInvalid"));
+  const fromError = kind === "custom" && from.invalid ? dateError(from) : undefined;
+  const toError = kind === "custom" && to.invalid ? dateError(to) : kind === "custom" && fromIso && toIso && fromIso > toIso ? t("dateOrder") : undefined;
 
   /** The period asked for, or none while the inputs cannot make one. */
   const period = (): Period | undefined => {
