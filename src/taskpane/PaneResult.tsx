@@ -12,15 +12,15 @@ const useStyles = makeStyles({
  * Brings what just appeared into view and moves the focus to it, so that a result lands where the
  * clerk is looking and a screen reader reads it: called with a key that changes each time it shows.
  */
-export function useRevealed(ref: RefObject<HTMLElement | null>, key: unknown): void {
+export function useRevealed(ref: RefObject<HTMLElement | null>, key: unknown, focus = true): void {
   useEffect(() => {
     if (key === undefined || key === null || key === false) return;
     const el = ref.current;
     if (!el) return;
     // Not every engine has it (jsdom; old webviews take only a boolean): the focus still moves.
     if (typeof el.scrollIntoView === "function") el.scrollIntoView({ block: "nearest" });
-    el.focus({ preventScroll: true });
-  }, [ref, key]);
+    if (focus) el.focus({ preventScroll: true });
+  }, [ref, key, focus]);
 }
 
 /** A box that comes into view with the focus on it when `show` changes (a warning to act on, a preview). */
@@ -47,7 +47,9 @@ export function PaneResult({ slot }: { slot: ResultSlot }) {
   const message = results?.message?.slot === slot ? results.message : undefined;
   const running = results?.running === slot;
   useRevealed(box, message?.id);
-  useRevealed(busy, running ? "running" : undefined);
+  // The job running is brought into view but not focused: a job run after another (the templates read
+  // again after they are added) would take the focus from the result just shown and leave it on nothing.
+  useRevealed(busy, running ? "running" : undefined, false);
   return (
     <>
       {running && (
