@@ -10,7 +10,7 @@ import { mergeMessages } from "../i18n/mergeText";
 import { fileErrorOf } from "../adapters/xlsx/errors";
 import { readRegularFile, readWorkbookFile } from "../adapters/xlsx/files";
 import { consolidationJson, consolidationNotes } from "../domain/collect/consolidate";
-import { defaultDue } from "../domain/collect/forms";
+import { defaultDue, dueTooEarly } from "../domain/collect/forms";
 import { cellAddress } from "../domain/grid";
 import { formatDate } from "../domain/format";
 import { parsePeriod, PeriodError, type Period } from "../domain/period";
@@ -55,7 +55,7 @@ export async function collectCommand(o: { file: string; period: string | undefin
     }
     if (!asked) process.stderr.write(`${t("cli-collect-default-period", { label: period.label, code: period.code })}\n`);
     const due = o.due ?? defaultDue(period);
-    if (due < period.to) {
+    if (dueTooEarly(period, due)) {
       process.stderr.write(`${t("cli-collect-due-early", { due: formatDate(due), end: formatDate(period.to), label: period.label })}\n`);
       return 64;
     }

@@ -1,18 +1,19 @@
-import { Field, makeStyles, mergeClasses } from "@fluentui/react-components";
-import { DatePicker, type DatePickerProps } from "@fluentui/react-datepicker-compat";
-import { useRef } from "react";
+import { Button, Field, Input, makeStyles, mergeClasses, Popover, PopoverSurface, PopoverTrigger } from "@fluentui/react-components";
+import { Calendar, type CalendarProps } from "@fluentui/react-calendar-compat";
+import { CalendarRegular } from "@fluentui/react-icons";
+import { useEffect, useRef, useState } from "react";
 import { readDate } from "../domain/cells/date";
 import { isoDateOf } from "../domain/dates";
 import { formatDate } from "../domain/format";
 import type { Locale } from "../i18n/catalog";
 
-type Strings = NonNullable<DatePickerProps["strings"]>;
+type Strings = NonNullable<CalendarProps["strings"]>;
 
 /** A date the user chose or typed: its ISO form, or that the text typed is not a date. */
 export interface DateChoice {
   iso?: string;
   invalid: boolean;
-  /** What was typed when it was not a date: said back beside the field (the calendar clears its box). */
+  /** What was typed when it was not a date: it stays in the box, and is named in the error beside it. */
   typed?: string;
 }
 
@@ -47,14 +48,14 @@ const EN: Strings = {
 };
 
 const useStyles = makeStyles({
-  // The picker's input would otherwise keep its own minimum width and run under the next field.
+  // The box would otherwise keep its own minimum width and run under the next field.
   field: { minWidth: 0 },
   input: { width: "100%", minWidth: 0 },
 });
 
-type Formatting = NonNullable<DatePickerProps["dateTimeFormatter"]>;
+type Formatting = NonNullable<CalendarProps["dateTimeFormatter"]>;
 
-/** What the calendar writes and reads aloud: days as dd/mm/yyyy, months as "Tháng 12/2021" (or "December 2021"). */
+/** What the calendar shows and reads aloud: days as dd/mm/yyyy, months as "Tháng 12/2021" (or "December 2021"). */
 const formatting = (locale: Locale): Formatting => ({
   formatDay: (d) => String(d.getDate()),
   formatMonth: (d, strings) => strings.months[d.getMonth()] ?? "",
@@ -66,45 +67,79 @@ const formatting = (locale: Locale): Formatting => ({
 /** The calendar works on local midnights; the core on ISO dates. */
 const toDate = (iso: string) => new Date(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
 
-/** Text typed as dd/mm/yyyy (whatever the browser's language), read by the core's date reader. */
-function parse(text: string): Date | null {
-  const r = readDate(text);
-  return r.kind === "value" ? toDate(r.value) : null;
+/** What a box's text says: a date (read as dd/mm/yyyy by the core's reader, whatever the browser's language), nothing, or text that is not a date. */
+function choiceOf(text: string): DateChoice {
+  const typed = text.trim();
+  if (typed === "") return { invalid: false };
+  const r = readDate(typed);
+  return r.kind === "value" ? { iso: r.value, invalid: false } : { invalid: true, typed };
 }
 
 /**
- * A date field with a calendar, showing and accepting dd/mm/yyyy whatever the browser's locale
- * (a browser's own date input would show the month first in an English browser). Typed text is
- * read when the field is left or Enter is pressed.
+ * A date box that keeps what the clerk typed, with a calendar beside it. The text is read as
+ * dd/mm/yyyy whatever the browser's language (a browser's own date input shows the month first in
+ * an English browser) when the box is left or Enter is pressed; a text that is not a date stays in
+ * the box, with its error beside it, so the clerk sees what to correct. The calendar opens only
+ * from its own button.
  */
-export function DateField(props: { label: string; value: DateChoice; onChange: (c: DateChoice) => void; error?: string; hint: string; placeholder: string; locale: Locale; today: string; className?: string }) {
-  const { label, value, onChange, error, hint, placeholder, locale, today, className } = props;
+export function DateField(props: { label: string; value: DateChoice; onChange: (c: DateChoice) => void; error?: string; hint: string; placeholder: string; calendarLabel: string; locale: Locale; today: string; className?: string }) {
+  const { label, value, onChange, error, hint, placeholder, calendarLabel, locale, today, className } = props;
   const styles = useStyles();
-  // The text as typed, kept for the message when it is not a date.
-  const typed = useRef("");
+  const [text, setText] = useState(value.iso ? formatDate(value.iso) : (value.typed ?? ""));
+  const [open, setOpen] = useState(false);
+  const box = useRef<HTMLInputElement>(null);
+  // A date set from outside (the calendar, a reset) is written back day first; a wrong text is left as typed.
+  useEffect(() => {
+    if (value.iso) setText(formatDate(value.iso));
+    else if (!value.invalid) setText("");
+  }, [value.iso, value.invalid]);
+  const commit = () => {
+    const next = choiceOf(text);
+    if (next.iso === value.iso && next.invalid === value.invalid && next.typed === value.typed) return;
+    onChange(next);
+  };
   return (
-    <Field label={label} className={mergeClasses(styles.field, className)} validationMessage={error} hint={value.iso ? formatDate(value.iso) : hint}>
-      <DatePicker
-        onChange={(_, d) => {
-          typed.current = d.value;
-        }}
+    <Field label={label} className={mergeClasses(styles.field, className)} validationMessage={error} hint={hint}>
+      <Input
+        ref={box}
         className={styles.input}
-        allowTextInput
-        value={value.iso ? toDate(value.iso) : null}
+        value={text}
         placeholder={placeholder}
-        formatDate={(d) => (d ? formatDate(isoDateOf(d)) : "")}
-        parseDateFromString={parse}
-        onSelectDate={(d) => onChange(d ? { iso: isoDateOf(d), invalid: false } : { invalid: false })}
-        onValidationResult={(r) => {
-          if (r.error === "invalid-input") onChange({ invalid: true, typed: typed.current.trim() });
+        onChange={(_, d) => setText(d.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") {
+            e.preventDefault();
+            commit();
+          }
         }}
-        // Weeks start on Monday (DayOfWeek.Monday), as Vietnamese calendars print them.
-        firstDayOfWeek={1}
-        strings={locale === "en" ? EN : VI}
-        dateTimeFormatter={formatting(locale)}
-        showGoToToday
-        // The pane's today (the one the report and checks use), not the machine's clock.
-        today={toDate(today)}
+        contentAfter={
+          <Popover open={open} onOpenChange={(_, d) => setOpen(d.open)} trapFocus positioning="below-end">
+            <PopoverTrigger disableButtonEnhancement>
+              <Button appearance="transparent" size="small" icon={<CalendarRegular />} aria-label={calendarLabel} title={calendarLabel} />
+            </PopoverTrigger>
+            <PopoverSurface>
+              <Calendar
+                value={value.iso ? toDate(value.iso) : undefined}
+                onSelectDate={(d) => {
+                  const iso = isoDateOf(d);
+                  setText(formatDate(iso));
+                  onChange({ iso, invalid: false });
+                  setOpen(false);
+                  box.current?.focus();
+                }}
+                onDismiss={() => setOpen(false)}
+                // Weeks start on Monday (DayOfWeek.Monday), as Vietnamese calendars print them.
+                firstDayOfWeek={1}
+                strings={locale === "en" ? EN : VI}
+                dateTimeFormatter={formatting(locale)}
+                showGoToToday
+                // The pane's today (the one the report and checks use), not the machine's clock.
+                today={toDate(today)}
+              />
+            </PopoverSurface>
+          </Popover>
+        }
       />
     </Field>
   );

@@ -300,16 +300,25 @@ describeWithChromium("the pane in preview mode, in Chromium, on the production b
     expect(await page.evaluate(() => new Date(2021, 5, 15).toLocaleDateString())).toBe("6/15/2021");
     await page.getByRole("tab", { name: "Báo cáo" }).click();
     await page.getByRole("radio", { name: "Từ ngày… đến ngày…" }).check();
-    const from = page.getByRole("combobox", { name: "Từ ngày" });
+    const from = page.getByRole("textbox", { name: "Từ ngày" });
     await from.fill("11/06/2021");
     await from.press("Tab");
     expect(await from.inputValue()).toBe("11/06/2021");
+    // A date that does not exist stays in its box with its error beside it; Enter opens no calendar.
+    await from.fill("31/02/2021");
+    await from.press("Enter");
+    await page.getByText("“31/02/2021” không phải một ngày có thật. Hãy ghi lại theo dạng ngày/tháng/năm, ví dụ 15/06/2021.").waitFor({ timeout: 5_000 });
+    expect(await from.inputValue()).toBe("31/02/2021");
+    expect(await page.getByRole("grid").count()).toBe(0);
+    await from.fill("11/06/2021");
+    await from.press("Enter");
+    await page.getByText(/không phải một ngày có thật/).waitFor({ state: "detached", timeout: 5_000 });
     // The calendar, in Vietnamese, weeks from Monday; a day picked is written back day first.
-    await page.keyboard.press("Escape");
-    const to = page.getByRole("combobox", { name: "Đến ngày" });
+    const to = page.getByRole("textbox", { name: "Đến ngày" });
     await to.fill("01/12/2021");
     await to.press("Tab");
-    await to.click();
+    // The calendar opens from its own button beside the box, not over the typing.
+    await page.getByRole("button", { name: "Chọn “Đến ngày” trên lịch" }).click();
     await page.getByText("Tháng 12/2021").waitFor({ timeout: 10_000 });
     const days = page.getByRole("grid", { name: "Tháng 12/2021" });
     expect(await days.getByRole("columnheader").first().textContent()).toBe("T2");
@@ -387,7 +396,7 @@ describeWithChromium("the pane in preview mode, in Chromium, on the production b
       }],
       ["bao-cao-lich", async (p) => {
         await p.getByRole("radio", { name: "Từ ngày… đến ngày…" }).check();
-        await p.getByRole("combobox", { name: "Từ ngày" }).click();
+        await p.getByRole("button", { name: "Chọn “Từ ngày” trên lịch" }).click();
         await p.getByRole("grid").first().waitFor({ timeout: 10_000 });
       }],
       ["thong-tin", async (p) => {

@@ -344,6 +344,30 @@ describe("the task pane, given the Office adapter", () => {
     }
   });
 
+  it("lets the clerk choose the forms' due date: five days after the period by default, never before its end", async () => {
+    const { port } = await sampleBook();
+    const { click } = captureDownloads();
+    try {
+      render(<App port={port} files={browserFiles} today={TODAY} />);
+      openReport("6 tháng cuối năm", "2021");
+      const due = await screen.findByRole<HTMLInputElement>("textbox", { name: "Hạn gửi lại phiếu" });
+      expect(due.value).toBe("05/01/2022");
+      fireEvent.change(due, { target: { value: "20/12/2021" } });
+      fireEvent.blur(due);
+      await screen.findByText("Hạn gửi lại 20/12/2021 trước ngày cuối của kỳ (31/12/2021): đơn vị, thôn chưa thể báo cáo đủ kỳ. Hãy chọn từ 31/12/2021 trở đi.");
+      expect(screen.getByRole<HTMLButtonElement>("button", { name: "Tạo phiếu gửi (.zip)" }).disabled).toBe(true);
+      fireEvent.change(due, { target: { value: "15/01/2022" } });
+      fireEvent.keyDown(due, { key: "Enter" });
+      await clickWhenEnabled("Tạo phiếu gửi (.zip)");
+      await screen.findByText(/^Đã tạo \d+ phiếu trong tệp "Phieu-bao-cao-2021-S2\.zip"; hạn gửi lại 15\/01\/2022\.$/);
+      // Another period starts again from its own default.
+      openReport("6 tháng đầu năm", "2021");
+      await waitFor(() => expect(screen.getByRole<HTMLInputElement>("textbox", { name: "Hạn gửi lại phiếu" }).value).toBe("05/07/2021"));
+    } finally {
+      click.mockRestore();
+    }
+  });
+
   it("sums several communes' workbooks for the period into a summary to download, an unreadable file named", async () => {
     const { port } = await sampleBook();
     const { saved, click } = captureDownloads();
@@ -451,7 +475,7 @@ describe("the task pane, given the Office adapter", () => {
     fireEvent.click(screen.getByRole("radio", { name: "Từ ngày… đến ngày…" }));
     // The date fields (with their calendar) load on demand; a typed date is read as the field is left.
     const type = async (name: string, value: string) => {
-      const box = await screen.findByRole("combobox", { name });
+      const box = await screen.findByRole("textbox", { name });
       fireEvent.change(box, { target: { value } });
       fireEvent.blur(box);
     };
@@ -459,13 +483,19 @@ describe("the task pane, given the Office adapter", () => {
     await type("Đến ngày", "01/06/2021");
     await screen.findByText("Ngày kết thúc phải sau ngày bắt đầu.");
     // Shown back day first, as typed.
-    expect(screen.getByRole<HTMLInputElement>("combobox", { name: "Từ ngày" }).value).toBe("31/12/2021");
+    expect(screen.getByRole<HTMLInputElement>("textbox", { name: "Từ ngày" }).value).toBe("31/12/2021");
     expect(screen.getByRole<HTMLButtonElement>("button", { name: "Lập trang báo cáo" }).disabled).toBe(true);
-    // A date typed wrong is said back with what to do (the calendar's own box clears it).
+    // A date typed wrong stays in its box, with what to do beside it.
     await type("Từ ngày", "06/16/2021");
     await screen.findByText("“06/16/2021” không phải một ngày có thật. Hãy ghi lại theo dạng ngày/tháng/năm, ví dụ 15/06/2021.");
-    await type("Từ ngày", "31/02/2021");
+    expect(screen.getByRole<HTMLInputElement>("textbox", { name: "Từ ngày" }).value).toBe("06/16/2021");
+    // Enter reads the box as leaving it does, and does not open the calendar over it.
+    const fromBox = screen.getByRole<HTMLInputElement>("textbox", { name: "Từ ngày" });
+    fireEvent.change(fromBox, { target: { value: "31/02/2021" } });
+    fireEvent.keyDown(fromBox, { key: "Enter" });
     await screen.findByText("“31/02/2021” không phải một ngày có thật. Hãy ghi lại theo dạng ngày/tháng/năm, ví dụ 15/06/2021.");
+    expect(fromBox.value).toBe("31/02/2021");
+    expect(screen.queryByRole("grid")).toBeNull();
     await type("Từ ngày", "11/06/2021");
     await waitFor(() => expect(screen.getByRole<HTMLButtonElement>("button", { name: "Lập trang báo cáo" }).disabled).toBe(true));
     await type("Đến ngày", "31/12/2021");

@@ -72,6 +72,11 @@ export function defaultDue(period: Pick<Period, "to">): string {
   return serialToIso(isoToSerial(period.to) + 5) ?? period.to;
 }
 
+/** Whether a due date leaves the senders the whole period to report: it may not fall before the period's last day. */
+export function dueTooEarly(period: Pick<Period, "to">, due: string): boolean {
+  return due < period.to;
+}
+
 /** One workbook to send: its file name, the plan it is made from, the rows it starts with, its identity, and what it may change. */
 export interface Form {
   identity: FormIdentity;

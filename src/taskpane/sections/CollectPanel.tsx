@@ -1,10 +1,11 @@
-import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Subtitle2, tokens } from "@fluentui/react-components";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, tokens } from "@fluentui/react-components";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { consolidateWorkbooks, formFiles, mergeReturns, NoPlanError, prepareForms, readReturnedFiles, readReturnsStatus, recordIssued } from "../../domain/collect/collect";
 import { asciiName } from "../../domain/text";
 import { formId } from "../../domain/collect/issued";
 import { mergeMessages } from "../../i18n/mergeText";
-import { defaultDue } from "../../domain/collect/forms";
+import { defaultDue, dueTooEarly } from "../../domain/collect/forms";
+import type { DateChoice } from "../DateField";
 import type { MergePlan, ReturnedFile } from "../../domain/collect/merge";
 import type { ReturnsStatus } from "../../domain/collect/status";
 import { consolidationNotes } from "../../domain/collect/consolidate";
@@ -15,7 +16,10 @@ import { usePane } from "../paneContext";
 import { PaneResult, Revealed } from "../PaneResult";
 import { saveFile, XLSX_TYPE } from "../saveFile";
 
+const DateField = lazy(() => import(/* webpackChunkName: "datepicker" */ "../DateField").then((m) => ({ default: m.DateField })));
+
 const useStyles = makeStyles({
+  due: { maxWidth: "16rem" },
   panel: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
@@ -49,6 +53,11 @@ export default function CollectPanel({ period }: { period: Period | undefined })
   const [pending, setPending] = useState<{ returns: ReturnedFile[]; plan: MergePlan; unreadable: { file: string; reason: string }[] } | undefined>();
   const from = period?.from;
   const to = period?.to;
+  // The returns' due date: five days after the period unless the clerk chooses another; a new period starts again from its own.
+  const [due, setDue] = useState<DateChoice>(() => (to ? { iso: defaultDue({ to }), invalid: false } : { invalid: false }));
+  useEffect(() => setDue(to ? { iso: defaultDue({ to }), invalid: false } : { invalid: false }), [to]);
+  const dueError = !to ? undefined : due.invalid ? (due.typed ? t("dateInvalidTyped", { typed: due.typed }) : t("dateInvalid")) : due.iso && dueTooEarly({ to }, due.iso) ? t("collectDueEarly", { due: formatDate(due.iso), end: formatDate(to) }) : undefined;
+  const dueReady = due.iso !== undefined && dueError === undefined;
 
   const refresh = useCallback(async () => {
     if (!from || !to) return setStatus(undefined);
@@ -64,13 +73,13 @@ export default function CollectPanel({ period }: { period: Period | undefined })
   }, [refresh]);
 
   const makeForms = async () => {
-    if (!period) return;
-    const due = defaultDue(period);
+    if (!period || !dueReady || !due.iso) return;
+    const dueDate = due.iso;
     await run(
       async () => {
         let forms;
         try {
-          forms = await prepareForms(port, period, today, due, newFormId);
+          forms = await prepareForms(port, period, today, dueDate, newFormId);
         } catch (e) {
           if (e instanceof NoPlanError) return undefined;
           throw e;
@@ -84,7 +93,7 @@ export default function CollectPanel({ period }: { period: Period | undefined })
       (r) => {
         if (!r) return { intent: "warning", title: t("collectNoPlan") };
         saveFile(r.bytes, r.name, "application/zip");
-        return t("collectDone", { count: formatCount(r.count), file: r.name, due: formatDate(due) });
+        return t("collectDone", { count: formatCount(r.count), file: r.name, due: formatDate(dueDate) });
       },
       { writes: true, slot: "collect" },
     );
@@ -157,8 +166,24 @@ export default function CollectPanel({ period }: { period: Period | undefined })
           {t("collectMissing", { names: status.missing.map((m) => m.name).join("; ") })}
         </Caption1>
       )}
+      {to && (
+        <Suspense fallback={<Spinner size="tiny" />}>
+          <DateField
+            className={styles.due}
+            label={t("collectDue")}
+            value={due}
+            onChange={setDue}
+            error={dueError}
+            hint={t("collectDueHint", { due: formatDate(defaultDue({ to })) })}
+            placeholder={t("datePlaceholder")}
+            calendarLabel={t("pickOnCalendar", { field: t("collectDue") })}
+            locale={locale}
+            today={today}
+          />
+        </Suspense>
+      )}
       <div className={styles.row}>
-        <Button disabled={busy || !period} onClick={() => void makeForms()}>
+        <Button disabled={busy || !period || !dueReady} onClick={() => void makeForms()}>
           {t("collectMake")}
         </Button>
         <input ref={input} type="file" accept=".xlsx" multiple hidden aria-label={t("collectMerge")} onChange={(e) => void choose(e.target.files)} />

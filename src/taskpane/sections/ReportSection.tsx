@@ -89,7 +89,7 @@ export function ReportSection() {
   const partError = (kind === "quarter" || kind === "month") && !(/^\d{1,2}$/.test(part) && Number(part) >= 1 && Number(part) <= partMax) ? t(kind === "quarter" ? "quarterInvalid" : "monthInvalid") : undefined;
   const fromIso = from.iso;
   const toIso = to.iso;
-  // A date typed wrong is said back with the error (the calendar's box clears it).
+  // A date typed wrong stays in its box, and is named in the error beside it.
   const dateError = (d: DateChoice) => (d.typed ? t("dateInvalidTyped", { typed: d.typed }) : t("dateInvalid"));
   const fromError = kind === "custom" && from.invalid ? dateError(from) : undefined;
   const toError = kind === "custom" && to.invalid ? dateError(to) : kind === "custom" && fromIso && toIso && fromIso > toIso ? t("dateOrder") : undefined;
@@ -182,8 +182,8 @@ export function ReportSection() {
       {kind === "custom" ? (
         <div className={styles.dates}>
           <Suspense fallback={<Spinner size="tiny" />}>
-            <DateField label={t("from")} value={from} onChange={changed(setFrom)} error={fromError} hint={t("dateHint")} placeholder={t("datePlaceholder")} locale={locale} today={today} />
-            <DateField label={t("to")} value={to} onChange={changed(setTo)} error={toError} hint={t("dateHint")} placeholder={t("datePlaceholder")} locale={locale} today={today} />
+            <DateField label={t("from")} value={from} onChange={changed(setFrom)} error={fromError} hint={t("dateHint")} placeholder={t("datePlaceholder")} calendarLabel={t("pickOnCalendar", { field: t("from") })} locale={locale} today={today} />
+            <DateField label={t("to")} value={to} onChange={changed(setTo)} error={toError} hint={t("dateHint")} placeholder={t("datePlaceholder")} calendarLabel={t("pickOnCalendar", { field: t("to") })} locale={locale} today={today} />
           </Suspense>
         </div>
       ) : (
