@@ -118,7 +118,7 @@ export function DateField(props: { label: string; value: DateChoice; onChange: (
             <PopoverTrigger disableButtonEnhancement>
               <Button appearance="transparent" size="small" icon={<CalendarRegular />} aria-label={calendarLabel} title={calendarLabel} />
             </PopoverTrigger>
-            <PopoverSurface>
+            <PopoverSurface aria-label={calendarLabel}>
               <Calendar
                 value={value.iso ? toDate(value.iso) : undefined}
                 onSelectDate={(d) => {
