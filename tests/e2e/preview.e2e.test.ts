@@ -181,6 +181,25 @@ describeWithChromium("the pane in preview mode, in Chromium, on the production b
       const english = await page.evaluate(() => [...document.querySelectorAll("figure [aria-label]")].map((e) => e.getAttribute("aria-label") ?? "").filter((l) => /\bof \d+|^Legends$|chart with|category \d/.test(l)));
       expect(english).toEqual([]);
       expect(await page.locator('figure [aria-label="Chú giải"]').count()).toBeGreaterThan(0);
+      // Every unit's and place's name is read whole at 320 px: wrapped, not cut with an ellipsis only a mouse could open.
+      const cut = await page.evaluate(() =>
+        [...document.querySelectorAll("figure [data-bar-name]")].filter((e) => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > window.innerWidth).map((e) => e.textContent),
+      );
+      expect(await page.locator("figure [data-bar-name]").count()).toBeGreaterThan(10);
+      expect(cut).toEqual([]);
+      expect(await page.locator("figure [data-bar-name]").getByText("Ban Chỉ huy Quân sự xã", { exact: true }).isVisible()).toBe(true);
+      // Each bar's parts stay inside its track, in proportion to their values.
+      const past = await page.evaluate(() =>
+        [...document.querySelectorAll("figure [data-bar-track]")].flatMap((track) => {
+          const box = track.getBoundingClientRect();
+          return [...track.querySelectorAll("[data-bar-part]")].map((r) => r.getBoundingClientRect()).filter((r) => r.width <= 0 || r.right > box.right + 0.5 || r.left < box.left - 0.5).map((r) => Math.round(r.right - box.right));
+        }),
+      );
+      expect(await page.locator("figure [data-bar-part]").count()).toBeGreaterThan(10);
+      expect(past).toEqual([]);
+      // A bar's sentence for screen readers names the unit and each part's count.
+      expect(await page.getByRole("img", { name: /^Ban Chỉ huy Quân sự xã: 3 nhiệm vụ \(/ }).count()).toBe(1);
+      expect(await page.getByText("Ban Chỉ huy Quân sự xã", { exact: true }).count()).toBeGreaterThan(0);
       // Kiểm tra kept its list while away.
       await page.getByRole("tab", { name: "Kiểm tra" }).click();
       await page.getByText(/^1 lỗi · \d+ cảnh báo/).waitFor();

@@ -1,5 +1,6 @@
 // The report's charts, in a chunk of their own: the chart library loads only when figures are shown.
-import { GroupedVerticalBarChart, HorizontalBarChart, type ChartProps, type GroupedVerticalBarChartData } from "@fluentui/react-charts";
+import { GroupedVerticalBarChart, type GroupedVerticalBarChartData } from "@fluentui/react-charts";
+import { Bars, type BarRow } from "./Bars";
 import { Body1, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import { cappedSeries, chartSeries, type ChartSeries, type MoneyBucket } from "../../domain/report/charts";
 import type { Figures } from "../../domain/report/figures";
@@ -53,23 +54,21 @@ function Figure({ id, title, children }: { id: string; title: string; children: 
 function RateChart({ series, t, title }: { series: ChartSeries; t: T; title: string }) {
   const styles = useStyles();
   if (series.rates.length === 0) return <Figure id="chart-rates" title={title}><Body1 block>{t("chartRatesNone")}</Body1></Figure>;
-  const data: ChartProps[] = series.rates.map((r) => ({
-    chartTitle: `${r.others ? t("chartOtherPlaces", { count: formatCount(r.others) }) : r.place} · ${formatRate(r.rate)}`,
-    chartData: [
-      {
-        legend: t("households"),
-        horizontalBarChartdata: { x: Math.min(r.signed, r.households), total: r.households },
-        // The benchmark triangle: the plan's target share of the households.
-        data: Math.round(series.target * r.households),
-        color: COLORS.signed,
-        yAxisCalloutData: t("chartRateOf", { place: r.others ? t("chartOtherPlaces", { count: formatCount(r.others) }) : r.place, rate: formatRate(r.rate), signed: formatCount(r.signed), households: formatCount(r.households) }),
-      },
-    ],
-    chartDataAccessibilityData: { ariaLabel: t("chartRateOf", { place: r.others ? t("chartOtherPlaces", { count: formatCount(r.others) }) : r.place, rate: formatRate(r.rate), signed: formatCount(r.signed), households: formatCount(r.households) }) },
-  }));
+  const rows: BarRow[] = series.rates.map((r) => {
+    const place = r.others ? t("chartOtherPlaces", { count: formatCount(r.others) }) : r.place;
+    return {
+      name: `${place} · ${formatRate(r.rate)}`,
+      figure: `${formatCount(r.signed)} / ${formatCount(r.households)}`,
+      said: t("chartRateOf", { place, rate: formatRate(r.rate), signed: formatCount(r.signed), households: formatCount(r.households) }),
+      parts: [{ key: "signed", value: Math.min(r.signed, r.households), color: COLORS.signed }],
+      whole: r.households,
+      // The plan's target share of the households.
+      mark: series.target,
+    };
+  });
   return (
     <Figure id="chart-rates" title={title}>
-      <HorizontalBarChart data={data} chartDataMode="fraction" culture="vi-VN" barHeight={12} />
+      <Bars rows={rows} label={title} />
       <Caption1 block className={styles.note}>{t("chartRateTarget", { target: formatTarget(series.target) })}</Caption1>
     </Figure>
   );
@@ -77,7 +76,6 @@ function RateChart({ series, t, title }: { series: ChartSeries; t: T; title: str
 
 /** Each unit's tasks as one stacked bar: on time, late, overdue, open. */
 function TaskChart({ series, t }: { series: ChartSeries; t: T }) {
-  const styles = useStyles();
   if (series.tasks.length === 0) return <Figure id="chart-tasks" title={t("chartTasks")}><Body1 block>{t("chartTasksNone")}</Body1></Figure>;
   const parts = [
     ["doneOnTime", "taskOnTime", COLORS.onTime],
@@ -85,22 +83,20 @@ function TaskChart({ series, t }: { series: ChartSeries; t: T }) {
     ["overdue", "taskOverdue", COLORS.overdue],
     ["open", "taskOpen", COLORS.open],
   ] as const;
-  const data: ChartProps[] = series.tasks.map((u) => ({
-    chartTitle: u.others ? t("chartOtherUnits", { count: formatCount(u.others) }) : u.unit,
-    // Only the states the unit has: a zero-width part would still leave a gap in the bar.
-    chartData: parts.filter(([key]) => u[key] > 0).map(([key, label, color]) => ({ legend: t(label), horizontalBarChartdata: { x: u[key] }, color, yAxisCalloutData: formatCount(u[key]) })),
-  }));
+  const rows: BarRow[] = series.tasks.map((u) => {
+    const unit = u.others ? t("chartOtherUnits", { count: formatCount(u.others) }) : u.unit;
+    const total = parts.reduce((s, [key]) => s + u[key], 0);
+    const shown = parts.filter(([key]) => u[key] > 0);
+    return {
+      name: unit,
+      figure: formatCount(total),
+      said: t("chartTaskOf", { unit, total: formatCount(total), parts: shown.map(([key, label]) => `${t(label)}: ${formatCount(u[key])}`).join("; ") }),
+      parts: shown.map(([key, , color]) => ({ key, value: u[key], color })),
+    };
+  });
   return (
     <Figure id="chart-tasks" title={t("chartTasks")}>
-      <HorizontalBarChart
-        data={data}
-        culture="vi-VN"
-        barHeight={12}
-        // A unit with tasks in one state is still a stacked bar (no grey remainder), and the legend stays.
-        showLegendForSinglePointBar
-        // One legend entry per state (the library would list each unit's four again).
-        legendProps={{ legends: parts.map(([, label, color]) => ({ title: t(label), color })), enabledWrapLines: true, styles: { legend: styles.legend } }}
-      />
+      <Bars rows={rows} label={t("chartTasks")} legend={parts.map(([, label, color]) => ({ title: t(label), color }))} />
     </Figure>
   );
 }
