@@ -1,3 +1,4 @@
+import { setOfficeLanguage } from "../src/i18n/menus";
 import { RULES } from "../src/domain/rules/types";
 import { errorText, messageCodes, t } from "../src/i18n";
 import { explainError } from "../src/i18n/errors";
@@ -51,5 +52,25 @@ describe("an issue's message in a list that shows the place already", () => {
     const params = { cell: "H3", sheet: "Đóng góp", column: "Số tiền (đồng)", value: "1.000.000 đ", number: 1_000_000 };
     expect(issueMessageShort("number-as-text", params, "vi")).toBe('Số "1.000.000 đ" đang được lưu dưới dạng chữ. Bấm "Sửa" để lưu thành số 1.000.000.');
     expect(issueMessageShort("required", { cell: "A2", sheet: "S", column: "Ngày" }, "vi")).toBe("Đang trống. Cột này bắt buộc phải ghi.");
+  });
+});
+
+describe("Excel's commands in the words of the clerk's Office", () => {
+  afterEach(() => setOfficeLanguage(undefined));
+
+  it("gives a Vietnamese Office's path inside a Vietnamese Office, and an English one's inside an English Office", () => {
+    setOfficeLanguage("vi-VN");
+    expect(t("office-filtered", {}, "vi")).toBe("Bảng đang được lọc. Hãy bỏ lọc (Dữ liệu > Xóa) rồi chạy lại.");
+    expect(t("office-sheet-protected", { sheet: "Đóng góp" }, "vi")).toContain("(Xem lại > Bỏ bảo vệ Trang tính; cần mật khẩu nếu có)");
+    setOfficeLanguage("en-US");
+    expect(t("office-filtered", {}, "en")).toBe("The table is filtered. Clear the filter (Data > Clear) and run again.");
+    // A Vietnamese message for a clerk whose Office is English names the English buttons.
+    expect(t("grid-name-taken", { detail: "tblDongGop" }, "vi")).toContain("(Formulas > Name Manager)");
+    expect(t("grid-name-taken", { detail: "tblDongGop" }, "vi")).not.toContain("Trình quản lý Tên");
+  });
+
+  it("gives both where the Office is not known (the command line, the preview), in a Vietnamese message", () => {
+    expect(t("grid-table-exists", { detail: "tblDongGop" }, "vi")).toContain("(Excel tiếng Việt: Thiết kế Bảng > Tên Bảng; tiếng Anh: Table Design > Table Name)");
+    expect(t("grid-table-exists", { detail: "tblDongGop" }, "en")).toContain("(Table Design > Table Name)");
   });
 });

@@ -6,6 +6,7 @@ import { officeRequirements } from "../adapters/office/requirements";
 import { officeRun } from "../adapters/office/officeRun";
 import { App } from "../taskpane/App";
 import { paneHost } from "./paneHost";
+import { setOfficeLanguage } from "../i18n/menus";
 
 const today = () => isoDateOf(new Date());
 
@@ -36,6 +37,8 @@ async function main(): Promise<void> {
   const requirements = officeRequirements();
   const port = new OfficeWorkbook(officeRun(Excel, requirements), requirements);
   const language = Office.context.displayLanguage ?? "vi-VN";
+  // Excel's commands named in the words of this Office (a Vietnamese Office: "Xem lại > Bỏ bảo vệ Trang tính").
+  setOfficeLanguage(Office.context.displayLanguage);
   const theme = Office.context.officeTheme as Office.OfficeTheme | undefined;
   createRoot(root).render(<App port={port} files={browserFiles} today={today()} locale={language.toLowerCase().startsWith("vi") ? "vi" : "en"} dark={isDark(theme?.bodyBackgroundColor)} />);
 }

@@ -1,6 +1,7 @@
 import { rulesEn } from "./rules.en";
 import { formatDate } from "../domain/format";
 import type { Catalog } from "./catalog";
+import { menu } from "./menus";
 
 const num = (v: unknown) => (typeof v === "number" ? v.toLocaleString("en-US") : String(v));
 const dmy = (iso: unknown) => (typeof iso === "string" ? formatDate(iso) : String(iso));
@@ -14,7 +15,7 @@ export const en: Catalog = {
   "sheet-not-ours": (p) =>
     `Sheet "${p.sheet}" holds other content and none of our tables: left untouched. Rename it (for example to "${p.suggestion}") and run again to create a new "${p.sheet}".`,
   "table-not-ours": (p) =>
-    `Table ${p.table} on "${p.sheet}" has one of our names but other columns: left as it is. Rename it (Table Design > Table Name, e.g. ${p.suggestion}) and run again to create a new ${p.table}.`,
+    `Table ${p.table} on "${p.sheet}" has one of our names but other columns: left as it is. Rename it (${menu("tableName", "en")}, e.g. ${p.suggestion}) and run again to create a new ${p.table}.`,
   "table-elsewhere": (p) => `The tables of "${p.expected}" are on sheet "${p.sheet}": used there.`,
   "columns-blocked": (p) =>
     `Could not add ${p.headers} to ${p.table} ("${p.sheet}"): columns ${p.columns} right of the table hold data. Insert empty columns right of the table or move that data, then run again.`,
@@ -48,8 +49,8 @@ export const en: Catalog = {
     `Not written "${p.file}": checking the new copy found a difference outside what was to be added (${p.detail}). The original is unchanged. Please send this file to support.`,
   "grid-no-sheet": (p) => `There is no sheet "${p.sheet}" to write to. The file is unchanged.`,
   "grid-not-a-worksheet": (p) => `"${p.sheet}" is a chart or macro sheet; data cannot be written there. Rename it and run again. The file is unchanged.`,
-  "grid-table-exists": (p) => `The workbook already has a table named ${p.detail}. Rename it (Table Design > Table Name) and run again. The file is unchanged.`,
-  "grid-name-taken": (p) => `The workbook already has a name ${p.detail} (Formulas > Name Manager), the name of a table to create. Rename it and run again. The file is unchanged.`,
+  "grid-table-exists": (p) => `The workbook already has a table named ${p.detail}. Rename it (${menu("tableName", "en")}) and run again. The file is unchanged.`,
+  "grid-name-taken": (p) => `The workbook already has a name ${p.detail} (${menu("nameManager", "en")}), the name of a table to create. Rename it and run again. The file is unchanged.`,
   "grid-table-overlap": (p) => `The new table on "${p.sheet}" would overlap table ${p.detail}. Move that table and run again. The file is unchanged.`,
   "cell-too-long": (p) => `Cell ${p.cell} would hold more than 32,767 characters, Excel's limit. Shorten the source text and run again. The file is unchanged.`,
   "cell-not-a-number": (p) => `Cell ${p.cell}: the number to write is not finite. Check the source data. The file is unchanged.`,
@@ -76,7 +77,7 @@ export const en: Catalog = {
   "error-unexpected": () => "Something unexpected went wrong. Save the workbook, close and reopen it, and run again; if it fails again, send the workbook to support.",
   "office-table-growth": (p) =>
     `Table ${p.table} needs more columns or rows, but this Excel lacks Table.resize (ExcelApi 1.13), so growing it would push cells ${p.cells} aside. Update Office (Microsoft 365, Excel 2021 or later), or move those cells away from the table and run again.`,
-  "office-sheet-protected": (p) => `Sheet "${p.sheet}" is protected, so it cannot be written. Unprotect it (Review > Unprotect Sheet) and run again.`,
+  "office-sheet-protected": (p) => `Sheet "${p.sheet}" is protected, so it cannot be written. Unprotect it (${menu("unprotectSheet", "en")}) and run again.`,
   "office-read-only": () => "The workbook is open read-only, so it cannot be written. Click \"Enable Editing\" (or open a copy you may edit) and run again.",
   "office-hidden-sheet": (p) => `Cell ${p.cell} is on sheet "${p.sheet}", which is hidden. Unhide it (right-click a sheet tab > Unhide, choose "${p.sheet}") and click the cell again.`,
   "office-workbook-switched": (p) =>
@@ -89,7 +90,7 @@ export const en: Catalog = {
   "office-conflict": () => "Someone else is editing the same part of the workbook. Wait a moment and run again.",
   "office-old-excel": () => "This Excel lacks a feature the job needs. Update Office and run again.",
   "office-merged": () => "The range to write holds merged cells. Unmerge them and run again.",
-  "office-filtered": () => "The table is filtered. Clear the filter (Data > Clear) and run again.",
+  "office-filtered": () => `The table is filtered. Clear the filter (${menu("clearFilter", "en")}) and run again.`,
   "office-error": (p) => `Excel reported an error (code ${p.code}). Run again; if it fails again, save, close and reopen the workbook.`,
   "cli-usage": () =>
     [

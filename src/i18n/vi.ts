@@ -1,6 +1,7 @@
 import { rulesVi } from "./rules.vi";
 import { formatDate, formatNumber } from "../domain/format";
 import type { Catalog } from "./catalog";
+import { menu } from "./menus";
 
 const num = (v: unknown) => (typeof v === "number" ? formatNumber(v) : String(v));
 const dmy = (iso: unknown) => (typeof iso === "string" ? formatDate(iso) : String(iso));
@@ -16,7 +17,7 @@ export const vi: Catalog = {
   "sheet-not-ours": (p) =>
     `Trang tính "${p.sheet}" đã có dữ liệu khác, không phải bảng của sổ theo dõi: giữ nguyên, không sửa. Hãy đổi tên trang này (ví dụ thành "${p.suggestion}") rồi chạy lại để tạo trang "${p.sheet}" mới.`,
   "table-not-ours": (p) =>
-    `Bảng ${p.table} ở trang "${p.sheet}" trùng tên với một bảng của sổ theo dõi nhưng có các cột khác: giữ nguyên, không sửa. Hãy đổi tên bảng đó (trong Excel tiếng Việt: Thiết kế Bảng > Tên Bảng; tiếng Anh: Table Design > Table Name; ví dụ thành ${p.suggestion}) rồi chạy lại để tạo bảng ${p.table} mới.`,
+    `Bảng ${p.table} ở trang "${p.sheet}" trùng tên với một bảng của sổ theo dõi nhưng có các cột khác: giữ nguyên, không sửa. Hãy đổi tên bảng đó (${menu("tableName", "vi")}; ví dụ thành ${p.suggestion}) rồi chạy lại để tạo bảng ${p.table} mới.`,
   "table-elsewhere": (p) => `Các bảng của trang "${p.expected}" đang nằm ở trang "${p.sheet}": vẫn dùng tại đó.`,
   "columns-blocked": (p) =>
     `Không thêm được cột ${p.headers} vào bảng ${p.table} (trang "${p.sheet}") vì cột ${p.columns} bên phải bảng đang có dữ liệu. Hãy chèn cột trống bên phải bảng hoặc chuyển dữ liệu đó đi, rồi chạy lại.`,
@@ -53,8 +54,8 @@ export const vi: Catalog = {
     `Không ghi "${p.file}": khi kiểm tra bản ghi thử, phát hiện có phần ngoài nội dung cần thêm bị khác đi (${p.detail}). Tệp gốc giữ nguyên. Hãy gửi tệp này cho người hỗ trợ để xem xét.`,
   "grid-no-sheet": (p) => `Không có trang tính "${p.sheet}" để ghi vào. Tệp giữ nguyên.`,
   "grid-not-a-worksheet": (p) => `"${p.sheet}" là trang biểu đồ hoặc trang macro, không ghi được dữ liệu vào đó. Hãy đổi tên trang đó rồi chạy lại. Tệp giữ nguyên.`,
-  "grid-table-exists": (p) => `Sổ đã có một bảng tên ${p.detail}. Hãy đổi tên bảng đó (Excel tiếng Việt: Thiết kế Bảng > Tên Bảng; tiếng Anh: Table Design > Table Name) rồi chạy lại. Tệp giữ nguyên.`,
-  "grid-name-taken": (p) => `Sổ đã có một tên ${p.detail} (Excel tiếng Việt: Công thức > Trình quản lý Tên; tiếng Anh: Formulas > Name Manager), trùng với tên bảng cần tạo. Hãy đổi tên đó rồi chạy lại. Tệp giữ nguyên.`,
+  "grid-table-exists": (p) => `Sổ đã có một bảng tên ${p.detail}. Hãy đổi tên bảng đó (${menu("tableName", "vi")}) rồi chạy lại. Tệp giữ nguyên.`,
+  "grid-name-taken": (p) => `Sổ đã có một tên ${p.detail} (${menu("nameManager", "vi")}), trùng với tên bảng cần tạo. Hãy đổi tên đó rồi chạy lại. Tệp giữ nguyên.`,
   "grid-table-overlap": (p) => `Bảng mới ở trang "${p.sheet}" sẽ chồng lên bảng ${p.detail}. Hãy dời bảng đó rồi chạy lại. Tệp giữ nguyên.`,
   "cell-too-long": (p) => `Ô ${p.cell} cần ghi dài quá 32.767 ký tự, giới hạn của Excel. Hãy rút ngắn nội dung gốc rồi chạy lại. Tệp giữ nguyên.`,
   "cell-not-a-number": (p) => `Ô ${p.cell}: số cần ghi không phải một số hữu hạn. Hãy kiểm tra dữ liệu nguồn. Tệp giữ nguyên.`,
@@ -81,7 +82,7 @@ export const vi: Catalog = {
   "error-unexpected": () => "Đã xảy ra lỗi không lường trước. Hãy lưu sổ, đóng rồi mở lại, và chạy lại; nếu vẫn lỗi, hãy gửi sổ cho người hỗ trợ.",
   "office-table-growth": (p) =>
     `Bảng ${p.table} cần thêm cột hoặc dòng, nhưng phiên bản Excel này chưa có Table.resize (ExcelApi 1.13) nên việc thêm sẽ đẩy các ô ${p.cells} đi chỗ khác. Hãy cập nhật Office (Microsoft 365, Excel 2021 trở lên), hoặc dời các ô đó ra xa bảng rồi chạy lại.`,
-  "office-sheet-protected": (p) => `Trang "${p.sheet}" đang được bảo vệ nên không ghi được. Hãy bỏ bảo vệ trang (Review > Unprotect Sheet, cần mật khẩu nếu có) rồi chạy lại.`,
+  "office-sheet-protected": (p) => `Trang "${p.sheet}" đang được bảo vệ nên không ghi được. Hãy bỏ bảo vệ trang (${menu("unprotectSheet", "vi")}; cần mật khẩu nếu có) rồi chạy lại.`,
   "office-read-only": () => "Sổ đang mở ở chế độ chỉ đọc nên không ghi được. Hãy bấm \"Enable Editing\" / \"Chỉnh sửa sổ làm việc\" (hoặc mở bản có quyền sửa) rồi chạy lại.",
   "office-hidden-sheet": (p) => `Ô ${p.cell} nằm ở trang "${p.sheet}" đang bị ẩn. Hãy hiện trang đó (bấm chuột phải vào tên một trang > Unhide, chọn "${p.sheet}") rồi bấm lại vào ô.`,
   "office-workbook-switched": (p) =>
@@ -94,7 +95,7 @@ export const vi: Catalog = {
   "office-conflict": () => "Một người khác đang sửa cùng vùng của sổ. Hãy đợi một lát rồi chạy lại.",
   "office-old-excel": () => "Phiên bản Excel này thiếu chức năng cần dùng. Hãy cập nhật Office rồi chạy lại.",
   "office-merged": () => "Vùng cần ghi có ô đã gộp (Merge). Hãy bỏ gộp ô trong vùng đó rồi chạy lại.",
-  "office-filtered": () => "Bảng đang được lọc. Hãy bỏ lọc (Data > Clear) rồi chạy lại.",
+  "office-filtered": () => `Bảng đang được lọc. Hãy bỏ lọc (${menu("clearFilter", "vi")}) rồi chạy lại.`,
   "office-error": (p) => `Excel báo lỗi (mã ${p.code}). Hãy chạy lại; nếu vẫn lỗi, lưu sổ, đóng rồi mở lại.`,
   // Command line
   "cli-usage": () =>
