@@ -113,6 +113,22 @@ describeWithChromium("the pane in preview mode, in Chromium, on the production b
     expect(await right(page.getByRole("combobox", { name: "Thuộc đơn vị" }).first())).toBeLessThanOrEqual(320);
     expect(await right(page.getByRole("button", { name: "Bỏ nhiệm vụ" }).first())).toBeLessThanOrEqual(320);
     expect((await page.getByRole("textbox", { name: /^III\.\d+$/ }).first().boundingBox())!.width).toBeGreaterThan(250);
+    // A task left empty: marked red beside it, and the problem's "Sửa" opens its unit and puts the cursor in it.
+    const sixth = page.getByRole("textbox", { name: "Nhiệm vụ 6" });
+    const before = await sixth.inputValue();
+    await sixth.fill(" ");
+    expect(await sixth.getAttribute("aria-invalid")).toBe("true");
+    await page.getByRole("button", { name: "6 nhiệm vụ" }).click();
+    await sixth.waitFor({ state: "detached" });
+    const fix = page.getByRole("button", { name: /^Sửa: Nhiệm vụ 6 của .* chưa có nội dung$/ });
+    await fix.click();
+    await page.waitForFunction(() => document.activeElement?.getAttribute("aria-label") === "Nhiệm vụ 6", undefined, { timeout: 5_000 });
+    const box = (await sixth.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(900);
+    await shot("0-ke-hoach-320-loi");
+    await sixth.fill(before);
+    expect(await page.getByRole("button", { name: "Dùng kế hoạch này" }).isDisabled()).toBe(false);
     await shot("0-ke-hoach-320");
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.getByRole("button", { name: "Dùng kế hoạch này" }).click();

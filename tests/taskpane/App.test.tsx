@@ -100,7 +100,9 @@ describe("the task pane, given the Office adapter", () => {
     expect(screen.queryByText(/chưa xếp được/)).toBeNull();
     fireEvent.change(screen.getByRole("textbox", { name: "Người ký" }), { target: { value: "" } });
     // Said in the clerk's words, not the schema's ("signatory.name: không được để trống").
-    await screen.findByText("Họ tên người ký chưa được ghi");
+    // In the list of problems and beside the field, which is marked.
+    await waitFor(() => expect(screen.getAllByText("Họ tên người ký chưa được ghi")).toHaveLength(2));
+    expect(screen.getByRole("textbox", { name: "Người ký" }).getAttribute("aria-invalid")).toBe("true");
     expect(screen.queryByText(/signatory/)).toBeNull();
     fireEvent.change(screen.getByRole("textbox", { name: "Người ký" }), { target: { value: "Đỗ Văn Tuấn" } });
     await clickWhenEnabled("Dùng kế hoạch này");
@@ -209,7 +211,7 @@ describe("the task pane, given the Office adapter", () => {
     fireEvent.change(names[names.length - 1]!, { target: { value: "Đoàn Thanh niên xã" } });
     fireEvent.change(screen.getByRole("textbox", { name: "Nhiệm vụ 1" }), { target: { value: "Ra quân làm đường" } });
     // The unit left without a task is said; removing it, the plan is valid again.
-    await screen.findByText(/mỗi đơn vị cần ít nhất một nhiệm vụ/);
+    await waitFor(() => expect(screen.getAllByText(/mỗi đơn vị cần ít nhất một nhiệm vụ/)).toHaveLength(2));
     fireEvent.click(screen.getByRole("button", { name: "Bỏ đơn vị Mặt trận Tổ quốc Việt Nam xã" }));
     await clickWhenEnabled("Dùng kế hoạch này");
     await clickWhenEnabled("Thêm mẫu biểu");
@@ -230,8 +232,15 @@ describe("the task pane, given the Office adapter", () => {
     await readPlan(AN_BINH);
     fireEvent.click(await screen.findByRole("button", { name: "2 nhiệm vụ" }));
     fireEvent.change(screen.getByRole("textbox", { name: "Nhiệm vụ 1" }), { target: { value: " " } });
-    await screen.findByText("Nhiệm vụ 1 của Công an xã chưa có nội dung");
+    // Said in the list of problems and beside the field, which is marked.
+    await waitFor(() => expect(screen.getAllByText("Nhiệm vụ 1 của Công an xã chưa có nội dung")).toHaveLength(2));
+    expect(screen.getByRole("textbox", { name: "Nhiệm vụ 1" }).getAttribute("aria-invalid")).toBe("true");
     expect(document.body.textContent).not.toMatch(/units\.\d|tasks\.\d|content:/);
+    // The problem's button opens the unit and puts the cursor in the field at fault.
+    fireEvent.click(screen.getByRole("button", { name: "2 nhiệm vụ" }));
+    expect(screen.queryByRole("textbox", { name: "Nhiệm vụ 1" })).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Sửa: Nhiệm vụ 1 của Công an xã chưa có nội dung" }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole("textbox", { name: "Nhiệm vụ 1" })));
     expect(screen.getByRole("button", { name: "Dùng kế hoạch này" }).getAttribute("aria-describedby")).toBe("plan-use-why");
     expect(screen.getByText("Còn 1 chỗ cần sửa (liệt kê ở trên) trước khi dùng kế hoạch này.")).toBeTruthy();
     fireEvent.change(screen.getByRole("textbox", { name: "Nhiệm vụ 1" }), { target: { value: "Tuần tra" } });

@@ -1,6 +1,6 @@
 // The "Kế hoạch" step, in a chunk of its own: the plan's reader (and Word's, when a .docx is opened) load only here.
 import { Body1, Button, Caption1, Field, Input, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Select, Subtitle2, Textarea, tokens } from "@fluentui/react-components";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { readDate } from "../../domain/cells/date";
 import { formatDate } from "../../domain/format";
 import { parsePlanText, type PlanDraft } from "../../domain/plan/parseText";
@@ -16,6 +16,7 @@ const useStyles = makeStyles({
   unit: { display: "flex", flexWrap: "wrap", alignItems: "flex-start", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXXS, minWidth: 0 },
   // A unit's name on its own line, the whole width of the pane ("Ban Chỉ huy Quân sự xã" was cut at 320 px).
   unitName: { flexGrow: 1, flexBasis: "100%", minWidth: 0 },
+  unitInput: { width: "100%", minWidth: 0 },
   unitActions: { display: "flex", flexShrink: 0, alignItems: "center" },
   editor: { flexBasis: "100%", display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, paddingBlock: tokens.spacingVerticalS, minWidth: 0 },
   task: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, paddingBlockEnd: tokens.spacingVerticalS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
@@ -26,8 +27,26 @@ const useStyles = makeStyles({
   select: { width: "100%", minWidth: 0, textOverflow: "ellipsis" },
 });
 
+/** A problem of the plan read, and the element id of the field it is about (none for a field the pane does not show). */
+interface Problem {
+  sentence: string;
+  id: string | undefined;
+}
+
+/** The id of the field a schema path is about ("units.3.tasks.0.content" → "plan-units-3-tasks-0-content"). */
+function fieldId(path: readonly (string | number)[]): string | undefined {
+  const key = path.join("-");
+  if (/^(movement|planNumber|planDate|year|reporting-receiver|signatory-name)$/.test(key)) return `plan-${key === "year" ? "planDate" : key}`;
+  if (/^units-\d+-name$/.test(key) || /^units-\d+-tasks-\d+-(content|deadline)$/.test(key)) return `plan-${key}`;
+  const unit = /^units-(\d+)/.exec(key);
+  return unit ? `plan-units-${unit[1]}-name` : undefined;
+}
+
+/** The problem about a field, for its red mark and message. */
+const problemOf = (problems: readonly Problem[], id: string) => problems.find((p) => p.id === id)?.sentence;
+
 /** One unit's tasks, each correctable: its text, its deadline (dd/mm/yyyy, empty for a standing task), its unit; removable; one can be added. */
-function TaskEditor({ unitIndex, draft, edit, remove }: { unitIndex: number; draft: PlanDraft; edit: (change: (d: PlanDraft) => PlanDraft) => void; remove: (change: (d: PlanDraft) => PlanDraft, what: string) => void }) {
+function TaskEditor({ unitIndex, draft, edit, remove, problems }: { unitIndex: number; draft: PlanDraft; edit: (change: (d: PlanDraft) => PlanDraft) => void; remove: (change: (d: PlanDraft) => PlanDraft, what: string) => void; problems: readonly Problem[] }) {
   const { t } = usePane();
   const styles = useStyles();
   const [badDeadline, setBadDeadline] = useState<Set<number>>(new Set());
@@ -38,15 +57,19 @@ function TaskEditor({ unitIndex, draft, edit, remove }: { unitIndex: number; dra
     <div className={styles.editor}>
       {unit.tasks.map((task, k) => (
         <div key={`${unitIndex}-${k}-${unit.tasks.length}`} className={styles.task}>
+          <Field validationMessage={problemOf(problems, `plan-units-${unitIndex}-tasks-${k}-content`)}>
           <Textarea
+            id={`plan-units-${unitIndex}-tasks-${k}-content`}
             aria-label={t("planTaskText", { n: k + 1 })}
             value={task.content}
             resize="vertical"
             onChange={(_, d) => edit((p) => setTasks(p, unit.tasks.map((x, j) => (j === k ? { ...x, content: d.value } : x))))}
           />
+          </Field>
           <div className={styles.taskRow}>
-            <Field label={t("planTaskDeadline")} validationMessage={badDeadline.has(k) ? t("dateInvalid") : undefined}>
+            <Field label={t("planTaskDeadline")} validationMessage={badDeadline.has(k) ? t("dateInvalid") : problemOf(problems, `plan-units-${unitIndex}-tasks-${k}-deadline`)}>
               <Input
+                id={`plan-units-${unitIndex}-tasks-${k}-deadline`}
                 className={styles.deadline}
                 placeholder={t("datePlaceholder")}
                 defaultValue={task.deadline ? formatDate(task.deadline) : ""}
@@ -112,7 +135,8 @@ export function PlanStep({ onPlan }: { onPlan: (plan: PlanDefinition) => void })
   const [draft, setDraft] = useState<PlanDraft | undefined>();
   const [unplaced, setUnplaced] = useState<string[]>([]);
   const [notices, setNotices] = useState<string[]>([]);
-  const [problems, setProblems] = useState<string[]>([]);
+  /** Each problem with the field it is about: the field is marked, and the problem's button goes to it. */
+  const [problems, setProblems] = useState<Problem[]>([]);
   const [fileError, setFileError] = useState<string | undefined>();
   const [dateText, setDateText] = useState("");
   const input = useRef<HTMLInputElement>(null);
@@ -125,7 +149,15 @@ export function PlanStep({ onPlan }: { onPlan: (plan: PlanDefinition) => void })
       return parsePlan(d);
     } catch (e) {
       if (!(e instanceof PlanDefinitionError)) throw e;
-      setProblems([...new Set(e.issues.map((i) => planProblemSentence(i, d)))]);
+      const seen = new Set<string>();
+      setProblems(
+        e.issues.flatMap((i) => {
+          const sentence = planProblemSentence(i, d);
+          if (seen.has(sentence)) return [];
+          seen.add(sentence);
+          return [{ sentence, id: fieldId(i.path) }];
+        }),
+      );
       return undefined;
     }
   };
@@ -163,6 +195,22 @@ export function PlanStep({ onPlan }: { onPlan: (plan: PlanDefinition) => void })
     setUndo({ draft: before, what });
   };
 
+  /** The field to focus once it is drawn (a task's field is drawn when its unit is opened). */
+  const [focusing, setFocusing] = useState<string | undefined>();
+  useEffect(() => {
+    if (!focusing) return;
+    const el = document.getElementById(focusing);
+    if (!el) return;
+    el.scrollIntoView?.({ block: "center" });
+    el.focus();
+    setFocusing(undefined);
+  }, [focusing, openUnit]);
+  const goTo = (id: string) => {
+    const task = /^plan-units-(\d+)-tasks-/.exec(id);
+    if (task) setOpenUnit(Number(task[1]));
+    setFocusing(id);
+  };
+
   const tasks = draft?.units.reduce((n, u) => n + u.tasks.length, 0) ?? 0;
   return (
     <div className={styles.step}>
@@ -187,15 +235,16 @@ export function PlanStep({ onPlan }: { onPlan: (plan: PlanDefinition) => void })
           <Subtitle2 as="h2" block id="plan-understood">
             {t("planUnderstood")}
           </Subtitle2>
-          <Field label={t("planMovement")}>
-            <Input value={draft.movement ?? ""} onChange={(_, d) => edit((p) => ({ ...p, movement: d.value || null }))} />
+          <Field label={t("planMovement")} validationMessage={problemOf(problems, "plan-movement")}>
+            <Input id="plan-movement" value={draft.movement ?? ""} onChange={(_, d) => edit((p) => ({ ...p, movement: d.value || null }))} />
           </Field>
           <div className={styles.row}>
-            <Field label={t("planNumber")} hint={t("planNumberBlank")}>
-              <Input value={draft.planNumber ?? ""} onChange={(_, d) => edit((p) => ({ ...p, planNumber: d.value.trim() || null }))} />
+            <Field label={t("planNumber")} hint={t("planNumberBlank")} validationMessage={problemOf(problems, "plan-planNumber")}>
+              <Input id="plan-planNumber" value={draft.planNumber ?? ""} onChange={(_, d) => edit((p) => ({ ...p, planNumber: d.value.trim() || null }))} />
             </Field>
-            <Field label={t("planDate")} validationMessage={dateText && readDate(dateText).kind !== "value" ? t("dateInvalid") : undefined}>
+            <Field label={t("planDate")} validationMessage={dateText && readDate(dateText).kind !== "value" ? t("dateInvalid") : problemOf(problems, "plan-planDate")}>
               <Input
+                id="plan-planDate"
                 value={dateText}
                 placeholder={t("datePlaceholder")}
                 onChange={(_, d) => {
@@ -206,11 +255,11 @@ export function PlanStep({ onPlan }: { onPlan: (plan: PlanDefinition) => void })
               />
             </Field>
           </div>
-          <Field label={t("planReceiver")}>
-            <Input value={draft.reporting.receiver ?? ""} onChange={(_, d) => edit((p) => ({ ...p, reporting: { ...p.reporting, receiver: d.value || null } }))} />
+          <Field label={t("planReceiver")} validationMessage={problemOf(problems, "plan-reporting-receiver")}>
+            <Input id="plan-reporting-receiver" value={draft.reporting.receiver ?? ""} onChange={(_, d) => edit((p) => ({ ...p, reporting: { ...p.reporting, receiver: d.value || null } }))} />
           </Field>
-          <Field label={t("planSigner")}>
-            <Input value={draft.signatory.name ?? ""} onChange={(_, d) => edit((p) => ({ ...p, signatory: { ...p.signatory, name: d.value || null } }))} />
+          <Field label={t("planSigner")} validationMessage={problemOf(problems, "plan-signatory-name")}>
+            <Input id="plan-signatory-name" value={draft.signatory.name ?? ""} onChange={(_, d) => edit((p) => ({ ...p, signatory: { ...p.signatory, name: d.value || null } }))} />
           </Field>
           <Subtitle2 as="h3" block>
             {t("planUnits", { units: draft.units.length, tasks })}
@@ -218,12 +267,15 @@ export function PlanStep({ onPlan }: { onPlan: (plan: PlanDefinition) => void })
           <ul className={styles.list}>
             {draft.units.map((u, i) => (
               <li key={`${u.section}-${i}`} className={styles.unit}>
+                <Field className={styles.unitName} validationMessage={problemOf(problems, `plan-units-${i}-name`)}>
                 <Input
-                  className={styles.unitName}
+                  id={`plan-units-${i}-name`}
+                  className={styles.unitInput}
                   aria-label={`${u.section}`}
                   value={u.name}
                   onChange={(_, d) => edit((p) => ({ ...p, units: p.units.map((x, j) => (j === i ? { ...x, name: d.value } : x)), milestones: p.milestones.map((m) => (m.unit === u.name ? { ...m, unit: d.value } : m)) }))}
                 />
+                </Field>
                 <span className={styles.unitActions}>
                 <Button size="small" appearance="subtle" aria-expanded={openUnit === i} onClick={() => setOpenUnit(openUnit === i ? undefined : i)}>
                   {t("planUnitTasks", { count: u.tasks.length })}
@@ -232,7 +284,7 @@ export function PlanStep({ onPlan }: { onPlan: (plan: PlanDefinition) => void })
                   ✕
                 </Button>
                 </span>
-                {openUnit === i && <TaskEditor unitIndex={i} draft={draft} edit={edit} remove={remove} />}
+                {openUnit === i && <TaskEditor unitIndex={i} draft={draft} edit={edit} remove={remove} problems={problems} />}
               </li>
             ))}
           </ul>
@@ -303,8 +355,18 @@ export function PlanStep({ onPlan }: { onPlan: (plan: PlanDefinition) => void })
               <MessageBarBody>
                 <MessageBarTitle>{t("planProblems")}</MessageBarTitle>
                 <ul className={styles.list}>
-                  {problems.map((l) => (
-                    <li key={l}>{l}</li>
+                  {problems.map((p) => (
+                    <li key={p.sentence}>
+                      {p.sentence}
+                      {p.id && (
+                        <>
+                          {" "}
+                          <Button size="small" appearance="transparent" aria-label={t("planFixLabel", { problem: p.sentence })} onClick={() => goTo(p.id!)}>
+                            {t("planFix")}
+                          </Button>
+                        </>
+                      )}
+                    </li>
                   ))}
                 </ul>
               </MessageBarBody>
