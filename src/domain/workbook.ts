@@ -91,4 +91,10 @@ export interface WorkbookPort {
   clearMarks(): Promise<void>;
   /** Shows a cell to the user: activates its sheet and selects it. */
   select(sheet: string, cell: string): Promise<void>;
+  /**
+   * Calls `onChange` whenever the data of a table changes (a user's edit, inside Excel), so that
+   * what was read before is known to be out of date. Resolves to how to stop, or to nothing where
+   * the host cannot tell (older Excel, a file).
+   */
+  watchChanges?(onChange: () => void): Promise<(() => Promise<void>) | undefined>;
 }

@@ -14,7 +14,7 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { MoreHorizontal20Regular } from "@fluentui/react-icons";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { FilesPort } from "../domain/files";
 import { CancelledError, type WorkbookPort } from "../domain/workbook";
 import { errorText } from "../i18n";
@@ -77,6 +77,22 @@ export function App({ port, files, jobs: given, today, locale: initial = "vi", d
     setOpened((o) => (o.has(section) ? o : new Set([...o, section])));
     if (options?.check) setCheckRequest((n) => n + 1);
   }, []);
+  // Inside Excel a user's edit of a table makes what was read out of date: the check says so, the figures go.
+  useEffect(() => {
+    let stop: (() => Promise<void>) | undefined;
+    let gone = false;
+    void port
+      .watchChanges?.(() => setDataVersion((v) => v + 1))
+      .then((s) => {
+        if (gone) void s?.().catch(() => undefined);
+        else stop = s;
+      })
+      .catch(() => undefined);
+    return () => {
+      gone = true;
+      void stop?.().catch(() => undefined);
+    };
+  }, [port]);
   const controller = useRef<AbortController | undefined>(undefined);
   const t = useMemo(() => paneText(locale), [locale]);
   const readOptions = useCallback(() => {

@@ -138,6 +138,30 @@ describe("the task pane, given the Office adapter", () => {
     expect((await port.readTables(["tblDongGop"])).get("tblDongGop")!.rows[money]![7]).toBe(1_000_000);
   });
 
+  it("inside Excel, knows a user's edit of a table: the check says it is out of date, the figures shown go", async () => {
+    const { fake, port } = await sampleBook();
+    const { unmount } = render(<App port={port} files={browserFiles} today={TODAY} />);
+    fireEvent.click(screen.getByRole("tab", { name: "Kiểm tra" }));
+    await clickWhenEnabled("Kiểm tra dữ liệu");
+    await screen.findByText("Không có lỗi hay cảnh báo nào.");
+    openReport("6 tháng cuối năm", "2021");
+    await clickWhenEnabled("Xem trước số liệu");
+    await screen.findByRole("heading", { name: "Số liệu 6 tháng cuối năm 2021" });
+    // A handler on the tables' changes, registered once (TableCollection.onChanged).
+    await waitFor(() => expect(fake.state.tableChangeHandlers.size).toBe(1));
+    // An edit outside any table changes nothing that was read.
+    await fake.userEdits("Đóng góp", { Z1: "ghi chú" });
+    expect(screen.getByRole("heading", { name: "Số liệu 6 tháng cuối năm 2021" })).toBeTruthy();
+    // The clerk types an amount into the ledger.
+    await fake.userEdits("Đóng góp", { H2: 2_000_000 });
+    await waitFor(() => expect(screen.queryByRole("heading", { name: "Số liệu 6 tháng cuối năm 2021" })).toBeNull());
+    fireEvent.click(screen.getByRole("tab", { name: "Kiểm tra" }));
+    await screen.findByText("Sổ đã thay đổi sau lần kiểm tra này: bấm “Kiểm tra dữ liệu” để xem danh sách mới.");
+    // Closing the pane takes its handler away.
+    unmount();
+    await waitFor(() => expect(fake.state.tableChangeHandlers.size).toBe(0));
+  });
+
   it("draws 10,000 issues as groups by rule and column, a page at a time, more on asking", async () => {
     const { port } = await sampleBook();
     const tables = await port.readTables(["tblDongGop", "tblNhiemVu", "tblCamKet", "tblKhenThuong", "tblThon", "tblDonVi", "tblThongTin", "tblNhomDongGop", "tblHinhThucKhenThuong", "tblKeHoach"]);

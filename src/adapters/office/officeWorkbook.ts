@@ -5,7 +5,7 @@ import { t } from "../../i18n";
 import { CancelledError, GridConflictError, type CellUpdate, type RangeRequest, type ReadOptions, type SheetSummary, type TableData, type TableSummary, type WorkbookPort, type WorkbookSummary } from "../../domain/workbook";
 import { CALL_BYTES, queueTablesAndFormats, queueValues, WriteBudget } from "./officeRender";
 import { BYTES_PER_CELL_READ, formulaKey, longFormula, officeCellValue, officeInput, PAYLOAD_BUDGET, rowsPerChunk } from "./officeValues";
-import { RANGE_AREAS, TABLE_RESIZE, type Requirements } from "./requirements";
+import { RANGE_AREAS, TABLE_EVENTS, TABLE_RESIZE, type Requirements } from "./requirements";
 
 /** `Excel.run` as the adapter needs it: one batch, one context. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -254,6 +254,22 @@ export class OfficeWorkbook implements WorkbookPort {
     private readonly run: ExcelRun,
     private readonly requirements: Requirements,
   ) {}
+
+  /** One handler on every table of the workbook (`TableCollection.onChanged`, ExcelApi 1.7); it stays after the run. */
+  async watchChanges(onChange: () => void): Promise<(() => Promise<void>) | undefined> {
+    if (!this.requirements.isSetSupported(TABLE_EVENTS.name, TABLE_EVENTS.version)) return undefined;
+    return this.run(async (ctx) => {
+      const handler = ctx.workbook.tables.onChanged.add(() => {
+        onChange();
+        return Promise.resolve();
+      });
+      await ctx.sync();
+      return async () => {
+        handler.remove();
+        await handler.context.sync();
+      };
+    });
+  }
 
   summarize(): Promise<WorkbookSummary> {
     return this.run(async (ctx) => {

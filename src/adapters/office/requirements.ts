@@ -12,5 +12,7 @@ export function officeRequirements(): Requirements {
 export const PAGE_LAYOUT = { name: "ExcelApi", version: "1.9" } as const;
 /** `Table.resize` is ExcelApi 1.13. */
 export const TABLE_RESIZE = { name: "ExcelApi", version: "1.13" } as const;
+/** `TableCollection.onChanged`: a table's data changed. */
+export const TABLE_EVENTS = { name: "ExcelApi", version: "1.7" } as const;
 /** `Worksheet.getRanges` and `RangeAreas` are ExcelApi 1.9. */
 export const RANGE_AREAS = { name: "ExcelApi", version: "1.9" } as const;

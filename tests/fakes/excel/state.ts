@@ -79,6 +79,8 @@ export class FakeWorkbookState {
   /** The active sheet and selected cell. */
   active: { sheet: string; cell: string } | undefined;
   readonly tables: FakeTable[] = [];
+  /** Handlers registered on `workbook.tables.onChanged`: they outlive the run that added them, as in Excel. */
+  readonly tableChangeHandlers = new Set<(args: Excel.TableChangedEventArgs) => Promise<unknown>>();
   private cfIds = 0;
 
   nextCfId(): number {

@@ -402,7 +402,26 @@ export class FakeExcel {
         });
       },
     });
+    const onChanged = {
+      add: (handler: (args: Excel.TableChangedEventArgs) => Promise<unknown>) => {
+        ctx.requirements.use("TableCollection.onChanged", "1.7");
+        // Registered at the next sync, like any other call of the batch.
+        ctx.load(() => {
+          state.tableChangeHandlers.add(handler);
+          return 20;
+        });
+        return {
+          context: requestContext,
+          remove: () =>
+            ctx.load(() => {
+              state.tableChangeHandlers.delete(handler);
+              return 20;
+            }),
+        };
+      },
+    };
     const tables = Object.assign(collection(ctx, () => state.tables.map(tableProxy), "Table", ["name", "showTotals", "showHeaders"]), {
+      onChanged,
       getItem: (name: string) => new FakeTableProxy(ctx, () => state.table(name)),
       getItemOrNullObject: (name: string) => {
         ctx.requirements.use("TableCollection.getItemOrNullObject", "1.4");
@@ -426,7 +445,23 @@ export class FakeExcel {
         return workbook;
       },
     };
-    return { workbook, sync: () => ctx.sync() };
+    const requestContext = { workbook, sync: () => ctx.sync() };
+    return requestContext;
+  }
+
+  /**
+   * Test set-up: the user types values into cells, outside any batch; Excel then raises
+   * `onChanged` (source "Local") for each table the cells are in, after the edit.
+   */
+  async userEdits(sheet: string, cells: Record<string, string | number | boolean>): Promise<void> {
+    this.seed(sheet, cells);
+    for (const address of Object.keys(cells)) {
+      const b = boxOfAddress(address);
+      const table = this.state.tables.find((t) => t.sheet.name === sheet && b.top >= t.box.top && b.top <= t.box.bottom && b.left >= t.box.left && b.left <= t.box.right);
+      if (!table) continue;
+      const args = { type: "TableChanged", changeType: "RangeEdited", source: "Local", tableId: table.name, worksheetId: sheet, address } as unknown as Excel.TableChangedEventArgs;
+      for (const h of [...this.state.tableChangeHandlers]) await h(args);
+    }
   }
 
   /** Syncs of every run so far, and of the last one. */
