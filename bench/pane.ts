@@ -31,9 +31,17 @@ export async function paneBench(): Promise<void> {
     times.sort((a, b) => a - b);
     console.log(`  time to interactive (preview, headless Chromium) ${times[1]} ms (median of 3; Office.js unreachable, as in a plain browser)`);
     // The page's thread while the preview opens a big workbook in its worker: a heartbeat every
-    // 10 ms; the longest gap between beats is the longest the page froze.
-    const bytes = Buffer.from(await bigWorkbook(50_000, 2_000));
-    await page.evaluate(() => {
+    // 10 ms; the longest gap between beats is the longest the page froze. The file is fetched into
+    // the page and handed to the file input as a user's choice would be (Playwright's own
+    // setInputFiles decodes the bytes on the page's thread: 1.5 s of freeze that is not the pane's).
+    const bytes = Buffer.from(await bigWorkbook(100_000, 10_000));
+    await page.route("**/bench/so-lon.xlsx", (r) => r.fulfill({ body: bytes, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+    await page.evaluate(async () => {
+      const blob = await (await fetch("/bench/so-lon.xlsx")).blob();
+      const input = document.querySelector<HTMLInputElement>('input[type="file"][accept=".xlsx"]')!;
+      const chosen = new DataTransfer();
+      chosen.items.add(new File([blob], "so-lon.xlsx", { type: blob.type }));
+      input.files = chosen.files;
       const w = window as unknown as { maxGap: number };
       w.maxGap = 0;
       let last = performance.now();
@@ -44,11 +52,11 @@ export async function paneBench(): Promise<void> {
       }, 10);
     });
     const t0 = Date.now();
-    await page.locator('input[type="file"][accept=".xlsx"]').setInputFiles({ name: "so-lon.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: bytes });
+    await page.evaluate(() => document.querySelector('input[type="file"][accept=".xlsx"]')!.dispatchEvent(new Event("change", { bubbles: true })));
     await page.getByText("(so-lon.xlsx)").waitFor({ timeout: 120_000 });
     const opened = Date.now() - t0;
     const gap = await page.evaluate(() => (window as unknown as { maxGap: number }).maxGap);
-    console.log(`  opening 50,000 rows in the preview ${opened} ms; the page's longest freeze meanwhile ${gap.toFixed(0)} ms (a heartbeat every 10 ms)`);
+    console.log(`  opening 100,000 ledger rows (10,000 in each other table) in the preview ${opened} ms; the page's longest freeze meanwhile ${gap.toFixed(0)} ms (a heartbeat every 10 ms)`);
     // The check on the same workbook: read and checked in the worker, the issues drawn a group at a time.
     await page.getByRole("tab", { name: "Kiểm tra" }).click();
     await page.evaluate(() => ((window as unknown as { maxGap: number }).maxGap = 0));

@@ -128,6 +128,10 @@ describe("the task pane, given the Office adapter", () => {
     await clickWhenEnabled("Kiểm tra dữ liệu");
     await screen.findByText("0 lỗi · 1 cảnh báo · 1 sửa được");
     const cell = `H${money + 2}`;
+    // Errors only: nothing to show here; all again.
+    fireEvent.click(screen.getByRole("radio", { name: "Lỗi (0)" }));
+    await waitFor(() => expect(screen.queryByRole("button", { name: `Đi tới ${cell}` })).toBeNull());
+    fireEvent.click(screen.getByRole("radio", { name: "Tất cả (1)" }));
     // The cell is in the issue's own sentence, and going to it says so where the clerk is looking.
     expect(screen.getByText(`Ô ${cell}, cột Số tiền (đồng):`)).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: `Đi tới ${cell}` }));
@@ -180,6 +184,13 @@ describe("the task pane, given the Office adapter", () => {
     const more = screen.getByRole("button", { name: "Đang hiện 20/10.000: xem thêm" });
     fireEvent.click(more);
     await screen.findByRole("button", { name: "Đang hiện 120/10.000: xem thêm" });
+    // Warnings only: the 10,000 errors of the column leave the list; errors only: they come back.
+    fireEvent.click(screen.getByRole("radio", { name: /^Cảnh báo \([\d.]+\)$/ }));
+    await waitFor(() => expect(screen.queryByRole("heading", { name: "Cột Loại: 10.000 lỗi cùng loại" })).toBeNull());
+    expect(screen.queryAllByRole("img", { name: "Lỗi" })).toHaveLength(0);
+    fireEvent.click(screen.getByRole("radio", { name: /^Lỗi \(19\.\d{3}\)$/ }));
+    await screen.findByRole("heading", { name: "Cột Loại: 10.000 lỗi cùng loại" });
+    expect(screen.queryAllByRole("img", { name: "Cảnh báo" })).toHaveLength(0);
   }, 60_000);
 
   it("previews the figures of a period and builds its report sheet", async () => {

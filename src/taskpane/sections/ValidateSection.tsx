@@ -1,6 +1,6 @@
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Body1, Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Body1, Button, Caption1, Field, makeStyles, Radio, RadioGroup, Select, tokens } from "@fluentui/react-components";
 import { ErrorCircle16Filled, Warning16Filled } from "@fluentui/react-icons";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { formatCount } from "../../domain/format";
 import { fixUpdates } from "../../domain/rules/fixes";
 import { issueMarks } from "../../domain/rules/marks";
@@ -12,6 +12,8 @@ import { PaneResult } from "../PaneResult";
 const useStyles = makeStyles({
   summary: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, marginBlock: tokens.spacingVerticalS },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, marginBlockEnd: tokens.spacingVerticalS },
+  filters: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS, marginBlockEnd: tokens.spacingVerticalS },
+  sheetFilter: { minWidth: 0, maxWidth: "100%" },
   group: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, marginBlockEnd: tokens.spacingVerticalM },
   groupTitle: { fontWeight: tokens.fontWeightSemibold, margin: 0 },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -96,6 +98,16 @@ export function ValidateSection() {
   };
   const errors = issues?.filter((i) => i.severity === "error").length ?? 0;
   const fixable = issues?.filter((i) => i.fix) ?? [];
+  // What the list shows: errors or warnings only, one sheet only; grouped once per list and filter.
+  const [severity, setSeverity] = useState<"all" | "error" | "warning">("all");
+  const [sheet, setSheet] = useState("");
+  const sheets = useMemo(() => bySheet(issues ?? []).map((g) => g.sheet), [issues]);
+  // A sheet chosen before a new check that has no issue left there: every sheet again.
+  const onSheet = sheets.includes(sheet) ? sheet : "";
+  const groups = useMemo(
+    () => bySheet((issues ?? []).filter((i) => (severity === "all" || i.severity === severity) && (onSheet === "" || i.sheet === onSheet))).map((g) => ({ ...g, rules: byRule(g.items) })),
+    [issues, severity, onSheet],
+  );
 
   return (
     <section aria-labelledby="validate-run">
@@ -133,11 +145,34 @@ export function ValidateSection() {
           </Button>
         </div>
       )}
+      {issues && issues.length > 0 && (
+        <div className={styles.filters}>
+          <Field label={t("issuesShow")}>
+            <RadioGroup layout="horizontal" value={severity} onChange={(_, d) => setSeverity(d.value as typeof severity)}>
+              <Radio value="all" label={t("issuesAll", { count: formatCount(issues.length) })} />
+              <Radio value="error" label={t("issuesErrors", { count: formatCount(errors) })} />
+              <Radio value="warning" label={t("issuesWarnings", { count: formatCount(issues.length - errors) })} />
+            </RadioGroup>
+          </Field>
+          {sheets.length > 1 && (
+            <Field label={t("issuesSheet")} className={styles.sheetFilter}>
+              <Select value={onSheet} onChange={(_, d) => setSheet(d.value)}>
+                <option value="">{t("issuesAllSheets")}</option>
+                {sheets.map((s) => (
+                  <option key={s} value={s}>
+                    {s}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          )}
+        </div>
+      )}
       <div ref={list}>
         <Accordion
           multiple
           collapsible
-          openItems={bySheet(issues ?? []).map((g) => g.sheet).filter((sheet) => !closed.has(sheet))}
+          openItems={groups.map((g) => g.sheet).filter((sheet) => !closed.has(sheet))}
           onToggle={(_, d) => {
             const next = new Set(closed);
             if (next.has(String(d.value))) next.delete(String(d.value));
@@ -145,7 +180,7 @@ export function ValidateSection() {
             setClosed(next);
           }}
         >
-          {bySheet(issues ?? []).map((g) => {
+          {groups.map((g) => {
             const e = g.items.filter((i) => i.severity === "error").length;
             const w = g.items.length - e;
             return (
@@ -154,7 +189,7 @@ export function ValidateSection() {
                   {g.sheet} · {[e > 0 ? `${formatCount(e)} ${t("errors")}` : "", w > 0 ? `${formatCount(w)} ${t("warnings")}` : ""].filter(Boolean).join(", ")}
                 </AccordionHeader>
                 <AccordionPanel>
-                  {byRule(g.items).map((group) => {
+                  {g.rules.map((group) => {
                     const first = group.items[0] as Issue;
                     const shown = group.items.slice(0, pages.get(`${g.sheet}\u0000${group.key}`) ?? ISSUES_PER_PAGE);
                     return (
