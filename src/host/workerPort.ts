@@ -9,7 +9,7 @@ import type { ForwardedMethod, WorkerError, WorkerReply, WorkerRequest } from ".
 /** A request before it is given its id. */
 type Unnumbered = WorkerRequest extends infer R ? (R extends unknown ? Omit<R, "id"> : never) : never;
 
-type Pending = { resolve: (v: unknown) => void; reject: (e: unknown) => void; onProgress?: (done: number, total: number) => void };
+type Pending = { resolve: (v: unknown) => void; reject: (e: unknown) => void; onProgress?: (done: number, total: number) => void; parts?: unknown[][] };
 
 /** Rebuilds the errors the pane tells apart; others keep their message. */
 function errorOf(e: WorkerError): Error {
@@ -38,8 +38,12 @@ export class WorkerPort implements WorkbookPort {
         p.onProgress?.(reply.progress[0], reply.progress[1]);
         return;
       }
+      if ("part" in reply) {
+        (p.parts ??= []).push(reply.part);
+        return;
+      }
       this.pending.delete(reply.id);
-      if (reply.ok) p.resolve(reply.result);
+      if (reply.ok) p.resolve(reply.parts ? (p.parts ?? []).flat() : reply.result);
       else p.reject(errorOf(reply.error));
     };
   }

@@ -21,7 +21,14 @@ export interface WorkerError {
   [field: string]: unknown;
 }
 
+/**
+ * A long list result (the check's issues) comes in parts before its reply, each small enough to be
+ * taken in by the page without freezing it; the reply then carries `parts: true` and no result.
+ */
+export const LIST_PART = 1_000;
+
 export type WorkerReply =
-  | { id: number; ok: true; result: unknown }
+  | { id: number; part: unknown[] }
+  | { id: number; ok: true; result: unknown; parts?: true }
   | { id: number; ok: false; error: WorkerError }
   | { id: number; progress: [number, number] };

@@ -1,5 +1,5 @@
 import { Body1, Button, Caption1, Card, Field, Input, makeStyles, Menu, MenuButton, MenuItem, MenuList, MenuPopover, MenuTrigger, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Spinner, Subtitle2, tokens } from "@fluentui/react-components";
-import { lazy, Suspense, useEffect, useRef, useState } from "react";
+import { lazy, startTransition, Suspense, useEffect, useRef, useState } from "react";
 import type { DateChoice } from "../DateField";
 import { Fallback } from "../Fallback";
 import { formatCount, formatRate } from "../../domain/format";
@@ -161,8 +161,11 @@ export function ReportSection() {
     const p = period();
     if (!p) return;
     await run(() => jobs.preflight(p, today, readOptions()), (r) => {
-      setFigures(r.figures);
-      setShown((n) => n + 1);
+      // Drawn as a transition: React yields to the page while the cards and charts are made.
+      startTransition(() => {
+        setFigures(r.figures);
+        setShown((n) => n + 1);
+      });
       return undefined;
     });
   };

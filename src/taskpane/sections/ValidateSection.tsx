@@ -1,6 +1,6 @@
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Body1, Button, Caption1, Field, makeStyles, Radio, RadioGroup, Select, tokens } from "@fluentui/react-components";
 import { ErrorCircle16Filled, Warning16Filled } from "@fluentui/react-icons";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { startTransition, useEffect, useMemo, useRef, useState } from "react";
 import { formatCount } from "../../domain/format";
 import { fixUpdates } from "../../domain/rules/fixes";
 import { issueMarks } from "../../domain/rules/marks";
@@ -72,8 +72,11 @@ export function ValidateSection() {
     run(
       () => jobs.validate(today, readOptions()),
       (found) => {
-        setIssues(found);
-        setSeenVersion(dataVersionNow.current);
+        // Drawn as a transition: React yields to the page between parts of a long list.
+        startTransition(() => {
+          setIssues(found);
+          setSeenVersion(dataVersionNow.current);
+        });
         return undefined;
       },
       { keepMessage },
