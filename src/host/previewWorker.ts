@@ -8,17 +8,11 @@ import { demoRows } from "../domain/sample/demoData";
 import { applyTemplates } from "../domain/template/applyTemplates";
 import { validateThrough } from "../domain/rules/runValidation";
 import { reportPreflight } from "../domain/report/addReport";
-import type { ReadOptions, WorkbookPort } from "../domain/workbook";
-import { LIST_PART, type ForwardedMethod, type WorkerReply, type WorkerRequest } from "./workerProtocol";
+import type { WorkbookPort } from "../domain/workbook";
+import type { ForwardedMethod, WorkerRequest } from "./workerProtocol";
+import { abort, inParts, serve, stoppable } from "./workerServe";
 
-interface WorkerScope {
-  onmessage: ((e: { data: WorkerRequest }) => void) | null;
-  postMessage(message: WorkerReply, transfer?: Transferable[]): void;
-}
-
-const scope = self as unknown as WorkerScope;
 let book: XlsxWorkbook | undefined;
-const aborts = new Map<number, AbortController>();
 
 function opened(): XlsxWorkbook {
   if (!book) throw new Error("Chưa mở sổ nào.");
@@ -37,7 +31,7 @@ async function handle(req: WorkerRequest): Promise<unknown> {
     case "download":
       return opened().toVerifiedBuffer();
     case "abort":
-      aborts.get(req.target)?.abort();
+      abort(req.target);
       return undefined;
     case "readTables":
       return stoppable(req.id, (options) => opened().readTables(req.names, options));
@@ -49,24 +43,6 @@ async function handle(req: WorkerRequest): Promise<unknown> {
       return stoppable(req.id, (options) => reportPreflight(opened(), req.period, req.today, options));
     case "call":
       return forward(opened(), req.method, req.args);
-  }
-}
-
-/** Marks a list result sent in parts of `LIST_PART` before the reply (10,000 issues at once froze the page 70 ms to take in). */
-const PARTED = Symbol("parted");
-function inParts(id: number, list: readonly unknown[]): typeof PARTED {
-  for (let i = 0; i < list.length; i += LIST_PART) scope.postMessage({ id, part: list.slice(i, i + LIST_PART) });
-  return PARTED;
-}
-
-/** A long job the page can stop ("Dừng"), its progress sent as it goes. */
-async function stoppable<T>(id: number, job: (options: ReadOptions) => Promise<T>): Promise<T> {
-  const controller = new AbortController();
-  aborts.set(id, controller);
-  try {
-    return await job({ signal: controller.signal, onProgress: (done, total) => scope.postMessage({ id, progress: [done, total] }) });
-  } finally {
-    aborts.delete(id);
   }
 }
 
@@ -88,25 +64,4 @@ function forward(port: WorkbookPort, method: ForwardedMethod, args: readonly unk
   }
 }
 
-scope.onmessage = (e) => {
-  const req = e.data;
-  handle(req).then(
-    (result) =>
-      result === PARTED
-        ? scope.postMessage({ id: req.id, ok: true, result: null, parts: true })
-        : scope.postMessage({ id: req.id, ok: true, result }, result instanceof Uint8Array ? [result.buffer as ArrayBuffer] : []),
-    (err: unknown) => {
-      const error = err instanceof Error ? { name: err.name, message: err.message, ...pick(err) } : { name: "Error", message: String(err) };
-      scope.postMessage({ id: req.id, ok: false, error });
-    },
-  );
-};
-
-/** The fields of an error the page needs to tell the user about it: its own plain data (sheet, cells, problem, file…). */
-function pick(err: Error): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(err)) {
-    if (typeof v === "string" || typeof v === "number" || typeof v === "boolean" || (Array.isArray(v) && v.every((x) => typeof x === "string"))) out[k] = v;
-  }
-  return out;
-}
+serve(handle);

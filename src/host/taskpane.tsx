@@ -7,6 +7,7 @@ import { officeRun } from "../adapters/office/officeRun";
 import { App } from "../taskpane/App";
 import { paneHost } from "./paneHost";
 import { setOfficeLanguage } from "../i18n/menus";
+import type { PaneJobs } from "../taskpane/paneContext";
 
 const today = () => isoDateOf(new Date());
 
@@ -40,7 +41,28 @@ async function main(): Promise<void> {
   // Excel's commands named in the words of this Office (a Vietnamese Office: "Xem lại > Bỏ bảo vệ Trang tính").
   setOfficeLanguage(Office.context.displayLanguage);
   const theme = Office.context.officeTheme as Office.OfficeTheme | undefined;
-  createRoot(root).render(<App port={port} files={browserFiles} today={today()} locale={language.toLowerCase().startsWith("vi") ? "vi" : "en"} dark={isDark(theme?.bodyBackgroundColor)} />);
+  createRoot(root).render(<App port={port} jobs={workerJobs(port)} files={browserFiles} today={today()} locale={language.toLowerCase().startsWith("vi") ? "vi" : "en"} dark={isDark(theme?.bodyBackgroundColor)} />);
+}
+
+/**
+ * The pane's long jobs in a worker of their own (computeJobs.ts, loaded on first use), or run on the
+ * page where the browser cannot make one.
+ */
+function workerJobs(port: OfficeWorkbook): Partial<PaneJobs> | undefined {
+  if (typeof Worker === "undefined") return undefined;
+  let made: Promise<PaneJobs> | undefined;
+  const jobs = () =>
+    (made ??= import(/* webpackChunkName: "compute" */ "./computeJobs").then((m) => {
+      try {
+        return m.computeJobs(port, new Worker(new URL("./computeWorker.ts", import.meta.url)));
+      } catch {
+        return m.pageJobs(port);
+      }
+    }));
+  return {
+    validate: async (today, options) => (await jobs()).validate(today, options),
+    preflight: async (period, today, options) => (await jobs()).preflight(period, today, options),
+  };
 }
 
 void main();

@@ -1,5 +1,6 @@
 import type { Period } from "../domain/period";
-import type { WorkbookPort } from "../domain/workbook";
+import type { CellValue } from "../domain/grid";
+import type { TableData, WorkbookPort } from "../domain/workbook";
 
 /** Port methods the page forwards as they are (their arguments and results clone). */
 export type ForwardedMethod = "summarize" | "readRanges" | "applyGrids" | "updateCells" | "markIssues" | "clearMarks";
@@ -32,3 +33,20 @@ export type WorkerReply =
   | { id: number; ok: true; result: unknown; parts?: true }
   | { id: number; ok: false; error: WorkerError }
   | { id: number; progress: [number, number] };
+
+/**
+ * Requests to the compute worker, which runs the pane's long jobs inside Excel: the page reads the
+ * tables a job needs through Office.js and hands them over a part at a time, then the job runs
+ * beside them, off the page's thread.
+ */
+export type ComputeJob = "validate" | "preflight";
+export type ComputeRequest =
+  | { id: number; op: "abort"; target: number }
+  | { id: number; op: "needs"; job: ComputeJob }
+  | { id: number; op: "table"; name: string; table: Omit<TableData, "rows"> }
+  | { id: number; op: "rows"; name: string; rows: CellValue[][] }
+  | { id: number; op: "validate"; today: string }
+  | { id: number; op: "preflight"; period: Period; today: string };
+
+/** Rows handed to the compute worker per message: each is copied in a few milliseconds. */
+export const ROWS_PART = 5_000;

@@ -74,9 +74,11 @@ function extrasOf(tables: ReadonlyMap<string, TableData>, plan: PlanDefinition |
  * what validation says of the data on `today` (errors; dates and numbers read from text).
  * Refuses a workbook without any tracking table.
  */
+/** The tables a report reads: the tracking tables and the record of returns received. */
+export const REPORT_TABLES: readonly string[] = [...VALIDATED_TABLES.map((t) => t.spec.name), RECEIPT_TABLE];
+
 async function readForReport(port: WorkbookPort, period: Period, today: string, options?: ReadOptions) {
-  const all = [...VALIDATED_TABLES.map((t) => t.spec.name), RECEIPT_TABLE];
-  const tables = await port.readTables(all, options);
+  const tables = await port.readTables(REPORT_TABLES, options);
   const { plan, problems } = await planFromTables(tables);
   // The tables the plan's trackers need (every one in a workbook without a plan).
   const wanted = sheetSpecsFor(plan?.trackers ?? TRACKERS).flatMap((s) => s.tables.map((t) => t.name)).filter((n) => n !== TABLE.keHoach || plan !== undefined);

@@ -1,0 +1,47 @@
+import type { Issue } from "../domain/rules/types";
+import { reportPreflight, type Preflight } from "../domain/report/addReport";
+import { validateThrough } from "../domain/rules/runValidation";
+import { CancelledError, type ReadOptions, type WorkbookPort } from "../domain/workbook";
+import type { PaneJobs } from "../taskpane/paneContext";
+import { WorkerChannel } from "./workerChannel";
+import { ROWS_PART, type ComputeJob, type ComputeRequest } from "./workerProtocol";
+
+/**
+ * The pane's long jobs inside Excel, off the page's thread: the tables a job needs are read through
+ * the port (Office.js, a sync per slice), handed to the compute worker `ROWS_PART` rows at a time
+ * (each a short task, so the page keeps drawing), and the job runs there. Where no worker can be
+ * made, the pane keeps its own jobs.
+ */
+export function computeJobs(port: WorkbookPort, worker: Worker): PaneJobs {
+  const channel = new WorkerChannel<ComputeRequest>(worker);
+  const load = async (job: ComputeJob, options: ReadOptions) => {
+    const names = await channel.send<string[]>({ op: "needs", job });
+    const tables = await port.readTables(names, options);
+    for (const [name, t] of tables) {
+      const { rows, ...table } = t;
+      await channel.send({ op: "table", name, table });
+      for (let i = 0; i < rows.length; i += ROWS_PART) {
+        if (options.signal?.aborted) throw new CancelledError();
+        await channel.send({ op: "rows", name, rows: rows.slice(i, i + ROWS_PART) });
+      }
+    }
+  };
+  return {
+    validate: async (today, options) => {
+      await load("validate", options);
+      return channel.send<Issue[]>({ op: "validate", today });
+    },
+    preflight: async (period, today, options) => {
+      await load("preflight", options);
+      return channel.send<Preflight>({ op: "preflight", period, today });
+    },
+  };
+}
+
+/** The same jobs run on the page (a browser that cannot make the worker): the core's own functions. */
+export function pageJobs(port: WorkbookPort): PaneJobs {
+  return {
+    validate: (today, options) => validateThrough(port, today, options),
+    preflight: (period, today, options) => reportPreflight(port, period, today, options),
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * Inside Excel, the pane's long jobs (the check, the report's preflight) run here, in a Web
+ * Worker: the page reads the tables through Office.js, hands them over a part at a time
+ * (`computeJobs.ts`), and only draws the result. Nothing here reads or writes a workbook.
+ */
+import { VALIDATED_TABLES } from "../domain/rules/validate";
+import { validateThrough } from "../domain/rules/runValidation";
+import { REPORT_TABLES, reportPreflight } from "../domain/report/addReport";
+import type { TableData, WorkbookPort } from "../domain/workbook";
+import type { ComputeRequest } from "./workerProtocol";
+import { abort, inParts, serve } from "./workerServe";
+
+let tables = new Map<string, TableData>();
+
+/** The tables handed over, as a port the core's jobs read from; it has nothing else. */
+const held: WorkbookPort = {
+  readTables: (names) => Promise.resolve(new Map([...tables].filter(([name]) => names.includes(name)))),
+  summarize: () => Promise.reject(new Error("compute worker: no workbook")),
+  readRanges: () => Promise.reject(new Error("compute worker: no workbook")),
+  applyGrids: () => Promise.reject(new Error("compute worker: no workbook")),
+  updateCells: () => Promise.reject(new Error("compute worker: no workbook")),
+  markIssues: () => Promise.reject(new Error("compute worker: no workbook")),
+  clearMarks: () => Promise.reject(new Error("compute worker: no workbook")),
+  select: () => Promise.reject(new Error("compute worker: no workbook")),
+};
+
+async function handle(req: ComputeRequest): Promise<unknown> {
+  switch (req.op) {
+    case "abort":
+      abort(req.target);
+      return undefined;
+    case "needs":
+      // A new job starts from the tables it is given now: the workbook may have changed since the last.
+      tables = new Map();
+      return req.job === "validate" ? VALIDATED_TABLES.map((t) => t.spec.name) : [...REPORT_TABLES];
+    case "table":
+      tables.set(req.name, { ...req.table, rows: [] });
+      return undefined;
+    case "rows": {
+      const t = tables.get(req.name);
+      if (!t) throw new Error(`compute worker: rows of ${req.name} before the table`);
+      for (const row of req.rows) t.rows.push(row);
+      return undefined;
+    }
+    case "validate":
+      return inParts(req.id, await validateThrough(held, req.today));
+    case "preflight":
+      return reportPreflight(held, req.period, req.today);
+  }
+}
+
+serve(handle);
