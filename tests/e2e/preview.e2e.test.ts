@@ -149,7 +149,24 @@ describeWithChromium("the pane in preview mode, in Chromium, on the production b
     await page.getByRole("button", { name: "Kiểm tra dữ liệu" }).click();
     await page.getByText("1 lỗi · 1 cảnh báo · 1 sửa được").waitFor({ timeout: 30_000 });
     await page.getByRole("button", { name: "Đi tới H2" }).click();
+    // Once drawn (the sheet's panel opens with a motion), the sheet's header sits above its first issue, not over it.
+    let first = (await page.locator("[data-issue]").first().boundingBox())!;
+    for (let settled = false, k = 0; !settled && k < 20; k++) {
+      await page.waitForTimeout(150);
+      const now = (await page.locator("[data-issue]").first().boundingBox())!;
+      settled = now.y === first.y;
+      first = now;
+    }
+    const header = (await page.getByRole("button", { name: "Đóng góp · 1 lỗi, 1 cảnh báo" }).boundingBox())!;
+    expect(first.y).toBeGreaterThanOrEqual(header.y + header.height - 1);
     await shot("2-kiem-tra");
+    // The same list at 320 px: nothing sideways, each filter's name whole on its line.
+    await page.setViewportSize({ width: 320, height: 900 });
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    for (const name of ["Tất cả (2)", "Lỗi (1)", "Cảnh báo (1)"]) expect((await page.getByText(name, { exact: true }).boundingBox())!.height).toBeLessThan(45);
+    await shot("2-kiem-tra-320");
+    await page.setViewportSize({ width: 1280, height: 720 });
     await page.getByRole("button", { name: "Sửa H2" }).click();
     await page.getByText("Đã sửa 1 ô.").waitFor();
     await page.getByText("1 lỗi · 0 cảnh báo · 0 sửa được").waitFor();

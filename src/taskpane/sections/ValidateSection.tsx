@@ -14,6 +14,9 @@ const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, marginBlockEnd: tokens.spacingVerticalS },
   filters: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS, marginBlockEnd: tokens.spacingVerticalS },
   sheetFilter: { minWidth: 0, maxWidth: "100%" },
+  // The choices wrap whole at 320 px instead of squeezing each name onto two lines.
+  severity: { flexWrap: "wrap" },
+  choice: { whiteSpace: "nowrap" },
   group: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, marginBlockEnd: tokens.spacingVerticalM },
   groupTitle: { fontWeight: tokens.fontWeightSemibold, margin: 0 },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -151,10 +154,10 @@ export function ValidateSection() {
       {issues && issues.length > 0 && (
         <div className={styles.filters}>
           <Field label={t("issuesShow")}>
-            <RadioGroup layout="horizontal" value={severity} onChange={(_, d) => setSeverity(d.value as typeof severity)}>
-              <Radio value="all" label={t("issuesAll", { count: formatCount(issues.length) })} />
-              <Radio value="error" label={t("issuesErrors", { count: formatCount(errors) })} />
-              <Radio value="warning" label={t("issuesWarnings", { count: formatCount(issues.length - errors) })} />
+            <RadioGroup layout="horizontal" className={styles.severity} value={severity} onChange={(_, d) => setSeverity(d.value as typeof severity)}>
+              <Radio value="all" label={{ children: t("issuesAll", { count: formatCount(issues.length) }), className: styles.choice }} />
+              <Radio value="error" label={{ children: t("issuesErrors", { count: formatCount(errors) }), className: styles.choice }} />
+              <Radio value="warning" label={{ children: t("issuesWarnings", { count: formatCount(issues.length - errors) }), className: styles.choice }} />
             </RadioGroup>
           </Field>
           {sheets.length > 1 && (
