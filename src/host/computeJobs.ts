@@ -1,5 +1,5 @@
 import type { Issue } from "../domain/rules/types";
-import { reportPreflight, type Preflight } from "../domain/report/addReport";
+import { panePreflight, type PanePreflight } from "../domain/report/addReport";
 import { validateThrough } from "../domain/rules/runValidation";
 import { CancelledError, type ReadOptions, type WorkbookPort } from "../domain/workbook";
 import type { PaneJobs } from "../taskpane/paneContext";
@@ -33,7 +33,7 @@ export function computeJobs(port: WorkbookPort, worker: Worker): PaneJobs {
     },
     preflight: async (period, today, options) => {
       await load("preflight", options);
-      return channel.send<Preflight>({ op: "preflight", period, today });
+      return channel.send<PanePreflight>({ op: "preflight", period, today });
     },
   };
 }
@@ -42,6 +42,6 @@ export function computeJobs(port: WorkbookPort, worker: Worker): PaneJobs {
 export function pageJobs(port: WorkbookPort): PaneJobs {
   return {
     validate: (today, options) => validateThrough(port, today, options),
-    preflight: (period, today, options) => reportPreflight(port, period, today, options),
+    preflight: (period, today, options) => panePreflight(port, period, today, options),
   };
 }

@@ -5,7 +5,7 @@
  */
 import { VALIDATED_TABLES } from "../domain/rules/validate";
 import { validateThrough } from "../domain/rules/runValidation";
-import { REPORT_TABLES, reportPreflight } from "../domain/report/addReport";
+import { panePreflight, REPORT_TABLES } from "../domain/report/addReport";
 import type { TableData, WorkbookPort } from "../domain/workbook";
 import type { ComputeRequest } from "./workerProtocol";
 import { abort, inParts, serve } from "./workerServe";
@@ -45,7 +45,7 @@ async function handle(req: ComputeRequest): Promise<unknown> {
     case "validate":
       return inParts(req.id, await validateThrough(held, req.today));
     case "preflight":
-      return reportPreflight(held, req.period, req.today);
+      return panePreflight(held, req.period, req.today);
   }
 }
 

@@ -7,7 +7,7 @@ import { chauSonPlan } from "../domain/sample/chauSonPlan";
 import { demoRows } from "../domain/sample/demoData";
 import { applyTemplates } from "../domain/template/applyTemplates";
 import { validateThrough } from "../domain/rules/runValidation";
-import { reportPreflight } from "../domain/report/addReport";
+import { panePreflight } from "../domain/report/addReport";
 import type { WorkbookPort } from "../domain/workbook";
 import type { ForwardedMethod, WorkerRequest } from "./workerProtocol";
 import { abort, inParts, serve, stoppable } from "./workerServe";
@@ -40,7 +40,7 @@ async function handle(req: WorkerRequest): Promise<unknown> {
       return inParts(req.id, await stoppable(req.id, (options) => validateThrough(opened(), req.today, options)));
     case "preflight":
       // The report's figures and what it would be built over, read and computed here too.
-      return stoppable(req.id, (options) => reportPreflight(opened(), req.period, req.today, options));
+      return stoppable(req.id, (options) => panePreflight(opened(), req.period, req.today, options));
     case "call":
       return forward(opened(), req.method, req.args);
   }

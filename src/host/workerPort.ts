@@ -2,7 +2,7 @@ import type { CellValue, Grid } from "../domain/grid";
 import type { SheetMarks } from "../domain/rules/marks";
 import type { Issue } from "../domain/rules/types";
 import type { Period } from "../domain/period";
-import type { Preflight } from "../domain/report/addReport";
+import type { PanePreflight } from "../domain/report/addReport";
 import type { CellUpdate, RangeRequest, ReadOptions, TableData, WorkbookPort, WorkbookSummary } from "../domain/workbook";
 import type { ForwardedMethod, WorkerRequest } from "./workerProtocol";
 import { WorkerChannel, type DistributiveOmit } from "./workerChannel";
@@ -70,7 +70,7 @@ export class WorkerPort implements WorkbookPort {
   }
 
   /** The report's preflight (its figures and caveats) computed in the worker. */
-  preflight(period: Period, today: string, options?: ReadOptions): Promise<Preflight> {
+  preflight(period: Period, today: string, options?: ReadOptions): Promise<PanePreflight> {
     return this.stoppable({ op: "preflight", period, today }, options);
   }
 

@@ -54,7 +54,7 @@ export function App({ port, files, jobs: given, today, locale: initial = "vi", d
     () => ({
       validate: (day, options) => validateThrough(port, day, options),
       // The report's core loads when a period is first previewed.
-      preflight: async (period, day, options) => (await import(/* webpackChunkName: "report" */ "../domain/report/addReport")).reportPreflight(port, period, day, options),
+      preflight: async (period, day, options) => (await import(/* webpackChunkName: "report" */ "../domain/report/addReport")).panePreflight(port, period, day, options),
       ...given,
     }),
     [port, given],

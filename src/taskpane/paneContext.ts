@@ -2,7 +2,7 @@ import { createContext, useContext } from "react";
 import type { FilesPort } from "../domain/files";
 import type { Issue } from "../domain/rules/types";
 import type { Period } from "../domain/period";
-import type { Preflight } from "../domain/report/addReport";
+import type { PanePreflight } from "../domain/report/addReport";
 import type { ReadOptions, WorkbookPort } from "../domain/workbook";
 import type { PaneKey } from "../i18n/pane";
 import type { Locale } from "../i18n/catalog";
@@ -27,7 +27,7 @@ export type Section = "templates" | "validate" | "report" | "info";
  */
 export interface PaneJobs {
   validate: (today: string, options: ReadOptions) => Promise<Issue[]>;
-  preflight: (period: Period, today: string, options: ReadOptions) => Promise<Preflight>;
+  preflight: (period: Period, today: string, options: ReadOptions) => Promise<PanePreflight>;
 }
 
 /** What every section needs: the port, the words, today's date, and a way to run a job. */

@@ -2,7 +2,7 @@ import { OfficeWorkbook } from "../../src/adapters/office/officeWorkbook";
 import { computeJobs } from "../../src/host/computeJobs";
 import { ROWS_PART } from "../../src/host/workerProtocol";
 import { parsePeriod } from "../../src/domain/period";
-import { reportPreflight } from "../../src/domain/report/addReport";
+import { panePreflight } from "../../src/domain/report/addReport";
 import { validateThrough } from "../../src/domain/rules/runValidation";
 import { chauSonPlan } from "../../src/domain/sample/chauSonPlan";
 import { demoRows } from "../../src/domain/sample/demoData";
@@ -67,7 +67,7 @@ describe("the pane's long jobs inside Excel, in a worker of their own", () => {
     expect(Math.max(...parts.map((m) => m.rows!.length))).toBeLessThanOrEqual(ROWS_PART);
     expect(parts.length).toBeGreaterThan(demoRows(chauSonPlan).size);
     const period = parsePeriod("2021-S2");
-    expect(await jobs.preflight(period, TODAY, {})).toEqual(await reportPreflight(port, period, TODAY));
+    expect(await jobs.preflight(period, TODAY, {})).toEqual(await panePreflight(port, period, TODAY));
   });
 
   it("stops between parts when the pane's Stop is pressed", async () => {

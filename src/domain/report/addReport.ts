@@ -18,6 +18,7 @@ import { RECEIPT_TABLE } from "../collect/receipts";
 import { returnsStatus } from "../collect/status";
 import type { PlanDefinition } from "../plan/schema";
 import { reportInfo } from "./reportInfo";
+import { figuresView, type FiguresView } from "./charts";
 import { SUMMARY_SHEET, summaryGrid, summarySizes } from "./summaryGrid";
 
 /** The workbook has none of the tracking tables: there is nothing to report on. */
@@ -157,6 +158,19 @@ export async function reportPreflight(port: WorkbookPort, period: Period, today:
   if (!hasData(figures)) caveats.push({ code: "report-no-data", params: { label: figures.period.label } });
   return { figures, caveats };
 }
+
+/** The preflight as the pane shows it: the caveats, and the figures' cards and charts only. */
+export interface PanePreflight {
+  view: FiguresView;
+  caveats: Caveat[];
+}
+
+export async function panePreflight(port: WorkbookPort, period: Period, today: string, options?: ReadOptions): Promise<PanePreflight> {
+  const { figures, caveats } = await reportPreflight(port, period, today, options);
+  return { view: figuresView(figures), caveats };
+}
+
+export { figuresView };
 
 /** Whether anything was recorded in the period: a pledge update, a donation or a nomination (tasks stand for the whole plan). */
 function hasData(f: Figures): boolean {

@@ -133,3 +133,30 @@ function moneySeries(figures: Figures): Pick<ChartSeries, "money" | "monthsPerBu
   const moneyAxis = niceAxis(Math.max(0, ...money.flatMap((b) => [b.received, b.spent])));
   return { money, monthsPerBucket, moneyAxis };
 }
+
+/**
+ * What the pane shows of a report's figures: the headline cards and the charts as drawn (at most
+ * `CHART_BARS` bars each). Made where the figures are computed, so the page never takes in the
+ * per-unit and per-village lists of a big workbook (2.9 MB for 10,000 units and villages).
+ */
+export interface FiguresView {
+  period: Figures["period"];
+  pledges: Pick<Figures["pledges"]["total"], "householdRate" | "householdsSigned" | "households">;
+  tasks: Pick<Figures["tasks"], "total" | "doneOnTime" | "doneLate" | "overdue">;
+  closingCash: number;
+  nominations: number;
+  series: ChartSeries;
+}
+
+export function figuresView(f: Figures): FiguresView {
+  const { householdRate, householdsSigned, households } = f.pledges.total;
+  const { total, doneOnTime, doneLate, overdue } = f.tasks;
+  return {
+    period: f.period,
+    pledges: { householdRate, householdsSigned, households },
+    tasks: { total, doneOnTime, doneLate, overdue },
+    closingCash: f.donations.closingCash,
+    nominations: f.nominations.total,
+    series: cappedSeries(chartSeries(f)),
+  };
+}

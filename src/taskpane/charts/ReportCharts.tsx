@@ -2,8 +2,7 @@
 import { GroupedVerticalBarChart, type GroupedVerticalBarChartData } from "@fluentui/react-charts";
 import { Bars, type BarRow } from "./Bars";
 import { Body1, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
-import { cappedSeries, chartSeries, type ChartSeries, type MoneyBucket } from "../../domain/report/charts";
-import type { Figures } from "../../domain/report/figures";
+import type { ChartSeries, MoneyBucket } from "../../domain/report/charts";
 import type { Tracker } from "../../domain/plan/kinds";
 import { formatCount, formatNumber, formatRate, formatTarget } from "../../domain/format";
 import { useRef, type ReactNode } from "react";
@@ -144,9 +143,8 @@ function MoneyChart({ series, t }: { series: ChartSeries; t: T }) {
 }
 
 /** The charts of a report's figures; each says in a sentence when it has nothing to draw. */
-export default function ReportCharts({ figures, t, rateTitle, trackers }: { figures: Figures; t: T; rateTitle: string; trackers: readonly Tracker[] }) {
+export default function ReportCharts({ series, t, rateTitle, trackers }: { series: ChartSeries; t: T; rateTitle: string; trackers: readonly Tracker[] }) {
   const styles = useStyles();
-  const series = cappedSeries(chartSeries(figures));
   // Only the charts of what the plan tracks.
   return (
     <div className={styles.charts}>

@@ -6,7 +6,7 @@ import { formatCount, formatRate } from "../../domain/format";
 import { reportCaveats, type Caveat } from "../../domain/report/caveats";
 import { readWorkbookPlan } from "../../domain/plan/workbookPlan";
 import { TRACKERS, type Tracker } from "../../domain/plan/kinds";
-import type { Figures } from "../../domain/report/figures";
+import type { FiguresView } from "../../domain/report/charts";
 import { defaultReportPeriod, parsePeriod, PeriodError, YEARS, type Period } from "../../domain/period";
 import { t as message } from "../../i18n";
 import { usePane, type PaneMessage } from "../paneContext";
@@ -65,7 +65,7 @@ export function ReportSection() {
   const [year, setYear] = useState(() => String(defaultReportPeriod(today).year));
   const [from, setFrom] = useState<DateChoice>({ invalid: false });
   const [to, setTo] = useState<DateChoice>({ invalid: false });
-  const [figures, setFigures] = useState<Figures | undefined>();
+  const [figures, setFigures] = useState<FiguresView | undefined>();
   /** A paper waiting on the preflight's caveats: what they say, and the paper to make when the clerk goes on. */
   const [pending, setPending] = useState<{ caveats: Caveat[]; go: () => Promise<void> } | undefined>();
 
@@ -111,10 +111,14 @@ export function ReportSection() {
 
   const build = (p: Period) =>
     void run(
-      async () => (await reportCore()).addReport(port, p, today, readOptions()),
+      async () => {
+        const core = await reportCore();
+        const r = await core.addReport(port, p, today, readOptions());
+        return { ...r, view: core.figuresView(r.figures) };
+      },
       (r) => {
         setPending(undefined);
-        setFigures(r.figures);
+        setFigures(r.view);
         const caveats = reportCaveats(r);
         const title = t("reportDone", { sheet: r.sheet });
         return caveats.length === 0 ? title : { intent: "warning", title, body: caveats.map((c) => message(c.code, c.params, locale)) };
@@ -130,7 +134,7 @@ export function ReportSection() {
     const p = period();
     if (!p) return;
     const checked = await run(() => jobs.preflight(p, today, readOptions()), (r) => {
-      setFigures(r.figures);
+      setFigures(r.view);
       return undefined;
     });
     if (!checked) return;
@@ -163,7 +167,7 @@ export function ReportSection() {
     await run(() => jobs.preflight(p, today, readOptions()), (r) => {
       // Drawn as a transition: React yields to the page while the cards and charts are made.
       startTransition(() => {
-        setFigures(r.figures);
+        setFigures(r.view);
         setShown((n) => n + 1);
       });
       return undefined;
@@ -275,10 +279,10 @@ export function ReportSection() {
           <Subtitle2 as="h2" block id="report-figures">{t("figuresOf", { period: figures.period.label })}</Subtitle2>
           <div className={styles.cards}>
             {[
-              { tracker: "pledges" as Tracker, label: t("households"), value: figures.pledges.total.householdRate === null ? "—" : formatRate(figures.pledges.total.householdRate), note: `${formatCount(figures.pledges.total.householdsSigned)}/${formatCount(figures.pledges.total.households)}` },
+              { tracker: "pledges" as Tracker, label: t("households"), value: figures.pledges.householdRate === null ? "—" : formatRate(figures.pledges.householdRate), note: `${formatCount(figures.pledges.householdsSigned)}/${formatCount(figures.pledges.households)}` },
               { tracker: "tasks" as Tracker, label: t("tasksDone"), value: `${formatCount(figures.tasks.doneOnTime + figures.tasks.doneLate)}/${formatCount(figures.tasks.total)}`, note: `${t("overdue")}: ${formatCount(figures.tasks.overdue)}` },
-              { tracker: "donations" as Tracker, label: t("closingCash"), value: formatCount(figures.donations.closingCash), note: "đồng" },
-              { tracker: "nominations" as Tracker, label: t("nominations"), value: formatCount(figures.nominations.total) },
+              { tracker: "donations" as Tracker, label: t("closingCash"), value: formatCount(figures.closingCash), note: "đồng" },
+              { tracker: "nominations" as Tracker, label: t("nominations"), value: formatCount(figures.nominations) },
             ]
               .filter((c) => trackers.includes(c.tracker))
               .map((c) => (
@@ -293,7 +297,7 @@ export function ReportSection() {
           </div>
           <Fallback fallback={<Body1 block>{t("chartsFailed")}</Body1>}>
             <Suspense fallback={<Spinner size="tiny" label={t("chartsLoading")} />}>
-              <ReportCharts figures={figures} t={t} rateTitle={t("rateByPlace")} trackers={trackers} />
+              <ReportCharts series={figures.series} t={t} rateTitle={t("rateByPlace")} trackers={trackers} />
             </Suspense>
           </Fallback>
         </section>

@@ -1,4 +1,4 @@
-import { CHART_BARS, cappedSeries, chartSeries, moneyBuckets, niceAxis } from "../../../src/domain/report/charts";
+import { CHART_BARS, cappedSeries, chartSeries, figuresView, moneyBuckets, niceAxis } from "../../../src/domain/report/charts";
 import { monthsOf, type Figures, type MonthMoney } from "../../../src/domain/report/figures";
 
 const month = (m: string, receivedMoney = 0, disbursedMoney = 0): MonthMoney => ({ month: m, receivedMoney, disbursedMoney });
@@ -59,6 +59,26 @@ describe("the pane's chart series", () => {
     // Twelve or fewer: drawn as they are.
     const few = chartSeries(figures({ byPlace: places.slice(0, CHART_BARS) }));
     expect(cappedSeries(few).rates).toEqual(few.rates);
+  });
+
+  it("gives the pane its cards and its capped charts only, never the per-unit and per-village lists", () => {
+    const places = Array.from({ length: 500 }, (_, k) => place(`Thôn ${k + 1}`, 100, k % 100));
+    const units = Array.from({ length: 500 }, (_, k) => ({ unit: `Đơn vị ${k + 1}`, total: 2, doneOnTime: 1, doneLate: 0, overdue: 1, open: 0 }));
+    const f = figures({ byPlace: places, byUnit: units });
+    f.pledges.total = { ...f.pledges.total, households: 50_000, householdsSigned: 24_750, householdRate: 0.495 };
+    f.tasks = { ...f.tasks, total: 1_000, doneOnTime: 500, overdue: 500 };
+    f.donations.closingCash = 12_345_000;
+    f.nominations.total = 7;
+    const view = figuresView(f);
+    expect(view).toEqual({
+      period: f.period,
+      pledges: { householdRate: 0.495, householdsSigned: 24_750, households: 50_000 },
+      tasks: { total: 1_000, doneOnTime: 500, doneLate: 0, overdue: 500 },
+      closingCash: 12_345_000,
+      nominations: 7,
+      series: cappedSeries(chartSeries(f)),
+    });
+    expect(JSON.stringify(view).length).toBeLessThan(JSON.stringify(f).length / 20);
   });
 
   it("draws money by month, and says nothing moved rather than drawing twelve empty months", () => {
