@@ -1,12 +1,21 @@
 // npm run check:office-apis — every Excel API member the Office code uses, with the requirement
 // set that @types/office-js documents for it; fails when one is above the manifest's declared set
 // and its function does not ask isSetSupported for it first.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import ts from "typescript";
 
 const ROOT = path.resolve(__dirname, "..");
-const DEFAULT_FILES = ["src/adapters/office/officeWorkbook.ts", "src/adapters/office/officeRender.ts", "src/adapters/office/requirements.ts"];
+
+/** Every source file that touches Office.js (names `Excel.` or `Office.`): the adapter, the commands, the host. */
+function officeFiles(dir = path.join(ROOT, "src")): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return officeFiles(full);
+    return /\.tsx?$/.test(e.name) && /\b(Excel|Office)\.\w/.test(readFileSync(full, "utf8")) ? [path.relative(ROOT, full)] : [];
+  });
+}
+const DEFAULT_FILES = officeFiles();
 const FILES = (process.argv.length > 2 ? process.argv.slice(2) : DEFAULT_FILES).map((f) => path.resolve(ROOT, f));
 
 function declaredSet(): string {

@@ -6,7 +6,15 @@ import { FakeExcel } from "./fakes/excel/workbook";
 function host() {
   const handlers = new Map<string, (e: Office.AddinCommands.Event) => void>();
   const told: string[] = [];
-  return { handlers, told, associate: (id: string, h: (e: Office.AddinCommands.Event) => void) => handlers.set(id, h), tell: (m: string) => told.push(m) };
+  return {
+    handlers,
+    told,
+    associate: (id: string, h: (e: Office.AddinCommands.Event) => void) => handlers.set(id, h),
+    tell: (m: string) => {
+      told.push(m);
+      return Promise.resolve();
+    },
+  };
 }
 
 const run = (h: (e: Office.AddinCommands.Event) => void) =>
@@ -41,6 +49,32 @@ describe("ribbon commands", () => {
     expect(h.told[0]).toContain("Đã thêm trang báo cáo");
     expect(h.told[0]).toContain("(-5.000.000 đồng)");
     expect(h.told[0]).toContain("lỗi");
+  });
+
+  it("complete their event only when the message's dialog is closed (completing ends a runtime that is not shared, and its dialog)", async () => {
+    const h = host();
+    let close: () => void = () => undefined;
+    const shown = new Promise<void>((resolve) => (close = resolve));
+    const fake = new FakeExcel();
+    const busy = Object.assign(new Error("busy"), { name: "RichApi.Error", code: "InvalidOperationInCellEditMode" });
+    const broken = { ...new OfficeWorkbook(fake.run, fake.requirements), readTables: () => Promise.reject(busy) } as unknown as WorkbookPort;
+    registerCommands({ ...h, tell: (m) => (h.told.push(m), shown) }, () => broken, () => "2022-01-05");
+    let completed = 0;
+    h.handlers.get("validateWorkbook")!({ completed: () => void completed++, source: { id: "x" } });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(h.told).toHaveLength(1);
+    expect(completed).toBe(0);
+    close();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(completed).toBe(1);
+  });
+
+  it("complete their event even when the dialog cannot be shown", async () => {
+    const h = host();
+    const fake = new FakeExcel();
+    const broken = { ...new OfficeWorkbook(fake.run, fake.requirements), readTables: () => Promise.reject(new Error("x")) } as unknown as WorkbookPort;
+    registerCommands({ ...h, tell: () => Promise.reject(new Error("no dialog")) }, () => broken, () => "2022-01-05");
+    await run(h.handlers.get("validateWorkbook")!);
   });
 
   it("do their work and say nothing when they succeed", async () => {

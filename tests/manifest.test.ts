@@ -54,7 +54,7 @@ describe("manifest.xml (offline checks)", () => {
     expect([...XML.matchAll(/<FunctionName>(\w+)<\/FunctionName>/g)].map((m) => m[1])).toEqual(["validateWorkbook", "buildReport"]);
     // The handlers the commands register are the functions the manifest names.
     const registered: string[] = [];
-    registerCommands({ associate: (id) => registered.push(id), tell: () => undefined }, () => { throw new Error("not run"); }, () => "2022-01-05");
+    registerCommands({ associate: (id) => registered.push(id), tell: () => Promise.resolve() }, () => { throw new Error("not run"); }, () => "2022-01-05");
     expect(registered).toEqual([...XML.matchAll(/<FunctionName>(\w+)<\/FunctionName>/g)].map((m) => m[1]));
   });
 

@@ -14,8 +14,12 @@ import { errorText, t } from "../i18n";
 /** What the commands need of Office: registering handlers and showing a message. */
 export interface CommandHost {
   associate(id: string, handler: (event: Office.AddinCommands.Event) => void): void;
-  /** Shows a short message in a dialog (the handler itself may not draw anything). */
-  tell(message: string): void;
+  /**
+   * Shows a short message in a dialog (the handler itself may not draw anything); resolves when
+   * the dialog is closed or could not open. The command's event is completed only then: in a
+   * runtime that is not shared, completing it ends the runtime and its dialog (office-js #428).
+   */
+  tell(message: string): Promise<void>;
 }
 
 const MESSAGES = {
@@ -34,16 +38,14 @@ export function registerCommands(host: CommandHost, port: () => WorkbookPort, to
   // A job resolves to what the user must still be told (a report over bad data), or nothing.
   const command = (id: keyof typeof MESSAGES, job: (p: WorkbookPort) => Promise<string | undefined>) =>
     host.associate(id, (event) => {
-      job(port()).then(
-        (said) => {
-          if (said) host.tell(said);
-          event.completed();
-        },
-        (e: unknown) => {
-          host.tell(`${MESSAGES[id]}. ${errorText(e, { writes: WRITES[id] })} Mở "Sổ theo dõi" (nút "Mở sổ theo dõi") để xem chi tiết.`);
-          event.completed();
-        },
-      );
+      job(port())
+        .then(
+          (said) => (said ? host.tell(said) : undefined),
+          (e: unknown) => host.tell(`${MESSAGES[id]}. ${errorText(e, { writes: WRITES[id] })} Mở "Sổ theo dõi" (nút "Mở sổ theo dõi") để xem chi tiết.`),
+        )
+        // The event is completed once, when the work and its message are done, whatever happened.
+        .catch(() => undefined)
+        .finally(() => event.completed());
     });
   command("validateWorkbook", async (p) => {
     await p.markIssues(issueMarks(await validateThrough(p, today())));
@@ -58,16 +60,29 @@ export function registerCommands(host: CommandHost, port: () => WorkbookPort, to
   });
 }
 
-/** Office's side: handlers are registered at the top level, as Microsoft's samples do (not inside onReady). */
+/** The message dialog: resolves when the user closes it, or at once when it cannot open. */
+function tellInDialog(message: string): Promise<void> {
+  const url = new URL("message.html", window.location.href);
+  url.searchParams.set("m", message);
+  return new Promise((resolve) => {
+    Office.context.ui.displayDialogAsync(url.toString(), { height: 30, width: 40, displayInIframe: true }, (opened) => {
+      if (opened.status !== Office.AsyncResultStatus.Succeeded) return resolve();
+      // Closed by the user (12006) or lost (12002, 12003): either way the message is over.
+      opened.value.addEventHandler(Office.EventType.DialogEventReceived, () => resolve());
+    });
+  });
+}
+
+/**
+ * Office's side, as Microsoft's function-command sample has it: `Office.onReady` called, and the
+ * handlers registered at the top level beside it (not inside its callback).
+ */
 if (typeof Office !== "undefined" && Office.actions) {
+  void Office.onReady();
   registerCommands(
     {
       associate: (id, handler) => Office.actions.associate(id, handler),
-      tell: (message) => {
-        const url = new URL("message.html", window.location.href);
-        url.searchParams.set("m", message);
-        Office.context.ui.displayDialogAsync(url.toString(), { height: 30, width: 40, displayInIframe: true });
-      },
+      tell: tellInDialog,
     },
     () => {
       const requirements = officeRequirements();

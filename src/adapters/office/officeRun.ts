@@ -1,16 +1,11 @@
 import type { ExcelRun } from "./officeWorkbook";
-import { type Requirements } from "./requirements";
+import { DELAY_FOR_CELL_EDIT, MERGE_UNDO_GROUP, type Requirements } from "./requirements";
 
 /** `Excel.run` as Office.js offers it: with or without run options. */
 export interface ExcelRunner {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   run<T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
 }
-
-/** Waiting for the user to leave a cell they are typing in: without it a run fails then. */
-const DELAY_FOR_CELL_EDIT = { name: "ExcelApi", version: "1.11" } as const;
-/** One undo for the whole of one user action, however many syncs it takes. */
-const MERGE_UNDO_GROUP = { name: "ExcelApi", version: "1.20" } as const;
 
 /**
  * The adapter's `Excel.run`: on builds that offer them, a run waits until the user leaves cell
