@@ -80,6 +80,8 @@ export const en: Catalog = {
   "office-sheet-protected": (p) => `Sheet "${p.sheet}" is protected, so it cannot be written. Unprotect it (${menu("unprotectSheet", "en")}) and run again.`,
   "office-read-only": () => "The workbook is open read-only, so it cannot be written. Click \"Enable Editing\" (or open a copy you may edit) and run again.",
   "office-hidden-sheet": (p) => `Cell ${p.cell} is on sheet "${p.sheet}", which is hidden. Unhide it (right-click a sheet tab > Unhide, choose "${p.sheet}") and click the cell again.`,
+  "office-structure-protected": (p) =>
+    `The workbook's structure is protected, so the sheets ${p.sheets} cannot be added. No cell was written. Unprotect the structure (${menu("unprotectWorkbook", "en")}, click to clear it; a password if one was set) and run again.`,
   "office-workbook-switched": (p) =>
     `Excel could not add the sheet${p.sheets ? `s ${p.sheets}` : ""} because another workbook's window was in front. No cell was written. Click this workbook's window and run again; a blank sheet Excel may have added will be used.`,
   "office-access-denied": () => "Excel refused to write (the workbook or a sheet is protected, or you may only view it). Check your right to edit and run again.",

@@ -22,6 +22,8 @@ type Fields = Record<string, unknown>;
 
 const text = (v: unknown): string => (typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
 const list = (v: unknown): string => (Array.isArray(v) ? v.slice(0, 5).map(text).join(", ") : text(v));
+/** Sheet names, each in quotes as the messages name a sheet ("Đóng góp"), the first five and "…". */
+const sheetList = (v: unknown): string => (Array.isArray(v) ? `${v.slice(0, 5).map((x) => `"${text(x)}"`).join(", ")}${v.length > 5 ? ", …" : ""}` : `"${text(v)}"`);
 
 /**
  * Errors are told apart by name and fields, not by class: those of the preview cross a worker
@@ -69,7 +71,9 @@ export function explainError(e: unknown, context: ErrorContext = {}): ExplainedE
     case "HiddenSheetError":
       return nothing("office-hidden-sheet", { sheet: text(f.sheet), cell: text(f.cell) });
     case "WorkbookSwitchedError":
-      return nothing("office-workbook-switched", { sheets: list(f.sheets) });
+      return nothing("office-workbook-switched", { sheets: sheetList(f.sheets) });
+    case "StructureProtectedError":
+      return nothing("office-structure-protected", { sheets: sheetList(f.sheets) });
     default:
       break;
   }
@@ -105,6 +109,6 @@ const OFFICE_CODES: Readonly<Record<string, string>> = {
 
 /** The sentence that says what became of the workbook, where the message itself does not. */
 export function changeNote(x: ExplainedError): string | undefined {
-  if (/^(file|grid|cell|cli|plan)-/.test(x.code) || x.code === "error-cancelled" || x.code === "office-workbook-switched") return undefined;
+  if (/^(file|grid|cell|cli|plan)-/.test(x.code) || x.code === "error-cancelled" || x.code === "office-workbook-switched" || x.code === "office-structure-protected") return undefined;
   return x.changed === "nothing" ? "changed-nothing" : "changed-maybe";
 }

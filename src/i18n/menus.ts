@@ -4,12 +4,13 @@
  * (`Office.context.displayLanguage`) and gives one path; elsewhere (the command line, the preview)
  * a Vietnamese message gives both, since the clerk's Excel may be either.
  */
-export type MenuKey = "tableName" | "nameManager" | "unprotectSheet" | "clearFilter";
+export type MenuKey = "tableName" | "nameManager" | "unprotectSheet" | "unprotectWorkbook" | "clearFilter";
 
 const MENUS: Record<MenuKey, { vi: string; en: string }> = {
   tableName: { vi: "Thiết kế Bảng > Tên Bảng", en: "Table Design > Table Name" },
   nameManager: { vi: "Công thức > Trình quản lý Tên", en: "Formulas > Name Manager" },
   unprotectSheet: { vi: "Xem lại > Bỏ bảo vệ Trang tính", en: "Review > Unprotect Sheet" },
+  unprotectWorkbook: { vi: "Xem lại > Bảo vệ Sổ làm việc", en: "Review > Protect Workbook" },
   clearFilter: { vi: "Dữ liệu > Xóa", en: "Data > Clear" },
 };
 

@@ -85,6 +85,8 @@ export const vi: Catalog = {
   "office-sheet-protected": (p) => `Trang "${p.sheet}" đang được bảo vệ nên không ghi được. Hãy bỏ bảo vệ trang (${menu("unprotectSheet", "vi")}; cần mật khẩu nếu có) rồi chạy lại.`,
   "office-read-only": () => "Sổ đang mở ở chế độ chỉ đọc nên không ghi được. Hãy bấm \"Enable Editing\" / \"Chỉnh sửa sổ làm việc\" (hoặc mở bản có quyền sửa) rồi chạy lại.",
   "office-hidden-sheet": (p) => `Ô ${p.cell} nằm ở trang "${p.sheet}" đang bị ẩn. Hãy hiện trang đó (bấm chuột phải vào tên một trang > Unhide, chọn "${p.sheet}") rồi bấm lại vào ô.`,
+  "office-structure-protected": (p) =>
+    `Cấu trúc sổ đang được bảo vệ nên không thêm được trang ${p.sheets}. Chưa có ô nào được ghi. Hãy bỏ bảo vệ cấu trúc sổ (${menu("unprotectWorkbook", "vi")}, bấm để bỏ chọn; cần mật khẩu nếu có) rồi chạy lại.`,
   "office-workbook-switched": (p) =>
     `Excel không thêm được trang${p.sheets ? ` ${p.sheets}` : ""} vì lúc đó cửa sổ đang hiện một sổ khác. Chưa có ô nào được ghi. Hãy bấm vào cửa sổ của sổ này rồi chạy lại; nếu Excel đã kịp thêm một trang trống, lần chạy lại sẽ dùng tiếp trang đó.`,
   "office-access-denied": () => "Excel không cho ghi vào sổ (sổ hoặc trang đang được bảo vệ, hoặc bạn chỉ có quyền xem). Hãy kiểm tra quyền sửa sổ rồi chạy lại.",

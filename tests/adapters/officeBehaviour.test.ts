@@ -417,6 +417,31 @@ describe("a workbook switched while a run adds sheets (office-js issues 771, 636
   });
 });
 
+describe("a workbook whose structure is protected (Review > Protect Workbook)", () => {
+  it("adding sheets is refused before anything is written, with what to do in Vietnamese; a write to existing sheets still goes", async () => {
+    const { StructureProtectedError } = await import("../../src/adapters/office/officeWorkbook");
+    const { errorText } = await import("../../src/i18n");
+    const fake = new FakeExcel();
+    fake.seed("Sổ của tôi", { A1: "giữ" });
+    fake.state.structureProtected = true;
+    const office = new OfficeWorkbook(fake.run, fake.requirements);
+    const version = fake.state.version;
+    const err = await applyTemplates(office, chauSonPlan, BASE_ROWS).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(StructureProtectedError);
+    expect(errorText(err, { writes: true })).toMatch(/^Cấu trúc sổ đang được bảo vệ nên không thêm được trang "[^"]+".*Chưa có ô nào được ghi\. Hãy bỏ bảo vệ cấu trúc sổ \(.*Xem lại > Bảo vệ Sổ làm việc/);
+    expect(fake.state.version).toBe(version);
+    expect(fake.state.sheets.map((s) => s.name)).toEqual(["Sổ của tôi"]);
+    // Cells of a sheet that exists are not the structure's: written as before.
+    expect((await office.updateCells([{ sheet: "Sổ của tôi", row: 0, col: 0, expected: "giữ", value: "đổi" }])).applied).toBe(1);
+    fake.state.structureProtected = false;
+    await applyTemplates(office, chauSonPlan, BASE_ROWS);
+    expect(fake.state.tables.length).toBeGreaterThan(5);
+  });
+});
+
 describe("what the renderer sends, counted and grouped", () => {
   it("sizes are UTF-8 JSON bytes: ASCII, Vietnamese, and characters outside the basic plane", async () => {
     const { jsonBytes } = await import("../../src/adapters/office/officeRender");

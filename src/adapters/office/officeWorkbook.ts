@@ -67,6 +67,14 @@ export class WorkbookSwitchedError extends Error {
   }
 }
 
+/** The workbook's structure is protected (Review > Protect Workbook): Excel would not add a sheet. Found before anything is written. */
+export class StructureProtectedError extends Error {
+  constructor(readonly sheets: readonly string[]) {
+    super(t("office-structure-protected", { sheets: sheets.map((s) => `"${s}"`).join(", ") }));
+    this.name = "StructureProtectedError";
+  }
+}
+
 /**
  * Adds the new sheets in a sync of their own, before any cell is written: Excel fails adding a
  * sheet while the user has another workbook in front (office-js issues 771 and 6365), and then
@@ -337,8 +345,12 @@ export class OfficeWorkbook implements WorkbookPort {
     return this.run(async (ctx) => {
       const sheets = ctx.workbook.worksheets.load("items/name");
       const tables = ctx.workbook.tables.load("items/name");
+      // A protected structure refuses new sheets (WorkbookProtection, ExcelApi 1.7): said before anything is written.
+      const structure = ctx.workbook.protection.load("protected");
       await ctx.sync();
       const existing = (name: string) => sheets.items.find((w) => nameKey(w.name) === nameKey(name));
+      const toAdd = grids.filter((g) => g.createSheet && !existing(g.sheet)).map((g) => g.sheet);
+      if (toAdd.length > 0 && structure.protected) throw new StructureProtectedError(toAdd);
       const taken = new Set(tables.items.map((t) => nameKey(t.name)));
       for (const g of grids) for (const t of g.tables ?? []) if (taken.has(nameKey(t.name))) throw new Error(`Table "${t.name}" already exists`);
       // What is under every cell the grids write (read as column runs, in ≤ 4 MB batches), and

@@ -74,6 +74,12 @@ export class FakeWorkbookState {
    * this one with a general exception (office-js issues 771 and 6365).
    */
   switchedAway = false;
+  /**
+   * Review > Protect Workbook (structure): sheets cannot be added, deleted or renamed
+   * (support.microsoft.com, "Protect a workbook"; `WorkbookProtection.protected`, ExcelApi 1.7).
+   * The error code `worksheets.add` then gives is not documented: modelled as AccessDenied.
+   */
+  structureProtected = false;
   /** Counts changes, so that computed results are computed again only after one. */
   version = 0;
   /** The active sheet and selected cell. */

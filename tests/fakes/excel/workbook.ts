@@ -394,6 +394,7 @@ export class FakeExcel {
         let created: FakeSheet | undefined;
         ctx.write(name, () => {
           if (state.switchedAway) throw new FakeExcelError("GeneralException", "There was an internal error while processing the request.");
+          if (state.structureProtected) throw new FakeExcelError("AccessDenied", "The workbook's structure is protected.");
           created = state.addSheet(name);
         });
         return new FakeWorksheet(ctx, () => {
@@ -429,9 +430,26 @@ export class FakeExcel {
       },
     });
     const loaded = new Map<string, unknown>();
+    const protectionLoaded = new Map<string, unknown>();
+    const protection = {
+      get protected(): boolean {
+        if (!protectionLoaded.has("protected")) throw notLoaded("protected");
+        return protectionLoaded.get("protected") as boolean;
+      },
+      load(props: string) {
+        ctx.requirements.use("Workbook.protection", "1.7");
+        loadNames("WorkbookProtection", props, ["protected"]);
+        ctx.load(() => {
+          protectionLoaded.set("protected", state.structureProtected);
+          return 20;
+        });
+        return protection;
+      },
+    };
     const workbook = {
       worksheets,
       tables,
+      protection,
       get readOnly(): boolean {
         if (!loaded.has("readOnly")) throw notLoaded("readOnly");
         return loaded.get("readOnly") as boolean;
