@@ -417,6 +417,28 @@ describe("a workbook switched while a run adds sheets (office-js issues 771, 636
   });
 });
 
+describe("Excel not calculating on its own (Formulas > Calculation Options > Manual)", () => {
+  it.each(["Manual", "AutomaticExceptTables"] as const)("%s: formula results are recalculated before they are read, never taken stale", async (mode) => {
+    const fake = new FakeExcel();
+    const office = new OfficeWorkbook(fake.run, fake.requirements);
+    await applyTemplates(office, chauSonPlan, BASE_ROWS);
+    const pledges = (await office.readTables(["tblCamKet"])).get("tblCamKet")!;
+    const col = (h: string) => pledges.headers.indexOf(h);
+    const i = pledges.rows.findIndex((r) => typeof r[col("Số hộ")] === "number" && typeof r[col("Số hộ đã ký")] === "number" && (r[col("Số hộ đã ký")] as number) > 0);
+    const result = (t: typeof pledges) => (t.rows[i]![col("Tỷ lệ hộ đã ký")] as { result?: unknown }).result;
+    const before = result(pledges);
+    fake.setCalculationMode(mode);
+    // The clerk doubles the households: the rate halves once Excel calculates.
+    const households = pledges.rows[i]![col("Số hộ")] as number;
+    await office.updateCells([{ sheet: pledges.sheet, row: pledges.range.top + 1 + i, col: pledges.range.left + col("Số hộ"), expected: households, value: households * 2 }]);
+    const after = (await office.readTables(["tblCamKet"])).get("tblCamKet")!;
+    expect(typeof before).toBe("number");
+    expect(result(after)).toBeCloseTo((before as number) / 2, 10);
+    // Still not calculating on its own: the mode is the user's.
+    expect(fake.state.calculationMode).toBe(mode);
+  });
+});
+
 describe("a workbook whose structure is protected (Review > Protect Workbook)", () => {
   it("adding sheets is refused before anything is written, with what to do in Vietnamese; a write to existing sheets still goes", async () => {
     const { StructureProtectedError } = await import("../../src/adapters/office/officeWorkbook");

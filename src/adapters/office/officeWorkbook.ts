@@ -314,7 +314,12 @@ export class OfficeWorkbook implements WorkbookPort {
     return this.run(async (ctx) => {
       // Null-ness first: a missing table's range or sheet must not be asked for.
       const candidates = names.map((name) => ctx.workbook.tables.getItemOrNullObject(name).load("name, showTotals, showHeaders"));
+      const app = ctx.workbook.application.load("calculationMode");
       await ctx.sync();
+      // Excel not calculating on its own (Manual, or Automatic except tables: ours are tables):
+      // formula results would be those of the last calculation. A recalculation of what changed,
+      // before the values are read; it changes no cell's content.
+      if (app.calculationMode !== "Automatic") ctx.workbook.application.calculate("Recalculate");
       const found = candidates
         .filter((t) => !t.isNullObject)
         .map((t) => ({ t, ws: t.worksheet.load("name"), range: t.getRange().load("address"), header: t.showHeaders ? t.getHeaderRowRange().load("values") : undefined }));

@@ -86,9 +86,17 @@ const grid = <T>(box: RangeBox, f: (r: number, c: number) => T): T[][] =>
 /** Results of the workbook's formulas, computed once per version of the workbook. */
 const computed = new WeakMap<FakeWorkbookState, { version: number; results: Map<string, FormulaResult | undefined> }>();
 function results(state: FakeWorkbookState): Map<string, FormulaResult | undefined> {
+  // Not calculating on its own: the results of the last calculation, however the cells changed since.
+  if (state.calculationMode !== "Automatic" && state.lastResults) return state.lastResults as Map<string, FormulaResult | undefined>;
   let c = computed.get(state);
   if (!c || c.version !== state.version) computed.set(state, (c = { version: state.version, results: evaluate(state) }));
+  state.lastResults = c.results;
   return c.results;
+}
+
+/** A calculation asked for (`Application.calculate`): the results are those of the cells as they are now. */
+export function calculateNow(state: FakeWorkbookState): void {
+  state.lastResults = evaluate(state);
 }
 
 /** What `values` holds for a formula cell: its result, as Excel computes it (an error as its text). */

@@ -80,6 +80,14 @@ export class FakeWorkbookState {
    * The error code `worksheets.add` then gives is not documented: modelled as AccessDenied.
    */
   structureProtected = false;
+  /**
+   * Formulas → Calculation Options. In Manual (and, for changes in tables, Automatic except
+   * tables) formula results stay those of the last calculation until one is asked for
+   * (`Application.calculationMode`, "calculation is done when the user requests it").
+   */
+  calculationMode: "Automatic" | "AutomaticExceptTables" | "Manual" = "Automatic";
+  /** The results of the last calculation, what a formula cell shows while Excel is not calculating on its own. */
+  lastResults: Map<string, unknown> | undefined;
   /** Counts changes, so that computed results are computed again only after one. */
   version = 0;
   /** The active sheet and selected cell. */

@@ -1,6 +1,6 @@
 import type { RangeBox } from "../../../src/domain/grid";
 import { FakeContext, FakeRequirements } from "./context";
-import { FakeRange, FakeRangeAreas } from "./objects";
+import { calculateNow, FakeRange, FakeRangeAreas } from "./objects";
 import { boxOfAddress, cellKey, FakeExcelError, guardSheet, loadNames, notLoaded, FakeWorkbookState, typedInput, type FakeChart as FakeChartState, type FakeSheet, type FakeTable } from "./state";
 
 function usedBox(s: FakeSheet): RangeBox | undefined {
@@ -446,10 +446,34 @@ export class FakeExcel {
         return protection;
       },
     };
+    const appLoaded = new Map<string, unknown>();
+    const application = {
+      get calculationMode(): string {
+        if (!appLoaded.has("calculationMode")) throw notLoaded("calculationMode");
+        return appLoaded.get("calculationMode") as string;
+      },
+      load(props: string) {
+        loadNames("Application", props, ["calculationMode"]);
+        ctx.load(() => {
+          appLoaded.set("calculationMode", state.calculationMode);
+          return 20;
+        });
+        return application;
+      },
+      /** Recalculates at the next sync, before what is loaded after it; not a change to the document (a read-only workbook calculates too). */
+      calculate: (type: string) => {
+        if (!["Recalculate", "Full", "FullRebuild"].includes(type)) throw new FakeExcelError("InvalidArgument", `Unknown calculation type ${type}.`);
+        ctx.load(() => {
+          calculateNow(state);
+          return 0;
+        });
+      },
+    };
     const workbook = {
       worksheets,
       tables,
       protection,
+      application,
       get readOnly(): boolean {
         if (!loaded.has("readOnly")) throw notLoaded("readOnly");
         return loaded.get("readOnly") as boolean;
@@ -490,6 +514,12 @@ export class FakeExcel {
     const c = this.contexts[this.contexts.length - 1];
     if (!c) throw new Error("no run yet");
     return c;
+  }
+
+  /** Test set-up: Formulas > Calculation Options; the results shown from then on are those of this moment until a calculation. */
+  setCalculationMode(mode: FakeWorkbookState["calculationMode"]): void {
+    calculateNow(this.state);
+    this.state.calculationMode = mode;
   }
 
   /** Test set-up: writes values as if typed, outside any batch. */
