@@ -72,6 +72,8 @@ export function explainError(e: unknown, context: ErrorContext = {}): ExplainedE
       return nothing("office-hidden-sheet", { sheet: text(f.sheet), cell: text(f.cell) });
     case "WorkbookSwitchedError":
       return nothing("office-workbook-switched", { sheets: sheetList(f.sheets) });
+    case "DateSystem1904Error":
+      return nothing("office-date1904");
     case "StructureProtectedError":
       return nothing("office-structure-protected", { sheets: sheetList(f.sheets) });
     default:
@@ -109,6 +111,6 @@ const OFFICE_CODES: Readonly<Record<string, string>> = {
 
 /** The sentence that says what became of the workbook, where the message itself does not. */
 export function changeNote(x: ExplainedError): string | undefined {
-  if (/^(file|grid|cell|cli|plan)-/.test(x.code) || x.code === "error-cancelled" || x.code === "office-workbook-switched" || x.code === "office-structure-protected") return undefined;
+  if (/^(file|grid|cell|cli|plan)-/.test(x.code) || x.code === "error-cancelled" || x.code === "office-workbook-switched" || x.code === "office-structure-protected" || x.code === "office-date1904") return undefined;
   return x.changed === "nothing" ? "changed-nothing" : "changed-maybe";
 }

@@ -439,6 +439,33 @@ describe("Excel not calculating on its own (Formulas > Calculation Options > Man
   });
 });
 
+describe("a workbook that counts dates from 1904 (Excel's \"Use 1904 date system\")", () => {
+  it("is found without writing, and refused in Vietnamese before any read or write: its dates would be four years off", async () => {
+    const { DateSystem1904Error } = await import("../../src/adapters/office/officeWorkbook");
+    const { errorText } = await import("../../src/i18n");
+    const fake = new FakeExcel();
+    const office = new OfficeWorkbook(fake.run, fake.requirements);
+    await applyTemplates(office, chauSonPlan, BASE_ROWS);
+    fake.state.date1904 = true;
+    const version = fake.state.version;
+    const refused = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e);
+    const read = await refused(office.readTables(["tblDongGop"]));
+    expect(read).toBeInstanceOf(DateSystem1904Error);
+    expect(errorText(read, {})).toMatch(/^Sổ này đếm ngày theo hệ 1904.*sổ giữ nguyên\. Hãy dùng bản xem thử trong trình duyệt hoặc dòng lệnh/);
+    expect(await refused(office.updateCells([{ sheet: "Đóng góp", row: 1, col: 0, expected: null, value: 44_000 }]))).toBeInstanceOf(DateSystem1904Error);
+    expect(fake.state.version).toBe(version);
+    // Templates on a new 1904 workbook: nothing added.
+    const blank = new FakeExcel();
+    blank.seed("Sổ của tôi", { A1: "giữ" });
+    blank.state.date1904 = true;
+    expect(await refused(applyTemplates(new OfficeWorkbook(blank.run, blank.requirements), chauSonPlan, BASE_ROWS))).toBeInstanceOf(DateSystem1904Error);
+    expect(blank.state.sheets.map((x) => x.name)).toEqual(["Sổ của tôi"]);
+    // The 1900 system (the default of current Excel) reads as before.
+    fake.state.date1904 = false;
+    expect((await office.readTables(["tblDongGop"])).get("tblDongGop")!.rows.length).toBeGreaterThan(0);
+  });
+});
+
 describe("a workbook whose structure is protected (Review > Protect Workbook)", () => {
   it("adding sheets is refused before anything is written, with what to do in Vietnamese; a write to existing sheets still goes", async () => {
     const { StructureProtectedError } = await import("../../src/adapters/office/officeWorkbook");

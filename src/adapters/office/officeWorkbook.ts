@@ -48,6 +48,26 @@ function queueWritableCheck(ctx: Excel.RequestContext, sheets: readonly Excel.Wo
   };
 }
 
+/** The workbook counts dates from 1904 (Excel's "Use 1904 date system"): its dates would read four years early. */
+export class DateSystem1904Error extends Error {
+  constructor() {
+    super(t("office-date1904"));
+    this.name = "DateSystem1904Error";
+  }
+}
+
+/**
+ * Queues the workbook's date system, read without writing: DATE(1904,1,1) is 0 in the 1904 system
+ * and 1,462 in the 1900 one (Office.js has no property for it). The returned check, called after
+ * the sync, refuses a 1904 workbook: the adapter reads and writes dates as 1900-system serials.
+ */
+function queueDateSystemCheck(ctx: Excel.RequestContext): () => void {
+  const first = ctx.workbook.functions.date(1904, 1, 1).load("value");
+  return () => {
+    if (first.value === 0) throw new DateSystem1904Error();
+  };
+}
+
 /** A cell to show lies on a hidden sheet. */
 export class HiddenSheetError extends Error {
   constructor(
@@ -315,7 +335,9 @@ export class OfficeWorkbook implements WorkbookPort {
       // Null-ness first: a missing table's range or sheet must not be asked for.
       const candidates = names.map((name) => ctx.workbook.tables.getItemOrNullObject(name).load("name, showTotals, showHeaders"));
       const app = ctx.workbook.application.load("calculationMode");
+      const dates = queueDateSystemCheck(ctx);
       await ctx.sync();
+      dates();
       // Excel not calculating on its own (Manual, or Automatic except tables: ours are tables):
       // formula results would be those of the last calculation. A recalculation of what changed,
       // before the values are read; it changes no cell's content.
@@ -352,7 +374,9 @@ export class OfficeWorkbook implements WorkbookPort {
       const tables = ctx.workbook.tables.load("items/name");
       // A protected structure refuses new sheets (WorkbookProtection, ExcelApi 1.7): said before anything is written.
       const structure = ctx.workbook.protection.load("protected");
+      const dates = queueDateSystemCheck(ctx);
       await ctx.sync();
+      dates();
       const existing = (name: string) => sheets.items.find((w) => nameKey(w.name) === nameKey(name));
       const toAdd = grids.filter((g) => g.createSheet && !existing(g.sheet)).map((g) => g.sheet);
       if (toAdd.length > 0 && structure.protected) throw new StructureProtectedError(toAdd);
@@ -471,7 +495,9 @@ export class OfficeWorkbook implements WorkbookPort {
   updateCells(updates: readonly CellUpdate[]): Promise<{ applied: number; skipped: CellUpdate[] }> {
     return this.run(async (ctx) => {
       const sheets = ctx.workbook.worksheets.load("items/name");
+      const dates = queueDateSystemCheck(ctx);
       await ctx.sync();
+      dates();
       const skipped: CellUpdate[] = [];
       let applied = 0;
       // Slices keep each request well under 5 MB, however many cells a fix-all touches.

@@ -86,6 +86,8 @@ export class FakeWorkbookState {
    * (`Application.calculationMode`, "calculation is done when the user requests it").
    */
   calculationMode: "Automatic" | "AutomaticExceptTables" | "Manual" = "Automatic";
+  /** File > Options > Advanced > "Use 1904 date system": serial 0 is 1 January 1904 (DATE(1904,1,1) gives 0, not 1,462). */
+  date1904 = false;
   /** The results of the last calculation, what a formula cell shows while Excel is not calculating on its own. */
   lastResults: Map<string, unknown> | undefined;
   /** Counts changes, so that computed results are computed again only after one. */

@@ -469,11 +469,35 @@ export class FakeExcel {
         });
       },
     };
+    /** `workbook.functions.date`: Excel's DATE, as a serial of the workbook's date system (ExcelApi 1.2). */
+    const functions = {
+      date: (year: number, month: number, day: number) => {
+        ctx.requirements.use("Workbook.functions", "1.2");
+        const loadedValue = new Map<string, unknown>();
+        const result = {
+          get value(): number {
+            if (!loadedValue.has("value")) throw notLoaded("value");
+            return loadedValue.get("value") as number;
+          },
+          load(props: string) {
+            loadNames("FunctionResult", props, ["value"]);
+            ctx.load(() => {
+              const serial1900 = Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000);
+              loadedValue.set("value", state.date1904 ? serial1900 - 1462 : serial1900);
+              return 20;
+            });
+            return result;
+          },
+        };
+        return result;
+      },
+    };
     const workbook = {
       worksheets,
       tables,
       protection,
       application,
+      functions,
       get readOnly(): boolean {
         if (!loaded.has("readOnly")) throw notLoaded("readOnly");
         return loaded.get("readOnly") as boolean;
