@@ -97,6 +97,31 @@ describe("data validation over a range that already has a rule (office-js issue 
     await office.applyGrids([grid, { ...grid, validations: [{ ...grid.validations[0]!, range: { top: 1, left: 3, bottom: 9, right: 3 } }] }]);
     expect(fake.state.sheet("S")!.validations.map((v) => v.address)).toEqual(["B5:B30", "D2:D10"]);
   });
+
+  it("a user's rule of \"Any value\" with only an input message (read as type None) is theirs too: its prompt is kept", async () => {
+    const fake = new FakeExcel();
+    fake.seed("S", { A1: 1 });
+    const theirs = { showPrompt: true, title: "Ghi chú", message: "Ghi số hộ của thôn" };
+    fake.state.sheet("S")!.validations.push({ address: "B2:B10", rule: undefined, prompt: theirs });
+    const office = new OfficeWorkbook(fake.run, fake.requirements);
+    await office.applyGrids([grid]);
+    expect(fake.state.sheet("S")!.validations).toEqual([{ address: "B2:B10", rule: undefined, prompt: theirs }]);
+  });
+
+  it("the fake reads a range only partly ruled as MixedCriteria, and one ruled in two ways as Inconsistent", async () => {
+    const fake = new FakeExcel();
+    fake.seed("S", { A1: 1 });
+    fake.state.sheet("S")!.validations.push({ address: "B5:B30", rule: { list: { source: "Có,Không" } } }, { address: "C1:C4", rule: { wholeNumber: {} } }, { address: "C5:C9", rule: { list: { source: "A" } } });
+    const types = await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("S");
+      const partly = ws.getRange("B2:B10").dataValidation.load("type");
+      const mixed = ws.getRange("C1:C9").dataValidation.load("type");
+      const none = ws.getRange("E1:E9").dataValidation.load("type");
+      await ctx.sync();
+      return [partly.type, mixed.type, none.type];
+    });
+    expect(types).toEqual(["MixedCriteria", "Inconsistent", "None"]);
+  });
 });
 
 describe("column widths (format.columnWidth is in points)", () => {

@@ -406,7 +406,7 @@ export class OfficeWorkbook implements WorkbookPort {
       // (office-js issue 2594), and the user's rule is theirs to keep, as in the .xlsx adapter.
       const ruleChecks = grids.flatMap((g) => {
         const ws = existing(g.sheet);
-        return ws ? (g.validations ?? []).map((v) => ({ v, dv: ws.getRange(rangeAddress(v.range)).dataValidation.load("type") })) : [];
+        return ws ? (g.validations ?? []).map((v) => ({ v, dv: ws.getRange(rangeAddress(v.range)).dataValidation.load("type, prompt") })) : [];
       });
       const targets = [...new Set(grids.map((g) => existing(g.sheet)).filter((ws): ws is Excel.Worksheet => ws !== undefined))];
       const writable = queueWritableCheck(ctx, targets, targets.map((ws) => ws.name));
@@ -423,7 +423,8 @@ export class OfficeWorkbook implements WorkbookPort {
         });
       });
       for (const [sheet, cells] of conflicts) throw new GridConflictError(sheet, cells);
-      const ruled = new Set(ruleChecks.filter(({ dv }) => dv.type !== "None").map(({ v }) => v));
+      // A user's rule of "Any value" with an input message reads as type None: it is theirs too.
+      const ruled = new Set(ruleChecks.filter(({ dv }) => dv.type !== "None" || dv.prompt.showPrompt || dv.prompt.message !== "" || dv.prompt.title !== "").map(({ v }) => v));
       if (!resize) await this.refuseShiftingGrowth(ctx, changes);
       const added = await addSheets(ctx, grids.filter((g) => !existing(g.sheet)).map((g) => g.sheet));
       const budget = new WriteBudget(ctx);

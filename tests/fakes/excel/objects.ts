@@ -392,6 +392,10 @@ export class FakeDataValidation extends Loadable {
   get type(): string {
     return this.read("type");
   }
+  /** The input message ("Input Message" tab): what a user's rule of "Any value" with a prompt holds. */
+  get prompt(): { showPrompt: boolean; title: string; message: string } {
+    return this.read<{ showPrompt: boolean; title: string; message: string }>("prompt");
+  }
   set rule(v: unknown) {
     this.ctx.write(v, () => {
       guardSheet(this.sheet());
@@ -400,7 +404,9 @@ export class FakeDataValidation extends Loadable {
     });
   }
   set errorAlert(v: unknown) { this.ctx.write(v, () => (this.entry().errorAlert = v)); }
-  set prompt(v: unknown) { this.ctx.write(v, () => (this.entry().prompt = v)); }
+  set prompt(v: unknown) {
+    this.ctx.write(v, () => (this.entry().prompt = v));
+  }
   clear(): void {
     this.ctx.write("clear", () => {
       const s = this.sheet();
@@ -409,12 +415,24 @@ export class FakeDataValidation extends Loadable {
   }
   load(props: string): this {
     return this.queueLoad(props, (p) => {
-      if (p !== "type") throw new FakeExcelError("InvalidArgument", `The fake does not load DataValidation.${p}.`);
       const s = this.sheet();
       const over = s.validations.filter((v) => intersects(boxOfAddress(v.address), this.box()));
-      if (over.length === 0) return "None";
       const whole = over.length === 1 && over[0]!.address === rangeAddress(this.box());
-      return whole ? ruleType(over[0]!.rule) : "Inconsistent";
+      if (p === "prompt") {
+        const given = (whole ? over[0]!.prompt : undefined) as { showPrompt?: boolean; title?: string; message?: string } | undefined;
+        return { showPrompt: given?.showPrompt ?? false, title: given?.title ?? "", message: given?.message ?? "" };
+      }
+      if (p !== "type") throw new FakeExcelError("InvalidArgument", `The fake does not load DataValidation.${p}.`);
+      if (over.length === 0) return "None";
+      // DataValidationType: "MixedCriteria" when only some of the cells have a rule, "Inconsistent"
+      // when they all do but not the same one. A rule of "Any value" (only a prompt) is "None".
+      const covered = (() => {
+        const b = this.box();
+        for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) if (!over.some((v) => { const x = boxOfAddress(v.address); return r >= x.top && r <= x.bottom && c >= x.left && c <= x.right; })) return false;
+        return true;
+      })();
+      if (whole) return ruleType(over[0]!.rule);
+      return covered ? "Inconsistent" : "MixedCriteria";
     });
   }
 }
