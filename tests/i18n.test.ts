@@ -74,3 +74,17 @@ describe("Excel's commands in the words of the clerk's Office", () => {
     expect(t("grid-table-exists", { detail: "tblDongGop" }, "en")).toContain("(Table Design > Table Name)");
   });
 });
+
+describe("Excel's refusal while another workbook is in front (InactiveWorkbook)", () => {
+  it("mid-write, says part may have been written; the sheets-first refusal alone says nothing was", () => {
+    const inactive = Object.assign(new Error("RichApi.Error"), { name: "RichApi.Error", code: "InactiveWorkbook" });
+    const said = errorText(inactive, { writes: true });
+    expect(said).toContain("cửa sổ đang hiện một sổ khác");
+    expect(said).toContain("Một phần việc có thể đã được ghi vào sổ");
+    expect(said).not.toContain("Chưa có ô nào được ghi");
+    expect(errorText(inactive, { writes: false })).toContain("Sổ chưa bị thay đổi.");
+    const switched = Object.assign(new Error("x"), { name: "WorkbookSwitchedError", sheets: ["Đóng góp"] });
+    expect(errorText(switched, { writes: true })).toContain("Chưa có ô nào được ghi");
+    expect(errorText(switched, { writes: true })).not.toContain("Một phần việc");
+  });
+});

@@ -82,6 +82,7 @@ export const en: Catalog = {
   "office-hidden-sheet": (p) => `Cell ${p.cell} is on sheet "${p.sheet}", which is hidden. Unhide it (right-click a sheet tab > Unhide, choose "${p.sheet}") and click the cell again.`,
   "office-date1904": () =>
     "This workbook counts dates from 1904 (Excel's \"Use 1904 date system\"): inside Excel the add-in does not yet read and write such dates right, so it did nothing and the workbook is unchanged. Use the browser preview or the command line for this workbook (both read the 1904 system). Do not clear that option: every date already in the workbook would move by four years.",
+  "office-inactive-workbook": () => "Excel stopped this job partway because another workbook's window was in front. Click this workbook's window and run again.",
   "office-structure-protected": (p) =>
     `The workbook's structure is protected, so the sheets ${p.sheets} cannot be added. No cell was written. Unprotect the structure (${menu("unprotectWorkbook", "en")}, click to clear it; a password if one was set) and run again.`,
   "office-workbook-switched": (p) =>

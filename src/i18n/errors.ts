@@ -103,7 +103,9 @@ const OFFICE_CODES: Readonly<Record<string, string>> = {
   Timeout: "office-busy",
   Conflict: "office-conflict",
   InsertDeleteConflict: "office-conflict",
-  InactiveWorkbook: "office-workbook-switched",
+  // Excel's refusal of any call while another workbook is in front: what was written before it
+  // stays, so the change note says so (the sheets-first refusal, WorkbookSwitchedError, wrote nothing).
+  InactiveWorkbook: "office-inactive-workbook",
   ApiNotFound: "office-old-excel",
   MergedRangeConflict: "office-merged",
   FilteredRangeConflict: "office-filtered",

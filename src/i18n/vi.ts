@@ -87,6 +87,7 @@ export const vi: Catalog = {
   "office-hidden-sheet": (p) => `Ô ${p.cell} nằm ở trang "${p.sheet}" đang bị ẩn. Hãy hiện trang đó (bấm chuột phải vào tên một trang > Unhide, chọn "${p.sheet}") rồi bấm lại vào ô.`,
   "office-date1904": () =>
     "Sổ này đếm ngày theo hệ 1904 (tùy chọn \"Use 1904 date system\" của Excel): bổ trợ trong Excel chưa đọc, ghi đúng ngày của sổ như vậy nên chưa làm gì, sổ giữ nguyên. Hãy dùng bản xem thử trong trình duyệt hoặc dòng lệnh cho sổ này (hai cách đó đọc đúng hệ 1904). Đừng bỏ chọn tùy chọn đó: mọi ngày đã ghi trong sổ sẽ lệch 4 năm.",
+  "office-inactive-workbook": () => "Excel dừng việc này giữa chừng vì lúc đó cửa sổ đang hiện một sổ khác. Hãy bấm vào cửa sổ của sổ này rồi chạy lại.",
   "office-structure-protected": (p) =>
     `Cấu trúc sổ đang được bảo vệ nên không thêm được trang ${p.sheets}. Chưa có ô nào được ghi. Hãy bỏ bảo vệ cấu trúc sổ (${menu("unprotectWorkbook", "vi")}, bấm để bỏ chọn; cần mật khẩu nếu có) rồi chạy lại.`,
   "office-workbook-switched": (p) =>
