@@ -464,6 +464,49 @@ describe("Excel not calculating on its own (Formulas > Calculation Options > Man
   });
 });
 
+describe("formulas read where Excel lists them (getSpecialCells), whatever their number and the sheet's name", () => {
+  const seeded = (sheet: string, rows: number) => {
+    const fake = new FakeExcel();
+    const cells: Record<string, string | number> = { A1: "Số", B1: "Gấp đôi" };
+    // Every other row a formula: as many formula areas as half the rows.
+    for (let r = 2; r <= rows + 1; r++) {
+      cells[`A${r}`] = r;
+      cells[`B${r}`] = r % 2 === 0 ? `=A${r}*2` : r * 2;
+    }
+    fake.seed(sheet, cells);
+    fake.seedTable(sheet, "tblGapDoi", `A1:B${rows + 1}`);
+    return fake;
+  };
+
+  it("1,200 rows with 600 formula areas (over what getRanges takes in one address) read whole", async () => {
+    const fake = seeded("Số liệu", 1_200);
+    const office = new OfficeWorkbook(fake.run, fake.requirements);
+    const t = (await office.readTables(["tblGapDoi"])).get("tblGapDoi")!;
+    expect(t.rows).toHaveLength(1_200);
+    expect(t.rows[0]![1]).toEqual({ formula: "A2*2", result: 4 });
+    expect(t.rows[1]![1]).toBe(6);
+    expect(t.rows.filter((r) => typeof r[1] === "object")).toHaveLength(600);
+  });
+
+  it("a sheet whose name holds a comma (the multi-area address's own separator)", async () => {
+    const fake = seeded("Thu, chi", 4);
+    const office = new OfficeWorkbook(fake.run, fake.requirements);
+    const t = (await office.readTables(["tblGapDoi"])).get("tblGapDoi")!;
+    expect(t.rows.map((r) => r[1])).toEqual([{ formula: "A2*2", result: 4 }, 6, { formula: "A4*2", result: 8 }, 10]);
+  });
+
+  it("highlights of 3,000 long addresses far down and right go in groups getRanges accepts", async () => {
+    const fake = seeded("Số liệu", 4);
+    const office = new OfficeWorkbook(fake.run, fake.requirements);
+    // "XFB1000001:XFD1000002": 400 of them make an address of 9,198 characters.
+    const ranges = Array.from({ length: 3_000 }, (_, k) => ({ top: 1_000_000 + 3 * k, bottom: 1_000_001 + 3 * k, left: 16_381, right: 16_383 }));
+    await office.markIssues([{ sheet: "Số liệu", severity: "error", ranges }]);
+    // Every range marked once.
+    const marked = fake.state.sheet("Số liệu")!.conditionalFormats.flatMap((r) => r.address.split(/[ ,]+/));
+    expect(marked).toHaveLength(3_000);
+  });
+});
+
 describe("a workbook that counts dates from 1904 (Excel's \"Use 1904 date system\")", () => {
   it("is found without writing, and refused in Vietnamese before any read or write: its dates would be four years off", async () => {
     const { DateSystem1904Error } = await import("../../src/adapters/office/officeWorkbook");

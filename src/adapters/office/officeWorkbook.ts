@@ -129,14 +129,32 @@ function headerNames(header: Excel.Range | undefined): string[] {
   return header ? (header.values[0] ?? []).map(String) : [];
 }
 
-/** Ranges in one highlight rule: keeps each address well under what Excel takes in one call. */
+/**
+ * Ranges in one highlight rule: each address well under what `getRanges` takes (about 500 areas
+ * or 8,200 characters, office-js 5198 and 4263), counted both ways.
+ */
 const AREAS_PER_RULE = 400;
+const ADDRESS_CHARS = 7_000;
 
-function chunked<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+/** Ranges grouped for `getRanges`: at most `AREAS_PER_RULE` areas and `ADDRESS_CHARS` characters each. */
+function areaGroups(ranges: readonly RangeBox[]): RangeBox[][] {
+  const out: RangeBox[][] = [];
+  let group: RangeBox[] = [];
+  let chars = 0;
+  for (const r of ranges) {
+    const length = rangeAddress(r).length + 2;
+    if (group.length > 0 && (group.length >= AREAS_PER_RULE || chars + length > ADDRESS_CHARS)) {
+      out.push(group);
+      group = [];
+      chars = 0;
+    }
+    group.push(r);
+    chars += length;
+  }
+  if (group.length > 0) out.push(group);
   return out;
 }
+
 
 /** A structured reference: `tblX[…]`. */
 const STRUCTURED_REFERENCE = /\btbl[A-Za-z0-9_]+\[/;
@@ -155,14 +173,6 @@ type Loaded = { values: unknown[][]; valueTypes: string[][]; formulas?: unknown[
 function cellsOf(r: Loaded, formulas?: { grid: unknown[][] | undefined }): CellValue[][] {
   const f = formulas ? formulas.grid : r.formulas;
   return r.values.map((row, i) => row.map((v, j) => officeCellValue(v, r.valueTypes[i]?.[j], f?.[i]?.[j])));
-}
-
-/** `'Sheet'!H2:H9,'Sheet'!J5` → `H2:H9, J5`, for Worksheet.getRanges. */
-function localAreas(address: string): string {
-  return address
-    .split(",")
-    .map((a) => a.slice(a.lastIndexOf("!") + 1))
-    .join(", ");
 }
 
 /** The formulas of a chunk laid out as its cells, from the areas that hold formulas (the rest empty). */
@@ -217,14 +227,17 @@ async function readBoxes(ctx: Excel.RequestContext, items: readonly { ws: Excel.
     const special: (Excel.RangeAreas | undefined)[] = [];
     for (const r of ranges) {
       r.load(specialCells ? "values, valueTypes" : "values, valueTypes, formulas");
-      special.push(specialCells ? r.getSpecialCellsOrNullObject("Formulas").load("address") : undefined);
+      special.push(specialCells ? r.getSpecialCellsOrNullObject("Formulas").load("areaCount") : undefined);
     }
     const areas: (Excel.RangeCollection | undefined)[] = [];
     try {
       await ctx.sync();
       for (let i = 0; i < batch.length; i++) {
         const f = special[i];
-        areas.push(f && !f.isNullObject ? (batch[i] as Chunk).ws.getRanges(localAreas(f.address)).areas.load("items/address, items/formulas") : undefined);
+        // The areas themselves, not their address handed back to getRanges: Excel refuses an address
+        // of more than about 500 areas or 8,200 characters (office-js 5198, 4263), and a sheet's
+        // name may hold a comma, the address's own separator.
+        areas.push(f && !f.isNullObject ? f.areas.load("items/address, items/formulas") : undefined);
       }
       if (areas.some((a) => a !== undefined)) await ctx.sync();
     } catch (e) {
@@ -539,7 +552,7 @@ export class OfficeWorkbook implements WorkbookPort {
         if (!ws) continue;
         const look = MARK_FILL[m.severity];
         // Where RangeAreas exists, one rule covers a group of cells (as one sqref in a file).
-        const groups = areas ? chunked(m.ranges, AREAS_PER_RULE) : m.ranges.map((r) => [r]);
+        const groups = areas ? areaGroups(m.ranges) : m.ranges.map((r) => [r]);
         for (const group of groups) {
           const target = areas ? ws.getRanges(group.map(rangeAddress).join(", ")) : ws.getRange(rangeAddress(group[0] as RangeBox));
           const cf = target.conditionalFormats.add("Custom");

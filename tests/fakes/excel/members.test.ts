@@ -11,7 +11,7 @@ const DATA_VALIDATION: readonly (keyof Excel.DataValidation)[] = ["type", "rule"
 const CF_COLLECTION: readonly (keyof Excel.ConditionalFormatCollection)[] = ["items", "add", "load"];
 const RANGE_FORMAT: readonly (keyof Excel.RangeFormat)[] = ["protection", "font", "fill", "borders", "wrapText", "horizontalAlignment", "verticalAlignment", "columnWidth", "rowHeight"];
 const CHART: readonly (keyof Excel.Chart)[] = ["title", "legend", "axes", "format", "setPosition"];
-const RANGE_AREAS: readonly (keyof Excel.RangeAreas)[] = ["areas", "conditionalFormats", "isNullObject", "address", "load"];
+const RANGE_AREAS: readonly (keyof Excel.RangeAreas)[] = ["areas", "areaCount", "conditionalFormats", "isNullObject", "address", "load"];
 
 const own = (proto: object) => Object.getOwnPropertyNames(proto).filter((n) => n !== "constructor");
 /** Helpers of the fake itself, not part of the Excel API. */

@@ -274,7 +274,7 @@ export class FakeRange extends Loadable {
   getSpecialCellsOrNullObject(cellType: string): FakeSpecialCells {
     this.ctx.requirements.use("Range.getSpecialCellsOrNullObject", "1.9");
     if (cellType !== "Formulas") throw new FakeExcelError("InvalidArgument", `The fake models only Formulas, not ${cellType}.`);
-    return new FakeSpecialCells(this.ctx, () => {
+    return new FakeSpecialCells(this.ctx, this.sheet, () => {
       const s = this.sheet();
       const b = this.box();
       const cells: { row: number; col: number }[] = [];
@@ -290,7 +290,7 @@ export class FakeRange extends Loadable {
         if (last && last.left === c.col && last.bottom + 1 === c.row) last.bottom = c.row;
         else runs.push({ top: c.row, bottom: c.row, left: c.col, right: c.col });
       }
-      return runs.map((r) => `'${s.name}'!${rangeAddress(r)}`).join(",");
+      return runs;
     });
   }
 
@@ -577,11 +577,15 @@ export class FakeRangeAreas {
   }
 }
 
-/** What getSpecialCellsOrNullObject gives: its address once loaded, or a null object. */
+/**
+ * What getSpecialCellsOrNullObject gives: a RangeAreas (its address as Excel writes a multi-area
+ * address, `'Sheet'!H2:H9,'Sheet'!J5`, its area count, its areas), or a null object.
+ */
 export class FakeSpecialCells extends Loadable {
   constructor(
     ctx: FakeContext,
-    private readonly compute: () => string,
+    private readonly sheet: () => FakeSheet,
+    private readonly compute: () => RangeBox[],
   ) {
     super(ctx);
   }
@@ -591,10 +595,20 @@ export class FakeSpecialCells extends Loadable {
   get address(): string {
     return this.read("address");
   }
+  get areaCount(): number {
+    return this.read("areaCount");
+  }
+  /** The areas, each a range (RangeAreas.areas, ExcelApi 1.9). */
+  get areas() {
+    return new FakeRangeAreas(this.ctx, this.sheet, this.compute()).areas;
+  }
   load(props: string): this {
-    return this.queueLoad(["isNullObject", ...loadNames("RangeAreas", props, ["address", "isNullObject"])].join(","), (p) => {
-      const a = this.compute();
-      return p.trim() === "isNullObject" ? a === "" : a || undefined;
+    return this.queueLoad(["isNullObject", ...loadNames("RangeAreas", props, ["address", "areaCount", "isNullObject"])].join(","), (p) => {
+      const runs = this.compute();
+      const name = this.sheet().name.replace(/'/g, "''");
+      if (p.trim() === "isNullObject") return runs.length === 0;
+      if (runs.length === 0) return undefined;
+      return p.trim() === "areaCount" ? runs.length : runs.map((r) => `'${name}'!${rangeAddress(r)}`).join(",");
     });
   }
 }
