@@ -1,6 +1,5 @@
 import type { Issue } from "../domain/rules/types";
-import { panePreflight, type PanePreflight } from "../domain/report/addReport";
-import { validateThrough } from "../domain/rules/runValidation";
+import type { PanePreflight } from "../domain/report/addReport";
 import { CancelledError, type ReadOptions, type WorkbookPort } from "../domain/workbook";
 import type { PaneJobs } from "../taskpane/paneContext";
 import { WorkerChannel } from "./workerChannel";
@@ -38,10 +37,6 @@ export function computeJobs(port: WorkbookPort, worker: Worker): PaneJobs {
   };
 }
 
-/** The same jobs run on the page (a browser that cannot make the worker): the core's own functions. */
-export function pageJobs(port: WorkbookPort): PaneJobs {
-  return {
-    validate: (today, options) => validateThrough(port, today, options),
-    preflight: (period, today, options) => panePreflight(port, period, today, options),
-  };
-}
+
+/** Where no worker can be made: the pane's own jobs, the same the pane runs without a host's. */
+export { pageJobs } from "../taskpane/pageJobs";

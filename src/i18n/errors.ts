@@ -23,7 +23,7 @@ type Fields = Record<string, unknown>;
 const text = (v: unknown): string => (typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
 const list = (v: unknown): string => (Array.isArray(v) ? v.slice(0, 5).map(text).join(", ") : text(v));
 /** Sheet names, each in quotes as the messages name a sheet ("Đóng góp"), the first five and "…". */
-const sheetList = (v: unknown): string => (Array.isArray(v) ? `${v.slice(0, 5).map((x) => `"${text(x)}"`).join(", ")}${v.length > 5 ? ", …" : ""}` : `"${text(v)}"`);
+export const sheetList = (v: unknown): string => (Array.isArray(v) ? `${v.slice(0, 5).map((x) => `"${text(x)}"`).join(", ")}${v.length > 5 ? ", …" : ""}` : `"${text(v)}"`);
 
 /**
  * Errors are told apart by name and fields, not by class: those of the preview cross a worker

@@ -20,7 +20,7 @@ import { CancelledError, type WorkbookPort } from "../domain/workbook";
 import { errorText } from "../i18n";
 import type { Locale } from "../i18n/catalog";
 import { paneText, type PaneKey } from "../i18n/pane";
-import { validateThrough } from "../domain/rules/runValidation";
+import { pageJobs } from "./pageJobs";
 import { Pane, PaneResults, type PaneContext, type PaneJobs, type ResultSlot, type ResultState, type Section } from "./paneContext";
 import { InfoSection } from "./sections/InfoSection";
 import { ReportSection } from "./sections/ReportSection";
@@ -51,12 +51,7 @@ export interface AppProps {
 /** The pane: four sections over one port. It never imports Office.js or an adapter: the ports are given. */
 export function App({ port, files, jobs: given, today, locale: initial = "vi", dark = false, onLocaleChange }: AppProps) {
   const jobs = useMemo<PaneJobs>(
-    () => ({
-      validate: (day, options) => validateThrough(port, day, options),
-      // The report's core loads when a period is first previewed.
-      preflight: async (period, day, options) => (await import(/* webpackChunkName: "report" */ "../domain/report/addReport")).panePreflight(port, period, day, options),
-      ...given,
-    }),
+    () => ({ ...pageJobs(port), ...given }),
     [port, given],
   );
   const [tab, setTab] = useState<TabId>("templates");

@@ -2,6 +2,7 @@ import { columnRuns, isEmptyValue, parseRangeAddress, rangeAddress, sameValue, t
 import { MARK_FILL, MARK_FORMULA, type SheetMarks } from "../../domain/rules/marks";
 import { nameKey } from "../../domain/text";
 import { t } from "../../i18n";
+import { sheetList } from "../../i18n/errors";
 import { CancelledError, GridConflictError, type CellUpdate, type RangeRequest, type ReadOptions, type SheetSummary, type TableData, type TableSummary, type WorkbookPort, type WorkbookSummary } from "../../domain/workbook";
 import { CALL_BYTES, queueTablesAndFormats, queueValues, WriteBudget } from "./officeRender";
 import { BYTES_PER_CELL_READ, formulaKey, longFormula, officeCellValue, officeInput, PAYLOAD_BUDGET, rowsPerChunk } from "./officeValues";
@@ -82,7 +83,7 @@ export class HiddenSheetError extends Error {
 /** Excel would not add a sheet: another workbook's window was brought to the front meanwhile. */
 export class WorkbookSwitchedError extends Error {
   constructor(readonly sheets: readonly string[]) {
-    super(t("office-workbook-switched", { sheets: sheets.map((s) => `"${s}"`).join(", ") }));
+    super(t("office-workbook-switched", { sheets: sheetList(sheets) }));
     this.name = "WorkbookSwitchedError";
   }
 }
@@ -90,7 +91,7 @@ export class WorkbookSwitchedError extends Error {
 /** The workbook's structure is protected (Review > Protect Workbook): Excel would not add a sheet. Found before anything is written. */
 export class StructureProtectedError extends Error {
   constructor(readonly sheets: readonly string[]) {
-    super(t("office-structure-protected", { sheets: sheets.map((s) => `"${s}"`).join(", ") }));
+    super(t("office-structure-protected", { sheets: sheetList(sheets) }));
     this.name = "StructureProtectedError";
   }
 }
