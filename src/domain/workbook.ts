@@ -59,6 +59,20 @@ export class GridConflictError extends Error {
   }
 }
 
+/**
+ * Rows would be added to a table that shows a totals row: they would land on that row, and
+ * neither adapter moves a user's totals row. Refused before anything is written.
+ */
+export class TableTotalsRowError extends Error {
+  constructor(
+    readonly table: string,
+    readonly sheet: string,
+  ) {
+    super(`Table ${table} on "${sheet}" has a totals row under the rows to add`);
+    this.name = "TableTotalsRowError";
+  }
+}
+
 /** The user stopped a long job; nothing was written. */
 export class CancelledError extends Error {
   constructor() {
@@ -97,4 +111,19 @@ export interface WorkbookPort {
    * the host cannot tell (older Excel, a file).
    */
   watchChanges?(onChange: () => void): Promise<(() => Promise<void>) | undefined>;
+  /** What the host knows of the workbook as it is open that the clerk must be told once (inside Excel). */
+  hostNotes?(): Promise<HostNote[]>;
+}
+
+/**
+ * The workbook is open read-only (changes stay in memory until saved under another name), or the
+ * computer writes dates month first, so that a date typed day first becomes another date.
+ */
+export type HostNote = { kind: "read-only" } | { kind: "month-first-dates"; pattern: string };
+
+/** A short-date pattern (`M/d/yyyy`, `dd/MM/yyyy`, `yyyy-MM-dd`) that reads typed dates month before day. */
+export function monthFirst(pattern: string): boolean {
+  const month = pattern.indexOf("M");
+  const day = pattern.search(/d/);
+  return month >= 0 && day >= 0 && month < day;
 }

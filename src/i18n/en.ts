@@ -51,6 +51,8 @@ export const en: Catalog = {
   "grid-not-a-worksheet": (p) => `"${p.sheet}" is a chart or macro sheet; data cannot be written there. Rename it and run again. The file is unchanged.`,
   "grid-table-exists": (p) => `The workbook already has a table named ${p.detail}. Rename it (${menu("tableName", "en")}) and run again. The file is unchanged.`,
   "grid-name-taken": (p) => `The workbook already has a name ${p.detail} (${menu("nameManager", "en")}), the name of a table to create. Rename it and run again. The file is unchanged.`,
+  "grid-totals-row": (p) =>
+    `Table ${p.table} (sheet "${p.sheet}") shows a totals row at its end: the new rows would land on it, so nothing was written and the workbook is unchanged. Turn the totals row off for a moment (click a cell in the table > ${menu("totalRow", "en")}, clear it), run again, then turn it back on.`,
   "grid-table-overlap": (p) => `The new table on "${p.sheet}" would overlap table ${p.detail}. Move that table and run again. The file is unchanged.`,
   "cell-too-long": (p) => `Cell ${p.cell} would hold more than 32,767 characters, Excel's limit. Shorten the source text and run again. The file is unchanged.`,
   "cell-not-a-number": (p) => `Cell ${p.cell}: the number to write is not finite. Check the source data. The file is unchanged.`,
@@ -78,7 +80,6 @@ export const en: Catalog = {
   "office-table-growth": (p) =>
     `Table ${p.table} needs more columns or rows, but this Excel lacks Table.resize (ExcelApi 1.13), so growing it would push cells ${p.cells} aside. Update Office (Microsoft 365, Excel 2021 or later), or move those cells away from the table and run again.`,
   "office-sheet-protected": (p) => `Sheet "${p.sheet}" is protected, so it cannot be written. Unprotect it (${menu("unprotectSheet", "en")}) and run again.`,
-  "office-read-only": () => "The workbook is open read-only, so it cannot be written. Click \"Enable Editing\" (or open a copy you may edit) and run again.",
   "office-hidden-sheet": (p) => `Cell ${p.cell} is on sheet "${p.sheet}", which is hidden. Unhide it (right-click a sheet tab > Unhide, choose "${p.sheet}") and click the cell again.`,
   "office-date1904": () =>
     "This workbook counts dates from 1904 (Excel's \"Use 1904 date system\"): inside Excel the add-in does not yet read and write such dates right, so it did nothing and the workbook is unchanged. Use the browser preview or the command line for this workbook (both read the 1904 system). Do not clear that option: every date already in the workbook would move by four years.",
@@ -95,6 +96,8 @@ export const en: Catalog = {
   "office-conflict": () => "Someone else is editing the same part of the workbook. Wait a moment and run again.",
   "office-old-excel": () => "This Excel lacks a feature the job needs. Update Office and run again.",
   "office-merged": () => "The range to write holds merged cells. Unmerge them and run again.",
+  "office-hidden-rows": (p) =>
+    `Sheet "${p.sheet}" has filtered or hidden rows in ${p.range}, where the add-in must write: Excel may put values in the wrong cells when hidden rows are in the way, so nothing was written. Clear the filter (${menu("clearFilter", "en")}) and unhide the rows (select the whole sheet > ${menu("unhideRows", "en")}), run again, and filter again afterwards.`,
   "office-filtered": () => `The table is filtered. Clear the filter (${menu("clearFilter", "en")}) and run again.`,
   "office-error": (p) => `Excel reported an error (code ${p.code}). Run again; if it fails again, save, close and reopen the workbook.`,
   "cli-usage": () =>

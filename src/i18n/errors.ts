@@ -42,6 +42,10 @@ export function explainError(e: unknown, context: ErrorContext = {}): ExplainedE
       return nothing(`file-${text(f.problem)}`, { file: text(f.file) || file, detail: text(f.detail) });
     case "GridConflictError":
       return nothing("file-would-overwrite", { file: "", sheet: text(f.sheet), detail: list(f.cells) });
+    case "TableTotalsRowError":
+      return nothing("grid-totals-row", { table: text(f.table), sheet: text(f.sheet) });
+    case "HiddenRowsError":
+      return nothing("office-hidden-rows", { sheet: text(f.sheet), range: text(f.range) });
     case "GridRefusedError":
       return nothing(`grid-${text(f.reason)}`, { sheet: text(f.sheet), detail: text(f.detail) });
     case "CellWriteError":
@@ -67,7 +71,7 @@ export function explainError(e: unknown, context: ErrorContext = {}): ExplainedE
     case "TableGrowthError":
       return nothing("office-table-growth", { table: text(f.table), cells: text(f.cells) });
     case "WorkbookLockedError":
-      return nothing(f.sheet ? "office-sheet-protected" : "office-read-only", { sheet: text(f.sheet) });
+      return nothing("office-sheet-protected", { sheet: text(f.sheet) });
     case "HiddenSheetError":
       return nothing("office-hidden-sheet", { sheet: text(f.sheet), cell: text(f.cell) });
     case "WorkbookSwitchedError":
@@ -113,6 +117,6 @@ const OFFICE_CODES: Readonly<Record<string, string>> = {
 
 /** The sentence that says what became of the workbook, where the message itself does not. */
 export function changeNote(x: ExplainedError): string | undefined {
-  if (/^(file|grid|cell|cli|plan)-/.test(x.code) || x.code === "error-cancelled" || x.code === "office-workbook-switched" || x.code === "office-structure-protected" || x.code === "office-date1904") return undefined;
+  if (/^(file|grid|cell|cli|plan)-/.test(x.code) || x.code === "error-cancelled" || x.code === "office-workbook-switched" || x.code === "office-structure-protected" || x.code === "office-date1904" || x.code === "office-hidden-rows") return undefined;
   return x.changed === "nothing" ? "changed-nothing" : "changed-maybe";
 }

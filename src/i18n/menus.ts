@@ -4,7 +4,7 @@
  * (`Office.context.displayLanguage`) and gives one path; elsewhere (the command line, the preview)
  * a Vietnamese message gives both, since the clerk's Excel may be either.
  */
-export type MenuKey = "tableName" | "nameManager" | "unprotectSheet" | "unprotectWorkbook" | "clearFilter";
+export type MenuKey = "tableName" | "nameManager" | "unprotectSheet" | "unprotectWorkbook" | "clearFilter" | "totalRow" | "unhideRows" | "saveAs";
 
 const MENUS: Record<MenuKey, { vi: string; en: string }> = {
   tableName: { vi: "Thiết kế Bảng > Tên Bảng", en: "Table Design > Table Name" },
@@ -12,6 +12,9 @@ const MENUS: Record<MenuKey, { vi: string; en: string }> = {
   unprotectSheet: { vi: "Xem lại > Bỏ bảo vệ Trang tính", en: "Review > Unprotect Sheet" },
   unprotectWorkbook: { vi: "Xem lại > Bảo vệ Sổ làm việc", en: "Review > Protect Workbook" },
   clearFilter: { vi: "Dữ liệu > Xóa", en: "Data > Clear" },
+  saveAs: { vi: "Tệp > Lưu Như", en: "File > Save As" },
+  totalRow: { vi: "Thiết kế Bảng > Hàng Tổng", en: "Table Design > Total Row" },
+  unhideRows: { vi: "Trang đầu > Định dạng > Ẩn & Bỏ ẩn > Bỏ ẩn Hàng", en: "Home > Format > Hide & Unhide > Unhide Rows" },
 };
 
 let office: "vi" | "en" | undefined;

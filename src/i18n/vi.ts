@@ -56,6 +56,8 @@ export const vi: Catalog = {
   "grid-not-a-worksheet": (p) => `"${p.sheet}" là trang biểu đồ hoặc trang macro, không ghi được dữ liệu vào đó. Hãy đổi tên trang đó rồi chạy lại. Tệp giữ nguyên.`,
   "grid-table-exists": (p) => `Sổ đã có một bảng tên ${p.detail}. Hãy đổi tên bảng đó (${menu("tableName", "vi")}) rồi chạy lại. Tệp giữ nguyên.`,
   "grid-name-taken": (p) => `Sổ đã có một tên ${p.detail} (${menu("nameManager", "vi")}), trùng với tên bảng cần tạo. Hãy đổi tên đó rồi chạy lại. Tệp giữ nguyên.`,
+  "grid-totals-row": (p) =>
+    `Bảng ${p.table} (trang "${p.sheet}") có hàng tổng ở cuối: các dòng mới sẽ rơi vào đúng hàng tổng đó, nên chưa ghi gì, sổ giữ nguyên. Hãy tạm tắt hàng tổng (chọn một ô trong bảng > ${menu("totalRow", "vi")}, bỏ chọn), chạy lại, rồi bật lại hàng tổng.`,
   "grid-table-overlap": (p) => `Bảng mới ở trang "${p.sheet}" sẽ chồng lên bảng ${p.detail}. Hãy dời bảng đó rồi chạy lại. Tệp giữ nguyên.`,
   "cell-too-long": (p) => `Ô ${p.cell} cần ghi dài quá 32.767 ký tự, giới hạn của Excel. Hãy rút ngắn nội dung gốc rồi chạy lại. Tệp giữ nguyên.`,
   "cell-not-a-number": (p) => `Ô ${p.cell}: số cần ghi không phải một số hữu hạn. Hãy kiểm tra dữ liệu nguồn. Tệp giữ nguyên.`,
@@ -83,7 +85,6 @@ export const vi: Catalog = {
   "office-table-growth": (p) =>
     `Bảng ${p.table} cần thêm cột hoặc dòng, nhưng phiên bản Excel này chưa có Table.resize (ExcelApi 1.13) nên việc thêm sẽ đẩy các ô ${p.cells} đi chỗ khác. Hãy cập nhật Office (Microsoft 365, Excel 2021 trở lên), hoặc dời các ô đó ra xa bảng rồi chạy lại.`,
   "office-sheet-protected": (p) => `Trang "${p.sheet}" đang được bảo vệ nên không ghi được. Hãy bỏ bảo vệ trang (${menu("unprotectSheet", "vi")}; cần mật khẩu nếu có) rồi chạy lại.`,
-  "office-read-only": () => "Sổ đang mở ở chế độ chỉ đọc nên không ghi được. Hãy bấm \"Enable Editing\" / \"Chỉnh sửa sổ làm việc\" (hoặc mở bản có quyền sửa) rồi chạy lại.",
   "office-hidden-sheet": (p) => `Ô ${p.cell} nằm ở trang "${p.sheet}" đang bị ẩn. Hãy hiện trang đó (bấm chuột phải vào tên một trang > Unhide, chọn "${p.sheet}") rồi bấm lại vào ô.`,
   "office-date1904": () =>
     "Sổ này đếm ngày theo hệ 1904 (tùy chọn \"Use 1904 date system\" của Excel): bổ trợ trong Excel chưa đọc, ghi đúng ngày của sổ như vậy nên chưa làm gì, sổ giữ nguyên. Hãy dùng bản xem thử trong trình duyệt hoặc dòng lệnh cho sổ này (hai cách đó đọc đúng hệ 1904). Đừng bỏ chọn tùy chọn đó: mọi ngày đã ghi trong sổ sẽ lệch 4 năm.",
@@ -100,6 +101,8 @@ export const vi: Catalog = {
   "office-conflict": () => "Một người khác đang sửa cùng vùng của sổ. Hãy đợi một lát rồi chạy lại.",
   "office-old-excel": () => "Phiên bản Excel này thiếu chức năng cần dùng. Hãy cập nhật Office rồi chạy lại.",
   "office-merged": () => "Vùng cần ghi có ô đã gộp (Merge). Hãy bỏ gộp ô trong vùng đó rồi chạy lại.",
+  "office-hidden-rows": (p) =>
+    `Trang "${p.sheet}" có dòng đang bị lọc hoặc ẩn trong vùng ${p.range} mà bổ trợ cần ghi: Excel có thể ghi lệch ô khi vùng ghi có dòng ẩn, nên chưa ghi gì. Hãy bỏ lọc (${menu("clearFilter", "vi")}) và hiện các dòng ẩn (chọn cả trang > ${menu("unhideRows", "vi")}) rồi chạy lại; lọc lại sau khi xong.`,
   "office-filtered": () => `Bảng đang được lọc. Hãy bỏ lọc (${menu("clearFilter", "vi")}) rồi chạy lại.`,
   "office-error": (p) => `Excel báo lỗi (mã ${p.code}). Hãy chạy lại; nếu vẫn lỗi, lưu sổ, đóng rồi mở lại.`,
   // Command line

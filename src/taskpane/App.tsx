@@ -7,6 +7,8 @@ import {
   MenuPopover,
   MenuTrigger,
   makeStyles,
+  MessageBar,
+  MessageBarBody,
   Tab,
   TabList,
   tokens,
@@ -16,7 +18,8 @@ import {
 import { MoreHorizontal20Regular } from "@fluentui/react-icons";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { FilesPort } from "../domain/files";
-import { CancelledError, type WorkbookPort } from "../domain/workbook";
+import { CancelledError, type HostNote, type WorkbookPort } from "../domain/workbook";
+import { menu } from "../i18n/menus";
 import { errorText } from "../i18n";
 import type { Locale } from "../i18n/catalog";
 import { paneText, type PaneKey } from "../i18n/pane";
@@ -86,6 +89,20 @@ export function App({ port, files, jobs: given, today, locale: initial = "vi", d
     return () => {
       gone = true;
       void stop?.().catch(() => undefined);
+    };
+  }, [port]);
+  // What Excel says of the workbook as open (read-only, month-first dates): told once, at the top.
+  const [notes, setNotes] = useState<readonly HostNote[]>([]);
+  useEffect(() => {
+    let gone = false;
+    void port
+      .hostNotes?.()
+      .then((n) => {
+        if (!gone) setNotes(n);
+      })
+      .catch(() => undefined);
+    return () => {
+      gone = true;
     };
   }, [port]);
   const controller = useRef<AbortController | undefined>(undefined);
@@ -164,6 +181,11 @@ export function App({ port, files, jobs: given, today, locale: initial = "vi", d
               </MenuPopover>
             </Menu>
           </nav>
+          {notes.map((n) => (
+            <MessageBar key={n.kind} intent="warning" layout="multiline">
+              <MessageBarBody>{n.kind === "read-only" ? t("noteReadOnly", { menu: menu("saveAs", locale) }) : t("noteMonthFirst", { pattern: n.pattern })}</MessageBarBody>
+            </MessageBar>
+          ))}
           {views.map(([id, key]) => (
             <div key={id} hidden={tab !== id} role={id === "info" ? "region" : "tabpanel"} aria-label={t(key)}>
               {opened.has(id) && id === "templates" && <TemplatesSection />}

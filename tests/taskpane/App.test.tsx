@@ -118,6 +118,15 @@ describe("the task pane, given the Office adapter", () => {
     expect(screen.getByRole<HTMLButtonElement>("button", { name: "Thêm mẫu biểu" }).disabled).toBe(true);
   });
 
+  it("says once, at the top, that the workbook is open read-only and that the computer writes dates month first", async () => {
+    const { fake, port } = await sampleBook();
+    fake.state.readOnly = true;
+    fake.state.shortDatePattern = "M/d/yyyy";
+    render(<App port={port} files={browserFiles} today={TODAY} />);
+    expect(await screen.findByText(/Sổ đang mở ở chế độ chỉ đọc.*lưu thành tệp khác \(Excel tiếng Việt: Tệp > Lưu Như; tiếng Anh: File > Save As\)/)).toBeTruthy();
+    expect(screen.getByText(/tháng trước ngày \(M\/d\/yyyy\).*ngày 5 tháng 6/)).toBeTruthy();
+  });
+
   it("checks the data, shows a cell when its issue is clicked, and fixes it", async () => {
     const { fake, port } = await sampleBook();
     const ledger = (await port.readTables(["tblDongGop"])).get("tblDongGop")!;

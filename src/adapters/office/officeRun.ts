@@ -1,5 +1,5 @@
 import type { ExcelRun } from "./officeWorkbook";
-import { DELAY_FOR_CELL_EDIT, MERGE_UNDO_GROUP, type Requirements } from "./requirements";
+import { MERGE_UNDO_GROUP, type Requirements } from "./requirements";
 
 /** `Excel.run` as Office.js offers it: with or without run options. */
 export interface ExcelRunner {
@@ -8,13 +8,12 @@ export interface ExcelRunner {
 }
 
 /**
- * The adapter's `Excel.run`: on builds that offer them, a run waits until the user leaves cell
- * edit mode instead of failing, and a whole operation is one step of Undo.
+ * The adapter's `Excel.run`: a run waits until the user leaves cell edit mode instead of failing
+ * (`delayForCellEdit`, which Excel.RunOptions gives no requirement set: always asked), and on
+ * builds that offer it a whole operation is one step of Undo (ExcelApi 1.20).
  */
 export function officeRun(excel: ExcelRunner, requirements: Requirements): ExcelRun {
-  const options: Excel.RunOptions = {};
-  if (requirements.isSetSupported(DELAY_FOR_CELL_EDIT.name, DELAY_FOR_CELL_EDIT.version)) options.delayForCellEdit = true;
+  const options: Excel.RunOptions = { delayForCellEdit: true };
   if (requirements.isSetSupported(MERGE_UNDO_GROUP.name, MERGE_UNDO_GROUP.version)) options.mergeUndoGroup = true;
-  const withOptions = Object.keys(options).length > 0;
-  return (batch) => (withOptions ? excel.run(options, batch) : excel.run(batch));
+  return (batch) => excel.run(options, batch);
 }

@@ -3,10 +3,10 @@ import { MARK_FILL, MARK_FORMULA, type SheetMarks } from "../../domain/rules/mar
 import { nameKey } from "../../domain/text";
 import { t } from "../../i18n";
 import { sheetList } from "../../i18n/errors";
-import { CancelledError, GridConflictError, type CellUpdate, type RangeRequest, type ReadOptions, type SheetSummary, type TableData, type TableSummary, type WorkbookPort, type WorkbookSummary } from "../../domain/workbook";
+import { CancelledError, GridConflictError, monthFirst, TableTotalsRowError, type CellUpdate, type HostNote, type RangeRequest, type ReadOptions, type SheetSummary, type TableData, type TableSummary, type WorkbookPort, type WorkbookSummary } from "../../domain/workbook";
 import { CALL_BYTES, queueTablesAndFormats, queueValues, WriteBudget } from "./officeRender";
 import { BYTES_PER_CELL_READ, formulaKey, longFormula, officeCellValue, officeInput, PAYLOAD_BUDGET, rowsPerChunk } from "./officeValues";
-import { RANGE_AREAS, TABLE_EVENTS, TABLE_RESIZE, type Requirements } from "./requirements";
+import { CULTURE_DATES, RANGE_AREAS, TABLE_EVENTS, TABLE_RESIZE, type Requirements } from "./requirements";
 
 /** `Excel.run` as the adapter needs it: one batch, one context. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -15,6 +15,20 @@ export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>)
 /** `'Danh mục'!A1:B12` → its box. */
 function boxOf(address: string): RangeBox | undefined {
   return parseRangeAddress(address.slice(address.lastIndexOf("!") + 1));
+}
+
+/**
+ * Rows hidden (by a filter or by hand) lie where a block of values would be written: Excel may
+ * put the values in the wrong cells (office-js issue 224). Refused before anything is written.
+ */
+export class HiddenRowsError extends Error {
+  constructor(
+    readonly sheet: string,
+    readonly range: string,
+  ) {
+    super(t("office-hidden-rows", { sheet, range }));
+    this.name = "HiddenRowsError";
+  }
 }
 
 /** This Excel cannot grow a table without moving the user's cells beside or below it. */
@@ -28,23 +42,23 @@ export class TableGrowthError extends Error {
   }
 }
 
-/** The workbook or a sheet cannot be changed: refused before anything is written. */
+/** A sheet cannot be changed (protected): refused before anything is written. */
 export class WorkbookLockedError extends Error {
-  constructor(readonly sheet?: string) {
-    super(sheet ? t("office-sheet-protected", { sheet }) : t("office-read-only"));
+  constructor(readonly sheet: string) {
+    super(t("office-sheet-protected", { sheet }));
     this.name = "WorkbookLockedError";
   }
 }
 
 /**
- * Queues what decides whether sheets may be written (read-only workbook, protected sheets);
- * after the next sync, the returned check throws `WorkbookLockedError` before any write.
+ * Queues what decides whether sheets may be written (protected sheets); after the next sync, the
+ * returned check throws `WorkbookLockedError` before any write. A workbook opened read-only is
+ * not refused: Excel desktop lets it be changed and saved under another name (office-js issue
+ * 5148); the pane says so when it opens (`hostNotes`), and a refusal Excel gives is explained.
  */
 function queueWritableCheck(ctx: Excel.RequestContext, sheets: readonly Excel.Worksheet[], names: readonly string[]): (only?: ReadonlySet<string>) => void {
-  const book = ctx.workbook.load("readOnly");
   const protections = sheets.map((ws, i) => ({ name: names[i] as string, p: ws.protection.load("protected") }));
   return (only) => {
-    if (book.readOnly) throw new WorkbookLockedError();
     for (const { name, p } of protections) if (p.protected && (!only || only.has(nameKey(name)))) throw new WorkbookLockedError(name);
   };
 }
@@ -313,6 +327,20 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
+  /** Read-only (Workbook.readOnly, 1.1) and the computer's short-date order (ExcelApi 1.12, where present). */
+  hostNotes(): Promise<HostNote[]> {
+    return this.run(async (ctx) => {
+      const dates = this.requirements.isSetSupported(CULTURE_DATES.name, CULTURE_DATES.version);
+      const book = ctx.workbook.load("readOnly");
+      const format = dates ? ctx.workbook.application.cultureInfo.datetimeFormat.load("shortDatePattern") : undefined;
+      await ctx.sync();
+      const notes: HostNote[] = [];
+      if (book.readOnly) notes.push({ kind: "read-only" });
+      if (format && monthFirst(format.shortDatePattern)) notes.push({ kind: "month-first-dates", pattern: format.shortDatePattern });
+      return notes;
+    });
+  }
+
   summarize(): Promise<WorkbookSummary> {
     return this.run(async (ctx) => {
       const sheets = ctx.workbook.worksheets.load("items/name");
@@ -403,6 +431,7 @@ export class OfficeWorkbook implements WorkbookPort {
         (g.tableChanges ?? []).map((ch) => ({
           g,
           ch,
+          table: ctx.workbook.tables.getItem(ch.name).load("showTotals"),
           range: ctx.workbook.tables.getItem(ch.name).getRange().load("address"),
           // Without Table.resize, growing inserts cells and shifts what lies beside or below.
           used: resize ? undefined : ctx.workbook.tables.getItem(ch.name).worksheet.getUsedRangeOrNullObject(true).load("address"),
@@ -422,11 +451,34 @@ export class OfficeWorkbook implements WorkbookPort {
         const ws = existing(g.sheet);
         return ws ? (g.validations ?? []).map((v) => ({ v, dv: ws.getRange(rangeAddress(v.range)).dataValidation.load("type, prompt") })) : [];
       });
+      // Hidden rows among those a grid writes on a sheet that exists (one range per grid, its rows' span).
+      const spans = grids.flatMap((g) => {
+        const ws = existing(g.sheet);
+        if (!ws || g.cells.length < 2) return [];
+        const span = { top: Infinity, bottom: -1, left: Infinity, right: -1 };
+        for (const c of g.cells) {
+          span.top = Math.min(span.top, c.row);
+          span.bottom = Math.max(span.bottom, c.row);
+          span.left = Math.min(span.left, c.col);
+          span.right = Math.max(span.right, c.col);
+        }
+        if (span.bottom <= span.top) return [];
+        const address = rangeAddress(span);
+        return [{ g, rows: ws.getRange(address).load("rowHidden"), address }];
+      });
       const targets = [...new Set(grids.map((g) => existing(g.sheet)).filter((ws): ws is Excel.Worksheet => ws !== undefined))];
       const writable = queueWritableCheck(ctx, targets, targets.map((ws) => ws.name));
       const under = await readBoxes(ctx, runs.map(({ ws, run }) => ({ ws, box: run.box })), undefined, this.requirements);
       if (runs.length === 0) await ctx.sync();
       writable();
+      for (const { g, rows, address } of spans) if (rows.rowHidden !== false) throw new HiddenRowsError(g.sheet, address);
+      // A totals row would be under the new rows (or beside the new columns): what Table.resize
+      // does with it is not documented, and the adapter never moves a user's totals row.
+      for (const { g, ch, table, range } of changes) {
+        const box = boxOf(range.address) as RangeBox;
+        const bodyBottom = box.bottom - 1;
+        if (table.showTotals && ((ch.bottom ?? bodyBottom) > bodyBottom || ch.addHeaders.length > 0)) throw new TableTotalsRowError(ch.name, g.sheet);
+      }
       const conflicts = new Map<string, string[]>();
       runs.forEach(({ g, run }, k) => {
         run.cells.forEach((c, i) => {

@@ -12,11 +12,11 @@ export function officeRequirements(): Requirements {
 export const PAGE_LAYOUT = { name: "ExcelApi", version: "1.9" } as const;
 /** `Table.resize` is ExcelApi 1.13. */
 export const TABLE_RESIZE = { name: "ExcelApi", version: "1.13" } as const;
-/** Waiting for the user to leave a cell they are typing in: without it a run fails then. */
-export const DELAY_FOR_CELL_EDIT = { name: "ExcelApi", version: "1.11" } as const;
 /** One undo for the whole of one user action, however many syncs it takes. */
 export const MERGE_UNDO_GROUP = { name: "ExcelApi", version: "1.20" } as const;
 /** `TableCollection.onChanged`: a table's data changed. */
 export const TABLE_EVENTS = { name: "ExcelApi", version: "1.7" } as const;
 /** `Worksheet.getRanges` and `RangeAreas` are ExcelApi 1.9. */
 export const RANGE_AREAS = { name: "ExcelApi", version: "1.9" } as const;
+/** `Application.cultureInfo.datetimeFormat` (the computer's date order) is ExcelApi 1.12. */
+export const CULTURE_DATES = { name: "ExcelApi", version: "1.12" } as const;

@@ -4,6 +4,7 @@ import { nameKey } from "../../domain/text";
 import {
   CancelledError,
   GridConflictError,
+  TableTotalsRowError,
   type CellUpdate,
   type RangeRequest,
   type ReadOptions,
@@ -274,6 +275,11 @@ export class XlsxWorkbook implements WorkbookPort {
         if (definedNames.has(nameKey(t.name))) throw new GridRefusedError(g.sheet, "name-taken", t.name);
         const overlap = overlappingTables(tables.map((x) => ({ name: x.name, sheet: x.sheet, ref: x.ref })), g.sheet, t.range);
         if (overlap.length > 0) throw new GridRefusedError(g.sheet, "table-overlap", overlap.join(", "));
+      }
+      // New rows of a table that shows a totals row would land on it: a user's totals row is never moved.
+      for (const ch of g.tableChanges ?? []) {
+        const t = tables.find((x) => nameKey(x.name) === nameKey(ch.name));
+        if (t && t.totalsRows > 0 && ch.bottom !== undefined && ch.bottom > bodyBox(t).bottom) throw new TableTotalsRowError(t.name, g.sheet);
       }
       const sheet = info ? await this.open(info) : undefined;
       if (!sheet) continue;

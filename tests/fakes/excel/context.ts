@@ -41,7 +41,8 @@ export class FakeRequirements {
   /** Throws as Excel would for a member above the declared set that the code did not ask about first. */
   use(member: string, version: string): void {
     if (compareVersions(version, this.declared) <= 0) return;
-    if (!this.asked.has(`ExcelApi ${version}`)) {
+    // A set that is supported includes every earlier version: asking for 1.12 covers a 1.11 member.
+    if (![...this.asked].some((a) => a.startsWith("ExcelApi ") && compareVersions(a.slice("ExcelApi ".length), version) >= 0)) {
       throw new FakeExcelError("ApiNotGuarded", `${member} needs ExcelApi ${version}, above the declared ${this.declared}, and isSetSupported was not asked first.`);
     }
     if (compareVersions(version, this.supported) > 0) throw new FakeExcelError("ApiNotFound", `${member} is not available in this Excel (ExcelApi ${this.supported}).`);
@@ -66,6 +67,8 @@ export class FakeContext {
     readonly requirements: FakeRequirements,
     /** A run that syncs more often than this is refused: a sync in a loop shows up at once. */
     readonly maxSyncs = Number.POSITIVE_INFINITY,
+    /** The run asked to wait while the user edits a cell (`RunOptions.delayForCellEdit`). */
+    private readonly delayForCellEdit = false,
   ) {}
 
   write(args: unknown, run: () => void): void {
@@ -81,6 +84,17 @@ export class FakeContext {
     if (this.syncs.length >= this.maxSyncs) {
       return Promise.reject(new FakeExcelError("TooManySyncs", `More than ${this.maxSyncs} context.sync() calls in one Excel.run: a sync inside a loop?`));
     }
+    // Excel.RunOptions: "When false, if the user is in cell edit when the batch request is processed
+    // by the host, the batch automatically fails"; when true it waits until the user leaves the cell.
+    this.state.syncsSoFar++;
+    if (this.state.editStartsAtSync === this.state.syncsSoFar) this.state.editingCell = true;
+    if (this.state.editingCell) {
+      if (!this.delayForCellEdit) {
+        this.queue = [];
+        return Promise.reject(new FakeExcelError("InvalidOperationInCellEditMode", "This operation is not allowed while the user is editing a cell."));
+      }
+      this.state.editingCell = false;
+    }
     const ops = this.queue;
     this.queue = [];
     const requestBytes = ops.reduce((n, op) => n + (op.kind === "write" ? op.bytes : CALL_BYTES), 0);
@@ -89,7 +103,6 @@ export class FakeContext {
       return Promise.reject(new FakeExcelError("RequestPayloadSizeLimitExceeded", `Request of ${requestBytes} bytes.`));
     }
     let responseBytes = 0;
-    if (this.state.readOnly && ops.some((op) => op.kind === "write")) return Promise.reject(new FakeExcelError("AccessDenied", "The workbook is read-only."));
     try {
       for (const op of ops) {
         if (op.kind === "write") {

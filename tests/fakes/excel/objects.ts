@@ -65,7 +65,7 @@ export function shownFormula(state: FakeContext["state"], sheet: FakeSheet, row:
 }
 
 /** What the fake can load of each object: anything else fails to load. */
-const RANGE_PROPS = ["isNullObject", "address", "values", "valueTypes", "formulas", "numberFormat"];
+const RANGE_PROPS = ["isNullObject", "address", "values", "valueTypes", "formulas", "numberFormat", "rowHidden"];
 const CF_PROPS = ["type", "custom/rule/formula"];
 
 /** `B:B` or `B:D`: every row of some columns. */
@@ -152,6 +152,9 @@ export class FakeRange extends Loadable {
   set values(input: unknown[][]) {
     this.ctx.write(input, () => this.writeInputs(input));
   }
+  get rowHidden(): boolean | null {
+    return this.read("rowHidden");
+  }
   get numberFormat(): unknown[][] {
     return this.read("numberFormat");
   }
@@ -195,9 +198,16 @@ export class FakeRange extends Loadable {
       throw new FakeExcelError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size of the range ${rangeAddress(b)}.`);
     }
     for (const row of input) for (const v of row) if (typeof v === "string" && v.startsWith("=")) checkStructuredReferences(this.ctx.state, v);
-    grid(b, (r, c) => {
+    // Over hidden rows a block lands in the wrong cells (office-js issue 224): the fake puts the
+    // input's rows into the visible rows in turn, from the top.
+    const hidden = s.hiddenRows ?? new Set<number>();
+    const visible: number[] = [];
+    if (b.bottom > b.top && [...hidden].some((r) => r >= b.top && r <= b.bottom)) for (let r = b.top; visible.length < input.length; r++) if (!hidden.has(r)) visible.push(r);
+    const rowOf = (r: number) => (visible.length > 0 ? (visible[r - b.top] as number) : r);
+    grid(b, (r0, c) => {
+      const r = rowOf(r0);
       const key = cellKey(r, c);
-      const given = input[r - b.top]?.[c - b.left];
+      const given = input[r0 - b.top]?.[c - b.left];
       // null in an input array leaves the cell as it is (Range.values and Range.formulas).
       if (given === null) return;
       const typed = typedInput(given);
@@ -205,6 +215,12 @@ export class FakeRange extends Loadable {
       if (typed) s.cells.set(key, { ...(old ?? newCell(s, c)), ...typed, ...(typed.formula ? {} : { formula: undefined }) });
       else if (old) s.cells.set(key, { ...old, value: "", formula: undefined });
     });
+    // Values written into the row right under a table (no totals row there) join it: Excel
+    // expands the table (office-js issues 3013 and 3191, where add-ins grow tables this way).
+    for (const t of this.ctx.state.tables) {
+      if (t.sheet !== s || t.showTotals || b.top !== t.box.bottom + 1 || b.left > t.box.right || b.right < t.box.left) continue;
+      if (input.some((row) => row.some((v) => v !== null && v !== ""))) t.box = { ...t.box, bottom: b.bottom };
+    }
     // Writing into a table's header row renames its columns, as in Excel.
     for (const t of this.ctx.state.tables) {
       if (t.sheet !== s || b.top > t.box.top || b.bottom < t.box.top || b.right < t.box.left || b.left > t.box.right) continue;
@@ -238,6 +254,13 @@ export class FakeRange extends Loadable {
         });
       case "numberFormat":
         return grid(b, (r, c) => cell(r, c)?.numberFormat ?? "General");
+      case "rowHidden": {
+        // True when every row is hidden, false when none, null when some are (Range.rowHidden).
+        const hidden = s.hiddenRows ?? new Set<number>();
+        let n = 0;
+        for (const r of hidden) if (r >= b.top && r <= b.bottom) n++;
+        return n === 0 ? false : n === b.bottom - b.top + 1 ? true : null;
+      }
       default:
         throw new FakeExcelError("InvalidArgument", `The fake does not load Range.${p}.`);
     }

@@ -56,6 +56,12 @@ export interface FakeSheet {
   charts?: FakeChart[];
   /** Protected (Review > Protect Sheet): Excel refuses every change to it. */
   protected?: boolean;
+  /**
+   * Rows hidden by a filter or by the user (0-based). Writing a block of values over them puts
+   * the values in the wrong cells (office-js issue 224: "data seems to be misplaced"); the fake
+   * fills the visible rows in turn, its model of that misplacement.
+   */
+  hiddenRows?: Set<number>;
   /** Hidden or very hidden: Excel cannot activate it. */
   visibility?: "Visible" | "Hidden" | "VeryHidden";
 }
@@ -67,8 +73,19 @@ export function guardSheet(s: FakeSheet): void {
 
 export class FakeWorkbookState {
   readonly sheets: FakeSheet[] = [];
-  /** Opened read-only (or without edit rights): Excel refuses every change. */
+  /**
+   * `Workbook.readOnly`: opened read-only (locked by a colleague, or "Read-Only Recommended").
+   * Excel desktop still lets the workbook be changed in memory, to be saved under another name
+   * (office-js issue 5148): the fake accepts writes. Excel on the web in view mode is not modelled.
+   */
   readOnly = false;
+  /** The user is typing in a cell (cell edit mode). */
+  editingCell = false;
+  /** Syncs of every run so far, and the one before which the user starts typing in a cell (test set-up). */
+  syncsSoFar = 0;
+  editStartsAtSync: number | undefined;
+  /** `Application.cultureInfo.datetimeFormat.shortDatePattern` (ExcelApi 1.12): the computer's regional settings. */
+  shortDatePattern = "dd/MM/yyyy";
   /**
    * The user brought another workbook's window to the front: Excel then fails adding a sheet to
    * this one with a general exception (office-js issues 771 and 6365).

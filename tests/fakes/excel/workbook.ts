@@ -90,6 +90,8 @@ export class FakeTableProxy {
       const t = this.table();
       const box = boxOfAddress(address);
       if (box.top !== t.box.top || box.left !== t.box.left) throw new FakeExcelError("InvalidArgument", "The header row must stay in place.");
+      // What resize does to a totals row is not documented: the fake refuses rather than guess.
+      if (t.showTotals) throw new FakeExcelError("InvalidOperation", `Table ${t.name} has a totals row: resizing it is not modelled.`);
       t.box = box;
       t.headers = headersAt(t.sheet, box);
     });
@@ -118,7 +120,8 @@ export class FakeTableProxy {
         this.ctx.write(values, () => {
           const t = this.table();
           for (const row of values) {
-            const r = t.box.bottom + 1;
+            // A new row goes under the body, above the totals row where one is shown.
+            const r = t.showTotals ? t.box.bottom : t.box.bottom + 1;
             shift(t.sheet, { top: r, bottom: 1_048_575, left: t.box.left, right: t.box.right }, "down");
             row.forEach((v, j) => t.sheet.cells.set(cellKey(r, t.box.left + j), typedInput(v) ?? { value: "" }));
             t.box = { ...t.box, bottom: r };
@@ -367,8 +370,18 @@ export class FakeExcel {
   readonly requirements: FakeRequirements;
   readonly contexts: FakeContext[] = [];
 
-  /** The user is typing in a cell: a run fails then unless it asked to wait (`delayForCellEdit`). */
-  editingCell = false;
+  /** The user is typing in a cell: a batch fails then unless its run asked to wait (`delayForCellEdit`). */
+  get editingCell(): boolean {
+    return this.state.editingCell;
+  }
+  set editingCell(v: boolean) {
+    this.state.editingCell = v;
+  }
+
+  /** Test set-up: the user starts typing in a cell just before the n-th sync from now (of any run). */
+  startEditingBeforeSync(n: number): void {
+    this.state.editStartsAtSync = this.state.syncsSoFar + n;
+  }
   /** The run options of every run so far. */
   readonly runOptions: Excel.RunOptions[] = [];
 
@@ -380,12 +393,10 @@ export class FakeExcel {
   readonly run = async <T>(a: Excel.RunOptions | ((context: Excel.RequestContext) => Promise<T>), b?: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
     const options = typeof a === "function" ? {} : a;
     const batch = typeof a === "function" ? a : (b as (context: Excel.RequestContext) => Promise<T>);
-    if (options.delayForCellEdit) this.requirements.use("RunOptions.delayForCellEdit", "1.11");
+    // `delayForCellEdit` has no requirement set (Excel.RunOptions gives none): not guarded.
     if (options.mergeUndoGroup) this.requirements.use("RunOptions.mergeUndoGroup", "1.20");
     this.runOptions.push(options);
-    // Excel fails a batch while the user edits a cell, unless the run asked to wait for the edit to end.
-    if (this.editingCell && !options.delayForCellEdit) throw new FakeExcelError("InvalidOperation", "This operation is not allowed while the user is editing a cell.");
-    const ctx = new FakeContext(this.state, this.requirements, this.options.maxSyncsPerRun);
+    const ctx = new FakeContext(this.state, this.requirements, this.options.maxSyncsPerRun, options.delayForCellEdit === true);
     this.contexts.push(ctx);
     return batch(this.requestContext(ctx) as unknown as Excel.RequestContext);
   };
@@ -470,6 +481,27 @@ export class FakeExcel {
           return 20;
         });
         return application;
+      },
+      /** `Application.cultureInfo` (ExcelApi 1.11); its `datetimeFormat` is ExcelApi 1.12. */
+      get cultureInfo() {
+        ctx.requirements.use("Application.cultureInfo", "1.11");
+        const formatLoaded = new Map<string, unknown>();
+        const datetimeFormat = {
+          get shortDatePattern(): string {
+            if (!formatLoaded.has("shortDatePattern")) throw notLoaded("shortDatePattern");
+            return formatLoaded.get("shortDatePattern") as string;
+          },
+          load(props: string) {
+            ctx.requirements.use("CultureInfo.datetimeFormat", "1.12");
+            loadNames("DatetimeFormatInfo", props, ["shortDatePattern"]);
+            ctx.load(() => {
+              formatLoaded.set("shortDatePattern", state.shortDatePattern);
+              return 20;
+            });
+            return datetimeFormat;
+          },
+        };
+        return { datetimeFormat };
       },
       /** Recalculates at the next sync, before what is loaded after it; not a change to the document (a read-only workbook calculates too). */
       calculate: (type: string) => {
@@ -567,11 +599,19 @@ export class FakeExcel {
     }
   }
 
-  seedTable(sheet: string, name: string, address: string, style?: string): void {
+  /** Test set-up: a table over `address`; with `totals`, its last row is the totals row (Table Design > Total Row). */
+  seedTable(sheet: string, name: string, address: string, style?: string, options: { totals?: boolean } = {}): void {
     this.state.version++;
     const s = this.state.sheet(sheet) ?? this.state.addSheet(sheet);
     const box = boxOfAddress(address);
-    this.state.tables.push({ name, sheet: s, box, headers: headersAt(s, box), showTotals: false, ...(style ? { style } : {}) });
+    this.state.tables.push({ name, sheet: s, box, headers: headersAt(s, box), showTotals: options.totals === true, ...(style ? { style } : {}) });
+  }
+
+  /** Test set-up: a filter (or the user) hides these rows of the sheet (1-based, as Excel numbers them). */
+  hideRows(sheet: string, rows: readonly number[]): void {
+    const s = this.state.sheet(sheet);
+    if (!s) throw new Error(`no sheet ${sheet}`);
+    s.hiddenRows = new Set([...(s.hiddenRows ?? []), ...rows.map((r) => r - 1)]);
   }
 }
 
