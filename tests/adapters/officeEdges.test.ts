@@ -182,3 +182,80 @@ describe("the computer's date order (Application.cultureInfo, ExcelApi 1.12)", (
     expect(await new OfficeWorkbook(old.run, old.requirements).hostNotes()).toEqual([]);
   });
 });
+
+describe("a protected sheet with cells left unlocked for entry (Format Cells > Protection)", () => {
+  it("the fake lets the unlocked cells change and refuses the locked ones", async () => {
+    const fake = new FakeExcel();
+    fake.seed("S", { A1: 1, B1: 2 });
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("S").getRange("B:B").format.protection.locked = false;
+      await ctx.sync();
+    });
+    fake.state.sheet("S")!.protected = true;
+    const write = (address: string) =>
+      fake.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("S").getRange(address).values = [[9]];
+        await ctx.sync();
+      });
+    await expect(write("B1")).resolves.toBeUndefined();
+    await expect(write("A1")).rejects.toThrow(/protected sheet/);
+  });
+
+  it("a fix changes an unlocked cell of a protected ledger, and is refused, nothing written, where a cell is locked", async () => {
+    const { fake, office } = await templated();
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Đóng góp").getRange("H:H").format.protection.locked = false;
+      await ctx.sync();
+    });
+    fake.state.sheet("Đóng góp")!.protected = true;
+    const ledger = (await office.readTables(["tblDongGop"])).get("tblDongGop")!;
+    const amount = { sheet: "Đóng góp", row: 1, col: 7, expected: ledger.rows[0]![7]!, value: 123_000 };
+    expect(await office.updateCells([amount])).toEqual({ applied: 1, skipped: [] });
+    expect(fake.state.sheet("Đóng góp")!.cells.get("1:7")?.value).toBe(123_000);
+    const name = { sheet: "Đóng góp", row: 1, col: 3, expected: ledger.rows[0]![3]!, value: "Tên khác" };
+    await expect(office.updateCells([{ ...amount, expected: 123_000, value: 5 }, name])).rejects.toThrow(/Trang "Đóng góp" đang được bảo vệ/);
+    expect(fake.state.sheet("Đóng góp")!.cells.get("1:7")?.value).toBe(123_000);
+  });
+});
+
+describe("calculated columns, unbounded reads, another workbook in front: the fake as Excel documents them", () => {
+  it("a table grown by resize fills its calculated column's formula into the new rows", async () => {
+    const { fake } = await templated();
+    const tasks = fake.state.table("tblCamKet")!;
+    const header = tasks.headers.indexOf("Tỷ lệ hộ đã ký");
+    expect(header).toBeGreaterThanOrEqual(0);
+    const col = tasks.box.left + header;
+    const formula = fake.state.sheet(tasks.sheet.name)!.cells.get(`${tasks.box.bottom}:${col}`)?.formula;
+    expect(formula).toMatch(/tblCamKet\[\[#This Row\]/);
+    const bottom = tasks.box.bottom;
+    await fake.run(async (ctx) => {
+      ctx.workbook.tables.getItem("tblCamKet").resize(`${rangeAddress({ ...tasks.box, bottom: bottom + 2 })}`);
+      await ctx.sync();
+    });
+    expect([1, 2].map((k) => tasks.sheet.cells.get(`${bottom + k}:${col}`)?.formula)).toEqual([formula, formula]);
+  });
+
+  it("reading the cells of whole columns gives null, as Excel's unbounded ranges do", async () => {
+    const fake = new FakeExcel();
+    fake.seed("S", { A1: 1 });
+    const read = await fake.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem("S").getRange("A:B").load("values, address");
+      await ctx.sync();
+      return [r.values, r.address];
+    });
+    expect(read).toEqual([null, "'S'!A1:B1048576"]);
+  });
+
+  it("a window switch in the middle of a report refuses the rest with InactiveWorkbook, and the clerk is told part may be written", async () => {
+    const { fake, office } = await templated();
+    const { addReport } = await import("../../src/domain/report/addReport");
+    const { parsePeriod } = await import("../../src/domain/period");
+    fake.switchWindowBeforeSync(4);
+    const refusal = await addReport(office, parsePeriod("2021"), "2022-01-05").catch((e: unknown) => e);
+    expect((refusal as { code?: string }).code).toBe("InactiveWorkbook");
+    expect(errorText(refusal, { writes: true }, "vi")).toMatch(/có thể đã được ghi|một phần/);
+    fake.state.inactive = false;
+    await addReport(office, parsePeriod("2021"), "2022-01-05");
+    expect(fake.state.sheets.map((s) => s.name)).toContain("BC năm 2021");
+  });
+});

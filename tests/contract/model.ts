@@ -28,6 +28,10 @@ export interface RuleModel {
   arrow?: boolean;
   operator?: string;
   formulae: string[];
+  /** The error alert is shown on invalid entry (OOXML `showErrorMessage`, Office.js `errorAlert.showAlert`). */
+  showError: boolean;
+  /** The input message is shown on selecting a cell (`showInputMessage`, `prompt.showPrompt`). */
+  showPrompt: boolean;
   errorStyle: string;
   errorTitle: string;
   error: string;
@@ -215,6 +219,8 @@ function excelJsRule(m: Record<string, unknown>): RuleModel {
     ...(m.type === "list" ? { arrow: m.showDropDown !== true && m.showDropDown !== "1" } : {}),
     ...(m.type !== "list" && m.operator ? { operator: str(m.operator) } : {}),
     formulae,
+    showError: m.showErrorMessage === true || m.showErrorMessage === "1",
+    showPrompt: m.showInputMessage === true || m.showInputMessage === "1",
     errorStyle: str(m.errorStyle, "stop"),
     errorTitle: str(m.errorTitle),
     error: str(m.error),
@@ -345,6 +351,9 @@ function fakeRule(v: FakeWorkbookState["sheets"][number]["validations"][number])
     ...(kind === "list" ? { arrow: body.inCellDropDown === true } : {}),
     ...(kind !== "list" && operator ? { operator } : {}),
     formulae,
+    // DataValidationErrorAlert.showAlert: "The default is true."
+    showError: alert.showAlert !== false,
+    showPrompt: prompt.showPrompt === true,
     errorStyle: str(alert.style, "Stop").toLowerCase(),
     errorTitle: str(alert.title),
     error: str(alert.message),

@@ -56,10 +56,11 @@ export class WorkbookLockedError extends Error {
  * not refused: Excel desktop lets it be changed and saved under another name (office-js issue
  * 5148); the pane says so when it opens (`hostNotes`), and a refusal Excel gives is explained.
  */
-function queueWritableCheck(ctx: Excel.RequestContext, sheets: readonly Excel.Worksheet[], names: readonly string[]): (only?: ReadonlySet<string>) => void {
+function queueWritableCheck(ctx: Excel.RequestContext, sheets: readonly Excel.Worksheet[], names: readonly string[]): (only?: ReadonlySet<string>) => ReadonlySet<string> {
   const protections = sheets.map((ws, i) => ({ name: names[i] as string, p: ws.protection.load("protected") }));
   return (only) => {
     for (const { name, p } of protections) if (p.protected && (!only || only.has(nameKey(name)))) throw new WorkbookLockedError(name);
+    return new Set(protections.filter(({ p }) => p.protected).map(({ name }) => nameKey(name)));
   };
 }
 
@@ -572,12 +573,15 @@ export class OfficeWorkbook implements WorkbookPort {
       for (const slice of slices) {
         const targets = slice.map((u) => {
           const ws = sheets.items.find((w) => nameKey(w.name) === nameKey(u.sheet));
-          return { u, r: ws?.getRange(rangeAddress({ top: u.row, bottom: u.row, left: u.col, right: u.col })).load("values, valueTypes, formulas, numberFormat") };
+          const r = ws?.getRange(rangeAddress({ top: u.row, bottom: u.row, left: u.col, right: u.col })).load("values, valueTypes, formulas, numberFormat");
+          // Unlocked cells stay editable on a protected sheet (Format Cells > Protection).
+          return { u, r, lock: r?.format.protection.load("locked") };
         });
         const written = [...new Set(slice.map((u) => sheets.items.find((w) => nameKey(w.name) === nameKey(u.sheet))).filter((ws): ws is Excel.Worksheet => ws !== undefined))];
         const writable = queueWritableCheck(ctx, written, written.map((ws) => ws.name));
         await ctx.sync();
-        writable();
+        // A protected sheet is refused only where a cell to change is locked (the number format of an unlocked cell is left as it is).
+        const protectedSheets = writable(new Set(targets.filter((x) => x.lock && x.lock.locked !== false).map((x) => nameKey(x.u.sheet))));
         for (const { u, r } of targets) {
           const current = r ? (cellsOf(r)[0]?.[0] ?? null) : undefined;
           if (!r || current === undefined || !sameValue(current, u.expected ?? null, formulaKey)) {
@@ -586,7 +590,7 @@ export class OfficeWorkbook implements WorkbookPort {
           }
           r.formulas = [[officeInput(u.value, undefined)]];
           const fmt = String(r.numberFormat[0]?.[0] ?? "General");
-          if (u.numFmt && (fmt === "General" || fmt === "@")) r.numberFormat = [[u.numFmt]];
+          if (u.numFmt && (fmt === "General" || fmt === "@") && !protectedSheets.has(nameKey(u.sheet))) r.numberFormat = [[u.numFmt]];
           applied++;
         }
         await ctx.sync();

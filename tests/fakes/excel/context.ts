@@ -88,6 +88,11 @@ export class FakeContext {
     // by the host, the batch automatically fails"; when true it waits until the user leaves the cell.
     this.state.syncsSoFar++;
     if (this.state.editStartsAtSync === this.state.syncsSoFar) this.state.editingCell = true;
+    if (this.state.inactiveFromSync === this.state.syncsSoFar) this.state.inactive = true;
+    if (this.state.inactive) {
+      this.queue = [];
+      return Promise.reject(new FakeExcelError("InactiveWorkbook", "The operation failed because multiple workbooks are open and the workbook being called by this API has lost focus."));
+    }
     if (this.state.editingCell) {
       if (!this.delayForCellEdit) {
         this.queue = [];

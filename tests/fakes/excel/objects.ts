@@ -1,7 +1,7 @@
 import { rangeAddress, type RangeBox } from "../../../src/domain/grid";
 import { jsonBytes, OBJECT_BYTES, type FakeContext } from "./context";
 import { evaluate, resultOf, type FormulaResult } from "./formulas";
-import { boxOfAddress, cellKey, FakeExcelError, guardSheet, loadNames, notLoaded, typedInput, type FakeCell, type FakeConditionalFormat as CfState, type FakeSheet, type FakeWorkbookState } from "./state";
+import { boxOfAddress, cellKey, cellLocked, FakeExcelError, fillCalculated, guardCells, guardSheet, loadNames, notLoaded, typedInput, type FakeCell, type FakeConditionalFormat as CfState, type FakeSheet, type FakeWorkbookState } from "./state";
 
 /** Reading a property before it was loaded and synced throws, as in Excel. */
 class Loadable {
@@ -193,7 +193,7 @@ export class FakeRange extends Loadable {
   private writeInputs(input: unknown[][]): void {
     const b = this.box();
     const s = this.sheet();
-    guardSheet(s);
+    guardCells(s, b);
     if (input.length !== b.bottom - b.top + 1 || input.some((row) => row.length !== b.right - b.left + 1)) {
       throw new FakeExcelError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size of the range ${rangeAddress(b)}.`);
     }
@@ -219,7 +219,10 @@ export class FakeRange extends Loadable {
     // expands the table (office-js issues 3013 and 3191, where add-ins grow tables this way).
     for (const t of this.ctx.state.tables) {
       if (t.sheet !== s || t.showTotals || b.top !== t.box.bottom + 1 || b.left > t.box.right || b.right < t.box.left) continue;
-      if (input.some((row) => row.some((v) => v !== null && v !== ""))) t.box = { ...t.box, bottom: b.bottom };
+      if (!input.some((row) => row.some((v) => v !== null && v !== ""))) continue;
+      const oldBottom = t.box.bottom;
+      t.box = { ...t.box, bottom: b.bottom };
+      fillCalculated(t, oldBottom);
     }
     // Writing into a table's header row renames its columns, as in Excel.
     for (const t of this.ctx.state.tables) {
@@ -240,6 +243,9 @@ export class FakeRange extends Loadable {
     const s = this.sheet();
     const b = this.box();
     const cell = (r: number, c: number) => s.cells.get(cellKey(r, c));
+    // An unbounded range (whole columns or rows) reads null for its cells' properties ("Read or write
+    // to an unbounded range using the Excel JavaScript API", learn.microsoft.com).
+    if ((isWholeColumns(b) || (b.left === 0 && b.right === 16_383)) && ["values", "valueTypes", "formulas", "numberFormat"].includes(p)) return null;
     switch (p) {
       case "address":
         return `'${s.name}'!${rangeAddress(b)}`;
@@ -355,10 +361,30 @@ export class FakeRangeFormat {
     });
   }
 
-  /** Locked or not when the sheet is protected (ExcelApi 1.2). */
+  /** Locked or not when the sheet is protected (ExcelApi 1.2); `locked` loaded is null when the cells differ. */
   get protection() {
     const set = (p: string, v: unknown) => this.set(p, v);
-    return { set locked(v: boolean) { set("protection.locked", v); } };
+    const loaded = new Map<string, unknown>();
+    const protection = {
+      set locked(v: boolean) { set("protection.locked", v); },
+      get locked(): boolean {
+        if (!loaded.has("locked")) throw notLoaded("locked");
+        return loaded.get("locked") as boolean;
+      },
+      load: (props: string) => {
+        loadNames("FormatProtection", props, ["locked"]);
+        this.ctx.load(() => {
+          const b = this.box();
+          const s = this.sheet();
+          const seen = new Set<boolean>();
+          for (let r = b.top; r <= Math.min(b.bottom, b.top + 10_000); r++) for (let c = b.left; c <= b.right; c++) seen.add(cellLocked(s, r, c));
+          loaded.set("locked", seen.size === 1 ? [...seen][0] : null);
+          return 20;
+        });
+        return protection;
+      },
+    };
+    return protection;
   }
 
   get font() {
@@ -426,9 +452,18 @@ export class FakeDataValidation extends Loadable {
       this.entry().rule = v;
     });
   }
-  set errorAlert(v: unknown) { this.ctx.write(v, () => (this.entry().errorAlert = v)); }
+  /** Set in part, the rest stays as it was; a new rule's alert is shown ("The default is `true`"), style Stop. */
+  set errorAlert(v: unknown) {
+    this.ctx.write(v, () => {
+      const e = this.entry();
+      e.errorAlert = { showAlert: true, style: "Stop", title: "", message: "", ...((e.errorAlert ?? {})), ...(v as object) };
+    });
+  }
   set prompt(v: unknown) {
-    this.ctx.write(v, () => (this.entry().prompt = v));
+    this.ctx.write(v, () => {
+      const e = this.entry();
+      e.prompt = { ...((e.prompt ?? {})), ...(v as object) };
+    });
   }
   clear(): void {
     this.ctx.write("clear", () => {

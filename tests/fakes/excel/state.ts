@@ -66,9 +66,48 @@ export interface FakeSheet {
   visibility?: "Visible" | "Hidden" | "VeryHidden";
 }
 
+/**
+ * A table grown from `oldBottom`: the formula of each calculated column (every body cell holding the
+ * same formula) fills the new rows' empty cells ("Use calculated columns in an Excel table",
+ * support.microsoft.com: a calculated column "automatically expands to include additional rows so
+ * that the formula is immediately extended to those rows").
+ */
+export function fillCalculated(t: FakeTable, oldBottom: number): void {
+  const first = t.showHeaders === false ? t.box.top : t.box.top + 1;
+  const last = t.showTotals ? t.box.bottom - 1 : t.box.bottom;
+  if (oldBottom < first || last <= oldBottom) return;
+  for (let c = t.box.left; c <= t.box.right; c++) {
+    const formulas = new Set<string | undefined>();
+    for (let r = first; r <= oldBottom; r++) formulas.add(t.sheet.cells.get(cellKey(r, c))?.formula);
+    const [formula] = [...formulas];
+    if (formulas.size !== 1 || formula === undefined) continue;
+    for (let r = oldBottom + 1; r <= last; r++) {
+      const cell = t.sheet.cells.get(cellKey(r, c));
+      if (!cell || (cell.value === "" && !cell.formula)) t.sheet.cells.set(cellKey(r, c), { ...(cell ?? {}), value: "", formula });
+    }
+  }
+}
+
 /** Excel's refusal to change a protected sheet. */
 export function guardSheet(s: FakeSheet): void {
   if (s.protected) throw new FakeExcelError("AccessDenied", `The cell or chart you're trying to change is on a protected sheet ("${s.name}").`);
+}
+
+/** A cell's lock (Format Cells > Protection): every cell is locked unless unlocked, itself or by its column. */
+export function cellLocked(s: FakeSheet, row: number, col: number): boolean {
+  const own = s.cells.get(cellKey(row, col))?.format?.["protection.locked"];
+  if (own !== undefined) return own !== false;
+  return s.columnFormats.get(col)?.format["protection.locked"] !== false;
+}
+
+/**
+ * Excel's refusal to change the values of locked cells on a protected sheet. Unlocked cells stay
+ * editable there ("Lock or unlock specific areas of a protected worksheet", support.microsoft.com);
+ * that a program's writes are let through alike is the fake's assumption.
+ */
+export function guardCells(s: FakeSheet, box: RangeBox): void {
+  if (!s.protected) return;
+  for (let r = box.top; r <= box.bottom; r++) for (let c = box.left; c <= box.right; c++) if (cellLocked(s, r, c)) guardSheet(s);
 }
 
 export class FakeWorkbookState {
@@ -79,6 +118,13 @@ export class FakeWorkbookState {
    * (office-js issue 5148): the fake accepts writes. Excel on the web in view mode is not modelled.
    */
   readOnly = false;
+  /**
+   * Another workbook's window is in front: every batch is refused with `InactiveWorkbook` ("The
+   * operation failed because multiple workbooks are open and the workbook being called by this API
+   * has lost focus", Excel's error codes), until this one is in front again.
+   */
+  inactive = false;
+  inactiveFromSync: number | undefined;
   /** The user is typing in a cell (cell edit mode). */
   editingCell = false;
   /** Syncs of every run so far, and the one before which the user starts typing in a cell (test set-up). */

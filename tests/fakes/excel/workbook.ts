@@ -1,7 +1,7 @@
 import type { RangeBox } from "../../../src/domain/grid";
 import { FakeContext, FakeRequirements } from "./context";
 import { calculateNow, FakeRange, FakeRangeAreas } from "./objects";
-import { boxOfAddress, cellKey, FakeExcelError, guardSheet, loadNames, notLoaded, FakeWorkbookState, typedInput, type FakeChart as FakeChartState, type FakeSheet, type FakeTable } from "./state";
+import { boxOfAddress, cellKey, FakeExcelError, fillCalculated, guardSheet, loadNames, notLoaded, FakeWorkbookState, typedInput, type FakeChart as FakeChartState, type FakeSheet, type FakeTable } from "./state";
 
 function usedBox(s: FakeSheet): RangeBox | undefined {
   let box: RangeBox | undefined;
@@ -92,7 +92,9 @@ export class FakeTableProxy {
       if (box.top !== t.box.top || box.left !== t.box.left) throw new FakeExcelError("InvalidArgument", "The header row must stay in place.");
       // What resize does to a totals row is not documented: the fake refuses rather than guess.
       if (t.showTotals) throw new FakeExcelError("InvalidOperation", `Table ${t.name} has a totals row: resizing it is not modelled.`);
+      const oldBottom = t.box.bottom;
       t.box = box;
+      fillCalculated(t, oldBottom);
       t.headers = headersAt(t.sheet, box);
     });
   }
@@ -376,6 +378,11 @@ export class FakeExcel {
   }
   set editingCell(v: boolean) {
     this.state.editingCell = v;
+  }
+
+  /** Test set-up: the user brings another workbook to the front just before the n-th sync from now. */
+  switchWindowBeforeSync(n: number): void {
+    this.state.inactiveFromSync = this.state.syncsSoFar + n;
   }
 
   /** Test set-up: the user starts typing in a cell just before the n-th sync from now (of any run). */
