@@ -76,8 +76,9 @@ export function columnValidation(
     case "date":
       return make(
         { kind: "date", min: MIN_DATE, max: MAX_DATE },
-        "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 15/06/2021.",
-        `Cột "${column.header}" cần một ngày hợp lệ từ 01/01/2000 đến 31/12/2100, nhập theo dạng ngày/tháng/năm, ví dụ 15/06/2021.`,
+        // The prompt travels with the shared workbook: it must hold on a computer that reads dates month first too.
+        "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 15/06/2021. Máy đặt ngày kiểu tháng trước (M/d/yyyy) thì nhập 2021-06-15.",
+        `Cột "${column.header}" cần một ngày hợp lệ từ 01/01/2000 đến 31/12/2100, nhập theo dạng ngày/tháng/năm, ví dụ 15/06/2021 (hoặc năm-tháng-ngày: 2021-06-15).`,
       );
     case "whole":
       return make(
