@@ -50,6 +50,49 @@ describe("disclosure FILE --period P (Nghị định 93/2021)", () => {
   });
 });
 
+describe("disclosure FILE --period P --by-village (posted at each thôn's meeting place)", () => {
+  const demo = path.join(dir, "demo-thon.xlsx");
+  beforeAll(async () => {
+    expect((await captureOutput(() => run(["demo", "--out", demo]))).code).toBe(0);
+  });
+
+  it("gives each village its own list, from a new page, and the lists add up to the commune's, line by line and in đồng", async () => {
+    const out = path.join(dir, "ck-thon.xlsx");
+    const docx = path.join(dir, "ck-thon.docx");
+    const r = await captureOutput(() => run(["disclosure", demo, "--period", "2021", "--by-village", "--json", "--out", out, "--docx", docx, "--today", "2022-01-05"]));
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as { receivedMoney: number; receivedGoodsValue: number; spentMoney: number; distributedGoodsValue: number; receipts: number; spendings: number; villages: { village: string; receivedMoney: number; receivedGoodsValue: number; spentMoney: number; distributedGoodsValue: number; receipts: number; spendings: number }[] };
+    const book = await XlsxWorkbook.fromBuffer(readFileSync(out));
+    const thon = (await book.readTables(["tblThon"])).get("tblThon")!;
+    const names = thon.rows.map((row) => row[thon.headers.indexOf("Thôn")]);
+    // Every village of tblThon, in its order, then (only if any) the lines of no listed village.
+    expect(j.villages.slice(0, names.length).map((v) => v.village)).toEqual(names);
+    expect(j.villages.length - names.length).toBeLessThanOrEqual(1);
+    const sum = (k: "receivedMoney" | "receivedGoodsValue" | "spentMoney" | "distributedGoodsValue" | "receipts" | "spendings") => j.villages.reduce((s, v) => s + v[k], 0);
+    expect([sum("receivedMoney"), sum("receivedGoodsValue"), sum("spentMoney"), sum("distributedGoodsValue"), sum("receipts"), sum("spendings")]).toEqual([j.receivedMoney, j.receivedGoodsValue, j.spentMoney, j.distributedGoodsValue, j.receipts, j.spendings]);
+    expect(j.villages.some((v) => v.receipts > 0)).toBe(true);
+    // One sheet, a notice per village each starting a page: as many manual breaks at least as villages after the first.
+    const JSZip = (await import("jszip")).default;
+    const zip = await JSZip.loadAsync(readFileSync(out));
+    const wb = await zip.file("xl/workbook.xml")!.async("string");
+    expect(wb).toContain('name="CK thôn năm 2021"');
+    // The sheet's part, through the workbook's relationships.
+    const rid = /<sheet [^>]*name="CK thôn năm 2021"[^>]*r:id="(rId\d+)"/.exec(wb)![1]!;
+    const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+    const target = new RegExp(`<Relationship [^>]*Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)![1]!;
+    const paper = await zip.file(`xl/${target.replace(/^\/?xl\//, "")}`)!.async("string");
+    const titles = [...(await book.readRanges([{ sheet: "CK thôn năm 2021", range: { top: 0, left: 0, bottom: 3000, right: 0 } }]))[0]!.entries()].filter(([, row]) => row[0] === "THÔNG BÁO").map(([i]) => i);
+    expect(titles.length).toBe(j.villages.length);
+    const breaks = [...paper.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]));
+    // Each notice after the first begins a page: a break lands between the end of one and the title of the next.
+    for (let k = 1; k < titles.length; k++) expect(breaks.some((b) => b > titles[k - 1]! && b <= titles[k]! - 2)).toBe(true);
+    // Word: one section per village.
+    const doc = await (await JSZip.loadAsync(readFileSync(docx))).file("word/document.xml")!.async("string");
+    expect((doc.match(/<w:sectPr/g) ?? []).length).toBe(j.villages.length);
+    expect(doc).toContain(`CÁC KHOẢN TIẾP NHẬN TỪ ${String(names[0]).toUpperCase()}`);
+  });
+});
+
 describe("nominations FILE --period P (the commendation dossier)", () => {
   const demo = path.join(dir, "demo-kt.xlsx");
   beforeAll(async () => {

@@ -208,7 +208,7 @@ describe("papers at their real size, nothing clipped (measured with Times New Ro
       await applyTemplates(book, chauSonPlan, demoRows(chauSonPlan, seed));
     }
     const period = parsePeriod(code);
-    const docs = [(await reportPaper(book, period, "2026-12-07")).doc, (await disclosurePaper(book, period, "2026-12-07")).doc, ...(await dossierPapers(book, period, "2026-12-07").then((r) => r.docs, () => []))];
+    const docs = [(await reportPaper(book, period, "2026-12-07")).doc, ...(await disclosurePaper(book, period, "2026-12-07")).docs, ...(await disclosurePaper(book, period, "2026-12-07", { byVillage: true })).docs, ...(await dossierPapers(book, period, "2026-12-07").then((r) => r.docs, () => []))];
     for (const [i, doc] of docs.entries()) {
       const grid = documentSheet(`P${i}`, doc);
       expect([i, printScale(grid, grid.print!)]).toEqual([i, 100]);

@@ -152,7 +152,7 @@ function paperOptions(file: string, args: Args, today: string): ReportOptions {
   const period = args.options.get("period");
   const out = args.options.get("out");
   const docx = args.options.get("docx");
-  return { file, period: typeof period === "string" ? period : undefined, json: args.options.has("json"), ...(typeof out === "string" ? { out } : {}), ...(typeof docx === "string" ? { docx } : {}), today };
+  return { file, period: typeof period === "string" ? period : undefined, json: args.options.has("json"), ...(typeof out === "string" ? { out } : {}), ...(typeof docx === "string" ? { docx } : {}), ...(args.options.has("by-village") ? { byVillage: true } : {}), today };
 }
 
 /** A paper command (`disclosure`, `nominations`): FILE, --period, --out, --docx, --json, --today. */

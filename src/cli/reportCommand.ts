@@ -16,6 +16,8 @@ export interface ReportOptions {
   out?: string;
   /** Also write the paper as a Word file (never over an existing file). */
   docx?: string;
+  /** `disclosure --by-village`: one posting list per village. */
+  byVillage?: boolean;
   today: string;
 }
 
@@ -66,19 +68,24 @@ async function addPaper<R>(o: ReportOptions, job: (port: WorkbookPort, period: P
   });
 }
 
-/** `disclosure FILE --period P [--json] [--out FILE2] [--docx OUT.docx]`: adds the disclosure list (Nghị định 93/2021); with --json prints its totals. */
+/**
+ * `disclosure FILE --period P [--by-village] [--json] [--out FILE2] [--docx OUT.docx]`: adds the
+ * disclosure list (Nghị định 93/2021), or one posting list per village; with --json prints its totals
+ * (and each village's).
+ */
 export function disclosureCommand(o: ReportOptions): Promise<number> {
   return addPaper(
     o,
     async (port, period) => {
-      const result = await addDisclosure(port, period, o.today);
+      const result = await addDisclosure(port, period, o.today, { byVillage: o.byVillage === true });
       const x = result.disclosure;
-      if (o.json) process.stdout.write(`${JSON.stringify({ period: x.period, ...x.totals, receipts: x.received.length, spendings: x.spent.length, leftOut: x.leftOut }, null, 2)}\n`);
+      const villages = result.villages?.map((v) => ({ village: v.village, ...v.totals, receipts: v.received.length, spendings: v.spent.length }));
+      if (o.json) process.stdout.write(`${JSON.stringify({ period: x.period, ...x.totals, receipts: x.received.length, spendings: x.spent.length, leftOut: x.leftOut, ...(villages ? { villages } : {}) }, null, 2)}\n`);
       const left = leftOutSentence(x.leftOut);
       if (left) process.stderr.write(`CẢNH BÁO: ${left}\n${t("cli-see-validate", { file: o.file })}\n`);
       return result;
     },
-    (r) => [r.doc],
+    (r) => r.docs,
     (result, target) => process.stderr.write(`${t("cli-report-added", { sheet: result.sheet, file: target })}\n`),
   );
 }

@@ -61,14 +61,14 @@ const PAGE_SPARE = 0.96;
  * block) never split unless it is taller than a page. Returns the first row of every page after
  * the first. `scale` is the print scale in percent; `heightOf` gives a row's height in points.
  */
-export function pageBreaks(groups: readonly { from: number; to: number }[], heightOf: (row: number) => number, p: PrintSetup, scale: number): number[] {
+export function pageBreaks(groups: readonly { from: number; to: number; breakBefore?: boolean }[], heightOf: (row: number) => number, p: PrintSetup, scale: number): number[] {
   const capacity = (printableHeight(p) * PAGE_SPARE) / (scale / 100);
   const breaks: number[] = [];
   let used = 0;
   for (const g of groups) {
     let height = 0;
     for (let r = g.from; r <= g.to; r++) height += heightOf(r);
-    if (used > 0 && used + height > capacity) {
+    if (used > 0 && (g.breakBefore || used + height > capacity)) {
       breaks.push(g.from);
       used = 0;
     }

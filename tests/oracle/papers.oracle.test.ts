@@ -78,7 +78,7 @@ describeWithLibreOffice("every paper as printed (LibreOffice's PDF of the sheet 
     const book = await XlsxWorkbook.fromBuffer(readFileSync(demo));
     const period = parsePeriod(code);
     const today = "2026-12-07";
-    const docs: DocModel[] = [(await reportPaper(book, period, today)).doc, (await disclosurePaper(book, period, today)).doc, ...(await dossierPapers(book, period, today).then((r) => r.docs, () => []))];
+    const docs: DocModel[] = [(await reportPaper(book, period, today)).doc, ...(await disclosurePaper(book, period, today)).docs, ...(await disclosurePaper(book, period, today, { byVillage: true })).docs, ...(await dossierPapers(book, period, today).then((r) => r.docs, () => []))];
     for (const [i, doc] of docs.entries()) {
       const one = await XlsxWorkbook.empty();
       await one.applyGrids([documentSheet(`Giấy ${i + 1}`, doc)]);

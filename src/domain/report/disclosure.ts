@@ -10,7 +10,7 @@ import type { ReadOptions, TableData, WorkbookPort } from "../workbook";
 import { figuresForPeriod, type Figures } from "./figures";
 import type { Period } from "../period";
 import { DocWriter, type DocModel } from "./document";
-import { documentSheet } from "./documentSheet";
+import { documentsSheet } from "./documentSheet";
 import { documentHeader, freeSheetName, signatureBlock } from "./reportGrid";
 import { bodyName, reportInfo } from "./reportInfo";
 
@@ -182,29 +182,126 @@ export function disclosureDocument(x: Disclosure, info: ReturnType<typeof report
   );
   const left = leftOutSentence(x.leftOut);
   if (left) b.paragraph(left);
-  b.paragraph(`Mọi ý kiến phản ánh về nội dung công khai xin gửi về Ủy ban nhân dân ${bodyName(info.body)} trong thời hạn 15 ngày kể từ ngày niêm yết./.`);
+  b.paragraph(`Mọi ý kiến phản ánh về nội dung công khai xin gửi về Ủy ban nhân dân ${bodyName(info.body)} trong thời hạn ${POSTING_DAYS} ngày kể từ ngày niêm yết./.`);
   b.space();
   signatureBlock(b, info, [`Niêm yết tại trụ sở Ủy ban nhân dân ${bodyName(info.body)} và nhà văn hóa các thôn`, `Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam ${bodyName(info.body)}`]);
   return b.done();
 }
 
 
+/** One village's posting list: what was received from the village and given there, with its totals. */
+export interface VillageList {
+  village: string;
+  received: DisclosureLine[];
+  spent: DisclosureLine[];
+  totals: { receivedMoney: number; receivedGoodsValue: number; spentMoney: number; distributedGoodsValue: number };
+}
+
+/** The group of the lines whose `Thôn` names no village of `tblThon` (donors from elsewhere, a blank cell). */
+export const NO_VILLAGE = "Không ghi thôn hoặc ngoài danh sách thôn";
+
+/**
+ * The disclosure list split by village (Nghị định 93/2021: posted at each thôn's meeting place as
+ * well as at the commune office): each village of `tblThon` in its order, then the lines of no
+ * listed village, so that the lists add up to the commune's, line by line and đồng by đồng.
+ */
+export function byVillage(x: Disclosure, villages: readonly string[]): VillageList[] {
+  const groups = new Map<string, VillageList>();
+  const empty = (village: string): VillageList => ({ village, received: [], spent: [], totals: { receivedMoney: 0, receivedGoodsValue: 0, spentMoney: 0, distributedGoodsValue: 0 } });
+  for (const v of villages) if (!groups.has(foldKey(v))) groups.set(foldKey(v), empty(v));
+  const other = empty(NO_VILLAGE);
+  const groupOf = (place: string) => groups.get(foldKey(place)) ?? other;
+  for (const r of x.received) {
+    const g = groupOf(r.place);
+    g.received.push(r);
+    g.totals.receivedMoney += r.money;
+    g.totals.receivedGoodsValue += r.goodsValue;
+  }
+  for (const r of x.spent) {
+    const g = groupOf(r.place);
+    g.spent.push(r);
+    g.totals.spentMoney += r.money;
+    g.totals.distributedGoodsValue += r.goodsValue;
+  }
+  return [...groups.values(), ...(other.received.length + other.spent.length > 0 ? [other] : [])];
+}
+
+/** What came in and went out, the parts that were none left unsaid: "tiếp nhận 62.550.000 đồng và hiện vật trị giá 2.220.000 đồng; không có khoản chi, phân phát." */
+function movedSentence(t: VillageList["totals"]): string {
+  const goods = (v: number) => (v > 0 ? `hiện vật trị giá ${n(v)} đồng` : "");
+  const received = [t.receivedMoney > 0 ? `${n(t.receivedMoney)} đồng` : "", goods(t.receivedGoodsValue)].filter(Boolean).join(" và ");
+  const inn = received ? `tiếp nhận ${received}` : "";
+  const out = [t.spentMoney > 0 ? `chi ${n(t.spentMoney)} đồng` : "", t.distributedGoodsValue > 0 ? `phân phát ${goods(t.distributedGoodsValue)}` : ""].filter(Boolean).join(" và ");
+  return `${inn || "không có khoản tiếp nhận"}; ${out || "không có khoản chi, phân phát"}.`;
+}
+
+/** How long a posted list stays up: at least the 15 days in which the people may send their comments. */
+const POSTING_DAYS = 15;
+
+/** One village's posting list in the layout of Nghị định 30: its receipts, its support, its totals and the commune's, the posting notice. */
+export function villageDocument(v: VillageList, x: Disclosure, info: ReturnType<typeof reportInfo>, today: string): DocModel {
+  const b = new DocWriter();
+  const listed = v.village !== NO_VILLAGE;
+  const place = listed ? v.village : "các khoản không ghi thôn";
+  documentHeader(b, info, today, "TB-UBND", "THÔNG BÁO", `Công khai các khoản đóng góp và việc sử dụng trong phong trào “${info.movement}” ${x.period.label}${listed ? ` tại ${v.village}` : `: ${NO_VILLAGE.toLowerCase()}`}`);
+  b.paragraph(
+    `Thực hiện Nghị định số 93/2021/NĐ-CP ngày 27/10/2021 của Chính phủ về vận động, tiếp nhận, phân phối và sử dụng các nguồn đóng góp tự nguyện, Ủy ban nhân dân ${bodyName(info.body)} công khai ${listed ? `tại ${v.village} các khoản tiếp nhận từ ${v.village} và các khoản chi, hỗ trợ tại ${v.village}` : `${NO_VILLAGE.toLowerCase()}`} từ ngày ${formatDate(x.period.from)} đến ngày ${formatDate(x.period.to)} như sau:`,
+  );
+  b.heading(listed ? `I. CÁC KHOẢN TIẾP NHẬN TỪ ${v.village.toUpperCase()}` : "I. CÁC KHOẢN TIẾP NHẬN");
+  if (v.received.length > 0) linesTable(b, ["Tập thể, cá nhân"], v.received.map((r) => [r, listed ? r.who : donorCell(r.who, r.place)]), v.totals.receivedMoney, v.totals.receivedGoodsValue);
+  else b.paragraph(`Trong kỳ không có khoản tiếp nhận nào${listed ? ` từ ${v.village}` : ""}.`);
+  b.space();
+  b.heading(listed ? `II. CÁC KHOẢN CHI, HỖ TRỢ TẠI ${v.village.toUpperCase()}` : "II. CÁC KHOẢN CHI, PHÂN PHÁT");
+  if (v.spent.length > 0) linesTable(b, ["Nội dung", "Người, đơn vị nhận"], v.spent.map((r) => [r, r.purpose || "(chưa ghi nội dung)", r.who]), v.totals.spentMoney, v.totals.distributedGoodsValue);
+  else b.paragraph(`Trong kỳ không có khoản chi, hỗ trợ nào${listed ? ` tại ${v.village}` : ""}.`);
+  b.space();
+  b.heading("III. TỔNG HỢP");
+  const t = x.totals;
+  b.paragraph(`${listed ? v.village : "Các khoản không ghi thôn"}: ${movedSentence(v.totals)}`);
+  b.paragraph(
+    `Toàn ${bodyName(info.body)}: ${movedSentence(t).replace(/\.$/, ";")} ` +
+      `đến ngày ${formatDate(x.period.to)} tiền mặt còn ${n(t.cash.closing)} đồng, tài khoản còn ${n(t.bank.closing)} đồng. Danh sách đầy đủ của toàn xã niêm yết tại trụ sở Ủy ban nhân dân ${bodyName(info.body)}.`,
+  );
+  const left = leftOutSentence(x.leftOut);
+  if (left) b.paragraph(left);
+  b.paragraph(
+    `Thông báo này được niêm yết tại ${listed ? `nhà văn hóa (điểm sinh hoạt cộng đồng) ${v.village}` : `trụ sở Ủy ban nhân dân ${bodyName(info.body)}`} từ ngày ……/……/………… đến hết ngày ……/……/………… (ít nhất ${POSTING_DAYS} ngày). ` +
+      `Mọi ý kiến phản ánh về nội dung công khai xin gửi về Ủy ban nhân dân ${bodyName(info.body)} trong thời hạn ${POSTING_DAYS} ngày kể từ ngày niêm yết./.`,
+  );
+  b.space();
+  signatureBlock(b, info, [listed ? `Trưởng ${v.village} (để niêm yết)` : `Niêm yết tại trụ sở Ủy ban nhân dân ${bodyName(info.body)}`, `Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam ${bodyName(info.body)}`]);
+  return b.done();
+}
+
 /** What the disclosure list of a period says, as blocks (for a Word file); nothing is written. */
-export async function disclosurePaper(port: WorkbookPort, period: Period, today: string, options?: ReadOptions): Promise<{ doc: DocModel; disclosure: Disclosure }> {
+export async function disclosurePaper(port: WorkbookPort, period: Period, today: string, options?: ReadOptions & { byVillage?: boolean }): Promise<{ docs: DocModel[]; disclosure: Disclosure; villages?: VillageList[] }> {
   const tables = await port.readTables([TABLE.thongTin, TABLE.keHoach, TABLE.dongGop, TABLE.thon, TABLE.donVi], options);
   const { plan } = await planFromTables(tables);
   const disclosure = disclosureOf(tables, period);
   // Nothing received or spent in the period: no notice of zeros is posted (rows it cannot read are named by the error).
   if (disclosure.received.length === 0 && disclosure.spent.length === 0) throw new NothingToIssueError("disclosure", period.label, disclosure.leftOut.length);
-  return { doc: disclosureDocument(disclosure, reportInfo(findTable(tables, TABLE.thongTin), plan), today), disclosure };
+  const info = reportInfo(findTable(tables, TABLE.thongTin), plan);
+  if (!options?.byVillage) return { docs: [disclosureDocument(disclosure, info, today)], disclosure };
+  const villages = byVillage(disclosure, villageNames(findTable(tables, TABLE.thon)));
+  return { docs: villages.map((v) => villageDocument(v, disclosure, info, today)), disclosure, villages };
 }
 
-/** Adds the disclosure sheet `Công khai <label>` for a period (never over an existing sheet). */
-export async function addDisclosure(port: WorkbookPort, period: Period, today: string, options?: ReadOptions): Promise<{ sheet: string; disclosure: Disclosure; doc: DocModel }> {
-  const { doc, disclosure } = await disclosurePaper(port, period, today, options);
+/** The villages of `tblThon`, in its order. */
+function villageNames(t: TableData | undefined): string[] {
+  if (!t) return [];
+  const c = t.headers.indexOf("Thôn");
+  return t.rows.map((r) => r[c]).filter((v): v is string => typeof v === "string" && v.trim() !== "").map((v) => v.trim());
+}
+
+/**
+ * Adds the disclosure sheet `Công khai <label>` for a period, or with `byVillage` the sheet
+ * `CK thôn <label>`: one posting list per village, each from a new page (never over an existing sheet).
+ */
+export async function addDisclosure(port: WorkbookPort, period: Period, today: string, options?: ReadOptions & { byVillage?: boolean }): Promise<{ sheet: string; disclosure: Disclosure; docs: DocModel[]; villages?: VillageList[] }> {
+  const paper = await disclosurePaper(port, period, today, options);
   const summary = await port.summarize();
   // "Công khai 6 tháng đầu năm 2021", "Công khai 11.06.2021-31.12.2021": the report's sheet name, its kind changed.
-  const sheet = freeSheetName(period.sheetName.replace(/^BC /, "Công khai "), summary.sheets.map((s) => s.name));
-  await port.applyGrids([documentSheet(sheet, doc)]);
-  return { sheet, disclosure, doc };
+  const sheet = freeSheetName(period.sheetName.replace(/^BC /, options?.byVillage ? "CK thôn " : "Công khai "), summary.sheets.map((s) => s.name));
+  await port.applyGrids([documentsSheet(sheet, paper.docs)]);
+  return { sheet, ...paper };
 }

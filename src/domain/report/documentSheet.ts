@@ -87,6 +87,8 @@ interface Chunk {
   from: number;
   to: number;
   keepWithNext: boolean;
+  /** The first rows of a paper after another on the same sheet: a new page. */
+  breakBefore?: boolean;
 }
 
 /** A table's rows as chunks, each keeping with the next as `tableRowKeeps` says. */
@@ -95,12 +97,16 @@ function tableChunks(from: number, spec: DocTable): Chunk[] {
 }
 
 /** Chunks joined into groups that must share a page: each chunk that keeps with the next takes the next's first chunk along. */
-function groupsOf(chunks: readonly Chunk[]): { from: number; to: number }[] {
-  const groups: { from: number; to: number }[] = [];
-  let open: { from: number; to: number } | undefined;
+function groupsOf(chunks: readonly Chunk[]): { from: number; to: number; breakBefore?: boolean }[] {
+  const groups: { from: number; to: number; breakBefore?: boolean }[] = [];
+  let open: { from: number; to: number; breakBefore?: boolean } | undefined;
   for (const c of chunks) {
+    if (open && c.breakBefore) {
+      groups.push(open);
+      open = undefined;
+    }
     if (open) open.to = c.to;
-    else open = { from: c.from, to: c.to };
+    else open = { from: c.from, to: c.to, ...(c.breakBefore ? { breakBefore: true } : {}) };
     if (!c.keepWithNext) {
       groups.push(open);
       open = undefined;
@@ -120,48 +126,62 @@ const LINE_POINTS = 18;
  * that a heading, a table's header or a signature block never ends a page.
  */
 export function documentSheet(sheet: string, doc: DocModel): Grid {
+  return documentsSheet(sheet, [doc]);
+}
+
+/**
+ * Papers one after another on one sheet, each from a new page (the posting lists of the villages),
+ * laid out as `documentSheet` lays out one.
+ */
+export function documentsSheet(sheet: string, docs: readonly DocModel[]): Grid {
   const b = new SheetBuilder();
   const charts: GridChart[] = [];
   const chunks: Chunk[] = [];
-  for (const [i, block] of doc.blocks.entries()) {
-    const from = b.row;
-    switch (block.kind) {
-      case "header":
-        header(b, block);
-        break;
-      case "heading":
-        b.heading(block.text);
-        break;
-      case "paragraph":
-        if (block.center) {
-          b.text(0, LAST_COL, block.text, { hAlign: "center", ...(block.bold ? { bold: true } : {}), ...(block.italic ? { italic: true } : {}) });
-          b.row++;
-        } else b.paragraph(block.text, { ...(block.bold ? { bold: true } : {}), ...(block.italic ? { italic: true } : {}) });
-        break;
-      case "caption":
-        b.caption(block.text);
-        break;
-      case "table":
-        b.table(block);
-        break;
-      case "chart":
-        chart(b, block, charts);
-        break;
-      case "clerk":
-        b.paragraph(block.text);
-        b.raise(from, CLERK_LINES * LINE_POINTS);
-        break;
-      case "space":
-        b.blank();
-        break;
-      case "signature":
-        signature(b, block);
-        break;
+  for (const [k, doc] of docs.entries()) {
+    if (k > 0) b.blank();
+    const first = chunks.length;
+    for (const [i, block] of doc.blocks.entries()) {
+      const from = b.row;
+      switch (block.kind) {
+        case "header":
+          header(b, block);
+          break;
+        case "heading":
+          b.heading(block.text);
+          break;
+        case "paragraph":
+          if (block.center) {
+            b.text(0, LAST_COL, block.text, { hAlign: "center", ...(block.bold ? { bold: true } : {}), ...(block.italic ? { italic: true } : {}) });
+            b.row++;
+          } else b.paragraph(block.text, { ...(block.bold ? { bold: true } : {}), ...(block.italic ? { italic: true } : {}) });
+          break;
+        case "caption":
+          b.caption(block.text);
+          break;
+        case "table":
+          b.table(block);
+          break;
+        case "chart":
+          chart(b, block, charts);
+          break;
+        case "clerk":
+          b.paragraph(block.text);
+          b.raise(from, CLERK_LINES * LINE_POINTS);
+          break;
+        case "space":
+          b.blank();
+          break;
+        case "signature":
+          signature(b, block);
+          break;
+      }
+      const to = b.row - 1;
+      if (to < from) continue;
+      if (block.kind === "table") chunks.push(...tableChunks(from, block));
+      else chunks.push({ from, to, keepWithNext: keepsWithNext(doc.blocks, i) });
     }
-    const to = b.row - 1;
-    if (to < from) continue;
-    if (block.kind === "table") chunks.push(...tableChunks(from, block));
-    else chunks.push({ from, to, keepWithNext: keepsWithNext(doc.blocks, i) });
+    const opening = chunks[first];
+    if (k > 0 && opening) opening.breakBefore = true;
   }
   const last = b.row - 1;
   // Every row of the paper its own height (the tallest asked for it), so Excel and LibreOffice lay out the same pages.
@@ -174,7 +194,8 @@ export function documentSheet(sheet: string, doc: DocModel): Grid {
     marginsCm: { ...PAPER_STYLE.marginsCm },
     fitToWidth: true,
     printArea: { top: 0, left: 0, bottom: last, right: LAST_COL },
-    pageNumbers: true,
+    // Several papers on one sheet: the sheet's page numbers would run on across them (a village's notice on "page 3").
+    pageNumbers: docs.length === 1,
   };
   const columns = [...PAPER_COLUMNS.map((width, col) => ({ col, width })), ...(charts.length > 0 ? [{ col: CHART_DATA.label, width: 30 }, { col: CHART_DATA.value, width: 14 }] : [])];
   const grid: Grid = {
