@@ -327,9 +327,11 @@ describe("the task pane, given the Office adapter", () => {
     openReport("6 tháng cuối năm", "2021");
     await clickWhenEnabled("Lập bảng công khai");
     await screen.findByText('Đã thêm bảng công khai "Công khai 6 tháng cuối năm 2021" (Nghị định 93/2021).');
+    await clickWhenEnabled("Công khai theo thôn");
+    await screen.findByText(/^Đã thêm trang "CK thôn 6 tháng cuối năm 2021": \d+ bảng niêm yết, mỗi thôn một bảng/);
     await clickWhenEnabled("Lập hồ sơ khen thưởng");
     await screen.findByText(/^Đã thêm hồ sơ khen thưởng \(\d+ trường hợp\)/);
-    expect(fake.state.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["Công khai 6 tháng cuối năm 2021", "Tờ trình KT 6 tháng cuối 2021", "DS đề nghị KT 6 tháng cuối 2021", "QĐ KT 6 tháng cuối 2021"]));
+    expect(fake.state.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["Công khai 6 tháng cuối năm 2021", "CK thôn 6 tháng cuối năm 2021", "Tờ trình KT 6 tháng cuối 2021", "DS đề nghị KT 6 tháng cuối 2021", "QĐ KT 6 tháng cuối 2021"]));
   });
 
   it("downloads the period's report, disclosure list and dossier as Word files, the workbook unchanged", async () => {

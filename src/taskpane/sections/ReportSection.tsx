@@ -218,15 +218,19 @@ export function ReportSection() {
       </div>
       {/* The period's other paperwork, for the plan's trackers: the disclosure list, the commendation dossier; each also in Word. */}
       <div className={styles.row}>
-        {trackers.includes("donations") && (
-          <Button disabled={busy || !ready} onClick={() => void paper(async (p) => {
-                const papers = await import(/* webpackChunkName: "papers" */ "../../domain/report/disclosure");
-                const r = await papers.addDisclosure(port, p, today, readOptions());
-                return { sheet: r.sheet, left: papers.leftOutSentence(r.disclosure.leftOut) };
-              }, (r) => (r.left ? { intent: "warning", title: t("disclosureDone", { sheet: r.sheet }), body: [r.left] } : t("disclosureDone", { sheet: r.sheet })))}>
-            {t("disclosure")}
-          </Button>
-        )}
+        {trackers.includes("donations") &&
+          ([false, true] as const).map((byVillage) => (
+            <Button key={String(byVillage)} disabled={busy || !ready} onClick={() => void paper(async (p) => {
+                  const papers = await import(/* webpackChunkName: "papers" */ "../../domain/report/disclosure");
+                  const r = await papers.addDisclosure(port, p, today, { ...readOptions(), byVillage });
+                  return { sheet: r.sheet, villages: r.villages?.length ?? 0, left: papers.leftOutSentence(r.disclosure.leftOut) };
+                }, (r) => {
+                  const done = byVillage ? t("villagesDone", { sheet: r.sheet, count: formatCount(r.villages) }) : t("disclosureDone", { sheet: r.sheet });
+                  return r.left ? { intent: "warning", title: done, body: [r.left] } : done;
+                })}>
+              {t(byVillage ? "villages" : "disclosure")}
+            </Button>
+          ))}
         {trackers.includes("nominations") && (
           <Button disabled={busy || !ready} onClick={() => void paper(async (p) => (await import(/* webpackChunkName: "papers" */ "../../domain/report/dossier")).addDossier(port, p, today, readOptions()), (r) => (r.unsigned ? { intent: "warning", title: t("dossierDone", { sheets: r.sheets.join(", "), count: formatCount(r.nominees) }), body: [message("dossier-unsigned", {}, locale)] } : t("dossierDone", { sheets: r.sheets.join(", "), count: formatCount(r.nominees) })))}>
             {t("dossier")}
@@ -240,6 +244,7 @@ export function ReportSection() {
             <MenuList>
               <MenuItem onClick={() => void word("report")}>{t("wordReport")}</MenuItem>
               {trackers.includes("donations") && <MenuItem onClick={() => void word("disclosure")}>{t("wordDisclosure")}</MenuItem>}
+              {trackers.includes("donations") && <MenuItem onClick={() => void word("villages")}>{t("wordVillages")}</MenuItem>}
               {trackers.includes("nominations") && <MenuItem onClick={() => void word("dossier")}>{t("wordDossier")}</MenuItem>}
             </MenuList>
           </MenuPopover>
