@@ -89,7 +89,7 @@ describe("disclosure FILE --period P --by-village (posted at each thôn's meetin
     // Word: one section per village.
     const doc = await (await JSZip.loadAsync(readFileSync(docx))).file("word/document.xml")!.async("string");
     expect((doc.match(/<w:sectPr/g) ?? []).length).toBe(j.villages.length);
-    expect(doc).toContain(`CÁC KHOẢN TIẾP NHẬN TỪ ${String(names[0]).toUpperCase()}`);
+    expect(doc).toContain(`CÁC KHOẢN TIẾP NHẬN TỪ ${(names[0] as string).toUpperCase()}`);
   });
 });
 

@@ -242,7 +242,6 @@ const POSTING_DAYS = 15;
 export function villageDocument(v: VillageList, x: Disclosure, info: ReturnType<typeof reportInfo>, today: string): DocModel {
   const b = new DocWriter();
   const listed = v.village !== NO_VILLAGE;
-  const place = listed ? v.village : "các khoản không ghi thôn";
   documentHeader(b, info, today, "TB-UBND", "THÔNG BÁO", `Công khai các khoản đóng góp và việc sử dụng trong phong trào “${info.movement}” ${x.period.label}${listed ? ` tại ${v.village}` : `: ${NO_VILLAGE.toLowerCase()}`}`);
   b.paragraph(
     `Thực hiện Nghị định số 93/2021/NĐ-CP ngày 27/10/2021 của Chính phủ về vận động, tiếp nhận, phân phối và sử dụng các nguồn đóng góp tự nguyện, Ủy ban nhân dân ${bodyName(info.body)} công khai ${listed ? `tại ${v.village} các khoản tiếp nhận từ ${v.village} và các khoản chi, hỗ trợ tại ${v.village}` : `${NO_VILLAGE.toLowerCase()}`} từ ngày ${formatDate(x.period.from)} đến ngày ${formatDate(x.period.to)} như sau:`,
