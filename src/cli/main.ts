@@ -13,7 +13,7 @@ import { errorText, t } from "../i18n";
 import { explainError } from "../i18n/errors";
 import { readWorkbookPlan } from "../domain/plan/workbookPlan";
 import { planFromJsonFile, planImport, planShow } from "./planCommand";
-import { disclosureCommand, dossierCommand, reportCommand, type ReportOptions } from "./reportCommand";
+import { disclosureCommand, dossierCommand, remindCommand, reportCommand, type ReportOptions } from "./reportCommand";
 import { collectCommand, consolidateCommand, mergeCommand } from "./collectCommand";
 import { validateCommand } from "./validateCommand";
 import { openWorkbook, saveWorkbook, withLock } from "./workbookFiles";
@@ -215,6 +215,7 @@ const COMMANDS: Record<string, (a: Args) => Promise<number>> = {
   plan,
   disclosure: paperCommand("disclosure", disclosureCommand),
   nominations: paperCommand("nominations", dossierCommand),
+  remind: paperCommand("remind", remindCommand),
   collect,
   merge,
   consolidate: consolidateCli,

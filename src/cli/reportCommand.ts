@@ -3,6 +3,7 @@ import { addReport } from "../domain/report/addReport";
 import { addDisclosure, leftOutSentence } from "../domain/report/disclosure";
 import type { DocModel } from "../domain/report/document";
 import { addDossier } from "../domain/report/dossier";
+import { addReminder } from "../domain/collect/remind";
 import { reportCaveats } from "../domain/report/caveats";
 import { parsePeriod, PeriodError, type Period } from "../domain/period";
 import type { WorkbookPort } from "../domain/workbook";
@@ -45,12 +46,13 @@ async function checkedArgs(o: ReportOptions): Promise<Period | number> {
  * workbook, adds the paper, saves (FILE itself, or FILE2 never over an existing file), with
  * --docx also writes the paper as a Word file (never over an existing file), and says what was added.
  */
-async function addPaper<R>(o: ReportOptions, job: (port: WorkbookPort, period: Period) => Promise<R>, docs: (result: R) => readonly DocModel[], said: (result: R, target: string) => void): Promise<number> {
+async function addPaper<R>(o: ReportOptions, job: (port: WorkbookPort, period: Period) => Promise<R>, docs: (result: R) => readonly DocModel[], said: (result: R, target: string) => void, jsonWrites = false): Promise<number> {
   const period = await checkedArgs(o);
   if (typeof period === "number") return period;
   const target = o.out ?? o.file;
   // --json without --out prints the figures and writes no workbook (DOMAIN.md): the paper is made in memory only.
-  const printOnly = o.json && !o.out;
+  // A command without --out (remind) writes its paper into FILE with --json too.
+  const printOnly = o.json && !o.out && !jsonWrites;
   return withLock(target, async (lock) => {
     const opened = await openWorkbook(o.file, false);
     const result = await job(opened.port, period);
@@ -116,5 +118,27 @@ export function reportCommand(o: ReportOptions): Promise<number> {
       if (result.errors > 0 || result.figures.excludedRows > 0) process.stderr.write(`${t("cli-see-validate", { file: o.file })}\n`);
       if (result.missingTables.length > 0 || result.summaryMissing.length > 0) process.stderr.write(`${t("cli-see-template", { file: o.file })}\n`);
     },
+  );
+}
+
+/**
+ * `remind FILE --period P [--today D] [--docx OUT.docx] [--json]`: the units and villages whose form
+ * for P has not come back by its due date: the letter (công văn đôn đốc) added as a sheet of FILE
+ * (and written as Word), a short message for each printed; --json prints them as data. Nobody late:
+ * nothing written, exit 1 with the reason.
+ */
+export function remindCommand(o: ReportOptions): Promise<number> {
+  return addPaper(
+    o,
+    async (port, period) => {
+      const result = await addReminder(port, period, o.today);
+      const r = result.reminders;
+      if (o.json) process.stdout.write(`${JSON.stringify({ missing: r.missing, newDue: r.newDue, notYetDue: r.notYetDue }, null, 2)}\n`);
+      else for (const m of r.missing) process.stdout.write(`${m.owner} (${m.form}):\n${m.message}\n\n`);
+      return result;
+    },
+    (r) => [r.doc],
+    (result, target) => process.stderr.write(`${t("cli-remind-added", { sheet: result.sheet, file: target, count: result.reminders.missing.length })}\n`),
+    true,
   );
 }

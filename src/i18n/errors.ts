@@ -1,3 +1,4 @@
+import { formatDate } from "../domain/format";
 import type { Params } from "./catalog";
 
 /**
@@ -64,6 +65,8 @@ export function explainError(e: unknown, context: ErrorContext = {}): ExplainedE
       return nothing("error-no-body", { file });
     case "NothingToIssueError":
       return nothing(`error-nothing-${text(f.paper)}`, { period: text(f.period), count: Number(f.unreadable) || 0 });
+    case "NothingToRemindError":
+      return nothing(`error-nothing-remind-${text(f.reason)}`, { period: text(f.period), due: formatDate(text(f.due)) });
     case "NoTrackingTablesError":
       return nothing("error-no-tracking-tables");
     case "PeriodError":

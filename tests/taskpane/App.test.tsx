@@ -399,6 +399,38 @@ describe("the task pane, given the Office adapter", () => {
     }
   });
 
+  it("chases the forms not back by their due date: the letter as a sheet, a message for each sender to copy, the letter in Word", async () => {
+    const { fake, port } = await sampleBook();
+    const { saved, click } = captureDownloads();
+    const copied: string[] = [];
+    Object.defineProperty(navigator, "clipboard", { configurable: true, value: { writeText: (x: string) => Promise.resolve(void copied.push(x)) } });
+    try {
+      render(<App port={port} files={browserFiles} today="2022-01-10" />);
+      openReport("6 tháng cuối năm", "2021");
+      // No form made yet: nothing to chase, said as a warning, nothing written.
+      await clickWhenEnabled("Đôn đốc phiếu quá hạn");
+      await screen.findByText(/sổ chưa ghi phiếu nào đã phát cho kỳ này/);
+      expect(fake.state.sheets.map((s) => s.name)).not.toContain("Đôn đốc 6 tháng cuối năm 2021");
+      await clickWhenEnabled("Tạo phiếu gửi (.zip)");
+      const made = await screen.findByText(/^Đã tạo (\d+) phiếu/);
+      const count = Number(/(\d+) phiếu/.exec(made.textContent ?? "")![1]);
+      await clickWhenEnabled("Đôn đốc phiếu quá hạn");
+      await screen.findByText(new RegExp(`^Đã thêm công văn đôn đốc "Đôn đốc 6 tháng cuối năm 2021": ${count} đơn vị, thôn quá hạn chưa gửi lại phiếu; hạn mới ngày 17/01/2022\\.$`));
+      expect(fake.state.sheets.map((s) => s.name)).toContain("Đôn đốc 6 tháng cuối năm 2021");
+      const box = screen.getByRole<HTMLTextAreaElement>("textbox", { name: "Tin nhắn cho Trạm y tế xã" });
+      expect(box.value).toMatch(/^Kính gửi Trạm y tế xã: UBND xã Châu Sơn chưa nhận được phiếu báo cáo 6 tháng cuối 2021 \(tệp Phieu-bao-cao-Tram-y-te-xa-2021-S2\.xlsx\), hạn gửi lại 05\/01\/2022\. Đề nghị điền và gửi lại chậm nhất ngày 17\/01\/2022\./);
+      expect(screen.getAllByRole("textbox", { name: /^Tin nhắn cho / })).toHaveLength(count);
+      fireEvent.click(screen.getAllByRole("button", { name: "Chép" })[0]!);
+      await screen.findByRole("button", { name: "Đã chép" });
+      expect(copied).toHaveLength(1);
+      await clickWhenEnabled("Tải công văn (.docx)");
+      await screen.findByText('Đã tạo tệp Word "Don-doc-2021-S2.docx" (sổ không thay đổi).');
+      expect(saved.map((x) => x.name)).toContain("Don-doc-2021-S2.docx");
+    } finally {
+      click.mockRestore();
+    }
+  });
+
   it("lets the clerk choose the forms' due date: five days after the period by default, never before its end", async () => {
     const { port } = await sampleBook();
     const { click } = captureDownloads();

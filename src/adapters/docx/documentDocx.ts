@@ -85,7 +85,14 @@ function header(h: Extract<DocBlock, { kind: "header" }>): (Paragraph | Table)[]
   const body = Math.max(textWidth(h.body, 13), textWidth(h.parentBody, 13));
   const motto = textWidth("Độc lập - Tự do - Hạnh phúc", 14);
   const table = sideBySide(
-    [line({ text: h.parentBody, bold: h.parentIsName, size: 13 }), line({ text: h.body, bold: true, size: 13 }), rule(Math.round(body * 0.45), leftWidth), line({ text: h.number, size: 13 }, { after: 0 })],
+    [
+      line({ text: h.parentBody, bold: h.parentIsName, size: 13 }),
+      line({ text: h.body, bold: true, size: 13 }),
+      rule(Math.round(body * 0.45), leftWidth),
+      line({ text: h.number, size: 13 }, { after: 0 }),
+      // A letter (công văn): its summary ("V/v …") under its number, in size 12; no title below.
+      ...(h.title === "" ? [line({ text: h.summary, size: 12 }, { after: 0 })] : []),
+    ],
     [
       line({ text: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, size: 13 }),
       line({ text: "Độc lập - Tự do - Hạnh phúc", bold: true, size: 14 }),
@@ -95,6 +102,7 @@ function header(h: Extract<DocBlock, { kind: "header" }>): (Paragraph | Table)[]
     leftWidth,
   );
   const summary = textWidth(h.summary, 14);
+  if (h.title === "") return [table, new Paragraph({ children: [], spacing: { after: 240 } })];
   return [
     table,
     new Paragraph({ children: [run({ text: h.title, bold: true })], alignment: AlignmentType.CENTER, spacing: { before: 360 }, keepNext: true }),

@@ -25,6 +25,14 @@ function header(b: SheetBuilder, h: Extract<DocBlock, { kind: "header" }>): void
   b.row++;
   b.text(ISSUER.from, ISSUER.to, h.number, { hAlign: "center" });
   b.text(MOTTO.from, MOTTO.to, h.dateLine, { italic: true, size: 14, hAlign: "center" });
+  // A letter (công văn) has no title: its summary ("V/v …") goes under its number, in size 12.
+  if (h.title === "") {
+    b.row++;
+    b.text(ISSUER.from, ISSUER.to, h.summary, { size: 12, hAlign: "center" });
+    b.row += 2;
+    b.gap(8);
+    return;
+  }
   b.row += 2;
   b.text(0, LAST_COL, h.title, { bold: true, size: 14, hAlign: "center" });
   b.row++;

@@ -1,4 +1,4 @@
-import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, Textarea, tokens } from "@fluentui/react-components";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { consolidateWorkbooks, formFiles, mergeReturns, NoPlanError, prepareForms, readReturnedFiles, readReturnsStatus, recordIssued } from "../../domain/collect/collect";
 import { asciiName } from "../../domain/text";
@@ -14,7 +14,9 @@ import type { Period } from "../../domain/period";
 import { errorText, t as message } from "../../i18n";
 import { usePane } from "../paneContext";
 import { PaneResult, Revealed } from "../PaneResult";
-import { saveFile, XLSX_TYPE } from "../saveFile";
+import { DOCX_TYPE, saveFile, XLSX_TYPE } from "../saveFile";
+import type { DocModel } from "../../domain/report/document";
+import type { Reminder } from "../../domain/collect/remind";
 
 const DateField = lazy(() => import(/* webpackChunkName: "datepicker" */ "../DateField").then((m) => ({ default: m.DateField })));
 
@@ -23,7 +25,38 @@ const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  message: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
 });
+
+/** A text to the clipboard: the Clipboard API where the host allows it, else the selected text area copied. */
+async function copyText(text: string, area: HTMLTextAreaElement | null): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    if (!area) return false;
+    area.select();
+    return document.execCommand("copy");
+  }
+}
+
+/** One late sender's message, in a box the clerk can read, select and copy. */
+function ReminderMessage({ m }: { m: Reminder }) {
+  const { t } = usePane();
+  const styles = useStyles();
+  const area = useRef<HTMLTextAreaElement>(null);
+  const [copied, setCopied] = useState(false);
+  return (
+    <li className={styles.message}>
+      <Textarea ref={area} readOnly resize="vertical" value={m.message} aria-label={t("remindMessageFor", { who: m.owner })} />
+      <div>
+        <Button size="small" onClick={() => void copyText(m.message, area.current).then(setCopied)}>
+          {copied ? t("remindCopied") : t("remindCopy")}
+        </Button>
+      </div>
+    </li>
+  );
+}
 
 /** A file's bytes (FileReader: every browser the pane runs in, and the test DOM). */
 function bytesOf(file: File): Promise<Uint8Array> {
@@ -151,6 +184,45 @@ export default function CollectPanel({ period }: { period: Period | undefined })
     );
   };
 
+  /** The letter to the late senders added as a sheet; their messages shown to copy. */
+  const [reminders, setReminders] = useState<{ missing: Reminder[]; doc: DocModel } | undefined>();
+  useEffect(() => setReminders(undefined), [from, to]);
+  const remind = async () => {
+    if (!period) return;
+    await run(
+      async () => {
+        const r = await import(/* webpackChunkName: "papers" */ "../../domain/collect/remind");
+        try {
+          return await r.addReminder(port, period, today);
+        } catch (e) {
+          if (e instanceof r.NothingToRemindError) return { nothing: errorText(e, {}, locale) };
+          throw e;
+        }
+      },
+      (r) => {
+        if ("nothing" in r) {
+          setReminders(undefined);
+          return { intent: "warning", title: r.nothing };
+        }
+        setReminders({ missing: r.reminders.missing, doc: r.doc });
+        return t("remindDone", { sheet: r.sheet, count: formatCount(r.reminders.missing.length), due: formatDate(r.reminders.newDue) });
+      },
+      { writes: true, slot: "collect" },
+    );
+  };
+  const remindWord = async () => {
+    if (!reminders || !period) return;
+    const doc = reminders.doc;
+    await run(
+      async () => ({ bytes: await files.word([doc], period.label), name: `Don-doc-${asciiName(period.code)}.docx` }),
+      (r) => {
+        saveFile(r.bytes, r.name, DOCX_TYPE);
+        return t("wordDone", { file: r.name });
+      },
+      { slot: "collect", keepMessage: true },
+    );
+  };
+
   const p = pending?.plan;
   const late = status?.received.filter((r) => r.late) ?? [];
   return (
@@ -194,8 +266,28 @@ export default function CollectPanel({ period }: { period: Period | undefined })
         <Button disabled={busy || !period} onClick={() => many.current?.click()}>
           {t("consolidate")}
         </Button>
+        <Button disabled={busy || !period} onClick={() => void remind()}>
+          {t("remind")}
+        </Button>
       </div>
       <PaneResult slot="collect" />
+      {reminders && (
+        <section aria-label={t("remindMessages")} className={styles.panel}>
+          <Caption1 as="p" style={{ margin: 0 }}>
+            {t("remindMessages")}
+          </Caption1>
+          <ul className={styles.list} style={{ listStyle: "none", paddingInlineStart: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS }}>
+            {reminders.missing.map((m) => (
+              <ReminderMessage key={`${m.kind}-${m.owner}`} m={m} />
+            ))}
+          </ul>
+          <div>
+            <Button disabled={busy} onClick={() => void remindWord()}>
+              {t("remindWord")}
+            </Button>
+          </div>
+        </section>
+      )}
       {p && pending && (
         <Revealed show={pending} alert={p.conflicts.length + p.refused.length + p.invalid.length + p.notices.length + pending.unreadable.length > 0}>
         <MessageBar intent={p.conflicts.length + p.refused.length + p.invalid.length + p.notices.length + pending.unreadable.length > 0 ? "warning" : "info"} layout="multiline">
