@@ -148,6 +148,8 @@ export interface Grid {
   charts?: readonly GridChart[];
   /** Protect the sheet (without a password): only cells styled `locked: false` can be changed. Only on a sheet the job creates. */
   protect?: boolean;
+  /** Hide the sheet (a record nobody needs to read or print: it is not printed either). Only on a sheet the job creates. */
+  hidden?: boolean;
 }
 
 /** Column letters for a 0-based column index: 0 → A, 26 → AA. */

@@ -226,6 +226,8 @@ export async function queueTablesAndFormats(ws: Excel.Worksheet, grid: Grid, req
   if (newSheet) for (const c of grid.charts ?? []) await budget.add(addChart(ws, c));
   // Protection only on a sheet this job made, after everything is written (a protected sheet refuses changes).
   if (grid.protect && newSheet) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
+  // A record nobody needs to read or print: hidden (ExcelApi 1.1), only on a sheet this job made.
+  if (grid.hidden && newSheet) ws.visibility = "Hidden";
 }
 
 /**

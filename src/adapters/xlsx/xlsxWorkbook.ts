@@ -293,6 +293,7 @@ export class XlsxWorkbook implements WorkbookPort {
       const sheet = await this.openForWrite(info);
       await writeGrid(this.book, sheet, g, styles, ctx, created.has(g.sheet));
       this.commit(sheet);
+      if (g.hidden && created.has(g.sheet)) this.book.workbook.hideSheet(info.name);
       this.book.flushWorkbook();
     }
     this.book.flushStyles();

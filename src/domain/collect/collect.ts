@@ -15,6 +15,7 @@ import type { CellUpdate, RangeRequest, TableData, WorkbookPort } from "../workb
 import { consolidate, consolidationGrid, type CommuneFigures, type Consolidation } from "./consolidate";
 import type { FilesPort } from "../files";
 import { collectForms, FORM_TABLE, identityGrid, protectForm, workbookKey, type Form } from "./forms";
+import { guideGrid } from "./formGuide";
 import { ISSUED_TABLE, issuedGrids, SCOPE_TABLE } from "./issued";
 import { MERGE_TABLES, mergeGrids, planMerge, RETURN_TABLES, type MergePlan, type MergeUpdate, type ReturnedFile } from "./merge";
 import { columnOf } from "./mergeTasks";
@@ -61,7 +62,10 @@ export async function buildForm(port: WorkbookPort, form: Form): Promise<void> {
   const summary = await port.summarize();
   const values = await port.readRanges(templateRequests(summary, form.plan).map((p) => p.request));
   const { grids } = planTemplates(summary, values, form.plan, form.rows);
-  await port.applyGrids([...grids.map((g) => protectForm(g, form.identity.kind)), { ...identityGrid(form.identity), protect: true }]);
+  const filled = new Set<string>(form.identity.kind === "unit" ? [TABLE.nhiemVu] : [TABLE.camKet, TABLE.dongGop]);
+  // Only the sheets to fill are shown (and printed); the plan, the lists the dropdowns read and the record stay, hidden.
+  const sheets = grids.map((g) => ({ ...protectForm(g, form.identity.kind), ...((g.tables ?? []).some((t) => filled.has(t.name)) ? {} : { hidden: true }) }));
+  await port.applyGrids([guideGrid(form, sheets), ...sheets, { ...identityGrid(form.identity), protect: true, hidden: true }]);
 }
 
 /**

@@ -15,6 +15,7 @@ import { formatDate } from "../format";
 import { isoToSerial, serialToIso } from "../dates";
 import { expectedReturns } from "./status";
 import { rowFingerprint, WHOLE_ROW, type ScopeLine } from "./issued";
+import { FILL_SHADE } from "./formGuide";
 
 export { scalarOf } from "./receipts";
 
@@ -177,9 +178,9 @@ const FILLED: Record<string, readonly string[]> = {
 };
 
 /**
- * A template grid of a form, protected: the cells of the columns to fill unlocked in each body
- * row; the donations sheet left unprotected, since a village adds rows to it (a protected sheet's
- * table cannot grow).
+ * A template grid of a form, protected: the cells of the columns to fill unlocked and shaded in
+ * each body row; the donations sheet left unprotected, since a village adds rows to it (a
+ * protected sheet's table cannot grow).
  */
 export function protectForm(g: Grid, kind: FormKind): Grid {
   if (g.tables?.some((t) => t.name === TABLE.dongGop)) return g;
@@ -191,8 +192,9 @@ export function protectForm(g: Grid, kind: FormKind): Grid {
       if (col < t.range.left) continue;
       for (let row = t.range.top + 1; row <= t.range.bottom; row++) {
         const i = cells.findIndex((c) => c.row === row && c.col === col);
-        if (i >= 0) cells[i] = { ...cells[i]!, style: { ...cells[i]!.style, locked: false } };
-        else cells.push({ row, col, style: { locked: false } });
+        // Unlocked and shaded: the cells to fill stand out, as the guide sheet says.
+        if (i >= 0) cells[i] = { ...cells[i]!, style: { ...cells[i]!.style, locked: false, fill: FILL_SHADE } };
+        else cells.push({ row, col, style: { locked: false, fill: FILL_SHADE } });
       }
     }
   }

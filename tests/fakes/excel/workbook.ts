@@ -160,6 +160,13 @@ export class FakeWorksheet {
     if (!this.loaded.has("visibility")) throw notLoaded("visibility");
     return this.loaded.get("visibility") as string;
   }
+  /** Hidden or shown (ExcelApi 1.1); a protected workbook structure refuses it (not modelled: the adapter hides only sheets it adds). */
+  set visibility(v: string) {
+    this.ctx.write(v, () => {
+      if (!["Visible", "Hidden", "VeryHidden"].includes(v)) throw new FakeExcelError("InvalidArgument", `Unknown visibility ${v}.`);
+      this.resolve().visibility = v as FakeSheet["visibility"];
+    });
+  }
   load(props: string): this {
     const names = loadNames("Worksheet", props, ["name", "visibility"]);
     this.ctx.load(() => {

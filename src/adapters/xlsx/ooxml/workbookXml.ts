@@ -75,6 +75,16 @@ export class WorkbookXml {
     this.touched = true;
   }
 
+  /** Hides a sheet (`state="hidden"`): not shown among the tabs, not printed. */
+  hideSheet(name: string): void {
+    const sheets = this.find("sheets");
+    for (const el of sheets ? childElements(sheets, "sheet") : []) {
+      if (el.getAttribute("name") !== name) continue;
+      el.setAttribute("state", "hidden");
+      this.touched = true;
+    }
+  }
+
   /** Names of the workbook's defined names (a table may not take one of them). */
   definedNameList(): string[] {
     const names = this.find("definedNames");
