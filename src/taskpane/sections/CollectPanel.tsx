@@ -1,4 +1,4 @@
-import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, Textarea, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, tokens } from "@fluentui/react-components";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { consolidateWorkbooks, formFiles, mergeReturns, NoPlanError, prepareForms, readReturnedFiles, readReturnsStatus, recordIssued } from "../../domain/collect/collect";
 import { asciiName } from "../../domain/text";
@@ -25,32 +25,44 @@ const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
-  message: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
+  message: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS, paddingBlock: tokens.spacingVerticalXS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  messageText: { margin: 0, overflowWrap: "anywhere" },
+  messages: { listStyle: "none", margin: 0, paddingInlineStart: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
 });
 
-/** A text to the clipboard: the Clipboard API where the host allows it, else the selected text area copied. */
-async function copyText(text: string, area: HTMLTextAreaElement | null): Promise<boolean> {
+/** A text to the clipboard: the Clipboard API where the host allows it, else a selected text area copied. */
+async function copyText(text: string): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
     return true;
   } catch {
-    if (!area) return false;
+    const area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
     area.select();
-    return document.execCommand("copy");
+    try {
+      return document.execCommand("copy");
+    } finally {
+      area.remove();
+    }
   }
 }
 
-/** One late sender's message, in a box the clerk can read, select and copy. */
+/** One late sender's message, shown whole (a village head's name, the file, the dates), with a button that copies it. */
 function ReminderMessage({ m }: { m: Reminder }) {
   const { t } = usePane();
   const styles = useStyles();
-  const area = useRef<HTMLTextAreaElement>(null);
   const [copied, setCopied] = useState(false);
   return (
     <li className={styles.message}>
-      <Textarea ref={area} readOnly resize="vertical" value={m.message} aria-label={t("remindMessageFor", { who: m.owner })} />
+      <Body1 as="p" className={styles.messageText}>
+        {m.message}
+      </Body1>
       <div>
-        <Button size="small" onClick={() => void copyText(m.message, area.current).then(setCopied)}>
+        <Button size="small" aria-label={t(copied ? "remindCopiedFor" : "remindCopyFor", { who: m.owner })} onClick={() => void copyText(m.message).then(setCopied)}>
           {copied ? t("remindCopied") : t("remindCopy")}
         </Button>
       </div>
@@ -276,7 +288,7 @@ export default function CollectPanel({ period }: { period: Period | undefined })
           <Caption1 as="p" style={{ margin: 0 }}>
             {t("remindMessages")}
           </Caption1>
-          <ul className={styles.list} style={{ listStyle: "none", paddingInlineStart: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS }}>
+          <ul className={styles.messages}>
             {reminders.missing.map((m) => (
               <ReminderMessage key={`${m.kind}-${m.owner}`} m={m} />
             ))}
