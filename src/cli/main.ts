@@ -13,6 +13,7 @@ import { errorText, t } from "../i18n";
 import { explainError } from "../i18n/errors";
 import { readWorkbookPlan } from "../domain/plan/workbookPlan";
 import { planFromJsonFile, planImport, planShow } from "./planCommand";
+import { bankCommand } from "./bankCommand";
 import { disclosureCommand, dossierCommand, remindCommand, reportCommand, type ReportOptions } from "./reportCommand";
 import { collectCommand, consolidateCommand, mergeCommand } from "./collectCommand";
 import { validateCommand } from "./validateCommand";
@@ -199,6 +200,19 @@ async function merge(args: Args): Promise<number> {
   return mergeCommand({ file, returns, period: typeof period === "string" ? period : undefined, json: args.options.has("json"), dryRun: args.options.has("dry-run"), today, now: formatMoment(new Date()) });
 }
 
+async function bank(args: Args): Promise<number> {
+  const [file, ...statements] = args.positional;
+  if (!file) {
+    process.stderr.write(`${t("cli-missing-file", { command: "bank" })}\n`);
+    return EXIT.usage;
+  }
+  const opt = (k: string) => {
+    const v = args.options.get(k);
+    return typeof v === "string" ? v : undefined;
+  };
+  return bankCommand({ file, statements, ...(opt("account") ? { account: opt("account") } : {}), ...(opt("map") !== undefined ? { map: opt("map") } : {}), apply: args.options.has("apply"), json: args.options.has("json"), now: formatMoment(new Date()) });
+}
+
 async function consolidateCli(args: Args): Promise<number> {
   const opt = (k: string) => {
     const v = args.options.get(k);
@@ -219,6 +233,7 @@ const COMMANDS: Record<string, (a: Args) => Promise<number>> = {
   collect,
   merge,
   consolidate: consolidateCli,
+  bank,
 };
 
 /** Runs one command line; returns the exit code. Every failure becomes a Vietnamese message. */

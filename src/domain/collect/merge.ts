@@ -27,7 +27,7 @@ export type { MergeAppend, MergeConflict, MergeNote, MergePlan, MergeUpdate, Ret
 export const LOG_SHEET = "Nhật ký cập nhật";
 export const LOG_TABLE = "tblNhatKy";
 export const LOG_HEADERS = ["Thời điểm", "Tệp", "Phiếu của", "Trang", "Ô", "Giá trị cũ", "Giá trị mới"] as const;
-const LOG: RecordTable = { sheet: LOG_SHEET, table: LOG_TABLE, headers: LOG_HEADERS, widths: [26, 34, 26, 16, 16, 28, 28] };
+export const LOG: RecordTable = { sheet: LOG_SHEET, table: LOG_TABLE, headers: LOG_HEADERS, widths: [26, 34, 26, 16, 16, 28, 28] };
 
 /** The tables a merge reads from the commune's workbook. */
 export const MERGE_TABLES = [TABLE.thongTin, TABLE.keHoach, TABLE.nhiemVu, TABLE.donVi, TABLE.thon, TABLE.nhomDongGop, TABLE.camKet, TABLE.dongGop, LOG_TABLE, RECEIPT_TABLE];

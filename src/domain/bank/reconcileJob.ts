@@ -1,0 +1,201 @@
+import { isoToSerial } from "../dates";
+import { cellAddress } from "../grid";
+import { findTable } from "../tables";
+import { appendRecords } from "../collect/records";
+import { LOG, LOG_TABLE } from "../collect/merge";
+import { formatCount as n, formatDate } from "../format";
+import { parsePeriod } from "../period";
+import { figuresForPeriod } from "../report/figures";
+import { DocWriter, type DocModel } from "../report/document";
+import { documentSheet } from "../report/documentSheet";
+import { freeSheetName } from "../report/reportGrid";
+import { readOurTables } from "../rules/validate";
+import { viewFor } from "../rules/view";
+import { dongGopTable, TABLE } from "../sheets/specs";
+import type { TableData, WorkbookPort } from "../workbook";
+import { reconcile, type LedgerBankRow, type Reconciliation } from "./match";
+import type { Statement, StatementLine } from "./statement";
+
+export const RECONCILIATION_SHEET = "Đối chiếu sao kê";
+
+/** The ledger's bank rows: `Hình thức` "Chuyển khoản", a readable date and amount; receipts positive, spendings negative. */
+export function ledgerBankRows(tables: ReadonlyMap<string, TableData>): LedgerBankRow[] {
+  const { views } = readOurTables(tables);
+  const v = viewFor(views, dongGopTable);
+  const out: LedgerBankRow[] = [];
+  for (let i = 0; i < (v?.rowCount ?? 0); i++) {
+    if (!v || v.blank[i] || v.text(i, "Hình thức") !== "Chuyển khoản") continue;
+    const date = v.text(i, "Ngày");
+    const kind = v.text(i, "Loại");
+    const amount = v.num(i, "Số tiền (đồng)");
+    if (date === undefined || (kind !== "Thu" && kind !== "Chi") || amount === undefined || !Number.isInteger(amount)) continue;
+    out.push({ row: v.data.range.top + 2 + i, date, amount: kind === "Thu" ? amount : -amount, voucher: v.text(i, "Số chứng từ") ?? "", who: v.text(i, "Người, đơn vị") ?? "" });
+  }
+  return out;
+}
+
+/** What a reconciliation found, with the balances side by side (`bank --json`). */
+export interface BankReport {
+  statements: { file: string; account?: string; lines: number; from: string; to: string }[];
+  from: string;
+  to: string;
+  result: Reconciliation;
+  balances: { statement: number | undefined; ledger: number; difference: number | undefined };
+  totals: { credits: number; debits: number };
+}
+
+/** Reconciles statements (of one account) with the ledger's bank rows of the days they cover. */
+export function bankReport(statements: readonly Statement[], tables: ReadonlyMap<string, TableData>): BankReport {
+  const lines: StatementLine[] = statements.flatMap((s) => s.lines);
+  const dates = lines.map((l) => l.date).sort();
+  const from = dates[0] ?? "";
+  const to = dates[dates.length - 1] ?? "";
+  const ledger = ledgerBankRows(tables).filter((r) => r.date >= from && r.date <= to);
+  const result = reconcile(lines, ledger);
+  const last = [...statements].sort((a, b) => ((a.lines.at(-1)?.date ?? "") < (b.lines.at(-1)?.date ?? "") ? -1 : 1)).at(-1);
+  const statementClosing = last?.closing;
+  const ledgerClosing = from ? figuresForPeriod(tables, parsePeriod(`${from}..${to}`)).donations.bank.closing : 0;
+  return {
+    statements: statements.map((s) => ({ file: s.file, ...(s.account ? { account: s.account } : {}), lines: s.lines.length, from: s.lines.map((l) => l.date).sort()[0] ?? "", to: s.lines.map((l) => l.date).sort().at(-1) ?? "" })),
+    from,
+    to,
+    result,
+    balances: { statement: statementClosing, ledger: ledgerClosing, difference: statementClosing === undefined ? undefined : statementClosing - ledgerClosing },
+    totals: { credits: lines.filter((l) => l.amount > 0).reduce((s, l) => s + l.amount, 0), debits: lines.filter((l) => l.amount < 0).reduce((s, l) => s - l.amount, 0) },
+  };
+}
+
+const sum = (xs: readonly { amount: number }[]) => xs.reduce((s, x) => s + x.amount, 0);
+const signed = (v: number) => (v < 0 ? `-${n(-v)}` : n(v));
+
+/** The reconciliation as a working paper: the statements, the counts and sums, the balances, each list. */
+export function bankDocument(r: BankReport): DocModel {
+  const b = new DocWriter();
+  const x = r.result;
+  b.paragraph(`ĐỐI CHIẾU SAO KÊ NGÂN HÀNG VỚI SỔ ĐÓNG GÓP`, { center: true, bold: true });
+  b.paragraph(`Từ ngày ${formatDate(r.from)} đến ngày ${formatDate(r.to)}; sao kê: ${r.statements.map((s) => `${s.file}${s.account ? ` (tài khoản ${s.account})` : ""}, ${n(s.lines)} dòng`).join("; ")}.`);
+  b.table({
+    headers: ["STT", "Kết quả", "Số dòng", "Số tiền (đồng)"],
+    rows: [
+      [1, "Khớp với sổ", x.matched.length, sum(x.matched.map((m) => m.line))],
+      [2, "Có trong sao kê, chưa có trong sổ", x.statementOnly.length, sum(x.statementOnly.map((m) => m.line))],
+      [3, "Có trong sổ, không có trong sao kê", x.ledgerOnly.length, sum(x.ledgerOnly)],
+      [4, "Dòng lặp lại trong sao kê (trùng số tham chiếu)", x.duplicates.length, sum(x.duplicates.map((d) => d.line))],
+      [5, "Phí, lãi của ngân hàng", x.fees.length, sum(x.fees)],
+      [6, "Chuyển tiền bị hoàn lại (cặp dòng bù nhau)", x.reversed.length, sum(x.reversed)],
+    ],
+  });
+  const bal = r.balances;
+  b.paragraph(
+    bal.statement === undefined
+      ? `Sao kê không ghi số dư cuối kỳ; số dư tài khoản theo sổ đến ngày ${formatDate(r.to)}: ${signed(bal.ledger)} đồng.`
+      : `Số dư cuối theo sao kê: ${signed(bal.statement)} đồng; theo sổ (các khoản chuyển khoản) đến ngày ${formatDate(r.to)}: ${signed(bal.ledger)} đồng; chênh lệch ${signed(bal.difference ?? 0)} đồng. ` +
+          `Trong đó: các dòng chưa có trong sổ ${signed(sum(x.statementOnly.map((m) => m.line)))} đồng, phí và lãi ${signed(sum(x.fees))} đồng, các khoản trong sổ không có trong sao kê ${signed(-sum(x.ledgerOnly))} đồng; phần còn lại ${signed((bal.difference ?? 0) - sum(x.statementOnly.map((m) => m.line)) - sum(x.fees) + sum(x.ledgerOnly))} đồng (số dư đầu kỳ của sổ và của sao kê khác nhau, hoặc khoản ngoài kỳ).`,
+  );
+  const lineRows = (ls: readonly StatementLine[], extra: (l: StatementLine) => string = () => "") => ls.map((l, i) => [i + 1, formatDate(l.date), l.reference, signed(l.amount), l.remark, extra(l)]);
+  if (x.statementOnly.length > 0) {
+    b.heading("CÓ TRONG SAO KÊ, CHƯA CÓ TRONG SỔ");
+    const hints = new Map(x.statementOnly.map((s) => [s.line, s.hint ?? ""]));
+    b.table({ headers: ["STT", "Ngày", "Số tham chiếu", "Số tiền (đồng)", "Nội dung", "Gần khớp"], rows: lineRows(x.statementOnly.map((s) => s.line), (l) => hints.get(l) ?? "") });
+  }
+  if (x.ledgerOnly.length > 0) {
+    b.heading("CÓ TRONG SỔ, KHÔNG CÓ TRONG SAO KÊ");
+    b.table({ headers: ["STT", "Dòng của sổ", "Ngày", "Số chứng từ", "Người, đơn vị", "Số tiền (đồng)"], rows: x.ledgerOnly.map((l, i) => [i + 1, l.row, formatDate(l.date), l.voucher, l.who, signed(l.amount)]) });
+  }
+  if (x.duplicates.length > 0) {
+    b.heading("DÒNG LẶP LẠI TRONG SAO KÊ");
+    b.table({ headers: ["STT", "Ngày", "Số tham chiếu", "Số tiền (đồng)", "Nội dung", "Trùng với dòng"], rows: lineRows(x.duplicates.map((d) => d.line), (l) => String(x.duplicates.find((d) => d.line === l)?.first ?? "")) });
+  }
+  if (x.fees.length + x.reversed.length > 0) {
+    b.heading("PHÍ, LÃI VÀ CHUYỂN TIỀN BỊ HOÀN");
+    b.table({ headers: ["STT", "Ngày", "Số tham chiếu", "Số tiền (đồng)", "Nội dung", ""], rows: lineRows([...x.fees, ...x.reversed]) });
+  }
+  if (x.matched.length > 0) {
+    b.heading("CÁC DÒNG KHỚP");
+    const by = { reference: "số chứng từ", name: "tên người", amount: "số tiền, ngày" } as const;
+    b.table({ headers: ["STT", "Ngày", "Số tiền (đồng)", "Dòng của sổ", "Số chứng từ", "Khớp theo"], rows: x.matched.map((m, i) => [i + 1, formatDate(m.line.date), signed(m.line.amount), m.ledger.row, m.ledger.voucher, by[m.by]]) });
+  }
+  return b.done();
+}
+
+/** Reads the ledger, reconciles, and adds the sheet `Đối chiếu sao kê` (another name when it exists). */
+export async function addBankReconciliation(port: WorkbookPort, statements: readonly Statement[]): Promise<{ sheet: string; report: BankReport }> {
+  const tables = await port.readTables([TABLE.thongTin, TABLE.dongGop, TABLE.thon, TABLE.donVi, TABLE.nhomDongGop]);
+  const report = bankReport(statements, tables);
+  const summary = await port.summarize();
+  const sheet = freeSheetName(RECONCILIATION_SHEET, summary.sheets.map((s) => s.name));
+  await port.applyGrids([documentSheet(sheet, bankDocument(report))]);
+  return { sheet, report };
+}
+
+/** `bank --json`: what the contract names, plus the categories it leaves to the tool. */
+export function bankJson(r: BankReport): unknown {
+  const x = r.result;
+  const line = (l: StatementLine) => ({ date: l.date, reference: l.reference, amount: l.amount, remark: l.remark, line: l.line });
+  return {
+    statements: r.statements,
+    matched: x.matched.map((m) => ({ statement: m.line.line, row: m.ledger.row, by: m.by })),
+    statementOnly: x.statementOnly.map((s) => ({ ...line(s.line), ...(s.hint ? { hint: s.hint } : {}) })),
+    ledgerOnly: x.ledgerOnly.map((l) => ({ row: l.row, voucher: l.voucher, amount: l.amount, date: l.date, who: l.who })),
+    duplicates: x.duplicates.map((d) => ({ ...line(d.line), first: d.first })),
+    fees: x.fees.map(line),
+    reversed: x.reversed.map(line),
+    balances: r.balances,
+    totals: r.totals,
+  };
+}
+
+/** Words of a transfer's remark that are no one's name: bank prefixes, the verbs of giving, the campaign's words. */
+const REMARK_NOISE = /^(ct|tu|toi|den|chuyen|khoan|tien|ung|ho|nd|noi|dung|tk|ck|ib|ft|qr|mbvcb|vcb|bidv|agribank|vietinbank|techcombank|tcb|mb|acb|gd|ma|so|ngay|quy|phong|chong|dich|covid|xa|thon|cho|va|cua|gui|nop|trich|yeu|chuyen tien|payment|transfer|from|to)$/;
+
+/**
+ * The sender a transfer's remark names, as well as it can be read: the first run of two to six words
+ * without digits that are not a bank's or a transfer's words ("CT tu 0123456789 NGUYEN VAN AN ung ho"
+ * → "NGUYEN VAN AN"); the remark's start when none is found. The clerk checks it.
+ */
+export function donorFromRemark(remark: string): string {
+  const tokens = remark.split(/[\s.,:;/_-]+/).filter(Boolean);
+  let run: string[] = [];
+  const runs: string[][] = [];
+  for (const t of tokens) {
+    const folded = t.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
+    if (/\d/.test(t) || REMARK_NOISE.test(folded) || !/^[\p{L}]+$/u.test(t)) {
+      if (run.length > 0) runs.push(run);
+      run = [];
+    } else run.push(t);
+  }
+  if (run.length > 0) runs.push(run);
+  const name = runs.find((r) => r.length >= 2 && r.length <= 6);
+  return name ? name.join(" ") : remark.slice(0, 60).trim();
+}
+
+/** The ledger rows `--apply` adds for the statement's credits the ledger lacks: bank form, the reference as voucher, `Thôn` left empty. */
+export function receiptsToAdd(r: BankReport): { line: StatementLine; row: (string | number | null)[] }[] {
+  return r.result.statementOnly
+    .filter((s) => s.line.amount > 0)
+    .map(({ line }) => ({ line, row: [isoToSerial(line.date), "Thu", line.reference || null, donorFromRemark(line.remark), "Chuyển khoản", line.amount, line.remark || null] }));
+}
+
+export const ADDED_HEADERS = ["Ngày", "Loại", "Số chứng từ", "Người, đơn vị", "Hình thức", "Số tiền (đồng)", "Nội dung"] as const;
+
+/**
+ * `--apply`: the statement's credits the ledger lacks added as ledger rows (nothing existing is
+ * changed), each logged in `Nhật ký cập nhật`; then the reconciliation made again and its sheet added.
+ */
+export async function applyBankReceipts(port: WorkbookPort, statements: readonly Statement[], now: string): Promise<{ added: number; sheet: string; report: BankReport }> {
+  const tables = await port.readTables([TABLE.thongTin, TABLE.dongGop, TABLE.thon, TABLE.donVi, TABLE.nhomDongGop, LOG_TABLE]);
+  const before = bankReport(statements, tables);
+  const adds = receiptsToAdd(before);
+  const ledger = findTable(tables, TABLE.dongGop);
+  if (adds.length > 0 && ledger) {
+    const fileOf = new Map(statements.flatMap((s) => s.lines.map((l) => [l, s.file] as const)));
+    const first = ledger.range.bottom + 1;
+    const log = adds.map((a, k) => [now, fileOf.get(a.line) ?? "", "Sao kê ngân hàng", ledger.sheet, `${cellAddress(first + k, ledger.range.left)}:${cellAddress(first + k, ledger.range.right)}`, null, `Dòng mới từ sao kê (dòng ${a.line.line}): ${formatDate(a.line.date)}; ${a.line.reference}; ${n(a.line.amount)} đồng; ${a.line.remark}`]);
+    await port.applyGrids([
+      appendRecords(ledger, { sheet: ledger.sheet, table: ledger.name, headers: ADDED_HEADERS, widths: [], dates: ["Ngày"] }, adds.map((a) => a.row)),
+      appendRecords(findTable(tables, LOG_TABLE), LOG, log),
+    ]);
+  }
+  const { sheet, report } = await addBankReconciliation(port, statements);
+  return { added: adds.length, sheet, report };
+}
