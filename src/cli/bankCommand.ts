@@ -27,7 +27,7 @@ async function statementRows(file: string): Promise<CellValue[][]> {
   const range = { ...sheet.usedRange, top: 0, left: 0, bottom: Math.min(sheet.usedRange.bottom, MAX_STATEMENT_LINES + 100) };
   const [rows] = await opened.readRanges([{ sheet: sheet.name, range }]);
   opened.close?.();
-  return (rows ?? []) as CellValue[][];
+  return (rows ?? []);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { isoToSerial } from "../dates";
+import { isoToSerial, serialToIso } from "../dates";
 import { cellAddress } from "../grid";
 import { findTable } from "../tables";
 import { appendRecords } from "../collect/records";
@@ -13,7 +13,7 @@ import { readOurTables } from "../rules/validate";
 import { viewFor } from "../rules/view";
 import { dongGopTable, TABLE } from "../sheets/specs";
 import type { TableData, WorkbookPort } from "../workbook";
-import { reconcile, type LedgerBankRow, type Reconciliation } from "./match";
+import { DATE_WINDOW_DAYS, reconcile, type LedgerBankRow, type Reconciliation } from "./match";
 import type { Statement, StatementLine } from "./statement";
 
 export const RECONCILIATION_SHEET = "Đối chiếu sao kê";
@@ -50,8 +50,12 @@ export function bankReport(statements: readonly Statement[], tables: ReadonlyMap
   const dates = lines.map((l) => l.date).sort();
   const from = dates[0] ?? "";
   const to = dates[dates.length - 1] ?? "";
-  const ledger = ledgerBankRows(tables).filter((r) => r.date >= from && r.date <= to);
-  const result = reconcile(lines, ledger);
+  // Rows a few days either side of the statement may be its first or last lines' (a transfer booked the next day);
+  // unmatched, only those of the statement's own days are said to be missing from it.
+  const edge = (iso: string, days: number) => serialToIso(isoToSerial(iso) + days) ?? iso;
+  const ledger = from ? ledgerBankRows(tables).filter((r) => r.date >= edge(from, -DATE_WINDOW_DAYS) && r.date <= edge(to, DATE_WINDOW_DAYS)) : [];
+  const all = reconcile(lines, ledger);
+  const result = { ...all, ledgerOnly: all.ledgerOnly.filter((r) => r.date >= from && r.date <= to) };
   const last = [...statements].sort((a, b) => ((a.lines.at(-1)?.date ?? "") < (b.lines.at(-1)?.date ?? "") ? -1 : 1)).at(-1);
   const statementClosing = last?.closing;
   const ledgerClosing = from ? figuresForPeriod(tables, parsePeriod(`${from}..${to}`)).donations.bank.closing : 0;
@@ -169,10 +173,14 @@ export function donorFromRemark(remark: string): string {
   return name ? name.join(" ") : remark.slice(0, 60).trim();
 }
 
-/** The ledger rows `--apply` adds for the statement's credits the ledger lacks: bank form, the reference as voucher, `Thôn` left empty. */
+/**
+ * The ledger rows `--apply` adds for the statement's credits the ledger lacks: bank form, the
+ * reference as voucher, `Thôn` left empty. A credit that nearly matches a ledger row (the same
+ * amount some days off) is left for the accountant: adding it could count one gift twice.
+ */
 export function receiptsToAdd(r: BankReport): { line: StatementLine; row: (string | number | null)[] }[] {
   return r.result.statementOnly
-    .filter((s) => s.line.amount > 0)
+    .filter((s) => s.line.amount > 0 && s.hint === undefined)
     .map(({ line }) => ({ line, row: [isoToSerial(line.date), "Thu", line.reference || null, donorFromRemark(line.remark), "Chuyển khoản", line.amount, line.remark || null] }));
 }
 

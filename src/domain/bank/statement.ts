@@ -75,7 +75,14 @@ function roleOf(header: string): StatementRole | undefined {
   return undefined;
 }
 
-const text = (v: CellValue | undefined): string => (v === null || v === undefined ? "" : typeof v === "object" ? ("formula" in v ? String(v.result ?? "") : "") : String(v));
+/** A cell as text: a formula by its result; an error, nothing. */
+function text(v: CellValue | undefined): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v !== "object") return String(v);
+  if (!("formula" in v)) return "";
+  const r = v.result;
+  return r === null || r === undefined || typeof r === "object" ? "" : String(r);
+}
 
 /** The mapping a header row gives: the first column of each role (a transaction date before a value date). */
 function mappingOf(row: readonly CellValue[]): StatementMapping {
@@ -163,7 +170,7 @@ export function readStatement(file: string, rows: readonly (readonly CellValue[]
   for (let r = 0; r < headerRow; r++) scanLabels(rows[r] ?? []);
   const lines: StatementLine[] = [];
   const unreadable: Statement["unreadable"] = [];
-  const cell = (row: readonly CellValue[], role: StatementRole) => (mapping[role] === undefined ? null : (row[mapping[role] as number] ?? null));
+  const cell = (row: readonly CellValue[], role: StatementRole) => (mapping[role] === undefined ? null : (row[mapping[role]] ?? null));
   const money = (v: CellValue) => {
     if (v === null || text(v).trim() === "") return 0;
     const n = readNumber(v);
