@@ -90,34 +90,48 @@ export function bankDocument(r: BankReport): DocModel {
     ],
   });
   const bal = r.balances;
+  const parts: [string, number][] = [
+    ["các dòng chưa có trong sổ", sum(x.statementOnly.map((m) => m.line))],
+    ["phí và lãi", sum(x.fees)],
+    ["dòng lặp lại", sum(x.duplicates.map((d) => d.line))],
+    ["chuyển tiền bị hoàn", sum(x.reversed)],
+    ["trừ các khoản trong sổ không có trong sao kê", -sum(x.ledgerOnly)],
+  ];
+  const explained = parts.reduce((a, [, v]) => a + v, 0);
   b.paragraph(
     bal.statement === undefined
       ? `Sao kê không ghi số dư cuối kỳ; số dư tài khoản theo sổ đến ngày ${formatDate(r.to)}: ${signed(bal.ledger)} đồng.`
-      : `Số dư cuối theo sao kê: ${signed(bal.statement)} đồng; theo sổ (các khoản chuyển khoản) đến ngày ${formatDate(r.to)}: ${signed(bal.ledger)} đồng; chênh lệch ${signed(bal.difference ?? 0)} đồng. ` +
-          `Trong đó: các dòng chưa có trong sổ ${signed(sum(x.statementOnly.map((m) => m.line)))} đồng, phí và lãi ${signed(sum(x.fees))} đồng, các khoản trong sổ không có trong sao kê ${signed(-sum(x.ledgerOnly))} đồng; phần còn lại ${signed((bal.difference ?? 0) - sum(x.statementOnly.map((m) => m.line)) - sum(x.fees) + sum(x.ledgerOnly))} đồng (số dư đầu kỳ của sổ và của sao kê khác nhau, hoặc khoản ngoài kỳ).`,
+      : `Số dư cuối theo sao kê: ${signed(bal.statement)} đồng; theo sổ (các khoản chuyển khoản) đến ngày ${formatDate(r.to)}: ${signed(bal.ledger)} đồng; chênh lệch ${signed(bal.difference ?? 0)} đồng, gồm: ` +
+          `${parts.filter(([, v]) => v !== 0).map(([what, v]) => `${what} ${signed(v)} đồng`).join("; ") || "không khoản nào"}; ` +
+          `còn lại ${signed((bal.difference ?? 0) - explained)} đồng${(bal.difference ?? 0) - explained !== 0 ? " (số dư đầu kỳ của sổ và của sao kê khác nhau, hoặc khoản ngoài các ngày của sao kê)" : ""}.`,
   );
-  const lineRows = (ls: readonly StatementLine[], extra: (l: StatementLine) => string = () => "") => ls.map((l, i) => [i + 1, formatDate(l.date), l.reference, signed(l.amount), l.remark, extra(l)]);
+  const lineRows = (ls: readonly StatementLine[], extra: (l: StatementLine) => string = () => "") => ls.map((l, i) => [i + 1, formatDate(l.date), l.reference, l.amount, l.remark, extra(l)]);
   if (x.statementOnly.length > 0) {
+    b.space();
     b.heading("CÓ TRONG SAO KÊ, CHƯA CÓ TRONG SỔ");
     const hints = new Map(x.statementOnly.map((s) => [s.line, s.hint ?? ""]));
     b.table({ headers: ["STT", "Ngày", "Số tham chiếu", "Số tiền (đồng)", "Nội dung", "Gần khớp"], rows: lineRows(x.statementOnly.map((s) => s.line), (l) => hints.get(l) ?? "") });
   }
   if (x.ledgerOnly.length > 0) {
+    b.space();
     b.heading("CÓ TRONG SỔ, KHÔNG CÓ TRONG SAO KÊ");
-    b.table({ headers: ["STT", "Dòng của sổ", "Ngày", "Số chứng từ", "Người, đơn vị", "Số tiền (đồng)"], rows: x.ledgerOnly.map((l, i) => [i + 1, l.row, formatDate(l.date), l.voucher, l.who, signed(l.amount)]) });
+    b.table({ headers: ["STT", "Dòng của sổ", "Ngày", "Số chứng từ", "Người, đơn vị", "Số tiền (đồng)"], rows: x.ledgerOnly.map((l, i) => [i + 1, l.row, formatDate(l.date), l.voucher, l.who, l.amount]), formats: [undefined, "plain"] });
   }
   if (x.duplicates.length > 0) {
+    b.space();
     b.heading("DÒNG LẶP LẠI TRONG SAO KÊ");
     b.table({ headers: ["STT", "Ngày", "Số tham chiếu", "Số tiền (đồng)", "Nội dung", "Trùng với dòng"], rows: lineRows(x.duplicates.map((d) => d.line), (l) => String(x.duplicates.find((d) => d.line === l)?.first ?? "")) });
   }
   if (x.fees.length + x.reversed.length > 0) {
+    b.space();
     b.heading("PHÍ, LÃI VÀ CHUYỂN TIỀN BỊ HOÀN");
     b.table({ headers: ["STT", "Ngày", "Số tham chiếu", "Số tiền (đồng)", "Nội dung", ""], rows: lineRows([...x.fees, ...x.reversed]) });
   }
   if (x.matched.length > 0) {
+    b.space();
     b.heading("CÁC DÒNG KHỚP");
     const by = { reference: "số chứng từ", name: "tên người", amount: "số tiền, ngày" } as const;
-    b.table({ headers: ["STT", "Ngày", "Số tiền (đồng)", "Dòng của sổ", "Số chứng từ", "Khớp theo"], rows: x.matched.map((m, i) => [i + 1, formatDate(m.line.date), signed(m.line.amount), m.ledger.row, m.ledger.voucher, by[m.by]]) });
+    b.table({ headers: ["STT", "Ngày", "Số tiền (đồng)", "Dòng của sổ", "Số chứng từ", "Khớp theo"], rows: x.matched.map((m, i) => [i + 1, formatDate(m.line.date), m.line.amount, m.ledger.row, m.ledger.voucher, by[m.by]]), formats: [undefined, undefined, undefined, "plain"] });
   }
   return b.done();
 }
