@@ -11,11 +11,11 @@ const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replac
  * A workbook as Excel saves a big one: the templates, then each table's rows written as Excel
  * writes them (shared strings, styles by column), `ledgerRows` rows in the ledger.
  */
-export async function bigWorkbook(ledgerRows: number, otherRows: number): Promise<Uint8Array> {
+export async function bigWorkbook(ledgerRows: number, otherRows: number, allBank = false): Promise<Uint8Array> {
   const port = await XlsxWorkbook.empty();
   await applyTemplates(port, chauSonPlan);
   const zip = await JSZip.loadAsync(await port.toBuffer());
-  const tables = benchTables(ledgerRows, otherRows);
+  const tables = benchTables(ledgerRows, otherRows, allBank);
   const strings: string[] = [];
   const index = new Map<string, number>();
   const sst = (s: string) => {

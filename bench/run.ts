@@ -1,5 +1,6 @@
 // npm run bench: figures, not assertions. These machines are shared; read the ratios.
 import { validateWorkbook } from "../src/domain/rules/validate";
+import { bankBench } from "./bank";
 import { bigFileBench } from "./bigFile";
 import { collectBench } from "./collect";
 import { hostileBench } from "./hostile";
@@ -63,6 +64,10 @@ officeBench()
   .then(() => {
     console.log("");
     return hostileBench();
+  })
+  .then(() => {
+    console.log("");
+    return bankBench();
   })
   .then(
   () => undefined,

@@ -1,5 +1,5 @@
 import { isoToSerial } from "../dates";
-import { foldKey } from "../cells/text";
+import { foldKey, foldText } from "../cells/text";
 import type { StatementLine } from "./statement";
 
 // Statement lines matched to the ledger's bank rows, one to one: the amount exact and in the same
@@ -43,19 +43,30 @@ const NOISE = new Set(["ct", "tu", "den", "chuyen", "tien", "ung", "ho", "mbvcb"
 
 const words = (s: string) => foldKey(s).replace(/[^a-z0-9]+/g, " ").trim().split(" ").filter((w) => w.length > 1);
 
+/** A donor's name as the words a remark must carry (no noise, no numbers). */
+const nameWords = (who: string) => words(who).filter((w) => !NOISE.has(w) && !/^\d+$/.test(w));
+/** Text as compared with a voucher number: folded, without spaces. */
+const compact = (s: string) => foldText(s).replace(/\s+/g, "");
+
 /** The share of a donor's name words that the remark carries (0 to 1): "CT tu 0123 NGUYEN VAN AN" carries "Nguyễn Văn An". */
 export function nameShare(remark: string, who: string): number {
-  const name = words(who).filter((w) => !NOISE.has(w) && !/^\d+$/.test(w));
+  return shareOf(new Set(words(remark)), nameWords(who));
+}
+
+function shareOf(have: ReadonlySet<string>, name: readonly string[]): number {
   if (name.length === 0) return 0;
-  const have = new Set(words(remark));
-  return name.filter((w) => have.has(w)).length / name.length;
+  let n = 0;
+  for (const w of name) if (have.has(w)) n++;
+  return n / name.length;
 }
 
 /** Whether the remark (or the line's reference) carries the ledger's voucher number. */
 export function carriesVoucher(line: StatementLine, voucher: string): boolean {
-  const v = foldKey(voucher).replace(/\s+/g, "");
-  if (v.length < 3) return false;
-  return foldKey(line.reference).replace(/\s+/g, "") === v || foldKey(line.remark).replace(/\s+/g, "").includes(v);
+  return carries(compact(line.reference), compact(line.remark), compact(voucher));
+}
+
+function carries(reference: string, remark: string, voucher: string): boolean {
+  return voucher.length >= 3 && (reference === voucher || remark.includes(voucher));
 }
 
 const day = (iso: string) => isoToSerial(iso);
@@ -68,7 +79,7 @@ export function reconcile(lines: readonly StatementLine[], ledger: readonly Ledg
   const seen = new Map<string, number>();
   const candidates: StatementLine[] = [];
   for (const l of sorted) {
-    const key = l.reference === "" ? "" : `${foldKey(l.reference)}|${l.amount}|${l.date}`;
+    const key = l.reference === "" ? "" : `${foldText(l.reference)}|${l.amount}|${l.date}`;
     const first = key === "" ? undefined : seen.get(key);
     if (first !== undefined) out.duplicates.push({ line: l, first });
     else {
@@ -81,7 +92,7 @@ export function reconcile(lines: readonly StatementLine[], ledger: readonly Ledg
   const byAmount = new Map<number, StatementLine[]>();
   for (const l of candidates) push(byAmount, l.amount, l);
   for (const back of candidates) {
-    if (!REVERSAL.test(foldKey(back.remark)) || reversed.has(back)) continue;
+    if (!REVERSAL.test(foldText(back.remark)) || reversed.has(back)) continue;
     const orig = (byAmount.get(-back.amount) ?? []).find((o) => !reversed.has(o) && o !== back && Math.abs(day(o.date) - day(back.date)) <= DATE_WINDOW_DAYS * 10 && o.date <= back.date);
     if (!orig) continue;
     reversed.add(orig);
@@ -89,57 +100,108 @@ export function reconcile(lines: readonly StatementLine[], ledger: readonly Ledg
   }
   // The ledger by amount and day: a line looks at the seven days around its own, not at every row of its amount.
   const ledgerByAmount = new Map<number, LedgerBankRow[]>();
-  const ledgerByDay = new Map<string, LedgerBankRow[]>();
   const ledgerByDate = new Map<string, LedgerBankRow[]>();
   for (const r of ledger) {
     push(ledgerByAmount, r.amount, r);
     push(ledgerByDate, r.date, r);
-    push(ledgerByDay, `${r.amount}|${day(r.date)}`, r);
   }
-  const taken = new Set<LedgerBankRow>();
   const open: StatementLine[] = [];
   for (const l of candidates) {
     if (reversed.has(l)) out.reversed.push(l);
     else open.push(l);
   }
-  // Two passes: the lines that carry a voucher number or a name claim their rows first.
-  const options = (l: StatementLine) => {
-    const found: LedgerBankRow[] = [];
-    const d = day(l.date);
-    for (let k = d - DATE_WINDOW_DAYS; k <= d + DATE_WINDOW_DAYS; k++) for (const r of ledgerByDay.get(`${l.amount}|${k}`) ?? []) if (!taken.has(r)) found.push(r);
-    return found;
+  // The ledger by index: its days, vouchers and names computed once, the rows taken marked in an array
+  // (a 200,000-line statement meets some thirty rows a line: no map lookup per meeting).
+  const serials = ledger.map((r) => day(r.date));
+  const vouchers = ledger.map((r) => compact(r.voucher));
+  const names = ledger.map((r) => nameWords(r.who));
+  const taken = new Uint8Array(ledger.length);
+  const byVoucher = new Map<string, number[]>();
+  vouchers.forEach((v, i) => {
+    if (v.length >= 3) push(byVoucher, v, i);
+  });
+  const byAmountDay = new Map<number, Map<number, number[]>>();
+  ledger.forEach((r, i) => {
+    let days = byAmountDay.get(r.amount);
+    if (!days) byAmountDay.set(r.amount, (days = new Map<number, number[]>()));
+    push(days, serials[i] as number, i);
+  });
+  /** The free rows of a line's amount within the window of its day. */
+  const each = (amount: number, d: number, visit: (i: number) => void) => {
+    const days = byAmountDay.get(amount);
+    if (!days) return;
+    for (let k = d - DATE_WINDOW_DAYS; k <= d + DATE_WINDOW_DAYS; k++) for (const i of days.get(k) ?? []) if (!taken[i]) visit(i);
   };
-  const rest: StatementLine[] = [];
+  const better = (i: number, gap: number, best: number, bestGap: number) => best < 0 || gap < bestGap || (gap === bestGap && (ledger[i] as LedgerBankRow).row < (ledger[best] as LedgerBankRow).row);
+  // Two passes: the lines that carry a voucher number or a name claim their rows first.
+  const rest: { l: StatementLine; d: number }[] = [];
   for (const l of open) {
-    const best = options(l)
-      .map((r) => ({ r, by: carriesVoucher(l, r.voucher) ? ("reference" as const) : nameShare(l.remark, r.who) >= 0.6 ? ("name" as const) : undefined }))
-      .filter((x): x is { r: LedgerBankRow; by: "reference" | "name" } => x.by !== undefined)
-      .sort((a, b) => (a.by === b.by ? Math.abs(day(a.r.date) - day(l.date)) - Math.abs(day(b.r.date) - day(l.date)) : a.by === "reference" ? -1 : 1))[0];
-    if (best) {
-      taken.add(best.r);
-      out.matched.push({ line: l, ledger: best.r, by: best.by });
-    } else rest.push(l);
+    const d = day(l.date);
+    const folded = foldText(l.remark);
+    // A voucher number is found among the remark's pieces (and the line's reference), not searched for in it.
+    const pieces = folded.split(/[\s.,;:/|()]+/);
+    pieces.push(compact(l.reference));
+    let best = -1;
+    let bestGap = Infinity;
+    let by: "reference" | "name" = "reference";
+    for (const p of pieces) {
+      if (p.length < 3) continue;
+      for (const i of byVoucher.get(p) ?? []) {
+        const r = ledger[i] as LedgerBankRow;
+        const gap = Math.abs((serials[i] as number) - d);
+        if (taken[i] || r.amount !== l.amount || gap > DATE_WINDOW_DAYS) continue;
+        if (better(i, gap, best, bestGap)) {
+          best = i;
+          bestGap = gap;
+        }
+      }
+    }
+    if (best < 0) {
+      by = "name";
+      const have = new Set(folded.replace(/[^a-z0-9]+/g, " ").split(" ").filter((w) => w.length > 1));
+      each(l.amount, d, (i) => {
+        const gap = Math.abs((serials[i] as number) - d);
+        if (shareOf(have, names[i] as string[]) >= 0.6 && better(i, gap, best, bestGap)) {
+          best = i;
+          bestGap = gap;
+        }
+      });
+    }
+    if (best >= 0) {
+      taken[best] = 1;
+      out.matched.push({ line: l, ledger: ledger[best] as LedgerBankRow, by });
+    } else rest.push({ l, d });
   }
-  for (const l of rest) {
-    const near = options(l).sort((a, b) => Math.abs(day(a.date) - day(l.date)) - Math.abs(day(b.date) - day(l.date)) || a.row - b.row)[0];
-    if (near) {
-      taken.add(near);
-      out.matched.push({ line: l, ledger: near, by: "amount" });
-    } else if (FEE.test(foldKey(l.remark)) && !(ledgerByAmount.get(l.amount) ?? []).length) out.fees.push(l);
-    else out.statementOnly.push({ line: l, ...hintFor(l, ledgerByAmount, ledgerByDate, taken) });
+  const ledgerIndex = new Map(ledger.map((r, i) => [r, i] as const));
+  const isTaken = (r: LedgerBankRow) => taken[ledgerIndex.get(r) ?? -1] === 1;
+  for (const { l, d } of rest) {
+    let near = -1;
+    let nearGap = Infinity;
+    each(l.amount, d, (i) => {
+      const gap = Math.abs((serials[i] as number) - d);
+      if (better(i, gap, near, nearGap)) {
+        near = i;
+        nearGap = gap;
+      }
+    });
+    if (near >= 0) {
+      taken[near] = 1;
+      out.matched.push({ line: l, ledger: ledger[near] as LedgerBankRow, by: "amount" });
+    } else if (FEE.test(foldText(l.remark)) && !(ledgerByAmount.get(l.amount) ?? []).length) out.fees.push(l);
+    else out.statementOnly.push({ line: l, ...hintFor(l, ledgerByAmount, ledgerByDate, isTaken) });
   }
-  out.ledgerOnly = ledger.filter((r) => !taken.has(r));
+  out.ledgerOnly = ledger.filter((_, i) => !taken[i]);
   out.matched.sort((a, b) => a.line.line - b.line.line);
   return out;
 }
 
 /** A near miss told: the same amount on another day, or the same day with another amount and the donor's name. */
-function hintFor(l: StatementLine, byAmount: ReadonlyMap<number, readonly LedgerBankRow[]>, byDate: ReadonlyMap<string, readonly LedgerBankRow[]>, taken: ReadonlySet<LedgerBankRow>): { hint?: string } {
+function hintFor(l: StatementLine, byAmount: ReadonlyMap<number, readonly LedgerBankRow[]>, byDate: ReadonlyMap<string, readonly LedgerBankRow[]>, taken: (r: LedgerBankRow) => boolean): { hint?: string } {
   let best: LedgerBankRow | undefined;
   // The nearest free row of the same amount (within the first thousand of that amount: a hint, not a search).
-  for (const r of (byAmount.get(l.amount) ?? []).slice(0, 1_000)) if (!taken.has(r) && (!best || Math.abs(day(r.date) - day(l.date)) < Math.abs(day(best.date) - day(l.date)))) best = r;
+  for (const r of (byAmount.get(l.amount) ?? []).slice(0, 1_000)) if (!taken(r) && (!best || Math.abs(day(r.date) - day(l.date)) < Math.abs(day(best.date) - day(l.date)))) best = r;
   if (best) return { hint: `cùng số tiền với dòng ${best.row} của sổ, cách ${Math.abs(day(best.date) - day(l.date))} ngày` };
-  const sameDay = (byDate.get(l.date) ?? []).find((r) => !taken.has(r) && Math.sign(r.amount) === Math.sign(l.amount) && nameShare(l.remark, r.who) >= 0.6);
+  const sameDay = (byDate.get(l.date) ?? []).find((r) => !taken(r) && Math.sign(r.amount) === Math.sign(l.amount) && nameShare(l.remark, r.who) >= 0.6);
   if (sameDay) return { hint: `cùng ngày, cùng người với dòng ${sameDay.row} của sổ nhưng khác số tiền` };
   return {};
 }

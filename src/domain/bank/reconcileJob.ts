@@ -17,6 +17,10 @@ import { DATE_WINDOW_DAYS, reconcile, type LedgerBankRow, type Reconciliation } 
 import type { Statement, StatementLine } from "./statement";
 
 export const RECONCILIATION_SHEET = "Đối chiếu sao kê";
+/** The matched pairs the sheet lists (the rest are counted). */
+const MATCHED_LISTED = 2_000;
+/** The lines of each list to look into that the sheet shows (all of them in --json): a sheet is read, not searched. */
+const LISTED = 5_000;
 
 /** The ledger's bank rows: `Hình thức` "Chuyển khoản", a readable date and amount; receipts positive, spendings negative. */
 export function ledgerBankRows(tables: ReadonlyMap<string, TableData>): LedgerBankRow[] {
@@ -105,33 +109,44 @@ export function bankDocument(r: BankReport): DocModel {
           `${parts.filter(([, v]) => v !== 0).map(([what, v]) => `${what} ${signed(v)} đồng`).join("; ") || "không khoản nào"}; ` +
           `còn lại ${signed((bal.difference ?? 0) - explained)} đồng${(bal.difference ?? 0) - explained !== 0 ? " (số dư đầu kỳ của sổ và của sao kê khác nhau, hoặc khoản ngoài các ngày của sao kê)" : ""}.`,
   );
-  const lineRows = (ls: readonly StatementLine[], extra: (l: StatementLine) => string = () => "") => ls.map((l, i) => [i + 1, formatDate(l.date), l.reference, l.amount, l.remark, extra(l)]);
+  const lineRows = (ls: readonly StatementLine[], extra: (l: StatementLine) => string = () => "") => ls.slice(0, LISTED).map((l, i) => [i + 1, formatDate(l.date), l.reference, l.amount, l.remark, extra(l)]);
+  const more = (count: number) => {
+    if (count > LISTED) b.paragraph(`Và ${n(count - LISTED)} dòng khác (danh sách đủ: lệnh bank … --json).`);
+  };
   if (x.statementOnly.length > 0) {
     b.space();
     b.heading("CÓ TRONG SAO KÊ, CHƯA CÓ TRONG SỔ");
     const hints = new Map(x.statementOnly.map((s) => [s.line, s.hint ?? ""]));
     b.table({ headers: ["STT", "Ngày", "Số tham chiếu", "Số tiền (đồng)", "Nội dung", "Gần khớp"], rows: lineRows(x.statementOnly.map((s) => s.line), (l) => hints.get(l) ?? "") });
+    more(x.statementOnly.length);
   }
   if (x.ledgerOnly.length > 0) {
     b.space();
     b.heading("CÓ TRONG SỔ, KHÔNG CÓ TRONG SAO KÊ");
-    b.table({ headers: ["STT", "Dòng của sổ", "Ngày", "Số chứng từ", "Người, đơn vị", "Số tiền (đồng)"], rows: x.ledgerOnly.map((l, i) => [i + 1, l.row, formatDate(l.date), l.voucher, l.who, l.amount]), formats: [undefined, "plain"] });
+    b.table({ headers: ["STT", "Dòng của sổ", "Ngày", "Số chứng từ", "Người, đơn vị", "Số tiền (đồng)"], rows: x.ledgerOnly.slice(0, LISTED).map((l, i) => [i + 1, l.row, formatDate(l.date), l.voucher, l.who, l.amount]), formats: [undefined, "plain"] });
+    more(x.ledgerOnly.length);
   }
+  const firstOf = new Map(x.duplicates.map((d) => [d.line, d.first] as const));
   if (x.duplicates.length > 0) {
     b.space();
     b.heading("DÒNG LẶP LẠI TRONG SAO KÊ");
-    b.table({ headers: ["STT", "Ngày", "Số tham chiếu", "Số tiền (đồng)", "Nội dung", "Trùng với dòng"], rows: lineRows(x.duplicates.map((d) => d.line), (l) => String(x.duplicates.find((d) => d.line === l)?.first ?? "")) });
+    b.table({ headers: ["STT", "Ngày", "Số tham chiếu", "Số tiền (đồng)", "Nội dung", "Trùng với dòng"], rows: lineRows(x.duplicates.map((d) => d.line), (l) => String(firstOf.get(l) ?? "")) });
+    more(x.duplicates.length);
   }
   if (x.fees.length + x.reversed.length > 0) {
     b.space();
     b.heading("PHÍ, LÃI VÀ CHUYỂN TIỀN BỊ HOÀN");
     b.table({ headers: ["STT", "Ngày", "Số tham chiếu", "Số tiền (đồng)", "Nội dung", ""], rows: lineRows([...x.fees, ...x.reversed]) });
+    more(x.fees.length + x.reversed.length);
   }
   if (x.matched.length > 0) {
     b.space();
     b.heading("CÁC DÒNG KHỚP");
     const by = { reference: "số chứng từ", name: "tên người", amount: "số tiền, ngày" } as const;
-    b.table({ headers: ["STT", "Ngày", "Số tiền (đồng)", "Dòng của sổ", "Số chứng từ", "Khớp theo"], rows: x.matched.map((m, i) => [i + 1, formatDate(m.line.date), m.line.amount, m.ledger.row, m.ledger.voucher, by[m.by]]), formats: [undefined, undefined, undefined, "plain"] });
+    // What needs a look comes first and whole; the matched pairs are listed up to a few thousand (all of them in --json).
+    const shown = x.matched.slice(0, MATCHED_LISTED);
+    b.table({ headers: ["STT", "Ngày", "Số tiền (đồng)", "Dòng của sổ", "Số chứng từ", "Khớp theo"], rows: shown.map((m, i) => [i + 1, formatDate(m.line.date), m.line.amount, m.ledger.row, m.ledger.voucher, by[m.by]]), formats: [undefined, undefined, undefined, "plain"] });
+    if (x.matched.length > shown.length) b.paragraph(`Và ${n(x.matched.length - shown.length)} dòng khớp khác (danh sách đủ: lệnh bank … --json).`);
   }
   return b.done();
 }

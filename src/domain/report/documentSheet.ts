@@ -185,7 +185,7 @@ export function documentsSheet(sheet: string, docs: readonly DocModel[]): Grid {
       }
       const to = b.row - 1;
       if (to < from) continue;
-      if (block.kind === "table") chunks.push(...tableChunks(from, block));
+      if (block.kind === "table") for (const c of tableChunks(from, block)) chunks.push(c);
       else chunks.push({ from, to, keepWithNext: keepsWithNext(doc.blocks, i) });
     }
     const opening = chunks[first];

@@ -191,7 +191,8 @@ function columnNeeds(spec: DocTable): { need: number[]; want: number[]; isText: 
     const printed = values.map((v) => cellText(v, columnShape(spec, c)));
     const text = values.some((v) => typeof v === "string" && c > 0 && !/^[\d.,/%-]+$/u.test(v));
     isText.push(text);
-    const widest = Math.max(0, ...printed.map((p) => textWidth(p, size, true)));
+    // A loop, not Math.max(...list): a table of 150,000 rows would overflow the call stack.
+    const widest = printed.reduce((m, p) => Math.max(m, textWidth(p, size, true)), 0);
     // What most rows need (nine in ten, an empty cell needing nothing): one long line does not take the room of the many.
     const each = body.map((r) => (r[c] === null || r[c] === undefined ? 0 : textWidth(cellText(r[c] ?? null, columnShape(spec, c)), size, true))).sort((a, b) => a - b);
     const most = each[Math.min(each.length - 1, Math.floor(each.length * 0.9))] ?? 0;
