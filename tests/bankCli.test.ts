@@ -157,6 +157,51 @@ describe("bank FILE STATEMENT… (sao kê)", () => {
     expect(j.statementOnly.filter((x) => x.amount > 0).map((x) => [x.reference, x.hint !== undefined])).toEqual([["FT21999002", true]]);
   });
 
+  it("records each statement reconciled; the disclosure list then says with which statement and to which day", async () => {
+    const s = scenario();
+    const file = path.join(dir, "xa-ghi.xlsx");
+    writeFileSync(file, readFileSync(demo));
+    const st = path.join(dir, "sao-ke-3.xlsx");
+    await vcbXlsx(s.lines, st);
+    expect((await captureOutput(() => run(["bank", file, st, "--today", "2021-08-01"]))).code).toBe(0);
+    const rec = (await (await XlsxWorkbook.fromBuffer(readFileSync(file))).readTables(["tblSaoKe"])).get("tblSaoKe")!;
+    expect(rec.rows).toHaveLength(1);
+    expect(rec.rows[0]!.slice(1, 3)).toEqual(["0123456789", "sao-ke-3.xlsx"]);
+    const { disclosurePaper } = await import("../src/domain/report/disclosure");
+    const { parsePeriod } = await import("../src/domain/period");
+    const paper = await disclosurePaper(await XlsxWorkbook.fromBuffer(readFileSync(file)), parsePeriod("2021"), "2022-01-05");
+    const text = JSON.stringify(paper.docs[0]!.blocks);
+    expect(text).toContain("Các khoản chuyển khoản đã được đối chiếu với sao kê của ngân hàng (tài khoản 0123456789), tệp sao-ke-3.xlsx, đến ngày");
+    expect(text).toContain("chưa đến hết kỳ, ngày 31/12/2021");
+    // Without a reconciliation, the list says so.
+    const plain = await disclosurePaper(await XlsxWorkbook.fromBuffer(readFileSync(demo)), parsePeriod("2021"), "2022-01-05");
+    expect(JSON.stringify(plain.docs[0]!.blocks)).toContain("chưa được đối chiếu với sao kê của ngân hàng");
+  });
+
+  it("remembers the columns read from an account's statement for the next one whose headers say nothing", async () => {
+    const s = scenario();
+    const file = path.join(dir, "xa-nho.xlsx");
+    writeFileSync(file, readFileSync(demo));
+    // A bank whose headers are codes: the first statement needs --map, the next is read by the record.
+    const odd = async (name: string, lines: readonly Line[]) => {
+      const book = await XlsxWorkbook.empty();
+      const cells: { row: number; col: number; value: string | number }[] = [{ row: 0, col: 0, value: "Tài khoản: 5555 6666 77" }, ...["C01", "C02", "C03", "C04", "C05"].map((h, c) => ({ row: 1, col: c, value: h }))];
+      lines.forEach((l, i) => cells.push({ row: 2 + i, col: 0, value: vnDate(l.date) }, { row: 2 + i, col: 1, value: l.ref }, { row: 2 + i, col: 2, value: l.remark }, { row: 2 + i, col: 3, value: l.amount }));
+      await book.applyGrids([{ sheet: "S", createSheet: true, cells }]);
+      writeFileSync(path.join(dir, name), await book.toBuffer());
+      return path.join(dir, name);
+    };
+    const first = await odd("thang-6.xlsx", s.lines.slice(0, 8));
+    const refused = await captureOutput(() => run(["bank", file, first]));
+    expect([refused.code, refused.stderr.includes("Hãy chỉ rõ bằng --map")]).toEqual([1, true]);
+    expect((await captureOutput(() => run(["bank", file, first, "--map", "date=A,reference=B,remark=C,amount=D"]))).code).toBe(0);
+    const second = await odd("thang-7.xlsx", s.lines.slice(8, 16));
+    const r = await captureOutput(() => run(["bank", file, second, "--json"]));
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("dùng các cột đã ghi nhớ cho tài khoản 5555666677 (date=A,reference=B,remark=C,amount=D)");
+    expect((JSON.parse(r.stdout) as { matched: unknown[] }).matched.length).toBeGreaterThan(0);
+  });
+
   it("reads the sender from a remark as banks write it", () => {
     expect(donorFromRemark("CT tu 0123456789 NGUYEN VAN AN chuyen tien ung ho")).toBe("NGUYEN VAN AN");
     expect(donorFromRemark("MBVCB.1234567.012345.LE THI HOA chuyen tien")).toBe("LE THI HOA");

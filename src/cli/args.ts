@@ -16,7 +16,7 @@ export const COMMAND_OPTIONS: Record<string, { options: Record<string, OptionKin
   validate: { options: { json: "boolean", fix: "boolean", out: "string", today: "string" }, files: [1, 1] },
   report: { options: { period: "string", json: "boolean", out: "string", docx: "string", today: "string" }, files: [1, 1] },
   disclosure: { options: { period: "string", json: "boolean", out: "string", docx: "string", today: "string", "by-village": "boolean" }, files: [1, 1] },
-  bank: { options: { account: "string", map: "string", apply: "boolean", json: "boolean" }, files: [2, Infinity] },
+  bank: { options: { account: "string", map: "string", apply: "boolean", json: "boolean", today: "string" }, files: [2, Infinity] },
   remind: { options: { period: "string", json: "boolean", docx: "string", today: "string" }, files: [1, 1] },
   nominations: { options: { period: "string", out: "string", docx: "string", today: "string" }, files: [1, 1] },
   collect: { options: { out: "string", period: "string", due: "string", today: "string" }, files: [1, 1] },

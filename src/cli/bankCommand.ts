@@ -2,7 +2,8 @@ import * as path from "node:path";
 import { readRegularFile } from "../adapters/xlsx/files";
 import { csvText, parseCsv } from "../domain/bank/csv";
 import { addBankReconciliation, applyBankReceipts, bankJson } from "../domain/bank/reconcileJob";
-import { MAX_STATEMENT_LINES, mappingText, parseMapping, readStatement, StatementFormatError, type Statement } from "../domain/bank/statement";
+import { MAX_STATEMENT_LINES, mappingText, parseMapping, readStatement, statementAccount, StatementFormatError, type Statement } from "../domain/bank/statement";
+import { rememberedMapping, statementRecords, STATEMENTS_TABLE } from "../domain/bank/records";
 import type { CellValue } from "../domain/grid";
 import { t } from "../i18n";
 import { nodeFiles } from "./files";
@@ -35,7 +36,7 @@ async function statementRows(file: string): Promise<CellValue[][]> {
  * with the ledger's bank rows and adds the sheet `Đối chiếu sao kê`; with --apply first adds the
  * statement's credits the ledger lacks as rows (logged). A statement of another account is refused.
  */
-export async function bankCommand(o: { file: string; statements: readonly string[]; account?: string; map?: string; apply: boolean; json: boolean; now: string }): Promise<number> {
+export async function bankCommand(o: { file: string; statements: readonly string[]; account?: string; map?: string; apply: boolean; json: boolean; now: string; today: string }): Promise<number> {
   if (o.statements.length === 0) {
     process.stderr.write(`${t("cli-bank-usage")}\n`);
     return 64;
@@ -46,21 +47,32 @@ export async function bankCommand(o: { file: string; statements: readonly string
     return 64;
   }
   const account = o.account?.replace(/\D/g, "");
-  const statements: Statement[] = [];
-  for (const file of o.statements) {
-    const s = readStatement(path.basename(file), await statementRows(file), map);
-    if (account && s.account && s.account !== account) {
-      process.stderr.write(`${t("cli-bank-other-account", { file: s.file, account: s.account, expected: account })}\n`);
-      continue;
-    }
-    process.stderr.write(`${t("cli-bank-read", { file: s.file, lines: s.lines.length, header: s.headerRow, map: mappingText(s.mapping) })}\n`);
-    for (const u of s.unreadable.slice(0, 20)) process.stderr.write(`${t(`cli-bank-unreadable-${u.reason}`, { file: s.file, line: u.line })}\n`);
-    statements.push(s);
-  }
-  if (statements.length === 0) return 1;
   return withLock(o.file, async (lock) => {
     const opened = await openWorkbook(o.file, false);
-    const done = o.apply ? await applyBankReceipts(opened.port, statements, o.now) : { ...(await addBankReconciliation(opened.port, statements)), added: 0 };
+    const records = statementRecords(await opened.port.readTables([STATEMENTS_TABLE]));
+    const statements: Statement[] = [];
+    for (const file of o.statements) {
+      const rows = await statementRows(file);
+      let s: Statement;
+      try {
+        s = readStatement(path.basename(file), rows, map);
+      } catch (e) {
+        // Columns not told by their headers: those read last time from a statement of the same account.
+        const remembered = map ? undefined : rememberedMapping(records, statementAccount(rows));
+        if (!(e instanceof StatementFormatError) || !remembered) throw e;
+        s = readStatement(path.basename(file), rows, remembered);
+        process.stderr.write(`${t("cli-bank-remembered", { file: s.file, account: s.account ?? "", map: mappingText(remembered) })}\n`);
+      }
+      if (account && s.account && s.account !== account) {
+        process.stderr.write(`${t("cli-bank-other-account", { file: s.file, account: s.account, expected: account })}\n`);
+        continue;
+      }
+      process.stderr.write(`${t("cli-bank-read", { file: s.file, lines: s.lines.length, header: s.headerRow, map: mappingText(s.mapping) })}\n`);
+      for (const u of s.unreadable.slice(0, 20)) process.stderr.write(`${t(`cli-bank-unreadable-${u.reason}`, { file: s.file, line: u.line })}\n`);
+      statements.push(s);
+    }
+    if (statements.length === 0) return 1;
+    const done = o.apply ? await applyBankReceipts(opened.port, statements, o.now, o.today) : { ...(await addBankReconciliation(opened.port, statements, o.today)), added: 0 };
     await saveWorkbook(opened, lock, { sameFile: true });
     if (o.json) process.stdout.write(`${JSON.stringify(bankJson(done.report), null, 2)}\n`);
     const x = done.report.result;

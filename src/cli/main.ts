@@ -210,7 +210,9 @@ async function bank(args: Args): Promise<number> {
     const v = args.options.get(k);
     return typeof v === "string" ? v : undefined;
   };
-  return bankCommand({ file, statements, ...(opt("account") ? { account: opt("account") } : {}), ...(opt("map") !== undefined ? { map: opt("map") } : {}), apply: args.options.has("apply"), json: args.options.has("json"), now: formatMoment(new Date()) });
+  const today = todayOption(args);
+  if (!today) return badToday(args);
+  return bankCommand({ file, statements, ...(opt("account") ? { account: opt("account") } : {}), ...(opt("map") !== undefined ? { map: opt("map") } : {}), apply: args.options.has("apply"), json: args.options.has("json"), now: formatMoment(new Date()), today });
 }
 
 async function consolidateCli(args: Args): Promise<number> {

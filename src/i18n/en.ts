@@ -193,6 +193,7 @@ export const en: Catalog = {
   "cli-bank-usage": () => "Usage: npm run cli -- bank BOOK.xlsx STATEMENT.xlsx|.csv… [--account NUMBER] [--map date=A,credit=F,…] [--apply] [--json]",
   "cli-bank-bad-map": (p) => `--map "${p.map}" is not in the expected form: role=column, comma-separated, e.g. --map date=A,reference=B,debit=E,credit=F,remark=D (roles: date, reference, debit, credit, amount, remark, balance).`,
   "cli-bank-other-account": (p) => `Statement "${p.file}" is of account ${p.account}, not ${p.expected}: skipped.`,
+  "cli-bank-remembered": (p) => `Statement "${p.file}": its headers are not ones known; using the columns remembered for account ${p.account} (${p.map}).`,
   "cli-bank-read": (p) => `Read statement "${p.file}": ${num(p.lines)} transactions, header on row ${p.header}, columns ${p.map} (if wrong, name them with --map).`,
   "cli-bank-unreadable-date": (p) => `Statement "${p.file}" row ${p.line}: the date cannot be read; the row is not reconciled.`,
   "cli-bank-unreadable-amount": (p) => `Statement "${p.file}" row ${p.line}: the amount cannot be read (or is 0); the row is not reconciled.`,

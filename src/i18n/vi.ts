@@ -200,6 +200,7 @@ export const vi: Catalog = {
   "cli-bank-usage": () => "Cách dùng: npm run cli -- bank SỔ.xlsx SAO-KÊ.xlsx|.csv… [--account SỐ-TK] [--map date=A,credit=F,…] [--apply] [--json]",
   "cli-bank-bad-map": (p) => `--map "${p.map}" chưa đúng dạng: ghi vai trò=cột, cách nhau dấu phẩy, ví dụ --map date=A,reference=B,debit=E,credit=F,remark=D (vai trò: date, reference, debit, credit, amount, remark, balance).`,
   "cli-bank-other-account": (p) => `Sao kê "${p.file}" là của tài khoản ${p.account}, không phải tài khoản ${p.expected}: bỏ qua tệp này.`,
+  "cli-bank-remembered": (p) => `Sao kê "${p.file}": các cột không có tên quen thuộc; dùng các cột đã ghi nhớ cho tài khoản ${p.account} (${p.map}).`,
   "cli-bank-read": (p) => `Đã đọc sao kê "${p.file}": ${num(p.lines)} dòng giao dịch, dòng tiêu đề ${p.header}, các cột ${p.map} (nếu đoán sai, ghi lại bằng --map).`,
   "cli-bank-unreadable-date": (p) => `Sao kê "${p.file}" dòng ${p.line}: không đọc được ngày, dòng này không được đối chiếu.`,
   "cli-bank-unreadable-amount": (p) => `Sao kê "${p.file}" dòng ${p.line}: không đọc được số tiền (hoặc bằng 0), dòng này không được đối chiếu.`,

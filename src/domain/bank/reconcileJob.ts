@@ -14,7 +14,8 @@ import { viewFor } from "../rules/view";
 import { dongGopTable, TABLE } from "../sheets/specs";
 import type { TableData, WorkbookPort } from "../workbook";
 import { DATE_WINDOW_DAYS, reconcile, type LedgerBankRow, type Reconciliation } from "./match";
-import type { Statement, StatementLine } from "./statement";
+import { mappingText, type Statement, type StatementLine } from "./statement";
+import { recordGrid, STATEMENTS_TABLE, type StatementRecord } from "./records";
 
 export const RECONCILIATION_SHEET = "Đối chiếu sao kê";
 /** The matched pairs the sheet lists (the rest are counted). */
@@ -151,13 +152,32 @@ export function bankDocument(r: BankReport): DocModel {
   return b.done();
 }
 
-/** Reads the ledger, reconciles, and adds the sheet `Đối chiếu sao kê` (another name when it exists). */
-export async function addBankReconciliation(port: WorkbookPort, statements: readonly Statement[]): Promise<{ sheet: string; report: BankReport }> {
-  const tables = await port.readTables([TABLE.thongTin, TABLE.dongGop, TABLE.thon, TABLE.donVi, TABLE.nhomDongGop]);
+/**
+ * Reads the ledger, reconciles, adds the sheet `Đối chiếu sao kê` (another name when it exists) and
+ * records each statement in `Sao kê đã đối chiếu` (its account, days, columns and what stayed unmatched).
+ */
+export async function addBankReconciliation(port: WorkbookPort, statements: readonly Statement[], today: string): Promise<{ sheet: string; report: BankReport }> {
+  const tables = await port.readTables([TABLE.thongTin, TABLE.dongGop, TABLE.thon, TABLE.donVi, TABLE.nhomDongGop, STATEMENTS_TABLE]);
   const report = bankReport(statements, tables);
   const summary = await port.summarize();
   const sheet = freeSheetName(RECONCILIATION_SHEET, summary.sheets.map((s) => s.name));
-  await port.applyGrids([documentSheet(sheet, bankDocument(report))]);
+  const x = report.result;
+  const records = statements.map((s): StatementRecord => {
+    const own = new Set(s.lines);
+    const dates = s.lines.map((l) => l.date).sort();
+    return {
+      at: today,
+      account: s.account ?? "",
+      file: s.file,
+      from: dates[0] ?? "",
+      to: dates.at(-1) ?? "",
+      mapping: mappingText(s.mapping),
+      matched: x.matched.filter((m) => own.has(m.line)).length,
+      statementOnly: x.statementOnly.filter((m) => own.has(m.line)).length,
+      ledgerOnly: statements.length === 1 ? x.ledgerOnly.length : x.ledgerOnly.filter((r) => r.date >= (dates[0] ?? "") && r.date <= (dates.at(-1) ?? "")).length,
+    };
+  });
+  await port.applyGrids([documentSheet(sheet, bankDocument(report)), recordGrid(tables, records)]);
   return { sheet, report };
 }
 
@@ -219,7 +239,7 @@ export const ADDED_HEADERS = ["Ngày", "Loại", "Số chứng từ", "Người,
  * `--apply`: the statement's credits the ledger lacks added as ledger rows (nothing existing is
  * changed), each logged in `Nhật ký cập nhật`; then the reconciliation made again and its sheet added.
  */
-export async function applyBankReceipts(port: WorkbookPort, statements: readonly Statement[], now: string): Promise<{ added: number; sheet: string; report: BankReport }> {
+export async function applyBankReceipts(port: WorkbookPort, statements: readonly Statement[], now: string, today: string): Promise<{ added: number; sheet: string; report: BankReport }> {
   const tables = await port.readTables([TABLE.thongTin, TABLE.dongGop, TABLE.thon, TABLE.donVi, TABLE.nhomDongGop, LOG_TABLE]);
   const before = bankReport(statements, tables);
   const adds = receiptsToAdd(before);
@@ -233,6 +253,6 @@ export async function applyBankReceipts(port: WorkbookPort, statements: readonly
       appendRecords(findTable(tables, LOG_TABLE), LOG, log),
     ]);
   }
-  const { sheet, report } = await addBankReconciliation(port, statements);
+  const { sheet, report } = await addBankReconciliation(port, statements, today);
   return { added: adds.length, sheet, report };
 }

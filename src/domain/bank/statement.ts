@@ -213,6 +213,17 @@ export function readStatement(file: string, rows: readonly (readonly CellValue[]
   return { file, ...(account ? { account } : {}), mapping, headerRow: headerRow + 1, lines, unreadable, ...(opening !== undefined ? { opening } : {}), ...(closing !== undefined ? { closing } : {}) };
 }
 
+/** The account number a statement's first rows give, digits only. */
+export function statementAccount(rows: readonly (readonly CellValue[])[]): string | undefined {
+  for (const row of rows.slice(0, HEADER_SEARCH_ROWS)) {
+    for (const cell of row) {
+      const acc = ACCOUNT.exec(foldKey(text(cell)));
+      if (acc) return (acc[2] as string).replace(/\D/g, "");
+    }
+  }
+  return undefined;
+}
+
 /** With `--map` and no header recognised: the first row whose date column holds a date. */
 function firstLineRow(rows: readonly (readonly CellValue[])[], map: StatementMapping): number {
   if (map.date === undefined) return -1;

@@ -1,4 +1,5 @@
 import { NothingToIssueError } from "./nothing";
+import { statementRecords, STATEMENTS_TABLE, type StatementRecord } from "../bank/records";
 import { findTable } from "../tables";
 import { foldKey } from "../cells/text";
 import { formatCount as n, formatDate } from "../format";
@@ -161,8 +162,21 @@ export function goodsSentence(received: number, distributed: number): string {
   return `Hiện vật tiếp nhận trị giá ${n(received)} đồng, đã phân phát trị giá ${n(distributed)} đồng.`;
 }
 
+/**
+ * Whether the list's transfers were reconciled with the bank's statement (the workbook's record of
+ * `bank`): with which statement, up to which day, and what stayed unmatched; nothing when the period
+ * moved no money through the bank.
+ */
+export function bankSentence(x: Disclosure, statements: readonly StatementRecord[]): string | undefined {
+  if (x.totals.bank.received === 0 && x.totals.bank.spent === 0) return undefined;
+  const covering = statements.filter((s) => s.from <= x.period.to && s.to >= x.period.from).sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : 0)).at(-1);
+  if (!covering) return "Các khoản chuyển khoản trong danh sách chưa được đối chiếu với sao kê của ngân hàng.";
+  const open = covering.statementOnly + covering.ledgerOnly;
+  return `Các khoản chuyển khoản đã được đối chiếu với sao kê của ngân hàng${covering.account ? ` (tài khoản ${covering.account})` : ""}, tệp ${covering.file}, đến ngày ${formatDate(covering.to)}${covering.to < x.period.to ? ` (chưa đến hết kỳ, ngày ${formatDate(x.period.to)})` : ""}: ${open === 0 ? "khớp toàn bộ" : `còn ${n(covering.statementOnly)} khoản trên sao kê chưa có trong sổ và ${n(covering.ledgerOnly)} khoản trong sổ không có trên sao kê, đang được rà soát`}.`;
+}
+
 /** The disclosure list in the layout of Nghị định 30, block by block. */
-export function disclosureDocument(x: Disclosure, info: ReturnType<typeof reportInfo>, today: string): DocModel {
+export function disclosureDocument(x: Disclosure, info: ReturnType<typeof reportInfo>, today: string, statements: readonly StatementRecord[] = []): DocModel {
   const b = new DocWriter();
   documentHeader(b, info, today, "TB-UBND", "THÔNG BÁO", `Công khai các khoản đóng góp và việc sử dụng trong phong trào “${info.movement}” ${x.period.label}`);
   b.paragraph(
@@ -182,6 +196,8 @@ export function disclosureDocument(x: Disclosure, info: ReturnType<typeof report
   );
   const left = leftOutSentence(x.leftOut);
   if (left) b.paragraph(left);
+  const bank = bankSentence(x, statements);
+  if (bank) b.paragraph(bank);
   b.paragraph(`Mọi ý kiến phản ánh về nội dung công khai xin gửi về Ủy ban nhân dân ${bodyName(info.body)} trong thời hạn ${POSTING_DAYS} ngày kể từ ngày niêm yết./.`);
   b.space();
   signatureBlock(b, info, [`Niêm yết tại trụ sở Ủy ban nhân dân ${bodyName(info.body)} và nhà văn hóa các thôn`, `Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam ${bodyName(info.body)}`]);
@@ -274,13 +290,13 @@ export function villageDocument(v: VillageList, x: Disclosure, info: ReturnType<
 
 /** What the disclosure list of a period says, as blocks (for a Word file); nothing is written. */
 export async function disclosurePaper(port: WorkbookPort, period: Period, today: string, options?: ReadOptions & { byVillage?: boolean }): Promise<{ docs: DocModel[]; disclosure: Disclosure; villages?: VillageList[] }> {
-  const tables = await port.readTables([TABLE.thongTin, TABLE.keHoach, TABLE.dongGop, TABLE.thon, TABLE.donVi], options);
+  const tables = await port.readTables([TABLE.thongTin, TABLE.keHoach, TABLE.dongGop, TABLE.thon, TABLE.donVi, STATEMENTS_TABLE], options);
   const { plan } = await planFromTables(tables);
   const disclosure = disclosureOf(tables, period);
   // Nothing received or spent in the period: no notice of zeros is posted (rows it cannot read are named by the error).
   if (disclosure.received.length === 0 && disclosure.spent.length === 0) throw new NothingToIssueError("disclosure", period.label, disclosure.leftOut.length);
   const info = reportInfo(findTable(tables, TABLE.thongTin), plan);
-  if (!options?.byVillage) return { docs: [disclosureDocument(disclosure, info, today)], disclosure };
+  if (!options?.byVillage) return { docs: [disclosureDocument(disclosure, info, today, statementRecords(tables))], disclosure };
   const villages = byVillage(disclosure, villageNames(findTable(tables, TABLE.thon)));
   return { docs: villages.map((v) => villageDocument(v, disclosure, info, today)), disclosure, villages };
 }
