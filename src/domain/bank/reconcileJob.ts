@@ -1,3 +1,4 @@
+import { foldText } from "../cells/text";
 import { isoToSerial, serialToIso } from "../dates";
 import { cellAddress } from "../grid";
 import { findTable } from "../tables";
@@ -211,7 +212,7 @@ export function donorFromRemark(remark: string): string {
   let run: string[] = [];
   const runs: string[][] = [];
   for (const t of tokens) {
-    const folded = t.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
+    const folded = foldText(t);
     if (/\d/.test(t) || REMARK_NOISE.test(folded) || !/^[\p{L}]+$/u.test(t)) {
       if (run.length > 0) runs.push(run);
       run = [];
