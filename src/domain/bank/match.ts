@@ -60,14 +60,6 @@ function shareOf(have: ReadonlySet<string>, name: readonly string[]): number {
   return n / name.length;
 }
 
-/** Whether the remark (or the line's reference) carries the ledger's voucher number. */
-export function carriesVoucher(line: StatementLine, voucher: string): boolean {
-  return carries(compact(line.reference), compact(line.remark), compact(voucher));
-}
-
-function carries(reference: string, remark: string, voucher: string): boolean {
-  return voucher.length >= 3 && (reference === voucher || remark.includes(voucher));
-}
 
 const day = (iso: string) => isoToSerial(iso);
 

@@ -4,7 +4,7 @@ import { appendRecords, recordRows, type RecordTable } from "../collect/records"
 import { isoOf } from "../collect/receipts";
 import { findTable } from "../tables";
 import type { TableData } from "../workbook";
-import { parseMapping, mappingText, type StatementMapping } from "./statement";
+import { parseMapping, type StatementMapping } from "./statement";
 
 // The workbook's own record of the statements it was reconciled with: which account, which file,
 // which days, the columns read (remembered for the next statement of the account), what was left
@@ -59,4 +59,3 @@ export function recordGrid(tables: ReadonlyMap<string, TableData>, records: read
   );
 }
 
-export { mappingText };
