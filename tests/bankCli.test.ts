@@ -171,11 +171,16 @@ describe("bank FILE STATEMENT… (sao kê)", () => {
     const { parsePeriod } = await import("../src/domain/period");
     const paper = await disclosurePaper(await XlsxWorkbook.fromBuffer(readFileSync(file)), parsePeriod("2021"), "2022-01-05");
     const text = JSON.stringify(paper.docs[0]!.blocks);
-    expect(text).toContain("Các khoản chuyển khoản đã được đối chiếu với sao kê của ngân hàng (tài khoản 0123456789), tệp sao-ke-3.xlsx, đến ngày");
+    expect(text).toContain("Các khoản chuyển khoản trong danh sách đã được đối chiếu với sao kê của ngân hàng (tài khoản 0123456789), tệp sao-ke-3.xlsx, đến ngày");
     expect(text).toContain("chưa đến hết kỳ, ngày 31/12/2021");
     // Without a reconciliation, the list says so.
     const plain = await disclosurePaper(await XlsxWorkbook.fromBuffer(readFileSync(demo)), parsePeriod("2021"), "2022-01-05");
     expect(JSON.stringify(plain.docs[0]!.blocks)).toContain("chưa được đối chiếu với sao kê của ngân hàng");
+    // The report of the period says the same, in its part on donations.
+    const { reportPaper } = await import("../src/domain/report/addReport");
+    const report = JSON.stringify((await reportPaper(await XlsxWorkbook.fromBuffer(readFileSync(file)), parsePeriod("2021"), "2022-01-05")).doc.blocks);
+    expect(report).toContain("Các khoản chuyển khoản trong kỳ đã được đối chiếu với sao kê của ngân hàng (tài khoản 0123456789), tệp sao-ke-3.xlsx, đến ngày");
+    expect(JSON.stringify((await reportPaper(await XlsxWorkbook.fromBuffer(readFileSync(demo)), parsePeriod("2021"), "2022-01-05")).doc.blocks)).toContain("Các khoản chuyển khoản trong kỳ chưa được đối chiếu");
   });
 
   it("remembers the columns read from an account's statement for the next one whose headers say nothing", async () => {

@@ -14,6 +14,7 @@ import { readOurTables } from "../rules/validate";
 import { viewFor } from "../rules/view";
 import { dongGopTable, TABLE } from "../sheets/specs";
 import type { TableData, WorkbookPort } from "../workbook";
+import type { Grid } from "../grid";
 import { DATE_WINDOW_DAYS, reconcile, type LedgerBankRow, type Reconciliation } from "./match";
 import { mappingText, type Statement, type StatementLine } from "./statement";
 import { recordGrid, STATEMENTS_TABLE, type StatementRecord } from "./records";
@@ -153,17 +154,12 @@ export function bankDocument(r: BankReport): DocModel {
   return b.done();
 }
 
-/**
- * Reads the ledger, reconciles, adds the sheet `Đối chiếu sao kê` (another name when it exists) and
- * records each statement in `Sao kê đã đối chiếu` (its account, days, columns and what stayed unmatched).
- */
-export async function addBankReconciliation(port: WorkbookPort, statements: readonly Statement[], today: string): Promise<{ sheet: string; report: BankReport }> {
-  const tables = await port.readTables([TABLE.thongTin, TABLE.dongGop, TABLE.thon, TABLE.donVi, TABLE.nhomDongGop, STATEMENTS_TABLE]);
-  const report = bankReport(statements, tables);
-  const summary = await port.summarize();
-  const sheet = freeSheetName(RECONCILIATION_SHEET, summary.sheets.map((s) => s.name));
-  const x = report.result;
-  const records = statements.map((s): StatementRecord => {
+/** The tables a reconciliation reads: the ledger and what its rows refer to, the log, the record of statements. */
+export const BANK_TABLES: readonly string[] = [TABLE.thongTin, TABLE.dongGop, TABLE.thon, TABLE.donVi, TABLE.nhomDongGop, LOG_TABLE, STATEMENTS_TABLE];
+
+/** Each statement's record: its account, days, columns, and what of its own lines stayed unmatched. */
+function recordsOf(statements: readonly Statement[], x: Reconciliation, today: string): StatementRecord[] {
+  return statements.map((s): StatementRecord => {
     const own = new Set(s.lines);
     const dates = s.lines.map((l) => l.date).sort();
     return {
@@ -178,8 +174,56 @@ export async function addBankReconciliation(port: WorkbookPort, statements: read
       ledgerOnly: statements.length === 1 ? x.ledgerOnly.length : x.ledgerOnly.filter((r) => r.date >= (dates[0] ?? "") && r.date <= (dates.at(-1) ?? "")).length,
     };
   });
-  await port.applyGrids([documentSheet(sheet, bankDocument(report)), recordGrid(tables, records)]);
-  return { sheet, report };
+}
+
+/**
+ * What a reconciliation writes: the statement's credits the ledger lacks that `choose` keeps, added
+ * as ledger rows (nothing existing is changed; near misses are never offered) and each logged in
+ * `Nhật ký cập nhật`; the sheet `Đối chiếu sao kê` (another name when it exists) of the
+ * reconciliation as it stands after them; each statement recorded in `Sao kê đã đối chiếu`.
+ */
+export function bankGrids(tables: ReadonlyMap<string, TableData>, statements: readonly Statement[], report: BankReport, choose: (line: StatementLine) => boolean, sheetNames: readonly string[], now: string, today: string): { grids: Grid[]; sheet: string; added: number; report: BankReport } {
+  const ledger = findTable(tables, TABLE.dongGop);
+  const adds = ledger ? receiptsToAdd(report).filter((a) => choose(a.line)) : [];
+  const grids: Grid[] = [];
+  let after = report;
+  if (ledger && adds.length > 0) {
+    const fileOf = new Map(statements.flatMap((s) => s.lines.map((l) => [l, s.file] as const)));
+    const first = ledger.range.bottom + 1;
+    const log = adds.map((a, k) => [now, fileOf.get(a.line) ?? "", "Sao kê ngân hàng", ledger.sheet, `${cellAddress(first + k, ledger.range.left)}:${cellAddress(first + k, ledger.range.right)}`, null, `Dòng mới từ sao kê (dòng ${a.line.line}): ${formatDate(a.line.date)}; ${a.line.reference}; ${n(a.line.amount)} đồng; ${a.line.remark}`]);
+    grids.push(
+      appendRecords(ledger, { sheet: ledger.sheet, table: ledger.name, headers: ADDED_HEADERS, widths: [], dates: ["Ngày"] }, adds.map((a) => a.row)),
+      appendRecords(findTable(tables, LOG_TABLE), LOG, log),
+    );
+    after = withAdded(report, adds.map((a, k) => ({ line: a.line, row: { row: first + k + 1, date: a.line.date, amount: a.line.amount, voucher: a.line.reference, who: String(a.row[3] ?? "") } })));
+  }
+  const sheet = freeSheetName(RECONCILIATION_SHEET, sheetNames);
+  grids.push(documentSheet(sheet, bankDocument(after)), recordGrid(tables, recordsOf(statements, after.result, today)));
+  return { grids, sheet, added: adds.length, report: after };
+}
+
+/** The reconciliation once the given lines were added to the ledger as the given rows: each now matched by its reference. */
+function withAdded(r: BankReport, added: readonly { line: StatementLine; row: LedgerBankRow }[]): BankReport {
+  const lines = new Set(added.map((a) => a.line));
+  const sumAdded = added.reduce((s, a) => s + a.line.amount, 0);
+  const ledger = r.balances.ledger + sumAdded;
+  return {
+    ...r,
+    result: { ...r.result, matched: [...r.result.matched, ...added.map((a) => ({ line: a.line, ledger: a.row, by: "reference" as const }))], statementOnly: r.result.statementOnly.filter((s) => !lines.has(s.line)) },
+    balances: { statement: r.balances.statement, ledger, difference: r.balances.statement === undefined ? undefined : r.balances.statement - ledger },
+  };
+}
+
+/**
+ * `bank`: reconciles the statements with the ledger and writes what `bankGrids` makes; with
+ * `apply`, every credit the ledger lacks (near misses aside) is added first.
+ */
+export async function runBank(port: WorkbookPort, statements: readonly Statement[], apply: boolean, now: string, today: string): Promise<{ added: number; sheet: string; report: BankReport }> {
+  const tables = await port.readTables(BANK_TABLES);
+  const summary = await port.summarize();
+  const done = bankGrids(tables, statements, bankReport(statements, tables), () => apply, summary.sheets.map((s) => s.name), now, today);
+  await port.applyGrids(done.grids);
+  return done;
 }
 
 /** `bank --json`: what the contract names, plus the categories it leaves to the tool. */
@@ -235,25 +279,3 @@ export function receiptsToAdd(r: BankReport): { line: StatementLine; row: (strin
 }
 
 export const ADDED_HEADERS = ["Ngày", "Loại", "Số chứng từ", "Người, đơn vị", "Hình thức", "Số tiền (đồng)", "Nội dung"] as const;
-
-/**
- * `--apply`: the statement's credits the ledger lacks added as ledger rows (nothing existing is
- * changed), each logged in `Nhật ký cập nhật`; then the reconciliation made again and its sheet added.
- */
-export async function applyBankReceipts(port: WorkbookPort, statements: readonly Statement[], now: string, today: string): Promise<{ added: number; sheet: string; report: BankReport }> {
-  const tables = await port.readTables([TABLE.thongTin, TABLE.dongGop, TABLE.thon, TABLE.donVi, TABLE.nhomDongGop, LOG_TABLE]);
-  const before = bankReport(statements, tables);
-  const adds = receiptsToAdd(before);
-  const ledger = findTable(tables, TABLE.dongGop);
-  if (adds.length > 0 && ledger) {
-    const fileOf = new Map(statements.flatMap((s) => s.lines.map((l) => [l, s.file] as const)));
-    const first = ledger.range.bottom + 1;
-    const log = adds.map((a, k) => [now, fileOf.get(a.line) ?? "", "Sao kê ngân hàng", ledger.sheet, `${cellAddress(first + k, ledger.range.left)}:${cellAddress(first + k, ledger.range.right)}`, null, `Dòng mới từ sao kê (dòng ${a.line.line}): ${formatDate(a.line.date)}; ${a.line.reference}; ${n(a.line.amount)} đồng; ${a.line.remark}`]);
-    await port.applyGrids([
-      appendRecords(ledger, { sheet: ledger.sheet, table: ledger.name, headers: ADDED_HEADERS, widths: [], dates: ["Ngày"] }, adds.map((a) => a.row)),
-      appendRecords(findTable(tables, LOG_TABLE), LOG, log),
-    ]);
-  }
-  const { sheet, report } = await addBankReconciliation(port, statements, today);
-  return { added: adds.length, sheet, report };
-}

@@ -3,6 +3,7 @@ import type { Grid } from "../grid";
 import { appendRecords, recordRows, type RecordTable } from "../collect/records";
 import { isoOf } from "../collect/receipts";
 import { findTable } from "../tables";
+import { formatCount as n, formatDate } from "../format";
 import type { TableData } from "../workbook";
 import { parseMapping, type StatementMapping } from "./statement";
 
@@ -59,3 +60,17 @@ export function recordGrid(tables: ReadonlyMap<string, TableData>, records: read
   );
 }
 
+
+/**
+ * Whether a paper's transfers were reconciled with the bank's statement (the record above): with
+ * which statement, up to which day, and what stayed unmatched; nothing when the period moved no
+ * money through the bank. The report and the disclosure list say the same sentence.
+ */
+export function bankSentence(period: { from: string; to: string }, bank: { received: number; spent: number }, statements: readonly StatementRecord[], where: "danh sách" | "kỳ"): string | undefined {
+  if (bank.received === 0 && bank.spent === 0) return undefined;
+  const covering = statements.filter((s) => s.from <= period.to && s.to >= period.from).sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : 0)).at(-1);
+  const what = `Các khoản chuyển khoản ${where === "danh sách" ? "trong danh sách" : "trong kỳ"}`;
+  if (!covering) return `${what} chưa được đối chiếu với sao kê của ngân hàng.`;
+  const open = covering.statementOnly + covering.ledgerOnly;
+  return `${what} đã được đối chiếu với sao kê của ngân hàng${covering.account ? ` (tài khoản ${covering.account})` : ""}, tệp ${covering.file}, đến ngày ${formatDate(covering.to)}${covering.to < period.to ? ` (chưa đến hết kỳ, ngày ${formatDate(period.to)})` : ""}: ${open === 0 ? "khớp toàn bộ" : `còn ${n(covering.statementOnly)} khoản trên sao kê chưa có trong sổ và ${n(covering.ledgerOnly)} khoản trong sổ không có trên sao kê, đang được rà soát`}.`;
+}

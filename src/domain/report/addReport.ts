@@ -15,6 +15,7 @@ import type { DocModel } from "./document";
 import { documentSheet } from "./documentSheet";
 import { freeSheetName, FULL_SCOPE, reportDocument, type ReportExtras, type ReportScope } from "./reportGrid";
 import { RECEIPT_TABLE } from "../collect/receipts";
+import { bankSentence, statementRecords, STATEMENTS_TABLE } from "../bank/records";
 import { returnsStatus } from "../collect/status";
 import type { PlanDefinition } from "../plan/schema";
 import { reportInfo } from "./reportInfo";
@@ -65,9 +66,10 @@ function missingReferences(grid: Grid, summary: WorkbookSummary): string[] {
 }
 
 /** What the report says beside its figures: the awards' decisions, and the returns when forms were collected. */
-function extrasOf(tables: ReadonlyMap<string, TableData>, plan: PlanDefinition | undefined, period: Period, views?: ReadonlyMap<string, TableView>): ReportExtras {
+function extrasOf(tables: ReadonlyMap<string, TableData>, plan: PlanDefinition | undefined, period: Period, figures: Figures, views?: ReadonlyMap<string, TableView>): ReportExtras {
   const returns = plan ? returnsStatus(tables, plan, period) : undefined;
-  return { decisions: awardDecisions(tables, period, views), ...(returns ? { returns } : {}) };
+  const bank = bankSentence(period, figures.donations.bank, statementRecords(tables), "kỳ");
+  return { decisions: awardDecisions(tables, period, views), ...(returns ? { returns } : {}), ...(bank ? { bank } : {}) };
 }
 
 /**
@@ -76,7 +78,7 @@ function extrasOf(tables: ReadonlyMap<string, TableData>, plan: PlanDefinition |
  * Refuses a workbook without any tracking table.
  */
 /** The tables a report reads: the tracking tables and the record of returns received. */
-export const REPORT_TABLES: readonly string[] = [...VALIDATED_TABLES.map((t) => t.spec.name), RECEIPT_TABLE];
+export const REPORT_TABLES: readonly string[] = [...VALIDATED_TABLES.map((t) => t.spec.name), RECEIPT_TABLE, STATEMENTS_TABLE];
 
 async function readForReport(port: WorkbookPort, period: Period, today: string, options?: ReadOptions) {
   const tables = await port.readTables(REPORT_TABLES, options);
@@ -123,7 +125,7 @@ async function prepareReport(port: WorkbookPort, period: Period, today: string, 
   const info = reportInfo(findTable(tables, TABLE.thongTin), plan);
   const names = summary.sheets.map((s) => s.name);
   const sheet = freeSheetName(period.sheetName, names);
-  const doc = reportDocument(figures, info, period, today, scope, extrasOf(tables, plan, period, views));
+  const doc = reportDocument(figures, info, period, today, scope, extrasOf(tables, plan, period, figures, views));
   const grids = [documentSheet(sheet, doc)];
   const wantSummary = !names.some((n) => nameKey(n) === nameKey(SUMMARY_SHEET));
   const live = summaryGrid({ year: plan?.year ?? Number(period.from.slice(0, 4)), trackers: scope.trackers, sizes: summarySizes(tables) });
@@ -136,7 +138,7 @@ async function prepareReport(port: WorkbookPort, period: Period, today: string, 
 /** The report of a period as blocks (for a Word file), with its figures; nothing is written. */
 export async function reportPaper(port: WorkbookPort, period: Period, today: string, options?: ReadOptions): Promise<{ doc: DocModel; figures: Figures }> {
   const { tables, plan, scope, figures, views } = await readForReport(port, period, today, options);
-  return { doc: reportDocument(figures, reportInfo(findTable(tables, TABLE.thongTin), plan), period, today, scope, extrasOf(tables, plan, period, views)), figures };
+  return { doc: reportDocument(figures, reportInfo(findTable(tables, TABLE.thongTin), plan), period, today, scope, extrasOf(tables, plan, period, figures, views)), figures };
 }
 
 /**

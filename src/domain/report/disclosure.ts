@@ -1,5 +1,5 @@
 import { NothingToIssueError } from "./nothing";
-import { statementRecords, STATEMENTS_TABLE, type StatementRecord } from "../bank/records";
+import { bankSentence, statementRecords, STATEMENTS_TABLE, type StatementRecord } from "../bank/records";
 import { findTable } from "../tables";
 import { foldKey } from "../cells/text";
 import { formatCount as n, formatDate } from "../format";
@@ -162,19 +162,6 @@ export function goodsSentence(received: number, distributed: number): string {
   return `Hiện vật tiếp nhận trị giá ${n(received)} đồng, đã phân phát trị giá ${n(distributed)} đồng.`;
 }
 
-/**
- * Whether the list's transfers were reconciled with the bank's statement (the workbook's record of
- * `bank`): with which statement, up to which day, and what stayed unmatched; nothing when the period
- * moved no money through the bank.
- */
-export function bankSentence(x: Disclosure, statements: readonly StatementRecord[]): string | undefined {
-  if (x.totals.bank.received === 0 && x.totals.bank.spent === 0) return undefined;
-  const covering = statements.filter((s) => s.from <= x.period.to && s.to >= x.period.from).sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : 0)).at(-1);
-  if (!covering) return "Các khoản chuyển khoản trong danh sách chưa được đối chiếu với sao kê của ngân hàng.";
-  const open = covering.statementOnly + covering.ledgerOnly;
-  return `Các khoản chuyển khoản đã được đối chiếu với sao kê của ngân hàng${covering.account ? ` (tài khoản ${covering.account})` : ""}, tệp ${covering.file}, đến ngày ${formatDate(covering.to)}${covering.to < x.period.to ? ` (chưa đến hết kỳ, ngày ${formatDate(x.period.to)})` : ""}: ${open === 0 ? "khớp toàn bộ" : `còn ${n(covering.statementOnly)} khoản trên sao kê chưa có trong sổ và ${n(covering.ledgerOnly)} khoản trong sổ không có trên sao kê, đang được rà soát`}.`;
-}
-
 /** The disclosure list in the layout of Nghị định 30, block by block. */
 export function disclosureDocument(x: Disclosure, info: ReturnType<typeof reportInfo>, today: string, statements: readonly StatementRecord[] = []): DocModel {
   const b = new DocWriter();
@@ -196,7 +183,7 @@ export function disclosureDocument(x: Disclosure, info: ReturnType<typeof report
   );
   const left = leftOutSentence(x.leftOut);
   if (left) b.paragraph(left);
-  const bank = bankSentence(x, statements);
+  const bank = bankSentence(x.period, x.totals.bank, statements, "danh sách");
   if (bank) b.paragraph(bank);
   b.paragraph(`Mọi ý kiến phản ánh về nội dung công khai xin gửi về Ủy ban nhân dân ${bodyName(info.body)} trong thời hạn ${POSTING_DAYS} ngày kể từ ngày niêm yết./.`);
   b.space();

@@ -127,6 +127,8 @@ export function signatureBlock(w: DocWriter, info: Pick<ReportInfo, "authority" 
 export interface ReportExtras {
   decisions?: Readonly<Record<string, readonly string[]>>;
   returns?: ReturnsStatus;
+  /** Whether the period's transfers were reconciled with the bank's statement (`bankSentence`). */
+  bank?: string;
 }
 
 export function reportDocument(f: Figures, info: ReportInfo, period: Period, today: string, scope: ReportScope = FULL_SCOPE, extras: ReportExtras = {}): DocModel {
@@ -140,7 +142,7 @@ export function reportDocument(f: Figures, info: ReportInfo, period: Period, tod
     [scope.launch && launchInPeriod(f), "Tổ chức phát động phong trào", launchSentence, undefined],
     [scope.trackers.includes("pledges"), "Ký cam kết", pledgeSentence, pledgeTable],
     [scope.trackers.includes("tasks"), "Thực hiện nhiệm vụ của các đơn vị", taskSentence, taskTable],
-    [scope.trackers.includes("donations"), "Huy động, tiếp nhận và sử dụng nguồn đóng góp", donationSentence, hasDonations(f) ? donationTables : undefined],
+    [scope.trackers.includes("donations"), "Huy động, tiếp nhận và sử dụng nguồn đóng góp", (x) => (extras.bank ? `${donationSentence(x)} ${extras.bank}` : donationSentence(x)), hasDonations(f) ? donationTables : undefined],
     // No table of zeros under a sentence saying there is nothing.
     [scope.trackers.includes("nominations"), "Công tác thi đua, khen thưởng", nominationSentence, f.nominations.total > 0 ? (w, x) => nominationTable(w, x, decisions) : undefined],
   ];
