@@ -1,5 +1,6 @@
 import type { Issue } from "../domain/rules/types";
 import type { PanePreflight } from "../domain/report/addReport";
+import type { BankPreview, BankWrite } from "../domain/bank/session";
 import { CancelledError, type ReadOptions, type WorkbookPort } from "../domain/workbook";
 import type { PaneJobs } from "../taskpane/paneContext";
 import { WorkerChannel } from "./workerChannel";
@@ -34,6 +35,12 @@ export function computeJobs(port: WorkbookPort, worker: Worker): PaneJobs {
       await load("preflight", options);
       return channel.send<PanePreflight>({ op: "preflight", period, today });
     },
+    // The statements are read and matched beside the ledger; the page writes the grids it gets back.
+    bankRead: async (files, options) => {
+      await load("bank", options);
+      return channel.send<BankPreview>({ op: "bankRead", files }, [], options.onProgress);
+    },
+    bankWrite: (chosen, sheetNames, now, today) => channel.send<BankWrite>({ op: "bankWrite", chosen, sheetNames, now, today }),
   };
 }
 

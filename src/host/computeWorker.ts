@@ -8,9 +8,14 @@ import { validateThrough } from "../domain/rules/runValidation";
 import { panePreflight, REPORT_TABLES } from "../domain/report/addReport";
 import type { TableData, WorkbookPort } from "../domain/workbook";
 import type { ComputeRequest } from "./workerProtocol";
-import { abort, inParts, serve } from "./workerServe";
+import { abort, inParts, serve, stoppable } from "./workerServe";
+import { BANK_TABLES } from "../domain/bank/reconcileJob";
+import { readBankSession, type BankSession } from "../domain/bank/session";
+import { browserFiles } from "./files";
 
 let tables = new Map<string, TableData>();
+/** The last statements read, kept for the grids the accountant then asks for. */
+let bank: BankSession | undefined;
 
 /** The tables handed over, as a port the core's jobs read from; it has nothing else. */
 const held: WorkbookPort = {
@@ -32,7 +37,7 @@ async function handle(req: ComputeRequest): Promise<unknown> {
     case "needs":
       // A new job starts from the tables it is given now: the workbook may have changed since the last.
       tables = new Map();
-      return req.job === "validate" ? VALIDATED_TABLES.map((t) => t.spec.name) : [...REPORT_TABLES];
+      return req.job === "validate" ? VALIDATED_TABLES.map((t) => t.spec.name) : req.job === "bank" ? [...BANK_TABLES] : [...REPORT_TABLES];
     case "table":
       tables.set(req.name, { ...req.table, rows: [] });
       return undefined;
@@ -46,6 +51,14 @@ async function handle(req: ComputeRequest): Promise<unknown> {
       return inParts(req.id, await validateThrough(held, req.today));
     case "preflight":
       return panePreflight(held, req.period, req.today);
+    case "bankRead":
+      return stoppable(req.id, async (options) => {
+        bank = await readBankSession(tables, req.files, (bytes, name) => browserFiles.open(bytes, name), options.onProgress);
+        return bank.preview;
+      });
+    case "bankWrite":
+      if (!bank) throw new Error("compute worker: bankWrite before bankRead");
+      return bank.grids(req.chosen, req.sheetNames, req.now, req.today);
   }
 }
 

@@ -9,10 +9,14 @@ import { applyTemplates } from "../domain/template/applyTemplates";
 import { validateThrough } from "../domain/rules/runValidation";
 import { panePreflight } from "../domain/report/addReport";
 import type { WorkbookPort } from "../domain/workbook";
+import { BANK_TABLES } from "../domain/bank/reconcileJob";
+import { readBankSession, type BankSession } from "../domain/bank/session";
 import type { ForwardedMethod, WorkerRequest } from "./workerProtocol";
 import { abort, inParts, serve, stoppable } from "./workerServe";
 
 let book: XlsxWorkbook | undefined;
+/** The last statements read, kept for the grids the accountant then asks for. */
+let bank: BankSession | undefined;
 
 function opened(): XlsxWorkbook {
   if (!book) throw new Error("Chưa mở sổ nào.");
@@ -41,6 +45,14 @@ async function handle(req: WorkerRequest): Promise<unknown> {
     case "preflight":
       // The report's figures and what it would be built over, read and computed here too.
       return stoppable(req.id, (options) => panePreflight(opened(), req.period, req.today, options));
+    case "bankRead":
+      return stoppable(req.id, async (options) => {
+        bank = await readBankSession(await opened().readTables(BANK_TABLES, options), req.files, (bytes, name) => XlsxWorkbook.open(bytes, name));
+        return bank.preview;
+      });
+    case "bankWrite":
+      if (!bank) throw new Error("bankWrite before bankRead");
+      return bank.grids(req.chosen, req.sheetNames, req.now, req.today);
     case "call":
       return forward(opened(), req.method, req.args);
   }

@@ -56,12 +56,14 @@ function workerJobs(port: OfficeWorkbook): Partial<PaneJobs> | undefined {
       try {
         return m.computeJobs(port, new Worker(new URL("./computeWorker.ts", import.meta.url)));
       } catch {
-        return m.pageJobs(port);
+        return m.pageJobs(port, browserFiles);
       }
     }));
   return {
     validate: async (today, options) => (await jobs()).validate(today, options),
     preflight: async (period, today, options) => (await jobs()).preflight(period, today, options),
+    bankRead: async (files, options) => (await jobs()).bankRead(files, options),
+    bankWrite: async (chosen, names, now, day) => (await jobs()).bankWrite(chosen, names, now, day),
   };
 }
 

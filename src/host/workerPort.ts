@@ -1,3 +1,4 @@
+import type { BankPreview, BankWrite, StatementFile } from "../domain/bank/session";
 import type { CellValue, Grid } from "../domain/grid";
 import type { SheetMarks } from "../domain/rules/marks";
 import type { Issue } from "../domain/rules/types";
@@ -72,6 +73,16 @@ export class WorkerPort implements WorkbookPort {
   /** The report's preflight (its figures and caveats) computed in the worker. */
   preflight(period: Period, today: string, options?: ReadOptions): Promise<PanePreflight> {
     return this.stoppable({ op: "preflight", period, today }, options);
+  }
+
+  /** Bank statements read and reconciled in the worker, beside the ledger. */
+  bankRead(files: StatementFile[], options?: ReadOptions): Promise<BankPreview> {
+    return this.stoppable({ op: "bankRead", files }, options);
+  }
+
+  /** The grids of the last reconciliation, with the credits chosen added (the page then writes them). */
+  bankWrite(chosen: number[], sheetNames: string[], now: string, today: string): Promise<BankWrite> {
+    return this.send({ op: "bankWrite", chosen, sheetNames, now, today });
   }
 
   applyGrids(grids: readonly Grid[]): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Period } from "../domain/period";
 import type { CellValue } from "../domain/grid";
 import type { TableData, WorkbookPort } from "../domain/workbook";
+import type { StatementFile } from "../domain/bank/session";
 
 /** Port methods the page forwards as they are (their arguments and results clone). */
 export type ForwardedMethod = "summarize" | "readRanges" | "applyGrids" | "updateCells" | "markIssues" | "clearMarks";
@@ -13,7 +14,8 @@ export type WorkerRequest =
   | { id: number; op: "readTables"; names: string[] }
   | { id: number; op: "validate"; today: string }
   | { id: number; op: "preflight"; period: Period; today: string }
-  | { id: number; op: "call"; method: ForwardedMethod; args: Parameters<WorkbookPort[ForwardedMethod]> };
+  | { id: number; op: "call"; method: ForwardedMethod; args: Parameters<WorkbookPort[ForwardedMethod]> }
+  | BankRequest;
 
 /** An error as it crosses from the worker: its name, message and its own plain fields. */
 export interface WorkerError {
@@ -39,14 +41,20 @@ export type WorkerReply =
  * tables a job needs through Office.js and hands them over a part at a time, then the job runs
  * beside them, off the page's thread.
  */
-export type ComputeJob = "validate" | "preflight";
+export type ComputeJob = "validate" | "preflight" | "bank";
 export type ComputeRequest =
   | { id: number; op: "abort"; target: number }
   | { id: number; op: "needs"; job: ComputeJob }
   | { id: number; op: "table"; name: string; table: Omit<TableData, "rows"> }
   | { id: number; op: "rows"; name: string; rows: CellValue[][] }
   | { id: number; op: "validate"; today: string }
-  | { id: number; op: "preflight"; period: Period; today: string };
+  | { id: number; op: "preflight"; period: Period; today: string }
+  | BankRequest;
+
+/** The bank reconciliation's two steps, in the compute worker and in the preview's. */
+export type BankRequest =
+  | { id: number; op: "bankRead"; files: StatementFile[] }
+  | { id: number; op: "bankWrite"; chosen: number[]; sheetNames: string[]; now: string; today: string };
 
 /** Rows handed to the compute worker per message: each is copied in a few milliseconds. */
 export const ROWS_PART = 5_000;

@@ -54,8 +54,8 @@ export interface AppProps {
 /** The pane: four sections over one port. It never imports Office.js or an adapter: the ports are given. */
 export function App({ port, files, jobs: given, today, locale: initial = "vi", dark = false, onLocaleChange }: AppProps) {
   const jobs = useMemo<PaneJobs>(
-    () => ({ ...pageJobs(port), ...given }),
-    [port, given],
+    () => ({ ...pageJobs(port, files), ...given }),
+    [port, given, files],
   );
   const [tab, setTab] = useState<TabId>("templates");
   // A section is drawn when first opened and kept (hidden) after: its period, figures and list stay.

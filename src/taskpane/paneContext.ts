@@ -3,6 +3,7 @@ import type { FilesPort } from "../domain/files";
 import type { Issue } from "../domain/rules/types";
 import type { Period } from "../domain/period";
 import type { PanePreflight } from "../domain/report/addReport";
+import type { BankPreview, BankWrite, StatementFile } from "../domain/bank/session";
 import type { ReadOptions, WorkbookPort } from "../domain/workbook";
 import type { PaneKey } from "../i18n/pane";
 import type { Locale } from "../i18n/catalog";
@@ -15,7 +16,7 @@ export interface PaneMessage {
 }
 
 /** Where in the pane a job's result is shown: beside the buttons that started it. */
-export type ResultSlot = "templates" | "validate" | "report" | "collect" | "info";
+export type ResultSlot = "templates" | "validate" | "report" | "collect" | "bank" | "info";
 
 /** A section of the pane. */
 export type Section = "templates" | "validate" | "report" | "info";
@@ -28,6 +29,10 @@ export type Section = "templates" | "validate" | "report" | "info";
 export interface PaneJobs {
   validate: (today: string, options: ReadOptions) => Promise<Issue[]>;
   preflight: (period: Period, today: string, options: ReadOptions) => Promise<PanePreflight>;
+  /** Reads bank statements and reconciles them with the ledger; the session is kept for `bankWrite`. */
+  bankRead: (files: StatementFile[], options: ReadOptions) => Promise<BankPreview>;
+  /** The grids of the last reconciliation read, with the credits chosen (by id) added: the page writes them. */
+  bankWrite: (chosen: number[], sheetNames: string[], now: string, today: string) => Promise<BankWrite>;
 }
 
 /** What every section needs: the port, the words, today's date, and a way to run a job. */

@@ -14,3 +14,13 @@ export function saveFile(bytes: Uint8Array, name: string, type: string): void {
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/** A file's bytes, as the user chose it (FileReader: every browser the pane runs in, and the test DOM). */
+export function bytesOf(file: File): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(new Error(`cannot read ${file.name}`));
+    reader.readAsArrayBuffer(file);
+  });
+}

@@ -648,6 +648,40 @@ describe("the task pane, given the Office adapter", () => {
     await screen.findByText("Đã dừng theo yêu cầu. Sổ không thay đổi.");
   });
 
+  it("reconciles a bank statement: nothing written until asked, the columns confirmed where the headers say nothing, the credits ticked added and logged", async () => {
+    const { fake, port } = await sampleBook();
+    const { ledgerBankRows } = await import("../../src/domain/bank/reconcileJob");
+    const ledger = ledgerBankRows(await port.readTables(["tblDongGop"])).filter((r) => r.amount > 0 && r.date <= "2021-06-30").slice(0, 6);
+    expect(ledger.length).toBe(6);
+    const vn = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+    const lines = [...ledger.map((r, i) => `${vn(r.date)},FT${i},${r.amount},,ung ho ${r.voucher}`), `${vn(ledger[0]!.date)},FT99,1234000,,CT tu 0987654321 TRAN THI MAU ung ho`];
+    // A bank whose header is codes: read with the columns the accountant chooses.
+    const coded = new File([["C1,C2,C3,C4,C5", ...lines].join("\n")], "sao-ke-ma.csv");
+    render(<App port={port} files={browserFiles} today={TODAY} />);
+    openReport("6 tháng đầu năm", "2021");
+    fireEvent.change(await screen.findByLabelText("Mở sao kê…"), { target: { files: [coded] } });
+    await screen.findByText(/Không nhận ra dòng tiêu đề: hãy chọn cột ngày/);
+    fireEvent.change(screen.getByRole("combobox", { name: "Ngày giao dịch" }), { target: { value: "0" } });
+    fireEvent.change(screen.getByRole("combobox", { name: "Số tham chiếu" }), { target: { value: "1" } });
+    fireEvent.change(screen.getByRole("combobox", { name: "Ghi có (tiền vào)" }), { target: { value: "2" } });
+    fireEvent.change(screen.getByRole("combobox", { name: "Nội dung" }), { target: { value: "4" } });
+    await clickWhenEnabled("Đọc lại với các cột đã chọn");
+    await screen.findByText(/^7 dòng, tiêu đề ở dòng 1; các cột do bạn chọn\.$/);
+    await screen.findByText("Khớp với sổ: 6 dòng.");
+    await screen.findByText(/^Có trong sao kê, chưa có trong sổ: 1 dòng/);
+    // Read and matched, nothing written yet.
+    expect(fake.state.sheets.map((s) => s.name)).not.toContain("Đối chiếu sao kê");
+    const before = (await port.readTables(["tblDongGop"])).get("tblDongGop")!.rows.length;
+    fireEvent.click(screen.getByRole("checkbox", { name: /1\.234\.000 đồng · TRAN THI MAU/ }));
+    await clickWhenEnabled("Ghi trang đối chiếu và thêm 1 khoản vào sổ");
+    await screen.findByText(/^Đã ghi trang "Đối chiếu sao kê"; thêm 1 khoản vào sổ \(ghi trong "Nhật ký cập nhật"\)\. Còn 0 dòng sao kê chưa có trong sổ/);
+    expect(fake.state.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["Đối chiếu sao kê", "Sao kê đã đối chiếu", "Nhật ký cập nhật"]));
+    const after = (await port.readTables(["tblDongGop"])).get("tblDongGop")!;
+    expect(after.rows.length).toBe(before + 1);
+    const added = after.rows.at(-1)!;
+    expect([added[after.headers.indexOf("Số chứng từ")], added[after.headers.indexOf("Người, đơn vị")], added[after.headers.indexOf("Số tiền (đồng)")]]).toEqual(["FT99", "TRAN THI MAU", 1_234_000]);
+  });
+
   it("speaks English when asked", async () => {
     const { port } = officePane();
     render(<App port={port} files={browserFiles} today={TODAY} />);

@@ -56,6 +56,24 @@ export function statementColumns(rows: readonly (readonly CellValue[])[], header
   });
 }
 
+/** A statement file as the accountant gives it, with the columns named where the headers did not say them. */
+export interface StatementFile {
+  name: string;
+  bytes: Uint8Array;
+  map?: StatementMapping;
+}
+
+/** Reads the files (one that cannot be opened is said so, not thrown) and reconciles them with the tables. */
+export async function readBankSession(tables: ReadonlyMap<string, TableData>, files: readonly StatementFile[], open: FilesPort["open"], onProgress?: (done: number, total: number) => void): Promise<BankSession> {
+  const read: { name: string; rows: CellValue[][] | undefined }[] = [];
+  for (const [i, f] of files.entries()) {
+    onProgress?.(i, files.length);
+    read.push({ name: f.name, rows: await statementRows(f.bytes, f.name, open).catch(() => undefined) });
+  }
+  onProgress?.(files.length, files.length);
+  return BankSession.read(tables, read, files.map((f) => f.map));
+}
+
 /** What became of one statement file: read (its columns, how they were known) or not, and why. */
 export interface StatementRead {
   file: string;

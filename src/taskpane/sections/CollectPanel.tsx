@@ -14,7 +14,7 @@ import type { Period } from "../../domain/period";
 import { errorText, t as message } from "../../i18n";
 import { usePane } from "../paneContext";
 import { PaneResult, Revealed } from "../PaneResult";
-import { DOCX_TYPE, saveFile, XLSX_TYPE } from "../saveFile";
+import { bytesOf, DOCX_TYPE, saveFile, XLSX_TYPE } from "../saveFile";
 import type { DocModel } from "../../domain/report/document";
 import type { Reminder } from "../../domain/collect/remind";
 
@@ -68,16 +68,6 @@ function ReminderMessage({ m }: { m: Reminder }) {
       </div>
     </li>
   );
-}
-
-/** A file's bytes (FileReader: every browser the pane runs in, and the test DOM). */
-function bytesOf(file: File): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(new Error(`cannot read ${file.name}`));
-    reader.readAsArrayBuffer(file);
-  });
 }
 
 const now = () => formatMoment(new Date());

@@ -32,6 +32,7 @@ const useStyles = makeStyles({
 const DateField = lazy(() => import(/* webpackChunkName: "datepicker" */ "../DateField").then((m) => ({ default: m.DateField })));
 const ReportCharts = lazy(() => import(/* webpackChunkName: "charts" */ "../charts/ReportCharts"));
 const CollectPanel = lazy(() => import(/* webpackChunkName: "collect" */ "./CollectPanel"));
+const BankPanel = lazy(() => import(/* webpackChunkName: "bank" */ "./BankPanel"));
 /** The report's core (figures, sheets, sentences), loaded when a period is first previewed or built. */
 const reportCore = () => import(/* webpackChunkName: "report" */ "../../domain/report/addReport");
 
@@ -314,6 +315,14 @@ export function ReportSection() {
           <CollectPanel period={period()} />
         </Suspense>
       </Fallback>
+      {/* The receiving account's statements reconciled with the ledger's transfers. */}
+      {trackers.includes("donations") && (
+        <Fallback fallback={<Body1 block>{t("bankFailed")}</Body1>}>
+          <Suspense fallback={<Spinner size="tiny" />}>
+            <BankPanel />
+          </Suspense>
+        </Fallback>
+      )}
     </section>
   );
 }
