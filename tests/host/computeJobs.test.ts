@@ -70,6 +70,28 @@ describe("the pane's long jobs inside Excel, in a worker of their own", () => {
     expect(await jobs.preflight(period, TODAY, {})).toEqual(await panePreflight(port, period, TODAY));
   });
 
+  it("reads and matches bank statements in the worker: the same preview and the same grids as on the page", async () => {
+    const port = await sampleInExcel();
+    const { ledgerBankRows } = await import("../../src/domain/bank/reconcileJob");
+    const { pageJobs } = await import("../../src/taskpane/pageJobs");
+    const { nodeFiles } = await import("../../src/cli/files");
+    const ledger = ledgerBankRows(await port.readTables(["tblDongGop"])).slice(0, 8);
+    const csv = ["Ngày giao dịch,Số tham chiếu,Ghi có,Ghi nợ,Nội dung", ...ledger.map((r, i) => `${r.date},FT${i},${Math.max(r.amount, 0)},${Math.max(-r.amount, 0)},${r.voucher}`), "2021-03-02,FT98,777000,,CT tu 0123 NGUYEN VAN BA ung ho"].join("\n");
+    const files = [{ name: "sao-ke.csv", bytes: new TextEncoder().encode(csv) }];
+    const { worker } = await inProcessWorker();
+    const inWorker = computeJobs(port, worker);
+    const onPage = pageJobs(port, nodeFiles);
+    const preview = await inWorker.bankRead(files, {});
+    expect(preview).toEqual(await onPage.bankRead(files, {}));
+    expect(preview.result!.counts.matched).toBe(8);
+    const extra = preview.result!.candidates.find((c) => c.reference === "FT98")!;
+    expect(extra.donor).toBe("NGUYEN VAN BA");
+    const names = (await port.summarize()).sheets.map((x) => x.name);
+    const written = await inWorker.bankWrite([extra.id], names, "2022-01-15 08:00", TODAY);
+    expect(written).toEqual(await onPage.bankWrite([extra.id], names, "2022-01-15 08:00", TODAY));
+    expect([written.added, written.sheet, written.left.statementOnly]).toEqual([1, "Đối chiếu sao kê", 0]);
+  });
+
   it("stops between parts when the pane's Stop is pressed", async () => {
     const port = await sampleInExcel(3 * ROWS_PART);
     const { worker } = await inProcessWorker();
