@@ -8,6 +8,7 @@ import { applyTemplates } from "../../src/domain/template/applyTemplates";
 import { chauSonPlan } from "../../src/domain/sample/chauSonPlan";
 import { demoRows } from "../../src/domain/sample/demoData";
 import { baseBook, cellOf } from "../fixtures/base";
+import { ledgerBankRows } from "../../src/domain/bank/reconcileJob";
 import { describeWithChromium, ensureBuild, launch, ROOT, serveDist } from "../helpers/browser";
 
 const OUTPUT = path.join(ROOT, "test-output", "e2e");
@@ -428,6 +429,20 @@ describeWithChromium("the pane in preview mode, in Chromium, on the production b
   }, 60_000);
 
   it("every section at 320 and 1280 px, light and dark: nothing scrolls sideways; screenshots for people", async () => {
+    // A statement of the sample's first half-year transfers, with a credit the ledger lacks, a near miss and a fee.
+    const sample = await XlsxWorkbook.empty();
+    await applyTemplates(sample, chauSonPlan, demoRows(chauSonPlan));
+    const rows = ledgerBankRows(await sample.readTables(["tblDongGop"])).filter((r) => r.date <= "2021-06-30");
+    const vn = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+    const statement = [
+      "NGAN HANG TMCP NGOAI THUONG VIET NAM",
+      "SAO KE TAI KHOAN - So tai khoan: 0123 456 789",
+      "Ngày giao dịch,Số tham chiếu,Ghi nợ,Ghi có,Nội dung",
+      ...rows.slice(1).map((r, i) => `${vn(r.date)},FT21${100 + i},${r.amount < 0 ? -r.amount : ""},${r.amount > 0 ? r.amount : ""},${r.voucher} ung ho quy`),
+      `${vn(rows[0]!.date)},FT21990,,2345000,CT tu 0987654321 TRAN THI MAU chuyen tien ung ho phong chong dich`,
+      `${vn(rows[0]!.date)},FT21991,,1500000,CT tu 0912345678 LE VAN HUNG ung ho`,
+      `${vn(rows[2]!.date)},FEE01,11000,,Phi quan ly tai khoan`,
+    ].join("\n");
     const sections: [string, (p: Page) => Promise<void>][] = [
       ["mau-bieu", async (p) => p.getByRole("tab", { name: "Mẫu biểu" }).click()],
       ["kiem-tra", async (p) => {
@@ -453,6 +468,12 @@ describeWithChromium("the pane in preview mode, in Chromium, on the production b
         await p.getByRole("button", { name: "Đôn đốc phiếu quá hạn" }).click();
         await p.getByText(/^Kính gửi Trạm y tế xã: UBND xã Châu Sơn chưa nhận được phiếu báo cáo năm 2021/).waitFor({ timeout: 30_000 });
         await p.getByText(/^Đã thêm công văn đôn đốc "Đôn đốc năm 2021"/).scrollIntoViewIfNeeded();
+      }],
+      ["sao-ke", async (p) => {
+        await p.getByLabel("Mở sao kê…", { exact: true }).setInputFiles({ name: "sao-ke-6-thang.csv", mimeType: "text/csv", buffer: Buffer.from(statement) });
+        await p.getByText(/^Khớp với sổ: \d+ dòng\.$/).waitFor({ timeout: 30_000 });
+        await p.getByRole("checkbox", { name: /TRAN THI MAU/ }).check();
+        await p.getByRole("heading", { name: "Đối chiếu sao kê ngân hàng" }).scrollIntoViewIfNeeded();
       }],
       ["bao-cao-lich", async (p) => {
         await p.getByRole("radio", { name: "Từ ngày… đến ngày…" }).check();

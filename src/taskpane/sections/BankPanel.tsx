@@ -196,7 +196,10 @@ export default function BankPanel() {
           </Body1>
           <ul className={styles.list}>
             <li>{t("bankMatched", { count: formatCount(r.counts.matched) })}</li>
-            <li>{t("bankStatementOnly", { count: formatCount(r.counts.statementOnly), near: formatCount(r.counts.nearMisses) })}</li>
+            <li>
+              {t("bankStatementOnly", { count: formatCount(r.counts.statementOnly) })}
+              {r.counts.nearMisses > 0 && ` ${t("bankNearMisses", { near: formatCount(r.counts.nearMisses) })}`}
+            </li>
             <li>{t("bankLedgerOnly", { count: formatCount(r.counts.ledgerOnly) })}</li>
             <li>{t("bankOthers", { duplicates: formatCount(r.counts.duplicates), fees: formatCount(r.counts.fees), reversed: formatCount(r.counts.reversed) })}</li>
             <li>
