@@ -183,6 +183,48 @@ describe("bank FILE STATEMENT… (sao kê)", () => {
     expect(JSON.stringify((await reportPaper(await XlsxWorkbook.fromBuffer(readFileSync(demo)), parsePeriod("2021"), "2022-01-05")).doc.blocks)).toContain("Các khoản chuyển khoản trong kỳ chưa được đối chiếu");
   });
 
+  it("refreshes the sheet 'Đối chiếu sao kê' in place while nobody changed it; once changed by hand, keeps it and writes beside it", async () => {
+    const s = scenario();
+    const file = path.join(dir, "xa-lam-moi.xlsx");
+    writeFileSync(file, readFileSync(demo));
+    const st = path.join(dir, "sao-ke-lam-moi.xlsx");
+    await vcbXlsx(s.lines, st);
+    const sheetsOf = async () => (await (await XlsxWorkbook.fromBuffer(readFileSync(file))).summarize()).sheets.map((x) => x.name);
+    const marks = async () => (await (await XlsxWorkbook.fromBuffer(readFileSync(file))).readTables(["tblSaoKe"])).get("tblSaoKe")!.rows.map((r) => r.slice(-2));
+    expect((await captureOutput(() => run(["bank", file, st, "--today", "2021-08-01"]))).code).toBe(0);
+    const first = await sheetsOf();
+    // Again, after adding the missing credit: the same sheet, now saying the line is matched; no second sheet.
+    const again = await captureOutput(() => run(["bank", file, st, "--apply", "--today", "2021-08-02"]));
+    expect(again.code).toBe(0);
+    expect(await sheetsOf()).toEqual([...first, "Nhật ký cập nhật"]);
+    const book = await XlsxWorkbook.fromBuffer(readFileSync(file));
+    const { cellsMark } = await import("../src/domain/paperMark");
+    const used = (await book.summarize()).sheets.find((x) => x.name === "Đối chiếu sao kê")!.usedRange!;
+    const [cells] = await book.readRanges([{ sheet: "Đối chiếu sao kê", range: { top: 0, left: 0, bottom: used.bottom, right: used.right } }]);
+    // The sheet holds what the second reconciliation wrote, and only that: its mark is the one recorded.
+    const recorded = await marks();
+    expect(recorded).toHaveLength(2);
+    expect(recorded[1]![0]).toBe("Đối chiếu sao kê");
+    expect(cellsMark(cells!)).toBe(recorded[1]![1]);
+    expect(JSON.stringify(cells)).toContain("Có trong sao kê, chưa có trong sổ");
+    // One print area and one set of title rows for the sheet, not the first one's left over.
+    const JSZip = (await import("jszip")).default;
+    const wb = await (await JSZip.loadAsync(readFileSync(file))).file("xl/workbook.xml")!.async("string");
+    const index = first.indexOf("Đối chiếu sao kê");
+    expect(wb.split(`<definedName name="_xlnm.Print_Area" localSheetId="${index}">`).length - 1).toBe(1);
+    // A note typed on the sheet by the accountant: the next run keeps the sheet and writes beside it.
+    await book.updateCells([{ sheet: "Đối chiếu sao kê", row: used.bottom + 2, col: 0, expected: null, value: "Đã rà soát, chị Hoa" }]);
+    writeFileSync(file, await book.toVerifiedBuffer());
+    const third = await captureOutput(() => run(["bank", file, st, "--today", "2021-08-03"]));
+    expect(third.code).toBe(0);
+    expect(third.stderr).toContain('Trang "Đối chiếu sao kê" đã được sửa tay sau lần đối chiếu trước: giữ nguyên, kết quả mới ghi ở trang "Đối chiếu sao kê (2)".');
+    expect(await sheetsOf()).toEqual([...first, "Nhật ký cập nhật", "Đối chiếu sao kê (2)"]);
+    const kept = await XlsxWorkbook.fromBuffer(readFileSync(file));
+    const [after] = await kept.readRanges([{ sheet: "Đối chiếu sao kê", range: { top: 0, left: 0, bottom: used.bottom + 2, right: used.right } }]);
+    expect(after!.slice(0, used.bottom + 1)).toEqual(cells);
+    expect(after![used.bottom + 2]![0]).toBe("Đã rà soát, chị Hoa");
+  });
+
   it("remembers the columns read from an account's statement for the next one whose headers say nothing", async () => {
     const s = scenario();
     const file = path.join(dir, "xa-nho.xlsx");

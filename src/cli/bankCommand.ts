@@ -49,6 +49,7 @@ export async function bankCommand(o: { file: string; statements: readonly string
     const done = await runBank(opened.port, statements, o.apply, o.now, o.today);
     await saveWorkbook(opened, lock, { sameFile: true });
     if (o.json) process.stdout.write(`${JSON.stringify(bankJson(done.report), null, 2)}\n`);
+    if (done.kept) process.stderr.write(`${t("cli-bank-kept", { kept: done.kept, sheet: done.sheet })}\n`);
     const x = done.report.result;
     (o.json ? process.stderr : process.stdout).write(
       `${t("cli-bank-done", { sheet: done.sheet, file: o.file, matched: x.matched.length, statementOnly: x.statementOnly.length, ledgerOnly: x.ledgerOnly.length, duplicates: x.duplicates.length, fees: x.fees.length + x.reversed.length, added: done.added })}\n`,

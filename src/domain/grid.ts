@@ -133,6 +133,13 @@ export interface Grid {
   sheet: string;
   /** Create the sheet when the workbook lacks it. Adapters never delete or rename sheets. */
   createSheet: boolean;
+  /**
+   * Where the sheet exists, its whole content (cells, formats, merges, print setup) is replaced by
+   * the grid, written as on a new sheet. Only for a sheet of the job's own that the core proved
+   * unchanged since it wrote it (a working paper refreshed); refused on a sheet with tables,
+   * drawings, comments or anything else beside its cells.
+   */
+  replaceSheet?: boolean;
   cells: readonly GridCell[];
   columns?: readonly GridColumn[];
   rowHeights?: readonly GridRowHeight[];

@@ -40,7 +40,7 @@ export function computeJobs(port: WorkbookPort, worker: Worker): PaneJobs {
       await load("bank", options);
       return channel.send<BankPreview>({ op: "bankRead", files }, [], options.onProgress);
     },
-    bankWrite: (chosen, sheetNames, now, today) => channel.send<BankWrite>({ op: "bankWrite", chosen, sheetNames, now, today }),
+    bankWrite: (chosen, target, now, today) => channel.send<BankWrite>({ op: "bankWrite", chosen, target, now, today }),
   };
 }
 

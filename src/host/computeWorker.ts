@@ -58,7 +58,7 @@ async function handle(req: ComputeRequest): Promise<unknown> {
       });
     case "bankWrite":
       if (!bank) throw new Error("compute worker: bankWrite before bankRead");
-      return bank.grids(req.chosen, req.sheetNames, req.now, req.today);
+      return bank.grids(req.chosen, req.target, req.now, req.today);
   }
 }
 

@@ -28,7 +28,7 @@ export const PREVIEW_MAX_BYTES = 100 * 1024 * 1024;
 const workerJobs = new WeakMap<WorkerPort, Partial<PaneJobs>>();
 function jobsOf(port: WorkerPort): Partial<PaneJobs> {
   let jobs = workerJobs.get(port);
-  if (!jobs) workerJobs.set(port, (jobs = { validate: (day, options) => port.validate(day, options), preflight: (period, day, options) => port.preflight(period, day, options), bankRead: (files, options) => port.bankRead(files, options), bankWrite: (chosen, names, now, day) => port.bankWrite(chosen, names, now, day) }));
+  if (!jobs) workerJobs.set(port, (jobs = { validate: (day, options) => port.validate(day, options), preflight: (period, day, options) => port.preflight(period, day, options), bankRead: (files, options) => port.bankRead(files, options), bankWrite: (chosen, target, now, day) => port.bankWrite(chosen, target, now, day) }));
   return jobs;
 }
 

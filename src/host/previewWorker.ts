@@ -52,7 +52,7 @@ async function handle(req: WorkerRequest): Promise<unknown> {
       });
     case "bankWrite":
       if (!bank) throw new Error("bankWrite before bankRead");
-      return bank.grids(req.chosen, req.sheetNames, req.now, req.today);
+      return bank.grids(req.chosen, req.target, req.now, req.today);
     case "call":
       return forward(opened(), req.method, req.args);
   }

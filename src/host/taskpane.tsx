@@ -63,7 +63,7 @@ function workerJobs(port: OfficeWorkbook): Partial<PaneJobs> | undefined {
     validate: async (today, options) => (await jobs()).validate(today, options),
     preflight: async (period, today, options) => (await jobs()).preflight(period, today, options),
     bankRead: async (files, options) => (await jobs()).bankRead(files, options),
-    bankWrite: async (chosen, names, now, day) => (await jobs()).bankWrite(chosen, names, now, day),
+    bankWrite: async (chosen, target, now, day) => (await jobs()).bankWrite(chosen, target, now, day),
   };
 }
 

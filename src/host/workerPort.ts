@@ -1,4 +1,5 @@
 import type { BankPreview, BankWrite, StatementFile } from "../domain/bank/session";
+import type { PaperTarget } from "../domain/paperMark";
 import type { CellValue, Grid } from "../domain/grid";
 import type { SheetMarks } from "../domain/rules/marks";
 import type { Issue } from "../domain/rules/types";
@@ -81,8 +82,8 @@ export class WorkerPort implements WorkbookPort {
   }
 
   /** The grids of the last reconciliation, with the credits chosen added (the page then writes them). */
-  bankWrite(chosen: number[], sheetNames: string[], now: string, today: string): Promise<BankWrite> {
-    return this.send({ op: "bankWrite", chosen, sheetNames, now, today });
+  bankWrite(chosen: number[], target: PaperTarget, now: string, today: string): Promise<BankWrite> {
+    return this.send({ op: "bankWrite", chosen, target, now, today });
   }
 
   applyGrids(grids: readonly Grid[]): Promise<void> {

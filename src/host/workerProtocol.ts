@@ -2,6 +2,7 @@ import type { Period } from "../domain/period";
 import type { CellValue } from "../domain/grid";
 import type { TableData, WorkbookPort } from "../domain/workbook";
 import type { StatementFile } from "../domain/bank/session";
+import type { PaperTarget } from "../domain/paperMark";
 
 /** Port methods the page forwards as they are (their arguments and results clone). */
 export type ForwardedMethod = "summarize" | "readRanges" | "applyGrids" | "updateCells" | "markIssues" | "clearMarks";
@@ -54,7 +55,7 @@ export type ComputeRequest =
 /** The bank reconciliation's two steps, in the compute worker and in the preview's. */
 export type BankRequest =
   | { id: number; op: "bankRead"; files: StatementFile[] }
-  | { id: number; op: "bankWrite"; chosen: number[]; sheetNames: string[]; now: string; today: string };
+  | { id: number; op: "bankWrite"; chosen: number[]; target: PaperTarget; now: string; today: string };
 
 /** Rows handed to the compute worker per message: each is copied in a few milliseconds. */
 export const ROWS_PART = 5_000;

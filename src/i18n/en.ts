@@ -53,6 +53,7 @@ export const en: Catalog = {
   "grid-name-taken": (p) => `The workbook already has a name ${p.detail} (${menu("nameManager", "en")}), the name of a table to create. Rename it and run again. The file is unchanged.`,
   "grid-totals-row": (p) =>
     `Table ${p.table} (sheet "${p.sheet}") shows a totals row at its end: the new rows would land on it, so nothing was written and the workbook is unchanged. Turn the totals row off for a moment (click a cell in the table > ${menu("totalRow", "en")}, clear it), run again, then turn it back on.`,
+  "grid-not-replaceable": (p) => `The sheet "${p.sheet}" holds tables, pictures, notes or other objects besides its cells: it cannot be refreshed. Rename it and run again. The file is unchanged.`,
   "grid-table-overlap": (p) => `The new table on "${p.sheet}" would overlap table ${p.detail}. Move that table and run again. The file is unchanged.`,
   "cell-too-long": (p) => `Cell ${p.cell} would hold more than 32,767 characters, Excel's limit. Shorten the source text and run again. The file is unchanged.`,
   "cell-not-a-number": (p) => `Cell ${p.cell}: the number to write is not finite. Check the source data. The file is unchanged.`,
@@ -197,7 +198,8 @@ export const en: Catalog = {
   "cli-bank-read": (p) => `Read statement "${p.file}": ${num(p.lines)} transactions, header on row ${p.header}, columns ${p.map} (if wrong, name them with --map).`,
   "cli-bank-unreadable-date": (p) => `Statement "${p.file}" row ${p.line}: the date cannot be read; the row is not reconciled.`,
   "cli-bank-unreadable-amount": (p) => `Statement "${p.file}" row ${p.line}: the amount cannot be read (or is 0); the row is not reconciled.`,
-  "cli-bank-done": (p) => `Added the sheet "${p.sheet}" to ${p.file}: ${num(p.matched)} matched, ${num(p.statementOnly)} on the statement only, ${num(p.ledgerOnly)} in the ledger only, ${num(p.duplicates)} repeated, ${num(p.fees)} fees, interest or returned transfers.${Number(p.added) > 0 ? ` Added ${num(p.added)} receipts to the ledger (logged in "Nhật ký cập nhật"; fill in their Thôn).` : ""}`,
+  "cli-bank-kept": (p) => `The sheet "${p.kept}" was changed by hand since the last reconciliation: kept as it is; the new one is on the sheet "${p.sheet}".`,
+  "cli-bank-done": (p) => `Wrote the sheet "${p.sheet}" in ${p.file}: ${num(p.matched)} matched, ${num(p.statementOnly)} on the statement only, ${num(p.ledgerOnly)} in the ledger only, ${num(p.duplicates)} repeated, ${num(p.fees)} fees, interest or returned transfers.${Number(p.added) > 0 ? ` Added ${num(p.added)} receipts to the ledger (logged in "Nhật ký cập nhật"; fill in their Thôn).` : ""}`,
   "bank-no-header": (p) => `The columns of statement "${p.file}" (date, amount…) could not be recognised. Name them with --map, e.g. --map date=A,reference=B,debit=E,credit=F,remark=D.`,
   "bank-no-amount": (p) => `Statement "${p.file}": a date column but no amount column (credit, debit or amount) in ${p.detail}. Name them with --map, e.g. --map credit=F,debit=E.`,
   "bank-too-many-lines": (p) => `Statement "${p.file}" has ${p.detail} rows, more than are read at once. Split it by month and reconcile each file.`,

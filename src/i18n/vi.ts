@@ -58,6 +58,7 @@ export const vi: Catalog = {
   "grid-name-taken": (p) => `Sổ đã có một tên ${p.detail} (${menu("nameManager", "vi")}), trùng với tên bảng cần tạo. Hãy đổi tên đó rồi chạy lại. Tệp giữ nguyên.`,
   "grid-totals-row": (p) =>
     `Bảng ${p.table} (trang "${p.sheet}") có hàng tổng ở cuối: các dòng mới sẽ rơi vào đúng hàng tổng đó, nên chưa ghi gì, sổ giữ nguyên. Hãy tạm tắt hàng tổng (chọn một ô trong bảng > ${menu("totalRow", "vi")}, bỏ chọn), chạy lại, rồi bật lại hàng tổng.`,
+  "grid-not-replaceable": (p) => `Trang "${p.sheet}" có thêm bảng, hình, ghi chú hoặc đối tượng khác ngoài các ô: không làm mới được. Hãy đổi tên trang đó rồi chạy lại. Tệp giữ nguyên.`,
   "grid-table-overlap": (p) => `Bảng mới ở trang "${p.sheet}" sẽ chồng lên bảng ${p.detail}. Hãy dời bảng đó rồi chạy lại. Tệp giữ nguyên.`,
   "cell-too-long": (p) => `Ô ${p.cell} cần ghi dài quá 32.767 ký tự, giới hạn của Excel. Hãy rút ngắn nội dung gốc rồi chạy lại. Tệp giữ nguyên.`,
   "cell-not-a-number": (p) => `Ô ${p.cell}: số cần ghi không phải một số hữu hạn. Hãy kiểm tra dữ liệu nguồn. Tệp giữ nguyên.`,
@@ -204,7 +205,8 @@ export const vi: Catalog = {
   "cli-bank-read": (p) => `Đã đọc sao kê "${p.file}": ${num(p.lines)} dòng giao dịch, dòng tiêu đề ${p.header}, các cột ${p.map} (nếu đoán sai, ghi lại bằng --map).`,
   "cli-bank-unreadable-date": (p) => `Sao kê "${p.file}" dòng ${p.line}: không đọc được ngày, dòng này không được đối chiếu.`,
   "cli-bank-unreadable-amount": (p) => `Sao kê "${p.file}" dòng ${p.line}: không đọc được số tiền (hoặc bằng 0), dòng này không được đối chiếu.`,
-  "cli-bank-done": (p) => `Đã thêm trang "${p.sheet}" vào ${p.file}: ${num(p.matched)} dòng khớp, ${num(p.statementOnly)} dòng có trong sao kê nhưng chưa có trong sổ, ${num(p.ledgerOnly)} dòng có trong sổ nhưng không có trong sao kê, ${num(p.duplicates)} dòng lặp, ${num(p.fees)} dòng phí, lãi hoặc bị hoàn.${Number(p.added) > 0 ? ` Đã thêm ${num(p.added)} khoản thu vào sổ (ghi trong "Nhật ký cập nhật"; hãy điền cột Thôn).` : ""}`,
+  "cli-bank-kept": (p) => `Trang "${p.kept}" đã được sửa tay sau lần đối chiếu trước: giữ nguyên, kết quả mới ghi ở trang "${p.sheet}".`,
+  "cli-bank-done": (p) => `Đã ghi trang "${p.sheet}" vào ${p.file}: ${num(p.matched)} dòng khớp, ${num(p.statementOnly)} dòng có trong sao kê nhưng chưa có trong sổ, ${num(p.ledgerOnly)} dòng có trong sổ nhưng không có trong sao kê, ${num(p.duplicates)} dòng lặp, ${num(p.fees)} dòng phí, lãi hoặc bị hoàn.${Number(p.added) > 0 ? ` Đã thêm ${num(p.added)} khoản thu vào sổ (ghi trong "Nhật ký cập nhật"; hãy điền cột Thôn).` : ""}`,
   "bank-no-header": (p) => `Không nhận ra các cột của sao kê "${p.file}" (ngày, số tiền…). Hãy chỉ rõ bằng --map, ví dụ --map date=A,reference=B,debit=E,credit=F,remark=D.`,
   "bank-no-amount": (p) => `Sao kê "${p.file}": tìm thấy cột ngày nhưng không thấy cột số tiền (ghi có, ghi nợ hoặc số tiền) trong ${p.detail}. Hãy chỉ rõ bằng --map, ví dụ --map credit=F,debit=E.`,
   "bank-too-many-lines": (p) => `Sao kê "${p.file}" có ${p.detail} dòng, quá số dòng đọc được một lần. Hãy tách theo tháng rồi đối chiếu từng tệp.`,

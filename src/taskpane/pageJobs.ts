@@ -16,9 +16,9 @@ export function pageJobs(port: WorkbookPort, files: FilesPort): PaneJobs {
       bank = await session.readBankSession(await port.readTables(job.BANK_TABLES, options), statements, (bytes, name) => files.open(bytes, name));
       return bank.preview;
     },
-    bankWrite: (chosen, names, now, today) => {
+    bankWrite: (chosen, target, now, today) => {
       if (!bank) return Promise.reject(new Error("bankWrite before bankRead"));
-      return Promise.resolve(bank.grids(chosen, names, now, today));
+      return Promise.resolve(bank.grids(chosen, target, now, today));
     },
   };
 }

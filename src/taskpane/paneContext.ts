@@ -4,6 +4,7 @@ import type { Issue } from "../domain/rules/types";
 import type { Period } from "../domain/period";
 import type { PanePreflight } from "../domain/report/addReport";
 import type { BankPreview, BankWrite, StatementFile } from "../domain/bank/session";
+import type { PaperTarget } from "../domain/paperMark";
 import type { ReadOptions, WorkbookPort } from "../domain/workbook";
 import type { PaneKey } from "../i18n/pane";
 import type { Locale } from "../i18n/catalog";
@@ -32,7 +33,7 @@ export interface PaneJobs {
   /** Reads bank statements and reconciles them with the ledger; the session is kept for `bankWrite`. */
   bankRead: (files: StatementFile[], options: ReadOptions) => Promise<BankPreview>;
   /** The grids of the last reconciliation read, with the credits chosen (by id) added: the page writes them. */
-  bankWrite: (chosen: number[], sheetNames: string[], now: string, today: string) => Promise<BankWrite>;
+  bankWrite: (chosen: number[], target: PaperTarget, now: string, today: string) => Promise<BankWrite>;
 }
 
 /** What every section needs: the port, the words, today's date, and a way to run a job. */

@@ -86,7 +86,7 @@ describe("the pane's long jobs inside Excel, in a worker of their own", () => {
     expect(preview.result!.counts.matched).toBe(8);
     const extra = preview.result!.candidates.find((c) => c.reference === "FT98")!;
     expect(extra.donor).toBe("NGUYEN VAN BA");
-    const names = (await port.summarize()).sheets.map((x) => x.name);
+    const names = { names: (await port.summarize()).sheets.map((x) => x.name) };
     const written = await inWorker.bankWrite([extra.id], names, "2022-01-15 08:00", TODAY);
     expect(written).toEqual(await onPage.bankWrite([extra.id], names, "2022-01-15 08:00", TODAY));
     expect([written.added, written.sheet, written.left.statementOnly]).toEqual([1, "Đối chiếu sao kê", 0]);

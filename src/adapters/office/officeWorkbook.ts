@@ -6,7 +6,7 @@ import { sheetList } from "../../i18n/errors";
 import { CancelledError, GridConflictError, monthFirst, TableTotalsRowError, type CellUpdate, type HostNote, type RangeRequest, type ReadOptions, type SheetSummary, type TableData, type TableSummary, type WorkbookPort, type WorkbookSummary } from "../../domain/workbook";
 import { CALL_BYTES, queueTablesAndFormats, queueValues, WriteBudget } from "./officeRender";
 import { BYTES_PER_CELL_READ, formulaKey, longFormula, officeCellValue, officeInput, PAYLOAD_BUDGET, rowsPerChunk } from "./officeValues";
-import { CULTURE_DATES, RANGE_AREAS, TABLE_EVENTS, TABLE_RESIZE, type Requirements } from "./requirements";
+import { CULTURE_DATES, PAGE_LAYOUT, RANGE_AREAS, TABLE_EVENTS, TABLE_RESIZE, type Requirements } from "./requirements";
 
 /** `Excel.run` as the adapter needs it: one batch, one context. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -116,6 +116,19 @@ export class StructureProtectedError extends Error {
  * sheet while the user has another workbook in front (office-js issues 771 and 6365), and then
  * nothing else of the job must have landed.
  */
+/**
+ * Empties a sheet where it is: merges undone, contents and formats cleared (Range.clear, ExcelApi
+ * 1.1: "Contents" and "Formats", not "All", which would take the notes a user left too), its
+ * manual page breaks removed (ExcelApi 1.9, where page layout is written at all).
+ */
+function emptySheet(ws: Excel.Worksheet, requirements: Requirements): void {
+  const all = ws.getRange();
+  all.unmerge();
+  all.clear("Contents");
+  all.clear("Formats");
+  if (requirements.isSetSupported(PAGE_LAYOUT.name, PAGE_LAYOUT.version)) ws.horizontalPageBreaks.removePageBreaks();
+}
+
 async function addSheets(ctx: Excel.RequestContext, names: readonly string[]): Promise<Map<string, Excel.Worksheet>> {
   const added = new Map(names.map((n) => [n, ctx.workbook.worksheets.add(n)] as const));
   if (names.length === 0) return added;
@@ -421,6 +434,9 @@ export class OfficeWorkbook implements WorkbookPort {
       await ctx.sync();
       dates();
       const existing = (name: string) => sheets.items.find((w) => nameKey(w.name) === nameKey(name));
+      // A sheet replaced whole (a working paper the core proved unchanged since it wrote it) is emptied where it is, not deleted: formulas elsewhere that name it keep working.
+      const replacing = new Set(grids.filter((g) => g.replaceSheet && existing(g.sheet)).map((g) => g.sheet));
+      const checked = (g: Grid) => existing(g.sheet) !== undefined && !replacing.has(g.sheet);
       const toAdd = grids.filter((g) => g.createSheet && !existing(g.sheet)).map((g) => g.sheet);
       if (toAdd.length > 0 && structure.protected) throw new StructureProtectedError(toAdd);
       const taken = new Set(tables.items.map((t) => nameKey(t.name)));
@@ -444,18 +460,18 @@ export class OfficeWorkbook implements WorkbookPort {
           if (!g.createSheet) throw new Error(`Sheet "${g.sheet}" does not exist`);
           return [];
         }
-        return columnRuns(g.cells).map((run) => ({ g, ws, run }));
+        return checked(g) ? columnRuns(g.cells).map((run) => ({ g, ws, run })) : [];
       });
       // Which of our rules would go over one the sheet already has: setting a rule there fails
       // (office-js issue 2594), and the user's rule is theirs to keep, as in the .xlsx adapter.
       const ruleChecks = grids.flatMap((g) => {
         const ws = existing(g.sheet);
-        return ws ? (g.validations ?? []).map((v) => ({ v, dv: ws.getRange(rangeAddress(v.range)).dataValidation.load("type, prompt") })) : [];
+        return ws && checked(g) ? (g.validations ?? []).map((v) => ({ v, dv: ws.getRange(rangeAddress(v.range)).dataValidation.load("type, prompt") })) : [];
       });
       // Hidden rows among those a grid writes on a sheet that exists (one range per grid, its rows' span).
       const spans = grids.flatMap((g) => {
         const ws = existing(g.sheet);
-        if (!ws || g.cells.length < 2) return [];
+        if (!ws || !checked(g) || g.cells.length < 2) return [];
         const span = { top: Infinity, bottom: -1, left: Infinity, right: -1 };
         for (const c of g.cells) {
           span.top = Math.min(span.top, c.row);
@@ -494,6 +510,7 @@ export class OfficeWorkbook implements WorkbookPort {
       const ruled = new Set(ruleChecks.filter(({ dv }) => dv.type !== "None" || dv.prompt.showPrompt || dv.prompt.message !== "" || dv.prompt.title !== "").map(({ v }) => v));
       if (!resize) await this.refuseShiftingGrowth(ctx, changes);
       const added = await addSheets(ctx, grids.filter((g) => !existing(g.sheet)).map((g) => g.sheet));
+      for (const name of replacing) emptySheet(existing(name) as Excel.Worksheet, this.requirements);
       const budget = new WriteBudget(ctx);
       for (const g of grids) {
         const ws = existing(g.sheet) ?? added.get(g.sheet);
@@ -510,7 +527,7 @@ export class OfficeWorkbook implements WorkbookPort {
         // with co-authors' edits in Excel on the web.
         if (resize) for (const { ch, range } of grow) ctx.workbook.tables.getItem(ch.name).resize(rangeAddress(grown(boxOf(range.address) as RangeBox, ch)));
         const validations = (g.validations ?? []).filter((v) => !ruled.has(v));
-        await queueTablesAndFormats(ws, { ...g, validations }, this.requirements, budget, added.has(g.sheet));
+        await queueTablesAndFormats(ws, { ...g, validations }, this.requirements, budget, added.has(g.sheet) || replacing.has(g.sheet));
         await queueValues(ws, { ...g, cells: structured.filter((c) => !skip.has(`${c.row}:${c.col}`)) }, new Set(), budget);
       }
       await ctx.sync();

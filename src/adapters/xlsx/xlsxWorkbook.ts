@@ -19,6 +19,7 @@ import { cellXml, valueOfSpan, type CellContext } from "./ooxml/cellXml";
 import { emptyPackage } from "./ooxml/emptyPackage";
 import { conflictsOf, overlappingTables, saveWritten, storedNumber, writeGrid } from "./ooxml/gridWriter";
 import { emptyIntent, verifyRewrite } from "./ooxml/verify";
+import { relsPartOf } from "./ooxml/opc";
 import { readBox, usedRangeOf } from "./ooxml/reader";
 import { rawCell, SheetFormatError } from "./ooxml/sheetXml";
 import { XmlPartError } from "./ooxml/xml";
@@ -34,7 +35,7 @@ export { GridConflictError };
 export class GridRefusedError extends Error {
   constructor(
     readonly sheet: string,
-    readonly reason: "no-sheet" | "not-a-worksheet" | "table-exists" | "name-taken" | "table-overlap",
+    readonly reason: "no-sheet" | "not-a-worksheet" | "table-exists" | "name-taken" | "table-overlap" | "not-replaceable",
     readonly detail: string,
   ) {
     super(`${sheet}: ${reason} ${detail}`);
@@ -281,15 +282,29 @@ export class XlsxWorkbook implements WorkbookPort {
         const t = tables.find((x) => nameKey(x.name) === nameKey(ch.name));
         if (t && t.totalsRows > 0 && ch.bottom !== undefined && ch.bottom > bodyBox(t).bottom) throw new TableTotalsRowError(t.name, g.sheet);
       }
+      // A sheet replaced whole holds only cells: anything related to it (a table, a drawing, a note) would be
+      // left dangling. The printer settings Excel keeps once a sheet is printed are the exception: unused, harmless.
+      if (info?.part && g.replaceSheet) {
+        const rels = (await this.pkg.text(relsPartOf(info.part))) ?? "";
+        const types = [...rels.matchAll(/\bType="([^"]*)"/g)].map((m) => m[1] as string);
+        if (types.some((t) => !t.endsWith("/printerSettings"))) throw new GridRefusedError(g.sheet, "not-replaceable", "");
+        continue;
+      }
       const sheet = info ? await this.open(info) : undefined;
       if (!sheet) continue;
       const conflicts = conflictsOf(sheet, g, ctx);
       if (conflicts.length > 0) throw new GridConflictError(g.sheet, conflicts);
     }
     const styles = await this.book.styles();
-    const created = new Set(grids.filter((g) => !this.book.sheet(g.sheet)).map((g) => g.sheet));
+    const created = new Set(grids.filter((g) => !this.book.sheet(g.sheet) || g.replaceSheet).map((g) => g.sheet));
     for (const g of grids) {
-      const info = this.book.sheet(g.sheet) ?? (await this.book.addSheet(g.sheet));
+      const there = this.book.sheet(g.sheet);
+      if (there?.part && g.replaceSheet) {
+        this.book.clearSheet(there);
+        this.openSheets.delete(there.part);
+        this.intent.replaced.set(there.part, there.index);
+      }
+      const info = there ?? (await this.book.addSheet(g.sheet));
       const sheet = await this.openForWrite(info);
       await writeGrid(this.book, sheet, g, styles, ctx, created.has(g.sheet));
       this.commit(sheet);

@@ -17,9 +17,10 @@ import type { TableData, WorkbookPort } from "../workbook";
 import type { Grid } from "../grid";
 import { DATE_WINDOW_DAYS, reconcile, type LedgerBankRow, type Reconciliation } from "./match";
 import { mappingText, type Statement, type StatementLine } from "./statement";
-import { recordGrid, STATEMENTS_TABLE, type StatementRecord } from "./records";
+import { RECONCILIATION_SHEET, recordGrid, statementRecords, STATEMENTS_TABLE, type StatementRecord } from "./records";
+import { gridMark, paperTarget, type PaperTarget } from "../paperMark";
+import { nameKey } from "../text";
 
-export const RECONCILIATION_SHEET = "Đối chiếu sao kê";
 /** The matched pairs the sheet lists (the rest are counted). */
 const MATCHED_LISTED = 2_000;
 /** The lines of each list to look into that the sheet shows (all of them in --json): a sheet is read, not searched. */
@@ -158,7 +159,7 @@ export function bankDocument(r: BankReport): DocModel {
 export const BANK_TABLES: readonly string[] = [TABLE.thongTin, TABLE.dongGop, TABLE.thon, TABLE.donVi, TABLE.nhomDongGop, LOG_TABLE, STATEMENTS_TABLE];
 
 /** Each statement's record: its account, days, columns, and what of its own lines stayed unmatched. */
-function recordsOf(statements: readonly Statement[], x: Reconciliation, today: string): StatementRecord[] {
+function recordsOf(statements: readonly Statement[], x: Reconciliation, today: string, sheet: string, mark: string): StatementRecord[] {
   return statements.map((s): StatementRecord => {
     const own = new Set(s.lines);
     const dates = s.lines.map((l) => l.date).sort();
@@ -172,6 +173,8 @@ function recordsOf(statements: readonly Statement[], x: Reconciliation, today: s
       matched: x.matched.filter((m) => own.has(m.line)).length,
       statementOnly: x.statementOnly.filter((m) => own.has(m.line)).length,
       ledgerOnly: statements.length === 1 ? x.ledgerOnly.length : x.ledgerOnly.filter((r) => r.date >= (dates[0] ?? "") && r.date <= (dates.at(-1) ?? "")).length,
+      sheet,
+      mark,
     };
   });
 }
@@ -179,10 +182,11 @@ function recordsOf(statements: readonly Statement[], x: Reconciliation, today: s
 /**
  * What a reconciliation writes: the statement's credits the ledger lacks that `choose` keeps, added
  * as ledger rows (nothing existing is changed; near misses are never offered) and each logged in
- * `Nhật ký cập nhật`; the sheet `Đối chiếu sao kê` (another name when it exists) of the
- * reconciliation as it stands after them; each statement recorded in `Sao kê đã đối chiếu`.
+ * `Nhật ký cập nhật`; the sheet `Đối chiếu sao kê` of the reconciliation as it stands after them,
+ * refreshed in place while it is as it was last written (its mark), else kept and the new one
+ * written beside it (`kept`); each statement recorded in `Sao kê đã đối chiếu`.
  */
-export function bankGrids(tables: ReadonlyMap<string, TableData>, statements: readonly Statement[], report: BankReport, choose: (line: StatementLine) => boolean, sheetNames: readonly string[], now: string, today: string): { grids: Grid[]; sheet: string; added: number; report: BankReport } {
+export function bankGrids(tables: ReadonlyMap<string, TableData>, statements: readonly Statement[], report: BankReport, choose: (line: StatementLine) => boolean, target: PaperTarget, now: string, today: string): { grids: Grid[]; sheet: string; added: number; report: BankReport; kept?: string } {
   const ledger = findTable(tables, TABLE.dongGop);
   const adds = ledger ? receiptsToAdd(report).filter((a) => choose(a.line)) : [];
   const grids: Grid[] = [];
@@ -197,9 +201,13 @@ export function bankGrids(tables: ReadonlyMap<string, TableData>, statements: re
     );
     after = withAdded(report, adds.map((a, k) => ({ line: a.line, row: { row: first + k + 1, date: a.line.date, amount: a.line.amount, voucher: a.line.reference, who: String(a.row[3] ?? "") } })));
   }
-  const sheet = freeSheetName(RECONCILIATION_SHEET, sheetNames);
-  grids.push(documentSheet(sheet, bankDocument(after)), recordGrid(tables, recordsOf(statements, after.result, today)));
-  return { grids, sheet, added: adds.length, report: after };
+  const exists = target.names.some((name) => nameKey(name) === nameKey(RECONCILIATION_SHEET));
+  const last = statementRecords(tables).filter((r) => nameKey(r.sheet) === nameKey(RECONCILIATION_SHEET) && r.mark !== "").at(-1);
+  const refresh = exists && last !== undefined && target.current === last.mark;
+  const sheet = !exists || refresh ? RECONCILIATION_SHEET : freeSheetName(RECONCILIATION_SHEET, target.names);
+  const paper = documentSheet(sheet, bankDocument(after));
+  grids.push(refresh ? { ...paper, replaceSheet: true } : paper, recordGrid(tables, recordsOf(statements, after.result, today, sheet, gridMark(paper))));
+  return { grids, sheet, added: adds.length, report: after, ...(exists && !refresh ? { kept: RECONCILIATION_SHEET } : {}) };
 }
 
 /** The reconciliation once the given lines were added to the ledger as the given rows: each now matched by its reference. */
@@ -218,10 +226,9 @@ function withAdded(r: BankReport, added: readonly { line: StatementLine; row: Le
  * `bank`: reconciles the statements with the ledger and writes what `bankGrids` makes; with
  * `apply`, every credit the ledger lacks (near misses aside) is added first.
  */
-export async function runBank(port: WorkbookPort, statements: readonly Statement[], apply: boolean, now: string, today: string): Promise<{ added: number; sheet: string; report: BankReport }> {
+export async function runBank(port: WorkbookPort, statements: readonly Statement[], apply: boolean, now: string, today: string): Promise<{ added: number; sheet: string; report: BankReport; kept?: string }> {
   const tables = await port.readTables(BANK_TABLES);
-  const summary = await port.summarize();
-  const done = bankGrids(tables, statements, bankReport(statements, tables), () => apply, summary.sheets.map((s) => s.name), now, today);
+  const done = bankGrids(tables, statements, bankReport(statements, tables), () => apply, await paperTarget(port, RECONCILIATION_SHEET), now, today);
   await port.applyGrids(done.grids);
   return done;
 }

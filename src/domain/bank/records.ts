@@ -11,10 +11,12 @@ import { parseMapping, type StatementMapping } from "./statement";
 // which days, the columns read (remembered for the next statement of the account), what was left
 // unmatched. The papers read it to say whether the bank figures were reconciled.
 
+/** The reconciliation's working paper (DOMAIN: `bank` adds or refreshes it). */
+export const RECONCILIATION_SHEET = "Đối chiếu sao kê";
 export const STATEMENTS_SHEET = "Sao kê đã đối chiếu";
 export const STATEMENTS_TABLE = "tblSaoKe";
-export const STATEMENT_HEADERS = ["Ngày đối chiếu", "Tài khoản", "Tệp sao kê", "Từ ngày", "Đến ngày", "Các cột", "Dòng khớp", "Chưa có trong sổ", "Có trong sổ, không có trong sao kê"] as const;
-const SPEC: RecordTable = { sheet: STATEMENTS_SHEET, table: STATEMENTS_TABLE, headers: STATEMENT_HEADERS, widths: [14, 18, 36, 12, 12, 48, 12, 16, 22], dates: ["Ngày đối chiếu", "Từ ngày", "Đến ngày"] };
+export const STATEMENT_HEADERS = ["Ngày đối chiếu", "Tài khoản", "Tệp sao kê", "Từ ngày", "Đến ngày", "Các cột", "Dòng khớp", "Chưa có trong sổ", "Có trong sổ, không có trong sao kê", "Trang", "Dấu trang"] as const;
+const SPEC: RecordTable = { sheet: STATEMENTS_SHEET, table: STATEMENTS_TABLE, headers: STATEMENT_HEADERS, widths: [14, 18, 36, 12, 12, 48, 12, 16, 22, 22, 20], dates: ["Ngày đối chiếu", "Từ ngày", "Đến ngày"] };
 
 /** One reconciliation of one statement, as recorded. */
 export interface StatementRecord {
@@ -27,6 +29,9 @@ export interface StatementRecord {
   matched: number;
   statementOnly: number;
   ledgerOnly: number;
+  /** The sheet the reconciliation was written to, and its mark (`gridMark`) as written: it is refreshed only while the mark holds. */
+  sheet: string;
+  mark: string;
 }
 
 export function statementRecords(tables: ReadonlyMap<string, TableData>): StatementRecord[] {
@@ -41,6 +46,8 @@ export function statementRecords(tables: ReadonlyMap<string, TableData>): Statem
     matched: num(r["Dòng khớp"]),
     statementOnly: num(r["Chưa có trong sổ"]),
     ledgerOnly: num(r["Có trong sổ, không có trong sao kê"]),
+    sheet: String(r["Trang"] ?? ""),
+    mark: String(r["Dấu trang"] ?? ""),
   }));
 }
 
@@ -56,7 +63,7 @@ export function recordGrid(tables: ReadonlyMap<string, TableData>, records: read
   return appendRecords(
     findTable(tables, STATEMENTS_TABLE),
     SPEC,
-    records.map((r) => [isoToSerial(r.at), r.account || null, r.file, r.from ? isoToSerial(r.from) : null, r.to ? isoToSerial(r.to) : null, r.mapping, r.matched, r.statementOnly, r.ledgerOnly]),
+    records.map((r) => [isoToSerial(r.at), r.account || null, r.file, r.from ? isoToSerial(r.from) : null, r.to ? isoToSerial(r.to) : null, r.mapping, r.matched, r.statementOnly, r.ledgerOnly, r.sheet || null, r.mark || null]),
   );
 }
 

@@ -3,6 +3,7 @@ import { columnLetter, type CellValue, type Grid } from "../grid";
 import type { TableData } from "../workbook";
 import { csvText, parseCsv } from "./csv";
 import { bankGrids, bankReport, receiptsToAdd, donorFromRemark, type BankReport } from "./reconcileJob";
+import type { PaperTarget } from "../paperMark";
 import { rememberedMapping, statementRecords, type StatementRecord } from "./records";
 import { MAX_STATEMENT_LINES, readStatement, statementAccount, StatementFormatError, type Statement, type StatementMapping } from "./statement";
 
@@ -171,13 +172,13 @@ export class BankSession {
   }
 
   /** The grids that add the chosen credits (by id; `"all"`: every one offered), the sheet and the record. */
-  grids(chosen: readonly number[], sheetNames: readonly string[], now: string, today: string): BankWrite {
+  grids(chosen: readonly number[], target: PaperTarget, now: string, today: string): BankWrite {
     if (!this.report) throw new StatementFormatError("", "no-header");
     const lines = this.statements.flatMap((s) => s.lines);
     const picked = new Set(chosen.map((id) => lines[id]));
-    const { grids, sheet, added, report } = bankGrids(this.tables, this.statements, this.report, (l) => picked.has(l), sheetNames, now, today);
+    const { grids, sheet, added, report, kept } = bankGrids(this.tables, this.statements, this.report, (l) => picked.has(l), target, now, today);
     const x = report.result;
-    return { grids, sheet, added, left: { statementOnly: x.statementOnly.length, ledgerOnly: x.ledgerOnly.length }, balances: report.balances };
+    return { grids, sheet, added, left: { statementOnly: x.statementOnly.length, ledgerOnly: x.ledgerOnly.length }, balances: report.balances, ...(kept ? { kept } : {}) };
   }
 }
 
@@ -188,4 +189,6 @@ export interface BankWrite {
   added: number;
   left: { statementOnly: number; ledgerOnly: number };
   balances: BankReport["balances"];
+  /** The reconciliation sheet kept as it is (changed by hand since it was written): the new one is beside it. */
+  kept?: string;
 }

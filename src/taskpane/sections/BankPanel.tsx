@@ -7,6 +7,8 @@ import type { PaneKey } from "../../i18n/pane";
 import { usePane } from "../paneContext";
 import { PaneResult } from "../PaneResult";
 import { bytesOf } from "../saveFile";
+import { paperTarget } from "../../domain/paperMark";
+import { RECONCILIATION_SHEET } from "../../domain/bank/records";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -144,8 +146,7 @@ export default function BankPanel() {
   const write = () =>
     void run(
       async () => {
-        const names = (await port.summarize()).sheets.map((s) => s.name);
-        const w = await jobs.bankWrite([...ticked], names, formatMoment(new Date()), today);
+        const w = await jobs.bankWrite([...ticked], await paperTarget(port, RECONCILIATION_SHEET), formatMoment(new Date()), today);
         await port.applyGrids(w.grids);
         return w;
       },
@@ -153,7 +154,11 @@ export default function BankPanel() {
         // The ledger changed: what was read is out of date until the statements are read again.
         setPreview(undefined);
         setTicked(new Set());
-        return { intent: w.left.statementOnly + w.left.ledgerOnly === 0 ? "success" : "warning", title: t("bankDone", { sheet: w.sheet, added: formatCount(w.added), statementOnly: formatCount(w.left.statementOnly), ledgerOnly: formatCount(w.left.ledgerOnly) }) };
+        return {
+          intent: w.left.statementOnly + w.left.ledgerOnly === 0 && !w.kept ? "success" : "warning",
+          title: t("bankDone", { sheet: w.sheet, added: formatCount(w.added), statementOnly: formatCount(w.left.statementOnly), ledgerOnly: formatCount(w.left.ledgerOnly) }),
+          ...(w.kept ? { body: t("bankKept", { kept: w.kept, sheet: w.sheet }) } : {}),
+        };
       },
       { writes: true, changesData: ticked.size > 0, slot: "bank" },
     );

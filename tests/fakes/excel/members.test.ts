@@ -3,7 +3,7 @@ import { FakeExcel } from "./workbook";
 import { FakeChart, FakeTableProxy, FakeWorksheet } from "./workbook";
 
 /** Every member the fake implements, checked by the compiler against @types/office-js: names cannot drift. */
-const RANGE: readonly (keyof Excel.Range)[] = ["isNullObject", "address", "values", "valueTypes", "formulas", "numberFormat", "rowHidden", "load", "format", "merge", "dataValidation", "conditionalFormats", "select", "getSpecialCellsOrNullObject"];
+const RANGE: readonly (keyof Excel.Range)[] = ["isNullObject", "address", "values", "valueTypes", "formulas", "numberFormat", "rowHidden", "load", "format", "merge", "unmerge", "clear", "dataValidation", "conditionalFormats", "select", "getSpecialCellsOrNullObject"];
 const WORKSHEET: readonly (keyof Excel.Worksheet)[] = ["name", "load", "getRange", "getUsedRangeOrNullObject", "tables", "freezePanes", "tabColor", "pageLayout", "activate", "protection", "visibility", "getRanges", "charts", "horizontalPageBreaks"];
 const TABLE: readonly (keyof Excel.Table)[] = ["isNullObject", "name", "showTotals", "showHeaders", "style", "load", "worksheet", "getRange", "getHeaderRowRange", "resize", "columns", "rows"];
 const CF: readonly (keyof Excel.ConditionalFormat)[] = ["type", "custom", "delete", "load"];

@@ -289,6 +289,47 @@ export class FakeRange extends Loadable {
     this.ctx.write({ across }, () => this.sheet().merges.push(rangeAddress(this.box())));
   }
 
+  /** Undoes the merged areas the range touches (ExcelApi 1.2). */
+  unmerge(): void {
+    this.ctx.write("unmerge", () => {
+      const s = this.sheet();
+      guardSheet(s);
+      const b = this.box();
+      s.merges = s.merges.filter((m) => {
+        const x = boxOfAddress(m);
+        return x.bottom < b.top || x.top > b.bottom || x.right < b.left || x.left > b.right;
+      });
+    });
+  }
+
+  /**
+   * Range.clear (ExcelApi 1.1): "Contents" takes values and formulas, leaving formats; "Formats"
+   * takes the cells' formats and number formats (and, as Excel's Clear Formats does, the
+   * conditional formats within the range), leaving values. Other kinds are not modelled: refused.
+   */
+  clear(applyTo = "All"): void {
+    this.ctx.write({ applyTo }, () => {
+      if (applyTo !== "Contents" && applyTo !== "Formats") throw new FakeExcelError("InvalidArgument", `The fake does not model clear("${applyTo}").`);
+      const s = this.sheet();
+      guardSheet(s);
+      const b = this.box();
+      for (const [key, cell] of [...s.cells]) {
+        const [r, c] = key.split(":").map(Number) as [number, number];
+        if (r < b.top || r > b.bottom || c < b.left || c > b.right) continue;
+        const next: FakeCell = applyTo === "Contents" ? { ...cell, value: "", formula: undefined } : { value: cell.value, ...(cell.formula !== undefined ? { formula: cell.formula } : {}) };
+        if (next.value === "" && next.formula === undefined && next.format === undefined && next.numberFormat === undefined) s.cells.delete(key);
+        else s.cells.set(key, next);
+      }
+      if (applyTo === "Formats") {
+        if (isWholeColumns(b)) for (let c = b.left; c <= Math.min(b.right, 16_383); c++) s.columnFormats.delete(c);
+        s.conditionalFormats = s.conditionalFormats.filter((f) => {
+          const x = boxOfAddress(f.address);
+          return x.bottom < b.top || x.top > b.bottom || x.right < b.left || x.left > b.right;
+        });
+      }
+    });
+  }
+
   get dataValidation(): FakeDataValidation {
     this.ctx.requirements.use("Range.dataValidation", "1.8");
     return new FakeDataValidation(this.ctx, this.sheet, this.box);

@@ -258,6 +258,12 @@ export class FakeWorksheet {
           const breaks = (s.pageLayout.rowBreaks as number[] | undefined) ?? [];
           if (!breaks.includes(box.top)) s.pageLayout.rowBreaks = [...breaks, box.top].sort((a, b) => a - b);
         }),
+      removePageBreaks: () =>
+        this.ctx.write("removePageBreaks", () => {
+          const s = this.resolve();
+          guardSheet(s);
+          delete s.pageLayout.rowBreaks;
+        }),
     };
   }
   /** Charts (ExcelApi 1.1): added over a range, their title, legend, value axis, font and place set. */

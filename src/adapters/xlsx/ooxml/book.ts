@@ -166,15 +166,25 @@ export class OoxmlBook {
     this.tableList = undefined;
   }
 
+  /** An empty worksheet's XML. */
+  private emptySheetXml(): string {
+    return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${this.flavour.main}" xmlns:r="${this.flavour.rel}"><dimension ref="A1"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/><sheetData/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
+  }
+
+  /** Empties a worksheet where it is (its name, place and tab state kept): its cells, formats and print names go. */
+  clearSheet(info: SheetInfo): void {
+    if (!info.part) return;
+    this.pkg.setText(info.part, this.emptySheetXml());
+    this.workbook.removeLocalNames(info.index);
+    this.flushWorkbook();
+  }
+
   /** Adds an empty worksheet at the end; returns it. */
   async addSheet(name: string): Promise<SheetInfo> {
     let n = 1;
     while (this.pkg.has(`xl/worksheets/sheet${n}.xml`)) n++;
     const part = `xl/worksheets/sheet${n}.xml`;
-    this.pkg.setText(
-      part,
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${this.flavour.main}" xmlns:r="${this.flavour.rel}"><dimension ref="A1"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/><sheetData/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`,
-    );
+    this.pkg.setText(part, this.emptySheetXml());
     await addContentType(this.pkg, part, CONTENT_TYPE.worksheet);
     const relId = await this.addWorkbookRel("worksheet", part);
     this.workbook.addSheet(name, relId);

@@ -49,7 +49,7 @@ export interface Relationship {
 }
 
 /** The relationships part of a part: `xl/workbook.xml` → `xl/_rels/workbook.xml.rels`. */
-function relsPartOf(part: string): string {
+export function relsPartOf(part: string): string {
   const slash = part.lastIndexOf("/");
   return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 }

@@ -1,7 +1,7 @@
 import JSZip from "jszip";
 import { SaxesParser, type SaxesTagNS } from "saxes";
 import { rowNumberIn } from "./sheetXml";
-import { isUtf8Of, PORTABLE_INFLATE, utf8, type InflateRaw } from "./zipPackage";
+import { isUtf8Of, PORTABLE_INFLATE, utf8, utf8Bytes, type InflateRaw } from "./zipPackage";
 
 /** What a write meant to change: the verifier allows this and nothing else. */
 export interface WriteIntent {
@@ -15,10 +15,12 @@ export interface WriteIntent {
   marksRemoved: boolean;
   /** The formulas that identify our highlights. */
   markFormulas: readonly string[];
+  /** Worksheet parts emptied and written again whole (a working paper refreshed), with their sheet's index: their print names may go. */
+  replaced: Map<string, number>;
 }
 
 export function emptyIntent(markFormulas: readonly string[]): WriteIntent {
-  return { cells: new Map(), rows: new Map(), parts: new Set(), marksRemoved: false, markFormulas };
+  return { cells: new Map(), rows: new Map(), parts: new Set(), marksRemoved: false, markFormulas, replaced: new Map() };
 }
 
 /** A write that would change something it did not mean to: the file is not replaced. */
@@ -141,6 +143,8 @@ interface Context {
   owned: boolean;
   isMark: (n: XNode) => boolean;
   marksRemoved: boolean;
+  /** An element that may go: a defined name local to a sheet replaced whole. */
+  mayGo: (n: XNode) => boolean;
 }
 
 /** Every element of `a` is in `b`, in order, with its attributes (but those the writer owns) and text. */
@@ -173,6 +177,7 @@ function embeds(a: XNode, b: XNode, ctx: Context, path: string): string | undefi
     }
     if (found < 0) {
       if (ctx.marksRemoved && ctx.isMark(child)) continue;
+      if (ctx.mayGo(child)) continue;
       return lastProblem ?? `${path}/${local(child.name)}: phần tử bị mất`;
     }
     j = found + 1;
@@ -492,6 +497,10 @@ export async function verifyRewrite(before: Uint8Array, after: Uint8Array, inten
   const rowsOf = new Map([...intent.rows].map(([k, v]) => [norm(k), v] as const));
   const normalized: WriteIntent = { ...intent, cells: cellsOf, rows: rowsOf, parts: owned };
   const marks = new Set(intent.markFormulas);
+  const replacedParts = new Set([...intent.replaced.keys()].map(norm));
+  const replacedSheets = new Set([...intent.replaced.values()].map(String));
+  const localToReplaced = (n: XNode) => local(n.name) === "definedName" && replacedSheets.has(n.attrs.get("localSheetId") ?? "");
+  const mayGo = (n: XNode) => localToReplaced(n) || (local(n.name) === "definedNames" && replacedSheets.size > 0 && n.children.every(localToReplaced));
   const isMark = (n: XNode) =>
     local(n.name) === "conditionalFormatting" &&
     n.children.length > 0 &&
@@ -515,7 +524,12 @@ export async function verifyRewrite(before: Uint8Array, after: Uint8Array, inten
       throw new VerificationError(name, `không đọc lại được phần này (${(e as Error).message})`);
     }
     if (ta === tb) continue;
-    const ctx: Context = { part, owned: owned.has(part), isMark, marksRemoved: intent.marksRemoved };
+    // A sheet replaced whole is the writer's own, as a new one is: it holds the text written, and is well-formed.
+    if (replacedParts.has(part)) {
+      wellFormed(utf8Bytes(tb), name);
+      continue;
+    }
+    const ctx: Context = { part, owned: owned.has(part), isMark, marksRemoved: intent.marksRemoved, mayGo };
     if (!ctx.owned && !cellsOf.has(part)) throw new VerificationError(name, "phần không định sửa đã bị đổi");
     if (isWorksheet(part)) compareSheets(ta, tb, part, normalized, ctx);
     else {

@@ -98,6 +98,17 @@ export class WorkbookXml {
     );
   }
 
+  /** Removes the defined names local to a sheet (its print area and titles), when it is emptied. */
+  removeLocalNames(localSheetId: number): void {
+    const names = this.find("definedNames");
+    for (const el of names ? childElements(names, "definedName") : []) {
+      if (el.getAttribute("localSheetId") !== String(localSheetId)) continue;
+      names?.removeChild(el);
+      this.touched = true;
+    }
+    if (names && childElements(names, "definedName").length === 0) names.parentNode?.removeChild(names);
+  }
+
   /** Sets a sheet-level defined name (print area, print titles). */
   setDefinedName(name: string, localSheetId: number, text: string): void {
     const names = ensureChild(this.doc, this.root, "definedNames", WORKBOOK_ORDER, "workbookPr");
