@@ -48,11 +48,7 @@ const nameWords = (who: string) => words(who).filter((w) => !NOISE.has(w) && !/^
 /** Text as compared with a voucher number: folded, without spaces. */
 const compact = (s: string) => foldText(s).replace(/\s+/g, "");
 
-/** The share of a donor's name words that the remark carries (0 to 1): "CT tu 0123 NGUYEN VAN AN" carries "Nguyễn Văn An". */
-export function nameShare(remark: string, who: string): number {
-  return shareOf(new Set(words(remark)), nameWords(who));
-}
-
+/** The share of a donor's name words that a remark carries (0 to 1): "CT tu 0123 NGUYEN VAN AN" carries "Nguyễn Văn An". */
 function shareOf(have: ReadonlySet<string>, name: readonly string[]): number {
   if (name.length === 0) return 0;
   let n = 0;
@@ -61,7 +57,16 @@ function shareOf(have: ReadonlySet<string>, name: readonly string[]): number {
 }
 
 
-const day = (iso: string) => isoToSerial(iso);
+/** A date's serial, each date worked out once (a half-year's statement has some 180 dates and 200,000 lines). */
+const days = new Map<string, number>();
+function day(iso: string): number {
+  let d = days.get(iso);
+  if (d === undefined) {
+    if (days.size > 100_000) days.clear();
+    days.set(iso, (d = isoToSerial(iso)));
+  }
+  return d;
+}
 
 /** Reconciles the lines of one or more statements of an account with the ledger's bank rows. */
 export function reconcile(lines: readonly StatementLine[], ledger: readonly LedgerBankRow[]): Reconciliation {
@@ -89,13 +94,6 @@ export function reconcile(lines: readonly StatementLine[], ledger: readonly Ledg
     if (!orig) continue;
     reversed.add(orig);
     reversed.add(back);
-  }
-  // The ledger by amount and day: a line looks at the seven days around its own, not at every row of its amount.
-  const ledgerByAmount = new Map<number, LedgerBankRow[]>();
-  const ledgerByDate = new Map<string, LedgerBankRow[]>();
-  for (const r of ledger) {
-    push(ledgerByAmount, r.amount, r);
-    push(ledgerByDate, r.date, r);
   }
   const open: StatementLine[] = [];
   for (const l of candidates) {
@@ -164,8 +162,28 @@ export function reconcile(lines: readonly StatementLine[], ledger: readonly Ledg
       out.matched.push({ line: l, ledger: ledger[best] as LedgerBankRow, by });
     } else rest.push({ l, d });
   }
-  const ledgerIndex = new Map(ledger.map((r, i) => [r, i] as const));
-  const isTaken = (r: LedgerBankRow) => taken[ledgerIndex.get(r) ?? -1] === 1;
+  // For the hints: the rows of each amount and of each day, by index.
+  const rowsOfAmount = new Map<number, number[]>();
+  const rowsOfDay = new Map<number, number[]>();
+  ledger.forEach((r, i) => {
+    push(rowsOfAmount, r.amount, i);
+    push(rowsOfDay, serials[i] as number, i);
+  });
+  /** A near miss told: the same amount on another day, or the same day with another amount and the donor's name. */
+  const hintFor = (l: StatementLine, d: number): { hint?: string } => {
+    let best = -1;
+    // The nearest free row of the same amount (within the first thousand of that amount: a hint, not a search).
+    const same = rowsOfAmount.get(l.amount) ?? [];
+    for (let k = 0; k < Math.min(same.length, 1_000); k++) {
+      const i = same[k] as number;
+      if (!taken[i] && (best < 0 || Math.abs((serials[i] as number) - d) < Math.abs((serials[best] as number) - d))) best = i;
+    }
+    if (best >= 0) return { hint: `cùng số tiền với dòng ${(ledger[best] as LedgerBankRow).row} của sổ, cách ${Math.abs((serials[best] as number) - d)} ngày` };
+    const have = new Set(words(l.remark));
+    const sameDay = (rowsOfDay.get(d) ?? []).find((i) => !taken[i] && Math.sign((ledger[i] as LedgerBankRow).amount) === Math.sign(l.amount) && shareOf(have, names[i] as string[]) >= 0.6);
+    if (sameDay !== undefined) return { hint: `cùng ngày, cùng người với dòng ${(ledger[sameDay] as LedgerBankRow).row} của sổ nhưng khác số tiền` };
+    return {};
+  };
   for (const { l, d } of rest) {
     let near = -1;
     let nearGap = Infinity;
@@ -179,23 +197,12 @@ export function reconcile(lines: readonly StatementLine[], ledger: readonly Ledg
     if (near >= 0) {
       taken[near] = 1;
       out.matched.push({ line: l, ledger: ledger[near] as LedgerBankRow, by: "amount" });
-    } else if (FEE.test(foldText(l.remark)) && !(ledgerByAmount.get(l.amount) ?? []).length) out.fees.push(l);
-    else out.statementOnly.push({ line: l, ...hintFor(l, ledgerByAmount, ledgerByDate, isTaken) });
+    } else if (FEE.test(foldText(l.remark)) && !rowsOfAmount.has(l.amount)) out.fees.push(l);
+    else out.statementOnly.push({ line: l, ...hintFor(l, d) });
   }
   out.ledgerOnly = ledger.filter((_, i) => !taken[i]);
   out.matched.sort((a, b) => a.line.line - b.line.line);
   return out;
-}
-
-/** A near miss told: the same amount on another day, or the same day with another amount and the donor's name. */
-function hintFor(l: StatementLine, byAmount: ReadonlyMap<number, readonly LedgerBankRow[]>, byDate: ReadonlyMap<string, readonly LedgerBankRow[]>, taken: (r: LedgerBankRow) => boolean): { hint?: string } {
-  let best: LedgerBankRow | undefined;
-  // The nearest free row of the same amount (within the first thousand of that amount: a hint, not a search).
-  for (const r of (byAmount.get(l.amount) ?? []).slice(0, 1_000)) if (!taken(r) && (!best || Math.abs(day(r.date) - day(l.date)) < Math.abs(day(best.date) - day(l.date)))) best = r;
-  if (best) return { hint: `cùng số tiền với dòng ${best.row} của sổ, cách ${Math.abs(day(best.date) - day(l.date))} ngày` };
-  const sameDay = (byDate.get(l.date) ?? []).find((r) => !taken(r) && Math.sign(r.amount) === Math.sign(l.amount) && nameShare(l.remark, r.who) >= 0.6);
-  if (sameDay) return { hint: `cùng ngày, cùng người với dòng ${sameDay.row} của sổ nhưng khác số tiền` };
-  return {};
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {

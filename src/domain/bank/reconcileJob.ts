@@ -11,7 +11,7 @@ import { DocWriter, type DocModel } from "../report/document";
 import { documentSheet } from "../report/documentSheet";
 import { freeSheetName } from "../report/reportGrid";
 import { readOurTables } from "../rules/validate";
-import { viewFor } from "../rules/view";
+import { viewFor, type TableView } from "../rules/view";
 import { dongGopTable, TABLE } from "../sheets/specs";
 import type { TableData, WorkbookPort } from "../workbook";
 import type { Grid } from "../grid";
@@ -27,8 +27,8 @@ const MATCHED_LISTED = 2_000;
 const LISTED = 5_000;
 
 /** The ledger's bank rows: `Hình thức` "Chuyển khoản", a readable date and amount; receipts positive, spendings negative. */
-export function ledgerBankRows(tables: ReadonlyMap<string, TableData>): LedgerBankRow[] {
-  const { views } = readOurTables(tables);
+export function ledgerBankRows(tables: ReadonlyMap<string, TableData>, read?: ReadonlyMap<string, TableView>): LedgerBankRow[] {
+  const views = read ?? readOurTables(tables).views;
   const v = viewFor(views, dongGopTable);
   const out: LedgerBankRow[] = [];
   for (let i = 0; i < (v?.rowCount ?? 0); i++) {
@@ -61,12 +61,14 @@ export function bankReport(statements: readonly Statement[], tables: ReadonlyMap
   // Rows a few days either side of the statement may be its first or last lines' (a transfer booked the next day);
   // unmatched, only those of the statement's own days are said to be missing from it.
   const edge = (iso: string, days: number) => serialToIso(isoToSerial(iso) + days) ?? iso;
-  const ledger = from ? ledgerBankRows(tables).filter((r) => r.date >= edge(from, -DATE_WINDOW_DAYS) && r.date <= edge(to, DATE_WINDOW_DAYS)) : [];
+  // The tables read once, for the ledger's rows and for its balance alike (a 200,000-row ledger is not read twice).
+  const views = readOurTables(tables).views;
+  const ledger = from ? ledgerBankRows(tables, views).filter((r) => r.date >= edge(from, -DATE_WINDOW_DAYS) && r.date <= edge(to, DATE_WINDOW_DAYS)) : [];
   const all = reconcile(lines, ledger);
   const result = { ...all, ledgerOnly: all.ledgerOnly.filter((r) => r.date >= from && r.date <= to) };
   const last = [...statements].sort((a, b) => ((a.lines.at(-1)?.date ?? "") < (b.lines.at(-1)?.date ?? "") ? -1 : 1)).at(-1);
   const statementClosing = last?.closing;
-  const ledgerClosing = from ? figuresForPeriod(tables, parsePeriod(`${from}..${to}`)).donations.bank.closing : 0;
+  const ledgerClosing = from ? figuresForPeriod(tables, parsePeriod(`${from}..${to}`), [], views).donations.bank.closing : 0;
   return {
     statements: statements.map((s) => ({ file: s.file, ...(s.account ? { account: s.account } : {}), lines: s.lines.length, from: s.lines.map((l) => l.date).sort()[0] ?? "", to: s.lines.map((l) => l.date).sort().at(-1) ?? "" })),
     from,
