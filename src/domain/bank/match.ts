@@ -104,7 +104,13 @@ export function reconcile(lines: readonly StatementLine[], ledger: readonly Ledg
   // (a 200,000-line statement meets some thirty rows a line: no map lookup per meeting).
   const serials = ledger.map((r) => day(r.date));
   const vouchers = ledger.map((r) => compact(r.voucher));
-  const names = ledger.map((r) => nameWords(r.who));
+  // One array per distinct name, so that a line weighs each name in its window once, not each row.
+  const nameOf = new Map<string, string[]>();
+  const names = ledger.map((r) => {
+    let n = nameOf.get(r.who);
+    if (!n) nameOf.set(r.who, (n = nameWords(r.who)));
+    return n;
+  });
   const taken = new Uint8Array(ledger.length);
   const byVoucher = new Map<string, number[]>();
   vouchers.forEach((v, i) => {
@@ -149,9 +155,13 @@ export function reconcile(lines: readonly StatementLine[], ledger: readonly Ledg
     if (best < 0) {
       by = "name";
       const have = new Set(folded.replace(/[^a-z0-9]+/g, " ").split(" ").filter((w) => w.length > 1));
+      const carries = new Map<string[], boolean>();
       each(l.amount, d, (i) => {
         const gap = Math.abs((serials[i] as number) - d);
-        if (shareOf(have, names[i] as string[]) >= 0.6 && better(i, gap, best, bestGap)) {
+        const name = names[i] as string[];
+        let yes = carries.get(name);
+        if (yes === undefined) carries.set(name, (yes = shareOf(have, name) >= 0.6));
+        if (yes && better(i, gap, best, bestGap)) {
           best = i;
           bestGap = gap;
         }
