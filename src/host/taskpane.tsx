@@ -7,6 +7,7 @@ import { officeRun } from "../adapters/office/officeRun";
 import { App } from "../taskpane/App";
 import { paneHost } from "./paneHost";
 import { setOfficeLanguage } from "../i18n/menus";
+import { loadEnglish } from "../i18n";
 import type { PaneJobs } from "../taskpane/paneContext";
 
 const today = () => isoDateOf(new Date());
@@ -41,7 +42,10 @@ async function main(): Promise<void> {
   // Excel's commands named in the words of this Office (a Vietnamese Office: "Xem lại > Bỏ bảo vệ Trang tính").
   setOfficeLanguage(Office.context.displayLanguage);
   const theme = Office.context.officeTheme as Office.OfficeTheme | undefined;
-  createRoot(root).render(<App port={port} jobs={workerJobs(port)} files={browserFiles} today={today()} locale={language.toLowerCase().startsWith("vi") ? "vi" : "en"} dark={isDark(theme?.bodyBackgroundColor)} />);
+  const locale = language.toLowerCase().startsWith("vi") ? "vi" : "en";
+  // An English Office gets its words before the pane is drawn (they load on demand).
+  if (locale === "en") await loadEnglish().catch(() => undefined);
+  createRoot(root).render(<App port={port} jobs={workerJobs(port)} files={browserFiles} today={today()} locale={locale} dark={isDark(theme?.bodyBackgroundColor)} />);
 }
 
 /**

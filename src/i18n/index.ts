@@ -1,22 +1,35 @@
-import { format, type Locale, type Params } from "./catalog";
-import { en as enBase } from "./en";
+import { format, type Catalog, type Locale, type Params } from "./catalog";
 import { changeNote, explainError, type ErrorContext } from "./errors";
-import { at as atEn, rulesEn } from "./rules.en";
 import { at as atVi, rulesVi } from "./rules.vi";
 import { vi as viBase } from "./vi";
 
 const vi = { ...viBase, ...rulesVi };
-const en = { ...enBase, ...rulesEn };
+/**
+ * English, once loaded: the command line and the tests load it at start (`./english`); the pane
+ * when the clerk's Office is English or the clerk switches (`loadEnglish`), so that its first
+ * bundle carries Vietnamese only. Until then English asks get Vietnamese.
+ */
+let en: Catalog | undefined;
+let atEn: ((p: Params) => string) | undefined;
+export function registerEnglish(messages: Catalog, at: (p: Params) => string): void {
+  en = messages;
+  atEn = at;
+}
+
+/** Loads the English words (the messages and the pane's), where they are not loaded yet. */
+export async function loadEnglish(): Promise<void> {
+  if (!en) await import(/* webpackChunkName: "english" */ "./english");
+}
 
 export type { Locale, Params } from "./catalog";
 
 /** The message for a code in the given language (Vietnamese by default). */
 export function t(code: string, params: Params = {}, locale: Locale = "vi"): string {
-  return format(locale === "en" ? en : vi, code, params);
+  return format(locale === "en" && en ? en : vi, code, params);
 }
 
 export function messageCodes(locale: Locale): string[] {
-  return Object.keys(locale === "en" ? en : vi);
+  return Object.keys(locale === "en" ? (en ?? {}) : vi);
 }
 
 /**
@@ -36,7 +49,7 @@ export function errorText(e: unknown, context: ErrorContext = {}, locale: Locale
  */
 export function issueMessageShort(rule: string, params: Params, locale: Locale = "vi"): string {
   const text = t(rule, params, locale);
-  const place = (locale === "en" ? atEn : atVi)(params);
+  const place = (locale === "en" && atEn ? atEn : atVi)(params);
   if (!text.startsWith(place)) return text;
   const rest = text.slice(place.length).replace(/^\s*:?\s*/, "");
   return rest.charAt(0).toLocaleUpperCase(locale) + rest.slice(1);

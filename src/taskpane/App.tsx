@@ -20,7 +20,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { FilesPort } from "../domain/files";
 import { CancelledError, type HostNote, type WorkbookPort } from "../domain/workbook";
 import { menu } from "../i18n/menus";
-import { errorText } from "../i18n";
+import { errorText, loadEnglish } from "../i18n";
 import type { Locale } from "../i18n/catalog";
 import { paneText, type PaneKey } from "../i18n/pane";
 import { pageJobs } from "./pageJobs";
@@ -171,8 +171,11 @@ export function App({ port, files, jobs: given, today, locale: initial = "vi", d
                   <MenuItem
                     onClick={() => {
                       const next = locale === "vi" ? "en" : "vi";
-                      setLocale(next);
-                      onLocaleChange?.(next);
+                      // English loads on demand: the first bundle carries Vietnamese only.
+                      void loadEnglish().then(() => {
+                        setLocale(next);
+                        onLocaleChange?.(next);
+                      });
                     }}
                   >
                     {t("language")}

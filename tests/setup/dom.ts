@@ -27,3 +27,6 @@ if (typeof window !== "undefined" && typeof globalThis.TextEncoder === "undefine
   const util = require("node:util") as typeof import("node:util");
   Object.assign(globalThis, { TextEncoder: util.TextEncoder, TextDecoder: util.TextDecoder });
 }
+
+// The English words, which the pane loads on demand, loaded at once for every test.
+import "../../src/i18n/english";

@@ -40,6 +40,9 @@ const PROBLEM: Record<NonNullable<StatementRead["problem"]>, PaneKey> = {
 
 const HOW: Record<NonNullable<StatementRead["source"]>, PaneKey> = { headers: "bankHowHeaders", remembered: "bankHowRemembered", named: "bankHowNamed" };
 
+/** The credits drawn at a time: a page of checkboxes draws in a few milliseconds; five hundred froze the page 150 ms. */
+const PAGE = 50;
+
 const signed = (v: number) => (v < 0 ? `-${formatCount(-v)}` : formatCount(v));
 
 /** One statement file: how it was read (or why not), and its columns to confirm or correct. */
@@ -121,6 +124,7 @@ export default function BankPanel() {
   const [maps, setMaps] = useState<(StatementMapping | undefined)[]>([]);
   const [preview, setPreview] = useState<BankPreview | undefined>();
   const [ticked, setTicked] = useState<ReadonlySet<number>>(new Set());
+  const [shown, setShown] = useState(PAGE);
 
   const read = async (given: StatementFile[], named: (StatementMapping | undefined)[]) => {
     const withMaps = given.map((f, i) => (named[i] ? { ...f, map: named[i] } : { name: f.name, bytes: f.bytes }));
@@ -129,6 +133,7 @@ export default function BankPanel() {
       (p) => {
         setPreview(p);
         setTicked(new Set());
+        setShown(PAGE);
         return undefined;
       },
       { slot: "bank" },
@@ -225,7 +230,7 @@ export default function BankPanel() {
                 </Button>
               </div>
               <ul className={styles.candidates}>
-                {candidates.map((c) => (
+                {candidates.slice(0, shown).map((c) => (
                   <li key={c.id}>
                     <Checkbox checked={ticked.has(c.id)} onChange={(_, d) => toggle(c.id, d.checked === true)} label={t("bankCandidate", { date: formatDate(c.date), amount: formatCount(c.amount), donor: c.donor })} />
                     <Caption1 className={styles.remark}>
@@ -235,6 +240,13 @@ export default function BankPanel() {
                   </li>
                 ))}
               </ul>
+              {candidates.length > shown && (
+                <div>
+                  <Button size="small" appearance="subtle" onClick={() => setShown((n) => n + PAGE)}>
+                    {t("bankShowMore", { shown: formatCount(shown), total: formatCount(candidates.length) })}
+                  </Button>
+                </div>
+              )}
               {r.candidateCount > candidates.length && <Caption1 block>{t("bankCandidatesMore", { count: formatCount(r.candidateCount - candidates.length), shown: formatCount(candidates.length) })}</Caption1>}
             </>
           )}
