@@ -14,7 +14,7 @@ import { explainError } from "../i18n/errors";
 import { readWorkbookPlan } from "../domain/plan/workbookPlan";
 import { planFromJsonFile, planImport, planShow } from "./planCommand";
 import { bankCommand } from "./bankCommand";
-import { disclosureCommand, dossierCommand, remindCommand, reportCommand, type ReportOptions } from "./reportCommand";
+import { closeCommand, disclosureCommand, dossierCommand, remindCommand, reportCommand, type ReportOptions } from "./reportCommand";
 import { collectCommand, consolidateCommand, mergeCommand } from "./collectCommand";
 import { validateCommand } from "./validateCommand";
 import { openWorkbook, saveWorkbook, withLock } from "./workbookFiles";
@@ -153,7 +153,8 @@ function paperOptions(file: string, args: Args, today: string): ReportOptions {
   const period = args.options.get("period");
   const out = args.options.get("out");
   const docx = args.options.get("docx");
-  return { file, period: typeof period === "string" ? period : undefined, json: args.options.has("json"), ...(typeof out === "string" ? { out } : {}), ...(typeof docx === "string" ? { docx } : {}), ...(args.options.has("by-village") ? { byVillage: true } : {}), today };
+  const by = args.options.get("by");
+  return { file, period: typeof period === "string" ? period : undefined, json: args.options.has("json"), ...(typeof out === "string" ? { out } : {}), ...(typeof docx === "string" ? { docx } : {}), ...(args.options.has("by-village") ? { byVillage: true } : {}), ...(args.options.has("close") ? { close: true } : {}), ...(typeof by === "string" ? { by } : {}), today };
 }
 
 /** A paper command (`disclosure`, `nominations`): FILE, --period, --out, --docx, --json, --today. */
@@ -232,6 +233,7 @@ const COMMANDS: Record<string, (a: Args) => Promise<number>> = {
   disclosure: paperCommand("disclosure", disclosureCommand),
   nominations: paperCommand("nominations", dossierCommand),
   remind: paperCommand("remind", remindCommand),
+  close: paperCommand("close", closeCommand),
   collect,
   merge,
   consolidate: consolidateCli,

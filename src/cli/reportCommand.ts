@@ -1,5 +1,6 @@
 import { stat, writeFile } from "node:fs/promises";
 import { addReport } from "../domain/report/addReport";
+import { closePeriod } from "../domain/close/closeJob";
 import { addDisclosure, leftOutSentence } from "../domain/report/disclosure";
 import type { DocModel } from "../domain/report/document";
 import { addDossier } from "../domain/report/dossier";
@@ -19,6 +20,9 @@ export interface ReportOptions {
   docx?: string;
   /** `disclosure --by-village`: one posting list per village. */
   byVillage?: boolean;
+  /** `report --close`: the period closed once its report is made; `by` says who closes it. */
+  close?: boolean;
+  by?: string;
   today: string;
 }
 
@@ -109,11 +113,13 @@ export function reportCommand(o: ReportOptions): Promise<number> {
       if (o.json) process.stdout.write(`${JSON.stringify(result.figures, null, 2)}\n`);
       // Errors, rows left out, a negative balance, missing tables: said with the result, never hidden.
       for (const c of reportCaveats(result)) process.stderr.write(`CẢNH BÁO: ${t(c.code, c.params)}\n`);
-      return result;
+      const closed = o.close ? await closePeriod(port, period, { today: o.today, ...(o.by ? { by: o.by } : {}), report: result.sheet }) : undefined;
+      return { ...result, closed, label: period.label };
     },
     (r) => [r.doc],
     (result, target) => {
       process.stderr.write(`${t("cli-report-added", { sheet: result.sheet, file: target })}\n`);
+      if (result.closed) process.stderr.write(`${t("cli-close-done", { period: result.label, file: target, ...result.closed })}\n`);
       if (result.summaryAdded) process.stderr.write(`${t("cli-summary-added", { file: target })}\n`);
       if (result.errors > 0 || result.figures.excludedRows > 0) process.stderr.write(`${t("cli-see-validate", { file: o.file })}\n`);
       if (result.missingTables.length > 0 || result.summaryMissing.length > 0) process.stderr.write(`${t("cli-see-template", { file: o.file })}\n`);
@@ -140,5 +146,19 @@ export function remindCommand(o: ReportOptions): Promise<number> {
     (r) => [r.doc],
     (result, target) => process.stderr.write(`${t("cli-remind-added", { sheet: result.sheet, file: target, count: result.reminders.missing.length })}\n`),
     true,
+  );
+}
+
+/**
+ * `close FILE --period P [--by NAME] [--today D]`: closes the period (chốt số liệu): its rows recorded
+ * in a hidden, protected sheet, the period listed in `Kỳ đã chốt` with its figures; from then on the
+ * check and the report name every change to them.
+ */
+export function closeCommand(o: ReportOptions): Promise<number> {
+  return addPaper(
+    { ...o, json: false },
+    async (port, period) => ({ ...(await closePeriod(port, period, { today: o.today, ...(o.by ? { by: o.by } : {}) })), label: period.label }),
+    () => [],
+    (r, target) => process.stderr.write(`${t("cli-close-done", { period: r.label, file: target, sheet: r.sheet, rows: r.rows, report: r.report, by: r.by })}\n`),
   );
 }

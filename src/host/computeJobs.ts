@@ -4,6 +4,7 @@ import type { BankPreview, BankWrite } from "../domain/bank/session";
 import { CancelledError, type ReadOptions, type WorkbookPort } from "../domain/workbook";
 import type { PaneJobs } from "../taskpane/paneContext";
 import { WorkerChannel } from "./workerChannel";
+import { snapshotNames } from "../domain/close/closing";
 import { ROWS_PART, type ComputeJob, type ComputeRequest } from "./workerProtocol";
 
 /**
@@ -16,7 +17,10 @@ export function computeJobs(port: WorkbookPort, worker: Worker): PaneJobs {
   const channel = new WorkerChannel<ComputeRequest>(worker);
   const load = async (job: ComputeJob, options: ReadOptions) => {
     const names = await channel.send<string[]>({ op: "needs", job });
-    const tables = await port.readTables(names, options);
+    const read = await port.readTables(names, options);
+    // The snapshots of the closed periods the list names, read beside the tables a check compares with them.
+    const snapshots = job === "validate" ? snapshotNames(read) : [];
+    const tables = snapshots.length === 0 ? read : new Map([...read, ...(await port.readTables(snapshots, options))]);
     for (const [name, t] of tables) {
       const { rows, ...table } = t;
       await channel.send({ op: "table", name, table });

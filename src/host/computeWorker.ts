@@ -10,6 +10,7 @@ import type { TableData, WorkbookPort } from "../domain/workbook";
 import type { ComputeRequest } from "./workerProtocol";
 import { abort, inParts, serve, stoppable } from "./workerServe";
 import { BANK_TABLES } from "../domain/bank/reconcileJob";
+import { CLOSED_TABLE } from "../domain/close/closing";
 import { readBankSession, type BankSession } from "../domain/bank/session";
 import { browserFiles } from "./files";
 
@@ -37,7 +38,7 @@ async function handle(req: ComputeRequest): Promise<unknown> {
     case "needs":
       // A new job starts from the tables it is given now: the workbook may have changed since the last.
       tables = new Map();
-      return req.job === "validate" ? VALIDATED_TABLES.map((t) => t.spec.name) : req.job === "bank" ? [...BANK_TABLES] : [...REPORT_TABLES];
+      return req.job === "validate" ? [...VALIDATED_TABLES.map((t) => t.spec.name), CLOSED_TABLE] : req.job === "bank" ? [...BANK_TABLES] : [...REPORT_TABLES];
     case "table":
       tables.set(req.name, { ...req.table, rows: [] });
       return undefined;

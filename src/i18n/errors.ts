@@ -67,6 +67,8 @@ export function explainError(e: unknown, context: ErrorContext = {}): ExplainedE
       return nothing(`error-nothing-${text(f.paper)}`, { period: text(f.period), count: Number(f.unreadable) || 0 });
     case "StatementFormatError":
       return nothing(`bank-${text(f.problem)}`, { file: text(f.file), detail: text(f.detail) });
+    case "CloseError":
+      return nothing(`close-${text(f.problem)}`, { period: text(f.period), closedOn: text(f.closedOn) ? formatDate(text(f.closedOn)) : "" });
     case "NothingToRemindError":
       return nothing(`error-nothing-remind-${text(f.reason)}`, { period: text(f.period), due: formatDate(text(f.due)) });
     case "NoTrackingTablesError":

@@ -2,11 +2,18 @@ import type { CellUpdate, ReadOptions, TableData, WorkbookPort } from "../workbo
 import { fixUpdates } from "./fixes";
 import type { Issue } from "./types";
 import { VALIDATED_TABLES, validateWorkbook } from "./validate";
+import { CLOSED_TABLE, snapshotNames } from "../close/closing";
 
 /** Reads our tables through the port and validates them. */
 export async function validateThrough(port: WorkbookPort, today: string, options?: ReadOptions): Promise<Issue[]> {
-  const tables = await port.readTables(VALIDATED_TABLES.map((t) => t.spec.name), options);
-  return validateWorkbook(tables, today);
+  return validateWorkbook(await checkedTables(port, options), today);
+}
+
+/** The tables a check reads: ours, the list of closed periods, and the snapshots of those in force. */
+export async function checkedTables(port: WorkbookPort, options?: ReadOptions): Promise<Map<string, TableData>> {
+  const tables = await port.readTables([...VALIDATED_TABLES.map((t) => t.spec.name), CLOSED_TABLE], options);
+  const snapshots = snapshotNames(tables);
+  return snapshots.length === 0 ? tables : new Map([...tables, ...(await port.readTables(snapshots, options))]);
 }
 
 /**
@@ -14,7 +21,7 @@ export async function validateThrough(port: WorkbookPort, today: string, options
  * written into them (what reading the workbook again would give), not by reading a big workbook twice.
  */
 export async function fixThrough(port: WorkbookPort, today: string): Promise<{ applied: number; skipped: number; remaining: Issue[] }> {
-  const tables = await port.readTables(VALIDATED_TABLES.map((t) => t.spec.name));
+  const tables = await checkedTables(port);
   const updates = fixUpdates(validateWorkbook(tables, today));
   const result = await port.updateCells(updates);
   const skipped = new Set(result.skipped.map(cellKey));

@@ -36,6 +36,9 @@ export function issueKey(i: Issue): string {
 /** Every rule, as data: its id (also its message code), severity and the tables it reads. */
 export const RULES = {
   "table-missing": { severity: "error", tables: ["*"] },
+  "closed-changed": { severity: "warning", tables: ["tblDongGop", "tblCamKet"] },
+  "closed-added": { severity: "warning", tables: ["tblDongGop", "tblCamKet"] },
+  "closed-removed": { severity: "warning", tables: ["tblDongGop", "tblCamKet"] },
   "column-missing": { severity: "error", tables: ["*"] },
   "required": { severity: "error", tables: ["*"] },
   "cell-unreadable": { severity: "error", tables: ["*"] },

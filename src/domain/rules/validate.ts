@@ -1,3 +1,4 @@
+import { driftIssues } from "../close/closing";
 import { camKetTable, dongGopTable, keHoachTable, khenThuongTable, nhiemVuTable, SHEET_SPECS, sheetSpecsFor, TABLE, thonTable } from "../sheets/specs";
 import { TRACKERS } from "../plan/kinds";
 import { milestoneSections, planTrackers } from "../plan/workbookPlan";
@@ -122,5 +123,7 @@ export function validateTables(tables: ReadonlyMap<string, TableData>, today: st
   // An unassigned common milestone is told as such, not as a missing unit.
   const unassigned = new Set(sink.issues.filter((i) => i.rule === "milestone-unassigned").map((i) => `${i.table}|${i.cell}`));
   const issues = sink.issues.filter((i) => !(i.rule === "required" && unassigned.has(`${i.table}|${i.cell}`)));
+  // Rows of a closed period changed since it was closed: each named with its value then and now.
+  issues.push(...driftIssues(tables, views));
   return { issues: issues.sort(compareIssues), views };
 }

@@ -1,0 +1,94 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { XlsxWorkbook } from "../src/adapters/xlsx/xlsxWorkbook";
+import { run } from "../src/cli/main";
+import { isoToSerial } from "../src/domain/dates";
+import { validateThrough } from "../src/domain/rules/runValidation";
+import { t } from "../src/i18n";
+import { captureOutput } from "./helpers/output";
+
+// Closing a period (chốt số liệu) on the sample workbook: what it records, and every later change
+// to its rows named by the check, with the value then and now, and nothing else.
+
+const dir = mkdtempSync(path.join(tmpdir(), "close-"));
+const demo = path.join(dir, "demo.xlsx");
+
+beforeAll(async () => {
+  expect((await captureOutput(() => run(["demo", "--out", demo]))).code).toBe(0);
+});
+
+const open = async (file: string) => XlsxWorkbook.fromBuffer(readFileSync(file));
+const drift = async (file: string) => (await validateThrough(await open(file), "2022-01-05")).filter((i) => i.rule.startsWith("closed-"));
+
+describe("close FILE --period P", () => {
+  it("records the period's rows in a hidden, protected sheet and the period in 'Kỳ đã chốt'; changes nothing else", async () => {
+    const file = path.join(dir, "xa.xlsx");
+    writeFileSync(file, readFileSync(demo));
+    const before = await validateThrough(await open(file), "2022-01-05");
+    const r = await captureOutput(() => run(["close", file, "--period", "2021-S1", "--by", "Đỗ Văn Tuấn", "--today", "2021-07-05"]));
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^Đã chốt kỳ 6 tháng đầu năm 2021 trong .*: [\d.]+ dòng số liệu được ghi lại ở trang ẩn "Chốt 2021-S1"/);
+    const book = await open(file);
+    const sheets = (await book.summarize()).sheets;
+    expect(sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["Kỳ đã chốt", "Chốt 2021-S1"]));
+    const list = (await book.readTables(["tblKyDaChot"])).get("tblKyDaChot")!;
+    const row = Object.fromEntries(list.headers.map((h, i) => [h, list.rows[0]![i]]));
+    expect([row["Kỳ"], row["Mã kỳ"], row["Ngày chốt"], row["Người chốt"], row["Trạng thái"]]).toEqual(["6 tháng đầu năm 2021", "2021-S1", isoToSerial("2021-07-05"), "Đỗ Văn Tuấn", "Đã chốt"]);
+    expect(row["Số liệu chính"]).toMatch(/^thu [\d.]+ đồng, chi [\d.]+ đồng, tồn quỹ cuối kỳ [\d.]+ đồng/);
+    // The snapshot's sheet is hidden (not printed) and protected (not edited by mistake).
+    const JSZip = (await import("jszip")).default;
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    expect(await zip.file("xl/workbook.xml")!.async("string")).toMatch(/<sheet name="Chốt 2021-S1"[^>]*state="hidden"/);
+    // Nothing changed since: the check says what it said before, no more.
+    expect(await validateThrough(book, "2022-01-05")).toEqual(before);
+    // Closed twice: refused, the file as it was.
+    const bytes = readFileSync(file);
+    const again = await captureOutput(() => run(["close", file, "--period", "2021-S1", "--today", "2021-07-06"]));
+    expect([again.code, again.stderr.trim()]).toEqual([1, `${t("close-already-closed", { period: "6 tháng đầu năm 2021", closedOn: "05/07/2021" })} Sổ chưa bị thay đổi.`]);
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+  });
+
+  it("names each later change to the closed rows, with the value then and now, and nothing else", async () => {
+    const file = path.join(dir, "xa-sua.xlsx");
+    writeFileSync(file, readFileSync(demo));
+    expect((await captureOutput(() => run(["close", file, "--period", "2021-S1", "--today", "2021-07-05"]))).code).toBe(0);
+    expect(await drift(file)).toEqual([]);
+    const book = await open(file);
+    const ledger = (await book.readTables(["tblDongGop"])).get("tblDongGop")!;
+    const col = (h: string) => ledger.headers.indexOf(h);
+    const inPeriod = ledger.rows.findIndex((r) => typeof r[col("Ngày")] === "number" && (r[col("Ngày")] as number) <= isoToSerial("2021-06-30") && typeof r[col("Số tiền (đồng)")] === "number");
+    const later = ledger.rows.findIndex((r) => typeof r[col("Ngày")] === "number" && (r[col("Ngày")] as number) > isoToSerial("2021-06-30"));
+    const at = (i: number, h: string) => ({ sheet: ledger.sheet, row: ledger.range.top + 1 + i, col: ledger.range.left + col(h), expected: ledger.rows[i]![col(h)] ?? null });
+    const amount = ledger.rows[inPeriod]![col("Số tiền (đồng)")] as number;
+    // An amount retyped in the closed period; a row of the next half-year moved into it; a row after it edited (no change to the closed period).
+    await book.updateCells([
+      { ...at(inPeriod, "Số tiền (đồng)"), value: amount + 1_000_000 },
+      { ...at(later, "Ngày"), value: isoToSerial("2021-06-15") },
+      { ...at(ledger.rows.length - 1, "Ghi chú"), value: "sửa sau kỳ" },
+    ]);
+    writeFileSync(file, await book.toVerifiedBuffer());
+    const found = await drift(file);
+    const excelRow = ledger.range.top + 2 + inPeriod;
+    expect(found.map((i) => [i.rule, i.params.row, i.params.column, i.params.before, i.params.after])).toEqual(
+      [
+        ["closed-changed", excelRow, "Số tiền (đồng)", new Intl.NumberFormat("vi-VN").format(amount), new Intl.NumberFormat("vi-VN").format(amount + 1_000_000)],
+        ["closed-added", ledger.range.top + 2 + later, "", "(trống)", "(trống)"],
+      ].sort((a, b) => (a[1] as number) - (b[1] as number)),
+    );
+    const changed = found.find((i) => i.rule === "closed-changed")!;
+    expect(t(changed.rule, changed.params)).toBe(`Kỳ 6 tháng đầu năm 2021 đã chốt ngày 05/07/2021; dòng ${excelRow} cột Số tiền (đồng): ${new Intl.NumberFormat("vi-VN").format(amount)} → ${new Intl.NumberFormat("vi-VN").format(amount + 1_000_000)}. Số liệu đã báo cáo của kỳ này sẽ khác; nếu cần sửa, hãy mở lại kỳ (ghi lý do) rồi lập lại báo cáo.`);
+    expect(changed.cell).toBe(`${String.fromCharCode(65 + ledger.range.left + col("Số tiền (đồng)"))}${excelRow}`);
+  });
+
+  it("report --close makes the report and closes its period with it", async () => {
+    const file = path.join(dir, "xa-bc.xlsx");
+    writeFileSync(file, readFileSync(demo));
+    const r = await captureOutput(() => run(["report", file, "--period", "2021-S2", "--close", "--today", "2022-01-05"]));
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('cùng trang báo cáo "BC 6 tháng cuối năm 2021"');
+    const list = (await (await open(file)).readTables(["tblKyDaChot"])).get("tblKyDaChot")!;
+    expect(list.rows.map((x) => x[list.headers.indexOf("Trang báo cáo")])).toEqual(["BC 6 tháng cuối năm 2021"]);
+    expect(await drift(file)).toEqual([]);
+  });
+});
