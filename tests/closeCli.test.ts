@@ -79,6 +79,14 @@ describe("close FILE --period P", () => {
     const changed = found.find((i) => i.rule === "closed-changed")!;
     expect(t(changed.rule, changed.params)).toBe(`Kỳ 6 tháng đầu năm 2021 đã chốt ngày 05/07/2021; dòng ${excelRow} cột Số tiền (đồng): ${new Intl.NumberFormat("vi-VN").format(amount)} → ${new Intl.NumberFormat("vi-VN").format(amount + 1_000_000)}. Số liệu đã báo cáo của kỳ này sẽ khác; nếu cần sửa, hãy mở lại kỳ (ghi lý do) rồi lập lại báo cáo.`);
     expect(changed.cell).toBe(`${String.fromCharCode(65 + ledger.range.left + col("Số tiền (đồng)"))}${excelRow}`);
+    // The report of the closed period made again says its figures differ from those sent, and the preflight warns.
+    const r = await captureOutput(() => run(["report", file, "--period", "2021-S1", "--today", "2022-01-05"]));
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`CẢNH BÁO: ${t("report-closed-changed", { count: 2 })}`);
+    const { reportPaper } = await import("../src/domain/report/addReport");
+    const { parsePeriod } = await import("../src/domain/period");
+    const paper = JSON.stringify((await reportPaper(await open(file), parsePeriod("2021-S1"), "2022-01-05")).doc.blocks);
+    expect(paper).toMatch(/Số liệu kỳ này đã chốt ngày 05\/07\/2021 .*với: thu [\d.]+ đồng.*Số liệu lập lại nay khác: thu [\d.]+ đồng/);
   });
 
   it("report --close makes the report and closes its period with it", async () => {

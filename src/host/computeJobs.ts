@@ -19,7 +19,7 @@ export function computeJobs(port: WorkbookPort, worker: Worker): PaneJobs {
     const names = await channel.send<string[]>({ op: "needs", job });
     const read = await port.readTables(names, options);
     // The snapshots of the closed periods the list names, read beside the tables a check compares with them.
-    const snapshots = job === "validate" ? snapshotNames(read) : [];
+    const snapshots = job === "bank" ? [] : snapshotNames(read);
     const tables = snapshots.length === 0 ? read : new Map([...read, ...(await port.readTables(snapshots, options))]);
     for (const [name, t] of tables) {
       const { rows, ...table } = t;

@@ -61,6 +61,7 @@ export const en: Catalog = {
   "report-with-errors": (p) => `The data still has ${num(p.count)} error(s) (Check lists each cell): the report is built on it. Fix them and build the report again before it is signed.`,
   "report-text-values": (p) => `${num(p.count)} date or number cell(s) are kept as text: the report read and counted them, "Tổng hợp"'s formulas do not, so the two may differ. Run Check and click "Fix" to store them properly.`,
   "report-plan-unreadable": (p) => `The plan in the workbook could not be read (sheet "${p.sheet}", cell ${p.cell}): ${p.message} The report is built from "Thông tin chung", without the plan's milestones.`,
+  "report-closed-changed": (p) => `${num(p.count)} changes to the rows of closed periods since they were closed: the figures sent for those periods differ from the figures now. See each change in the check.`,
   "report-district-gone": (p) => `There is no district level since 01/07/2025 (${p.law}): the report is not sent to "${p.bodies}" (left out of Nơi nhận). Write the provincial body the report goes to in "Cơ quan nhận báo cáo" and "Nơi nhận báo cáo" on the sheet "Thông tin chung".`,
   "report-no-data": (p) => `There is no data in the period ${p.label}: the report would be all zeros. Check the period.`,
   "report-excluded": (p) => `${num(p.count)} row(s) could not be read and are left out of the report (${p.sections}). Check and fix them, then build the report again.`,

@@ -66,6 +66,7 @@ export const vi: Catalog = {
   "report-with-errors": (p) => `Số liệu còn ${num(p.count)} lỗi (trang Kiểm tra liệt kê từng ô): báo cáo lập trên số liệu đó. Hãy sửa rồi lập lại báo cáo trước khi trình ký.`,
   "report-text-values": (p) => `Có ${num(p.count)} ô ngày hoặc số đang lưu dạng chữ: báo cáo đã đọc và tính các ô này, còn công thức của trang "Tổng hợp" thì không, nên hai bên có thể lệch nhau. Hãy chạy Kiểm tra và bấm "Sửa" để lưu đúng dạng.`,
   "report-plan-unreadable": (p) => `Chưa đọc được kế hoạch trong sổ (trang "${p.sheet}", ô ${p.cell}): ${p.message} Báo cáo vẫn lập theo trang "Thông tin chung", nhưng chưa nêu được các mốc của kế hoạch.`,
+  "report-closed-changed": (p) => `Có ${num(p.count)} thay đổi ở các dòng của kỳ đã chốt kể từ khi chốt: số liệu đã gửi của kỳ đó khác số liệu nay. Hãy xem từng thay đổi ở phần Kiểm tra.`,
   "report-district-gone": (p) => `${p.law}: báo cáo không gửi "${p.bodies}" (bỏ khỏi Nơi nhận). Hãy ghi cơ quan cấp tỉnh nhận báo cáo vào mục "Cơ quan nhận báo cáo" và "Nơi nhận báo cáo" của trang "Thông tin chung".`,
   "report-no-data": (p) => `Không có số liệu nào trong kỳ ${p.label}: báo cáo sẽ toàn số 0. Hãy kiểm tra lại kỳ báo cáo.`,
   "report-excluded": (p) => `Có ${num(p.count)} dòng không đọc được nên chưa tính vào báo cáo (${p.sections}). Hãy kiểm tra và sửa các dòng đó rồi lập lại báo cáo.`,

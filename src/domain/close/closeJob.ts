@@ -1,4 +1,4 @@
-import { formatCount as n, formatRate } from "../format";
+import { formatCount as n, formatDate, formatRate } from "../format";
 import type { Period } from "../period";
 import { figuresForPeriod, type Figures } from "../report/figures";
 import { reportInfo } from "../report/reportInfo";
@@ -6,8 +6,8 @@ import { readOurTables, VALIDATED_TABLES } from "../rules/validate";
 import { TABLE } from "../sheets/specs";
 import { findTable } from "../tables";
 import { nameKey } from "../text";
-import type { WorkbookPort } from "../workbook";
-import { CLOSED_TABLE, closeGrids } from "./closing";
+import type { TableData, WorkbookPort } from "../workbook";
+import { CLOSED_TABLE, closedPeriods, closeGrids, inForce } from "./closing";
 
 /** What the report said of the period, in a line: the money, the pledges, the tasks, the nominations. */
 export function headlineOf(f: Figures): string {
@@ -38,4 +38,16 @@ export async function closePeriod(port: WorkbookPort, period: Period, o: { today
   const { grids, rows, sheet } = closeGrids(tables, views, period, { today: o.today, by, report, headline, sheetNames: names });
   await port.applyGrids(grids);
   return { sheet, rows, headline, by, report };
+}
+
+/**
+ * A closed period's report made again: when the period is closed and its headline figures now differ
+ * from those recorded when it was closed, the sentence that says so (the figures sent, the figures now).
+ */
+export function closedSentence(tables: ReadonlyMap<string, TableData>, period: Period, figures: Figures): string | undefined {
+  const closed = inForce(closedPeriods(tables)).find((p) => p.code === period.code);
+  if (!closed) return undefined;
+  const now = headlineOf(figures);
+  if (now === closed.headline) return undefined;
+  return `Số liệu kỳ này đã chốt ngày ${formatDate(closed.closedOn)}${closed.report ? ` (báo cáo "${closed.report}")` : ""} với: ${closed.headline}. Số liệu lập lại nay khác: ${now}. Các dòng thay đổi được nêu trong phần Kiểm tra của sổ.`;
 }

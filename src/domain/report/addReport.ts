@@ -16,6 +16,8 @@ import { documentSheet } from "./documentSheet";
 import { freeSheetName, FULL_SCOPE, reportDocument, type ReportExtras, type ReportScope } from "./reportGrid";
 import { RECEIPT_TABLE } from "../collect/receipts";
 import { bankSentence, statementRecords, STATEMENTS_TABLE } from "../bank/records";
+import { CLOSED_TABLE, snapshotNames } from "../close/closing";
+import { closedSentence } from "../close/closeJob";
 import { returnsStatus } from "../collect/status";
 import type { PlanDefinition } from "../plan/schema";
 import { reportInfo } from "./reportInfo";
@@ -48,6 +50,8 @@ export interface ReportAdded {
   doc: DocModel;
   /** The rows the figures left out, by sheet and row. */
   leftOut: LeftOutRows[];
+  /** Changes to the rows of closed periods since they were closed. */
+  drift: number;
 }
 
 /** Every `tblX[Cột]` a grid's formulas refer to that the workbook does not have. */
@@ -69,7 +73,8 @@ function missingReferences(grid: Grid, summary: WorkbookSummary): string[] {
 function extrasOf(tables: ReadonlyMap<string, TableData>, plan: PlanDefinition | undefined, period: Period, figures: Figures, views?: ReadonlyMap<string, TableView>): ReportExtras {
   const returns = plan ? returnsStatus(tables, plan, period) : undefined;
   const bank = bankSentence(period, figures.donations.bank, statementRecords(tables), "kỳ");
-  return { decisions: awardDecisions(tables, period, views), ...(returns ? { returns } : {}), ...(bank ? { bank } : {}) };
+  const closed = closedSentence(tables, period, figures);
+  return { decisions: awardDecisions(tables, period, views), ...(returns ? { returns } : {}), ...(bank ? { bank } : {}), ...(closed ? { closed } : {}) };
 }
 
 /**
@@ -78,10 +83,13 @@ function extrasOf(tables: ReadonlyMap<string, TableData>, plan: PlanDefinition |
  * Refuses a workbook without any tracking table.
  */
 /** The tables a report reads: the tracking tables and the record of returns received. */
-export const REPORT_TABLES: readonly string[] = [...VALIDATED_TABLES.map((t) => t.spec.name), RECEIPT_TABLE, STATEMENTS_TABLE];
+export const REPORT_TABLES: readonly string[] = [...VALIDATED_TABLES.map((t) => t.spec.name), RECEIPT_TABLE, STATEMENTS_TABLE, CLOSED_TABLE];
 
 async function readForReport(port: WorkbookPort, period: Period, today: string, options?: ReadOptions) {
-  const tables = await port.readTables(REPORT_TABLES, options);
+  const read = await port.readTables(REPORT_TABLES, options);
+  // The snapshots of the closed periods, to name what changed in them since.
+  const snapshots = snapshotNames(read);
+  const tables = snapshots.length === 0 ? read : new Map([...read, ...(await port.readTables(snapshots, options))]);
   const { plan, problems } = await planFromTables(tables);
   // The tables the plan's trackers need (every one in a workbook without a plan).
   const wanted = sheetSpecsFor(plan?.trackers ?? TRACKERS).flatMap((s) => s.tables.map((t) => t.name)).filter((n) => n !== TABLE.keHoach || plan !== undefined);
@@ -100,6 +108,7 @@ async function readForReport(port: WorkbookPort, period: Period, today: string, 
     ...figuresWithLeftOut(tables, period, plan?.milestones ?? [], views),
     views,
     errors: issues.filter((i) => i.severity === "error" && i.rule !== "table-missing").length,
+    drift: issues.filter((i) => i.rule.startsWith("closed-")).length,
     textValues: issues.filter((i) => i.rule === "number-as-text" || i.rule === "date-as-text").length,
     goneBodies,
   };
@@ -120,7 +129,7 @@ export async function addReport(port: WorkbookPort, period: Period, today: strin
 /** What `addReport` writes and says, from the tables read (which are dropped once it is made). */
 async function prepareReport(port: WorkbookPort, period: Period, today: string, options?: ReadOptions): Promise<{ grids: Grid[]; result: ReportAdded }> {
   // The tables first: an adapter that streams a big sheet for them learns its used range on the way.
-  const { tables, plan, scope, missingTables, figures, errors, textValues, goneBodies, views, leftOut } = await readForReport(port, period, today, options);
+  const { tables, plan, scope, missingTables, figures, errors, textValues, goneBodies, views, leftOut, drift } = await readForReport(port, period, today, options);
   const summary = await port.summarize();
   const info = reportInfo(findTable(tables, TABLE.thongTin), plan);
   const names = summary.sheets.map((s) => s.name);
@@ -132,7 +141,7 @@ async function prepareReport(port: WorkbookPort, period: Period, today: string, 
   const summaryMissing = wantSummary ? missingReferences(live, summary) : [];
   const summaryAdded = wantSummary && summaryMissing.length === 0;
   if (summaryAdded) grids.push(live);
-  return { grids, result: { sheet, figures, summaryAdded, missingTables, summaryMissing, errors, textValues, goneBodies, doc, leftOut } };
+  return { grids, result: { sheet, figures, summaryAdded, missingTables, summaryMissing, errors, textValues, goneBodies, doc, leftOut, drift } };
 }
 
 /** The report of a period as blocks (for a Word file), with its figures; nothing is written. */
@@ -153,8 +162,8 @@ export interface Preflight {
 }
 
 export async function reportPreflight(port: WorkbookPort, period: Period, today: string, options?: ReadOptions): Promise<Preflight> {
-  const { figures, errors, textValues, missingTables, planProblems, goneBodies, leftOut } = await readForReport(port, period, today, options);
-  const caveats = reportCaveats({ figures, errors, textValues, missingTables, summaryMissing: [], goneBodies, leftOut });
+  const { figures, errors, textValues, missingTables, planProblems, goneBodies, leftOut, drift } = await readForReport(port, period, today, options);
+  const caveats = reportCaveats({ figures, errors, textValues, missingTables, summaryMissing: [], goneBodies, leftOut, drift });
   const first = planProblems[0];
   if (first) caveats.unshift({ code: "report-plan-unreadable", params: { sheet: first.sheet, cell: first.cell, message: first.message } });
   if (!hasData(figures)) caveats.push({ code: "report-no-data", params: { label: figures.period.label } });

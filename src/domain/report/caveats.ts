@@ -4,7 +4,7 @@ import type { Figures, LeftOutRows } from "./figures";
 
 /** Something the user must know about a report built over imperfect data: a message code and its params. */
 export interface Caveat {
-  code: "report-with-errors" | "report-text-values" | "report-excluded" | "report-negative-cash" | "report-missing-tables" | "report-summary-skipped" | "report-no-data" | "report-plan-unreadable" | "report-district-gone";
+  code: "report-with-errors" | "report-text-values" | "report-excluded" | "report-negative-cash" | "report-missing-tables" | "report-summary-skipped" | "report-no-data" | "report-plan-unreadable" | "report-district-gone" | "report-closed-changed";
   params: Readonly<Record<string, string | number>>;
 }
 
@@ -24,6 +24,8 @@ export interface ReportBasis {
   goneBodies?: readonly string[];
   /** The rows left out, by sheet and row number: named in the caveat. */
   leftOut?: readonly LeftOutRows[];
+  /** Changes to the rows of closed periods since they were closed (the check names each). */
+  drift?: number;
 }
 
 /** Row numbers named in a caveat, at most this many per sheet (then "…"): the check lists them all. */
@@ -56,6 +58,7 @@ export function reportCaveats(r: ReportBasis): Caveat[] {
       .join("; ");
     out.push({ code: "report-excluded", params: { count: r.figures.excludedRows, sections } });
   }
+  if ((r.drift ?? 0) > 0) out.push({ code: "report-closed-changed", params: { count: r.drift ?? 0 } });
   if (r.figures.donations.closingCash < 0) out.push({ code: "report-negative-cash", params: { amount: r.figures.donations.closingCash, to: r.figures.period.to } });
   if (r.missingTables.length > 0) out.push({ code: "report-missing-tables", params: { tables: r.missingTables.join(", ") } });
   if (r.goneBodies && r.goneBodies.length > 0) out.push({ code: "report-district-gone", params: { bodies: r.goneBodies.join("; "), since: TWO_LEVELS_FROM, law: twoLevelsNote() } });

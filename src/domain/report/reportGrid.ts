@@ -129,6 +129,8 @@ export interface ReportExtras {
   returns?: ReturnsStatus;
   /** Whether the period's transfers were reconciled with the bank's statement (`bankSentence`). */
   bank?: string;
+  /** A closed period's report made again: the figures sent and the figures now (`closedSentence`). */
+  closed?: string;
 }
 
 export function reportDocument(f: Figures, info: ReportInfo, period: Period, today: string, scope: ReportScope = FULL_SCOPE, extras: ReportExtras = {}): DocModel {
@@ -155,6 +157,7 @@ export function reportDocument(f: Figures, info: ReportInfo, period: Period, tod
       w.space();
     }
   }
+  if (extras.closed) w.paragraph(extras.closed);
   w.heading("II. TỒN TẠI, HẠN CHẾ");
   for (const line of shortcomings(f, scope.trackers, extras.returns)) w.paragraph(line);
   w.clerk();

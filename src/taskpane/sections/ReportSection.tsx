@@ -264,7 +264,7 @@ export function ReportSection() {
               </ul>
             </MessageBarBody>
             <MessageBarActions>
-              {pending.caveats.some((c) => c.code === "report-with-errors" || c.code === "report-excluded" || c.code === "report-text-values") && (
+              {pending.caveats.some((c) => c.code === "report-with-errors" || c.code === "report-excluded" || c.code === "report-text-values" || c.code === "report-closed-changed") && (
                 <Button size="small" appearance="primary" onClick={() => show("validate", { check: true })}>
                   {t("checkFirst")}
                 </Button>
