@@ -89,6 +89,31 @@ describe("close FILE --period P", () => {
     expect(paper).toMatch(/Số liệu kỳ này đã chốt ngày 05\/07\/2021 .*với: thu [\d.]+ đồng.*Số liệu lập lại nay khác: thu [\d.]+ đồng/);
   });
 
+  it("reopens a period only with a reason, logged; the changes are then no longer warned of; closed again, from the rows as they are", async () => {
+    const file = path.join(dir, "xa-mo.xlsx");
+    writeFileSync(file, readFileSync(demo));
+    expect((await captureOutput(() => run(["close", file, "--period", "2021-S1", "--today", "2021-07-05"]))).code).toBe(0);
+    const book = await open(file);
+    const ledger = (await book.readTables(["tblDongGop"])).get("tblDongGop")!;
+    const amountCol = ledger.headers.indexOf("Số tiền (đồng)");
+    const i = ledger.rows.findIndex((r) => typeof r[amountCol] === "number" && (r[ledger.headers.indexOf("Ngày")] as number) <= isoToSerial("2021-06-30"));
+    await book.updateCells([{ sheet: ledger.sheet, row: ledger.range.top + 1 + i, col: ledger.range.left + amountCol, expected: ledger.rows[i]![amountCol]!, value: 1_234_000 }]);
+    writeFileSync(file, await book.toVerifiedBuffer());
+    expect(await drift(file)).toHaveLength(1);
+    const none = await captureOutput(() => run(["close", file, "--period", "2021-S1", "--reopen", " "]));
+    expect([none.code, none.stderr]).toEqual([1, expect.stringContaining("cần ghi lý do")]);
+    const r = await captureOutput(() => run(["close", file, "--period", "2021-S1", "--reopen", "Sửa số tiền phiếu thu ghi nhầm", "--today", "2021-07-20"]));
+    expect(r.code).toBe(0);
+    expect(await drift(file)).toEqual([]);
+    const after = await open(file);
+    const log = (await after.readTables(["tblNhatKy"])).get("tblNhatKy")!;
+    expect(log.rows.at(-1)!.slice(2)).toEqual(["Mở lại kỳ đã chốt", "Kỳ đã chốt", null, "6 tháng đầu năm 2021: đã chốt ngày 05/07/2021", expect.stringMatching(/^Mở lại ngày 20\/07\/2021.*: Sửa số tiền phiếu thu ghi nhầm$/)]);
+    // Closed again: a new record of the rows as they are now; nothing to warn of.
+    expect((await captureOutput(() => run(["close", file, "--period", "2021-S1", "--today", "2021-07-21"]))).code).toBe(0);
+    expect((await (await open(file)).summarize()).sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["Chốt 2021-S1", "Chốt 2021-S1 (2)"]));
+    expect(await drift(file)).toEqual([]);
+  });
+
   it("report --close makes the report and closes its period with it", async () => {
     const file = path.join(dir, "xa-bc.xlsx");
     writeFileSync(file, readFileSync(demo));

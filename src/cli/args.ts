@@ -15,7 +15,7 @@ export const COMMAND_OPTIONS: Record<string, { options: Record<string, OptionKin
   template: { options: { plan: "string" }, files: [1, 1] },
   validate: { options: { json: "boolean", fix: "boolean", out: "string", today: "string" }, files: [1, 1] },
   report: { options: { period: "string", json: "boolean", out: "string", docx: "string", today: "string", close: "boolean", by: "string" }, files: [1, 1] },
-  close: { options: { period: "string", by: "string", today: "string" }, files: [1, 1] },
+  close: { options: { period: "string", by: "string", today: "string", reopen: "string" }, files: [1, 1] },
   disclosure: { options: { period: "string", json: "boolean", out: "string", docx: "string", today: "string", "by-village": "boolean" }, files: [1, 1] },
   bank: { options: { account: "string", map: "string", apply: "boolean", json: "boolean", today: "string" }, files: [2, Infinity] },
   remind: { options: { period: "string", json: "boolean", docx: "string", today: "string" }, files: [1, 1] },

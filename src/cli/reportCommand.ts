@@ -1,6 +1,7 @@
 import { stat, writeFile } from "node:fs/promises";
 import { addReport } from "../domain/report/addReport";
-import { closePeriod } from "../domain/close/closeJob";
+import { closePeriod, reopenPeriod } from "../domain/close/closeJob";
+import { formatMoment } from "../domain/format";
 import { addDisclosure, leftOutSentence } from "../domain/report/disclosure";
 import type { DocModel } from "../domain/report/document";
 import { addDossier } from "../domain/report/dossier";
@@ -23,6 +24,8 @@ export interface ReportOptions {
   /** `report --close`: the period closed once its report is made; `by` says who closes it. */
   close?: boolean;
   by?: string;
+  /** `close --reopen REASON`: the period reopened, with its reason (logged). */
+  reopen?: string;
   today: string;
 }
 
@@ -155,6 +158,16 @@ export function remindCommand(o: ReportOptions): Promise<number> {
  * check and the report name every change to them.
  */
 export function closeCommand(o: ReportOptions): Promise<number> {
+  if (o.reopen !== undefined)
+    return addPaper(
+      { ...o, json: false },
+      async (port, period) => {
+        await reopenPeriod(port, period, { today: o.today, now: formatMoment(new Date()), reason: o.reopen ?? "", ...(o.by ? { by: o.by } : {}) });
+        return period.label;
+      },
+      () => [],
+      (label, target) => process.stderr.write(`${t("cli-reopen-done", { period: label, file: target })}\n`),
+    );
   return addPaper(
     { ...o, json: false },
     async (port, period) => ({ ...(await closePeriod(port, period, { today: o.today, ...(o.by ? { by: o.by } : {}) })), label: period.label }),

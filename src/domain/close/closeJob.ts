@@ -7,7 +7,8 @@ import { TABLE } from "../sheets/specs";
 import { findTable } from "../tables";
 import { nameKey } from "../text";
 import type { TableData, WorkbookPort } from "../workbook";
-import { CLOSED_TABLE, closedPeriods, closeGrids, inForce } from "./closing";
+import { CLOSED_TABLE, closedPeriods, closeGrids, inForce, reopenGrids } from "./closing";
+import { LOG, LOG_TABLE } from "../collect/merge";
 
 /** What the report said of the period, in a line: the money, the pledges, the tasks, the nominations. */
 export function headlineOf(f: Figures): string {
@@ -50,4 +51,11 @@ export function closedSentence(tables: ReadonlyMap<string, TableData>, period: P
   const now = headlineOf(figures);
   if (now === closed.headline) return undefined;
   return `Số liệu kỳ này đã chốt ngày ${formatDate(closed.closedOn)}${closed.report ? ` (báo cáo "${closed.report}")` : ""} với: ${closed.headline}. Số liệu lập lại nay khác: ${now}. Các dòng thay đổi được nêu trong phần Kiểm tra của sổ.`;
+}
+
+/** Reopens a closed period (a deliberate act): said in `Kỳ đã chốt` and in `Nhật ký cập nhật`, with its reason. */
+export async function reopenPeriod(port: WorkbookPort, period: Period, o: { today: string; now: string; by?: string; reason: string }): Promise<void> {
+  const tables = await port.readTables([TABLE.thongTin, CLOSED_TABLE, LOG_TABLE]);
+  const by = o.by?.trim() || reportInfo(findTable(tables, TABLE.thongTin), undefined).signer;
+  await port.applyGrids(reopenGrids(tables, period, { ...o, by, log: { table: findTable(tables, LOG_TABLE), spec: LOG } }));
 }

@@ -124,7 +124,7 @@ export function snapshotTable(code: string): string {
 /** A closing refused: the period is closed already (reopen it first), or nothing of it is in the workbook. */
 export class CloseError extends Error {
   constructor(
-    readonly problem: "already-closed" | "no-rows",
+    readonly problem: "already-closed" | "no-rows" | "not-closed" | "no-reason",
     readonly period: string,
     readonly closedOn = "",
   ) {
@@ -280,4 +280,20 @@ export function driftIssues(tables: ReadonlyMap<string, TableData>, views: Reado
     }
   }
   return out;
+}
+
+/**
+ * The grids that reopen a closed period: a line in `Kỳ đã chốt` saying it was reopened, when and by
+ * whom, and why; the same in `Nhật ký cập nhật`. Its snapshot stays (the figures sent remain provable).
+ */
+export function reopenGrids(tables: ReadonlyMap<string, TableData>, period: Period, o: { today: string; now: string; by: string; reason: string; log: { table: TableData | undefined; spec: RecordTable } }): Grid[] {
+  const open = inForce(closedPeriods(tables)).find((p) => p.code === period.code);
+  if (!open) throw new CloseError("not-closed", period.label);
+  const reason = o.reason.trim();
+  if (reason === "") throw new CloseError("no-reason", period.label);
+  const record = appendRecords(findTable(tables, CLOSED_TABLE), CLOSED_SPEC, [
+    [open.label, open.code, isoToSerial(open.from), isoToSerial(open.to), isoToSerial(o.today), o.by || null, open.report || null, `Mở lại: ${reason}`, open.rows, open.mark, open.sheet, open.table, REOPENED],
+  ]);
+  const log = appendRecords(o.log.table, o.log.spec, [[o.now, "", "Mở lại kỳ đã chốt", CLOSED_SHEET, "", `${open.label}: đã chốt ngày ${formatDate(open.closedOn)}`, `Mở lại ngày ${formatDate(o.today)}${o.by ? ` (${o.by})` : ""}: ${reason}`]]);
+  return [record, log];
 }
