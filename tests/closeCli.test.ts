@@ -114,6 +114,30 @@ describe("close FILE --period P", () => {
     expect(await drift(file)).toEqual([]);
   });
 
+  it("a returned form's row that falls in a closed period is not merged: listed as needing the period reopened", async () => {
+    const file = path.join(dir, "xa-phieu.xlsx");
+    writeFileSync(file, readFileSync(demo));
+    const forms = path.join(dir, "phieu");
+    expect((await captureOutput(() => run(["collect", file, "--period", "2021-S2", "--out", forms, "--today", "2022-01-03"]))).code).toBe(0);
+    expect((await captureOutput(() => run(["close", file, "--period", "2021-S2", "--today", "2022-01-04"]))).code).toBe(0);
+    // The village updates its pledges as of a day of the closed half-year.
+    const form = path.join(forms, "Phieu-bao-cao-Thon-mau-1-2021-S2.xlsx");
+    const port = await XlsxWorkbook.fromBuffer(readFileSync(form));
+    const tk = (await port.readTables(["tblCamKet"])).get("tblCamKet")!;
+    const col = (h: string) => tk.range.left + tk.headers.indexOf(h);
+    const at = (h: string) => tk.rows[0]![tk.headers.indexOf(h)] ?? null;
+    await port.updateCells([
+      { sheet: tk.sheet, row: tk.range.top + 1, col: col("Ngày cập nhật"), expected: at("Ngày cập nhật"), value: isoToSerial("2021-12-28") },
+      { sheet: tk.sheet, row: tk.range.top + 1, col: col("Số hộ đã ký"), expected: at("Số hộ đã ký"), value: at("Số hộ") as number },
+    ]);
+    writeFileSync(form, await port.toBuffer());
+    const before = (await (await open(file)).readTables(["tblCamKet"])).get("tblCamKet")!.rows.length;
+    const r = await captureOutput(() => run(["merge", file, form, "--today", "2022-01-05"]));
+    expect(r.stderr + r.stdout).toContain("thuộc kỳ 6 tháng cuối năm 2021 đã chốt ngày 04/01/2022. Không gộp dòng này; muốn gộp, hãy mở lại kỳ");
+    expect((await (await open(file)).readTables(["tblCamKet"])).get("tblCamKet")!.rows).toHaveLength(before);
+    expect(await drift(file)).toEqual([]);
+  });
+
   it("report --close makes the report and closes its period with it", async () => {
     const file = path.join(dir, "xa-bc.xlsx");
     writeFileSync(file, readFileSync(demo));

@@ -11,6 +11,8 @@ import { findTable } from "../tables";
 import { hash64, nameKey } from "../text";
 import type { TableData } from "../workbook";
 import type { Issue } from "../rules/types";
+import type { MergeAppend, MergePlan } from "../collect/mergeTypes";
+import { readDate } from "../cells/date";
 
 // Closing a period (chốt số liệu): once its report is sent, the rows its figures used are
 // recorded, each with its values and a fingerprint, in a hidden, protected sheet of its own; the
@@ -296,4 +298,43 @@ export function reopenGrids(tables: ReadonlyMap<string, TableData>, period: Peri
   ]);
   const log = appendRecords(o.log.table, o.log.spec, [[o.now, "", "Mở lại kỳ đã chốt", CLOSED_SHEET, "", `${open.label}: đã chốt ngày ${formatDate(open.closedOn)}`, `Mở lại ngày ${formatDate(o.today)}${o.by ? ` (${o.by})` : ""}: ${reason}`]]);
   return [record, log];
+}
+
+/**
+ * A return's rows and cells that fall in a closed period are not merged: each is listed as needing the
+ * period reopened (a merge is one of the ways a closed period's rows could change without a word).
+ */
+export function keepClosedPeriods(plan: MergePlan, commune: ReadonlyMap<string, TableData>): MergePlan {
+  const periods = inForce(closedPeriods(commune));
+  if (periods.length === 0) return plan;
+  const covering = (table: string, date: CellScalar | undefined): ClosedPeriod | undefined => {
+    const spec = CLOSED_TABLES.find((t) => t.spec.name === table);
+    if (!spec || date === undefined || date === null) return undefined;
+    const d = readDate(date);
+    if (d.kind !== "value") return undefined;
+    return periods.find((p) => d.value <= p.to);
+  };
+  const kept: MergeAppend[] = [];
+  for (const a of plan.appends) {
+    const spec = CLOSED_TABLES.find((t) => t.spec.name === a.table);
+    const p = spec ? covering(a.table, a.row[spec.date]) : undefined;
+    if (!p || !spec) {
+      kept.push(a);
+      continue;
+    }
+    plan.invalid.push({ file: a.file, code: "merge-closed-period", params: { period: p.label, closedOn: formatDate(p.closedOn), who: a.who, date: shown(spec.date, a.row[spec.date] ?? null) } });
+  }
+  plan.appends = kept;
+  // A cell of a closed period's row (the row's date as the workbook has it).
+  plan.updates = plan.updates.filter((u) => {
+    const spec = CLOSED_TABLES.find((t) => t.spec.name === u.table);
+    const t = spec ? findTable(commune, u.table) : undefined;
+    if (!spec || !t) return true;
+    const dateCol = t.headers.findIndex((h) => nameKey(h) === nameKey(spec.date));
+    const p = dateCol < 0 ? undefined : covering(u.table, scalarOf(t.rows[u.row - t.range.top - 1]?.[dateCol]));
+    if (!p) return true;
+    plan.invalid.push({ file: u.file, code: "merge-closed-period", params: { period: p.label, closedOn: formatDate(p.closedOn), who: u.who, date: shown(spec.date, scalarOf(t.rows[u.row - t.range.top - 1]?.[dateCol])) } });
+    return false;
+  });
+  return plan;
 }

@@ -1,3 +1,4 @@
+import { CLOSED_TABLE, keepClosedPeriods } from "../close/closing";
 import { foldKey } from "../cells/text";
 import { serialToIso } from "../dates";
 import { formatDate } from "../format";
@@ -30,7 +31,7 @@ export const LOG_HEADERS = ["Thời điểm", "Tệp", "Phiếu của", "Trang",
 export const LOG: RecordTable = { sheet: LOG_SHEET, table: LOG_TABLE, headers: LOG_HEADERS, widths: [26, 34, 26, 16, 16, 28, 28] };
 
 /** The tables a merge reads from the commune's workbook. */
-export const MERGE_TABLES = [TABLE.thongTin, TABLE.keHoach, TABLE.nhiemVu, TABLE.donVi, TABLE.thon, TABLE.nhomDongGop, TABLE.camKet, TABLE.dongGop, LOG_TABLE, RECEIPT_TABLE];
+export const MERGE_TABLES = [TABLE.thongTin, TABLE.keHoach, TABLE.nhiemVu, TABLE.donVi, TABLE.thon, TABLE.nhomDongGop, TABLE.camKet, TABLE.dongGop, LOG_TABLE, RECEIPT_TABLE, CLOSED_TABLE];
 
 /** The tables a merge reads from a return. */
 export const RETURN_TABLES = [FORM_TABLE, TABLE.nhiemVu, TABLE.camKet, TABLE.dongGop, TABLE.khenThuong];
@@ -72,7 +73,7 @@ export function planMerge(commune: ReadonlyMap<string, TableData>, key: string, 
       plan.refused.push({ file: r.file, code: "merge-failed", params: { reason: e instanceof Error ? e.name : "?" } });
     }
   }
-  return plan;
+  return keepClosedPeriods(plan, commune);
 }
 
 interface Batch {
