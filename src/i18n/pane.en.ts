@@ -121,6 +121,8 @@ export const paneEn: PaneText = {
   remindCopy: "Copy",
   remindCopied: "Copied",
   remindWord: "Download the letter (.docx)",
+  closePeriod: "Close the period",
+  closeDone: "Closed the period {period}: {rows} rows recorded on the hidden sheet \"{sheet}\"; from now on every change to them is named by the check and the report.",
   bankTitle: "Bank statement reconciliation",
   bankIntro: "Open the receiving account's statement (.xlsx or .csv from the bank) to reconcile it with the bank transfers in the donations ledger. The workbook changes only when you press Write.",
   bankOpen: "Open statement…",

@@ -121,6 +121,8 @@ const vi = {
   remindCopy: "Chép",
   remindCopied: "Đã chép",
   remindWord: "Tải công văn (.docx)",
+  closePeriod: "Chốt số liệu kỳ",
+  closeDone: "Đã chốt kỳ {period}: {rows} dòng số liệu được ghi lại ở trang ẩn \"{sheet}\"; từ nay mọi thay đổi ở các dòng này được nêu khi kiểm tra và lập báo cáo.",
   bankTitle: "Đối chiếu sao kê ngân hàng",
   bankIntro: "Mở sao kê tài khoản tiếp nhận (.xlsx hoặc .csv tải từ ngân hàng) để đối chiếu với các khoản chuyển khoản trong sổ đóng góp. Sổ chỉ thay đổi khi bạn bấm Ghi.",
   bankOpen: "Mở sao kê…",

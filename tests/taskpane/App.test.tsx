@@ -682,6 +682,24 @@ describe("the task pane, given the Office adapter", () => {
     expect([added[after.headers.indexOf("Số chứng từ")], added[after.headers.indexOf("Người, đơn vị")], added[after.headers.indexOf("Số tiền (đồng)")]]).toEqual(["FT99", "TRAN THI MAU", 1_234_000]);
   });
 
+  it("closes a period from Báo cáo; an amount changed afterwards inside Excel is named by the check with its value then and now", async () => {
+    const { fake, port } = await sampleBook();
+    render(<App port={port} files={browserFiles} today={TODAY} />);
+    openReport("6 tháng đầu năm", "2021");
+    await clickWhenEnabled("Chốt số liệu kỳ");
+    await screen.findByText(/^Đã chốt kỳ 6 tháng đầu năm 2021: [\d.]+ dòng số liệu được ghi lại ở trang ẩn "Chốt 2021-S1"/);
+    expect(fake.state.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["Kỳ đã chốt", "Chốt 2021-S1"]));
+    expect(fake.state.sheet("Chốt 2021-S1")!.visibility).toBe("Hidden");
+    // A clerk retypes an amount of June in Excel.
+    const ledger = (await port.readTables(["tblDongGop"])).get("tblDongGop")!;
+    const c = ledger.headers.indexOf("Số tiền (đồng)");
+    const i = ledger.rows.findIndex((r) => typeof r[c] === "number" && (r[ledger.headers.indexOf("Ngày")] as number) <= isoToSerial("2021-06-30"));
+    await port.updateCells([{ sheet: ledger.sheet, row: ledger.range.top + 1 + i, col: ledger.range.left + c, expected: ledger.rows[i]![c]!, value: 9_999_000 }]);
+    fireEvent.click(screen.getByRole("tab", { name: "Kiểm tra" }));
+    await clickWhenEnabled("Kiểm tra dữ liệu");
+    await screen.findByText(new RegExp(`^Kỳ 6 tháng đầu năm 2021 đã chốt ngày 05/01/2022; dòng ${ledger.range.top + 2 + i} cột Số tiền \\(đồng\\): [\\d.]+ → 9\\.999\\.000`), undefined, { timeout: 20_000 });
+  });
+
   it("speaks English when asked", async () => {
     const { port } = officePane();
     render(<App port={port} files={browserFiles} today={TODAY} />);

@@ -216,6 +216,16 @@ export function ReportSection() {
         <Button disabled={busy} onClick={() => void run(async () => (await reportCore()).ensureSummarySheet(port, today), (r) => t(r === "added" ? "summaryAdded" : r === "present" ? "summaryLive" : "summaryTablesMissing"), { writes: true })}>
           {t("summarySheet")}
         </Button>
+        {/* Closing the period once its report is sent: its rows recorded, every later change named by the check. */}
+        <Button
+          disabled={busy || !ready}
+          onClick={() => {
+            const p = period();
+            if (p) void run(async () => (await import(/* webpackChunkName: "close" */ "../../domain/close/closeJob")).closePeriod(port, p, { today }), (r) => t("closeDone", { period: p.label, rows: formatCount(r.rows), sheet: r.sheet }), { writes: true });
+          }}
+        >
+          {t("closePeriod")}
+        </Button>
       </div>
       {/* The period's other paperwork, for the plan's trackers: the disclosure list, the commendation dossier; each also in Word. */}
       <div className={styles.row}>
