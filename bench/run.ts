@@ -1,6 +1,7 @@
 // npm run bench: figures, not assertions. These machines are shared; read the ratios.
 import { validateWorkbook } from "../src/domain/rules/validate";
 import { bankBench } from "./bank";
+import { closeBench } from "./close";
 import { bigFileBench } from "./bigFile";
 import { collectBench } from "./collect";
 import { hostileBench } from "./hostile";
@@ -68,6 +69,10 @@ officeBench()
   .then(() => {
     console.log("");
     return bankBench();
+  })
+  .then(() => {
+    console.log("");
+    return closeBench();
   })
   .then(
   () => undefined,

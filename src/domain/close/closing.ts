@@ -1,14 +1,14 @@
 import { appendRecords, recordRows, scalarOf, type RecordTable } from "../collect/records";
 import { isoOf } from "../collect/receipts";
 import { isoToSerial, serialToIso } from "../dates";
-import { cellAddress, type CellScalar, type Grid } from "../grid";
+import { cellAddress, type CellScalar, type CellValue, type Grid } from "../grid";
 import { formatDate, formatNumber } from "../format";
 import { parsePeriod, type Period } from "../period";
 import type { TableView } from "../rules/view";
 import { camKetTable, dongGopTable } from "../sheets/specs";
 import type { TableSpec } from "../sheets/types";
 import { findTable } from "../tables";
-import { hash64, nameKey } from "../text";
+import { nameKey } from "../text";
 import type { TableData } from "../workbook";
 import type { Issue } from "../rules/types";
 import type { MergeAppend, MergePlan } from "../collect/mergeTypes";
@@ -40,12 +40,43 @@ export const CLOSED_TABLES: readonly { spec: TableSpec; date: string }[] = [
   { spec: camKetTable, date: "Ngày cập nhật" },
 ];
 
-/** One row as closed, or as it is now: its table, its row as Excel numbers it, its values by header, its fingerprint. */
+/**
+ * One row as closed, or as it is now: its table, its row as Excel numbers it, its fingerprint; its
+ * values by header are worked out only for the rows whose fingerprint changed (`valuesOf`), so that
+ * checking a closed period costs little beside the check itself.
+ */
 export interface ClosedRow {
   table: string;
   row: number;
-  values: Record<string, CellScalar>;
   mark: string;
+  /** The row's date (ISO), for the rows now; undefined when it has none or it cannot be read. */
+  date?: string;
+  /** Where its values are: the row's cells (now), or the snapshot's JSON (as closed). */
+  source: { cells: readonly CellValue[]; columns: RowColumns } | { json: string };
+}
+
+/** The content columns of a table, by header, and where each is in the table read (undefined: missing). */
+interface RowColumns {
+  headers: readonly string[];
+  cols: readonly (number | undefined)[];
+}
+
+/** A row's values by header. */
+export function valuesOf(r: ClosedRow): Record<string, CellScalar> {
+  const src = r.source;
+  if ("json" in src) {
+    try {
+      return JSON.parse(src.json) as Record<string, CellScalar>;
+    } catch {
+      return {};
+    }
+  }
+  const out: Record<string, CellScalar> = {};
+  src.columns.headers.forEach((h, k) => {
+    const c = src.columns.cols[k];
+    out[h] = c === undefined ? null : scalarOf(src.cells[c]);
+  });
+  return out;
 }
 
 /** A closed period as the workbook lists it. */
@@ -68,28 +99,115 @@ export interface ClosedPeriod {
 /** The columns of a table that are its rows' content: ours, but the formulas (computed from the others). */
 const contentHeaders = (spec: TableSpec) => spec.columns.filter((c) => !c.formula && c.kind !== "index").map((c) => c.header);
 
-function rowOf(v: TableView, spec: TableSpec, i: number): ClosedRow {
-  const values: Record<string, CellScalar> = {};
-  for (const h of contentHeaders(spec)) values[h] = v.has(h) ? scalarOf(v.raw(i, h)) : null;
-  return { table: spec.name, row: v.data.range.top + 2 + i, values, mark: hash64(JSON.stringify(contentHeaders(spec).map((h) => values[h] ?? null))) };
+/** A 53-bit digest (cyrb53), fed a text at a time: a row's fingerprint, or a whole period's in one pass. */
+class Digest {
+  private h1 = 0xdeadbeef;
+  private h2 = 0x41c6ce57;
+  add(text: string): this {
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      this.h1 = Math.imul(this.h1 ^ ch, 2654435761);
+      this.h2 = Math.imul(this.h2 ^ ch, 1597334677);
+    }
+    return this;
+  }
+  private ch(code: number): void {
+    this.h1 = Math.imul(this.h1 ^ code, 2654435761);
+    this.h2 = Math.imul(this.h2 ^ code, 1597334677);
+  }
+  /** A cell: its type and its content, then a separator, fed without building a text for it. */
+  cell(v: CellScalar): void {
+    if (v !== null && v !== "") {
+      if (typeof v === "string") {
+        this.ch(115);
+        this.add(v);
+      } else if (typeof v === "number") {
+        // A whole number by its two 32-bit halves (no text made for it); any other by its text.
+        if (Number.isSafeInteger(v)) {
+          this.ch(105);
+          this.ch(v % 4294967296 | 0);
+          this.ch(Math.floor(v / 4294967296) | 0);
+        } else {
+          this.ch(110);
+          this.add(String(v));
+        }
+      } else {
+        this.ch(98);
+        this.ch(v ? 49 : 48);
+      }
+    }
+    this.ch(0x1f);
+  }
+  /** A row's start: a separator and its number. */
+  row(n: number): void {
+    this.ch(0x1e);
+    this.ch(n);
+  }
+  done(): string {
+    let h1 = this.h1;
+    let h2 = this.h2;
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, "0");
+  }
 }
 
-/** The rows a period's figures use, as they are now; and every row of those tables (to find a row moved out of the period). */
-export function rowsOfPeriod(views: ReadonlyMap<string, TableView>, period: Pick<Period, "to">): { used: ClosedRow[]; all: ClosedRow[] } {
-  const used: ClosedRow[] = [];
+const digest = (text: string) => new Digest().add(text).done();
+
+/** A cell's value in a row's fingerprint: its type and its text (1 and "1" differ; an empty text is nothing). */
+function part(v: CellScalar): string {
+  if (v === null || v === "") return "";
+  return typeof v === "string" ? `s${v}` : typeof v === "number" ? `n${v}` : `b${v ? 1 : 0}`;
+}
+
+function rowOf(v: TableView, spec: TableSpec, columns: RowColumns, i: number, date: string | undefined): ClosedRow {
+  const cells = v.data.rows[i] ?? [];
+  let text = "";
+  for (const c of columns.cols) text += `${c === undefined ? "" : part(scalarOf(cells[c]))}\u001f`;
+  return { table: spec.name, row: v.data.range.top + 2 + i, mark: digest(text), ...(date !== undefined ? { date } : {}), source: { cells, columns } };
+}
+
+/** Every row of the closed tables as it is now, with its date (read once for all the closed periods). */
+export function rowsNow(views: ReadonlyMap<string, TableView>): ClosedRow[] {
   const all: ClosedRow[] = [];
   for (const { spec, date } of CLOSED_TABLES) {
     const v = views.get(spec.name);
     if (!v || v.spec !== spec) continue;
+    const headers = contentHeaders(spec);
+    const columns: RowColumns = { headers, cols: headers.map((h) => (v.has(h) ? v.colOf(h) : undefined)) };
+    for (let i = 0; i < v.rowCount; i++) if (!v.blank[i]) all.push(rowOf(v, spec, columns, i, v.text(i, date)));
+  }
+  return all;
+}
+
+/**
+ * The fingerprint of every row a period's figures use, in the tables' order, in one pass over the
+ * cells: equal to the one recorded when the period was closed, nothing changed, and the rows need
+ * not be compared one by one (the check of an unchanged closed period costs one reading of its cells).
+ */
+export function periodMark(views: ReadonlyMap<string, TableView>, to: string): string {
+  const d = new Digest();
+  for (const { spec, date } of CLOSED_TABLES) {
+    const v = views.get(spec.name);
+    if (!v || v.spec !== spec) continue;
+    d.add(`\u001d${spec.name}`);
+    const cols = contentHeaders(spec).map((h) => (v.has(h) ? v.colOf(h) : undefined));
+    const days = v.parsed.get(date) ?? [];
     for (let i = 0; i < v.rowCount; i++) {
       if (v.blank[i]) continue;
-      const r = rowOf(v, spec, i);
-      all.push(r);
-      const d = v.text(i, date);
-      if (d !== undefined && d <= period.to) used.push(r);
+      const day = days[i];
+      if (typeof day !== "string" || day > to) continue;
+      const cells = v.data.rows[i] ?? [];
+      d.row(v.data.range.top + 2 + i);
+      for (const c of cols) d.cell(c === undefined ? null : scalarOf(cells[c]));
     }
   }
-  return { used, all };
+  return d.done();
+}
+
+/** The rows a period's figures use (dated up to its end), among the rows now. */
+export function usedBy(all: readonly ClosedRow[], period: Pick<Period, "to">): ClosedRow[] {
+  return all.filter((r) => r.date !== undefined && r.date <= period.to);
 }
 
 /** The list of closed periods. */
@@ -142,17 +260,17 @@ export class CloseError extends Error {
 export function closeGrids(tables: ReadonlyMap<string, TableData>, views: ReadonlyMap<string, TableView>, period: Period, o: { today: string; by: string; report: string; headline: string; sheetNames: readonly string[] }): { grids: Grid[]; rows: number; sheet: string } {
   const open = inForce(closedPeriods(tables)).find((p) => p.code === period.code);
   if (open) throw new CloseError("already-closed", period.label, open.closedOn);
-  const { used } = rowsOfPeriod(views, period);
+  const used = usedBy(rowsNow(views), period);
   if (used.length === 0) throw new CloseError("no-rows", period.label);
   let sheet = `Chốt ${period.code}`.slice(0, 31);
   for (let n = 2; o.sheetNames.some((s) => nameKey(s) === nameKey(sheet)); n++) sheet = `Chốt ${period.code} (${n})`.slice(0, 31);
   const table = `${snapshotTable(period.code)}${sheet.endsWith(")") ? `_${/\((\d+)\)$/.exec(sheet)?.[1] ?? ""}` : ""}`;
   const snapshot: Grid = {
-    ...appendRecords(undefined, { sheet, table, headers: SNAPSHOT_HEADERS, widths: [14, 8, 18, 120] }, used.map((r) => [r.table, r.row, r.mark, JSON.stringify(r.values)])),
+    ...appendRecords(undefined, { sheet, table, headers: SNAPSHOT_HEADERS, widths: [14, 8, 18, 120] }, used.map((r) => [r.table, r.row, r.mark, JSON.stringify(valuesOf(r))])),
     hidden: true,
     protect: true,
   };
-  const mark = hash64(used.map((r) => r.mark).join(""));
+  const mark = periodMark(views, period.to);
   const record = appendRecords(findTable(tables, CLOSED_TABLE), CLOSED_SPEC, [
     [period.label, period.code, isoToSerial(period.from), isoToSerial(period.to), isoToSerial(o.today), o.by || null, o.report || null, o.headline || null, used.length, mark, sheet, table, CLOSED],
   ]);
@@ -171,16 +289,13 @@ export interface Drift {
   after?: CellScalar;
 }
 
-/** The snapshot's rows as recorded (a row whose values cannot be read is left out: the sheet is protected). */
+/** The snapshot's rows as recorded (their values read when asked; unreadable ones, as nothing: the sheet is protected). */
 export function snapshotRows(t: TableData | undefined): ClosedRow[] {
-  return recordRows(t, SNAPSHOT_HEADERS).flatMap((r) => {
-    try {
-      const values = JSON.parse(String(r["Giá trị"] ?? "")) as Record<string, CellScalar>;
-      return [{ table: String(r["Bảng"] ?? ""), row: Number(r["Dòng"]), values, mark: String(r["Dấu"] ?? "") }];
-    } catch {
-      return [];
-    }
-  });
+  if (!t) return [];
+  const col = (h: string) => t.headers.findIndex((x) => nameKey(x) === nameKey(h));
+  const [table, row, mark, values] = SNAPSHOT_HEADERS.map(col) as [number, number, number, number];
+  if (table < 0 || row < 0 || mark < 0 || values < 0) return [];
+  return t.rows.map((r) => ({ table: String(scalarOf(r[table]) ?? ""), row: Number(scalarOf(r[row])), mark: String(scalarOf(r[mark]) ?? ""), source: { json: String(scalarOf(r[values]) ?? "") } }));
 }
 
 /**
@@ -190,38 +305,54 @@ export function snapshotRows(t: TableData | undefined): ClosedRow[] {
  */
 export function driftOf(period: ClosedPeriod, closed: readonly ClosedRow[], now: { used: readonly ClosedRow[]; all: readonly ClosedRow[] }): Drift[] {
   const out: Drift[] = [];
-  const byMark = new Map<string, ClosedRow[]>();
+  // The rows now by table, then by row and by fingerprint (each fingerprint's list taken from its end).
+  const byRow = new Map<string, Map<number, ClosedRow>>();
+  const byMark = new Map<string, Map<string, ClosedRow[]>>();
   for (const r of now.all) {
-    const k = `${r.table}|${r.mark}`;
-    const list = byMark.get(k);
+    let rows = byRow.get(r.table);
+    if (!rows) byRow.set(r.table, (rows = new Map<number, ClosedRow>()));
+    rows.set(r.row, r);
+    let marks = byMark.get(r.table);
+    if (!marks) byMark.set(r.table, (marks = new Map<string, ClosedRow[]>()));
+    const list = marks.get(r.mark);
     if (list) list.push(r);
-    else byMark.set(k, [r]);
+    else marks.set(r.mark, [r]);
   }
   const taken = new Set<ClosedRow>();
   const left: ClosedRow[] = [];
   for (const c of closed) {
-    const list = byMark.get(`${c.table}|${c.mark}`) ?? [];
-    const same = list.find((r) => !taken.has(r) && r.row === c.row) ?? list.find((r) => !taken.has(r));
+    // The same row where it was, else the same values anywhere (a sort moved it).
+    const there = byRow.get(c.table)?.get(c.row);
+    if (there && there.mark === c.mark && !taken.has(there)) {
+      taken.add(there);
+      continue;
+    }
+    const list = byMark.get(c.table)?.get(c.mark);
+    let same: ClosedRow | undefined;
+    while (list && list.length > 0 && !same) {
+      const r = list.pop() as ClosedRow;
+      if (!taken.has(r)) same = r;
+    }
     if (same) taken.add(same);
     else left.push(c);
   }
-  const byRow = new Map(now.all.map((r) => [`${r.table}|${r.row}`, r] as const));
   const usedNow = new Set(now.used);
   for (const c of left) {
-    const r = byRow.get(`${c.table}|${c.row}`);
+    const r = byRow.get(c.table)?.get(c.row);
     if (!r || taken.has(r)) {
       out.push({ period, kind: "removed", table: c.table, row: c.row });
       continue;
     }
     taken.add(r);
-    const spec = CLOSED_TABLES.find((t) => t.spec.name === c.table);
     // A row whose date moved out of the period is gone from it; its other changes are told with it.
-    for (const h of Object.keys(c.values)) {
-      const before = c.values[h] ?? null;
-      const after = r.values[h] ?? null;
-      if (before !== after) out.push({ period, kind: "changed", table: c.table, row: r.row, column: h, before, after });
+    const before = valuesOf(c);
+    const after = valuesOf(r);
+    for (const h of Object.keys(before)) {
+      const was = before[h] ?? null;
+      const is = after[h] ?? null;
+      if (was !== is && !(was === "" && is === null) && !(was === null && is === "")) out.push({ period, kind: "changed", table: c.table, row: r.row, column: h, before: was, after: is });
     }
-    if (spec && !usedNow.has(r)) out.push({ period, kind: "removed", table: c.table, row: c.row });
+    if (!usedNow.has(r)) out.push({ period, kind: "removed", table: c.table, row: c.row });
   }
   for (const r of now.used) if (!taken.has(r)) out.push({ period, kind: "added", table: r.table, row: r.row });
   return out.sort((a, b) => a.table.localeCompare(b.table) || a.row - b.row);
@@ -248,6 +379,13 @@ export function rowCell(t: TableData | undefined, row: number, column: string | 
   return { sheet: t?.sheet ?? "", cell: cellAddress(row - 1, col), col };
 }
 
+/** The snapshots a check must read to name what changed: those of the periods in force whose rows changed since. */
+export function snapshotsNeeded(tables: ReadonlyMap<string, TableData>, views: ReadonlyMap<string, TableView>): string[] {
+  return inForce(closedPeriods(tables))
+    .filter((p) => p.table !== "" && !findTable(tables, p.table) && !(p.mark !== "" && periodMark(views, p.to) === p.mark))
+    .map((p) => p.table);
+}
+
 /** The snapshot tables of the periods in force: what a check reads beside our tables. */
 export function snapshotNames(tables: ReadonlyMap<string, TableData>): string[] {
   return inForce(closedPeriods(tables)).map((p) => p.table).filter((t) => t !== "");
@@ -262,9 +400,16 @@ export function driftIssues(tables: ReadonlyMap<string, TableData>, views: Reado
   const periods = inForce(closedPeriods(tables));
   if (periods.length === 0) return [];
   const out: Issue[] = [];
+  let all: ClosedRow[] | undefined;
   for (const p of periods) {
-    const closed = snapshotRows(findTable(tables, p.table));
-    for (const d of driftOf(p, closed, rowsOfPeriod(views, { to: p.to }))) {
+    // Unchanged: the period's fingerprint as recorded (most checks end here, without reading the snapshot).
+    if (p.mark !== "" && periodMark(views, p.to) === p.mark) continue;
+    const snapshot = findTable(tables, p.table);
+    // Not read yet: the caller reads it (`snapshotsNeeded`) and checks again.
+    if (!snapshot) continue;
+    all ??= rowsNow(views);
+    const closed = snapshotRows(snapshot);
+    for (const d of driftOf(p, closed, { used: usedBy(all, p), all })) {
       const t = views.get(d.table)?.data;
       const at = rowCell(t, d.kind === "removed" ? (t?.range.top ?? 0) + 1 : d.row, d.kind === "changed" ? d.column : undefined);
       const rule = d.kind === "changed" ? "closed-changed" : d.kind === "added" ? "closed-added" : "closed-removed";

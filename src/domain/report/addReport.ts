@@ -16,7 +16,7 @@ import { documentSheet } from "./documentSheet";
 import { freeSheetName, FULL_SCOPE, reportDocument, type ReportExtras, type ReportScope } from "./reportGrid";
 import { RECEIPT_TABLE } from "../collect/receipts";
 import { bankSentence, statementRecords, STATEMENTS_TABLE } from "../bank/records";
-import { CLOSED_TABLE, snapshotNames } from "../close/closing";
+import { CLOSED_TABLE, snapshotsNeeded } from "../close/closing";
 import { closedSentence } from "../close/closeJob";
 import { returnsStatus } from "../collect/status";
 import type { PlanDefinition } from "../plan/schema";
@@ -86,17 +86,20 @@ function extrasOf(tables: ReadonlyMap<string, TableData>, plan: PlanDefinition |
 export const REPORT_TABLES: readonly string[] = [...VALIDATED_TABLES.map((t) => t.spec.name), RECEIPT_TABLE, STATEMENTS_TABLE, CLOSED_TABLE];
 
 async function readForReport(port: WorkbookPort, period: Period, today: string, options?: ReadOptions) {
-  const read = await port.readTables(REPORT_TABLES, options);
-  // The snapshots of the closed periods, to name what changed in them since.
-  const snapshots = snapshotNames(read);
-  const tables = snapshots.length === 0 ? read : new Map([...read, ...(await port.readTables(snapshots, options))]);
+  let tables = await port.readTables(REPORT_TABLES, options);
   const { plan, problems } = await planFromTables(tables);
   // The tables the plan's trackers need (every one in a workbook without a plan).
   const wanted = sheetSpecsFor(plan?.trackers ?? TRACKERS).flatMap((s) => s.tables.map((t) => t.name)).filter((n) => n !== TABLE.keHoach || plan !== undefined);
   const missingTables = wanted.filter((n) => ![...tables.keys()].some((k) => nameKey(k) === nameKey(n)));
   if (missingTables.length === wanted.length) throw new NoTrackingTablesError();
   // Validation reads every cell once; the figures take its reading.
-  const { issues, views } = validateTables(tables, today);
+  let { issues, views } = validateTables(tables, today);
+  // The snapshots of the closed periods whose rows changed since, to name what changed (most reports: none).
+  const needed = snapshotsNeeded(tables, views);
+  if (needed.length > 0) {
+    tables = new Map([...tables, ...(await port.readTables(needed, options))]);
+    ({ issues, views } = validateTables(tables, today));
+  }
   const goneBodies = bodiesInForce(reportInfo(findTable(tables, TABLE.thongTin), plan).reportRecipients, today).gone;
   const scope: ReportScope = plan ? { trackers: plan.trackers, launch: plan.milestones.some((m) => m.kind === "launch") } : FULL_SCOPE;
   return {
