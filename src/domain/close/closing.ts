@@ -8,7 +8,7 @@ import type { TableView } from "../rules/view";
 import { camKetTable, dongGopTable } from "../sheets/specs";
 import type { TableSpec } from "../sheets/types";
 import { findTable } from "../tables";
-import { nameKey } from "../text";
+import { Digest, digest, nameKey } from "../text";
 import type { TableData } from "../workbook";
 import type { Issue } from "../rules/types";
 import type { MergeAppend, MergePlan } from "../collect/mergeTypes";
@@ -99,60 +99,6 @@ export interface ClosedPeriod {
 /** The columns of a table that are its rows' content: ours, but the formulas (computed from the others). */
 const contentHeaders = (spec: TableSpec) => spec.columns.filter((c) => !c.formula && c.kind !== "index").map((c) => c.header);
 
-/** A 53-bit digest (cyrb53), fed a text at a time: a row's fingerprint, or a whole period's in one pass. */
-class Digest {
-  private h1 = 0xdeadbeef;
-  private h2 = 0x41c6ce57;
-  add(text: string): this {
-    for (let i = 0; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      this.h1 = Math.imul(this.h1 ^ ch, 2654435761);
-      this.h2 = Math.imul(this.h2 ^ ch, 1597334677);
-    }
-    return this;
-  }
-  private ch(code: number): void {
-    this.h1 = Math.imul(this.h1 ^ code, 2654435761);
-    this.h2 = Math.imul(this.h2 ^ code, 1597334677);
-  }
-  /** A cell: its type and its content, then a separator, fed without building a text for it. */
-  cell(v: CellScalar): void {
-    if (v !== null && v !== "") {
-      if (typeof v === "string") {
-        this.ch(115);
-        this.add(v);
-      } else if (typeof v === "number") {
-        // A whole number by its two 32-bit halves (no text made for it); any other by its text.
-        if (Number.isSafeInteger(v)) {
-          this.ch(105);
-          this.ch(v % 4294967296 | 0);
-          this.ch(Math.floor(v / 4294967296) | 0);
-        } else {
-          this.ch(110);
-          this.add(String(v));
-        }
-      } else {
-        this.ch(98);
-        this.ch(v ? 49 : 48);
-      }
-    }
-    this.ch(0x1f);
-  }
-  /** A row's start: a separator and its number. */
-  row(n: number): void {
-    this.ch(0x1e);
-    this.ch(n);
-  }
-  done(): string {
-    let h1 = this.h1;
-    let h2 = this.h2;
-    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-    return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, "0");
-  }
-}
-
-const digest = (text: string) => new Digest().add(text).done();
 
 /** A cell's value in a row's fingerprint: its type and its text (1 and "1" differ; an empty text is nothing). */
 function part(v: CellScalar): string {
