@@ -84,12 +84,19 @@ export function reconcile(lines: readonly StatementLine[], ledger: readonly Ledg
       candidates.push(l);
     }
   }
+  // Each remark folded once (the returns, the vouchers and names, the fees all read it).
+  const foldedRemark = new Map<StatementLine, string>();
+  const remarkOf = (l: StatementLine) => {
+    let f = foldedRemark.get(l);
+    if (f === undefined) foldedRemark.set(l, (f = foldText(l.remark)));
+    return f;
+  };
   // A transfer the bank sent back: a line and, within the window, its opposite that says so.
   const reversed = new Set<StatementLine>();
   const byAmount = new Map<number, StatementLine[]>();
   for (const l of candidates) push(byAmount, l.amount, l);
   for (const back of candidates) {
-    if (!REVERSAL.test(foldText(back.remark)) || reversed.has(back)) continue;
+    if (!REVERSAL.test(remarkOf(back)) || reversed.has(back)) continue;
     const orig = (byAmount.get(-back.amount) ?? []).find((o) => !reversed.has(o) && o !== back && Math.abs(day(o.date) - day(back.date)) <= DATE_WINDOW_DAYS * 10 && o.date <= back.date);
     if (!orig) continue;
     reversed.add(orig);
@@ -133,7 +140,7 @@ export function reconcile(lines: readonly StatementLine[], ledger: readonly Ledg
   const rest: { l: StatementLine; d: number }[] = [];
   for (const l of open) {
     const d = day(l.date);
-    const folded = foldText(l.remark);
+    const folded = remarkOf(l);
     // A voucher number is found among the remark's pieces (and the line's reference), not searched for in it.
     const pieces = folded.split(/[\s.,;:/|()]+/);
     pieces.push(compact(l.reference));
@@ -207,7 +214,7 @@ export function reconcile(lines: readonly StatementLine[], ledger: readonly Ledg
     if (near >= 0) {
       taken[near] = 1;
       out.matched.push({ line: l, ledger: ledger[near] as LedgerBankRow, by: "amount" });
-    } else if (FEE.test(foldText(l.remark)) && !rowsOfAmount.has(l.amount)) out.fees.push(l);
+    } else if (FEE.test(remarkOf(l)) && !rowsOfAmount.has(l.amount)) out.fees.push(l);
     else out.statementOnly.push({ line: l, ...hintFor(l, d) });
   }
   out.ledgerOnly = ledger.filter((_, i) => !taken[i]);

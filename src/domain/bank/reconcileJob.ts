@@ -52,12 +52,21 @@ export interface BankReport {
   totals: { credits: number; debits: number };
 }
 
+/** The first and last day of lines (ISO dates compare as text); "" for none. */
+function daysOf(lines: readonly StatementLine[]): { from: string; to: string } {
+  let from = "";
+  let to = "";
+  for (const l of lines) {
+    if (from === "" || l.date < from) from = l.date;
+    if (l.date > to) to = l.date;
+  }
+  return { from, to };
+}
+
 /** Reconciles statements (of one account) with the ledger's bank rows of the days they cover. */
 export function bankReport(statements: readonly Statement[], tables: ReadonlyMap<string, TableData>): BankReport {
   const lines: StatementLine[] = statements.flatMap((s) => s.lines);
-  const dates = lines.map((l) => l.date).sort();
-  const from = dates[0] ?? "";
-  const to = dates[dates.length - 1] ?? "";
+  const { from, to } = daysOf(lines);
   // Rows a few days either side of the statement may be its first or last lines' (a transfer booked the next day);
   // unmatched, only those of the statement's own days are said to be missing from it.
   const edge = (iso: string, days: number) => serialToIso(isoToSerial(iso) + days) ?? iso;
@@ -70,7 +79,7 @@ export function bankReport(statements: readonly Statement[], tables: ReadonlyMap
   const statementClosing = last?.closing;
   const ledgerClosing = from ? figuresForPeriod(tables, parsePeriod(`${from}..${to}`), [], views).donations.bank.closing : 0;
   return {
-    statements: statements.map((s) => ({ file: s.file, ...(s.account ? { account: s.account } : {}), lines: s.lines.length, from: s.lines.map((l) => l.date).sort()[0] ?? "", to: s.lines.map((l) => l.date).sort().at(-1) ?? "" })),
+    statements: statements.map((s) => ({ file: s.file, ...(s.account ? { account: s.account } : {}), lines: s.lines.length, ...daysOf(s.lines) })),
     from,
     to,
     result,
@@ -164,17 +173,17 @@ export const BANK_TABLES: readonly string[] = [TABLE.thongTin, TABLE.dongGop, TA
 function recordsOf(statements: readonly Statement[], x: Reconciliation, today: string, sheet: string, mark: string): StatementRecord[] {
   return statements.map((s): StatementRecord => {
     const own = new Set(s.lines);
-    const dates = s.lines.map((l) => l.date).sort();
+    const days = daysOf(s.lines);
     return {
       at: today,
       account: s.account ?? "",
       file: s.file,
-      from: dates[0] ?? "",
-      to: dates.at(-1) ?? "",
+      from: days.from,
+      to: days.to,
       mapping: mappingText(s.mapping),
       matched: x.matched.filter((m) => own.has(m.line)).length,
       statementOnly: x.statementOnly.filter((m) => own.has(m.line)).length,
-      ledgerOnly: statements.length === 1 ? x.ledgerOnly.length : x.ledgerOnly.filter((r) => r.date >= (dates[0] ?? "") && r.date <= (dates.at(-1) ?? "")).length,
+      ledgerOnly: statements.length === 1 ? x.ledgerOnly.length : x.ledgerOnly.filter((r) => r.date >= days.from && r.date <= days.to).length,
       sheet,
       mark,
     };
