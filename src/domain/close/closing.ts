@@ -3,7 +3,7 @@ import { isoOf } from "../collect/receipts";
 import { isoToSerial, serialToIso } from "../dates";
 import { cellAddress, type CellScalar, type CellValue, type Grid } from "../grid";
 import { formatDate, formatNumber } from "../format";
-import { parsePeriod, type Period } from "../period";
+import type { Period } from "../period";
 import type { TableView } from "../rules/view";
 import { camKetTable, dongGopTable } from "../sheets/specs";
 import type { TableSpec } from "../sheets/types";
@@ -313,10 +313,6 @@ export function shown(column: string | undefined, v: CellScalar | undefined): st
   return String(v);
 }
 
-/** The period a closed record stands for. */
-export function periodOf(p: ClosedPeriod): Period {
-  return parsePeriod(p.code);
-}
 
 /** Where a table's row is, for a warning that points at it. */
 export function rowCell(t: TableData | undefined, row: number, column: string | undefined): { sheet: string; cell: string; col: number } {
