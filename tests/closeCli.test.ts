@@ -77,7 +77,7 @@ describe("close FILE --period P", () => {
       ].sort((a, b) => (a[1] as number) - (b[1] as number)),
     );
     const changed = found.find((i) => i.rule === "closed-changed")!;
-    expect(t(changed.rule, changed.params)).toBe(`Kỳ 6 tháng đầu năm 2021 đã chốt ngày 05/07/2021; dòng ${excelRow} cột Số tiền (đồng): ${new Intl.NumberFormat("vi-VN").format(amount)} → ${new Intl.NumberFormat("vi-VN").format(amount + 1_000_000)}. Số liệu đã báo cáo của kỳ này sẽ khác; nếu cần sửa, hãy mở lại kỳ (ghi lý do) rồi lập lại báo cáo.`);
+    expect(t(changed.rule, changed.params)).toBe(`Ô ${changed.cell} (trang "Đóng góp", cột "Số tiền (đồng)"): kỳ 6 tháng đầu năm 2021 đã chốt ngày 05/07/2021; dòng ${excelRow} cột Số tiền (đồng): ${new Intl.NumberFormat("vi-VN").format(amount)} → ${new Intl.NumberFormat("vi-VN").format(amount + 1_000_000)}. Số liệu đã báo cáo của kỳ này sẽ khác; nếu cần sửa, hãy mở lại kỳ (ghi lý do) rồi lập lại báo cáo.`);
     expect(changed.cell).toBe(`${String.fromCharCode(65 + ledger.range.left + col("Số tiền (đồng)"))}${excelRow}`);
     // The report of the closed period made again says its figures differ from those sent, and the preflight warns.
     const r = await captureOutput(() => run(["report", file, "--period", "2021-S1", "--today", "2022-01-05"]));

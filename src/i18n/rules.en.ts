@@ -15,9 +15,9 @@ const CELL_PROBLEM: Record<string, string> = {
 };
 
 export const rulesEn: Catalog = {
-  "closed-changed": (p) => `The period ${p.period} was closed on ${dmy(p.closedOn)}; row ${p.row}, column ${p.column}: ${p.before} → ${p.after}. The figures reported for it would differ; to correct it, reopen the period (with the reason) and make the report again.`,
-  "closed-added": (p) => `The period ${p.period} was closed on ${dmy(p.closedOn)}; row ${p.row} is a new row in the closed period. The figures reported for it would differ; correct its date if it is wrong, else reopen the period (with the reason).`,
-  "closed-removed": (p) => `The period ${p.period} was closed on ${dmy(p.closedOn)}; row ${p.row} as closed is no longer in the period (deleted or its date changed). The figures reported for it would differ; the row as closed is kept in the period's data sheet; if it was deleted by mistake, enter it again, else reopen the period (with the reason).`,
+  "closed-changed": (p) => `${at(p)}: the period ${p.period} was closed on ${dmy(p.closedOn)}; row ${p.row}, column ${p.column}: ${p.before} → ${p.after}. The figures reported for it would differ; to correct it, reopen the period (with the reason) and make the report again.`,
+  "closed-added": (p) => `Sheet "${p.sheet}", row ${p.row} (cell ${p.cell}): a new row in the period ${p.period}, closed on ${dmy(p.closedOn)}. The figures reported for it would differ; correct its date if it is wrong, else reopen the period (with the reason).`,
+  "closed-removed": (p) => `Sheet "${p.sheet}" (table at cell ${p.cell}): row ${p.row} as closed in the period ${p.period} (on ${dmy(p.closedOn)}) is no longer in the period (deleted or its date changed). The figures reported for it would differ; the row as closed is kept in the period's data sheet; if it was deleted by mistake, enter it again, else reopen the period (with the reason).`,
   "table-missing": (p) => `The table of sheet "${p.expectedSheet}" was not found. Run "Templates" to create it again; existing data is kept.`,
   "column-missing": (p) => `The table on sheet "${p.sheet}" lacks column "${p.header}". Run "Templates" to add it at the table's end, or restore its name if it was renamed.`,
   "column-duplicate": (p) => `The table on sheet "${p.sheet}" has two columns named "${p.header}" (headers in ${p.first} and ${p.cell}). The column of ${p.first} is read; rename or remove the column of ${p.cell}.`,

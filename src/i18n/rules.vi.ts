@@ -16,9 +16,9 @@ const CELL_PROBLEM: Record<string, string> = {
 
 /** Validation messages in Vietnamese: the cell, what is wrong, how to fix it. */
 export const rulesVi: Catalog = {
-  "closed-changed": (p) => `Kỳ ${p.period} đã chốt ngày ${dmy(p.closedOn)}; dòng ${p.row} cột ${p.column}: ${p.before} → ${p.after}. Số liệu đã báo cáo của kỳ này sẽ khác; nếu cần sửa, hãy mở lại kỳ (ghi lý do) rồi lập lại báo cáo.`,
-  "closed-added": (p) => `Kỳ ${p.period} đã chốt ngày ${dmy(p.closedOn)}; dòng ${p.row} là dòng mới thuộc kỳ đã chốt. Số liệu đã báo cáo của kỳ này sẽ khác; nếu dòng ghi nhầm ngày, hãy sửa ngày, nếu không, hãy mở lại kỳ (ghi lý do).`,
-  "closed-removed": (p) => `Kỳ ${p.period} đã chốt ngày ${dmy(p.closedOn)}; dòng ${p.row} lúc chốt nay không còn thuộc kỳ (đã xóa hoặc đổi ngày). Số liệu đã báo cáo của kỳ này sẽ khác; dòng lúc chốt còn lưu trong trang dữ liệu của kỳ; nếu dòng bị xóa nhầm, hãy nhập lại, nếu không, hãy mở lại kỳ (ghi lý do).`,
+  "closed-changed": (p) => `${at(p)}: kỳ ${p.period} đã chốt ngày ${dmy(p.closedOn)}; dòng ${p.row} cột ${p.column}: ${p.before} → ${p.after}. Số liệu đã báo cáo của kỳ này sẽ khác; nếu cần sửa, hãy mở lại kỳ (ghi lý do) rồi lập lại báo cáo.`,
+  "closed-added": (p) => `Trang "${p.sheet}", dòng ${p.row} (ô ${p.cell}): dòng mới thuộc kỳ ${p.period} đã chốt ngày ${dmy(p.closedOn)}. Số liệu đã báo cáo của kỳ này sẽ khác; nếu dòng ghi nhầm ngày, hãy sửa ngày, nếu không, hãy mở lại kỳ (ghi lý do).`,
+  "closed-removed": (p) => `Trang "${p.sheet}" (bảng ở ô ${p.cell}): dòng ${p.row} lúc chốt kỳ ${p.period} (ngày ${dmy(p.closedOn)}) nay không còn thuộc kỳ (đã xóa hoặc đổi ngày). Số liệu đã báo cáo của kỳ này sẽ khác; dòng lúc chốt còn lưu trong trang dữ liệu của kỳ; nếu dòng bị xóa nhầm, hãy nhập lại, nếu không, hãy mở lại kỳ (ghi lý do).`,
   "table-missing": (p) => `Không tìm thấy bảng số liệu của trang "${p.expectedSheet}". Hãy chạy "Mẫu biểu" để tạo lại bảng; dữ liệu đang có không bị xóa.`,
   "column-missing": (p) => `Bảng trên trang "${p.sheet}" thiếu cột "${p.header}". Hãy chạy "Mẫu biểu" để thêm cột vào cuối bảng, hoặc sửa lại tên cột nếu đã đổi tên.`,
   "column-duplicate": (p) => `Bảng trên trang "${p.sheet}" có hai cột cùng tên "${p.header}" (tiêu đề ở ô ${p.first} và ô ${p.cell}). Sổ đọc cột ở ô ${p.first}; hãy đổi tên hoặc xóa cột ở ô ${p.cell}.`,
