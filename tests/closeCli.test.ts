@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { XlsxWorkbook } from "../src/adapters/xlsx/xlsxWorkbook";
 import { run } from "../src/cli/main";
 import { isoToSerial } from "../src/domain/dates";
+import { parseRangeAddress } from "../src/domain/grid";
 import { validateThrough } from "../src/domain/rules/runValidation";
 import { t } from "../src/i18n";
 import { captureOutput } from "./helpers/output";
@@ -147,5 +148,156 @@ describe("close FILE --period P", () => {
     const list = (await (await open(file)).readTables(["tblKyDaChot"])).get("tblKyDaChot")!;
     expect(list.rows.map((x) => x[list.headers.indexOf("Trang báo cáo")])).toEqual(["BC 6 tháng cuối năm 2021"]);
     expect(await drift(file)).toEqual([]);
+  });
+});
+
+// The sheet's part in the package, by its name (workbook.xml, then its relationships).
+async function sheetPart(zip: import("jszip"), sheet: string): Promise<string> {
+  const wb = await zip.file("xl/workbook.xml")!.async("string");
+  const id = new RegExp(`<sheet [^>]*name="${sheet}"[^>]*r:id="([^"]+)"`).exec(wb)?.[1];
+  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+  const target = new RegExp(`<Relationship [^>]*Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)?.[1];
+  return `xl/${target!.replace(/^\/?xl\//, "")}`;
+}
+
+/** Whether a cell (0-based) is in the sheet's range anyone may edit, as the file says (sqref). */
+function editable(sqref: string, row: number, col: number): boolean {
+  return sqref.split(" ").some((a) => {
+    const b = parseRangeAddress(a)!;
+    return row >= b.top && row <= b.bottom && col >= b.left && col <= b.right;
+  });
+}
+
+describe("close --lock / --unlock: the closed rows locked on request", () => {
+  const ledgerOf = async (file: string) => (await (await open(file)).readTables(["tblDongGop"])).get("tblDongGop")!;
+  const protection = async (file: string) => {
+    const JSZip = (await import("jszip")).default;
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const xml = await zip.file(await sheetPart(zip, "Đóng góp"))!.async("string");
+    return { protectedTag: /<sheetProtection [^>]*\/>/.exec(xml)?.[0], sqref: /<protectedRange [^>]*name="Cac_dong_chua_chot"[^>]*sqref="([^"]+)"/.exec(xml)?.[1] ?? /<protectedRange [^>]*sqref="([^"]+)"[^>]*name="Cac_dong_chua_chot"/.exec(xml)?.[1] };
+  };
+
+  it("locks the header and the closed period's rows, every other cell editable; unlock lifts it; a reopened period's rows are unlocked", async () => {
+    const file = path.join(dir, "xa-khoa.xlsx");
+    writeFileSync(file, readFileSync(demo));
+    const before = await validateThrough(await open(file), "2022-01-05");
+    const r = await captureOutput(() => run(["close", file, "--period", "2021-S1", "--lock", "--today", "2021-07-05"]));
+    expect(r.code).toBe(0);
+    const ledger = await ledgerOf(file);
+    const dateCol = ledger.headers.indexOf("Ngày");
+    const closedRows = ledger.rows.map((x, i) => [x, i] as const).filter(([x]) => typeof x[dateCol] === "number" && x[dateCol] <= isoToSerial("2021-06-30")).map(([, i]) => ledger.range.top + 1 + i);
+    const pledges = (await (await open(file)).readTables(["tblCamKet"])).get("tblCamKet")!;
+    const pledgeRows = pledges.rows.filter((x) => (x[pledges.headers.indexOf("Ngày cập nhật")] as number) <= isoToSerial("2021-06-30")).length;
+    expect(r.stderr).toContain(t("cli-lock-done", { rows: closedRows.length + pledgeRows, sheets: '"Đóng góp", "Cam kết"', file }));
+    const { protectedTag, sqref } = await protection(file);
+    expect(protectedTag).toMatch(/sheet="1"/);
+    expect(protectedTag).not.toMatch(/password|hashValue/);
+    const { left, right, top } = ledger.range;
+    const openRows = ledger.rows.map((_, i) => top + 1 + i).filter((row) => !closedRows.includes(row));
+    expect(closedRows.length).toBeGreaterThan(0);
+    expect(openRows.length).toBeGreaterThan(0);
+    // Locked: the header and the closed rows, in the table's columns; editable: the open rows, the rows below, the columns beside.
+    for (let c = left; c <= right; c++) {
+      expect(editable(sqref!, top, c)).toBe(false);
+      for (const row of closedRows) expect(editable(sqref!, row, c)).toBe(false);
+      for (const row of openRows) expect(editable(sqref!, row, c)).toBe(true);
+      expect(editable(sqref!, ledger.range.bottom + 1, c)).toBe(true);
+    }
+    expect(editable(sqref!, closedRows[0]!, right + 1)).toBe(true);
+    expect(editable(sqref!, 0, 0)).toBe(top > 0 || left > 0);
+    // The lock changes no value: the check says what it said before.
+    expect(await validateThrough(await open(file), "2022-01-05")).toEqual(before);
+    // Closing the next half-year keeps the lock in step: its rows locked too.
+    expect((await captureOutput(() => run(["close", file, "--period", "2021-S2", "--today", "2022-01-05"]))).code).toBe(0);
+    const both = (await protection(file)).sqref!;
+    for (const row of openRows) expect(editable(both, row, left)).toBe(!(ledger.rows[row - top - 1]![dateCol] as number <= isoToSerial("2021-12-31")));
+    // Unlocked: no protection left, no range of ours.
+    const u = await captureOutput(() => run(["close", file, "--unlock"]));
+    expect(u.code).toBe(0);
+    expect(await protection(file)).toEqual({ protectedTag: undefined, sqref: undefined });
+    // Locked again, then the second half-year reopened: only the first half-year's rows stay locked.
+    expect((await captureOutput(() => run(["close", file, "--lock"]))).code).toBe(0);
+    expect((await captureOutput(() => run(["close", file, "--period", "2021-S2", "--reopen", "Sửa phiếu thu", "--today", "2022-01-06"]))).code).toBe(0);
+    const after = (await protection(file)).sqref!;
+    for (const row of closedRows) expect(editable(after, row, left)).toBe(false);
+    for (const row of openRows) expect(editable(after, row, left)).toBe(true);
+  });
+
+  it("refuses a sheet protected with a password, the file as it was; with no period closed, nothing to lock", async () => {
+    const file = path.join(dir, "xa-matkhau.xlsx");
+    writeFileSync(file, readFileSync(demo));
+    const none = await captureOutput(() => run(["close", file, "--lock"]));
+    expect([none.code, none.stderr]).toEqual([1, expect.stringContaining(t("close-nothing-to-lock"))]);
+    expect((await captureOutput(() => run(["close", file, "--period", "2021-S1", "--today", "2021-07-05"]))).code).toBe(0);
+    const JSZip = (await import("jszip")).default;
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const part = await sheetPart(zip, "Đóng góp");
+    const xml = await zip.file(part)!.async("string");
+    zip.file(part, xml.replace("</sheetData>", '</sheetData><sheetProtection algorithmName="SHA-512" hashValue="x" saltValue="y" spinCount="100000" sheet="1" objects="1" scenarios="1"/>'));
+    writeFileSync(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    const bytes = readFileSync(file);
+    const r = await captureOutput(() => run(["close", file, "--lock"]));
+    expect([r.code, r.stderr]).toEqual([1, expect.stringContaining(t("grid-password-protected", { sheet: "Đóng góp" }))]);
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+  });
+});
+
+describe("every way a closed row can be changed is found, and only the change made", () => {
+  it("validate --fix: a closed amount retyped as text, then turned into a number by the fix", async () => {
+    const file = path.join(dir, "xa-fix.xlsx");
+    writeFileSync(file, readFileSync(demo));
+    expect((await captureOutput(() => run(["close", file, "--period", "2021-S1", "--today", "2021-07-05"]))).code).toBe(0);
+    const book = await open(file);
+    const ledger = (await book.readTables(["tblDongGop"])).get("tblDongGop")!;
+    const amountCol = ledger.headers.indexOf("Số tiền (đồng)");
+    const i = ledger.rows.findIndex((r) => typeof r[amountCol] === "number" && (r[ledger.headers.indexOf("Ngày")] as number) <= isoToSerial("2021-06-30"));
+    const was = ledger.rows[i]![amountCol] as number;
+    await book.updateCells([{ sheet: ledger.sheet, row: ledger.range.top + 1 + i, col: ledger.range.left + amountCol, expected: was, value: "2.500.000" }]);
+    writeFileSync(file, await book.toVerifiedBuffer());
+    const fixed = await captureOutput(() => run(["validate", file, "--fix", "--today", "2022-01-05"]));
+    expect(fixed.code).not.toBe(2);
+    const now = (await (await open(file)).readTables(["tblDongGop"])).get("tblDongGop")!.rows[i]![amountCol];
+    expect(now).toBe(2_500_000);
+    const found = await drift(file);
+    expect(found.map((d) => [d.rule, d.params.row, d.params.column, d.params.before, d.params.after])).toEqual([["closed-changed", ledger.range.top + 2 + i, "Số tiền (đồng)", new Intl.NumberFormat("vi-VN").format(was), "2.500.000"]]);
+  });
+
+  it("the file's XML edited as Excel keeps it (a number in place, a text through the shared strings): exactly those two cells", async () => {
+    const file = path.join(dir, "xa-xml.xlsx");
+    writeFileSync(file, readFileSync(demo));
+    expect((await captureOutput(() => run(["close", file, "--period", "2021-S1", "--today", "2021-07-05"]))).code).toBe(0);
+    const ledger = (await (await open(file)).readTables(["tblDongGop"])).get("tblDongGop")!;
+    const col = (h: string) => ledger.headers.indexOf(h);
+    const i = ledger.rows.findIndex((r) => typeof r[col("Số tiền (đồng)")] === "number" && typeof r[col("Người, đơn vị")] === "string" && (r[col("Ngày")] as number) <= isoToSerial("2021-06-30"));
+    expect(i).toBeGreaterThanOrEqual(0);
+    const row = ledger.range.top + 2 + i;
+    const ref = (h: string) => `${String.fromCharCode(65 + ledger.range.left + col(h))}${row}`;
+    const JSZip = (await import("jszip")).default;
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const part = await sheetPart(zip, "Đóng góp");
+    let xml = await zip.file(part)!.async("string");
+    // Excel keeps texts in the shared strings: the part made where the file has none (its relationship and content type with it).
+    let sst = (await zip.file("xl/sharedStrings.xml")?.async("string")) ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"></sst>';
+    if (!zip.file("xl/sharedStrings.xml")) {
+      const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+      zip.file("xl/_rels/workbook.xml.rels", rels.replace("</Relationships>", '<Relationship Id="rIdSst1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>'));
+      const types = await zip.file("[Content_Types].xml")!.async("string");
+      zip.file("[Content_Types].xml", types.replace("</Types>", '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'));
+    }
+    const count = (sst.match(/<si>/g) ?? []).length;
+    sst = sst.replace("</sst>", "<si><t>Hộ ông Nguyễn Văn Sửa</t></si></sst>").replace(/uniqueCount="\d+"/, `uniqueCount="${count + 1}"`).replace(/ count="\d+"/, ` count="${count + 1}"`);
+    const amountCell = new RegExp(`<c r="${ref("Số tiền (đồng)")}"([^>]*)><v>[^<]*</v></c>`);
+    const nameCell = new RegExp(`<c r="${ref("Người, đơn vị")}"([^>]*) t="(?:s|inlineStr)"([^>]*)>(?:<v>\\d+</v>|<is><t>[^<]*</t></is>)</c>`);
+    expect(xml).toMatch(amountCell);
+    expect(xml).toMatch(nameCell);
+    xml = xml.replace(amountCell, `<c r="${ref("Số tiền (đồng)")}"$1><v>7000000</v></c>`).replace(nameCell, `<c r="${ref("Người, đơn vị")}"$1 t="s"$2><v>${count}</v></c>`);
+    zip.file(part, xml);
+    zip.file("xl/sharedStrings.xml", sst);
+    writeFileSync(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    const found = await drift(file);
+    expect(found.map((d) => [d.rule, d.params.row, d.params.column, d.params.after])).toEqual([
+      ["closed-changed", row, "Người, đơn vị", "Hộ ông Nguyễn Văn Sửa"],
+      ["closed-changed", row, "Số tiền (đồng)", "7.000.000"],
+    ]);
   });
 });

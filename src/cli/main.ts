@@ -155,7 +155,7 @@ function paperOptions(file: string, args: Args, today: string): ReportOptions {
   const docx = args.options.get("docx");
   const by = args.options.get("by");
   const reopen = args.options.get("reopen");
-  return { file, period: typeof period === "string" ? period : undefined, json: args.options.has("json"), ...(typeof out === "string" ? { out } : {}), ...(typeof docx === "string" ? { docx } : {}), ...(args.options.has("by-village") ? { byVillage: true } : {}), ...(args.options.has("close") ? { close: true } : {}), ...(typeof by === "string" ? { by } : {}), ...(typeof reopen === "string" ? { reopen } : {}), today };
+  return { file, period: typeof period === "string" ? period : undefined, json: args.options.has("json"), ...(typeof out === "string" ? { out } : {}), ...(typeof docx === "string" ? { docx } : {}), ...(args.options.has("by-village") ? { byVillage: true } : {}), ...(args.options.has("close") ? { close: true } : {}), ...(typeof by === "string" ? { by } : {}), ...(typeof reopen === "string" ? { reopen } : {}), ...(args.options.has("lock") ? { lock: true } : {}), ...(args.options.has("unlock") ? { unlock: true } : {}), today };
 }
 
 /** A paper command (`disclosure`, `nominations`): FILE, --period, --out, --docx, --json, --today. */

@@ -1,6 +1,6 @@
 import { stat, writeFile } from "node:fs/promises";
 import { addReport } from "../domain/report/addReport";
-import { closePeriod, reopenPeriod } from "../domain/close/closeJob";
+import { closePeriod, lockClosedRows, reopenPeriod } from "../domain/close/closeJob";
 import { formatMoment } from "../domain/format";
 import { addDisclosure, leftOutSentence } from "../domain/report/disclosure";
 import type { DocModel } from "../domain/report/document";
@@ -26,6 +26,9 @@ export interface ReportOptions {
   by?: string;
   /** `close --reopen REASON`: the period reopened, with its reason (logged). */
   reopen?: string;
+  /** `close --lock` / `--unlock`, `report --close --lock`: the closed periods' rows locked (sheet protection, no password), or the lock lifted. */
+  lock?: boolean;
+  unlock?: boolean;
   today: string;
 }
 
@@ -116,13 +119,13 @@ export function reportCommand(o: ReportOptions): Promise<number> {
       if (o.json) process.stdout.write(`${JSON.stringify(result.figures, null, 2)}\n`);
       // Errors, rows left out, a negative balance, missing tables: said with the result, never hidden.
       for (const c of reportCaveats(result)) process.stderr.write(`CẢNH BÁO: ${t(c.code, c.params)}\n`);
-      const closed = o.close ? await closePeriod(port, period, { today: o.today, ...(o.by ? { by: o.by } : {}), report: result.sheet }) : undefined;
+      const closed = o.close ? await closePeriod(port, period, { today: o.today, ...(o.by ? { by: o.by } : {}), report: result.sheet, lock: o.lock === true }) : undefined;
       return { ...result, closed, label: period.label };
     },
     (r) => [r.doc],
     (result, target) => {
       process.stderr.write(`${t("cli-report-added", { sheet: result.sheet, file: target })}\n`);
-      if (result.closed) process.stderr.write(`${t("cli-close-done", { period: result.label, file: target, ...result.closed })}\n`);
+      if (result.closed) closedSaid(result.closed, result.label, target);
       if (result.summaryAdded) process.stderr.write(`${t("cli-summary-added", { file: target })}\n`);
       if (result.errors > 0 || result.figures.excludedRows > 0) process.stderr.write(`${t("cli-see-validate", { file: o.file })}\n`);
       if (result.missingTables.length > 0 || result.summaryMissing.length > 0) process.stderr.write(`${t("cli-see-template", { file: o.file })}\n`);
@@ -158,6 +161,8 @@ export function remindCommand(o: ReportOptions): Promise<number> {
  * check and the report name every change to them.
  */
 export function closeCommand(o: ReportOptions): Promise<number> {
+  // The rows of the periods closed already, locked or unlocked: no period to name.
+  if ((o.lock || o.unlock) && o.period === undefined && o.reopen === undefined) return lockCommand(o, o.unlock ? "unlock" : "lock");
   if (o.reopen !== undefined)
     return addPaper(
       { ...o, json: false },
@@ -170,8 +175,26 @@ export function closeCommand(o: ReportOptions): Promise<number> {
     );
   return addPaper(
     { ...o, json: false },
-    async (port, period) => ({ ...(await closePeriod(port, period, { today: o.today, ...(o.by ? { by: o.by } : {}) })), label: period.label }),
+    async (port, period) => ({ ...(await closePeriod(port, period, { today: o.today, ...(o.by ? { by: o.by } : {}), lock: o.lock === true })), label: period.label }),
     () => [],
-    (r, target) => process.stderr.write(`${t("cli-close-done", { period: r.label, file: target, sheet: r.sheet, rows: r.rows, report: r.report, by: r.by })}\n`),
+    (r, target) => closedSaid(r, r.label, target),
   );
+}
+
+/** A period closed, said; and its rows locked, when asked. */
+function closedSaid(r: Awaited<ReturnType<typeof closePeriod>>, period: string, file: string): void {
+  process.stderr.write(`${t("cli-close-done", { period, file, sheet: r.sheet, rows: r.rows, report: r.report, by: r.by })}\n`);
+  if (r.locked !== undefined) process.stderr.write(`${t("cli-lock-done", { rows: r.locked.rows, sheets: r.locked.sheets.map((s) => `"${s}"`).join(", "), file })}\n`);
+}
+
+/** `close FILE --lock` / `--unlock`: the closed periods' rows locked on the ledger's sheets, or the lock lifted. */
+function lockCommand(o: ReportOptions, mode: "lock" | "unlock"): Promise<number> {
+  return withLock(o.file, async (lock) => {
+    const opened = await openWorkbook(o.file, false);
+    const r = await lockClosedRows(opened.port, mode);
+    await saveWorkbook(opened, lock, { sameFile: true, noClobber: false });
+    const sheets = r.sheets.map((s) => `"${s}"`).join(", ");
+    process.stderr.write(`${t(mode === "lock" ? "cli-lock-done" : "cli-unlock-done", { rows: r.rows, sheets, file: o.file })}\n`);
+    return 0;
+  });
 }

@@ -183,6 +183,44 @@ export function rangeAddress(box: RangeBox): string {
   return a === b ? a : `${a}:${b}`;
 }
 
+/** The last row and column of a sheet (0-based): 1,048,576 rows, 16,384 columns (XFD). */
+export const SHEET_END = { row: 1_048_575, col: 16_383 } as const;
+
+/**
+ * The cells of a whole sheet outside `boxes`, as few boxes as bands of rows allow: the sheet cut
+ * where a box starts or ends, each band's free columns, equal bands one above another joined.
+ */
+export function complementOf(boxes: readonly RangeBox[]): RangeBox[] {
+  const cuts = new Set<number>([0, SHEET_END.row + 1]);
+  for (const b of boxes) {
+    cuts.add(Math.max(0, b.top));
+    cuts.add(Math.min(SHEET_END.row, b.bottom) + 1);
+  }
+  const rows = [...cuts].sort((a, b) => a - b);
+  const out: RangeBox[] = [];
+  let open: RangeBox[] = [];
+  for (let k = 0; k + 1 < rows.length; k++) {
+    const top = rows[k] as number;
+    const bottom = (rows[k + 1] as number) - 1;
+    const taken = boxes.filter((b) => b.top <= top && b.bottom >= bottom).map((b) => [b.left, b.right] as const).sort((a, b) => a[0] - b[0]);
+    const free: [number, number][] = [];
+    let col = 0;
+    for (const [l, r] of taken) {
+      if (l > col) free.push([col, l - 1]);
+      col = Math.max(col, r + 1);
+    }
+    if (col <= SHEET_END.col) free.push([col, SHEET_END.col]);
+    const same = free.length === open.length && free.every(([l, r], i) => open[i]?.left === l && open[i]?.right === r);
+    if (same) for (const b of open) b.bottom = bottom;
+    else {
+      out.push(...open);
+      open = free.map(([left, right]) => ({ top, bottom, left, right }));
+    }
+  }
+  out.push(...open);
+  return out;
+}
+
 /** Parses `B7` or `AA10` into 0-based indexes; undefined when it is not an address. */
 export function parseCellAddress(address: string): { row: number; col: number } | undefined {
   const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(address.trim().toUpperCase());

@@ -113,6 +113,23 @@ export interface WorkbookPort {
   watchChanges?(onChange: () => void): Promise<(() => Promise<void>) | undefined>;
   /** What the host knows of the workbook as it is open that the clerk must be told once (inside Excel). */
   hostNotes?(): Promise<HostNote[]>;
+  /**
+   * Protects sheets without a password so that only the given cells are locked (a closed period's
+   * rows), every other cell left editable; or lifts that protection. A sheet protected with a
+   * password is refused before anything is changed.
+   */
+  lockCells?(locks: readonly SheetLock[]): Promise<void>;
+}
+
+/**
+ * A sheet's lock: the cells no one may change (0-based boxes), the rest editable, the sheet protected
+ * without a password; `locked: null` lifts the protection. `onlyIfProtected`: brought up to date only
+ * where the sheet is protected already (a lock kept in step when a period is closed or reopened).
+ */
+export interface SheetLock {
+  sheet: string;
+  locked: RangeBox[] | null;
+  onlyIfProtected?: boolean;
 }
 
 /**

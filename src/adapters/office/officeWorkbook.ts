@@ -3,7 +3,7 @@ import { MARK_FILL, MARK_FORMULA, type SheetMarks } from "../../domain/rules/mar
 import { nameKey } from "../../domain/text";
 import { t } from "../../i18n";
 import { sheetList } from "../../i18n/errors";
-import { CancelledError, GridConflictError, monthFirst, TableTotalsRowError, type CellUpdate, type HostNote, type RangeRequest, type ReadOptions, type SheetSummary, type TableData, type TableSummary, type WorkbookPort, type WorkbookSummary } from "../../domain/workbook";
+import { CancelledError, GridConflictError, monthFirst, TableTotalsRowError, type CellUpdate, type HostNote, type RangeRequest, type ReadOptions, type SheetLock, type SheetSummary, type TableData, type TableSummary, type WorkbookPort, type WorkbookSummary } from "../../domain/workbook";
 import { CALL_BYTES, queueTablesAndFormats, queueValues, WriteBudget } from "./officeRender";
 import { BYTES_PER_CELL_READ, formulaKey, longFormula, officeCellValue, officeInput, PAYLOAD_BUDGET, rowsPerChunk } from "./officeValues";
 import { CULTURE_DATES, PAGE_LAYOUT, RANGE_AREAS, TABLE_EVENTS, TABLE_RESIZE, type Requirements } from "./requirements";
@@ -635,6 +635,38 @@ export class OfficeWorkbook implements WorkbookPort {
           cf.custom.format.font.color = `#${look.color}`;
           await budget.add(6 * CALL_BYTES + 12 * group.length);
         }
+      }
+    });
+  }
+
+  /**
+   * Locks the given cells of each sheet, the rest left editable (WorksheetProtection and
+   * RangeFormat.protection, ExcelApi 1.2): a protected sheet is first unprotected without a password
+   * (one protected with a password refuses it: said, nothing changed on that sheet), every cell
+   * unlocked, the closed rows locked, the sheet protected again with columns, rows and filters usable.
+   */
+  lockCells(locks: readonly SheetLock[]): Promise<void> {
+    return this.run(async (ctx) => {
+      const sheets = locks.map((l) => ({ l, ws: ctx.workbook.worksheets.getItem(l.sheet) }));
+      const states = sheets.map(({ ws }) => ws.protection.load("protected"));
+      await ctx.sync();
+      for (const [i, { l, ws }] of sheets.entries()) {
+        const was = (states[i] as Excel.WorksheetProtection).protected;
+        if (!was && (l.onlyIfProtected || l.locked === null)) continue;
+        if (was) {
+          ws.protection.unprotect();
+          try {
+            await ctx.sync();
+          } catch {
+            // A password is needed: Excel refused to lift the protection.
+            throw new WorkbookLockedError(l.sheet);
+          }
+        }
+        if (l.locked === null) continue;
+        ws.getRange().format.protection.locked = false;
+        for (const box of l.locked) ws.getRange(rangeAddress(box)).format.protection.locked = true;
+        ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true });
+        await ctx.sync();
       }
     });
   }

@@ -1,4 +1,4 @@
-import { sameValue, type CellValue, type Grid, type RangeBox } from "../../domain/grid";
+import { complementOf, rangeAddress, sameValue, type CellValue, type Grid, type RangeBox } from "../../domain/grid";
 import { MARK_FILL, MARK_FORMULA, type SheetMarks } from "../../domain/rules/marks";
 import { nameKey } from "../../domain/text";
 import {
@@ -7,6 +7,7 @@ import {
   TableTotalsRowError,
   type CellUpdate,
   type RangeRequest,
+  type SheetLock,
   type ReadOptions,
   type SheetSummary,
   type TableData,
@@ -35,7 +36,7 @@ export { GridConflictError };
 export class GridRefusedError extends Error {
   constructor(
     readonly sheet: string,
-    readonly reason: "no-sheet" | "not-a-worksheet" | "table-exists" | "name-taken" | "table-overlap" | "not-replaceable",
+    readonly reason: "no-sheet" | "not-a-worksheet" | "table-exists" | "name-taken" | "table-overlap" | "not-replaceable" | "password-protected",
     readonly detail: string,
   ) {
     super(`${sheet}: ${reason} ${detail}`);
@@ -383,6 +384,32 @@ export class XlsxWorkbook implements WorkbookPort {
 
   clearMarks(): Promise<void> {
     return this.replaceMarks([]);
+  }
+
+  /**
+   * Locks the given cells of each sheet, the rest left editable: the sheet protected without a
+   * password, and one range anyone may edit covering every other cell (Allow Edit Ranges: no
+   * cell's style is touched). Every sheet is checked before any is changed.
+   */
+  async lockCells(locks: readonly SheetLock[]): Promise<void> {
+    const todo: { info: SheetInfo; lock: SheetLock }[] = [];
+    for (const lock of locks) {
+      const info = this.book.sheet(lock.sheet);
+      if (!info) throw new GridRefusedError(lock.sheet, "no-sheet", "");
+      if (!info.part) throw new GridRefusedError(lock.sheet, "not-a-worksheet", "");
+      const sheet = await this.open(info);
+      const now = sheet?.frame().protection() ?? "none";
+      if (now === "password") throw new GridRefusedError(lock.sheet, "password-protected", "");
+      if (lock.onlyIfProtected && now === "none") continue;
+      if (lock.locked === null && now === "none") continue;
+      todo.push({ info, lock });
+    }
+    for (const { info, lock } of todo) {
+      const sheet = await this.openForWrite(info);
+      sheet.frame().lockAllBut(lock.locked === null ? null : complementOf(lock.locked).map(rangeAddress).join(" "));
+      this.intent.reprotected.add(info.part as string);
+      this.commit(sheet);
+    }
   }
 
   /** The last cell shown with `select`: a file has no cursor, the preview pane shows this one. */

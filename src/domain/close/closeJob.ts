@@ -7,7 +7,8 @@ import { TABLE } from "../sheets/specs";
 import { findTable } from "../tables";
 import { nameKey } from "../text";
 import type { TableData, WorkbookPort } from "../workbook";
-import { CLOSED_TABLE, closedPeriods, closeGrids, inForce, reopenGrids } from "./closing";
+import type { TableView } from "../rules/view";
+import { CLOSED_TABLE, CLOSED_TABLES, closedPeriods, CloseError, closeGrids, inForce, lockPlan, reopenGrids } from "./closing";
 import { LOG, LOG_TABLE } from "../collect/merge";
 
 /** What the report said of the period, in a line: the money, the pledges, the tasks, the nominations. */
@@ -27,7 +28,7 @@ export function headlineOf(f: Figures): string {
  * line added to `Kỳ đã chốt` with the date, who closed it (`by`, else the report's signer), the
  * report sheet and the headline figures. Refuses a period closed already (reopen it first).
  */
-export async function closePeriod(port: WorkbookPort, period: Period, o: { today: string; by?: string; report?: string }): Promise<{ sheet: string; rows: number; headline: string; by: string; report: string }> {
+export async function closePeriod(port: WorkbookPort, period: Period, o: { today: string; by?: string; report?: string; lock?: boolean }): Promise<{ sheet: string; rows: number; headline: string; by: string; report: string; locked: { sheets: string[]; rows: number } | undefined }> {
   const tables = await port.readTables([...VALIDATED_TABLES.map((t) => t.spec.name), CLOSED_TABLE]);
   const { views } = readOurTables(tables);
   const headline = headlineOf(figuresForPeriod(tables, period, [], views));
@@ -38,7 +39,10 @@ export async function closePeriod(port: WorkbookPort, period: Period, o: { today
   const report = o.report ?? [...names].reverse().find((s) => nameKey(s) === nameKey(period.sheetName) || nameKey(s).startsWith(`${nameKey(period.sheetName)} (`)) ?? "";
   const { grids, rows, sheet } = closeGrids(tables, views, period, { today: o.today, by, report, headline, sheetNames: names });
   await port.applyGrids(grids);
-  return { sheet, rows, headline, by, report };
+  // The ledger locked already (the clerk asked for it): its lock now takes this period's rows too.
+  const now = { tables: new Map([...tables, ...(await port.readTables([CLOSED_TABLE]))]), views };
+  const locked = await lockClosedRows(port, o.lock ? "lock" : "refresh", now);
+  return { sheet, rows, headline, by, report, locked: o.lock ? locked : undefined };
 }
 
 /**
@@ -58,4 +62,25 @@ export async function reopenPeriod(port: WorkbookPort, period: Period, o: { toda
   const tables = await port.readTables([TABLE.thongTin, CLOSED_TABLE, LOG_TABLE]);
   const by = o.by?.trim() || reportInfo(findTable(tables, TABLE.thongTin), undefined).signer;
   await port.applyGrids(reopenGrids(tables, period, { ...o, by, log: { table: findTable(tables, LOG_TABLE), spec: LOG } }));
+  // Its rows may be changed again: a lock on the ledger keeps only the periods still closed.
+  await lockClosedRows(port, "refresh");
+}
+
+/**
+ * Locks the rows of the closed periods on the ledger's sheets (sheet protection without a password,
+ * every other cell left editable), lifts that lock ("unlock"), or brings it up to date where there is
+ * one ("refresh"). A table on a protected sheet cannot grow: new rows are added with the lock lifted
+ * (the pane's button, `close --unlock`), then it is put back.
+ */
+export async function lockClosedRows(port: WorkbookPort, mode: "lock" | "unlock" | "refresh", read?: { tables: ReadonlyMap<string, TableData>; views: ReadonlyMap<string, TableView> }): Promise<{ sheets: string[]; rows: number }> {
+  if (!port.lockCells) {
+    if (mode === "refresh") return { sheets: [], rows: 0 };
+    throw new CloseError("cannot-lock", "");
+  }
+  const tables = read?.tables ?? (await port.readTables([...CLOSED_TABLES.map((t) => t.spec.name), CLOSED_TABLE]));
+  const views = read?.views ?? readOurTables(tables).views;
+  const { locks, rows } = lockPlan(tables, views, mode);
+  if (mode === "lock" && rows === 0) throw new CloseError("nothing-to-lock", "");
+  await port.lockCells(locks);
+  return { sheets: locks.map((l) => l.sheet), rows };
 }

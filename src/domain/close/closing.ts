@@ -1,7 +1,7 @@
 import { appendRecords, recordRows, scalarOf, type RecordTable } from "../collect/records";
 import { isoOf } from "../collect/receipts";
 import { isoToSerial, serialToIso } from "../dates";
-import { cellAddress, type CellScalar, type CellValue, type Grid } from "../grid";
+import { cellAddress, type CellScalar, type CellValue, type Grid, type RangeBox } from "../grid";
 import { formatDate, formatNumber } from "../format";
 import type { Period } from "../period";
 import type { TableView } from "../rules/view";
@@ -9,7 +9,7 @@ import { camKetTable, dongGopTable } from "../sheets/specs";
 import type { TableSpec } from "../sheets/types";
 import { findTable } from "../tables";
 import { Digest, digest, nameKey } from "../text";
-import type { TableData } from "../workbook";
+import type { SheetLock, TableData } from "../workbook";
 import type { Issue } from "../rules/types";
 import type { MergeAppend, MergePlan } from "../collect/mergeTypes";
 import { readDate } from "../cells/date";
@@ -190,7 +190,7 @@ export function snapshotTable(code: string): string {
 /** A closing refused: the period is closed already (reopen it first), or nothing of it is in the workbook. */
 export class CloseError extends Error {
   constructor(
-    readonly problem: "already-closed" | "no-rows" | "not-closed" | "no-reason",
+    readonly problem: "already-closed" | "no-rows" | "not-closed" | "no-reason" | "cannot-lock" | "nothing-to-lock",
     readonly period: string,
     readonly closedOn = "",
   ) {
@@ -424,4 +424,39 @@ export function keepClosedPeriods(plan: MergePlan, commune: ReadonlyMap<string, 
     return false;
   });
   return plan;
+}
+
+/**
+ * How the ledger's sheets are locked (the clerk asks for it): on each sheet of a closed table, its
+ * header and every row dated up to the end of the last period in force locked, in the table's
+ * columns; the rest of the sheet left editable (the open periods' rows, new rows, notes beside).
+ * "unlock" lifts the protection; "refresh" brings a lock up to date where there is one (after a
+ * period is closed or reopened), and lifts it when no period is closed any more.
+ */
+export function lockPlan(tables: ReadonlyMap<string, TableData>, views: ReadonlyMap<string, TableView>, mode: "lock" | "unlock" | "refresh"): { locks: SheetLock[]; rows: number } {
+  const end = inForce(closedPeriods(tables)).reduce((m, p) => (p.to > m ? p.to : m), "");
+  const bySheet = new Map<string, SheetLock>();
+  let rows = 0;
+  for (const { spec, date } of CLOSED_TABLES) {
+    const v = views.get(spec.name);
+    if (!v || v.spec !== spec) continue;
+    const t = v.data;
+    const lock = bySheet.get(nameKey(t.sheet)) ?? { sheet: t.sheet, locked: mode === "unlock" || end === "" ? null : [], ...(mode === "refresh" ? { onlyIfProtected: true } : {}) };
+    bySheet.set(nameKey(t.sheet), lock);
+    if (!lock.locked) continue;
+    const { left, right } = t.range;
+    const boxes: RangeBox[] = [{ top: t.range.top, bottom: t.range.top, left, right }];
+    const days = v.parsed.get(date) ?? [];
+    for (let i = 0; i < v.rowCount; i++) {
+      const day = days[i];
+      if (v.blank[i] || typeof day !== "string" || day > end) continue;
+      const r = t.range.top + 1 + i;
+      const last = boxes[boxes.length - 1] as RangeBox;
+      if (last.bottom === r - 1) last.bottom = r;
+      else boxes.push({ top: r, bottom: r, left, right });
+      rows++;
+    }
+    lock.locked.push(...boxes);
+  }
+  return { locks: [...bySheet.values()], rows };
 }

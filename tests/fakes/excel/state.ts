@@ -56,6 +56,8 @@ export interface FakeSheet {
   charts?: FakeChart[];
   /** Protected (Review > Protect Sheet): Excel refuses every change to it. */
   protected?: boolean;
+  /** The password the sheet was protected with, if any. */
+  password?: string;
   /**
    * Rows hidden by a filter or by the user (0-based). Writing a block of values over them puts
    * the values in the wrong cells (office-js issue 224: "data seems to be misplaced"); the fake

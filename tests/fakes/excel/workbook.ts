@@ -189,11 +189,24 @@ export class FakeWorksheet {
         return loaded.get("protected") as boolean;
       },
       /** Review > Protect Sheet, without a password: from then on Excel refuses changes to the sheet. */
-      protect: (_options?: Excel.WorksheetProtectionOptions) =>
+      protect: (_options?: Excel.WorksheetProtectionOptions, password?: string) =>
         this.ctx.write("protect", () => {
           const s = this.resolve();
           guardSheet(s);
           s.protected = true;
+          if (password) s.password = password;
+        }),
+      /**
+       * Review > Unprotect Sheet (ExcelApi 1.2; the password, 1.7). A sheet protected with a password
+       * refuses to be unprotected without it; the error's code is not documented (InvalidArgument
+       * here: unverified).
+       */
+      unprotect: (password?: string) =>
+        this.ctx.write("unprotect", () => {
+          const s = this.resolve();
+          if (s.password && s.password !== password) throw new FakeExcelError("InvalidArgument", "The password you supplied is not correct.");
+          s.protected = false;
+          delete s.password;
         }),
       load: (props: string) => {
         loadNames("WorksheetProtection", props, ["protected"]);

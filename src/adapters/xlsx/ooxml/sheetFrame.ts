@@ -1,4 +1,5 @@
 import { cellAddress, parseRangeAddress, rangeAddress, type RangeBox } from "../../../domain/grid";
+import { LOCK_RANGE } from "./sheetXml";
 import { childElements, createLike, ensureChild, firstChild, insertInOrder, parseXml, rootOf, serializeXml, type Document, type Element } from "./xml";
 
 /** CT_Worksheet's sequence of children. */
@@ -310,6 +311,40 @@ export class SheetFrame {
   protect(): void {
     const p = this.ensure("sheetProtection");
     for (const [k, v] of [["sheet", "1"], ["objects", "1"], ["scenarios", "1"], ["formatColumns", "0"], ["formatRows", "0"]] as const) p.setAttribute(k, v);
+    this.touched = true;
+  }
+
+  /** The sheet's protection as the file has it: none, without a password, or with one. */
+  protection(): "none" | "open" | "password" {
+    const p = this.find("sheetProtection");
+    if (!p || !["1", "true"].includes(p.getAttribute("sheet") ?? "0")) return "none";
+    return p.hasAttribute("password") || p.hasAttribute("hashValue") ? "password" : "open";
+  }
+
+  /**
+   * Protects the sheet without a password, every cell in `editable` left editable (one range that
+   * anyone may edit, Review > Allow Edit Ranges, named `LOCK_RANGE`); the user's own such ranges
+   * stay. `null` lifts the protection and removes the range.
+   */
+  lockAllBut(editable: string | null): void {
+    const ours = (el: Element) => el.getAttribute("name") === LOCK_RANGE;
+    const ranges = this.find("protectedRanges");
+    for (const r of ranges ? childElements(ranges, "protectedRange").filter(ours) : []) ranges?.removeChild(r);
+    if (editable === null) {
+      const p = this.find("sheetProtection");
+      if (p) this.root.removeChild(p);
+      if (ranges && childElements(ranges, "protectedRange").length === 0) this.root.removeChild(ranges);
+      this.touched = true;
+      return;
+    }
+    const p = this.ensure("sheetProtection");
+    // Columns and rows may be resized and the filters used; sorting, inserting and deleting rows stay refused.
+    for (const [k, v] of [["sheet", "1"], ["objects", "1"], ["scenarios", "1"], ["formatColumns", "0"], ["formatRows", "0"], ["autoFilter", "0"]] as const) p.setAttribute(k, v);
+    const list = this.ensure("protectedRanges");
+    const range = this.el("protectedRange");
+    range.setAttribute("name", LOCK_RANGE);
+    range.setAttribute("sqref", editable);
+    list.appendChild(range);
     this.touched = true;
   }
 

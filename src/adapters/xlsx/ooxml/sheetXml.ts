@@ -241,3 +241,6 @@ export function rowNumberIn(text: string, from: number, to: number): number | un
   const m = /\sr\s*=\s*["'](\d+)["']/.exec(text.slice(from, to));
   return m ? Number(m[1]) : undefined;
 }
+
+/** The range anyone may edit on a sheet whose closed rows are locked (Review > Allow Edit Ranges): the rest of the sheet. */
+export const LOCK_RANGE = "Cac_dong_chua_chot";

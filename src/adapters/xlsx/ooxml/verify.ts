@@ -1,6 +1,6 @@
 import JSZip from "jszip";
 import { SaxesParser, type SaxesTagNS } from "saxes";
-import { rowNumberIn } from "./sheetXml";
+import { LOCK_RANGE, rowNumberIn } from "./sheetXml";
 import { isUtf8Of, PORTABLE_INFLATE, utf8, utf8Bytes, type InflateRaw } from "./zipPackage";
 
 /** What a write meant to change: the verifier allows this and nothing else. */
@@ -17,10 +17,12 @@ export interface WriteIntent {
   markFormulas: readonly string[];
   /** Worksheet parts emptied and written again whole (a working paper refreshed), with their sheet's index: their print names may go. */
   replaced: Map<string, number>;
+  /** Worksheet parts whose protection was set or lifted for a closed period's rows: their protection and the range anyone may edit may go. */
+  reprotected: Set<string>;
 }
 
 export function emptyIntent(markFormulas: readonly string[]): WriteIntent {
-  return { cells: new Map(), rows: new Map(), parts: new Set(), marksRemoved: false, markFormulas, replaced: new Map() };
+  return { cells: new Map(), rows: new Map(), parts: new Set(), marksRemoved: false, markFormulas, replaced: new Map(), reprotected: new Set() };
 }
 
 /** A write that would change something it did not mean to: the file is not replaced. */
@@ -499,6 +501,7 @@ export async function verifyRewrite(before: Uint8Array, after: Uint8Array, inten
   const marks = new Set(intent.markFormulas);
   const replacedParts = new Set([...intent.replaced.keys()].map(norm));
   const replacedSheets = new Set([...intent.replaced.values()].map(String));
+  const reprotectedParts = new Set([...intent.reprotected].map(norm));
   const localToReplaced = (n: XNode) => local(n.name) === "definedName" && replacedSheets.has(n.attrs.get("localSheetId") ?? "");
   const mayGo = (n: XNode) => localToReplaced(n) || (local(n.name) === "definedNames" && replacedSheets.size > 0 && n.children.every(localToReplaced));
   const isMark = (n: XNode) =>
@@ -529,7 +532,13 @@ export async function verifyRewrite(before: Uint8Array, after: Uint8Array, inten
       wellFormed(utf8Bytes(tb), name);
       continue;
     }
-    const ctx: Context = { part, owned: owned.has(part), isMark, marksRemoved: intent.marksRemoved, mayGo };
+    // A lock set again or lifted: the sheet's protection and the range it left editable may go (the new ones are new elements).
+    const lockMayGo = (n: XNode) =>
+      local(n.name) === "sheetProtection" ||
+      (local(n.name) === "protectedRange" && n.attrs.get("name") === LOCK_RANGE) ||
+      (local(n.name) === "protectedRanges" && n.children.every((c) => c.attrs.get("name") === LOCK_RANGE));
+    const reprotected = reprotectedParts.has(part);
+    const ctx: Context = { part, owned: owned.has(part), isMark, marksRemoved: intent.marksRemoved, mayGo: reprotected ? (n) => mayGo(n) || lockMayGo(n) : mayGo };
     if (!ctx.owned && !cellsOf.has(part)) throw new VerificationError(name, "phần không định sửa đã bị đổi");
     if (isWorksheet(part)) compareSheets(ta, tb, part, normalized, ctx);
     else {
