@@ -650,24 +650,31 @@ export class OfficeWorkbook implements WorkbookPort {
       const sheets = locks.map((l) => ({ l, ws: ctx.workbook.worksheets.getItem(l.sheet) }));
       const states = sheets.map(({ ws }) => ws.protection.load("protected"));
       await ctx.sync();
+      // Every protection to lift lifted first, one sheet at a time: one that needs a password puts the others back and stops.
+      const todo: typeof sheets = [];
+      const lifted: Excel.Worksheet[] = [];
       for (const [i, { l, ws }] of sheets.entries()) {
         const was = (states[i] as Excel.WorksheetProtection).protected;
         if (!was && (l.onlyIfProtected || l.locked === null)) continue;
-        if (was) {
-          ws.protection.unprotect();
-          try {
-            await ctx.sync();
-          } catch {
-            // A password is needed: Excel refused to lift the protection.
-            throw new WorkbookLockedError(l.sheet);
-          }
+        todo.push({ l, ws });
+        if (!was) continue;
+        ws.protection.unprotect();
+        try {
+          await ctx.sync();
+          lifted.push(ws);
+        } catch {
+          for (const other of lifted) other.protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true });
+          await ctx.sync();
+          throw new WorkbookLockedError(l.sheet);
         }
+      }
+      for (const { l, ws } of todo) {
         if (l.locked === null) continue;
         ws.getRange().format.protection.locked = false;
         for (const box of l.locked) ws.getRange(rangeAddress(box)).format.protection.locked = true;
         ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true });
-        await ctx.sync();
       }
+      await ctx.sync();
     });
   }
 
