@@ -17,7 +17,7 @@ export interface PaneMessage {
 }
 
 /** Where in the pane a job's result is shown: beside the buttons that started it. */
-export type ResultSlot = "templates" | "validate" | "report" | "collect" | "bank" | "info";
+export type ResultSlot = "templates" | "validate" | "report" | "collect" | "bank" | "close" | "info";
 
 /** A section of the pane. */
 export type Section = "templates" | "validate" | "report" | "info";

@@ -700,6 +700,37 @@ describe("the task pane, given the Office adapter", () => {
     await screen.findByText(new RegExp(`^Kỳ 6 tháng đầu năm 2021 đã chốt ngày 05/01/2022; dòng ${ledger.range.top + 2 + i} cột Số tiền \\(đồng\\): [\\d.]+ → 9\\.999\\.000`), undefined, { timeout: 20_000 });
   });
 
+  it("asks to close the period once its report is made; locks the closed rows, and reopens only with a reason", async () => {
+    const { fake, port } = await sampleBook();
+    render(<App port={port} files={browserFiles} today={TODAY} />);
+    openReport("6 tháng đầu năm", "2021");
+    await clickWhenEnabled("Lập trang báo cáo");
+    // The preflight may have something to say over the sample; the report is made either way.
+    const asked = await waitFor(() => screen.queryByRole("button", { name: "Vẫn lập" }) ?? screen.getByText("Chốt số liệu kỳ 6 tháng đầu năm 2021?"), { timeout: 20_000 });
+    if (asked.tagName === "BUTTON") fireEvent.click(asked);
+    await screen.findByText("Chốt số liệu kỳ 6 tháng đầu năm 2021?", undefined, { timeout: 20_000 });
+    expect(fake.state.sheets.map((s) => s.name)).not.toContain("Kỳ đã chốt");
+    // The question's own button (the first of the two of that name; the panel's is further down).
+    const [fromQuestion] = await screen.findAllByRole("button", { name: "Chốt số liệu kỳ" });
+    fireEvent.click(fromQuestion!);
+    await screen.findByText(/^Đã chốt kỳ 6 tháng đầu năm 2021: [\d.]+ dòng/, undefined, { timeout: 20_000 });
+    expect(screen.queryByText("Chốt số liệu kỳ 6 tháng đầu năm 2021?")).toBeNull();
+    // Locked on request: the ledger's sheet protected, without a password.
+    await clickWhenEnabled("Khóa các dòng đã chốt");
+    await screen.findByText(/^Đã khóa [\d.]+ dòng của các kỳ đã chốt \(trang "Đóng góp", "Cam kết"\)/, undefined, { timeout: 20_000 });
+    expect(fake.state.sheet("Đóng góp")!.protected).toBe(true);
+    // Reopened: the button waits for a reason; the lock is lifted with the period.
+    await clickWhenEnabled("Mở lại kỳ…");
+    const go = await screen.findByRole("button", { name: "Mở lại kỳ 6 tháng đầu năm 2021" });
+    expect(go.hasAttribute("disabled")).toBe(true);
+    fireEvent.change(screen.getByRole("textbox", { name: /Lý do mở lại/ }), { target: { value: "Sửa số tiền phiếu thu PT-001 ghi nhầm" } });
+    await clickWhenEnabled("Mở lại kỳ 6 tháng đầu năm 2021");
+    await screen.findByText(/^Đã mở lại kỳ 6 tháng đầu năm 2021; lý do được ghi/, undefined, { timeout: 20_000 });
+    expect(fake.state.sheet("Đóng góp")!.protected).toBe(false);
+    const log = (await port.readTables(["tblNhatKy"])).get("tblNhatKy")!;
+    expect(log.rows.at(-1)!.at(-1)).toMatch(/Sửa số tiền phiếu thu PT-001 ghi nhầm$/);
+  });
+
   it("speaks English when asked", async () => {
     const { port } = officePane();
     render(<App port={port} files={browserFiles} today={TODAY} />);

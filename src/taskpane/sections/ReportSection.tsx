@@ -33,6 +33,7 @@ const DateField = lazy(() => import(/* webpackChunkName: "datepicker" */ "../Dat
 const ReportCharts = lazy(() => import(/* webpackChunkName: "charts" */ "../charts/ReportCharts"));
 const CollectPanel = lazy(() => import(/* webpackChunkName: "collect" */ "./CollectPanel"));
 const BankPanel = lazy(() => import(/* webpackChunkName: "bank" */ "./BankPanel"));
+const ClosePanel = lazy(() => import(/* webpackChunkName: "close" */ "./ClosePanel"));
 /** The report's core (figures, sheets, sentences), loaded when a period is first previewed or built. */
 const reportCore = () => import(/* webpackChunkName: "report" */ "../../domain/report/addReport");
 
@@ -69,6 +70,8 @@ export function ReportSection() {
   const [figures, setFigures] = useState<FiguresView | undefined>();
   /** A paper waiting on the preflight's caveats: what they say, and the paper to make when the clerk goes on. */
   const [pending, setPending] = useState<{ caveats: Caveat[]; go: () => Promise<void> } | undefined>();
+  /** The period whose report was just made: the clerk is asked whether to close it (once sent). */
+  const [ask, setAsk] = useState<Period | undefined>();
 
   // Changing the period clears what was shown for the previous one.
   const changed = <T,>(set: (v: T) => void) => (v: T) => {
@@ -76,6 +79,7 @@ export function ReportSection() {
     set(v);
     setFigures(undefined);
     setPending(undefined);
+    setAsk(undefined);
   };
   // So does a change of the workbook's rows (a fix, a merge): the figures were read before it.
   const [seenVersion, setSeenVersion] = useState(dataVersion);
@@ -120,6 +124,7 @@ export function ReportSection() {
       (r) => {
         setPending(undefined);
         setFigures(r.view);
+        setAsk(p);
         const caveats = reportCaveats(r);
         const title = t("reportDone", { sheet: r.sheet });
         return caveats.length === 0 ? title : { intent: "warning", title, body: caveats.map((c) => message(c.code, c.params, locale)) };
@@ -216,16 +221,6 @@ export function ReportSection() {
         <Button disabled={busy} onClick={() => void run(async () => (await reportCore()).ensureSummarySheet(port, today), (r) => t(r === "added" ? "summaryAdded" : r === "present" ? "summaryLive" : "summaryTablesMissing"), { writes: true })}>
           {t("summarySheet")}
         </Button>
-        {/* Closing the period once its report is sent: its rows recorded, every later change named by the check. */}
-        <Button
-          disabled={busy || !ready}
-          onClick={() => {
-            const p = period();
-            if (p) void run(async () => (await import(/* webpackChunkName: "close" */ "../../domain/close/closeJob")).closePeriod(port, p, { today }), (r) => t("closeDone", { period: p.label, rows: formatCount(r.rows), sheet: r.sheet }), { writes: true });
-          }}
-        >
-          {t("closePeriod")}
-        </Button>
       </div>
       {/* The period's other paperwork, for the plan's trackers: the disclosure list, the commendation dossier; each also in Word. */}
       <div className={styles.row}>
@@ -262,6 +257,30 @@ export function ReportSection() {
         </Menu>
       </div>
       <PaneResult slot="report" />
+      {/* Asked once the report is made, where its result shows: closing keeps the figures sent provable. */}
+      {ask && !pending && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t("closeAskTitle", { period: ask.label })}</MessageBarTitle>
+            {t("closeAskBody")}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button
+              size="small"
+              disabled={busy}
+              onClick={() => {
+                setAsk(undefined);
+                void run(async () => (await import(/* webpackChunkName: "close" */ "../../domain/close/closeJob")).closePeriod(port, ask, { today }), (r) => t("closeDone", { period: ask.label, rows: formatCount(r.rows), sheet: r.sheet }), { writes: true });
+              }}
+            >
+              {t("closePeriod")}
+            </Button>
+            <Button size="small" appearance="subtle" onClick={() => setAsk(undefined)}>
+              {t("closeLater")}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       {pending && (
         <Revealed show={pending} alert>
           <MessageBar intent="warning" layout="multiline">
@@ -319,6 +338,12 @@ export function ReportSection() {
         </section>
         </Revealed>
       )}
+      {/* Closing the period once its report is sent: its rows recorded, every later change named by the check. */}
+      <Fallback fallback={<Body1 block>{t("closeFailed")}</Body1>}>
+        <Suspense fallback={<Spinner size="tiny" />}>
+          <ClosePanel period={period()} />
+        </Suspense>
+      </Fallback>
       {/* The units' and villages' own reports for the period: forms to send, returns to merge. */}
       <Fallback fallback={<Body1 block>{t("collectFailed")}</Body1>}>
         <Suspense fallback={<Spinner size="tiny" />}>
