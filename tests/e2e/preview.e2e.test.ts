@@ -475,6 +475,25 @@ describeWithChromium("the pane in preview mode, in Chromium, on the production b
         await p.getByRole("checkbox", { name: /TRAN THI MAU/ }).check();
         await p.getByRole("heading", { name: "Đối chiếu sao kê ngân hàng" }).scrollIntoViewIfNeeded();
       }],
+      ["chot-so-hoi", async (p) => {
+        // The year's report made (over the preflight's words, if any), then the question to close it.
+        await p.getByRole("button", { name: "Lập trang báo cáo" }).click();
+        const anyway = p.getByRole("button", { name: "Vẫn lập" });
+        const question = p.getByText("Chốt số liệu kỳ năm 2021?");
+        await anyway.or(question).first().waitFor({ timeout: 60_000 });
+        if (await anyway.isVisible()) await anyway.click();
+        await question.waitFor({ timeout: 60_000 });
+        await question.scrollIntoViewIfNeeded();
+      }],
+      ["chot-so", async (p) => {
+        await p.getByRole("button", { name: "Chốt số liệu kỳ" }).first().click();
+        await p.getByText(/^Đã chốt kỳ năm 2021: [\d.]+ dòng/).waitFor({ timeout: 60_000 });
+        await p.getByRole("button", { name: "Khóa các dòng đã chốt" }).click();
+        await p.getByText(/^Đã khóa [\d.]+ dòng của các kỳ đã chốt/).waitFor({ timeout: 60_000 });
+        await p.getByRole("button", { name: "Mở lại kỳ…" }).click();
+        await p.getByRole("textbox", { name: /Lý do mở lại/ }).fill("Sửa số tiền phiếu thu ghi nhầm");
+        await p.getByRole("heading", { name: "Chốt số liệu kỳ" }).scrollIntoViewIfNeeded();
+      }],
       ["bao-cao-lich", async (p) => {
         await p.getByRole("radio", { name: "Từ ngày… đến ngày…" }).check();
         await p.getByRole("button", { name: "Chọn “Từ ngày” trên lịch" }).click();

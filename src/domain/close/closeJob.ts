@@ -8,7 +8,8 @@ import { findTable } from "../tables";
 import { nameKey } from "../text";
 import type { TableData, WorkbookPort } from "../workbook";
 import type { TableView } from "../rules/view";
-import { CLOSED_TABLE, CLOSED_TABLES, closedPeriods, CloseError, closeGrids, inForce, lockPlan, reopenGrids } from "./closing";
+import { CLOSED_TABLE, CLOSED_TABLES, closedPeriods, inForce } from "./closing";
+import { CloseError, closeGrids, lockPlan, reopenGrids } from "./closeGrids";
 import { LOG, LOG_TABLE } from "../collect/merge";
 
 /** What the report said of the period, in a line: the money, the pledges, the tasks, the nominations. */

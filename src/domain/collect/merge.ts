@@ -1,4 +1,5 @@
-import { CLOSED_TABLE, keepClosedPeriods } from "../close/closing";
+import { CLOSED_TABLE } from "../close/closing";
+import { keepClosedPeriods } from "../close/closeGrids";
 import { foldKey } from "../cells/text";
 import { serialToIso } from "../dates";
 import { formatDate } from "../format";
