@@ -73,6 +73,8 @@ function forward(port: WorkbookPort, method: ForwardedMethod, args: readonly unk
       return port.markIssues(args[0] as Parameters<WorkbookPort["markIssues"]>[0]);
     case "clearMarks":
       return port.clearMarks();
+    case "lockCells":
+      return port.lockCells ? port.lockCells(args[0] as Parameters<NonNullable<WorkbookPort["lockCells"]>>[0]) : Promise.resolve();
   }
 }
 

@@ -5,7 +5,7 @@ import type { SheetMarks } from "../domain/rules/marks";
 import type { Issue } from "../domain/rules/types";
 import type { Period } from "../domain/period";
 import type { PanePreflight } from "../domain/report/addReport";
-import type { CellUpdate, RangeRequest, ReadOptions, TableData, WorkbookPort, WorkbookSummary } from "../domain/workbook";
+import type { CellUpdate, RangeRequest, ReadOptions, SheetLock, TableData, WorkbookPort, WorkbookSummary } from "../domain/workbook";
 import type { ForwardedMethod, WorkerRequest } from "./workerProtocol";
 import { WorkerChannel, type DistributiveOmit } from "./workerChannel";
 
@@ -100,6 +100,10 @@ export class WorkerPort implements WorkbookPort {
 
   clearMarks(): Promise<void> {
     return this.call("clearMarks");
+  }
+
+  lockCells(locks: readonly SheetLock[]): Promise<void> {
+    return this.call("lockCells", locks);
   }
 
   select(sheet: string, cell: string): Promise<void> {

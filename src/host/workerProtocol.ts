@@ -5,7 +5,7 @@ import type { StatementFile } from "../domain/bank/session";
 import type { PaperTarget } from "../domain/paperMark";
 
 /** Port methods the page forwards as they are (their arguments and results clone). */
-export type ForwardedMethod = "summarize" | "readRanges" | "applyGrids" | "updateCells" | "markIssues" | "clearMarks";
+export type ForwardedMethod = "summarize" | "readRanges" | "applyGrids" | "updateCells" | "markIssues" | "clearMarks" | "lockCells";
 
 export type WorkerRequest =
   | { id: number; op: "open"; bytes: ArrayBuffer; name?: string }
@@ -15,7 +15,7 @@ export type WorkerRequest =
   | { id: number; op: "readTables"; names: string[] }
   | { id: number; op: "validate"; today: string }
   | { id: number; op: "preflight"; period: Period; today: string }
-  | { id: number; op: "call"; method: ForwardedMethod; args: Parameters<WorkbookPort[ForwardedMethod]> }
+  | { id: number; op: "call"; method: ForwardedMethod; args: Parameters<Required<WorkbookPort>[ForwardedMethod]> }
   | BankRequest;
 
 /** An error as it crosses from the worker: its name, message and its own plain fields. */

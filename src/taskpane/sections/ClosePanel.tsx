@@ -49,7 +49,9 @@ export default function ClosePanel({ period }: { period: Period | undefined }) {
 
   return (
     <section aria-labelledby="close-title" className={styles.panel}>
-      <Subtitle2 id="close-title">{t("closeTitle")}</Subtitle2>
+      <Subtitle2 as="h2" block id="close-title">
+        {t("closeTitle")}
+      </Subtitle2>
       <Body1 block>{t("closeIntro")}</Body1>
       <Checkbox checked={lock} onChange={(_, d) => setLock(d.checked === true)} label={t("closeLock")} />
       <div className={styles.row}>
