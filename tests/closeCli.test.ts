@@ -256,6 +256,8 @@ describe("every way a closed row can be changed is found, and only the change ma
     writeFileSync(file, await book.toVerifiedBuffer());
     const fixed = await captureOutput(() => run(["validate", file, "--fix", "--today", "2022-01-05"]));
     expect(fixed.code).not.toBe(2);
+    // What the fix leaves to say names the change to the closed row (its snapshot read because the rows changed).
+    expect(fixed.stdout + fixed.stderr).toContain(`${new Intl.NumberFormat("vi-VN").format(was)} → 2.500.000`);
     const now = (await (await open(file)).readTables(["tblDongGop"])).get("tblDongGop")!.rows[i]![amountCol];
     expect(now).toBe(2_500_000);
     const found = await drift(file);

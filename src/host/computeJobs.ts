@@ -1,10 +1,9 @@
 import type { Issue } from "../domain/rules/types";
 import type { PanePreflight } from "../domain/report/addReport";
 import type { BankPreview, BankWrite } from "../domain/bank/session";
-import { CancelledError, type ReadOptions, type WorkbookPort } from "../domain/workbook";
+import { CancelledError, type ReadOptions, type TableData, type WorkbookPort } from "../domain/workbook";
 import type { PaneJobs } from "../taskpane/paneContext";
 import { WorkerChannel } from "./workerChannel";
-import { snapshotNames } from "../domain/close/closing";
 import { ROWS_PART, type ComputeJob, type ComputeRequest } from "./workerProtocol";
 
 /**
@@ -15,12 +14,7 @@ import { ROWS_PART, type ComputeJob, type ComputeRequest } from "./workerProtoco
  */
 export function computeJobs(port: WorkbookPort, worker: Worker): PaneJobs {
   const channel = new WorkerChannel<ComputeRequest>(worker);
-  const load = async (job: ComputeJob, options: ReadOptions) => {
-    const names = await channel.send<string[]>({ op: "needs", job });
-    const read = await port.readTables(names, options);
-    // The snapshots of the closed periods the list names, read beside the tables a check compares with them.
-    const snapshots = job === "bank" ? [] : snapshotNames(read);
-    const tables = snapshots.length === 0 ? read : new Map([...read, ...(await port.readTables(snapshots, options))]);
+  const hand = async (tables: ReadonlyMap<string, TableData>, options: ReadOptions) => {
     for (const [name, t] of tables) {
       const { rows, ...table } = t;
       await channel.send({ op: "table", name, table });
@@ -30,14 +24,31 @@ export function computeJobs(port: WorkbookPort, worker: Worker): PaneJobs {
       }
     }
   };
+  const load = async (job: ComputeJob, options: ReadOptions) => {
+    const names = await channel.send<string[]>({ op: "needs", job });
+    await hand(await port.readTables(names, options), options);
+  };
+  /**
+   * What the job asked for beyond what it was given (the snapshot of a closed period whose rows changed:
+   * most checks need none), read and handed over; then the job runs once more with it.
+   */
+  const again = async <T,>(job: () => Promise<T>, options: ReadOptions): Promise<T> => {
+    const first = await job();
+    const names = await channel.send<string[]>({ op: "missed" });
+    if (names.length === 0) return first;
+    const more = await port.readTables(names, options);
+    if (more.size === 0) return first;
+    await hand(more, options);
+    return job();
+  };
   return {
     validate: async (today, options) => {
       await load("validate", options);
-      return channel.send<Issue[]>({ op: "validate", today });
+      return again(() => channel.send<Issue[]>({ op: "validate", today }), options);
     },
     preflight: async (period, today, options) => {
       await load("preflight", options);
-      return channel.send<PanePreflight>({ op: "preflight", period, today });
+      return again(() => channel.send<PanePreflight>({ op: "preflight", period, today }), options);
     },
     // The statements are read and matched beside the ledger; the page writes the grids it gets back.
     bankRead: async (files, options) => {

@@ -15,12 +15,19 @@ import { readBankSession, type BankSession } from "../domain/bank/session";
 import { browserFiles } from "./files";
 
 let tables = new Map<string, TableData>();
+/** The tables the job was given (those the workbook lacks among them, absent), and those it asked for beyond them. */
+let given = new Set<string>();
+const missed = new Set<string>();
 /** The last statements read, kept for the grids the accountant then asks for. */
 let bank: BankSession | undefined;
 
 /** The tables handed over, as a port the core's jobs read from; it has nothing else. */
 const held: WorkbookPort = {
-  readTables: (names) => Promise.resolve(new Map([...tables].filter(([name]) => names.includes(name)))),
+  // A table beyond those given (a closed period's snapshot, asked for only when its rows changed) is noted: the page reads it then.
+  readTables: (names) => {
+    for (const n of names) if (!tables.has(n) && !given.has(n)) missed.add(n);
+    return Promise.resolve(new Map([...tables].filter(([name]) => names.includes(name))));
+  },
   summarize: () => Promise.reject(new Error("compute worker: no workbook")),
   readRanges: () => Promise.reject(new Error("compute worker: no workbook")),
   applyGrids: () => Promise.reject(new Error("compute worker: no workbook")),
@@ -38,7 +45,16 @@ async function handle(req: ComputeRequest): Promise<unknown> {
     case "needs":
       // A new job starts from the tables it is given now: the workbook may have changed since the last.
       tables = new Map();
-      return req.job === "validate" ? [...VALIDATED_TABLES.map((t) => t.spec.name), CLOSED_TABLE] : req.job === "bank" ? [...BANK_TABLES] : [...REPORT_TABLES];
+      missed.clear();
+      given = new Set(req.job === "validate" ? [...VALIDATED_TABLES.map((t) => t.spec.name), CLOSED_TABLE] : req.job === "bank" ? [...BANK_TABLES] : [...REPORT_TABLES]);
+      return [...given];
+    case "missed": {
+      // What the last job asked for beyond what it was given; each name once (handed over, or not in the workbook).
+      const names = [...missed];
+      for (const n of names) given.add(n);
+      missed.clear();
+      return names;
+    }
     case "table":
       tables.set(req.name, { ...req.table, rows: [] });
       return undefined;

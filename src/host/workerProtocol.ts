@@ -14,6 +14,7 @@ export type WorkerRequest =
   | { id: number; op: "abort"; target: number }
   | { id: number; op: "readTables"; names: string[] }
   | { id: number; op: "validate"; today: string }
+  | { id: number; op: "missed" }
   | { id: number; op: "preflight"; period: Period; today: string }
   | { id: number; op: "call"; method: ForwardedMethod; args: Parameters<Required<WorkbookPort>[ForwardedMethod]> }
   | BankRequest;
@@ -49,6 +50,7 @@ export type ComputeRequest =
   | { id: number; op: "table"; name: string; table: Omit<TableData, "rows"> }
   | { id: number; op: "rows"; name: string; rows: CellValue[][] }
   | { id: number; op: "validate"; today: string }
+  | { id: number; op: "missed" }
   | { id: number; op: "preflight"; period: Period; today: string }
   | BankRequest;
 

@@ -92,6 +92,30 @@ describe("the pane's long jobs inside Excel, in a worker of their own", () => {
     expect([written.added, written.sheet, written.left.statementOnly]).toEqual([1, "Đối chiếu sao kê", 0]);
   });
 
+  it("with a period closed, hands over its snapshot only when its rows changed, and then names the change as the page does", async () => {
+    const port = await sampleInExcel();
+    const { closePeriod } = await import("../../src/domain/close/closeJob");
+    await closePeriod(port, parsePeriod("2021-S1"), { today: "2021-07-05" });
+    const { worker, sent } = await inProcessWorker();
+    const jobs = computeJobs(port, worker);
+    const handed = () => sent.filter((m) => m.op === "table").map((m) => (m as unknown as { name: string }).name);
+    // Unchanged: the check ends on the period's one fingerprint; the snapshot stays in Excel.
+    expect((await jobs.validate(TODAY, {})).filter((i) => i.rule.startsWith("closed-"))).toEqual([]);
+    expect(handed().filter((n) => n.startsWith("tblChot_"))).toEqual([]);
+    // An amount of June retyped: the snapshot is read then, and the change named as on the page.
+    const ledger = (await port.readTables(["tblDongGop"])).get("tblDongGop")!;
+    const c = ledger.headers.indexOf("Số tiền (đồng)");
+    const i = ledger.rows.findIndex((r) => typeof r[c] === "number" && (r[ledger.headers.indexOf("Ngày")] as number) <= 44377);
+    await port.updateCells([{ sheet: ledger.sheet, row: ledger.range.top + 1 + i, col: ledger.range.left + c, expected: ledger.rows[i]![c]!, value: 9_999_000 }]);
+    sent.length = 0;
+    const issues = await jobs.validate(TODAY, {});
+    expect(handed().filter((n) => n.startsWith("tblChot_"))).toEqual(["tblChot_2021_S1"]);
+    expect(issues.filter((x) => x.rule === "closed-changed").map((x) => x.params.after)).toEqual(["9.999.000"]);
+    expect(issues).toEqual(await validateThrough(port, TODAY));
+    const period = parsePeriod("2021-S1");
+    expect(await jobs.preflight(period, TODAY, {})).toEqual(await panePreflight(port, period, TODAY));
+  });
+
   it("stops between parts when the pane's Stop is pressed", async () => {
     const port = await sampleInExcel(3 * ROWS_PART);
     const { worker } = await inProcessWorker();

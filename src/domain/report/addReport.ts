@@ -96,8 +96,9 @@ async function readForReport(port: WorkbookPort, period: Period, today: string, 
   let { issues, views } = validateTables(tables, today);
   // The snapshots of the closed periods whose rows changed since, to name what changed (most reports: none).
   const needed = snapshotsNeeded(tables, views);
-  if (needed.length > 0) {
-    tables = new Map([...tables, ...(await port.readTables(needed, options))]);
+  const more = needed.length > 0 ? await port.readTables(needed, options) : undefined;
+  if (more && more.size > 0) {
+    tables = new Map([...tables, ...more]);
     ({ issues, views } = validateTables(tables, today));
   }
   const goneBodies = bodiesInForce(reportInfo(findTable(tables, TABLE.thongTin), plan).reportRecipients, today).gone;

@@ -2,7 +2,7 @@ import type { CellUpdate, ReadOptions, TableData, WorkbookPort } from "../workbo
 import { fixUpdates } from "./fixes";
 import type { Issue } from "./types";
 import { VALIDATED_TABLES, validateTables, validateWorkbook } from "./validate";
-import { CLOSED_TABLE, snapshotNames, snapshotsNeeded } from "../close/closing";
+import { CLOSED_TABLE, snapshotsNeeded } from "../close/closing";
 
 /** Reads our tables through the port and validates them. */
 export async function validateThrough(port: WorkbookPort, today: string, options?: ReadOptions): Promise<Issue[]> {
@@ -10,27 +10,26 @@ export async function validateThrough(port: WorkbookPort, today: string, options
   const tables = await port.readTables([...VALIDATED_TABLES.map((t) => t.spec.name), CLOSED_TABLE], options);
   const checked = validateTables(tables, today);
   const needed = snapshotsNeeded(tables, checked.views);
-  if (needed.length === 0) return checked.issues;
-  return validateWorkbook(new Map([...tables, ...(await port.readTables(needed, options))]), today);
-}
-
-/** The tables a check reads: ours, the list of closed periods, and the snapshots of those in force. */
-export async function checkedTables(port: WorkbookPort, options?: ReadOptions): Promise<Map<string, TableData>> {
-  const tables = await port.readTables([...VALIDATED_TABLES.map((t) => t.spec.name), CLOSED_TABLE], options);
-  const snapshots = snapshotNames(tables);
-  return snapshots.length === 0 ? tables : new Map([...tables, ...(await port.readTables(snapshots, options))]);
+  const more = needed.length === 0 ? undefined : await port.readTables(needed, options);
+  return more && more.size > 0 ? validateWorkbook(new Map([...tables, ...more]), today) : checked.issues;
 }
 
 /**
  * Applies every mechanical fix, then validates again: over the tables as read with the fixes
  * written into them (what reading the workbook again would give), not by reading a big workbook twice.
+ * A closed period's snapshot is read only when its rows differ from it (a fix may change them).
  */
 export async function fixThrough(port: WorkbookPort, today: string): Promise<{ applied: number; skipped: number; remaining: Issue[] }> {
-  const tables = await checkedTables(port);
-  const updates = fixUpdates(validateWorkbook(tables, today));
+  const tables = await port.readTables([...VALIDATED_TABLES.map((t) => t.spec.name), CLOSED_TABLE]);
+  const updates = fixUpdates(validateTables(tables, today).issues);
   const result = await port.updateCells(updates);
   const skipped = new Set(result.skipped.map(cellKey));
-  return { applied: result.applied, skipped: result.skipped.length, remaining: validateWorkbook(withUpdates(tables, updates.filter((u) => !skipped.has(cellKey(u)))), today) };
+  const fixed = withUpdates(tables, updates.filter((u) => !skipped.has(cellKey(u))));
+  const checked = validateTables(fixed, today);
+  const needed = snapshotsNeeded(fixed, checked.views);
+  const more = needed.length === 0 ? undefined : await port.readTables(needed);
+  const remaining = more && more.size > 0 ? validateWorkbook(new Map([...fixed, ...more]), today) : checked.issues;
+  return { applied: result.applied, skipped: result.skipped.length, remaining };
 }
 
 const cellKey = (u: CellUpdate) => `${u.sheet}\u0000${u.row}\u0000${u.col}`;
