@@ -40,11 +40,16 @@ export class Digest {
   private h1 = 0xdeadbeef;
   private h2 = 0x41c6ce57;
   add(text: string): this {
+    // The state in locals while the text is fed (the same hash, without a field written per character).
+    let h1 = this.h1;
+    let h2 = this.h2;
     for (let i = 0; i < text.length; i++) {
       const ch = text.charCodeAt(i);
-      this.h1 = Math.imul(this.h1 ^ ch, 2654435761);
-      this.h2 = Math.imul(this.h2 ^ ch, 1597334677);
+      h1 = Math.imul(h1 ^ ch, 2654435761);
+      h2 = Math.imul(h2 ^ ch, 1597334677);
     }
+    this.h1 = h1;
+    this.h2 = h2;
     return this;
   }
   private ch(code: number): void {
