@@ -215,6 +215,9 @@ describe("close --lock / --unlock: the closed rows locked on request", () => {
     const u = await captureOutput(() => run(["close", file, "--unlock"]));
     expect(u.code).toBe(0);
     expect(await protection(file)).toEqual({ protectedTag: undefined, sqref: undefined });
+    // Each lock asked for and lifted is in the log.
+    const log = (await (await open(file)).readTables(["tblNhatKy"])).get("tblNhatKy")!;
+    expect(log.rows.map((x) => x[2]).filter((a) => /khóa/i.test(String(a)))).toEqual(["Khóa các dòng đã chốt", "Mở khóa các dòng đã chốt"]);
     // Locked again, then the second half-year reopened: only the first half-year's rows stay locked.
     expect((await captureOutput(() => run(["close", file, "--lock"]))).code).toBe(0);
     expect((await captureOutput(() => run(["close", file, "--period", "2021-S2", "--reopen", "Sửa phiếu thu", "--today", "2022-01-06"]))).code).toBe(0);
@@ -239,6 +242,24 @@ describe("close --lock / --unlock: the closed rows locked on request", () => {
     const r = await captureOutput(() => run(["close", file, "--lock"]));
     expect([r.code, r.stderr]).toEqual([1, expect.stringContaining(t("grid-password-protected", { sheet: "Đóng góp" }))]);
     expect(readFileSync(file).equals(bytes)).toBe(true);
+  });
+});
+
+describe("a sheet the user protected", () => {
+  it("is never taken for a lock of the closed rows: closing and reopening leave its protection as it was", async () => {
+    const file = path.join(dir, "xa-baove.xlsx");
+    writeFileSync(file, readFileSync(demo));
+    const JSZip = (await import("jszip")).default;
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const part = await sheetPart(zip, "Đóng góp");
+    const tag = '<sheetProtection sheet="1" objects="1" scenarios="1" formatCells="0"/>';
+    zip.file(part, (await zip.file(part)!.async("string")).replace("</sheetData>", `</sheetData>${tag}`));
+    writeFileSync(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    const sheetXml = async () => (await JSZip.loadAsync(readFileSync(file))).file(part)!.async("string");
+    const before = await sheetXml();
+    expect((await captureOutput(() => run(["close", file, "--period", "2021-S1", "--today", "2021-07-05"]))).code).toBe(0);
+    expect((await captureOutput(() => run(["close", file, "--period", "2021-S1", "--reopen", "Sửa", "--today", "2021-07-06"]))).code).toBe(0);
+    expect(await sheetXml()).toBe(before);
   });
 });
 

@@ -119,7 +119,7 @@ export function reportCommand(o: ReportOptions): Promise<number> {
       if (o.json) process.stdout.write(`${JSON.stringify(result.figures, null, 2)}\n`);
       // Errors, rows left out, a negative balance, missing tables: said with the result, never hidden.
       for (const c of reportCaveats(result)) process.stderr.write(`CẢNH BÁO: ${t(c.code, c.params)}\n`);
-      const closed = o.close ? await closePeriod(port, period, { today: o.today, ...(o.by ? { by: o.by } : {}), report: result.sheet, lock: o.lock === true }) : undefined;
+      const closed = o.close ? await closePeriod(port, period, { today: o.today, ...(o.by ? { by: o.by } : {}), report: result.sheet, ...(o.lock ? { lock: { now: formatMoment(new Date()) } } : {}) }) : undefined;
       return { ...result, closed, label: period.label };
     },
     (r) => [r.doc],
@@ -175,7 +175,7 @@ export function closeCommand(o: ReportOptions): Promise<number> {
     );
   return addPaper(
     { ...o, json: false },
-    async (port, period) => ({ ...(await closePeriod(port, period, { today: o.today, ...(o.by ? { by: o.by } : {}), lock: o.lock === true })), label: period.label }),
+    async (port, period) => ({ ...(await closePeriod(port, period, { today: o.today, ...(o.by ? { by: o.by } : {}), ...(o.lock ? { lock: { now: formatMoment(new Date()) } } : {}) })), label: period.label }),
     () => [],
     (r, target) => closedSaid(r, r.label, target),
   );
@@ -191,7 +191,7 @@ function closedSaid(r: Awaited<ReturnType<typeof closePeriod>>, period: string, 
 function lockCommand(o: ReportOptions, mode: "lock" | "unlock"): Promise<number> {
   return withLock(o.file, async (lock) => {
     const opened = await openWorkbook(o.file, false);
-    const r = await lockClosedRows(opened.port, mode);
+    const r = await lockClosedRows(opened.port, mode, { now: formatMoment(new Date()) });
     await saveWorkbook(opened, lock, { sameFile: true, noClobber: false });
     const sheets = r.sheets.map((s) => `"${s}"`).join(", ");
     process.stderr.write(`${t(mode === "lock" ? "cli-lock-done" : "cli-unlock-done", { rows: r.rows, sheets, file: o.file })}\n`);

@@ -18,7 +18,7 @@ async function closedBook(): Promise<{ fake: FakeExcel; office: OfficeWorkbook }
   const fake = new FakeExcel();
   const office = new OfficeWorkbook(fake.run, fake.requirements);
   await applyTemplates(office, chauSonPlan, BASE_ROWS);
-  await closePeriod(office, parsePeriod("2021-S1"), { today: "2021-07-05", lock: true });
+  await closePeriod(office, parsePeriod("2021-S1"), { today: "2021-07-05", lock: { now: "05/07/2021 08:00" } });
   return { fake, office };
 }
 
@@ -55,21 +55,21 @@ describe("the closed rows locked inside Excel", () => {
     // Locked again after closing; then unlocked on request.
     await closePeriod(office, parsePeriod("2021-S1"), { today: "2021-07-21" });
     expect(sheet.protected).toBe(false);
-    expect((await lockClosedRows(office, "lock")).rows).toBeGreaterThan(0);
+    expect((await lockClosedRows(office, "lock", { now: "21/07/2021 08:00" })).rows).toBeGreaterThan(0);
     expect(sheet.protected).toBe(true);
-    await lockClosedRows(office, "unlock");
+    await lockClosedRows(office, "unlock", { now: "21/07/2021 08:00" });
     expect(sheet.protected).toBe(false);
   });
 
   it("a sheet protected with a password: refused, and every sheet left as it was", async () => {
     const { fake, office } = await closedBook();
-    await lockClosedRows(office, "unlock");
+    await lockClosedRows(office, "unlock", { now: "21/07/2021 08:00" });
     const pledges = fake.state.sheet((await office.readTables(["tblCamKet"])).get("tblCamKet")!.sheet)!;
     const ledger = fake.state.sheet((await ledgerOf(office)).sheet)!;
     pledges.protected = true;
     pledges.password = "mật khẩu";
     ledger.protected = true;
-    await expect(lockClosedRows(office, "lock")).rejects.toBeInstanceOf(WorkbookLockedError);
+    await expect(lockClosedRows(office, "lock", { now: "21/07/2021 08:00" })).rejects.toBeInstanceOf(WorkbookLockedError);
     expect([ledger.protected, pledges.protected, pledges.password]).toEqual([true, true, "mật khẩu"]);
   });
 });

@@ -146,3 +146,24 @@ export function lockPlan(tables: ReadonlyMap<string, TableData>, views: Readonly
   }
   return { locks: [...bySheet.values()], rows };
 }
+
+/** What the log says of a lock: asked for, or lifted (the last of these decides whether a lock is kept in step). */
+export const LOCKED_ACTION = "Khóa các dòng đã chốt";
+export const UNLOCKED_ACTION = "Mở khóa các dòng đã chốt";
+
+/** Whether the clerk's last word on the lock was to lock (a user's own protection of the sheet is never taken for ours). */
+export function lockAsked(log: TableData | undefined): boolean {
+  const col = log ? log.headers.findIndex((h) => nameKey(h) === nameKey("Phiếu của")) : -1;
+  if (!log || col < 0) return false;
+  for (let i = log.rows.length - 1; i >= 0; i--) {
+    const v = scalarOf(log.rows[i]?.[col]);
+    if (v === LOCKED_ACTION) return true;
+    if (v === UNLOCKED_ACTION) return false;
+  }
+  return false;
+}
+
+/** The log's line for a lock asked for or lifted: when, which sheets, how many rows. */
+export function lockLog(log: { table: TableData | undefined; spec: RecordTable }, mode: "lock" | "unlock", o: { now: string; sheets: readonly string[]; rows: number }): Grid {
+  return appendRecords(log.table, log.spec, [[o.now, "", mode === "lock" ? LOCKED_ACTION : UNLOCKED_ACTION, o.sheets.join(", "), "", "", mode === "lock" ? `${o.rows} dòng khóa (bảo vệ trang, không mật khẩu)` : "Bỏ bảo vệ trang"]]);
+}

@@ -9,7 +9,7 @@ import { nameKey } from "../text";
 import type { TableData, WorkbookPort } from "../workbook";
 import type { TableView } from "../rules/view";
 import { CLOSED_TABLE, CLOSED_TABLES, closedPeriods, inForce } from "./closing";
-import { CloseError, closeGrids, lockPlan, reopenGrids } from "./closeGrids";
+import { CloseError, closeGrids, lockAsked, lockLog, lockPlan, reopenGrids } from "./closeGrids";
 import { LOG, LOG_TABLE } from "../collect/merge";
 
 /** What the report said of the period, in a line: the money, the pledges, the tasks, the nominations. */
@@ -29,7 +29,7 @@ export function headlineOf(f: Figures): string {
  * line added to `Kỳ đã chốt` with the date, who closed it (`by`, else the report's signer), the
  * report sheet and the headline figures. Refuses a period closed already (reopen it first).
  */
-export async function closePeriod(port: WorkbookPort, period: Period, o: { today: string; by?: string; report?: string; lock?: boolean }): Promise<{ sheet: string; rows: number; headline: string; by: string; report: string; locked: { sheets: string[]; rows: number } | undefined }> {
+export async function closePeriod(port: WorkbookPort, period: Period, o: { today: string; by?: string; report?: string; lock?: { now: string } }): Promise<{ sheet: string; rows: number; headline: string; by: string; report: string; locked: { sheets: string[]; rows: number } | undefined }> {
   const tables = await port.readTables([...VALIDATED_TABLES.map((t) => t.spec.name), CLOSED_TABLE]);
   const { views } = readOurTables(tables);
   const headline = headlineOf(figuresForPeriod(tables, period, [], views));
@@ -41,8 +41,8 @@ export async function closePeriod(port: WorkbookPort, period: Period, o: { today
   const { grids, rows, sheet } = closeGrids(tables, views, period, { today: o.today, by, report, headline, sheetNames: names });
   await port.applyGrids(grids);
   // The ledger locked already (the clerk asked for it): its lock now takes this period's rows too.
-  const now = { tables: new Map([...tables, ...(await port.readTables([CLOSED_TABLE]))]), views };
-  const locked = await lockClosedRows(port, o.lock ? "lock" : "refresh", now);
+  const read = { tables: new Map([...tables, ...(await port.readTables([CLOSED_TABLE, LOG_TABLE]))]), views };
+  const locked = await lockClosedRows(port, o.lock ? "lock" : "refresh", { read, ...(o.lock ? { now: o.lock.now } : {}) });
   return { sheet, rows, headline, by, report, locked: o.lock ? locked : undefined };
 }
 
@@ -64,24 +64,29 @@ export async function reopenPeriod(port: WorkbookPort, period: Period, o: { toda
   const by = o.by?.trim() || reportInfo(findTable(tables, TABLE.thongTin), undefined).signer;
   await port.applyGrids(reopenGrids(tables, period, { ...o, by, log: { table: findTable(tables, LOG_TABLE), spec: LOG } }));
   // Its rows may be changed again: a lock on the ledger keeps only the periods still closed.
-  await lockClosedRows(port, "refresh");
+  await lockClosedRows(port, "refresh", {});
 }
 
 /**
  * Locks the rows of the closed periods on the ledger's sheets (sheet protection without a password,
- * every other cell left editable), lifts that lock ("unlock"), or brings it up to date where there is
- * one ("refresh"). A table on a protected sheet cannot grow: new rows are added with the lock lifted
- * (the pane's button, `close --unlock`), then it is put back.
+ * every other cell left editable), lifts that lock ("unlock"), each logged in `Nhật ký cập nhật` with
+ * `now`; or brings it up to date ("refresh", after a period is closed or reopened) where the clerk's
+ * last word was to lock and the sheet is still protected. A table on a protected sheet cannot grow:
+ * new rows are added with the lock lifted (the pane's button, `close --unlock`), then it is put back.
  */
-export async function lockClosedRows(port: WorkbookPort, mode: "lock" | "unlock" | "refresh", read?: { tables: ReadonlyMap<string, TableData>; views: ReadonlyMap<string, TableView> }): Promise<{ sheets: string[]; rows: number }> {
+export async function lockClosedRows(port: WorkbookPort, mode: "lock" | "unlock" | "refresh", o: { now?: string; read?: { tables: ReadonlyMap<string, TableData>; views: ReadonlyMap<string, TableView> } }): Promise<{ sheets: string[]; rows: number }> {
   if (!port.lockCells) {
     if (mode === "refresh") return { sheets: [], rows: 0 };
     throw new CloseError("cannot-lock", "");
   }
-  const tables = read?.tables ?? (await port.readTables([...CLOSED_TABLES.map((t) => t.spec.name), CLOSED_TABLE]));
-  const views = read?.views ?? readOurTables(tables).views;
+  const tables = o.read?.tables ?? (await port.readTables([...CLOSED_TABLES.map((t) => t.spec.name), CLOSED_TABLE, LOG_TABLE]));
+  const log = findTable(tables, LOG_TABLE);
+  if (mode === "refresh" && !lockAsked(log)) return { sheets: [], rows: 0 };
+  const views = o.read?.views ?? readOurTables(tables).views;
   const { locks, rows } = lockPlan(tables, views, mode);
   if (mode === "lock" && rows === 0) throw new CloseError("nothing-to-lock", "");
   await port.lockCells(locks);
-  return { sheets: locks.map((l) => l.sheet), rows };
+  const sheets = locks.map((l) => l.sheet);
+  if (mode !== "refresh") await port.applyGrids([lockLog({ table: log, spec: LOG }, mode, { now: o.now ?? "", sheets, rows })]);
+  return { sheets, rows };
 }

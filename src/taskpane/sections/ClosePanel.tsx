@@ -26,13 +26,13 @@ export default function ClosePanel({ period }: { period: Period | undefined }) {
 
   const close = (p: Period) =>
     void run(
-      () => closePeriod(port, p, { today, lock }),
+      () => closePeriod(port, p, { today, ...(lock ? { lock: { now: formatMoment(new Date()) } } : {}) }),
       (r) => `${t("closeDone", { period: p.label, rows: formatCount(r.rows), sheet: r.sheet })}${r.locked ? t("closeLockedToo", { locked: formatCount(r.locked.rows) }) : ""}`,
       { writes: true, slot: "close" },
     );
   const locking = (mode: "lock" | "unlock") =>
     void run(
-      () => lockClosedRows(port, mode),
+      () => lockClosedRows(port, mode, { now: formatMoment(new Date()) }),
       (r) => (mode === "lock" ? t("lockDone", { rows: formatCount(r.rows), sheets: sheets(r.sheets) }) : t("unlockDone", { sheets: sheets(r.sheets) })),
       { writes: true, slot: "close" },
     );
