@@ -22,6 +22,19 @@ beforeAll(async () => {
 const open = async (file: string) => XlsxWorkbook.fromBuffer(readFileSync(file));
 const drift = async (file: string) => (await validateThrough(await open(file), "2022-01-05")).filter((i) => i.rule.startsWith("closed-"));
 
+/** A copy of the sample with 2021-S1 closed, open, with its ledger and the first amount of the closed half-year. */
+async function closedCopy(name: string) {
+  const file = path.join(dir, name);
+  writeFileSync(file, readFileSync(demo));
+  expect((await captureOutput(() => run(["close", file, "--period", "2021-S1", "--today", "2021-07-05"]))).code).toBe(0);
+  const book = await open(file);
+  const ledger = (await book.readTables(["tblDongGop"])).get("tblDongGop")!;
+  const amountCol = ledger.headers.indexOf("Số tiền (đồng)");
+  const i = ledger.rows.findIndex((r) => typeof r[amountCol] === "number" && (r[ledger.headers.indexOf("Ngày")] as number) <= isoToSerial("2021-06-30"));
+  const at = { sheet: ledger.sheet, row: ledger.range.top + 1 + i, col: ledger.range.left + amountCol, expected: ledger.rows[i]![amountCol]! };
+  return { file, book, ledger, amountCol, i, at };
+}
+
 describe("close FILE --period P", () => {
   it("records the period's rows in a hidden, protected sheet and the period in 'Kỳ đã chốt'; changes nothing else", async () => {
     const file = path.join(dir, "xa.xlsx");
@@ -91,14 +104,8 @@ describe("close FILE --period P", () => {
   });
 
   it("reopens a period only with a reason, logged; the changes are then no longer warned of; closed again, from the rows as they are", async () => {
-    const file = path.join(dir, "xa-mo.xlsx");
-    writeFileSync(file, readFileSync(demo));
-    expect((await captureOutput(() => run(["close", file, "--period", "2021-S1", "--today", "2021-07-05"]))).code).toBe(0);
-    const book = await open(file);
-    const ledger = (await book.readTables(["tblDongGop"])).get("tblDongGop")!;
-    const amountCol = ledger.headers.indexOf("Số tiền (đồng)");
-    const i = ledger.rows.findIndex((r) => typeof r[amountCol] === "number" && (r[ledger.headers.indexOf("Ngày")] as number) <= isoToSerial("2021-06-30"));
-    await book.updateCells([{ sheet: ledger.sheet, row: ledger.range.top + 1 + i, col: ledger.range.left + amountCol, expected: ledger.rows[i]![amountCol]!, value: 1_234_000 }]);
+    const { file, book, at } = await closedCopy("xa-mo.xlsx");
+    await book.updateCells([{ ...at, value: 1_234_000 }]);
     writeFileSync(file, await book.toVerifiedBuffer());
     expect(await drift(file)).toHaveLength(1);
     const none = await captureOutput(() => run(["close", file, "--period", "2021-S1", "--reopen", " "]));
@@ -265,15 +272,9 @@ describe("a sheet the user protected", () => {
 
 describe("every way a closed row can be changed is found, and only the change made", () => {
   it("validate --fix: a closed amount retyped as text, then turned into a number by the fix", async () => {
-    const file = path.join(dir, "xa-fix.xlsx");
-    writeFileSync(file, readFileSync(demo));
-    expect((await captureOutput(() => run(["close", file, "--period", "2021-S1", "--today", "2021-07-05"]))).code).toBe(0);
-    const book = await open(file);
-    const ledger = (await book.readTables(["tblDongGop"])).get("tblDongGop")!;
-    const amountCol = ledger.headers.indexOf("Số tiền (đồng)");
-    const i = ledger.rows.findIndex((r) => typeof r[amountCol] === "number" && (r[ledger.headers.indexOf("Ngày")] as number) <= isoToSerial("2021-06-30"));
-    const was = ledger.rows[i]![amountCol] as number;
-    await book.updateCells([{ sheet: ledger.sheet, row: ledger.range.top + 1 + i, col: ledger.range.left + amountCol, expected: was, value: "2.500.000" }]);
+    const { file, book, ledger, amountCol, i, at } = await closedCopy("xa-fix.xlsx");
+    const was = at.expected as number;
+    await book.updateCells([{ ...at, value: "2.500.000" }]);
     writeFileSync(file, await book.toVerifiedBuffer());
     const fixed = await captureOutput(() => run(["validate", file, "--fix", "--today", "2022-01-05"]));
     expect(fixed.code).not.toBe(2);
