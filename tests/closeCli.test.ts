@@ -142,6 +142,8 @@ describe("close FILE --period P", () => {
     const before = (await (await open(file)).readTables(["tblCamKet"])).get("tblCamKet")!.rows.length;
     const r = await captureOutput(() => run(["merge", file, form, "--today", "2022-01-05"]));
     expect(r.stderr + r.stdout).toContain("thuộc kỳ 6 tháng cuối năm 2021 đã chốt ngày 04/01/2022. Không gộp dòng này; muốn gộp, hãy mở lại kỳ");
+    // The message points at the row in the return: its first cell, on its sheet.
+    expect(r.stderr + r.stdout).toMatch(new RegExp(`Phieu-bao-cao-Thon-mau-1-2021-S2\\.xlsx, ô [A-Z]${tk.range.top + 2} \\(trang "${tk.sheet}"\\): dòng ngày 28/12/2021`));
     expect((await (await open(file)).readTables(["tblCamKet"])).get("tblCamKet")!.rows).toHaveLength(before);
     expect(await drift(file)).toEqual([]);
   });

@@ -166,7 +166,7 @@ export const en: Catalog = {
   "cli-merge-dry": () => "Dry run (--dry-run): the workbook is unchanged.",
   "cli-merge-done": (p) => `Merged ${p.files} returns into ${p.file}: ${p.updates} cells updated, ${p.appends} new rows; logged in the sheet "Nhật ký cập nhật".`,
   "cli-merge-nothing": (p) => `Nothing new to merge into ${p.file}.`,
-  "merge-closed-period": (p) => `${p.file}: the row of ${p.date} from ${p.who} falls in the period ${p.period}, closed on ${p.closedOn}. Not merged; to merge it, reopen the period (close --reopen, with the reason) and merge the form again.`,
+  "merge-closed-period": (p) => `${p.file}${p.cell ? `, cell ${p.cell} (sheet "${p.sheet}"${p.where === "book" ? " of the workbook" : ""})` : ""}: the row of ${p.date} from ${p.who} falls in the period ${p.period}, closed on ${p.closedOn}. Not merged; to merge it, reopen the period (close --reopen, with the reason) and merge the form again.`,
   "merge-not-a-return": (p) => `${p.file}: not a returned form (no sheet "Phiếu" with its item and value table). Not merged; only files made by "Make the forms" (collect) can be merged.`,
   "merge-no-form-id": (p) => `${p.file}: the sheet "Phiếu" has no form id (cell ${p.cell}); a form made by an older version, or edited. Not merged; make new forms (collect) and send them again.`,
   "merge-not-issued": (p) => `${p.file}: the form id "${p.id}" (sheet "Phiếu", cell ${p.cell}) is not among the forms this workbook issued (sheet "Phiếu đã phát"). Not merged; only forms made by this very workbook are merged. If the id was changed by mistake, ask for the original file or make a new form.`,

@@ -173,7 +173,7 @@ export const vi: Catalog = {
   "cli-merge-dry": () => "Chạy thử (--dry-run): sổ không thay đổi.",
   "cli-merge-done": (p) => `Đã gộp ${p.files} phiếu vào ${p.file}: ${p.updates} ô cập nhật, ${p.appends} dòng mới; ghi lại trong trang "Nhật ký cập nhật".`,
   "cli-merge-nothing": (p) => `Không có gì mới để gộp vào ${p.file}.`,
-  "merge-closed-period": (p) => `${p.file}: dòng ngày ${p.date} của ${p.who} thuộc kỳ ${p.period} đã chốt ngày ${p.closedOn}. Không gộp dòng này; muốn gộp, hãy mở lại kỳ (close --reopen, ghi lý do) rồi gộp lại phiếu.`,
+  "merge-closed-period": (p) => `${p.file}${p.cell ? `, ô ${p.cell} (trang "${p.sheet}"${p.where === "book" ? " của sổ" : ""})` : ""}: dòng ngày ${p.date} của ${p.who} thuộc kỳ ${p.period} đã chốt ngày ${p.closedOn}. Không gộp dòng này; muốn gộp, hãy mở lại kỳ (close --reopen, ghi lý do) rồi gộp lại phiếu.`,
   "merge-not-a-return": (p) => `${p.file}: không phải phiếu báo cáo (không có trang "Phiếu" với bảng mục, giá trị). Không gộp; chỉ gộp các tệp do "Tạo phiếu gửi" (lệnh collect) tạo ra.`,
   "merge-no-form-id": (p) => `${p.file}: trang "Phiếu" không có mã phiếu (ô ${p.cell}); có thể là phiếu làm bằng phiên bản cũ hoặc đã bị sửa. Không gộp; hãy tạo phiếu mới (lệnh collect) gửi lại cho đơn vị, thôn.`,
   "merge-not-issued": (p) => `${p.file}: mã phiếu "${p.id}" (trang "Phiếu", ô ${p.cell}) không có trong danh sách phiếu sổ này đã phát (trang "Phiếu đã phát"). Không gộp; chỉ gộp phiếu do chính sổ này tạo. Nếu mã bị sửa nhầm, hãy xin lại tệp gốc hoặc tạo phiếu mới.`,

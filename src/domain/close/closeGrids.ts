@@ -3,7 +3,7 @@ import type { MergeAppend, MergePlan } from "../collect/mergeTypes";
 import { readDate } from "../cells/date";
 import { isoToSerial } from "../dates";
 import { formatDate } from "../format";
-import type { CellScalar, Grid, RangeBox } from "../grid";
+import { cellAddress, type CellScalar, type Grid, type RangeBox } from "../grid";
 import type { Period } from "../period";
 import type { TableView } from "../rules/view";
 import { findTable } from "../tables";
@@ -95,7 +95,7 @@ export function keepClosedPeriods(plan: MergePlan, commune: ReadonlyMap<string, 
       kept.push(a);
       continue;
     }
-    plan.invalid.push({ file: a.file, code: "merge-closed-period", params: { period: p.label, closedOn: formatDate(p.closedOn), who: a.who, date: shown(spec.date, a.row[spec.date] ?? null) } });
+    plan.invalid.push({ file: a.file, code: "merge-closed-period", params: { period: p.label, closedOn: formatDate(p.closedOn), who: a.who, date: shown(spec.date, a.row[spec.date] ?? null), cell: a.at?.cell ?? "", sheet: a.at?.sheet ?? "", where: "return" } });
   }
   plan.appends = kept;
   // A cell of a closed period's row (the row's date as the workbook has it).
@@ -106,7 +106,7 @@ export function keepClosedPeriods(plan: MergePlan, commune: ReadonlyMap<string, 
     const dateCol = t.headers.findIndex((h) => nameKey(h) === nameKey(spec.date));
     const p = dateCol < 0 ? undefined : covering(u.table, scalarOf(t.rows[u.row - t.range.top - 1]?.[dateCol]));
     if (!p) return true;
-    plan.invalid.push({ file: u.file, code: "merge-closed-period", params: { period: p.label, closedOn: formatDate(p.closedOn), who: u.who, date: shown(spec.date, scalarOf(t.rows[u.row - t.range.top - 1]?.[dateCol])) } });
+    plan.invalid.push({ file: u.file, code: "merge-closed-period", params: { period: p.label, closedOn: formatDate(p.closedOn), who: u.who, date: shown(spec.date, scalarOf(t.rows[u.row - t.range.top - 1]?.[dateCol])), cell: cellAddress(u.row, u.col), sheet: u.sheet, where: "book" } });
     return false;
   });
   return plan;

@@ -191,5 +191,5 @@ function mergeRow(ctx: MergeContext, scope: FormScope | undefined, t: RowTable, 
     if (there.some((i) => rowFingerprint(book.record(i), [...PLEDGE_FIELDS, t.owner]) === rowFingerprint(x.values, [...PLEDGE_FIELDS, t.owner]))) return void plan.lines.push(line);
     if (there.length > 0) return void plan.invalid.push({ file: r.file, code: "merge-pledge-day-exists", params: { ...x.at, bookCell: book.cell(there[0] as number, "Ngày cập nhật"), bookSheet: book.table.sheet } });
   }
-  plan.appends.push({ file: r.file, who: form.who, table: t.spec.name, row: x.values, line });
+  plan.appends.push({ file: r.file, who: form.who, table: t.spec.name, row: x.values, line, at: x.at });
 }

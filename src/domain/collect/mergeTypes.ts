@@ -46,6 +46,8 @@ export interface MergeAppend {
   table: string;
   row: Record<string, CellScalar>;
   line: ScopeLine;
+  /** Where the row is in the return (its first cell), for a message that points at it. */
+  at?: { cell: string; sheet: string };
 }
 
 /** A file not merged, a value or row not taken, or something compared and found different (a message key and its parameters). */
