@@ -197,12 +197,19 @@ export function complementOf(boxes: readonly RangeBox[]): RangeBox[] {
     cuts.add(Math.min(SHEET_END.row, b.bottom) + 1);
   }
   const rows = [...cuts].sort((a, b) => a - b);
+  // The boxes by their first row, taken into the band's set as it reaches them, dropped once passed:
+  // each band looks only at the boxes over it (a ledger's scattered closed rows are thousands of boxes).
+  const byTop = [...boxes].sort((a, b) => a.top - b.top);
+  let next = 0;
+  let over: RangeBox[] = [];
   const out: RangeBox[] = [];
   let open: RangeBox[] = [];
   for (let k = 0; k + 1 < rows.length; k++) {
     const top = rows[k] as number;
     const bottom = (rows[k + 1] as number) - 1;
-    const taken = boxes.filter((b) => b.top <= top && b.bottom >= bottom).map((b) => [b.left, b.right] as const).sort((a, b) => a[0] - b[0]);
+    while (next < byTop.length && Math.max(0, (byTop[next] as RangeBox).top) <= top) over.push(byTop[next++] as RangeBox);
+    over = over.filter((b) => b.bottom >= top);
+    const taken = over.filter((b) => b.top <= top && b.bottom >= bottom).map((b) => [b.left, b.right] as const).sort((a, b) => a[0] - b[0]);
     const free: [number, number][] = [];
     let col = 0;
     for (const [l, r] of taken) {

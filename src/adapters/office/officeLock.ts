@@ -9,6 +9,9 @@ import { WorkbookLockedError, type ExcelRun } from "./officeWorkbook";
  * unlocked, the closed rows locked, the sheet protected again with columns, rows and filters usable.
  * Its own chunk, loaded when the clerk first asks (seldom).
  */
+/** Ranges locked per request: about 100 bytes each, well under Excel on the web's 5 MB. */
+const LOCKS_PER_SYNC = 2_000;
+
 export function lockSheets(run: ExcelRun, locks: readonly SheetLock[]): Promise<void> {
   return run(async (ctx) => {
     const sheets = locks.map((l) => ({ l, ws: ctx.workbook.worksheets.getItem(l.sheet) }));
@@ -35,7 +38,11 @@ export function lockSheets(run: ExcelRun, locks: readonly SheetLock[]): Promise<
     for (const { l, ws } of todo) {
       if (l.locked === null) continue;
       ws.getRange().format.protection.locked = false;
-      for (const box of l.locked) ws.getRange(rangeAddress(box)).format.protection.locked = true;
+      // A sync every LOCKS_PER_SYNC ranges: a ledger's scattered closed rows stay within a request's size.
+      for (const [k, box] of l.locked.entries()) {
+        ws.getRange(rangeAddress(box)).format.protection.locked = true;
+        if ((k + 1) % LOCKS_PER_SYNC === 0) await ctx.sync();
+      }
       ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true });
     }
     await ctx.sync();

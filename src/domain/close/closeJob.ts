@@ -79,9 +79,11 @@ export async function lockClosedRows(port: WorkbookPort, mode: "lock" | "unlock"
     if (mode === "refresh") return { sheets: [], rows: 0 };
     throw new CloseError("cannot-lock", "");
   }
-  const tables = o.read?.tables ?? (await port.readTables([...CLOSED_TABLES.map((t) => t.spec.name), CLOSED_TABLE, LOG_TABLE]));
-  const log = findTable(tables, LOG_TABLE);
+  // The log first: a refresh where no lock was asked for reads nothing else (not the ledger).
+  const logged = o.read?.tables ?? (await port.readTables([LOG_TABLE]));
+  const log = findTable(logged, LOG_TABLE);
   if (mode === "refresh" && !lockAsked(log)) return { sheets: [], rows: 0 };
+  const tables = o.read?.tables ?? new Map([...logged, ...(await port.readTables([...CLOSED_TABLES.map((t) => t.spec.name), CLOSED_TABLE]))]);
   const views = o.read?.views ?? readOurTables(tables).views;
   const { locks, rows } = lockPlan(tables, views, mode);
   if (mode === "lock" && rows === 0) throw new CloseError("nothing-to-lock", "");
